@@ -1,0 +1,47 @@
+"""Errors Herald reports to users.
+
+Every error a user can cause derives from :class:`HeraldError`; the CLI prints its message as one
+line and exits with ``exit_code``, so core code never needs to know about Click.
+"""
+
+from __future__ import annotations
+
+
+class HeraldError(Exception):
+    """An expected failure with a message fit for one line on stderr."""
+
+    exit_code = 2
+
+
+class InputError(HeraldError):
+    """Bad input from the user: a file, an option, a time, a config value."""
+
+
+class ArticleError(InputError):
+    """An article that cannot be read or has no usable text."""
+
+
+class UnknownPlatformError(InputError):
+    """A platform name Herald does not know."""
+
+
+class ConfigError(InputError):
+    """A broken or inconsistent configuration file."""
+
+
+class TemplateError(InputError):
+    """A post template that fails to load or render (names the file and line)."""
+
+
+class StoreError(HeraldError):
+    """The draft store refused an operation (locked, read-only, newer schema, conflict)."""
+
+
+class NotFoundError(InputError):
+    """An unknown draft id or account."""
+
+
+class PublishError(HeraldError):
+    """A publish run ended with at least one failed post."""
+
+    exit_code = 1

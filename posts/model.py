@@ -1,0 +1,66 @@
+"""Content types shared by reading, condensing, queueing and publishing.
+
+They are plain frozen dataclasses so that every stage can be tested on its own and the queue can
+store them as JSON without a mapping layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ArticleKind = Literal["text", "markdown", "html"]
+Mode = Literal["single", "thread", "auto"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading (None for the lead) and its paragraphs, in article order."""
+
+    heading: str | None
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    """What Herald understood of an article, boilerplate already removed."""
+
+    title: str
+    sections: tuple[Section, ...]
+    summary: str
+    summary_source: Literal["explicit", "front-matter", "meta", "computed"]
+    hashtags: tuple[str, ...]  # without '#', article order, de-duplicated case-insensitively
+    url: str | None = None
+    image: str | None = None
+    description: str | None = None
+    lang: str | None = None
+    kind: ArticleKind = "text"
+    source: str = "-"  # path as given, or "-" for stdin
+    content_hash: str = ""  # sha256 hex of the raw bytes
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p for s in self.sections for p in s.paragraphs)
+
+
+@dataclass(frozen=True)
+class Post:
+    """One platform post: its text, its length by the platform's rule, its rich-text facets."""
+
+    text: str
+    length: int
+    facets: tuple[dict[str, Any], ...] = ()  # Bluesky record shape; empty elsewhere
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """An article condensed for one platform: one post or a thread, plus link-card data."""
+
+    platform: str
+    limit: int
+    mode: Literal["single", "thread"]
+    posts: tuple[Post, ...]
+    embed: dict[str, Any] | None = None  # Bluesky app.bsky.embed.external shape, no thumb blob
+    hashtags_kept: tuple[str, ...] = ()
+    hashtags_dropped: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,88 @@
+"""The ``herald`` command: thin glue that parses, calls one core function and prints.
+
+Subcommands live in their own modules and are imported only when invoked, so ``herald --help``
+and ``herald queue list`` never pay for tweepy or atproto.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+import click
+
+from posts.errors import HeraldError
+
+# name -> "module:attribute" of a click.Command; imported on first use.
+COMMANDS: dict[str, str] = {
+    "format": "scheduler.cli.format_cmd:format_cmd",
+    "queue": "scheduler.cli.queue_cmd:queue",
+    "run": "scheduler.cli.run_cmd:run",
+    "preview": "scheduler.cli.preview_cmd:preview",
+    "accounts": "scheduler.cli.accounts_cmd:accounts",
+    "init": "scheduler.cli.init_cmd:init",
+    "demo": "scheduler.cli.demo_cmd:demo",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on demand."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in COMMANDS if _module_exists(COMMANDS[name]))
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Turn every expected core error into one line on stderr and its exit code."""
+        try:
+            return super().invoke(ctx)
+        except HeraldError as exc:
+            raise CleanExit(str(exc), exc.exit_code) from None
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None or not _module_exists(target):
+            return None
+        module_name, attr = target.split(":")
+        command = getattr(importlib.import_module(module_name), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+class CleanExit(click.ClickException):
+    """A core error as Click shows it: ``Error: <message>``, no traceback."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _module_exists(target: str) -> bool:
+    return importlib.util.find_spec(target.split(":")[0]) is not None
+
+
+def _version() -> str:
+    try:
+        return version("herald")
+    except PackageNotFoundError:  # running from a checkout without installing
+        return "0+unknown"
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), prog_name="herald")
+def cli() -> None:
+    """Herald turns articles into social posts and publishes them on schedule.
+
+    \b
+    Examples:
+      herald demo                          # the whole flow on built-in mock accounts
+      herald format article.md             # posts for X, Bluesky and Mastodon
+      herald queue add article.md --to demo-x --next-slot
+      herald preview --due-within 24h
+      herald run                           # the publishing daemon
+    """
+
+
+def main(argv: list[str] | None = None) -> Any:
+    return cli.main(args=argv if argv is not None else sys.argv[1:])

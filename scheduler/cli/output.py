@@ -1,0 +1,24 @@
+"""Shared output helpers for CLI commands: JSON on stdout, Rich for humans (NO_COLOR respected)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+
+
+def console() -> Console:
+    """A console on stdout; Rich itself honours NO_COLOR and non-TTY output."""
+    return Console(highlight=False, soft_wrap=True)
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def echo_json(obj: Any) -> None:
+    """Print ``obj`` as stable, indented JSON (keys in insertion order, non-ASCII kept)."""
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
