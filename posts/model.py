@@ -7,10 +7,12 @@ store them as JSON without a mapping layer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 ArticleKind = Literal["text", "markdown", "html"]
 Mode = Literal["single", "thread", "auto"]
+Numbering = Literal["fraction", "thread", "none"]  # "1/5", "🧵", nothing
 
 
 @dataclass(frozen=True)
@@ -64,3 +66,14 @@ class Rendition:
     hashtags_kept: tuple[str, ...] = ()
     hashtags_dropped: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class CondenseOptions:
+    """Knobs for condensing; defaults are what a new user gets."""
+
+    max_posts: int = 6  # thread length cap
+    numbering: Numbering = "fraction"
+    hashtag_cap: int | None = None  # most hashtags per rendition; None = platform default
+    limit: int | None = None  # override the platform limit (a Mastodon instance's own)
+    template_dir: Path | None = None  # user template overrides, searched before templates/
