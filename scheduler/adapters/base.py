@@ -47,6 +47,8 @@ class OutgoingPart:
     lang: str | None = None
     reply_to: PublishedRef | None = None  # the previous part, None for the first
     root: PublishedRef | None = None  # the first part of the thread, None for the first
+    attempt: int = 1  # 1 on the first try; >1 when an earlier attempt of this part was sent (X: a
+    # 403 "duplicate content" on attempt > 1 may be our own earlier post, so it is OutcomeUnknown)
 
 
 @dataclass(frozen=True)
