@@ -1,0 +1,395 @@
+"""Bluesky adapter: posts as ``app.bsky.feed.post`` records through the atproto SDK.
+
+Exactly once: every part's record key is a client-generated TID stored before the first attempt.
+A re-sent create with the same key fails with a bare HTTP 500 that looks like any other server
+error, so after *any* failed create the adapter asks ``getRecord`` for that key before it reports a
+failure; ``lookup`` does the same for the scheduler after a crash.
+
+Sessions: the login session (access + refresh token) is saved in the data dir with mode 0600 and
+rewritten on every refresh, so restarts reuse it instead of spending createSession calls (30 per
+5 minutes, ~100 per day on bsky.social). Login never fetches the Bluesky profile, so any PDS works.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import mimetypes
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from posts.config import Account
+from scheduler.adapters import tid
+from scheduler.adapters.base import (
+    AdapterError,
+    AuthError,
+    Limits,
+    OutgoingPart,
+    PermanentError,
+    PublishedRef,
+    RateLimitedError,
+    TransientError,
+)
+from scheduler.adapters.credentials import env_name, secret, setting
+from scheduler.adapters.sessions import read_private, session_path, write_private
+
+if TYPE_CHECKING:
+    from atproto import Client
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SERVICE = "https://bsky.social"
+POST_COLLECTION = "app.bsky.feed.post"
+REQUEST_TIMEOUT_SECONDS = 30.0
+THUMB_MAX_BYTES = 1_000_000  # app.bsky.embed.external thumb blob limit
+RATE_LIMIT_FALLBACK = timedelta(minutes=5)  # a 429 without a usable ratelimit-reset header
+_T = TypeVar("_T")
+
+
+class BlueskyAdapter:
+    """One Bluesky account on any PDS (``service``), logged in with an app password."""
+
+    supports_lookup: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        account: Account,
+        *,
+        handle: str,
+        password: str,
+        password_var: str,
+        service: str,
+        session_file: Path,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._account = account
+        self._handle = handle
+        self._password = password
+        self._password_var = password_var
+        self._service = service
+        self._session_file = session_file
+        self._clock = clock
+        self._client: Client | None = None
+
+    @classmethod
+    def from_account(cls, account: Account, *, data_dir: Path) -> BlueskyAdapter:
+        return cls(
+            account,
+            handle=setting(account, "handle").lstrip("@"),
+            password=secret(account, "password_env"),
+            password_var=env_name(account, "password_env"),
+            service=setting(account, "service", DEFAULT_SERVICE).rstrip("/"),
+            session_file=session_path(data_dir, account.name, "bluesky-session"),
+        )
+
+    @classmethod
+    def new_idempotency_key(cls) -> str:
+        """Bluesky's key is the record key itself, so it must be a TID."""
+        return tid.new_tid()
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(max_length=300)
+
+    # -- publishing ------------------------------------------------------------------------
+
+    def publish(self, part: OutgoingPart) -> PublishedRef:
+        from atproto import models
+
+        client = self._logged_in()
+        record = self._record(client, part)
+        data = models.ComAtprotoRepoCreateRecord.Data(
+            repo=self._did(client),
+            collection=POST_COLLECTION,
+            rkey=part.idempotency_key,
+            record=record,
+        )
+        try:
+            created = self._call(lambda: client.com.atproto.repo.create_record(data))
+        except (RateLimitedError, AuthError):
+            raise  # the server refused before writing anything
+        except AdapterError as error:
+            # A duplicate record key is a bare 500; only the record itself can tell what happened.
+            existing = self._find(client, part.idempotency_key)
+            if existing is not None:
+                log.info(
+                    "%s: part %s was already published as %s",
+                    self._account.name,
+                    part.index,
+                    existing.url,
+                )
+                return existing
+            raise error
+        return self._ref(created.uri, created.cid)
+
+    def lookup(self, part: OutgoingPart) -> PublishedRef | None:
+        return self._find(self._logged_in(), part.idempotency_key)
+
+    def verify(self) -> str:
+        client = self._logged_in()
+        session = self._call(client.com.atproto.server.get_session)
+        return f"@{session.handle} ({session.did}) on {self._service}"
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.request.close()
+            self._client = None
+
+    # -- the record ------------------------------------------------------------------------
+
+    def _record(self, client: Client, part: OutgoingPart) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "$type": POST_COLLECTION,
+            "text": part.text,
+            "createdAt": _iso(self._clock()),  # send time: a back-dated post sinks in feeds
+        }
+        facets = [*part.facets, *self._mention_facets(client, part.text, part.facets)]
+        if facets:
+            record["facets"] = sorted(facets, key=lambda f: int(f["index"]["byteStart"]))
+        if part.lang:
+            record["langs"] = [part.lang]
+        if part.reply_to is not None:
+            root = part.root or part.reply_to
+            record["reply"] = {"root": _strong_ref(root), "parent": _strong_ref(part.reply_to)}
+        if part.embed:
+            record["embed"] = self._embed(client, part.embed)
+        return record
+
+    def _mention_facets(
+        self, client: Client, text: str, existing: tuple[dict[str, Any], ...]
+    ) -> list[dict[str, Any]]:
+        """@handle facets with DIDs resolved now; unresolvable handles stay plain text."""
+        from atproto import client_utils
+
+        taken = [(int(f["index"]["byteStart"]), int(f["index"]["byteEnd"])) for f in existing]
+        facets = []
+        for match in client_utils.detect_mentions(text):
+            if any(start < match.byte_end and match.byte_start < end for start, end in taken):
+                continue
+            did = self._resolve(client, match.handle)
+            if did is not None:
+                facets.append(
+                    {
+                        "index": {"byteStart": match.byte_start, "byteEnd": match.byte_end},
+                        "features": [{"$type": "app.bsky.richtext.facet#mention", "did": did}],
+                    }
+                )
+        return facets
+
+    def _resolve(self, client: Client, handle: str) -> str | None:
+        from atproto import exceptions
+
+        try:
+            did: str = client.com.atproto.identity.resolve_handle({"handle": handle}).did
+        except exceptions.AtProtocolError as error:
+            log.info("%s: mention @%s left as text (%s)", self._account.name, handle, error)
+            return None
+        return did
+
+    def _embed(self, client: Client, embed: dict[str, Any]) -> dict[str, Any]:
+        """The link card, with its thumbnail uploaded when the image can be read right now."""
+        external = dict(embed.get("external", embed))
+        image = external.pop("thumb", None) or external.pop("image", None)
+        card: dict[str, Any] = {
+            "uri": external["uri"],
+            "title": external.get("title", ""),
+            "description": external.get("description", ""),
+        }
+        if isinstance(image, dict):  # already a blob ref
+            card["thumb"] = image
+        elif isinstance(image, str) and image:
+            blob = self._upload_thumb(client, image)
+            if blob is not None:
+                card["thumb"] = blob
+        return {"$type": "app.bsky.embed.external", "external": card}
+
+    def _upload_thumb(self, client: Client, source: str) -> dict[str, Any] | None:
+        from atproto import exceptions
+
+        loaded = _read_image(source)
+        if loaded is None:
+            log.info("%s: link card without thumbnail (%s unreadable)", self._account.name, source)
+            return None
+        data, mime = loaded
+        try:
+            blob = self._call(lambda: client.upload_blob(data)).blob
+        except (AdapterError, exceptions.AtProtocolError) as error:
+            log.info(
+                "%s: link card without thumbnail (upload failed: %s)", self._account.name, error
+            )
+            return None
+        return {
+            "$type": "blob",
+            "ref": {"$link": str(blob.ref.link)},
+            "mimeType": blob.mime_type or mime,
+            "size": blob.size,
+        }
+
+    # -- session and calls -----------------------------------------------------------------
+
+    def _logged_in(self) -> Client:
+        if self._client is not None:
+            return self._client
+        from atproto import Client, exceptions
+        from atproto_client.request import Request
+
+        client = Client(base_url=self._service, request=Request(timeout=REQUEST_TIMEOUT_SECONDS))
+        saved = self._saved_session()
+        try:
+            if saved:
+                client.login(session_string=saved, fetch_bsky_profile=False)
+            else:
+                client.login(self._handle, self._password, fetch_bsky_profile=False)
+        except exceptions.AtProtocolError as error:
+            raise self._classify(error, during_login=True) from None
+        client.on_session_change(lambda _event, _session: self._save_session(client))
+        self._save_session(client)
+        self._client = client
+        return client
+
+    def _saved_session(self) -> str | None:
+        text = read_private(self._session_file)
+        if not text:
+            return None
+        try:
+            saved = json.loads(text)
+        except ValueError:
+            return None
+        if saved.get("service") != self._service or saved.get("handle") != self._handle:
+            return None  # the account's config changed since the session was saved
+        session = saved.get("session")
+        return session if isinstance(session, str) else None
+
+    def _save_session(self, client: Client) -> None:
+        payload = {
+            "service": self._service,
+            "handle": self._handle,
+            "session": client.export_session_string(),
+        }
+        write_private(self._session_file, json.dumps(payload))
+
+    def _relogin(self, client: Client) -> None:
+        """Refresh the session once; if the refresh token is dead too, log in with the password."""
+        from atproto import exceptions
+
+        try:
+            client._refresh_and_set_session()
+        except exceptions.AtProtocolError:
+            try:
+                client.login(self._handle, self._password, fetch_bsky_profile=False)
+            except exceptions.AtProtocolError as error:
+                raise self._classify(error, during_login=True) from None
+
+    def _call(self, call: Callable[[], _T]) -> _T:
+        """Run one XRPC call; an expired access token gets one refresh and one more try."""
+        from atproto import exceptions
+
+        client = self._logged_in()
+        try:
+            return call()
+        except exceptions.AtProtocolError as error:
+            if _error_name(error) not in {"ExpiredToken", "InvalidToken"}:
+                raise self._classify(error) from None
+        self._relogin(client)
+        try:
+            return call()
+        except exceptions.AtProtocolError as error:
+            raise self._classify(error) from None
+
+    def _find(self, client: Client, rkey: str) -> PublishedRef | None:
+        from atproto import exceptions
+
+        params = {"repo": self._did(client), "collection": POST_COLLECTION, "rkey": rkey}
+
+        def fetch() -> Any:
+            try:
+                return client.com.atproto.repo.get_record(params)
+            except exceptions.BadRequestError as error:
+                if _error_name(error) == "RecordNotFound" or "Could not locate record" in str(
+                    error
+                ):
+                    return None
+                raise
+
+        found = self._call(fetch)
+        return None if found is None else self._ref(found.uri, found.cid)
+
+    def _did(self, client: Client) -> str:
+        session = client._session
+        assert session is not None  # _logged_in() guarantees a session
+        return str(session.did)
+
+    def _ref(self, uri: str, cid: str | None) -> PublishedRef:
+        rkey = uri.rsplit("/", 1)[-1]
+        return PublishedRef(
+            remote_id=uri, url=f"https://bsky.app/profile/{self._handle}/post/{rkey}", cid=cid
+        )
+
+    def _classify(self, error: Exception, *, during_login: bool = False) -> AdapterError:
+        """Map an atproto exception to the scheduler's error kinds, in the server's own words."""
+        from atproto import exceptions
+
+        name = self._account.name
+        text = f"{name}: Bluesky said {error}"
+        if isinstance(error, exceptions.RateLimitExceededError):
+            reset = error.reset_at or self._clock() + RATE_LIMIT_FALLBACK
+            return RateLimitedError(f"{name}: Bluesky rate limit until {_iso(reset)}", reset)
+        if isinstance(error, exceptions.UnauthorizedError) or (
+            during_login and isinstance(error, exceptions.BadRequestError)
+        ):
+            return AuthError(
+                f"{name}: Bluesky rejected the login for {self._handle} on {self._service} "
+                f"(check {self._password_var}): {error}"
+            )
+        if isinstance(error, exceptions.NetworkError):
+            where = f"{self._service} unreachable: " if during_login else ""
+            return TransientError(f"{name}: {where}{error}")
+        response = getattr(error, "response", None)
+        if response is not None and response.status_code >= 500:
+            return TransientError(text)
+        if isinstance(error, exceptions.AtProtocolError) and during_login:
+            return TransientError(f"{name}: {self._service} unreachable: {error}")
+        return PermanentError(text)
+
+
+def _error_name(error: Exception) -> str | None:
+    response = getattr(error, "response", None)
+    content = getattr(response, "content", None)
+    return getattr(content, "error", None)
+
+
+def _strong_ref(ref: PublishedRef) -> dict[str, str]:
+    if not ref.cid:
+        raise PermanentError(f"cannot reply to {ref.remote_id}: its content id (cid) is unknown")
+    return {"uri": ref.remote_id, "cid": ref.cid}
+
+
+def _iso(moment: datetime) -> str:
+    """AT Protocol datetime: UTC, millisecond precision, Z suffix."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _read_image(source: str) -> tuple[bytes, str] | None:
+    """An image from a URL (fetched now, with a timeout) or a file, if small enough to upload."""
+    import httpx
+
+    if source.startswith(("http://", "https://")):
+        try:
+            response = httpx.get(source, timeout=10.0, follow_redirects=True)
+            response.raise_for_status()
+        except httpx.HTTPError:
+            return None
+        data = response.content
+        mime = response.headers.get("content-type", "").split(";")[0].strip()
+    else:
+        path = Path(source).expanduser()
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        mime = mimetypes.guess_type(path.name)[0] or ""
+    if not data or len(data) > THUMB_MAX_BYTES or not mime.startswith("image/"):
+        return None
+    return data, mime
