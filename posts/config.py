@@ -1,19 +1,24 @@
 """Herald's configuration: accounts and settings from TOML, with embedded defaults.
 
-Skeleton for now: the dataclasses are the contract other modules use; loading (user config file,
-``HERALD_CONFIG``, validation with file/key/expected messages) is built by the draft-queue work.
+The user's file (``HERALD_CONFIG``, else ``config.toml`` in the platform config dir) is read over
+``config/default.toml``. Its ``[accounts]`` table, when present, replaces the demo accounts; every
+other key overrides one default. Every error names the file, the key and what is expected.
 """
 
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import platformdirs
+
+from posts.errors import ConfigError
+from posts.resources import bundled_dir
 
 PLATFORMS = ("x", "bluesky", "mastodon")
 
@@ -66,9 +71,251 @@ class Config:
     accounts: Mapping[str, Account] = field(default_factory=lambda: MappingProxyType({}))
     scheduler: SchedulerSettings = field(default_factory=SchedulerSettings)
     templates_dir: Path | None = None  # user template overrides
+    database_timeout: float = 5.0  # seconds a writer waits for another process's lock
 
 
 def data_dir() -> Path:
     """HERALD_DATA_DIR, else the platform's user data dir (created on first use by writers)."""
     env = os.environ.get("HERALD_DATA_DIR")
     return Path(env) if env else Path(platformdirs.user_data_dir("herald"))
+
+
+def config_path() -> Path | None:
+    """The user config file to read, or None to run on the embedded defaults."""
+    env = os.environ.get("HERALD_CONFIG")
+    path = (
+        Path(env).expanduser()
+        if env
+        else Path(platformdirs.user_config_dir("herald")) / "config.toml"
+    )
+    return path if path.is_file() else None
+
+
+def default_config_file() -> Path:
+    return bundled_dir("config") / "default.toml"
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Resolve the configuration: defaults, then the user file, then HERALD_* variables."""
+    path = path if path is not None else config_path()
+    defaults = _read_toml(default_config_file())
+    user = _read_toml(path) if path is not None else {}
+    where = str(path) if path is not None else str(default_config_file())
+    base = path.parent if path is not None else Path.cwd()
+    _check_keys(user, _TOP_KEYS, where, "")
+    merged = {**defaults, **{k: v for k, v in user.items() if k != "scheduler"}}
+    merged["scheduler"] = {**defaults.get("scheduler", {}), **user.get("scheduler", {})}
+
+    timezone = _timezone(merged.get("timezone", "UTC"), where, "timezone")
+    mode = _choice(merged.get("mode", "auto"), MODES, where, "mode")
+    env_data = os.environ.get("HERALD_DATA_DIR")
+    data = (
+        Path(env_data)
+        if env_data
+        else _path(merged["data_dir"], base, where, "data_dir")
+        if "data_dir" in merged
+        else data_dir()
+    )
+    database = os.environ.get("HERALD_DB") or (
+        _location(merged["database"], base, where)
+        if "database" in merged
+        else str(data / "herald.db")
+    )
+    outbox = (
+        _path(merged["outbox"], base, where, "outbox")
+        if "outbox" in merged
+        else data / "outbox.jsonl"
+    )
+    templates = (
+        _path(merged["templates"], base, where, "templates") if "templates" in merged else None
+    )
+    accounts_table = merged.get("accounts", {})
+    _require_table(accounts_table, where, "accounts")
+    accounts = {
+        name: _account(name, table, where, timezone) for name, table in accounts_table.items()
+    }
+    return Config(
+        path=path,
+        data_dir=data,
+        database=database,
+        outbox=outbox,
+        timezone=timezone,
+        mode=mode,
+        accounts=MappingProxyType(accounts),
+        scheduler=_scheduler(merged["scheduler"], where),
+        templates_dir=templates,
+        database_timeout=_number(merged.get("database_timeout", 5.0), where, "database_timeout"),
+    )
+
+
+MODES = ("single", "thread", "auto")
+_TOP_KEYS = {
+    "timezone": 'an IANA time zone name such as "Europe/London"',
+    "mode": "one of single, thread, auto",
+    "database": "a SQLite file path or a postgresql:// URL",
+    "database_timeout": "seconds to wait for a locked database",
+    "data_dir": "a directory path",
+    "outbox": "a file path for the mock adapter's outbox",
+    "templates": "a directory of template overrides",
+    "scheduler": "a table of scheduler settings",
+    "accounts": "a table of accounts",
+}
+_ACCOUNT_FIELDS = {f.name for f in fields(Account)} - {"name", "settings"}
+_PLATFORM_KEYS = {"handle", "service", "instance"}
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _check_keys(
+    table: Mapping[str, Any], known: Mapping[str, str], where: str, prefix: str
+) -> None:
+    for key in table:
+        if key not in known:
+            raise ConfigError(
+                f"{where}: unknown key '{prefix}{key}'; expected one of: {', '.join(sorted(known))}"
+            )
+
+
+def _require_table(value: Any, where: str, key: str) -> None:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: '{key}' must be a table ([{key}]), got {value!r}")
+
+
+def _timezone(value: Any, where: str, key: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise ConfigError(
+            f"{where}: '{key}' = {value!r} is not a time zone; expected an IANA name such as "
+            '"Europe/London" or "UTC"'
+        ) from None
+    return str(value)
+
+
+def _choice(value: Any, choices: tuple[str, ...], where: str, key: str) -> str:
+    if value not in choices:
+        raise ConfigError(f"{where}: '{key}' = {value!r}; expected one of: {', '.join(choices)}")
+    return str(value)
+
+
+def _number(value: Any, where: str, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ConfigError(f"{where}: '{key}' = {value!r}; expected a number ≥ 0")
+    return float(value)
+
+
+def _positive_int(value: Any, where: str, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{where}: '{key}' = {value!r}; expected a whole number ≥ 1")
+    return value
+
+
+def _string(value: Any, where: str, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: '{key}' = {value!r}; expected a non-empty string")
+    return value
+
+
+def _path(value: Any, base: Path, where: str, key: str) -> Path:
+    path = Path(_string(value, where, key)).expanduser()
+    return path if path.is_absolute() else base / path
+
+
+def _location(value: Any, base: Path, where: str) -> str:
+    text = _string(value, where, "database")
+    return text if "://" in text else str(_path(text, base, where, "database"))
+
+
+def _account(name: str, table: Any, where: str, default_tz: str) -> Account:
+    key = f"accounts.{name}"
+    _require_table(table, where, key)
+    if "platform" not in table:
+        raise ConfigError(
+            f"{where}: account '{name}' has no 'platform'; expected one of: {', '.join(PLATFORMS)}"
+        )
+    platform = _choice(table["platform"], PLATFORMS, where, f"{key}.platform")
+    known = _ACCOUNT_FIELDS | _PLATFORM_KEYS
+    settings: dict[str, Any] = {}
+    for k, v in table.items():
+        if k in _PLATFORM_KEYS or k.endswith("_env") or k.startswith("mock_"):
+            settings[k] = v
+        elif k not in known:
+            raise ConfigError(
+                f"{where}: unknown key '{key}.{k}'; expected one of: "
+                f"{', '.join(sorted(known))}, a '*_env' variable name or a 'mock_*' option"
+            )
+    for k, v in settings.items():
+        if k.endswith("_env"):
+            _string(v, where, f"{key}.{k}")
+    slots = table.get("slots", ())
+    slots = (slots,) if isinstance(slots, str) else slots
+    if not isinstance(slots, list | tuple) or not all(isinstance(s, str) for s in slots):
+        raise ConfigError(
+            f"{where}: '{key}.slots' = {slots!r}; expected a string like \"mon-fri 09:00, 13:00\" "
+            "or a list of them"
+        )
+    timezone = (
+        _timezone(table["timezone"], where, f"{key}.timezone") if "timezone" in table else None
+    )
+    from posts.queue.slots import parse_slots
+
+    try:
+        parse_slots(slots)
+    except ConfigError as exc:
+        raise ConfigError(f"{where}: '{key}.slots': {exc}") from None
+
+    def opt_int(field_name: str) -> int | None:
+        value = table.get(field_name)
+        return None if value is None else _positive_int(value, where, f"{key}.{field_name}")
+
+    mock = table.get("mock", False)
+    if not isinstance(mock, bool):
+        raise ConfigError(f"{where}: '{key}.mock' = {mock!r}; expected true or false")
+    mode = table.get("mode")
+    return Account(
+        name=name,
+        platform=platform,
+        mock=mock,
+        timezone=timezone or default_tz,
+        slots=tuple(slots),
+        daily_quota=opt_int("daily_quota"),
+        mode=None if mode is None else _choice(mode, MODES, where, f"{key}.mode"),
+        max_posts=opt_int("max_posts"),
+        hashtag_cap=None
+        if table.get("hashtag_cap") is None
+        else int(_number(table["hashtag_cap"], where, f"{key}.hashtag_cap")),
+        max_length=opt_int("max_length"),
+        settings=MappingProxyType(settings),
+    )
+
+
+def _scheduler(table: Any, where: str) -> SchedulerSettings:
+    _require_table(table, where, "scheduler")
+    defaults = SchedulerSettings()
+    known = {
+        f.name: f"a value like {getattr(defaults, f.name)!r}" for f in fields(SchedulerSettings)
+    }
+    _check_keys(table, known, where, "scheduler.")
+    values: dict[str, Any] = {}
+    for k, v in table.items():
+        default = getattr(defaults, k)
+        if isinstance(default, bool):
+            if not isinstance(v, bool):
+                raise ConfigError(f"{where}: 'scheduler.{k}' = {v!r}; expected true or false")
+            values[k] = v
+        elif isinstance(default, int | float):
+            number = _number(v, where, f"scheduler.{k}")
+            values[k] = int(number) if isinstance(default, int) else number
+        else:
+            values[k] = v
+    return SchedulerSettings(**values)

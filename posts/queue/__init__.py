@@ -1,0 +1,28 @@
+"""The durable draft store (see docs/architecture.md, "Draft store contract")."""
+
+from posts.queue.model import (
+    DRAFT_STATUSES,
+    PART_STATUSES,
+    Draft,
+    Event,
+    NewDraft,
+    NewPart,
+    Part,
+    Source,
+)
+from posts.queue.store import ConflictError, Session, Store, open_store
+
+__all__ = [
+    "DRAFT_STATUSES",
+    "PART_STATUSES",
+    "ConflictError",
+    "Draft",
+    "Event",
+    "NewDraft",
+    "NewPart",
+    "Part",
+    "Session",
+    "Source",
+    "Store",
+    "open_store",
+]

@@ -1,0 +1,136 @@
+"""What the draft store holds: drafts, their parts and their append-only history.
+
+Plain frozen dataclasses, so the CLI, the daemon and the preview share one shape and tests can
+compare them directly. Times are timezone-aware UTC datetimes (stored as epoch milliseconds).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, Protocol
+
+DraftStatus = Literal[
+    "draft",  # stored, not scheduled yet
+    "scheduled",  # waiting for its time (or for a retry time)
+    "publishing",  # claimed by a worker under a lease
+    "published",  # every part is live
+    "partial",  # some parts live, a later part failed for good
+    "failed",  # nothing live, failed for good
+    "unconfirmed",  # a part may or may not be live; never re-sent automatically
+    "cancelled",
+    "missed",  # overdue beyond the staleness window
+]
+PartStatus = Literal["pending", "sending", "published", "failed", "unconfirmed"]
+
+DRAFT_STATUSES: tuple[str, ...] = DraftStatus.__args__  # type: ignore[attr-defined]
+PART_STATUSES: tuple[str, ...] = PartStatus.__args__  # type: ignore[attr-defined]
+# Outcomes a worker may end a claim with (store.finish).
+FINAL_STATUSES = ("published", "partial", "failed", "unconfirmed")
+
+
+@dataclass(frozen=True)
+class Source:
+    """The article a draft came from."""
+
+    path: str  # as given ("-" for stdin, or text imported in bulk)
+    content_hash: str  # sha256 hex of the raw bytes
+    title: str
+    url: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class NewPart:
+    """One post of a thread as the formatter produced it."""
+
+    text: str
+    length: int  # by the platform's rule, at format (or edit) time
+    facets: tuple[dict[str, Any], ...] = ()
+    embed: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class NewDraft:
+    """A draft to add: one article rendered for one account."""
+
+    account: str
+    platform: str
+    source: Source
+    parts: tuple[NewPart, ...]
+    scheduled_at: datetime | None  # None keeps it a `draft` (not scheduled)
+    mode: str = "auto"
+    limit: int = 0  # the platform limit the parts were fitted to
+
+
+@dataclass(frozen=True)
+class Part:
+    """One stored post of a draft, with its publishing state."""
+
+    index: int
+    text: str
+    length: int
+    facets: tuple[dict[str, Any], ...]
+    embed: dict[str, Any] | None
+    status: PartStatus
+    idempotency_key: str | None
+    remote_id: str | None
+    remote_cid: str | None
+    remote_url: str | None
+    attempts: int
+    last_error: str | None
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A stored draft. ``due_at`` is when it becomes claimable (its time, or a retry time)."""
+
+    id: str
+    account: str
+    platform: str
+    source: Source
+    mode: str
+    limit: int
+    status: DraftStatus
+    scheduled_at: datetime | None
+    due_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    lease_owner: str | None = None
+    lease_until: datetime | None = None
+    parts: tuple[Part, ...] = field(default=())
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many parts are in each status (only statuses present)."""
+        out: dict[str, int] = {}
+        for part in self.parts:
+            out[part.status] = out.get(part.status, 0) + 1
+        return out
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of a draft's history: what happened, when, and why."""
+
+    id: int
+    draft_id: str
+    at: datetime
+    kind: str  # added, scheduled, claimed, sending, published, retry, failed, ...
+    part_index: int | None
+    worker: str | None
+    detail: str
+
+
+class RemoteRef(Protocol):
+    """Where a published part lives (scheduler.adapters.base.PublishedRef has this shape)."""
+
+    @property
+    def remote_id(self) -> str: ...
+
+    @property
+    def url(self) -> str: ...
+
+    @property
+    def cid(self) -> str | None: ...
