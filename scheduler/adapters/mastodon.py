@@ -1,0 +1,228 @@
+"""Mastodon adapter: posts with Mastodon.py's ``status_post``.
+
+Exactly once: each part is sent with ``Idempotency-Key: <the part's key>``. Mastodon remembers a key
+for about an hour after the status was created and answers a repeat with the original status, so
+re-sending with the same key *is* safe inside that window. The key is a TID that records when it
+was made (before the first attempt), which bounds the status's age from above:
+
+- ``lookup`` while the key is younger than :data:`IDEMPOTENCY_WINDOW` answers None, and the
+  scheduler re-sends with the same key: the server returns the original if it had landed.
+- Later, the server may have forgotten the key, so ``lookup`` reads the account's own statuses
+  created since the key was made and compares their source text and reply target. If it cannot see
+  back that far it raises OutcomeUnknownError instead of guessing.
+
+``ratelimit_method="throw"`` makes 429s an error the scheduler waits out (never a sleep in here).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from posts.config import Account
+from scheduler.adapters import instance_limits, tid
+from scheduler.adapters.base import (
+    AdapterError,
+    AuthError,
+    Limits,
+    OutcomeUnknownError,
+    OutgoingPart,
+    PermanentError,
+    PublishedRef,
+    RateLimitedError,
+    TransientError,
+)
+from scheduler.adapters.credentials import env_name, secret, setting
+
+if TYPE_CHECKING:
+    from mastodon import Mastodon
+
+log = logging.getLogger(__name__)
+
+REQUEST_TIMEOUT_SECONDS = 30.0
+IDEMPOTENCY_WINDOW = timedelta(minutes=50)  # Mastodon keeps keys for 1 h; keep a margin
+LOOKUP_PAGE = 40  # statuses per page (Mastodon's maximum)
+LOOKUP_PAGES = 5
+RATE_LIMIT_FALLBACK = timedelta(minutes=5)  # a 429 without a usable X-RateLimit-Reset
+
+
+class MastodonAdapter:
+    """One Mastodon account on its instance."""
+
+    supports_lookup: ClassVar[bool] = True
+
+    def __init__(
+        self,
+        account: Account,
+        api: Mastodon,
+        *,
+        instance: str,
+        token_var: str,
+        data_dir: Path,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._account = account
+        self._api = api
+        self._instance = instance
+        self._token_var = token_var
+        self._data_dir = data_dir
+        self._clock = clock
+        self._me: str | None = None
+
+    @classmethod
+    def from_account(cls, account: Account, *, data_dir: Path) -> MastodonAdapter:
+        from mastodon import Mastodon
+
+        instance = setting(account, "instance").rstrip("/")
+        api = Mastodon(
+            access_token=secret(account, "token_env"),
+            api_base_url=instance,
+            ratelimit_method="throw",
+            request_timeout=REQUEST_TIMEOUT_SECONDS,
+            version_check_mode="none",
+        )
+        token_var = env_name(account, "token_env")
+        return cls(account, api, instance=instance, token_var=token_var, data_dir=data_dir)
+
+    @classmethod
+    def new_idempotency_key(cls) -> str:
+        """A TID, so the key itself tells how long ago the part was first attempted."""
+        return tid.new_tid()
+
+    @property
+    def limits(self) -> Limits:
+        return instance_limits.load(self._data_dir, self._account)
+
+    def publish(self, part: OutgoingPart) -> PublishedRef:
+        reply_to = part.reply_to.remote_id if part.reply_to else None
+        status = self._call(
+            lambda: self._api.status_post(
+                part.text,
+                in_reply_to_id=reply_to,
+                language=part.lang,
+                idempotency_key=part.idempotency_key,
+            )
+        )
+        return _ref(status)
+
+    def lookup(self, part: OutgoingPart) -> PublishedRef | None:
+        try:
+            made = tid.timestamp(part.idempotency_key)
+        except ValueError:
+            made = None
+        if made is not None and self._clock() - made < IDEMPOTENCY_WINDOW:
+            return None  # a re-send with the same key returns the original if it had landed
+        return self._search(part, since=made)
+
+    def verify(self) -> str:
+        """Check the token and cache the instance's limits for the formatter."""
+        me = self._call(self._api.account_verify_credentials)
+        info = self._call(self._api.instance_v2)
+        statuses = info["configuration"]["statuses"]
+        limits = Limits(
+            max_length=int(statuses["max_characters"]),
+            url_length=int(statuses.get("characters_reserved_per_url") or 23),
+        )
+        instance_limits.save(self._data_dir, self._account, self._instance, limits)
+        return (
+            f"@{me['acct']} on {self._instance} (posts up to {limits.max_length} characters, "
+            f"links count {limits.url_length})"
+        )
+
+    def close(self) -> None:
+        self._api.session.close()
+
+    def _search(self, part: OutgoingPart, *, since: datetime | None) -> PublishedRef | None:
+        """Find the part among the account's statuses since ``since`` by source text and reply."""
+        if since is None:
+            raise OutcomeUnknownError(
+                f"{self._account.name}: idempotency key {part.idempotency_key!r} is not a TID, so "
+                "its age (and whether Mastodon still remembers it) is unknown"
+            )
+        me = self._me or str(self._call(self._api.account_verify_credentials)["id"])
+        self._me = me
+        wanted_reply = part.reply_to.remote_id if part.reply_to else None
+        page = self._call(
+            lambda: self._api.account_statuses(
+                me, min_id=since - timedelta(minutes=1), limit=LOOKUP_PAGE, exclude_reblogs=True
+            )
+        )
+        for _ in range(LOOKUP_PAGES):
+            for status in page:
+                if _same_id(status.get("in_reply_to_id"), wanted_reply):
+                    source = self._call(partial(self._api.status_source, status["id"]))
+                    if _normal(source["text"]) == _normal(part.text):
+                        return _ref(status)
+            if len(page) < LOOKUP_PAGE:
+                return None  # every status since the key was made has been seen
+            page = self._call(partial(self._api.fetch_previous, page))
+            if not page:
+                return None
+        raise OutcomeUnknownError(
+            f"{self._account.name}: over {LOOKUP_PAGE * LOOKUP_PAGES} statuses since this part was "
+            "first sent; check the account, then `herald queue retry ID --force`"
+        )
+
+    def _call(self, call: Callable[[], Any]) -> Any:
+        from mastodon import MastodonError
+
+        try:
+            return call()
+        except MastodonError as error:
+            raise self._classify(error) from None
+
+    def _classify(self, error: Exception) -> AdapterError:
+        from mastodon import (
+            MastodonAPIError,
+            MastodonNetworkError,
+            MastodonRatelimitError,
+            MastodonServerError,
+            MastodonUnauthorizedError,
+        )
+
+        name = self._account.name
+        if isinstance(error, MastodonRatelimitError):
+            reset_epoch = self._api.ratelimit_reset
+            now = self._clock()
+            reset = (
+                datetime.fromtimestamp(reset_epoch, tz=UTC)
+                if reset_epoch and reset_epoch > now.timestamp()
+                else now + RATE_LIMIT_FALLBACK
+            )
+            return RateLimitedError(f"{name}: Mastodon rate limit until {reset.isoformat()}", reset)
+        if isinstance(error, MastodonNetworkError):
+            return TransientError(f"{name}: {self._instance} unreachable or too slow: {error}")
+        said = _said(error)
+        if isinstance(error, MastodonUnauthorizedError):
+            return AuthError(
+                f"{name}: {self._instance} rejected the token in {self._token_var}: {said}"
+            )
+        if isinstance(error, MastodonServerError):
+            return TransientError(f"{name}: Mastodon said {said}")
+        if isinstance(error, MastodonAPIError):
+            return PermanentError(f"{name}: Mastodon said {said}")
+        return PermanentError(f"{name}: {error}")
+
+
+def _said(error: Exception) -> str:
+    """``422 Validation failed: Text character limit of 500 exceeded`` from a MastodonAPIError."""
+    args = error.args
+    if len(args) >= 4:
+        return " ".join(str(a) for a in (args[1], args[3] or args[2]) if a)
+    return str(error)
+
+
+def _ref(status: Any) -> PublishedRef:
+    return PublishedRef(remote_id=str(status["id"]), url=str(status.get("url") or status["uri"]))
+
+
+def _same_id(a: object, b: str | None) -> bool:
+    return (a is None and b is None) or (a is not None and str(a) == b)
+
+
+def _normal(text: str) -> str:
+    return text.replace("\r\n", "\n").strip()
