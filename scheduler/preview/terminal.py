@@ -1,0 +1,115 @@
+"""The preview in a terminal, with Rich.
+
+Article text goes into ``rich.text.Text`` objects, never through Rich markup, so a post that
+contains ``[bold]`` or ``[link=...]`` prints as written.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from scheduler.preview.model import DraftPreview, PartPreview, Preview
+from scheduler.preview.serialize import PLATFORM_NAMES
+from scheduler.preview.times import local_time, relative
+
+SPAN_STYLES = {"tag": "bold cyan", "link": "underline blue", "mention": "bold magenta", "text": ""}
+
+
+def _part(part: PartPreview, count: int) -> Text:
+    over = part.length > part.limit
+    head = Text()
+    head.append(f"{part.index + 1}/{count}", style="bold")
+    head.append("  ")
+    head.append(f"{part.length}/{part.limit}", style="bold red" if over else "green")
+    if part.reply_to is not None:
+        head.append(f"  ↳ replies to {part.reply_to + 1}/{count}", style="dim")
+    if part.status and part.status != "pending":
+        head.append(f"  [{part.status}]", style="dim")
+    if part.url:
+        head.append(f"  {part.url}", style="dim")
+    body = Text()
+    for span in part.spans:
+        body.append(span.text, style=SPAN_STYLES[span.kind])
+    return Text("\n").join([head, body])
+
+
+def _header(draft: DraftPreview, preview: Preview) -> Text:
+    line = Text()
+    line.append(draft.account, style="bold")
+    line.append(f" · {PLATFORM_NAMES.get(draft.platform, draft.platform)} · {draft.status}")
+    if draft.draft_id:
+        line.append(f" · {draft.draft_id}", style="bold")
+    when = Text("\n")
+    if draft.scheduled_at is None:
+        when.append("not scheduled", style="dim")
+    else:
+        when.append(local_time(draft.scheduled_at, draft.timezone))
+        when.append(f" ({relative(draft.scheduled_at, preview.generated_at)})", style="yellow")
+    line.append_text(when)
+    return line
+
+
+def _draft(draft: DraftPreview, preview: Preview) -> Panel:
+    items: list[RenderableType] = [_header(draft, preview)]
+    items += [_part(p, len(draft.parts)) for p in draft.parts]
+    if draft.card is not None:
+        card = Text("link card", style="bold")
+        card.append(f" on part {draft.card.part + 1}: ", style="")
+        card.append(draft.card.title)
+        if draft.card.description:
+            card.append(f" — {draft.card.description}", style="dim")
+        card.append(f"\n{draft.card.uri}", style="underline blue")
+        items.append(card)
+    for warning in draft.warnings:
+        items.append(Text(f"⚠ {warning.rule}: {warning.message}", style="yellow"))
+    return Panel(Group(*_spaced(items)), title=draft.title, title_align="left", expand=True)
+
+
+def _spaced(items: list[RenderableType]) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for item in items:
+        if out:
+            out.append(Text(""))
+        out.append(item)
+    return out
+
+
+def _parity(preview: Preview) -> Table:
+    table = Table(title="Parity: how each article lands per platform", title_justify="left")
+    for column in ("article", "account", "platform", "posts", "characters", "hashtags", "link"):
+        table.add_column(column, justify="right" if column in ("posts", "characters") else "left")
+    for row in preview.parity:
+        tags = Text(" ".join(f"#{t}" for t in row.hashtags_kept), style="cyan")
+        if row.hashtags_dropped:
+            tags.append(
+                (" " if row.hashtags_kept else "")
+                + "dropped: "
+                + " ".join(f"#{t}" for t in row.hashtags_dropped),
+                style="dim",
+            )
+        table.add_row(
+            row.title,
+            row.account,
+            PLATFORM_NAMES.get(row.platform, row.platform),
+            str(row.posts),
+            f"{row.characters}/{row.capacity}",
+            tags,
+            row.link,
+        )
+    return table
+
+
+def print_preview(preview: Preview, console: Console) -> None:
+    """Every draft as a panel, then the parity table and a one-line summary."""
+    if not preview.drafts:
+        console.print("Nothing to preview: no drafts match.")
+        return
+    for draft in preview.drafts:
+        console.print(_draft(draft, preview))
+    console.print(_parity(preview))
+    count = preview.warning_count
+    summary = f"{len(preview.drafts)} draft(s), {count} warning(s)"
+    console.print(Text(summary, style="yellow" if count else "green"))
