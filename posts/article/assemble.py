@@ -1,0 +1,171 @@
+"""Build an :class:`Article` from a reader's blocks: one set of rules for every kind.
+
+Titles are taken once (a heading or paragraph repeating the title is dropped), a "Summary" or
+"TL;DR" section becomes the explicit summary instead of body text, hashtag-only lines become
+hashtags, and boilerplate is skipped. Precedence rules are documented in docs/articles.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_paragraph
+from posts.article.extracted import Block, Extracted
+from posts.article.hashtags import find_hashtags, is_hashtag_line, strip_trailing_hashtags, unique
+from posts.article.normalize import comparable, squash
+from posts.article.sentences import split_sentences
+from posts.errors import ArticleError, InputError
+from posts.model import Article, ArticleKind, Section
+
+SummarySource = Literal["explicit", "front-matter", "meta", "computed"]
+
+_SUMMARY_HEADING = re.compile(r"^(?:summary|in\s+summary|tl;?\s?dr)\s*:?$", re.IGNORECASE)
+_SUMMARY_PREFIX = re.compile(r"^(?:tl;?\s?dr|summary)\s*[:—–-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
+_TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
+_LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
+
+
+@dataclass
+class _Walk:
+    """State while walking the blocks in order."""
+
+    title: str | None
+    sections: list[Section] = field(default_factory=list)
+    heading: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    in_summary: bool = False
+    skip_below: int | None = None  # inside a boilerplate section headed at this level
+
+    def close_section(self) -> None:
+        if self.paragraphs:
+            self.sections.append(Section(self.heading, tuple(self.paragraphs)))
+        self.paragraphs = []
+
+    def is_title(self, text: str) -> bool:
+        return self.title is not None and comparable(text) == comparable(self.title)
+
+
+def assemble(
+    extracted: Extracted,
+    *,
+    kind: ArticleKind,
+    source: str,
+    name: str,
+    url: str | None,
+    content_hash: str,
+) -> Article:
+    """Apply titles, sections, summary, hashtags and link precedence to ``extracted``."""
+    meta = extracted.meta
+    walk = _Walk(title=squash(meta.title) if meta.title else None)
+    for block in extracted.blocks:
+        if block.is_heading:
+            _heading(walk, block)
+        elif walk.skip_below is None:
+            _paragraph(walk, block)
+    walk.close_section()
+    if not walk.sections:
+        raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
+    lang = meta.lang.strip() if meta.lang else None
+    first_paragraph = walk.sections[0].paragraphs[0]
+    summary, source_of_summary = _summary(walk, meta.summary, meta.summary_origin)
+    if summary is None:
+        summary = _lead(first_paragraph, lang)
+    return Article(
+        title=walk.title or _title_from(first_paragraph, lang),
+        sections=tuple(walk.sections),
+        summary=summary,
+        summary_source=source_of_summary,
+        hashtags=unique([*meta.tags, *walk.hashtags]),
+        url=_url_argument(url) if url is not None else _absolute(meta.url),
+        image=meta.image,
+        description=meta.description,
+        lang=lang,
+        kind=kind,
+        source=source,
+        content_hash=content_hash,
+    )
+
+
+def _heading(walk: _Walk, block: Block) -> None:
+    text = squash(block.text)
+    if walk.skip_below is not None and block.level > walk.skip_below:
+        return
+    walk.skip_below = None
+    if walk.title is None and block.level == 1:
+        walk.title = text
+        return
+    if walk.is_title(text):
+        return
+    walk.close_section()
+    walk.in_summary = bool(_SUMMARY_HEADING.match(text))
+    if is_boilerplate_heading(text):
+        walk.skip_below = block.level
+        walk.heading = None
+    elif not walk.in_summary:
+        walk.heading = text
+
+
+def _paragraph(walk: _Walk, block: Block) -> None:
+    kept: list[str] = []
+    for line in block.text.split("\n"):
+        if is_hashtag_line(line):
+            walk.hashtags.extend(find_hashtags(line))
+        else:
+            kept.append(line)
+    text = squash(" ".join(kept))
+    if not text or is_boilerplate_paragraph(text) or walk.is_title(text):
+        return
+    walk.hashtags.extend(find_hashtags(text))
+    prefixed = _SUMMARY_PREFIX.match(text)
+    if walk.in_summary:
+        walk.summary.append(text)
+    elif prefixed:
+        walk.summary.append(prefixed["rest"])
+    else:
+        walk.paragraphs.append(text)
+
+
+def _summary(
+    walk: _Walk, declared: str | None, origin: Literal["front-matter", "meta"]
+) -> tuple[str | None, SummarySource]:
+    explicit = strip_trailing_hashtags(" ".join(walk.summary)).strip()
+    if explicit:
+        return explicit, "explicit"
+    if declared and declared.strip():
+        return squash(declared), origin
+    return None, "computed"
+
+
+def _lead(paragraph: str, lang: str | None) -> str:
+    """The first sentence of the lead, plus the second when the first is short."""
+    sentences = split_sentences(strip_trailing_hashtags(paragraph), lang) or [paragraph]
+    lead = sentences[0]
+    if len(lead) < _LEAD_CHARS and len(sentences) > 1:
+        lead = f"{lead} {sentences[1]}"
+    return lead
+
+
+def _title_from(paragraph: str, lang: str | None) -> str:
+    """No declared title: the first sentence, cut at a word boundary if it is long."""
+    sentence = (split_sentences(paragraph, lang) or [paragraph])[0]
+    if len(sentence) <= _TITLE_CHARS:
+        return sentence
+    cut = sentence[:_TITLE_CHARS].rsplit(" ", 1)[0]
+    return f"{cut.rstrip(',;:')}…"
+
+
+def _url_argument(url: str) -> str:
+    url = url.strip()
+    if not _ABSOLUTE_URL.match(url):
+        raise InputError(f"the article URL must start with http:// or https:// (got {url!r})")
+    return url
+
+
+def _absolute(url: str | None) -> str | None:
+    """A declared link is kept only if absolute; a relative canonical link cannot be shared."""
+    return url.strip() if url and _ABSOLUTE_URL.match(url.strip()) else None

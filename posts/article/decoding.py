@@ -1,0 +1,125 @@
+"""Turn an article's raw bytes into text, or refuse clearly.
+
+A wrong guess would silently produce mojibake that then gets published, so every path either
+decodes with good evidence (a BOM, valid UTF-8, a UTF-16 byte pattern, Western text that only
+Windows-1252 explains) or raises :class:`ArticleError` naming the input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from posts.errors import ArticleError
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_SIGNATURES = (  # common binary files people pass by mistake
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.epub)"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+# Characters a Western European text in Windows-1252/Latin-1 plausibly contains beyond ASCII.
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
+    "ŒœŠšŽžŸƒ"
+    "\u00a0¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿×÷"
+    "€‚„…†‡ˆ‰‹‘’“”•–—˜™›"
+)
+# A valid multi-byte UTF-8 sequence inside bytes that are not UTF-8 overall: mixed encodings.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+# Control characters (Unicode category Cc) other than tab, newlines, vertical tab and form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_MAX_ACCENTED_SHARE = 0.3  # of letters; mis-decoded Cyrillic/Greek is close to 1.0
+_MAX_CONTROL_SHARE = 0.01  # more stray control characters than this means binary
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode ``data`` (the bytes of ``name``) to text with Unix newlines."""
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise ArticleError(f"{name} is {what}, not a text, Markdown or HTML article")
+    text = _decode_bytes(data, name)
+    return _without_controls(text, name).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_bytes(data: bytes, name: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], encoding, name)
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise ArticleError(f"{name} looks binary (it contains NUL bytes), not text")
+        return _strict(data, utf16, name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _western(data, name)
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"{name} is not valid {encoding.upper()} (bad bytes at offset {exc.start})"
+        ) from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Name the UTF-16 byte order if NUL bytes sit where mostly-ASCII UTF-16 puts them."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    half = len(data) // 2
+    even_nuls, odd_nuls = even.count(0) / half, odd.count(0) / half
+    if odd_nuls > 0.3 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.3 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _western(data: bytes, name: str) -> str:
+    """Decode Windows-1252 (Latin-1's printable superset) only when it is clearly right."""
+    refusal = ArticleError(
+        f"{name} is not UTF-8 and its encoding is ambiguous; save it as UTF-8 and try again"
+    )
+    if _UTF8_SEQUENCE.search(data):
+        raise ArticleError(
+            f"{name} mixes UTF-8 with another encoding; save it as UTF-8 and try again"
+        )
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise refusal from None
+    extra = _NON_ASCII.findall(text)
+    if any(ch not in _WESTERN for ch in extra):
+        raise refusal
+    letters = sum(ch.isalpha() for ch in text)
+    accented = sum(ch.isalpha() for ch in extra)
+    if letters == 0 or accented / letters > _MAX_ACCENTED_SHARE:
+        raise refusal
+    return text
+
+
+def _without_controls(text: str, name: str) -> str:
+    """Drop a few stray control characters; refuse text that is full of them (binary)."""
+    cleaned, count = _CONTROL.subn("", text)
+    if count > max(1, len(text) * _MAX_CONTROL_SHARE):
+        raise ArticleError(f"{name} looks binary (it contains control characters), not text")
+    return cleaned

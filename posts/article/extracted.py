@@ -1,0 +1,42 @@
+"""What a kind-specific reader hands to the assembler: blocks in order, plus declared metadata.
+
+Markdown, HTML and plain text differ in how they mark headings and metadata, but titles, summary
+sections, hashtag lines and boilerplate are handled once, on these blocks, by ``assemble``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading (level 1-6) or a paragraph (level 0); lines kept so hashtag lines stay visible."""
+
+    text: str
+    level: int = 0
+
+    @property
+    def is_heading(self) -> bool:
+        return self.level > 0
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the article declares about itself (front matter, ``<meta>`` tags, "Title:" lines)."""
+
+    title: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    summary: str | None = None
+    summary_origin: Literal["front-matter", "meta"] = "front-matter"
+    description: str | None = None
+    image: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    blocks: tuple[Block, ...]
+    meta: Metadata = field(default_factory=Metadata)

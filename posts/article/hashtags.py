@@ -1,0 +1,42 @@
+"""Hashtags as the article writes them: hashtag lines, inline ``#tags`` and declared tags.
+
+A tag starts after whitespace, an opening bracket or quote, or the start of a line, so URL
+fragments (``page#intro``), ``C#`` and Markdown headings (``# Title``) are not tags, and a purely
+numeric ``#123`` (an issue number, a rank) is not one either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+HASHTAG = re.compile(r"(?:^|(?<=[\s(\[{\"'“‘«]))#(?=\w*[^\W\d_])(\w+)", re.MULTILINE)
+_TAG_LINE = re.compile(r"^(?:#\w+[\s,;·|]*)+$")
+
+
+def find_hashtags(text: str) -> list[str]:
+    """Inline hashtags in ``text``, without the '#', in order of appearance."""
+    return HASHTAG.findall(text)
+
+
+def is_hashtag_line(line: str) -> bool:
+    """True for a line made only of hashtags ("#Bats #UrbanWildlife")."""
+    line = line.strip()
+    return bool(line) and bool(_TAG_LINE.match(line)) and bool(find_hashtags(line))
+
+
+def strip_trailing_hashtags(text: str) -> str:
+    """Drop the hashtags closing a text ("... in general. #HEALTH" -> "... in general.")."""
+    return re.sub(r"(?:\s+#\w+)+\s*$", "", text) if find_hashtags(text) else text
+
+
+def unique(tags: Iterable[str]) -> tuple[str, ...]:
+    """De-duplicate case-insensitively, keeping the first spelling and the order."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for tag in tags:
+        key = tag.casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(tag)
+    return tuple(kept)

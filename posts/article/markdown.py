@@ -1,0 +1,109 @@
+"""Markdown articles: YAML front matter plus headings and paragraphs via markdown-it-py.
+
+A real CommonMark parser (not regexes) decides what is a heading, a paragraph, code or an image,
+so emphasis markers disappear, link text stays, and images, code and raw HTML are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from posts.article.extracted import Block, Extracted, Metadata
+from posts.errors import ArticleError
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_TEXT_FIELDS = ("title", "url", "summary", "description", "image", "lang")
+
+
+def read_markdown(text: str, name: str) -> Extracted:
+    """Extract blocks and front-matter metadata from a Markdown document."""
+    fields, body = split_front_matter(text, name)
+    meta = Metadata(
+        title=fields.get("title"),
+        url=fields.get("url"),
+        tags=_tags(fields.get("tags")),
+        summary=fields.get("summary") or fields.get("description"),
+        summary_origin="front-matter",
+        description=fields.get("description"),
+        image=fields.get("image"),
+        lang=fields.get("lang"),
+    )
+    return Extracted(blocks=tuple(_blocks(_parser().parse(body))), meta=meta)
+
+
+def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
+    """Return the front matter fields (strings, tags as given) and the body after it."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return {}, text
+    try:
+        data = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        raise ArticleError(f"{name}: front matter is not valid YAML{where}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return {}, text  # a thematic break, not front matter
+    fields: dict[str, Any] = {}
+    for key, value in data.items():
+        key = str(key).lower()
+        if key in _TEXT_FIELDS and value is not None:
+            if isinstance(value, dict | list):
+                raise ArticleError(f"{name}: front matter '{key}' must be text")
+            fields[key] = str(value).strip() or None
+        elif key == "tags":
+            fields[key] = value
+    return fields, text[match.end() :]
+
+
+def _tags(value: object) -> tuple[str, ...]:
+    """Front-matter tags: a list, or a string separated by commas (else spaces); '#' dropped."""
+    items: Sequence[object]
+    if value is None:
+        items = ()
+    elif isinstance(value, str):
+        items = value.split(",") if "," in value else value.split()
+    elif isinstance(value, list):
+        items = value
+    else:
+        items = (value,)
+    tags = (re.sub(r"\s+", "", str(item)).lstrip("#") for item in items if item is not None)
+    return tuple(tag for tag in tags if tag)
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _blocks(tokens: list[Token]) -> list[Block]:
+    """Headings and paragraphs (also in lists and quotes); tables and code are skipped."""
+    blocks: list[Block] = []
+    for opening, token in pairwise(tokens):
+        if token.type != "inline" or opening.type not in ("heading_open", "paragraph_open"):
+            continue
+        text = _inline_text(token.children or []).strip()
+        if text:
+            level = int(opening.tag[1]) if opening.type == "heading_open" else 0
+            blocks.append(Block(text, level))
+    return blocks
+
+
+def _inline_text(children: list[Token]) -> str:
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    return "".join(parts)

@@ -1,0 +1,27 @@
+"""Small text normalisations shared by the readers and the assembler."""
+
+from __future__ import annotations
+
+import re
+
+_SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[\W_]+")
+_QUOTES = "\"'“”‘’«»„‚「」『』"
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (including newlines) to one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def comparable(text: str) -> str:
+    """A key under which two spellings of the same title compare equal."""
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
+
+
+def unquote(text: str) -> str:
+    """Drop quotation marks wrapping a whole value ("“Title”" -> "Title")."""
+    text = text.strip()
+    while len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        text = text[1:-1].strip()
+    return text
