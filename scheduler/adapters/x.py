@@ -55,6 +55,7 @@ OAUTH1_KEYS = (
     "access_token_secret_env",
 )
 DAILY_HEADERS = ("x-user-limit-24hour", "x-app-limit-24hour")
+SECRET_LOGGERS = ("tweepy", "requests_oauthlib", "oauthlib")
 RATE_LIMIT_FALLBACK = timedelta(minutes=15)  # X's window, for a 429 without reset headers
 
 
@@ -299,12 +300,8 @@ def _add_timeouts(session: requests.Session) -> None:
 
 
 def _silence_request_dumps() -> None:
-    """tweepy's DEBUG lines include the Authorization header: never let them through."""
-    logger = logging.getLogger("tweepy.client")
-    if not any(isinstance(f, _DropDebug) for f in logger.filters):
-        logger.addFilter(_DropDebug())
-
-
-class _DropDebug(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno > logging.DEBUG
+    """tweepy and oauthlib log the credentials (headers, signing keys) at DEBUG: cap them at INFO."""
+    for name in SECRET_LOGGERS:
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.INFO or logger.level == logging.NOTSET:
+            logger.setLevel(logging.INFO)

@@ -1,0 +1,354 @@
+"""Fake platforms at the HTTP transport level, so the real SDKs build and send every request.
+
+``responses`` intercepts requests (tweepy, Mastodon.py) and ``respx`` intercepts httpx (atproto).
+Each harness builds its adapter from an account config, serves canned answers, and reports what
+went over the wire in one shape (:class:`Sent`), so the contract tests read the same for every
+platform.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import httpx
+import pytest
+import requests
+import responses
+import respx
+
+from posts.config import Account
+from scheduler.adapters.base import Adapter
+
+RESET_EPOCH = 1_900_000_000  # what every fake 429 says, as the platform's own header
+SECRETS = {
+    "T_X_CK": "x-consumer-key-SECRET",
+    "T_X_CS": "x-consumer-secret-SECRET",
+    "T_X_AT": "x-access-token-SECRET",
+    "T_X_ATS": "x-access-token-secret-SECRET",
+    "T_BSKY_PW": "bsky-app-password-SECRET",
+    "T_MASTO_TOKEN": "mastodon-token-SECRET",
+}
+ERROR_KINDS = ("rate_limit", "server_error", "network", "bad_request", "unauthorized")
+
+
+@dataclass
+class Sent:
+    """One publish request as the platform received it."""
+
+    text: str
+    reply_to: str | None  # the remote id (or at:// URI) replied to
+    key: str | None  # the idempotency key as sent (Bluesky rkey, Mastodon header); X has none
+    headers: dict[str, str] = field(default_factory=dict)
+    body: dict[str, Any] = field(default_factory=dict)
+
+
+def _jwt(payload: dict[str, Any]) -> str:
+    def part(obj: dict[str, Any]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(obj).encode()).decode().rstrip("=")
+
+    return f"{part({'alg': 'HS256', 'typ': 'at+jwt'})}.{part(payload)}.c2ln"
+
+
+def access_jwt(did: str, *, expires_in: int = 7200) -> str:
+    return _jwt({"scope": "com.atproto.access", "sub": did, "exp": int(time.time()) + expires_in})
+
+
+def _set_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in SECRETS.items():
+        monkeypatch.setenv(name, value)
+
+
+# -- X ---------------------------------------------------------------------------------------
+
+
+class XHarness:
+    name = "x"
+    api = "https://api.twitter.com/2/tweets"
+
+    def __init__(self, mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.mock = mock
+        _set_env(monkeypatch)
+        self.account = Account(
+            name="lab-x",
+            platform="x",
+            settings={
+                "handle": "lab",
+                "consumer_key_env": "T_X_CK",
+                "consumer_secret_env": "T_X_CS",
+                "access_token_env": "T_X_AT",
+                "access_token_secret_env": "T_X_ATS",
+            },
+        )
+
+    def build(self, data_dir: Path) -> Adapter:
+        from scheduler.adapters.x import XAdapter
+
+        return XAdapter.from_account(self.account, data_dir=data_dir)
+
+    def serve_post(self, remote_id: str) -> None:
+        self.mock.post(self.api, json={"data": {"id": remote_id, "text": "…"}}, status=201)
+
+    def serve_error(self, kind: str) -> None:
+        if kind == "network":
+            self.mock.post(self.api, body=requests.ConnectionError("connection refused"))
+            return
+        status, body, headers = {
+            "rate_limit": (
+                429,
+                {"title": "Too Many Requests"},
+                {"x-rate-limit-reset": str(RESET_EPOCH)},
+            ),
+            "server_error": (503, {"title": "Service Unavailable"}, {}),
+            "bad_request": (
+                400,
+                {"detail": "Invalid reply target", "title": "Invalid Request"},
+                {},
+            ),
+            "unauthorized": (401, {"title": "Unauthorized", "detail": "Unauthorized"}, {}),
+        }[kind]
+        self.mock.post(self.api, json=body, status=status, headers=headers)
+
+    def platform_message(self, kind: str) -> str:
+        return {"bad_request": "Invalid reply target"}.get(kind, "")
+
+    def sent(self) -> list[Sent]:
+        out = []
+        for call in self.mock.calls:
+            if call.request.method == "POST" and call.request.url == self.api:
+                body = json.loads(call.request.body or b"{}")
+                reply = body.get("reply", {}).get("in_reply_to_tweet_id")
+                out.append(Sent(body["text"], reply, None, dict(call.request.headers), body))
+        return out
+
+
+# -- Mastodon --------------------------------------------------------------------------------
+
+
+class MastodonHarness:
+    name = "mastodon"
+    instance = "https://masto.example"
+    api = "https://masto.example/api/v1/statuses"
+
+    def __init__(self, mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.mock = mock
+        _set_env(monkeypatch)
+        self.account = Account(
+            name="lab-mastodon",
+            platform="mastodon",
+            settings={"instance": self.instance, "token_env": "T_MASTO_TOKEN"},
+        )
+
+    def build(self, data_dir: Path) -> Adapter:
+        from scheduler.adapters.mastodon import MastodonAdapter
+
+        return MastodonAdapter.from_account(self.account, data_dir=data_dir)
+
+    def serve_post(self, remote_id: str) -> None:
+        self.mock.post(self.api, json=status_json(remote_id, self.instance))
+
+    def serve_error(self, kind: str) -> None:
+        if kind == "network":
+            self.mock.post(self.api, body=requests.ConnectionError("connection refused"))
+            return
+        status, body, headers = {
+            "rate_limit": (
+                429,
+                {"error": "Too many requests"},
+                {"X-RateLimit-Reset": str(RESET_EPOCH)},
+            ),
+            "server_error": (503, {"error": "Service Unavailable"}, {}),
+            "bad_request": (
+                422,
+                {"error": "Validation failed: Text character limit of 500 exceeded"},
+                {},
+            ),
+            "unauthorized": (401, {"error": "The access token is invalid"}, {}),
+        }[kind]
+        self.mock.post(self.api, json=body, status=status, headers=headers)
+
+    def platform_message(self, kind: str) -> str:
+        return {"bad_request": "Text character limit of 500 exceeded"}.get(kind, "")
+
+    def sent(self) -> list[Sent]:
+        out = []
+        for call in self.mock.calls:
+            if call.request.method == "POST" and call.request.url == self.api:
+                form = {k: v[0] for k, v in parse_qs(str(call.request.body)).items()}
+                headers = dict(call.request.headers)
+                key = headers.get("Idempotency-Key")
+                out.append(Sent(form["status"], form.get("in_reply_to_id"), key, headers, form))
+        return out
+
+
+def status_json(status_id: str, instance: str, *, reply_to: str | None = None) -> dict[str, Any]:
+    return {
+        "id": status_id,
+        "uri": f"{instance}/users/lab/statuses/{status_id}",
+        "url": f"{instance}/@lab/{status_id}",
+        "created_at": datetime.now(UTC).isoformat(),
+        "in_reply_to_id": reply_to,
+        "content": "<p>…</p>",
+        "account": {"id": "1", "acct": "lab"},
+    }
+
+
+# -- Bluesky ---------------------------------------------------------------------------------
+
+
+class BlueskyHarness:
+    name = "bluesky"
+    service = "https://pds.example"
+    did = "did:plc:labtestaccount000000000"
+
+    def __init__(self, router: respx.MockRouter, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.router = router
+        _set_env(monkeypatch)
+        self.account = Account(
+            name="lab-bluesky",
+            platform="bluesky",
+            settings={
+                "handle": "lab.example.com",
+                "password_env": "T_BSKY_PW",
+                "service": self.service,
+            },
+        )
+        self.create_answers: list[httpx.Response | Exception] = []
+        self.records: dict[str, dict[str, Any]] = {}  # rkey -> record, what the fake repo holds
+        router.post(f"{self.service}/xrpc/com.atproto.server.createSession").mock(
+            side_effect=lambda request: httpx.Response(200, json=self.session_json())
+        )
+        router.post(f"{self.service}/xrpc/com.atproto.repo.createRecord").mock(
+            side_effect=self._create
+        )
+        router.get(f"{self.service}/xrpc/com.atproto.repo.getRecord").mock(side_effect=self._get)
+
+    def session_json(self) -> dict[str, Any]:
+        return {
+            "did": self.did,
+            "handle": "lab.example.com",
+            "accessJwt": access_jwt(self.did),
+            "refreshJwt": _jwt({"scope": "com.atproto.refresh", "sub": self.did}),
+        }
+
+    def build(self, data_dir: Path) -> Adapter:
+        from scheduler.adapters.bluesky import BlueskyAdapter
+
+        return BlueskyAdapter.from_account(self.account, data_dir=data_dir)
+
+    def uri(self, rkey: str) -> str:
+        return f"at://{self.did}/app.bsky.feed.post/{rkey}"
+
+    def _create(self, request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        if self.create_answers:
+            answer = self.create_answers.pop(0)
+            if isinstance(answer, Exception):
+                raise answer
+            if answer.status_code != 200:
+                return answer
+        self.records[body["rkey"]] = body["record"]
+        return httpx.Response(
+            200, json={"uri": self.uri(body["rkey"]), "cid": f"bafy{body['rkey']}"}
+        )
+
+    def _get(self, request: httpx.Request) -> httpx.Response:
+        rkey = request.url.params["rkey"]
+        if rkey not in self.records:
+            return httpx.Response(
+                400, json={"error": "RecordNotFound", "message": f"Could not locate record: {rkey}"}
+            )
+        return httpx.Response(
+            200, json={"uri": self.uri(rkey), "cid": f"bafy{rkey}", "value": self.records[rkey]}
+        )
+
+    def serve_post(self, remote_id: str) -> None:
+        """Bluesky ids are the rkey the adapter chose; the next create simply succeeds."""
+        self.create_answers.append(httpx.Response(200))
+
+    def serve_error(self, kind: str) -> None:
+        if kind == "network":
+            self.create_answers.append(httpx.ConnectError("connection refused"))
+            return
+        status, body, headers = {
+            "rate_limit": (
+                429,
+                {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"},
+                {"ratelimit-reset": str(RESET_EPOCH), "ratelimit-remaining": "0"},
+            ),
+            "server_error": (
+                500,
+                {"error": "InternalServerError", "message": "Internal Server Error"},
+                {},
+            ),
+            "bad_request": (
+                400,
+                {
+                    "error": "InvalidRequest",
+                    "message": "Invalid app.bsky.feed.post record: grapheme too big",
+                },
+                {},
+            ),
+            "unauthorized": (
+                401,
+                {"error": "AuthenticationRequired", "message": "Invalid token"},
+                {},
+            ),
+        }[kind]
+        self.create_answers.append(httpx.Response(status, json=body, headers=headers))
+
+    def platform_message(self, kind: str) -> str:
+        return {"bad_request": "grapheme too big"}.get(kind, "")
+
+    def sent(self) -> list[Sent]:
+        out = []
+        for call in self.router.calls:
+            if call.request.url.path.endswith("com.atproto.repo.createRecord"):
+                body = json.loads(call.request.content)
+                record = body["record"]
+                reply = record.get("reply", {}).get("parent", {}).get("uri")
+                out.append(
+                    Sent(record["text"], reply, body["rkey"], dict(call.request.headers), body)
+                )
+        return out
+
+
+# -- fixtures --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def requests_mock() -> Iterator[responses.RequestsMock]:
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        yield mock
+
+
+@pytest.fixture
+def httpx_mock() -> Iterator[respx.MockRouter]:
+    with respx.mock(assert_all_called=False) as router:
+        yield router
+
+
+@pytest.fixture
+def x_harness(requests_mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch) -> XHarness:
+    return XHarness(requests_mock, monkeypatch)
+
+
+@pytest.fixture
+def mastodon_harness(
+    requests_mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch
+) -> MastodonHarness:
+    return MastodonHarness(requests_mock, monkeypatch)
+
+
+@pytest.fixture
+def bluesky_harness(
+    httpx_mock: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
+) -> BlueskyHarness:
+    return BlueskyHarness(httpx_mock, monkeypatch)
