@@ -300,7 +300,7 @@ def _add_timeouts(session: requests.Session) -> None:
 
 
 def _silence_request_dumps() -> None:
-    """tweepy and oauthlib log the credentials (headers, signing keys) at DEBUG: cap them at INFO."""
+    """tweepy and oauthlib log credentials (headers, signing keys) at DEBUG: cap them at INFO."""
     for name in SECRET_LOGGERS:
         logger = logging.getLogger(name)
         if logger.getEffectiveLevel() < logging.INFO or logger.level == logging.NOTSET:
