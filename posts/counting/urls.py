@@ -1,0 +1,189 @@
+"""URL extraction as twitter-text 3.1.0 does it (X), and as Mastodon's patched copy does it.
+
+X counts every URL it recognises as 23, including bare domains with a known TLD
+(``example.com``, ``main.py``), so the exact recognition rules decide a post's length. This is a
+port of ``extractUrlsWithIndices`` and the regexes it is built from (twitter-text ``js/src``,
+Apache-2.0); Mastodon uses the same Ruby gem with a wider path/query character set, other
+protocols, and no bare domains (``config/initializers/twitter_regex.rb``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from posts.counting.tlds import TWITTER_CCTLDS, TWITTER_GTLDS
+
+MAX_URL_LENGTH = 4096
+MAX_TCO_SLUG_LENGTH = 40
+MAX_DOMAIN_LABEL_LENGTH = 63
+
+
+class UrlMatch(NamedTuple):
+    """A recognised URL: ``text[start:end]`` is linked; the reference counter skips ``skip`` chars.
+
+    ``skip`` differs from ``end - start`` only when a bare domain's ASCII part is not a suffix of
+    what looked like the domain; twitter-text then skips ``len(url)`` chars, and so do we.
+    """
+
+    start: int
+    end: int
+    skip: int
+
+
+# --- character classes (twitter-text js/src/regexp/*.js) -------------------------------------
+_INVALID_CHARS = "\ufffe\ufeff\uffff"
+_DIRECTIONAL = "\u202a-\u202e\u061c\u200e\u200f\u2066\u2067\u2068\u2069"
+SPACES = "\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_PUNCT = r"!'#%&()*+,\\\-./:;<=>?@\[\]\^_{|}~$"
+_LATIN_ACCENTS = (
+    "\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263"
+    "\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
+)
+_CYRILLIC = "\u0400-\u04ff"
+
+_PRECEDING = f"(?:[^A-Za-z0-9@\uff20$#\uff03{_INVALID_CHARS}]|[{_DIRECTIONAL}]|^)"
+_DOMAIN_CHAR = f"[^{_PUNCT}{SPACES}{_INVALID_CHARS}{_DIRECTIONAL}]"
+_SUBDOMAIN = f"(?:(?:{_DOMAIN_CHAR}(?:[_-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
+_DOMAIN_NAME = f"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
+_TLD_END = r"(?=[^0-9a-zA-Z@+-]|\Z)"
+_TLDS = (
+    f"(?:(?:{'|'.join(TWITTER_GTLDS)}){_TLD_END}"
+    f"|(?:{'|'.join(TWITTER_CCTLDS)}){_TLD_END}"
+    r"|(?:xn--[\-0-9a-z]+))"
+)
+_DOMAIN = f"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}{_TLDS})"
+_ASCII_DOMAIN = re.compile(f"(?:(?:[\\-a-z0-9{_LATIN_ACCENTS}]+)\\.)+{_TLDS}", re.IGNORECASE)
+
+_PATH_CHAR = f"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~@|&{_LATIN_ACCENTS}]"
+_BALANCED_PARENS = f"\\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\\({_PATH_CHAR}+\\){_PATH_CHAR}*))\\)"
+_PATH_END = f"(?:[+\\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|(?:{_BALANCED_PARENS}))"
+_PATH = f"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_END})|(?:@{_PATH_CHAR}+/))"
+_QUERY_CHAR = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
+_QUERY_END = r"[a-z0-9\-_&=#/]"
+_TCO = re.compile(f"^https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?", re.IGNORECASE)
+
+# --- Mastodon's overrides (config/initializers/twitter_regex.rb) -------------------------------
+# Ruby interpolates at definition time, so its path-ending class still embeds the gem's own
+# balanced-parentheses pattern while the path itself uses the widened one.
+_M_PATH_CHAR = f"[^{SPACES}<>()?]"
+_M_BALANCED_PARENS = (
+    f"\\((?:{_M_PATH_CHAR}+|(?:{_M_PATH_CHAR}*\\({_M_PATH_CHAR}+\\){_M_PATH_CHAR}*))\\)"
+)
+_M_PATH_END = f"(?:[^{SPACES}()?!*\"'「」<>;:=,.$%\\[\\]~&|@]|(?:{_BALANCED_PARENS}))"
+_M_PATH = (
+    f"(?:(?:{_M_PATH_CHAR}*(?:{_M_BALANCED_PARENS}{_M_PATH_CHAR}*)*{_M_PATH_END})"
+    f"|(?:{_M_PATH_CHAR}+/))"
+)
+_UCHARS = (
+    "\xa0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U0001fffd\U00020000-\U0002fffd"
+    "\U00030000-\U0003fffd\U00040000-\U0004fffd\U00050000-\U0005fffd\U00060000-\U0006fffd"
+    "\U00070000-\U0007fffd\U00080000-\U0008fffd\U00090000-\U0009fffd\U000a0000-\U000afffd"
+    "\U000b0000-\U000bfffd\U000c0000-\U000cfffd\U000d0000-\U000dfffd\U000e1000-\U000efffd"
+    "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+)
+_M_QUERY_CHAR = f"[a-z0-9!?*'();:&=+$/%#\\[\\]\\-_.,~|@\\^{_UCHARS}]"
+_M_QUERY_END = f"[a-z0-9_&=#/\\-{_UCHARS}]"
+
+
+def _url_regex(protocol: str, path: str, query_char: str, query_end: str) -> re.Pattern[str]:
+    # groups: 1 preceding char, 2 URL, 3 protocol, 4 domain, 5 port, 6 path, 7 query
+    return re.compile(
+        f"({_PRECEDING})(({protocol})?({_DOMAIN})(?::([0-9]+))?(/{path}*)?"
+        f"(\\?{query_char}*{query_end})?)",
+        re.IGNORECASE,
+    )
+
+
+_X_URL = _url_regex("https?://", _PATH, _QUERY_CHAR, _QUERY_END)
+_MASTODON_URL = _url_regex(
+    "(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini)://", _M_PATH, _M_QUERY_CHAR, _M_QUERY_END
+)
+
+
+def _runs(spaces: str) -> re.Pattern[str]:
+    """Runs between ``spaces`` that hold a dot followed by something: the only places a URL fits.
+
+    Searching just those keeps plain prose cheap. X's URL never contains any of twitter-text's
+    spaces; Mastodon's query accepts U+00A0 and up, so only ASCII whitespace and NEL split there.
+    """
+    return re.compile(f"(?<![^{spaces}])[^{spaces}]*\\.[^{spaces}]+")
+
+
+_X_RUNS = _runs(SPACES)
+_MASTODON_RUNS = _runs("\t-\r \x85")
+_LABEL_SEPARATORS = re.compile("[\u3002\uff0e\uff61]")
+
+
+def _ascii_label_length(label: str) -> int:
+    """Length of ``punycode.toASCII(label)`` as the reference's bundled punycode.js computes it."""
+    if label.isascii():
+        return len(label)
+    parts = _LABEL_SEPARATORS.split(label)
+    return (
+        len(parts)
+        - 1
+        + sum(len(p) if p.isascii() else 4 + len(p.encode("punycode")) for p in parts)
+    )
+
+
+def _valid_domain(url: str, protocol: str, domain: str) -> bool:
+    """twitter-text ``isValidUrl`` + ``idna.toAscii``: label lengths 1..63, total ≤ 4096."""
+    if domain.startswith("xn--") and not _ASCII_DOMAIN.search(domain):
+        return False
+    for label in domain.split("."):
+        if not 1 <= _ascii_label_length(label) <= MAX_DOMAIN_LABEL_LENGTH:
+            return False
+    return len(protocol) + len(url) <= MAX_URL_LENGTH
+
+
+def _scan(
+    runs: re.Pattern[str], pattern: re.Pattern[str], text: str, bare: bool, out: list[UrlMatch]
+) -> None:
+    for cand in runs.finditer(text):
+        # Start one char early so the whitespace before the run can be the "preceding char".
+        for m in pattern.finditer(text, max(cand.start() - 1, 0), cand.end()):
+            before, url, protocol, domain, path = m.group(1, 2, 3, 4, 6)
+            end = m.end()
+            start = end - len(url)
+            if not _valid_domain(url, protocol or "https://", domain):
+                continue
+            if protocol:
+                tco = _TCO.match(url)
+                if tco:
+                    if len(tco.group(1)) > MAX_TCO_SLUG_LENGTH:
+                        continue
+                    end = start + tco.end()
+                out.append(UrlMatch(start, end, end - start))
+                continue
+            if not bare or before in ("-", "_", ".", "/"):
+                continue
+            found: list[UrlMatch] = []
+            ascii_end = 0
+            for am in _ASCII_DOMAIN.finditer(domain):
+                ascii_start = domain.find(am.group(), ascii_end)
+                ascii_end = ascii_start + len(am.group())
+                found.append(
+                    UrlMatch(start + ascii_start, start + ascii_end, ascii_end - ascii_start)
+                )
+            if found and path:
+                last = found[-1]
+                # twitter-text rewrites the URL as ascii-domain + rest and skips its length.
+                found[-1] = UrlMatch(last.start, end, last.skip + len(url) - len(domain))
+            out.extend(found)
+
+
+def x_urls(text: str) -> list[UrlMatch]:
+    """URLs X links and counts as 23: http(s) URLs and bare domains with a known TLD."""
+    out: list[UrlMatch] = []
+    if "." in text:
+        _scan(_X_RUNS, _X_URL, text, True, out)
+    return out
+
+
+def mastodon_urls(text: str) -> list[UrlMatch]:
+    """URLs Mastodon links and counts as 23: a scheme is required; bare domains stay text."""
+    out: list[UrlMatch] = []
+    if ":" in text and "." in text:
+        _scan(_MASTODON_RUNS, _MASTODON_URL, text, False, out)
+    return out
