@@ -1,4 +1,4 @@
-"""Highlighting as each platform renders: Bluesky from its facets' byte ranges, others by detection."""
+"""Highlighting as each platform renders it: Bluesky from facet byte ranges, others by detection."""
 
 from __future__ import annotations
 
