@@ -93,16 +93,20 @@ def assemble(
 
 def _heading(walk: _Walk, block: Block) -> None:
     text = squash(block.text)
-    if walk.skip_below is not None and block.level > walk.skip_below:
-        return
-    walk.skip_below = None
+    is_summary = bool(_SUMMARY_HEADING.match(text))
+    if walk.skip_below is not None:
+        # Scraped related-post lists look like runs of bare headings: only markup or a summary
+        # ends a boilerplate section.
+        if not is_summary and (block.inferred or block.level > walk.skip_below):
+            return
+        walk.skip_below = None
     if walk.title is None and block.level == 1:
         walk.title = text
         return
     if walk.is_title(text):
         return
     walk.close_section()
-    walk.in_summary = bool(_SUMMARY_HEADING.match(text))
+    walk.in_summary = is_summary
     if is_boilerplate_heading(text):
         walk.skip_below = block.level
         walk.heading = None
@@ -143,11 +147,16 @@ def _summary(
 
 def _lead(paragraph: str, lang: str | None) -> str:
     """The first sentence of the lead, plus the second when the first is short."""
-    sentences = split_sentences(strip_trailing_hashtags(paragraph), lang) or [paragraph]
-    lead = sentences[0]
-    if len(lead) < _LEAD_CHARS and len(sentences) > 1:
-        lead = f"{lead} {sentences[1]}"
-    return lead
+    text = strip_trailing_hashtags(paragraph)
+    sentences = split_sentences(text, lang)
+    if not sentences:
+        return text
+    first = sentences[0]
+    if len(first) >= _LEAD_CHARS or len(sentences) == 1:
+        return first
+    start = text.find(first)
+    end = text.find(sentences[1], start + len(first)) + len(sentences[1])
+    return text[start:end]
 
 
 def _title_from(paragraph: str, lang: str | None) -> str:

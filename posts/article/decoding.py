@@ -63,7 +63,10 @@ def _decode_bytes(data: bytes, name: str) -> str:
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
-            raise ArticleError(f"{name} looks binary (it contains NUL bytes), not text")
+            raise ArticleError(
+                f"{name} contains NUL bytes: it is binary, or UTF-16 without a byte-order mark "
+                "(save it as UTF-8)"
+            )
         return _strict(data, utf16, name)
     try:
         return data.decode("utf-8")
@@ -97,12 +100,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _western(data: bytes, name: str) -> str:
     """Decode Windows-1252 (Latin-1's printable superset) only when it is clearly right."""
     refusal = ArticleError(
-        f"{name} is not UTF-8 and its encoding is ambiguous; save it as UTF-8 and try again"
+        f"{name} is neither UTF-8 nor clearly Latin-1/Windows-1252 text; "
+        "save it as UTF-8 and try again"
     )
-    if _UTF8_SEQUENCE.search(data):
-        raise ArticleError(
-            f"{name} mixes UTF-8 with another encoding; save it as UTF-8 and try again"
-        )
+    if _UTF8_SEQUENCE.search(data):  # mixed encodings, or an East Asian legacy encoding
+        raise refusal
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:

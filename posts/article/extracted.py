@@ -12,10 +12,14 @@ from typing import Literal
 
 @dataclass(frozen=True)
 class Block:
-    """A heading (level 1-6) or a paragraph (level 0); lines kept so hashtag lines stay visible."""
+    """A heading (level 1-6) or a paragraph (level 0); lines kept so hashtag lines stay visible.
+
+    ``inferred`` marks a heading guessed from a bare line of plain text rather than marked up.
+    """
 
     text: str
     level: int = 0
+    inferred: bool = False
 
     @property
     def is_heading(self) -> bool:

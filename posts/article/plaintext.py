@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from posts.article.boilerplate import is_boilerplate_paragraph, starts_trailer
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.normalize import comparable, unquote
 
@@ -28,7 +29,7 @@ def read_plain_text(text: str) -> Extracted:
     for index, chunk in enumerate(chunks):
         if index + 1 < len(chunks) and _looks_like_heading(chunk):
             level = 1 if index == 0 and title is None else 2
-            blocks.append(Block(chunk, level))
+            blocks.append(Block(chunk, level, inferred=True))
         else:
             blocks.append(Block(chunk))
     return Extracted(blocks=tuple(blocks), meta=Metadata(title=title))
@@ -52,6 +53,9 @@ def _take_title_lines(text: str) -> tuple[str | None, str]:
 
 
 def _looks_like_heading(chunk: str) -> bool:
+    """A short bare line; "Read more" stays a (dropped) line, "Related Posts" heads a section."""
+    if is_boilerplate_paragraph(chunk) and not starts_trailer(chunk):
+        return False
     return (
         "\n" not in chunk
         and len(chunk) <= _MAX_HEADING_CHARS

@@ -15,7 +15,6 @@ from pathlib import Path
 from posts.article.assemble import assemble
 from posts.article.decoding import decode
 from posts.article.extracted import Extracted
-from posts.article.html import read_html
 from posts.article.kinds import detect_kind
 from posts.article.markdown import read_markdown
 from posts.article.plaintext import read_plain_text
@@ -25,10 +24,17 @@ from posts.model import Article, ArticleKind
 MAX_BYTES = 5 * 1024 * 1024
 STDIN = "-"
 
+
+def _read_html(text: str, _name: str) -> Extracted:
+    from posts.article.html import read_html  # trafilatura takes ~0.3 s to import: only for HTML
+
+    return read_html(text)
+
+
 _READERS: dict[ArticleKind, Callable[[str, str], Extracted]] = {
     "text": lambda text, _name: read_plain_text(text),
     "markdown": read_markdown,
-    "html": lambda text, _name: read_html(text),
+    "html": _read_html,
 }
 
 
