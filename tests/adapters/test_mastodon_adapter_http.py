@@ -1,0 +1,95 @@
+"""Mastodon specifics over faked HTTP: the wire, instance limits, and the look-up by key age."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from scheduler.adapters.base import Limits, OutgoingPart, PublishedRef
+from scheduler.adapters.mastodon import IDEMPOTENCY_WINDOW, MastodonAdapter
+from scheduler.adapters.tid import new_tid, timestamp
+
+from .conftest import MastodonHarness, status_json
+
+INSTANCE = MastodonHarness.instance
+
+
+def build(harness: MastodonHarness, data_dir: Path, now: datetime | None = None) -> MastodonAdapter:
+    adapter = harness.build(data_dir)
+    assert isinstance(adapter, MastodonAdapter)
+    if now is not None:
+        adapter._clock = lambda: now
+    return adapter
+
+
+def test_status_goes_out_with_reply_language_key_and_timeout(
+    mastodon_harness: MastodonHarness, tmp_path: Path
+) -> None:
+    mastodon_harness.serve_post("110")
+    parent = PublishedRef("109", f"{INSTANCE}/@lab/109")
+    key = new_tid()
+    p = OutgoingPart("d", 1, 2, "Second part", key, lang="en", reply_to=parent, root=parent)
+    ref = build(mastodon_harness, tmp_path).publish(p)
+    (sent,) = mastodon_harness.sent()
+    assert (sent.text, sent.reply_to, sent.body["language"]) == ("Second part", "109", "en")
+    assert sent.headers["Idempotency-Key"] == key
+    assert sent.headers["Authorization"] == "Bearer mastodon-token-SECRET"
+    assert mastodon_harness.mock.calls[0].request.req_kwargs["timeout"] == 30.0
+    assert ref == PublishedRef("110", f"{INSTANCE}/@lab/110")
+
+
+def test_check_caches_the_instance_limits_for_the_formatter(
+    mastodon_harness: MastodonHarness, tmp_path: Path
+) -> None:
+    mock = mastodon_harness.mock
+    mock.get(f"{INSTANCE}/api/v1/accounts/verify_credentials", json={"id": "1", "acct": "lab"})
+    mock.get(
+        f"{INSTANCE}/api/v2/instance/",
+        json={
+            "configuration": {
+                "statuses": {"max_characters": 1000, "characters_reserved_per_url": 23}
+            }
+        },
+    )
+    adapter = build(mastodon_harness, tmp_path)
+    assert adapter.limits == Limits(500, 23)  # Mastodon's default until checked
+    assert "posts up to 1000 characters" in adapter.verify()
+    assert build(mastodon_harness, tmp_path).limits == Limits(1000, 23)  # cached on disk
+
+
+def test_lookup_inside_the_key_window_lets_the_server_deduplicate(
+    mastodon_harness: MastodonHarness, tmp_path: Path
+) -> None:
+    key = new_tid()
+    adapter = build(mastodon_harness, tmp_path, now=timestamp(key) + IDEMPOTENCY_WINDOW / 2)
+    assert adapter.lookup(OutgoingPart("d", 0, 1, "Text", key)) is None
+    assert not mastodon_harness.mock.calls  # nothing asked: a re-send with the key is safe
+
+
+@pytest.mark.parametrize("landed", [True, False])
+def test_lookup_after_the_window_reads_the_accounts_statuses(
+    mastodon_harness: MastodonHarness, tmp_path: Path, landed: bool
+) -> None:
+    key = new_tid()
+    mock = mastodon_harness.mock
+    mock.get(f"{INSTANCE}/api/v1/accounts/verify_credentials", json={"id": "1", "acct": "lab"})
+    statuses = [status_json("201", INSTANCE, reply_to="100"), status_json("202", INSTANCE)]
+    mock.get(f"{INSTANCE}/api/v1/accounts/1/statuses", json=statuses)
+    mock.get(
+        f"{INSTANCE}/api/v1/statuses/202/source",
+        json={"id": "202", "text": "Other", "spoiler_text": ""},
+    )
+    text = "Part two" if landed else "Never sent"
+    mock.get(
+        f"{INSTANCE}/api/v1/statuses/201/source",
+        json={"id": "201", "text": "Part two\n", "spoiler_text": ""},
+    )
+    adapter = build(mastodon_harness, tmp_path, now=timestamp(key) + timedelta(hours=3))
+    parent = PublishedRef("100", "u")
+    found = adapter.lookup(OutgoingPart("d", 1, 2, text, key, reply_to=parent, root=parent))
+    assert found == (PublishedRef("201", f"{INSTANCE}/@lab/201") if landed else None)
+    listing = next(c for c in mock.calls if "/statuses?" in c.request.url)
+    since = int(listing.request.params["min_id"]) >> 16  # Mastodon ids: milliseconds << 16
+    assert abs(since / 1000 - (timestamp(key) - timedelta(minutes=1)).timestamp()) < 1
