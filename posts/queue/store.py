@@ -13,6 +13,7 @@ import builtins
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -56,14 +57,13 @@ class ConflictError(StoreError):
     """A compare-and-set found the row changed by someone else; re-read and decide again."""
 
 
+@dataclass(frozen=True)
 class Booking:
     """A draft of one account at a time, as slot and quota planning sees it."""
 
-    __slots__ = ("at", "posts")
-
-    def __init__(self, at: datetime, posts: int) -> None:
-        self.at = at
-        self.posts = posts
+    draft_id: str
+    at: datetime
+    posts: int  # parts that are or will be live (failed ones excluded)
 
 
 def _json(value: Any) -> str | None:
@@ -102,7 +102,7 @@ class Session:
             .scalar_subquery()
         )
         rows = self.conn.execute(
-            select(drafts.c.scheduled_at, live)
+            select(drafts.c.id, drafts.c.scheduled_at, live)
             .where(
                 drafts.c.account == account,
                 drafts.c.scheduled_at >= to_ms(start),
@@ -111,7 +111,7 @@ class Session:
             )
             .order_by(drafts.c.scheduled_at)
         )
-        return [Booking(from_ms(at), n) for at, n in rows]
+        return [Booking(i, from_ms(at), n) for i, at, n in rows]
 
     # -- the CLI's writes ------------------------------------------------------------------------
 

@@ -1,0 +1,85 @@
+"""Editing a draft's posts as plain text, re-measured by the platform's own rules.
+
+The buffer holds one post per block, blocks separated by a line that is exactly ``---``. Lines
+starting with ``#|`` are Herald's comments and are dropped (a plain ``#`` starts a hashtag).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from posts.errors import InputError
+from posts.queue.model import Draft, NewPart
+from posts.queue.store import Store
+
+SEPARATOR = "---"
+COMMENT = "#|"
+BLUESKY_MAX_BYTES = 3000  # a Bluesky post's text limit in UTF-8 bytes, besides 300 graphemes
+
+
+def edit_buffer(draft: Draft) -> str:
+    """The text an editor opens for ``draft``."""
+    head = [
+        f"{COMMENT} Draft {draft.id} for {draft.account} ({draft.platform}, limit {draft.limit}).",
+        f"{COMMENT} One post per block; a line with only {SEPARATOR} separates posts.",
+        f"{COMMENT} Lines starting with {COMMENT} are ignored. Empty the file to cancel the edit.",
+    ]
+    body = f"\n{SEPARATOR}\n".join(p.text for p in draft.parts)
+    return "\n".join(head) + "\n" + body + "\n"
+
+
+def parse_buffer(text: str) -> list[str]:
+    """The edited buffer → post texts (empty list: the user cancelled)."""
+    lines = [line for line in text.splitlines() if not line.startswith(COMMENT)]
+    posts: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip() == SEPARATOR:
+            posts.append([])
+        else:
+            posts[-1].append(line)
+    return [t for t in ("\n".join(p).strip() for p in posts) if t]
+
+
+def measured(draft: Draft, texts: list[str]) -> list[NewPart]:
+    """Posts with their platform length and facets; refuses any over the draft's limit."""
+    from posts.counting import measure
+
+    card = _card(draft, len(texts))
+    parts: list[NewPart] = []
+    for index, text in enumerate(texts):
+        length = measure(draft.platform, text)
+        size = len(text.encode())
+        if length > draft.limit or (draft.platform == "bluesky" and size > BLUESKY_MAX_BYTES):
+            over = f"{length}/{draft.limit}" if length > draft.limit else f"{size}/3000 bytes"
+            raise InputError(
+                f"post {index + 1} of draft {draft.id} is {over} on {draft.platform}; "
+                "shorten it (nothing was changed)"
+            )
+        embed = card[1] if card and card[0] == index else None
+        parts.append(NewPart(text, length, _facets(draft.platform, text), embed))
+    return parts
+
+
+def _facets(platform: str, text: str) -> tuple[dict[str, object], ...]:
+    if platform != "bluesky":
+        return ()
+    from posts.counting.bluesky import bluesky_facets
+
+    return tuple(bluesky_facets(text))
+
+
+def _card(draft: Draft, count: int) -> tuple[int, dict[str, object]] | None:
+    """The link card stays with the post that carried it (the last one, if there are fewer)."""
+    for part in draft.parts:
+        if part.embed is not None:
+            return min(part.index, count - 1), part.embed
+    return None
+
+
+def apply_edit(store: Store, draft_id: str, text: str, now: datetime) -> Draft | None:
+    """Store the edited buffer; None when the user emptied it (nothing changes)."""
+    draft = store.get(draft_id)
+    texts = parse_buffer(text)
+    if not texts:
+        return None
+    return store.set_parts(draft.id, measured(draft, texts), now)

@@ -1,0 +1,346 @@
+"""``herald queue``: add articles to the draft queue; list, show, edit, move, cancel, retry."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import click
+
+from posts.config import Config, load_config
+from posts.queue import Draft, Store, open_store
+from posts.queue.enqueue import Queued
+from posts.queue.epoch import utcnow
+from posts.queue.views import STATUS_MEANINGS, draft_detail, draft_summary
+from scheduler.cli.output import console, echo_json, err_console
+
+_MODES = click.Choice(["single", "thread", "auto"])
+_STATUSES = click.Choice(list(STATUS_MEANINGS))
+
+
+def _open() -> tuple[Config, Store]:
+    config = load_config()
+    return config, open_store(config.database, busy_timeout=config.database_timeout)
+
+
+def _local(when: datetime | None, zone: str) -> str:
+    if when is None:
+        return "unscheduled"
+    return when.astimezone(ZoneInfo(zone)).strftime("%a %Y-%m-%d %H:%M %Z")
+
+
+def _zone(config: Config, draft: Draft) -> str:
+    account = config.accounts.get(draft.account)
+    return (account.timezone if account else None) or config.timezone
+
+
+def _print_queued(config: Config, queued: list[Queued], as_json: bool) -> None:
+    if as_json:
+        echo_json([draft_summary(q.draft) for q in queued])
+        return
+    out = console()
+    out.print(f"Queued {len(queued)} draft{'s' if len(queued) != 1 else ''}:")
+    for q in queued:
+        d = q.draft
+        posts = f"{len(d.parts)} post{'s' if len(d.parts) != 1 else ''}"
+        out.print(
+            f"  [bold]{d.id}[/]  {d.account:<14} {d.platform:<9} {posts:<9} "
+            f"{_local(d.scheduled_at, _zone(config, d))}"
+        )
+        if q.note:
+            out.print(f"    note: {q.note}")
+
+
+@click.group()
+def queue() -> None:
+    """Keep drafts in the durable queue: add, list, show, edit, cancel, reschedule, retry.
+
+    \b
+    Examples:
+      herald queue add article.md --to demo-x,demo-bluesky --next-slot
+      herald queue add article.md --to demo-x --at "tomorrow 9am"
+      herald queue list --status scheduled
+      herald queue show k7m2x9q
+    """
+
+
+@queue.command("add")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--to",
+    "to",
+    multiple=True,
+    required=True,
+    metavar="ACCOUNT[,ACCOUNT]",
+    help="Accounts to queue for (names from the config).",
+)
+@click.option(
+    "--at",
+    "at",
+    metavar="WHEN",
+    help="ISO 8601, 'YYYY-MM-DD HH:MM' (account's zone), 'tomorrow 9am', 'in 2h'.",
+)
+@click.option("--next-slot", is_flag=True, help="The earliest free posting slot of each account.")
+@click.option("--mode", type=_MODES, help="single, thread or auto (default: config).")
+@click.option("--draft", is_flag=True, help="Store unscheduled; schedule later.")
+@click.option(
+    "--now",
+    "now_flag",
+    is_flag=True,
+    help="Publish as soon as a scheduler runs (or accept a past --at).",
+)
+@click.option("--force", is_flag=True, help="Queue even beyond an account's daily quota.")
+@click.option("--json", "as_json", is_flag=True, help="Print the stored drafts as JSON.")
+def add_cmd(
+    paths: tuple[str, ...],
+    to: tuple[str, ...],
+    at: str | None,
+    next_slot: bool,
+    mode: str | None,
+    draft: bool,
+    now_flag: bool,
+    force: bool,
+    as_json: bool,
+) -> None:
+    """Format each article for each account and store one draft per account.
+
+    \b
+    Examples:
+      herald queue add post.md --to demo-x,demo-bluesky --next-slot
+      herald queue add post.md --to lab-x --at "2026-05-01 09:00"
+      herald queue add post.md --to lab-x --at "next monday 14:00" --mode thread
+      herald queue add a.md b.md c.md --to lab-bluesky --next-slot --json
+      herald queue add post.md --to lab-x --draft
+    """
+    from posts.queue.enqueue import queue_articles
+
+    config, store = _open()
+    with contextlib.ExitStack() as stack:
+        loaded = None
+        if len(paths) > 1 and not as_json:
+            from rich.progress import Progress
+
+            progress = stack.enter_context(Progress(console=err_console(), transient=True))
+            task = progress.add_task("Formatting", total=len(paths))
+            loaded = lambda _path: progress.advance(task)  # noqa: E731
+        queued = queue_articles(
+            store,
+            config,
+            paths,
+            to,
+            utcnow(),
+            at=at,
+            next_slot=next_slot,
+            draft=draft,
+            now_flag=now_flag,
+            mode=mode,
+            force=force,
+            loaded=loaded,
+        )
+    _print_queued(config, queued, as_json)
+
+
+@queue.command("list")
+@click.option("--status", type=_STATUSES, help="Only drafts with this status.")
+@click.option("--account", help="Only drafts of this account.")
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many (paging).")
+@click.option("--json", "as_json", is_flag=True, help="A JSON list of drafts (documented shape).")
+def list_cmd(
+    status: str | None, account: str | None, limit: int, offset: int, as_json: bool
+) -> None:
+    """List drafts by scheduled time (unscheduled ones first).
+
+    \b
+    Examples:
+      herald queue list
+      herald queue list --status failed --account lab-x
+      herald queue list --json | jq '.[].id'
+    """
+    config, store = _open()
+    drafts = store.list(status=status, account=account, limit=limit, offset=offset)
+    if as_json:
+        echo_json([draft_summary(d) for d in drafts])
+        return
+    if not drafts:
+        console().print(
+            "The queue is empty." if status is None and account is None else "No drafts match."
+        )
+        return
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for column in ("ID", "ACCOUNT", "STATUS", "WHEN", "POSTS", "TITLE"):
+        table.add_column(column, no_wrap=column != "TITLE")
+    for d in drafts:
+        table.add_row(
+            d.id,
+            d.account,
+            d.status,
+            _local(d.scheduled_at, _zone(config, d)),
+            _posts(d),
+            d.source.title,
+        )
+    console().print(table)
+
+
+def _posts(draft: Draft) -> str:
+    live = draft.counts.get("published", 0)
+    return f"{live}/{len(draft.parts)}" if live else str(len(draft.parts))
+
+
+@queue.command("show")
+@click.argument("draft_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Everything about the draft as JSON.")
+def show_cmd(draft_id: str, as_json: bool) -> None:
+    """Show a draft: its posts with counts and state, and its history.
+
+    \b
+    Examples:
+      herald queue show k7m2x9q
+      herald queue show k7m2x9q --json
+    """
+    config, store = _open()
+    draft = store.get(draft_id)
+    history = store.history(draft.id)
+    if as_json:
+        echo_json(draft_detail(draft, history))
+        return
+    zone = _zone(config, draft)
+    out = console()
+    out.print(f"[bold]{draft.id}[/]  {draft.account} ({draft.platform})  [bold]{draft.status}[/]")
+    out.print(f"  {STATUS_MEANINGS[draft.status]}")
+    out.print(f"  when:   {_local(draft.scheduled_at, zone)}")
+    if draft.due_at and draft.due_at != draft.scheduled_at:
+        out.print(f"  next attempt: {_local(draft.due_at, zone)}")
+    out.print(f"  source: {draft.source.title} ({draft.source.path})")
+    if draft.source.url:
+        out.print(f"  link:   {draft.source.url}")
+    counts = ", ".join(f"{n} {s}" for s, n in draft.counts.items())
+    out.print(f"  posts:  {len(draft.parts)} ({counts}), {draft.mode}, limit {draft.limit}")
+    for p in draft.parts:
+        out.print(
+            f"\n[bold]{p.index + 1}/{len(draft.parts)}[/]  {p.length}/{draft.limit}  {p.status}"
+            + (f"  {p.remote_url}" if p.remote_url else "")
+        )
+        out.print(p.text, markup=False)
+        if p.status == "unconfirmed":
+            out.print(
+                f"  [yellow]unconfirmed[/]: this post may be live and {draft.platform} gives "
+                "no way to check. Look at the account; if it is not there, run "
+                f"`herald queue retry {draft.id} --force`.",
+            )
+        if p.last_error:
+            out.print(f"  last error (attempt {p.attempts}): {p.last_error}", markup=False)
+    out.print("\n[bold]History[/]")
+    for e in history:
+        where = f" part {e.part_index + 1}" if e.part_index is not None else ""
+        by = f" [{e.worker}]" if e.worker else ""
+        out.print(f"  {_local(e.at, zone)}  {e.kind}{where}{by}  {e.detail}", markup=False)
+
+
+@queue.command("edit")
+@click.argument("draft_id", metavar="ID")
+def edit_cmd(draft_id: str) -> None:
+    """Edit a draft's posts in $EDITOR; lengths are re-checked by the platform's rules.
+
+    \b
+    Examples:
+      herald queue edit k7m2x9q
+      EDITOR=nano herald queue edit k7m2x9q
+    """
+    from posts.queue.editing import apply_edit, edit_buffer
+
+    _config, store = _open()
+    draft = store.get(draft_id)
+    edited = click.edit(edit_buffer(draft), extension=".txt")
+    if edited is None:
+        console().print("No change.")
+        return
+    result = apply_edit(store, draft.id, edited, utcnow())
+    if result is None:
+        console().print("Empty file: edit cancelled, nothing changed.")
+        return
+    lengths = ", ".join(f"{p.length}/{result.limit}" for p in result.parts)
+    console().print(f"Saved {result.id}: {len(result.parts)} post(s) ({lengths}).")
+
+
+@queue.command("cancel")
+@click.argument("draft_id", metavar="ID")
+def cancel_cmd(draft_id: str) -> None:
+    """Cancel a draft so it is never published.
+
+    \b
+    Example:
+      herald queue cancel k7m2x9q
+    """
+    _config, store = _open()
+    draft = store.cancel(draft_id, now=utcnow())
+    console().print(f"Cancelled {draft.id}.")
+
+
+@queue.command("reschedule")
+@click.argument("draft_id", metavar="ID")
+@click.option("--at", "at", required=True, metavar="WHEN", help="The new time (same forms as add).")
+@click.option("--now", "now_flag", is_flag=True, help="Accept a time in the past.")
+@click.option("--force", is_flag=True, help="Even beyond the account's daily quota.")
+def reschedule_cmd(draft_id: str, at: str, now_flag: bool, force: bool) -> None:
+    """Give a draft a new time (also schedules an unscheduled or missed draft).
+
+    \b
+    Examples:
+      herald queue reschedule k7m2x9q --at "tomorrow 9am"
+      herald queue reschedule k7m2x9q --at 2026-05-01T09:00+01:00
+    """
+    from posts.queue.enqueue import reschedule_at
+
+    config, store = _open()
+    queued = reschedule_at(store, config, draft_id, at, utcnow(), allow_past=now_flag, force=force)
+    console().print(
+        f"Rescheduled {queued.draft.id} for "
+        f"{_local(queued.draft.scheduled_at, _zone(config, queued.draft))}."
+    )
+    if queued.note:
+        console().print(f"note: {queued.note}")
+
+
+@queue.command("retry")
+@click.argument("draft_id", metavar="ID")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Also re-send parts marked unconfirmed (check the account first!).",
+)
+def retry_cmd(draft_id: str, force: bool) -> None:
+    """Publish what failed (or was missed) again, as soon as a scheduler runs.
+
+    \b
+    Examples:
+      herald queue retry k7m2x9q
+      herald queue retry k7m2x9q --force    # after checking an unconfirmed post is not live
+    """
+    _config, store = _open()
+    draft = store.retry(draft_id, now=utcnow(), force=force)
+    console().print(f"{draft.id} is scheduled again ({len(draft.parts)} post(s)); due now.")
+
+
+@queue.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Even beyond accounts' daily quotas.")
+@click.option("--json", "as_json", is_flag=True, help="Print the stored drafts as JSON.")
+def import_cmd(file: Path, force: bool, as_json: bool) -> None:
+    """Queue many articles from a CSV or JSON-lines file (all rows or none).
+
+    Columns: path or text, accounts, at (a time, next-slot, or empty for a draft), mode.
+
+    \b
+    Examples:
+      herald queue import plan.csv
+      herald queue import plan.jsonl --json
+    """
+    from posts.queue.importing import import_file
+
+    config, store = _open()
+    _print_queued(config, import_file(store, config, file, utcnow(), force), as_json)
