@@ -36,7 +36,7 @@ from scheduler.adapters.base import (
     RateLimitedError,
     TransientError,
 )
-from scheduler.adapters.credentials import secret
+from scheduler.adapters.credentials import env_name, secret
 from scheduler.adapters.sessions import read_private, session_path, write_private
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_SECONDS = 10.0
 READ_TIMEOUT_SECONDS = 30.0
-TOKEN_URL = "https://api.x.com/2/oauth2/token"
+TOKEN_URL = "https://api.twitter.com/2/oauth2/token"  # the host tweepy uses
 OAUTH1_KEYS = (
     "consumer_key_env",
     "consumer_secret_env",
@@ -81,12 +81,14 @@ class XAdapter:
         *,
         user_auth: bool,
         refresh: OAuth2Refresh | None = None,
+        variables: tuple[str, ...] = (),
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._account = account
         self._client = client
         self._user_auth = user_auth
         self._refresh = refresh
+        self._variables = variables  # the env var names the credentials came from
         self._clock = clock
         self._handle = str(account.settings.get("handle", "")).lstrip("@")
 
@@ -101,7 +103,8 @@ class XAdapter:
             if refresh is not None:
                 token = _stored_token(refresh) or token
             client = tweepy.Client(bearer_token=token)
-            adapter = cls(account, client, user_auth=False, refresh=refresh)
+            variables: tuple[str, ...] = (env_name(account, "oauth2_token_env"),)
+            adapter = cls(account, client, user_auth=False, refresh=refresh, variables=variables)
         else:
             key, key_secret, token, token_secret = (secret(account, k) for k in OAUTH1_KEYS)
             client = tweepy.Client(
@@ -110,7 +113,8 @@ class XAdapter:
                 access_token=token,
                 access_token_secret=token_secret,
             )
-            adapter = cls(account, client, user_auth=True)
+            variables = tuple(env_name(account, k) for k in OAUTH1_KEYS)
+            adapter = cls(account, client, user_auth=True, variables=variables)
         _add_timeouts(client.session)
         _silence_request_dumps()
         return adapter
@@ -184,7 +188,7 @@ class XAdapter:
         if isinstance(error, tweepy.TwitterServerError):
             return TransientError(text)
         if isinstance(error, tweepy.Unauthorized):
-            return AuthError(f"{text} (check the credentials of account {name!r})")
+            return AuthError(f"{text} (check {', '.join(self._variables) or 'the credentials'})")
         if isinstance(error, tweepy.Forbidden) and "duplicate" in said.lower() and attempt > 1:
             return OutcomeUnknownError(
                 f"{text} (an earlier attempt of this part may have been posted; check the "

@@ -98,7 +98,7 @@ def test_a_rejected_oauth2_token_is_refreshed_once_and_kept_private(
     account = Account("lab-x3", "x", settings=settings)
     requests_mock.post(XHarness.api, json={"title": "Unauthorized"}, status=401)
     requests_mock.post(
-        "https://api.x.com/2/oauth2/token",
+        "https://api.twitter.com/2/oauth2/token",
         json={"access_token": "new-access", "refresh_token": "refresh-2", "expires_in": 7200},
     )
     requests_mock.post(XHarness.api, json={"data": {"id": "8", "text": "t"}}, status=201)

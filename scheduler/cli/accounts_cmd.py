@@ -1,0 +1,139 @@
+"""``herald accounts``: list configured accounts, check credentials, log in to X (OAuth 2.0)."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from posts.config import load_config
+from posts.errors import InputError
+from scheduler.cli.output import console, echo_json
+
+
+@click.group("accounts")
+def accounts() -> None:
+    """Configured publishing accounts and their credentials.
+
+    \b
+    Examples:
+      herald accounts list
+      herald accounts check lab-bluesky
+      herald accounts login x --client-id-env LAB_X_CLIENT_ID
+    """
+
+
+@accounts.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def list_cmd(as_json: bool) -> None:
+    """Show each account, where it publishes, and which credential variables are set.
+
+    Values are never shown, only whether each variable is set.
+
+    \b
+    Examples:
+      herald accounts list
+      herald accounts list --json
+    """
+    from dataclasses import asdict
+
+    from scheduler.adapters.checks import list_accounts
+
+    rows = list_accounts(load_config())
+    if as_json:
+        echo_json([asdict(row) for row in rows])
+        return
+    out = console()
+    for row in rows:
+        who = f" {row.identity}" if row.identity else ""
+        out.print(f"[bold]{row.name}[/bold]  {row.platform}{who}  → {row.target}")
+        for var, is_set in row.variables.items():
+            out.print(f"    {var}: {'set' if is_set else '[red]NOT SET[/red]'}")
+
+
+@accounts.command("check")
+@click.argument("name")
+def check_cmd(name: str) -> None:
+    """Verify NAME's credentials with its platform, without posting.
+
+    For Mastodon this also reads and caches the instance's character limit and link weight, so
+    `herald format` and `herald queue add` fit posts to that instance.
+
+    \b
+    Examples:
+      herald accounts check lab-bluesky
+      herald accounts check lab-mastodon
+    """
+    from scheduler.adapters.checks import check_account
+
+    result = check_account(load_config(), name)
+    links = f", links count {result.url_length}" if result.url_length else ""
+    console().print(
+        f"{result.name}: OK — {result.identity}; posts up to {result.max_length} characters{links}"
+    )
+
+
+@accounts.group("login")
+def login() -> None:
+    """Interactive logins that print the credentials to store (nothing is saved by Herald)."""
+
+
+@login.command("x")
+@click.option(
+    "--client-id-env",
+    required=True,
+    help="Variable holding your X app's OAuth 2.0 Client ID (developer portal → Keys and tokens).",
+)
+@click.option(
+    "--client-secret-env",
+    help="Variable holding the Client Secret, for confidential clients (web apps).",
+)
+@click.option(
+    "--redirect-uri",
+    default="https://127.0.0.1/herald-callback",
+    show_default=True,
+    help="A callback URL registered in the app's User authentication settings.",
+)
+@click.option("--account", "account_name", default="lab-x", help="Account name for the printout.")
+def login_x(
+    client_id_env: str, client_secret_env: str | None, redirect_uri: str, account_name: str
+) -> None:
+    """Walk through X's OAuth 2.0 (PKCE) login and print the tokens to store.
+
+    Open the printed URL, approve the app, then paste the full URL your browser was sent to
+    (the page itself may fail to load; only its address matters).
+
+    \b
+    Examples:
+      herald accounts login x --client-id-env LAB_X_CLIENT_ID
+      herald accounts login x --client-id-env LAB_X_CLIENT_ID --account newsroom-x
+    """
+    from scheduler.adapters.checks import x_login_finish, x_login_handler
+
+    client_id = os.environ.get(client_id_env)
+    if not client_id:
+        raise InputError(f"environment variable {client_id_env} (the X Client ID) is not set")
+    client_secret = os.environ.get(client_secret_env) if client_secret_env else None
+    if client_secret_env and not client_secret:
+        raise InputError(f"environment variable {client_secret_env} is not set")
+    handler = x_login_handler(client_id, redirect_uri, client_secret)
+    click.echo("1. Open this URL, sign in as the account that will post, and approve:\n")
+    click.echo(f"   {handler.get_authorization_url()}\n")
+    redirected = click.prompt("2. Paste the full URL you were redirected to").strip()
+    token = x_login_finish(handler, redirected)
+    prefix = account_name.upper().replace("-", "_") + "_X"
+    click.echo(
+        "\n3. Store these secrets in the daemon's environment (e.g. a 0600 EnvironmentFile):\n"
+    )
+    click.echo(f"   {prefix}_OAUTH2_TOKEN={token['access_token']}")
+    if token.get("refresh_token"):
+        click.echo(f"   {prefix}_OAUTH2_REFRESH_TOKEN={token['refresh_token']}")
+    click.echo(f"\n4. And name them in the config under [accounts.{account_name}]:\n")
+    click.echo('   platform = "x"')
+    click.echo(f'   oauth2_token_env = "{prefix}_OAUTH2_TOKEN"')
+    if token.get("refresh_token"):
+        click.echo(f'   oauth2_refresh_token_env = "{prefix}_OAUTH2_REFRESH_TOKEN"')
+        click.echo(f'   oauth2_client_id_env = "{client_id_env}"')
+        if client_secret_env:
+            click.echo(f'   oauth2_client_secret_env = "{client_secret_env}"')
+    click.echo(f"\nThen: herald accounts check {account_name}")
