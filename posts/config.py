@@ -37,6 +37,8 @@ class Account:
     max_posts: int | None = None  # thread length cap
     hashtag_cap: int | None = None
     max_length: int | None = None  # Mastodon instance limit override
+    min_gap_seconds: float | None = None  # pacing: least time between two drafts going out
+    hourly_cap: int | None = None  # pacing: most drafts started in any rolling hour
     # Platform keys as written in the config (handle, service, instance, *_env names, ...).
     settings: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -295,6 +297,10 @@ def _account(name: str, table: Any, where: str, default_tz: str) -> Account:
         if table.get("hashtag_cap") is None
         else int(_number(table["hashtag_cap"], where, f"{key}.hashtag_cap")),
         max_length=opt_int("max_length"),
+        min_gap_seconds=None
+        if table.get("min_gap_seconds") is None
+        else _number(table["min_gap_seconds"], where, f"{key}.min_gap_seconds"),
+        hourly_cap=opt_int("hourly_cap"),
         settings=MappingProxyType(settings),
     )
 
@@ -319,3 +325,26 @@ def _scheduler(table: Any, where: str) -> SchedulerSettings:
         else:
             values[k] = v
     return SchedulerSettings(**values)
+
+
+def user_config_target() -> Path:
+    """Where ``herald init`` writes: HERALD_CONFIG, else the platform's config dir."""
+    env = os.environ.get("HERALD_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_config_dir("herald")) / "config.toml"
+
+
+def write_example_config(target: Path | None = None) -> Path:
+    """Copy the commented example config for the user; an existing file is never touched."""
+    target = target or user_config_target()
+    example = (bundled_dir("config") / "example.toml").read_bytes()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("xb") as fh:  # "x": fail rather than overwrite, even in a race
+            fh.write(example)
+    except FileExistsError:
+        raise ConfigError(
+            f"{target} already exists; not overwritten (edit it, or remove it first)"
+        ) from None
+    return target

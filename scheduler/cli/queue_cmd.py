@@ -25,10 +25,13 @@ def _open() -> tuple[Config, Store]:
     return config, open_store(config.database, busy_timeout=config.database_timeout)
 
 
-def _local(when: datetime | None, zone: str) -> str:
+def _local(when: datetime | None, zone: str, short: bool = False) -> str:
+    """A time in ``zone``; ``short`` drops weekday and zone name (table columns)."""
     if when is None:
         return "unscheduled"
-    return when.astimezone(ZoneInfo(zone)).strftime("%a %Y-%m-%d %H:%M %Z")
+    return when.astimezone(ZoneInfo(zone)).strftime(
+        "%Y-%m-%d %H:%M" if short else "%a %Y-%m-%d %H:%M %Z"
+    )
 
 
 def _zone(config: Config, draft: Draft) -> str:
@@ -171,18 +174,18 @@ def list_cmd(
         return
     from rich.table import Table
 
+    rows = [
+        (d.id, d.account, d.status, _local(d.scheduled_at, _zone(config, d), short=True), _posts(d))
+        for d in drafts
+    ]
     table = Table(box=None, pad_edge=False)
-    for column in ("ID", "ACCOUNT", "STATUS", "WHEN", "POSTS", "TITLE"):
-        table.add_column(column, no_wrap=column != "TITLE")
-    for d in drafts:
-        table.add_row(
-            d.id,
-            d.account,
-            d.status,
-            _local(d.scheduled_at, _zone(config, d)),
-            _posts(d),
-            d.source.title,
+    for i, column in enumerate(("ID", "ACCOUNT", "STATUS", f"WHEN ({config.timezone})", "POSTS")):
+        table.add_column(
+            column, no_wrap=True, min_width=max(len(column), *(len(r[i]) for r in rows))
         )
+    table.add_column("TITLE", no_wrap=True, overflow="ellipsis")  # the one that shrinks
+    for row, d in zip(rows, drafts, strict=True):
+        table.add_row(*row, d.source.title)
     console().print(table)
 
 
