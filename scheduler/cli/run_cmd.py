@@ -1,0 +1,52 @@
+"""``herald run``: the publishing daemon (``--once``: one pass; ``--dry-run``: the plan)."""
+
+from __future__ import annotations
+
+import click
+
+from posts.config import load_config
+from posts.errors import PublishError
+from scheduler.cli.output import console
+from scheduler.logs import LogFormat, setup_logging
+
+
+@click.command("run")
+@click.option("--once", is_flag=True, help="Publish everything due now, then exit (cron, timers).")
+@click.option("--dry-run", is_flag=True, help="Print what would go out and when; change nothing.")
+@click.option(
+    "--catch-up", is_flag=True, help="Also publish drafts overdue beyond the stale window."
+)
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="One line per event on stderr; json for log collectors.",
+)
+def run(once: bool, dry_run: bool, catch_up: bool, log_format: LogFormat) -> None:
+    """Publish due drafts on time, exactly once, until stopped (SIGTERM/Ctrl-C exit cleanly).
+
+    Exit status: 0 when all went well, 1 when a draft failed, ended partial or unconfirmed
+    (--once), 2 for bad input or a database another daemon holds (--once).
+
+    \b
+    Examples:
+      herald run                      # the daemon (systemd: config/herald.service)
+      herald run --once               # from cron: */5 * * * * herald run --once
+      herald run --dry-run            # what would go out, and when
+      herald run --catch-up --once    # after a long outage, publish overdue drafts anyway
+      herald run --log-format json
+    """
+    config = load_config()
+    if dry_run:
+        from scheduler.plan import plan, render_plan
+
+        render_plan(console(), plan(config, catch_up=catch_up), config.timezone)
+        return
+    from scheduler.daemon import run as run_daemon
+
+    setup_logging(log_format)
+    problems = run_daemon(config, once=once, catch_up=catch_up)
+    if once and problems:
+        listed = ", ".join(f"{draft} {status}" for draft, status in sorted(problems.items()))
+        raise PublishError(f"{len(problems)} draft(s) need attention: {listed}")

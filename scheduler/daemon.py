@@ -1,0 +1,217 @@
+"""``herald run``: the tick on a schedule, under APScheduler.
+
+The daemon sleeps until the earliest due time (one ``DateTrigger`` job) instead of polling every
+minute, and a one-second watch job re-arms that job when the store's revision changes, so drafts
+queued by the CLI are noticed within about a second. All publishing is done by
+:func:`scheduler.tick.run_tick`; this module only decides *when* to call it, takes the SQLite
+publisher lock, and stops cleanly on SIGTERM/SIGINT.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import secrets
+import signal
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, timedelta
+from types import FrameType
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from posts.config import Config
+from posts.errors import StoreError
+from posts.queue import ConflictError, Store, open_store
+from scheduler.adapters.registry import AdapterPool
+from scheduler.clock import Clock, system_clock
+from scheduler.lock import PublisherLock, lock_path
+from scheduler.logs import log_event
+from scheduler.retry import AccountGates
+from scheduler.tick import TickPolicy, TickReport, run_tick
+
+log = logging.getLogger("herald.daemon")
+
+
+def worker_id() -> str:
+    """Unique per process and readable in `herald queue show`: host, pid and a random tag."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(2)}"
+
+
+class Publisher:
+    """The tick with everything it keeps between runs: adapters, pacing, a stop flag."""
+
+    def __init__(self, store: Store, config: Config, policy: TickPolicy, clock: Clock) -> None:
+        self.store = store
+        self.policy = policy
+        self.clock = clock
+        self.worker = worker_id()
+        self.adapters = AdapterPool(config)
+        self.gates = AccountGates()
+        self.rng = random.Random()
+        self.stop = threading.Event()
+        self.problems: dict[str, str] = {}  # draft id -> failed / partial / unconfirmed
+
+    def tick(self) -> TickReport:
+        report = run_tick(
+            self.store,
+            self.adapters,
+            self.clock,
+            worker=self.worker,
+            policy=self.policy,
+            gates=self.gates,
+            rng=self.rng,
+            stop=self.stop,
+        )
+        self.problems.update(report.problems)
+        return report
+
+    def reclaim_crashed(self) -> None:
+        """Expire every lease at once (SQLite, lock held: whoever leased it is dead)."""
+        expired = self.clock() - timedelta(milliseconds=1)
+        for draft in self.store.list(status="publishing", limit=1_000_000):
+            try:
+                self.store.renew_lease(draft.id, draft.lease_owner or "", expired)
+            except ConflictError:
+                continue  # finished meanwhile
+            _info("reclaimed", draft=draft.id, previous_owner=draft.lease_owner)
+
+
+class Daemon:
+    """Wake at the next due time, tick, re-arm; re-arm early when the store changes."""
+
+    def __init__(self, publisher: Publisher, poll_seconds: float) -> None:
+        self.publisher = publisher
+        self.store = publisher.store
+        self.poll_seconds = poll_seconds
+        self._busy = threading.Lock()  # held while a tick runs
+        self._revision: int | None = None
+        self._scheduler = BackgroundScheduler(
+            timezone=UTC,
+            executors={"default": ThreadPoolExecutor(2)},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+        )
+
+    def serve(self) -> None:
+        """Run until the publisher's stop event is set (SIGTERM/SIGINT)."""
+        self._scheduler.add_job(self._watch, IntervalTrigger(seconds=self.poll_seconds), id="watch")
+        self._scheduler.start()
+        self._arm()
+        self.publisher.stop.wait()
+        self._scheduler.shutdown(wait=True)  # lets a running tick finish its part in flight
+
+    def _tick(self) -> None:
+        with self._busy:
+            try:
+                self.publisher.tick()
+            except StoreError as exc:  # e.g. the database is locked: try again shortly
+                log.error(
+                    "tick failed: %s", exc, extra={"event": "error", "fields": {"error": exc}}
+                )
+            finally:
+                self._arm(retry_soon=True)
+
+    def _watch(self) -> None:
+        if self._busy.locked():
+            return  # the tick re-arms when it ends
+        try:
+            revision = self.store.revision()
+        except StoreError:
+            return
+        if revision != self._revision:
+            self._revision = revision
+            self._arm()
+
+    def _arm(self, retry_soon: bool = False) -> None:
+        """Schedule the tick at the earliest due time (now if overdue); none if nothing is due."""
+        if self.publisher.stop.is_set():
+            return
+        try:
+            due = self.store.next_due_at()
+        except StoreError:
+            due = None
+            retry_soon = True
+        now = self.publisher.clock()
+        if due is None and retry_soon:
+            due = now + timedelta(seconds=self.publisher.policy.settings.lease_seconds)
+        if due is None:
+            if self._scheduler.get_job("tick"):
+                self._scheduler.remove_job("tick")
+            return
+        self._scheduler.add_job(
+            self._tick, DateTrigger(max(due, now)), id="tick", replace_existing=True
+        )
+
+
+@contextmanager
+def publishing_rights(config: Config, stop: threading.Event, *, wait: bool) -> Iterator[bool]:
+    """Hold the SQLite publisher lock (yields False if not got); PostgreSQL needs none.
+
+    ``wait``: stand by until the holder exits (a daemon); otherwise give up at once (``--once``).
+    """
+    path = lock_path(config.database)
+    if path is None:
+        yield True
+        return
+    lock = PublisherLock(path)
+    acquired = lock.try_acquire()
+    if not acquired and wait:
+        _info("standby", lock=str(path), holder=lock.holder())
+        while not acquired and not stop.wait(config.scheduler.poll_seconds):
+            acquired = lock.try_acquire()
+    try:
+        yield acquired
+    finally:
+        lock.release()
+
+
+def run(
+    config: Config, *, once: bool = False, catch_up: bool = False, clock: Clock = system_clock
+) -> dict[str, str]:
+    """``herald run``: publish until stopped (or, ``once``, what is due now).
+
+    Returns the drafts that ended failed, partial or unconfirmed (the CLI exits 1 if any).
+    """
+    store = open_store(config.database, busy_timeout=config.database_timeout)
+    publisher = Publisher(store, config, TickPolicy.from_config(config, catch_up=catch_up), clock)
+    _on_signals(publisher.stop)
+    try:
+        with publishing_rights(config, publisher.stop, wait=not once) as acquired:
+            if not acquired:
+                if publisher.stop.is_set():
+                    return {}
+                raise StoreError(
+                    f"another `herald run` is publishing from {store.where} (lock "
+                    f"{lock_path(config.database)}); it will publish what is due"
+                )
+            if lock_path(config.database) is not None:
+                publisher.reclaim_crashed()
+            _info("started", worker=publisher.worker, database=store.where, once=once)
+            if once:
+                publisher.tick()
+            else:
+                Daemon(publisher, config.scheduler.poll_seconds).serve()
+            _info("stopped", worker=publisher.worker, problems=len(publisher.problems))
+    finally:
+        publisher.adapters.close()
+        store.close()
+    return publisher.problems
+
+
+def _on_signals(stop: threading.Event) -> None:
+    def handle(signum: int, _frame: FrameType | None) -> None:
+        _info("stopping", signal=signal.Signals(signum).name)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, handle)
+    signal.signal(signal.SIGINT, handle)
+
+
+def _info(event: str, *, draft: str | None = None, **fields: object) -> None:
+    log_event(log, event, fields, draft=draft)

@@ -1,0 +1,83 @@
+"""``herald run --dry-run``: what the daemon would publish, and when, without changing anything.
+
+The store is opened without migrations and only read, so the database file stays byte-identical
+(a missing SQLite file is not created).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from rich.console import Console
+
+from posts.config import Config
+from posts.queue import Draft, Store
+from posts.queue.engine import Database, database_url
+from scheduler.clock import Clock, system_clock
+
+_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One draft the daemon would act on: what it would do, and from when."""
+
+    draft: Draft
+    at: datetime
+    action: str  # "publish", "resume at part N", "mark missed", "in progress"
+
+
+def plan(config: Config, *, catch_up: bool = False, clock: Clock = system_clock) -> list[Planned]:
+    """Every scheduled or in-progress draft, in the order the daemon would take them."""
+    url = database_url(config.database)
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
+        return []
+    store = Store(Database(config.database, config.database_timeout))
+    try:
+        drafts = _all(store, ("scheduled", "publishing"))
+    finally:
+        store.close()
+    now = clock()
+    stale = timedelta(seconds=config.scheduler.stale_after_seconds)
+    out = [_planned(d, now, stale, catch_up) for d in drafts]
+    return sorted(out, key=lambda p: (p.at, p.draft.id))
+
+
+def _all(store: Store, statuses: tuple[str, ...]) -> list[Draft]:
+    drafts: list[Draft] = []
+    while True:
+        page = store.list(status=statuses, limit=_PAGE, offset=len(drafts))
+        drafts.extend(page)
+        if len(page) < _PAGE:
+            return drafts
+
+
+def _planned(draft: Draft, now: datetime, stale: timedelta, catch_up: bool) -> Planned:
+    at = draft.due_at or draft.lease_until or now
+    live = sum(p.status == "published" for p in draft.parts)
+    if draft.status == "publishing":
+        return Planned(draft, at, f"in progress ({draft.lease_owner})")
+    if not catch_up and not live and at < now - stale:
+        return Planned(draft, now, "mark missed (overdue beyond the staleness window)")
+    action = f"resume at part {live + 1}" if live else "publish"
+    return Planned(draft, max(at, now), action)
+
+
+def render_plan(out: Console, planned: list[Planned], timezone: str) -> None:
+    """One block per draft: time, id, account, action, then each part still to go out."""
+    if not planned:
+        out.print("Nothing scheduled: the daemon would publish nothing.")
+        return
+    zone = ZoneInfo(timezone)
+    for item in planned:
+        d = item.draft
+        when = item.at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S %Z")
+        out.print(f"{when}  {d.id}  {d.account} ({d.platform})  {item.action}", markup=False)
+        for part in d.parts:
+            if part.status != "published":
+                text = part.text.replace("\n", " ")
+                out.print(f"    {part.index + 1}/{len(d.parts)}  {text}", markup=False)
+    out.print(f"{len(planned)} draft(s); nothing was changed (dry run).")

@@ -1,0 +1,75 @@
+"""When to try again: backoff for transient errors, rate-limit waits and per-account pacing.
+
+Pure policy with no I/O, so the tick stays a plain sequence of store calls and tests can check
+every rule with a fake clock and a seeded random generator.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from posts.config import SchedulerSettings
+
+
+def backoff_delay(attempt: int, settings: SchedulerSettings, rng: random.Random) -> timedelta:
+    """Delay before retry number ``attempt`` (1 after the first failure).
+
+    Exponential with "equal jitter": half the capped delay is fixed, half random, so a burst of
+    failures spreads out but no retry comes back almost at once.
+    """
+    capped = min(settings.backoff_max_seconds, settings.backoff_base_seconds * 2 ** (attempt - 1))
+    return timedelta(seconds=capped / 2 + rng.uniform(0, capped / 2))
+
+
+@dataclass(frozen=True)
+class Pacing:
+    """An account's pacing rule: a minimum gap between drafts and a cap per rolling hour."""
+
+    min_gap: timedelta = timedelta(0)
+    hourly_cap: int | None = None
+
+
+@dataclass
+class _Gate:
+    starts: deque[datetime] = field(default_factory=deque)  # draft starts in the last hour
+    blocked_until: datetime | None = None  # a platform rate limit
+
+
+class AccountGates:
+    """Per-account state the tick keeps between runs: recent publishes and rate-limit waits.
+
+    A rate limit or pacing wait on one account only defers that account's drafts; the tick goes on
+    with the others.
+    """
+
+    def __init__(self) -> None:
+        self._gates: dict[str, _Gate] = {}
+
+    def _gate(self, account: str) -> _Gate:
+        return self._gates.setdefault(account, _Gate())
+
+    def ready_at(self, account: str, pacing: Pacing, now: datetime) -> datetime | None:
+        """When ``account`` may start its next draft, or None if it may start now."""
+        gate = self._gate(account)
+        while gate.starts and gate.starts[0] <= now - timedelta(hours=1):
+            gate.starts.popleft()
+        waits = []
+        if gate.blocked_until is not None and gate.blocked_until > now:
+            waits.append(gate.blocked_until)
+        if gate.starts and pacing.min_gap and gate.starts[-1] + pacing.min_gap > now:
+            waits.append(gate.starts[-1] + pacing.min_gap)
+        if pacing.hourly_cap is not None and len(gate.starts) >= pacing.hourly_cap:
+            waits.append(gate.starts[-pacing.hourly_cap] + timedelta(hours=1))
+        return max(waits) if waits else None
+
+    def started(self, account: str, at: datetime) -> None:
+        """Record that a draft of ``account`` was published from its first part at ``at``."""
+        self._gate(account).starts.append(at)
+
+    def block(self, account: str, until: datetime) -> None:
+        """Hold every draft of ``account`` until ``until`` (the platform's rate-limit reset)."""
+        gate = self._gate(account)
+        gate.blocked_until = max(until, gate.blocked_until or until)

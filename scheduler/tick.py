@@ -1,0 +1,339 @@
+"""One publishing pass: claim due drafts, publish their parts in order, record every step.
+
+``run_tick`` is a plain function of the store, the adapters and a clock, so the daemon, ``herald run
+--once`` and the tests all drive the same code. Exactly-once rests on three rules:
+
+1. a part is committed as ``sending``, with its idempotency key, *before* the platform call, and as
+   ``published``, with its remote id and URL, *after* it;
+2. a part that may have reached the platform (left ``sending`` by a crash, or whose earlier attempt
+   failed in a way that may have landed) is looked up by its key before anything is sent again;
+   where the platform has no look-up, it becomes ``unconfirmed`` and is never re-sent automatically;
+3. a thread resumes at its first unpublished part, replying to the last published one.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import NoReturn
+
+from posts.config import Config, SchedulerSettings
+from posts.errors import HeraldError
+from posts.queue import Draft, Part, Store
+from scheduler.adapters.base import (
+    Adapter,
+    AdapterError,
+    OutcomeUnknownError,
+    OutgoingPart,
+    PermanentError,
+    PublishedRef,
+    RateLimitedError,
+    TransientError,
+)
+from scheduler.adapters.tid import new_tid
+from scheduler.clock import Clock
+from scheduler.logs import log_event
+from scheduler.retry import AccountGates, Pacing, backoff_delay
+
+log = logging.getLogger("herald.publish")
+
+AdapterSource = Callable[[str], Adapter]
+"""Gives the adapter for an account name (built once and cached by the caller)."""
+
+PROBLEM_STATUSES = ("failed", "partial", "unconfirmed")
+
+
+@dataclass(frozen=True)
+class TickPolicy:
+    """The rules a tick follows; built from the config, or by hand in tests."""
+
+    settings: SchedulerSettings = field(default_factory=SchedulerSettings)
+    pacing: dict[str, Pacing] = field(default_factory=dict)  # by account; absent = no pacing
+    catch_up: bool = False  # publish drafts overdue beyond the staleness window anyway
+    batch: int = 20  # drafts claimed at a time
+
+    @classmethod
+    def from_config(cls, config: Config, *, catch_up: bool = False) -> TickPolicy:
+        pacing = {
+            name: Pacing(timedelta(seconds=account.min_gap_seconds or 0), account.hourly_cap)
+            for name, account in config.accounts.items()
+        }
+        return cls(settings=config.scheduler, pacing=pacing, catch_up=catch_up)
+
+
+@dataclass
+class TickReport:
+    """What one tick did, for the daemon's exit code and the tests."""
+
+    claimed: int = 0
+    published: list[tuple[str, int, str]] = field(default_factory=list)  # draft, part, url
+    retries: int = 0
+    deferred: int = 0
+    missed: list[str] = field(default_factory=list)
+    finished: dict[str, str] = field(default_factory=dict)  # draft id -> final status
+
+    @property
+    def problems(self) -> dict[str, str]:
+        """Drafts that ended failed, partial or unconfirmed (``herald run --once`` exits 1)."""
+        return {d: s for d, s in self.finished.items() if s in PROBLEM_STATUSES}
+
+
+def run_tick(
+    store: Store,
+    adapters: AdapterSource,
+    clock: Clock,
+    *,
+    worker: str,
+    policy: TickPolicy | None = None,
+    gates: AccountGates | None = None,
+    rng: random.Random | None = None,
+    stop: threading.Event | None = None,
+) -> TickReport:
+    """Publish everything due at ``clock()``; return what happened.
+
+    ``gates`` carries pacing and rate-limit waits from one tick to the next (the daemon keeps one);
+    ``stop`` asks the tick to return after the part in flight, releasing what it has not started.
+    """
+    tick = _Tick(
+        store,
+        adapters,
+        clock,
+        worker,
+        policy or TickPolicy(),
+        gates or AccountGates(),
+        rng or random.Random(),
+        stop or threading.Event(),
+    )
+    return tick.run()
+
+
+@dataclass
+class _Tick:
+    store: Store
+    adapters: AdapterSource
+    clock: Clock
+    worker: str
+    policy: TickPolicy
+    gates: AccountGates
+    rng: random.Random
+    stop: threading.Event
+    report: TickReport = field(default_factory=TickReport)
+
+    @property
+    def settings(self) -> SchedulerSettings:
+        return self.policy.settings
+
+    def run(self) -> TickReport:
+        now = self.clock()
+        if not self.policy.catch_up:
+            stale = timedelta(seconds=self.settings.stale_after_seconds)
+            for draft_id in self.store.mark_missed(now, stale):
+                _event("missed", draft_id, detail=f"overdue by more than {stale}; not published")
+                self.report.missed.append(draft_id)
+        while not self.stop.is_set():
+            drafts = self.store.claim_due(
+                self.clock(), self.worker, self.settings.lease_seconds, self.policy.batch
+            )
+            if not drafts:
+                break
+            self.report.claimed += len(drafts)
+            for draft in drafts:
+                if self.stop.is_set():
+                    self._defer(draft, self.clock(), "the daemon is stopping")
+                    continue
+                _event("claimed", draft.id, account=draft.account, parts=len(draft.parts))
+                self._publish(draft)
+        return self.report
+
+    # -- one draft ---------------------------------------------------------------------------
+
+    def _publish(self, draft: Draft) -> None:
+        """Publish the draft's unpublished parts in order; stop at the first that cannot go."""
+        lease_until = draft.lease_until or self.clock()
+        live: list[PublishedRef] = []  # this thread's published parts, in order
+        for part in draft.parts:
+            if part.status == "published":
+                live.append(_stored_ref(part))
+                continue
+            if part.status in ("failed", "unconfirmed"):  # ended earlier: close the claim
+                self._finish(draft, _outcome(part.status, live), live)
+                return
+            now = self.clock()
+            if self.stop.is_set():
+                self._defer(draft, now, "the daemon is stopping")
+                return
+            lease_until = self._keep_lease(draft, lease_until, now)
+            # Pacing spaces drafts; a thread already begun goes on (rate limits still apply).
+            pacing = self.policy.pacing.get(draft.account, Pacing()) if not live else Pacing()
+            ready_at = self.gates.ready_at(draft.account, pacing, now)
+            if ready_at is not None:
+                self._defer(draft, ready_at, "pacing or rate limit for this account")
+                return
+            out = OutgoingPart(
+                draft_id=draft.id,
+                index=part.index,
+                count=len(draft.parts),
+                text=part.text,
+                idempotency_key=part.idempotency_key or new_tid(),
+                facets=part.facets,
+                embed=part.embed,
+                lang=draft.source.lang,
+                reply_to=live[-1] if live else None,
+                root=live[0] if live else None,
+                attempt=part.attempts + 1,
+            )
+            try:
+                ref = self._send(draft, part, out, live)
+            except _Settled:
+                return
+            if not live:
+                self.gates.started(draft.account, self.clock())
+            live.append(ref)
+        self._finish(draft, "published", live)
+
+    def _keep_lease(self, draft: Draft, lease_until: datetime, now: datetime) -> datetime:
+        """Renew the claim when half of it is used, so a long thread is never taken over."""
+        lease = timedelta(seconds=self.settings.lease_seconds)
+        if lease_until - now > lease / 2:
+            return lease_until
+        self.store.renew_lease(draft.id, self.worker, now + lease)
+        return now + lease
+
+    def _send(
+        self, draft: Draft, part: Part, out: OutgoingPart, live: list[PublishedRef]
+    ) -> PublishedRef:
+        """Publish one part, or record why not and raise _Settled.
+
+        A part that may already be live (left ``sending``, or an earlier attempt ended in doubt) is
+        looked up by its key first; without a look-up, a ``sending`` part becomes unconfirmed.
+        """
+        begin = self.store.begin_part
+        key = out.idempotency_key
+        try:
+            adapter = self.adapters(draft.account)
+        except (HeraldError, AdapterError) as exc:
+            if part.status == "sending":  # cannot check whether it landed: keep it for later
+                self._defer(draft, self._retry_at(part.attempts), f"adapter unavailable: {exc}")
+            else:
+                begin(draft.id, part.index, self.worker, key, self.clock())
+                self._fail(draft, part, str(exc), live)
+            raise _Settled from None
+        if part.status == "sending" or (part.attempts > 0 and part.idempotency_key):
+            if adapter.supports_lookup:
+                found = self._look_up(draft, part, out, adapter)
+                if found is not None:
+                    if part.status == "pending":  # an earlier, doubtful attempt did land
+                        begin(draft.id, part.index, self.worker, key, self.clock())
+                    _event("reconciled", draft.id, part=part.index + 1, url=found.url)
+                    return self._published(draft, part, found)
+            elif part.status == "sending":
+                error = "interrupted while sending, and the platform offers no look-up by key"
+                self._unconfirmed(draft, part, error, live)
+        begin(draft.id, part.index, self.worker, key, self.clock())
+        try:
+            ref = adapter.publish(out)
+        except RateLimitedError as exc:
+            self.gates.block(draft.account, exc.reset_at)
+            self._retry(draft, part, str(exc), exc.reset_at)
+        except OutcomeUnknownError as exc:
+            return self._doubt(draft, part, out, adapter, str(exc), live)
+        except PermanentError as exc:
+            self._fail(draft, part, str(exc), live)
+        except TransientError as exc:
+            attempts = part.attempts + 1
+            if attempts >= self.settings.max_attempts:
+                self._fail(draft, part, f"{exc} (gave up after {attempts} attempts)", live)
+            self._retry(draft, part, str(exc), self._retry_at(attempts))
+        except Exception as exc:  # an adapter bug: the post may or may not be out
+            return self._doubt(draft, part, out, adapter, f"{type(exc).__name__}: {exc}", live)
+        return self._published(draft, part, ref)
+
+    def _look_up(
+        self, draft: Draft, part: Part, out: OutgoingPart, adapter: Adapter
+    ) -> PublishedRef | None:
+        """The part's ref if it is live, None if it never landed; defers when nobody can tell."""
+        try:
+            return adapter.lookup(out)
+        except AdapterError as exc:
+            self._defer(draft, self._retry_at(part.attempts), f"look-up failed: {exc}")
+            raise _Settled from None
+
+    def _doubt(
+        self,
+        draft: Draft,
+        part: Part,
+        out: OutgoingPart,
+        adapter: Adapter,
+        error: str,
+        live: list[PublishedRef],
+    ) -> PublishedRef:
+        """The call may have posted: look it up, else (no look-up) mark it unconfirmed."""
+        if not adapter.supports_lookup:
+            self._unconfirmed(draft, part, error, live)
+        found = self._look_up(draft, part, out, adapter)
+        if found is None:
+            self._retry(draft, part, error, self._retry_at(part.attempts + 1))
+        return self._published(draft, part, found)
+
+    # -- recording: each step is one store call and one log line ------------------------------
+
+    def _published(self, draft: Draft, part: Part, ref: PublishedRef) -> PublishedRef:
+        self.store.part_published(draft.id, part.index, self.worker, ref, self.clock())
+        _event("published", draft.id, part=part.index + 1, account=draft.account, url=ref.url)
+        self.report.published.append((draft.id, part.index, ref.url))
+        return ref
+
+    def _retry(self, draft: Draft, part: Part, error: str, at: datetime) -> NoReturn:
+        self.store.part_retry(draft.id, part.index, self.worker, error, at, self.clock())
+        _event("retry", draft.id, part=part.index + 1, at=at.isoformat(), reason=error)
+        self.report.retries += 1
+        raise _Settled
+
+    def _fail(self, draft: Draft, part: Part, error: str, live: list[PublishedRef]) -> NoReturn:
+        self.store.part_failed(draft.id, part.index, self.worker, error, self.clock())
+        _event("failed", draft.id, part=part.index + 1, account=draft.account, reason=error)
+        self._finish(draft, _outcome("failed", live), live)
+        raise _Settled
+
+    def _unconfirmed(
+        self, draft: Draft, part: Part, error: str, live: list[PublishedRef]
+    ) -> NoReturn:
+        self.store.part_unconfirmed(draft.id, part.index, self.worker, error, self.clock())
+        _event("unconfirmed", draft.id, part=part.index + 1, account=draft.account, reason=error)
+        self._finish(draft, "unconfirmed", live)
+        raise _Settled
+
+    def _finish(self, draft: Draft, status: str, live: list[PublishedRef]) -> None:
+        self.store.finish(draft.id, self.worker, status, self.clock())
+        urls = " ".join(ref.url for ref in live) if status != "published" and live else None
+        _event("finished", draft.id, status=status, **({"live": urls} if urls else {}))
+        self.report.finished[draft.id] = status
+
+    def _defer(self, draft: Draft, until: datetime, reason: str) -> None:
+        self.store.postpone(draft.id, self.worker, until, reason, self.clock())
+        _event("deferred", draft.id, until=until.isoformat(), reason=reason)
+        self.report.deferred += 1
+
+    def _retry_at(self, attempts: int) -> datetime:
+        return self.clock() + backoff_delay(max(attempts, 1), self.settings, self.rng)
+
+
+class _Settled(Exception):
+    """The draft's claim was settled (retry, deferral, failure): stop working on it."""
+
+
+def _stored_ref(part: Part) -> PublishedRef:
+    return PublishedRef(part.remote_id or "", part.remote_url or "", part.remote_cid)
+
+
+def _outcome(failure: str, live: list[PublishedRef]) -> str:
+    """``partial`` when earlier parts of the thread are live, else ``failure``."""
+    return "partial" if failure == "failed" and live else failure
+
+
+def _event(event: str, draft_id: str, **fields: object) -> None:
+    log_event(log, event, fields, draft=draft_id)
