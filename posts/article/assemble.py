@@ -68,7 +68,9 @@ def assemble(
         elif walk.skip_below is None:
             _paragraph(walk, block)
     walk.close_section()
-    if not walk.sections:
+    if not any(
+        _has_words(paragraph) for section in walk.sections for paragraph in section.paragraphs
+    ):
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
     lang = meta.lang.strip() if meta.lang else None
     first_paragraph = walk.sections[0].paragraphs[0]
@@ -89,6 +91,10 @@ def assemble(
         source=source,
         content_hash=content_hash,
     )
+
+
+def _has_words(text: str) -> bool:
+    return any(char.isalnum() for char in text)
 
 
 def _heading(walk: _Walk, block: Block) -> None:

@@ -52,7 +52,7 @@ def decode(data: bytes, name: str) -> str:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise ArticleError(f"{name} is {what}, not a text, Markdown or HTML article")
-    text = _decode_bytes(data, name)
+    text = _decode_bytes(data, name).lstrip("\ufeff")  # a doubled BOM from a careless tool
     return _without_controls(text, name).replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -1,0 +1,111 @@
+"""Unusable input: one clear line naming the input, an ArticleError, never a traceback."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from posts import load_article
+from posts.article import MAX_BYTES, parse_article
+from posts.errors import ArticleError, HeraldError
+
+BAD_CONTENT = {
+    "empty": (b"", "is empty"),
+    "whitespace": (b" \n\t\r\n  \n", "is empty"),
+    "utf16-whitespace": ("\ufeff   \n ".encode("utf-16"), "is empty"),
+    "nul-bytes": (b"Hello\x00\x01\x02\x00world" * 10, "NUL bytes"),
+    "random-binary": (random.Random(7).randbytes(4096), "NUL bytes"),
+    "control-characters": (b"text\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 20, "binary"),
+    "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+    "docx": (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
+    "cyrillic-cp1251": ("Привет, мир. Это статья.".encode("cp1251"), "UTF-8"),
+    "shift-jis": ("今日は晴れです。明日は雨です。".encode("shift_jis"), "UTF-8"),
+    "utf16-cjk-without-bom": ("今日は晴れです。一二三。".encode("utf-16-le"), "UTF-16"),
+    "mixed-utf8-latin1": ("Café ".encode() + "crème".encode("latin-1"), "UTF-8"),
+    "broken-utf16-with-bom": (b"\xff\xfeH\x00i\x00\x00\xd8", "UTF-16"),
+    "only-hashtags": (b"#one #two\n\n#three\n", "no readable text"),
+    "only-boilerplate": (
+        b"Share this: Facebook | X | Email\n\nRelated Posts\n",
+        "no readable text",
+    ),
+    "only-front-matter": (b"---\ntitle: Nothing else\n---\n", "no readable text"),
+    "only-headings": (b"# Title\n\n## Section\n", "no readable text"),
+    "empty-html": (
+        b"<!doctype html><html><head><title>x</title></head><body></body></html>",
+        "no readable text",
+    ),
+    "bad-front-matter": (
+        b"---\ntitle: [unclosed\n---\nBody text here.\n",
+        "front matter is not valid YAML",
+    ),
+    "front-matter-list-title": (b"---\ntitle: [a, b]\n---\nBody text.\n", "'title' must be text"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CONTENT))
+def test_bad_content_is_refused_in_one_line(case: str, tmp_path: Path) -> None:
+    data, reason = BAD_CONTENT[case]
+    path = tmp_path / f"{case}.txt"
+    path.write_bytes(data)
+    with pytest.raises(ArticleError) as caught:
+        load_article(path)
+    message = str(caught.value)
+    assert reason in message
+    assert str(path) in message
+    assert "\n" not in message
+    assert caught.value.exit_code == 2
+
+
+def test_stdin_errors_name_standard_input() -> None:
+    with pytest.raises(ArticleError, match=r"^standard input is empty$"):
+        parse_article(b"   ")
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.md"
+    with pytest.raises(ArticleError, match=f"^{missing}: no such file$"):
+        load_article(missing)
+
+
+def test_directory(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="is a directory"):
+        load_article(tmp_path)
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.md"
+    path.write_text("Some text.")
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)  # root ignores chmod, so fake the refusal
+    with pytest.raises(ArticleError, match=r"^cannot read .*locked\.md: Permission denied$"):
+        load_article(path)
+
+
+def test_over_size_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: the size alone must refuse it
+    with pytest.raises(ArticleError, match=r"huge.txt is 5.0 MB; Herald reads articles up to 5 MB"):
+        load_article(path)
+
+
+def test_over_size_bytes_are_refused() -> None:
+    with pytest.raises(ArticleError, match="up to 5 MB"):
+        parse_article(b"a " * (MAX_BYTES // 2 + 1))
+
+
+def test_just_under_the_limit_is_read() -> None:
+    paragraph = b"The tide came in at noon and went out again at dusk. " * 20 + b"\n\n"
+    data = paragraph * (MAX_BYTES // len(paragraph))
+    assert len(data) <= MAX_BYTES
+    assert parse_article(data).title.startswith("The tide came in")
+
+
+def test_errors_are_herald_errors() -> None:
+    assert issubclass(ArticleError, HeraldError)

@@ -1,0 +1,79 @@
+"""Boilerplate recognition: furniture goes, content that merely resembles it stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from posts.article import parse_article
+from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_paragraph
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share this: Facebook · X · Email",
+        "Share on Bluesky",
+        "Subscribe to our newsletter for weekly updates",
+        "Subscribe",
+        "Read more",
+        "Continue reading →",
+        "We use cookies to improve your experience. Accept all cookies",
+        "© 2025 Riverside Field Notes",
+        "Copyright 2024 Example Media. All rights reserved.",
+        "Home | About | Contact",
+        "Posted in Science, Nature",
+        "Related Posts",
+        "You may also like",
+        "Next post: the moth night",
+    ],
+)
+def test_furniture(text: str) -> None:
+    assert is_boilerplate_paragraph(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read more about the method in the appendix, where we list every tank, pump and camera "
+        "we used, together with the settings and the times we changed them during the study.",
+        "We shared the data with three other labs.",
+        "Cookies were the volunteers' favourite snack.",
+        "Related work on crabs suggests the same.",
+        "Before | after",
+    ],
+)
+def test_content(text: str) -> None:
+    assert not is_boilerplate_paragraph(text)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Related articles", True),
+        ("Leave a reply", True),
+        ("3 Comments", True),
+        ("Share this:", True),
+        ("Related findings in corals", False),
+        ("What we found", False),
+    ],
+)
+def test_headings(heading: str, expected: bool) -> None:
+    assert is_boilerplate_heading(heading) is expected
+
+
+def test_boilerplate_section_ends_at_a_heading_of_the_same_rank() -> None:
+    article = parse_article(
+        b"# T\n\nLead text.\n\n## Comments\n\nGreat post!\n\n### Reply\n\nThanks.\n\n"
+        b"## Methods\n\nWe counted.\n"
+    )
+    assert [s.heading for s in article.sections] == [None, "Methods"]
+    assert article.paragraphs == ("Lead text.", "We counted.")
+
+
+def test_scraped_related_list_is_dropped_until_the_summary() -> None:
+    article = parse_article(
+        b"Title: Fog\n\nLead paragraph about fog.\n\nRelated Posts\n\nWhy fog rolls in\n\n"
+        b"Sea fog explained\n\nSummary\n\nFog forms when warm air meets cold water.\n"
+    )
+    assert article.paragraphs == ("Lead paragraph about fog.",)
+    assert article.summary == "Fog forms when warm air meets cold water."

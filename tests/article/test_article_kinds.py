@@ -1,0 +1,28 @@
+"""The kind comes from the content; the file name only breaks ties."""
+
+from __future__ import annotations
+
+import pytest
+
+from posts.article.kinds import detect_kind
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("<!DOCTYPE html><html><body><p>Hi</p></body></html>", "page.txt", "html"),
+        ("<!-- saved -->\n<html lang='en'><p>Hi</p></html>", "-", "html"),
+        ("<h1>T</h1>\n<p>One.</p>\n<p>Two.</p>\n<ul><li>x</li></ul>\n", "-", "html"),
+        ("---\ntitle: X\n---\nBody.", "notes.txt", "markdown"),
+        ("# A heading\n\nText.", "notes.txt", "markdown"),
+        ("Title\n=====\n\nText.", "-", "markdown"),
+        ("Some text with a [link](https://example.org).", "-", "markdown"),
+        ("Plain words only.\n\nAnother paragraph.", "notes.md", "markdown"),
+        ("Plain words about <b> tags and <p> in prose.", "post.html", "html"),
+        ("Plain words only.\n\nAnother paragraph.", "page.html", "text"),
+        ("Title: “X”\n\nHeading\n\nText.\n\n#Tag #Other\n", "-", "text"),
+        ("Text that mentions <html> once in a sentence.", "-", "text"),
+    ],
+)
+def test_detect_kind(text: str, source: str, kind: str) -> None:
+    assert detect_kind(text, source) == kind

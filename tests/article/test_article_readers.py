@@ -1,0 +1,207 @@
+"""Each kind of article, read end to end through ``load_article``."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from posts import load_article
+from posts.article import parse_article
+from posts.errors import InputError
+from posts.model import Article
+
+Finder = Callable[[str], Path]
+
+
+def _body(article: Article) -> str:
+    return "\n".join(article.paragraphs)
+
+
+def _headings(article: Article) -> list[str | None]:
+    return [section.heading for section in article.sections]
+
+
+def test_markdown_with_front_matter(article_file: Finder) -> None:
+    article = load_article(article_file("garden-notes.md"))
+    assert article.kind == "markdown"
+    assert article.title == "Compost Tea, Measured: What 18 Months of Soil Tests Showed"
+    assert article.url == "https://garden.example.com/notes/compost-tea-measured"
+    assert article.image == "img/compost-bins.jpg"
+    assert article.lang == "en-US"
+    assert article.description == (
+        "We brewed compost tea every week for a year and a half and sent soil to a lab every month."
+    )
+    assert (article.summary_source, article.summary) == ("front-matter", article.description)
+    assert _headings(article) == [None, "How we brewed it", "What changed in the soil"]
+    # front-matter tags first (the '#' dropped), then the body in order; case-insensitive dedupe
+    assert article.hashtags == (
+        "SoilHealth",
+        "Gardening",
+        "compost",
+        "CitizenScience",
+        "UrbanFarming",
+    )
+
+
+def test_markdown_markup_is_read_not_copied(article_file: Finder) -> None:
+    body = _body(load_article(article_file("garden-notes.md")))
+    assert "opinion on compost tea. We wanted numbers" in body  # emphasis markers gone
+    assert "split its beds into two halves" in body
+    assert "See the raw lab reports and our method notes." in body  # link text kept, URL dropped
+    assert "beds.jpg" not in body and "Two rows" not in body  # images dropped
+    assert "NotATag" not in body and "def brew" not in body  # code dropped
+    assert "| bed |" not in body and "4.6   |" not in body  # tables dropped
+    assert "Honestly, the smell was the biggest change." in body  # quotes kept
+    assert "#CitizenScience" in body  # inline tags stay where the author wrote them
+
+
+def test_markdown_boilerplate_is_dropped(article_file: Finder) -> None:
+    article = load_article(article_file("garden-notes.md"))
+    body = _body(article)
+    assert "three-bin" not in body and "Share this" not in body and "Facebook" not in body
+    assert "#soilhealth" not in body  # a hashtag-only line becomes hashtags, not text
+
+
+def test_numbers_code_and_fragments_are_not_hashtags(article_file: Finder) -> None:
+    tags = {tag.casefold() for tag in load_article(article_file("garden-notes.md")).hashtags}
+    assert not tags & {"123", "notatag", "method"}
+    assert load_article(article_file("tldr-notes.md")).hashtags == ()  # "...?week=12#delays"
+
+
+def test_scraped_text_like_a_blog_export(article_file: Finder) -> None:
+    article = load_article(article_file("scraped-bakery.txt"))
+    assert article.kind == "text"
+    assert article.title == "Sourdough Starters Share Their Microbes With the Baker’s Hands"
+    assert _headings(article) == [None, "How the Study Worked", "What They Found"]
+    body = _body(article)
+    assert "Title:" not in body and article.title not in body  # the repeated title appears once
+    assert "cookies" not in body and "Read more" not in body and "Related" not in body
+    assert "Summary" not in _headings(article) and "Home bakers" not in body
+    assert article.hashtags == ("Sourdough", "Microbiome", "FoodScience", "Baking")
+    assert article.summary_source == "explicit"
+    assert article.summary.startswith("Home bakers’ hands carry the same bacteria")
+    assert article.summary.endswith("exchange microbes over time.")  # trailing #Baking removed
+    assert (article.url, article.lang, article.description) == (None, None, None)
+
+
+def test_html_page_with_boilerplate(example_file: Finder) -> None:
+    article = load_article(example_file("field-report.html"))
+    assert article.kind == "html"
+    assert article.title == "Night Counts: Urban Bats Return to the Canal"  # no " | Site" suffix
+    assert article.url == "https://fieldnotes.example.net/2025/06/night-counts-urban-bats"
+    assert article.image == "https://fieldnotes.example.net/media/bat-detector.jpg"
+    assert article.lang == "en-GB"
+    assert article.summary_source == "meta"
+    assert article.summary == article.description
+    assert article.description and article.description.startswith("Volunteers counted 312 bats")
+    assert _headings(article) == [None, "Who came back", "How we counted", "What comes next"]
+    assert article.hashtags == ("Bats", "UrbanWildlife", "CitizenScience", "BatWeek", "Canals")
+    body = _body(article)
+    for furniture in ("cookie", "Subscribe", "Share", "Swift boxes", "©", "Home", "dataLayer"):
+        assert furniture not in body
+    assert article.paragraphs[0].startswith("On a warm evening in early June")
+
+
+def test_html_og_url_and_computed_summary(article_file: Finder) -> None:
+    article = load_article(article_file("harbor-blog.html"))
+    assert article.url == "https://havenblog.example.nl/zeehonden-tellen"
+    assert article.lang == "nl"
+    assert article.title == "Zeehonden tellen in de haven"
+    assert article.hashtags == ("Zeehonden", "Natuur", "Vrijwilligers")
+    assert article.summary_source == "computed"
+    assert article.summary == (
+        "Op zaterdag telden twaalf vrijwilligers de zeehonden in de oude haven. "
+        "Ze zagen er 57, het hoogste aantal sinds de tellingen in 2015 begonnen."
+    )
+    body = _body(article)
+    assert "cookies" not in body and "Archief" not in body and "Vogels" not in body
+
+
+def test_cjk_text(article_file: Finder) -> None:
+    article = load_article(article_file("kyoto-moss.txt"))
+    assert article.title == "京都の苔庭を歩く"
+    assert _headings(article) == [None, "苔の手入れ"]
+    assert article.hashtags == ("苔", "京都", "庭園")
+    assert article.summary == (  # the first sentence is short, so the second joins it
+        "京都の西芳寺には百二十種類以上の苔が生えている。"
+        "庭師によると、苔の色は雨の三日後がいちばん美しい！"
+    )
+
+
+def test_tldr_paragraph_and_setext_title(article_file: Finder) -> None:
+    article = load_article(article_file("tldr-notes.md"))
+    assert article.title == "Why our bus arrived late every Tuesday"
+    assert article.summary_source == "explicit"
+    assert article.summary.startswith("The Tuesday delays came from a weekly street market")
+    assert not any(p.startswith("TL;DR") for p in article.paragraphs)
+
+
+def test_seed_like_example(example_file: Finder) -> None:
+    article = load_article(example_file("scraped-post.txt"))
+    assert article.title == "Night Shift Bees: Why Some Bumblebees Forage After Dark"
+    assert _headings(article) == [
+        None,
+        "Cameras at the Nest",
+        "Light, Not Temperature",
+        "Why It Matters",
+    ]
+    assert article.hashtags == ("Bumblebees", "Pollinators", "Arctic", "EntomologyNews", "Ecology")
+    assert article.summary_source == "explicit"
+
+
+def test_url_argument_overrides_the_article(example_file: Finder) -> None:
+    article = load_article(example_file("field-report.html"), url="https://short.example/b1")
+    assert article.url == "https://short.example/b1"
+
+
+def test_url_argument_must_be_absolute(example_file: Finder) -> None:
+    with pytest.raises(InputError, match="must start with http"):
+        load_article(example_file("field-report.html"), url="short.example/b1")
+
+
+def test_relative_canonical_link_is_not_a_url() -> None:
+    page = (
+        b'<html><head><link rel="canonical" href="/posts/7"><title>T</title></head><body>'
+        + (b"<p>Enough words here to count as the main text of a short page about nothing.</p>")
+        + b"</body></html>"
+    )
+    assert parse_article(page).url is None
+
+
+def test_source_and_content_hash(article_file: Finder) -> None:
+    path = article_file("tldr-notes.md")
+    article = load_article(str(path))
+    assert article.source == str(path)
+    assert article.content_hash == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, article_file: Finder) -> None:
+    data = article_file("scraped-bakery.txt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    article = load_article("-")
+    assert article.source == "-"
+    assert article.title.startswith("Sourdough Starters")
+
+
+def test_same_bytes_same_article(article_file: Finder) -> None:
+    data = article_file("garden-notes.md").read_bytes()
+    assert parse_article(data, source="a.md") == parse_article(data, source="a.md")
+
+
+def test_plain_text_without_title_uses_the_first_sentence() -> None:
+    text = "The river rose by 1.5 m overnight and closed the lower road. Crews reopened it by noon."
+    article = parse_article(text.encode())
+    assert article.title == "The river rose by 1.5 m overnight and closed the lower road."
+    assert article.summary_source == "computed"
+    assert article.summary == text
+
+
+def test_long_first_sentence_title_is_cut_at_a_word() -> None:
+    sentence = "word " * 40 + "end."
+    title = parse_article(sentence.encode()).title
+    assert title.endswith("…") and len(title) <= 101 and "wor…" not in title

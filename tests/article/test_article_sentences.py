@@ -1,0 +1,93 @@
+"""Sentence splitting survives abbreviations, decimals, quotes, URLs, ellipses and CJK."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from posts.article.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dr. Smith met Mr. Jones at 3 p.m. yesterday. They talked, e.g. about tides.",
+            ["Dr. Smith met Mr. Jones at 3 p.m. yesterday.", "They talked, e.g. about tides."],
+        ),
+        (
+            "The value rose to 3.5 percent. It then fell to 2.75 in St. Andrews.",
+            ["The value rose to 3.5 percent.", "It then fell to 2.75 in St. Andrews."],
+        ),
+        (
+            '"Is this it?" she asked. "Yes," he said. Then they left.',
+            ['"Is this it?" she asked.', '"Yes," he said.', "Then they left."],
+        ),
+        (
+            "He said “Stop.” Then he left.",
+            ["He said “Stop.”", "Then he left."],
+        ),
+        (
+            "See https://example.org/a.b/c?x=1.2&y=3 for details. Then go.",
+            ["See https://example.org/a.b/c?x=1.2&y=3 for details.", "Then go."],
+        ),
+        (
+            "Data at data.example.org/tide?week=2. Mail info@example.org. Or www.example.com!",
+            [
+                "Data at data.example.org/tide?week=2.",
+                "Mail info@example.org.",
+                "Or www.example.com!",
+            ],
+        ),
+        (
+            "Wait... what happened? I don't know... Maybe nothing.",
+            ["Wait... what happened?", "I don't know...", "Maybe nothing."],
+        ),
+        (
+            "今日は晴れです。明日は雨が降るでしょう！本当？はい。",
+            ["今日は晴れです。", "明日は雨が降るでしょう！", "本当？", "はい。"],
+        ),
+        (
+            "彼は「本当？」と聞いた。私は答えた。",
+            ["彼は「本当？」と聞いた。", "私は答えた。"],
+        ),
+        (
+            "我爱你。I love you. 你好！",
+            ["我爱你。", "I love you.", "你好！"],
+        ),
+        (
+            "One paragraph\nwrapped here.\n\nAnother one",
+            ["One paragraph wrapped here.", "Another one"],
+        ),
+        ("", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize("lang", ["ja", "ja-JP", "zh", "en_GB", "xx", None])
+def test_language_choice(lang: str | None) -> None:
+    text = "彼は「本当？」と聞いた。私は答えた。"
+    assert split_sentences(text, lang) == ["彼は「本当？」と聞いた。", "私は答えた。"]
+
+
+def test_language_selects_pysbd_rules() -> None:
+    text = "Wir treffen uns z. B. am 3. Oktober am Bahnhof. Dann gehen wir."
+    german = ["Wir treffen uns z. B. am 3. Oktober am Bahnhof.", "Dann gehen wir."]
+    assert split_sentences(text, "de-AT") == german
+    assert split_sentences(text, "en") != german  # English rules do not know "z. B."
+
+
+_pieces = st.sampled_from(
+    [*"abcdefgh XYZ.,!?…。「」\"'\n0123456789", "Dr.", "e.g.", " https://a.b/c?d=1.5 ", "\n\n"]
+)
+_texts = st.lists(_pieces, max_size=120).map("".join)
+
+
+@given(_texts)
+def test_no_text_is_lost_or_invented(text: str) -> None:
+    sentences = split_sentences(text)
+    assert "".join(sentences).replace(" ", "") == "".join(text.split())
+    assert all(sentence == sentence.strip() and sentence for sentence in sentences)
