@@ -77,29 +77,32 @@ def _spaced(items: list[RenderableType]) -> list[RenderableType]:
     return out
 
 
-def _parity(preview: Preview) -> Table:
-    table = Table(title="Parity: how each article lands per platform", title_justify="left")
-    for column in ("article", "account", "platform", "posts", "characters", "hashtags", "link"):
-        table.add_column(column, justify="right" if column in ("posts", "characters") else "left")
+def _parity_tables(preview: Preview) -> list[Table]:
+    """One small table per article, so it fits an 80-column terminal."""
+    tables: dict[str, Table] = {}
     for row in preview.parity:
+        table = tables.get(row.title)
+        if table is None:
+            table = tables[row.title] = Table(
+                title=Text(f"Parity: {row.title}", style="bold"), title_justify="left"
+            )
+            for column in ("account", "posts", "chars", "hashtags", "link"):
+                numeric = column in ("posts", "chars")
+                table.add_column(column, justify="right" if numeric else "left", overflow="fold")
         tags = Text(" ".join(f"#{t}" for t in row.hashtags_kept), style="cyan")
         if row.hashtags_dropped:
-            tags.append(
-                (" " if row.hashtags_kept else "")
-                + "dropped: "
-                + " ".join(f"#{t}" for t in row.hashtags_dropped),
-                style="dim",
-            )
+            tags.append("\n" if row.hashtags_kept else "")
+            tags.append("dropped: " + " ".join(f"#{t}" for t in row.hashtags_dropped), style="dim")
+        account = Text(row.account)
+        account.append(f"\n{PLATFORM_NAMES.get(row.platform, row.platform)}", style="dim")
         table.add_row(
-            row.title,
-            row.account,
-            PLATFORM_NAMES.get(row.platform, row.platform),
+            account,
             str(row.posts),
             f"{row.characters}/{row.capacity}",
             tags,
             row.link,
         )
-    return table
+    return list(tables.values())
 
 
 def print_preview(preview: Preview, console: Console) -> None:
@@ -107,9 +110,10 @@ def print_preview(preview: Preview, console: Console) -> None:
     if not preview.drafts:
         console.print("Nothing to preview: no drafts match.")
         return
-    for draft in preview.drafts:
-        console.print(_draft(draft, preview))
-    console.print(_parity(preview))
+    for draft in preview.drafts:  # wrapped inside the panel even on a soft-wrapping console
+        console.print(_draft(draft, preview), soft_wrap=False)
+    for table in _parity_tables(preview):
+        console.print(table, soft_wrap=False)
     count = preview.warning_count
     summary = f"{len(preview.drafts)} draft(s), {count} warning(s)"
     console.print(Text(summary, style="yellow" if count else "green"))

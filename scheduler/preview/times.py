@@ -25,7 +25,7 @@ def relative(at: datetime, now: datetime) -> str:
         return "now"
     if size < 3600:
         amount = f"{round(size / 60)} min"
-    elif size < 48 * 3600:
+    elif size < 36 * 3600:
         hours = size / 3600
         shown = f"{round(hours)}" if hours >= 10 else f"{hours:.1f}".removesuffix(".0")
         amount = f"{shown} h"
