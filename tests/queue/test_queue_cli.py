@@ -23,7 +23,7 @@ ARTICLE = """---
 title: "Kelp Forests Count the Days"
 url: https://example.org/notes/kelp-days
 tags: [Kelp, OceanScience]
-summary: "Giant kelp grows fastest in the week after a spring tide, our survey of twelve plots found."
+summary: "Giant kelp grows fastest in the week after a spring tide, our survey found."
 lang: en
 ---
 
