@@ -1,8 +1,10 @@
 """Extended grapheme clusters, counted the way JavaScript's Intl.Segmenter counts them.
 
 Bluesky's 300-character limit and its 64-character tag limit count graphemes with
-Intl.Segmenter; the ``regex`` module's ``\\X`` matches it on the reference strings (including
-Unicode 15.1's Indic conjunct rule), and Mastodon counts Ruby grapheme clusters the same way.
+Intl.Segmenter (Unicode 17 in the reference Node); Mastodon counts Ruby grapheme clusters. The
+``regex`` module's ``\\X`` agrees except that it joins a consonant after an Indic linker (virama)
+even when no consonant precedes the linker, which Unicode's rule GB9c requires; we re-split
+those clusters.
 """
 
 from __future__ import annotations
@@ -10,6 +12,45 @@ from __future__ import annotations
 import regex
 
 _CLUSTER = regex.compile(r"\X")
+_LINKER = regex.compile(r"\p{InCB=Linker}")
+_CONSONANT = regex.compile(r"\p{InCB=Consonant}")
+_EXTEND_OR_LINKER = regex.compile(r"[\p{InCB=Extend}\p{InCB=Linker}]")
+
+
+def _joined_by_gb9c(cluster: str, j: int) -> bool:
+    """GB9c: Consonant [Extend Linker]* Linker [Extend Linker]* × Consonant, ending before ``j``."""
+    k = j - 1
+    linker = False
+    while k >= 0 and _EXTEND_OR_LINKER.match(cluster, k):
+        linker = linker or _LINKER.match(cluster, k) is not None
+        k -= 1
+    return linker and k >= 0 and _CONSONANT.match(cluster, k) is not None
+
+
+def _split_gb9c(cluster: str) -> list[str]:
+    pieces = []
+    start = 0
+    for j in range(1, len(cluster)):
+        # Only GB9c joins a consonant to what precedes it inside a cluster.
+        if _CONSONANT.match(cluster, j) and not _joined_by_gb9c(cluster, j):
+            pieces.append(cluster[start:j])
+            start = j
+    pieces.append(cluster[start:])
+    return pieces
+
+
+def graphemes(text: str) -> list[str]:
+    """The extended grapheme clusters of ``text``, in order."""
+    clusters: list[str] = _CLUSTER.findall(text)
+    if text.isascii() or not _LINKER.search(text):
+        return clusters
+    out: list[str] = []
+    for cluster in clusters:
+        if len(cluster) > 1 and _LINKER.search(cluster):
+            out.extend(_split_gb9c(cluster))
+        else:
+            out.append(cluster)
+    return out
 
 
 def grapheme_count(text: str) -> int:
@@ -17,7 +58,7 @@ def grapheme_count(text: str) -> int:
     if text.isascii():
         # In ASCII only CR LF joins into one cluster.
         return len(text) - text.count("\r\n")
-    return len(_CLUSTER.findall(text))
+    return len(graphemes(text))
 
 
 def utf8_length(text: str) -> int:

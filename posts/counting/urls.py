@@ -10,6 +10,7 @@ protocols, and no bare domains (``config/initializers/twitter_regex.rb``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from posts.counting.tlds import TWITTER_CCTLDS, TWITTER_GTLDS
@@ -119,12 +120,11 @@ def _ascii_label_length(label: str) -> int:
     """Length of ``punycode.toASCII(label)`` as the reference's bundled punycode.js computes it."""
     if label.isascii():
         return len(label)
+    # punycode.js decodes surrogate pairs into code points before encoding.
+    label = label.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
     parts = _LABEL_SEPARATORS.split(label)
-    return (
-        len(parts)
-        - 1
-        + sum(len(p) if p.isascii() else 4 + len(p.encode("punycode")) for p in parts)
-    )
+    encoded = sum(len(p) if p.isascii() else 4 + len(p.encode("punycode")) for p in parts)
+    return encoded + len(parts) - 1
 
 
 def _valid_domain(url: str, protocol: str, domain: str) -> bool:
@@ -173,12 +173,58 @@ def _scan(
             out.extend(found)
 
 
+# Python's IGNORECASE lets these match letters in twitter-text's classes (İ ı ſ K fold to ASCII,
+# Å to å); JavaScript's non-Unicode "i" flag does not. Swapped for stand-ins in the same
+# classes, offsets stay put.
+_PYTHON_ONLY_FOLDS = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
+_JS_CASE = str.maketrans("\u0130\u0131\u017f\u212a\u212b", "\u0100\u0100\u0100\u2118\u2118")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _as_utf16_units(text: str) -> tuple[str, list[int]]:
+    """``text`` with each astral char split into its surrogate pair, and where the pairs start.
+
+    twitter-text's regexes run on UTF-16 code units, where the high surrogate of an emoji can
+    be the char before a domain and the low one the domain's first char (``🐁-bsky.app`` links
+    ``-bsky.app``); matching on units reproduces that.
+    """
+    pieces: list[str] = []
+    starts: list[int] = []
+    prev = 0
+    for m in _ASTRAL.finditer(text):
+        pieces.append(text[prev : m.start()])
+        units = ord(m.group()) - 0x10000
+        pieces.append(chr(0xD800 + (units >> 10)) + chr(0xDC00 + (units & 0x3FF)))
+        starts.append(m.start() + len(starts))
+        prev = m.end()
+    pieces.append(text[prev:])
+    return "".join(pieces), starts
+
+
 def x_urls(text: str) -> list[UrlMatch]:
     """URLs X links and counts as 23: http(s) URLs and bare domains with a known TLD."""
     out: list[UrlMatch] = []
-    if "." in text:
+    if "." not in text:
+        return out
+    if text.isascii():
         _scan(_X_RUNS, _X_URL, text, True, out)
-    return out
+        return out
+    if _PYTHON_ONLY_FOLDS.search(text):
+        text = text.translate(_JS_CASE)
+    units, pairs = _as_utf16_units(text)
+    _scan(_X_RUNS, _X_URL, units, True, out)
+    if not pairs or not out:
+        return out
+
+    def index(unit: int) -> int:
+        return unit - bisect_left(pairs, unit)
+
+    return [
+        UrlMatch(index(u.start), index(u.end), index(u.start + u.skip) - index(u.start))
+        for u in out
+    ]
 
 
 def mastodon_urls(text: str) -> list[UrlMatch]:
