@@ -1,0 +1,123 @@
+"""Condense an article into posts that fit one platform exactly.
+
+``condense(article, platform, mode=...)`` picks content deterministically (summary, lead, then
+the best-scored sentences: :mod:`posts.condense.selection`), shapes it with the platform's
+templates (:mod:`posts.render`), and fits every post by the platform's own counting rule
+(:mod:`posts.condense.packer`). Same input, same output, byte for byte. docs/formatting.md is the
+user's guide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal, get_args
+
+from posts import counting
+from posts.condense import hashtags
+from posts.condense.card import link_card
+from posts.condense.packer import Rules
+from posts.condense.selection import digest
+from posts.condense.shaping import Context, Shape
+from posts.condense.single import single
+from posts.condense.thread import thread
+from posts.errors import ArticleError, InputError
+from posts.model import Article, CondenseOptions, Mode, Numbering, Post, Rendition
+
+__all__ = ["MODES", "NUMBERINGS", "check_request", "condense", "condense_all", "platform_names"]
+
+MODES: tuple[str, ...] = get_args(Mode)
+NUMBERINGS: tuple[str, ...] = get_args(Numbering)
+
+
+def condense(
+    article: Article, platform: str, *, mode: str = "auto", options: CondenseOptions | None = None
+) -> Rendition:
+    """One post (``single``), a thread (``thread``), or single when its essentials fit (``auto``).
+
+    Raises :class:`~posts.errors.InputError` (exit 2) for an unknown platform or mode, bad
+    options, or an article with nothing to say; :class:`~posts.errors.TemplateError` for a
+    broken template.
+    """
+    options = options or CondenseOptions()
+    limit = _check(platform, mode, options)
+    source = digest(article)
+    if not (source.title or source.summary or source.sentences):
+        raise ArticleError(f"{article.source}: no text to condense")
+    tags = hashtags.choose(platform, article.hashtags, options.hashtag_cap)
+    ctx = Context(article, source, Rules(platform, limit), tags, options)
+    warnings = list(tags.warnings)
+    if mode == "thread" and options.max_posts < 2:
+        warnings.append(f"max posts {options.max_posts}: a single post instead of a thread")
+    chosen, shape = _shape(ctx, mode)
+    where = "the post" if chosen == "single" else "the thread"
+    return Rendition(
+        platform=platform,
+        limit=limit,
+        mode=chosen,
+        posts=tuple(_post(platform, text) for text in shape.texts),
+        embed=link_card(article) if platform == "bluesky" else None,
+        hashtags_kept=shape.carried,
+        hashtags_dropped=(*tags.dropped, *shape.unplaced),
+        warnings=(*warnings, *hashtags.no_room(shape.unplaced, where)),
+    )
+
+
+def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]:
+    """The requested shape; ``auto`` is single when its essentials fit, else a thread."""
+    can_thread = ctx.options.max_posts >= 2
+    if mode != "thread" or not can_thread:
+        shaped = single(ctx)
+        if mode != "auto" or shaped.complete or not can_thread:
+            return "single", shaped
+    return "thread", thread(ctx)
+
+
+def platform_names(spec: str) -> tuple[str, ...]:
+    """``"x, bluesky"`` → ``("x", "bluesky")``: known names, de-duplicated, in the order given."""
+    names = tuple(dict.fromkeys(name.strip().lower() for name in spec.split(",") if name.strip()))
+    if not names:
+        raise InputError(f"no platform named (known: {', '.join(counting.PLATFORMS)})")
+    for name in names:
+        counting.limit_for(name)
+    return names
+
+
+def condense_all(
+    article: Article,
+    platforms: Sequence[str],
+    *,
+    mode: str = "auto",
+    options: CondenseOptions | None = None,
+) -> dict[str, Rendition]:
+    """``condense`` for each platform, every request checked before any work is done."""
+    options = options or CondenseOptions()
+    check_request(platforms, mode, options)
+    return {p: condense(article, p, mode=mode, options=options) for p in platforms}
+
+
+def check_request(platforms: Sequence[str], mode: str, options: CondenseOptions) -> None:
+    """Raise InputError for the first unknown platform, unknown mode or bad option."""
+    for platform in platforms:
+        _check(platform, mode, options)
+
+
+def _check(platform: str, mode: str, options: CondenseOptions) -> int:
+    """Validate the request; return the limit in force."""
+    default = counting.limit_for(platform)  # UnknownPlatformError names the known ones
+    if mode not in MODES:
+        raise InputError(f"unknown mode {mode!r} (known: {', '.join(MODES)})")
+    if options.numbering not in NUMBERINGS:
+        known = ", ".join(NUMBERINGS)
+        raise InputError(f"unknown numbering {options.numbering!r} (known: {known})")
+    if options.max_posts < 1:
+        raise InputError(f"max posts must be at least 1, not {options.max_posts}")
+    if options.hashtag_cap is not None and options.hashtag_cap < 0:
+        raise InputError(f"hashtag cap must be 0 or more, not {options.hashtag_cap}")
+    if options.limit is not None and options.limit < 1:
+        raise InputError(f"limit must be at least 1, not {options.limit}")
+    return options.limit or default
+
+
+def _post(platform: str, text: str) -> Post:
+    facets = tuple(counting.bluesky_facets(text)) if platform == "bluesky" else ()
+    return Post(text=text, length=counting.measure(platform, text), facets=facets)

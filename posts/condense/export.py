@@ -1,0 +1,39 @@
+"""The JSON shape of ``herald format --json``: an interface other tools rely on (issue 2)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from posts.model import Article, Rendition
+
+
+def format_json(article: Article, renditions: Mapping[str, Rendition]) -> dict[str, Any]:
+    """``{"article": {...}, "platforms": {name: {"limit", "posts", ["embed"]}}}``.
+
+    Bluesky posts carry ``facets`` in the record shape and the platform carries ``embed`` (the
+    link card, null without a link); X and Mastodon posts are ``{"text", "length"}`` only.
+    """
+    return {
+        "article": {
+            "title": article.title,
+            "url": article.url,
+            "hashtags": list(article.hashtags),
+            "summary": article.summary,
+        },
+        "platforms": {name: _platform(r) for name, r in renditions.items()},
+    }
+
+
+def _platform(rendition: Rendition) -> dict[str, Any]:
+    bluesky = rendition.platform == "bluesky"
+    posts = []
+    for post in rendition.posts:
+        shaped: dict[str, Any] = {"text": post.text, "length": post.length}
+        if bluesky:
+            shaped["facets"] = list(post.facets)
+        posts.append(shaped)
+    shape: dict[str, Any] = {"limit": rendition.limit, "posts": posts}
+    if bluesky:
+        shape["embed"] = rendition.embed
+    return shape

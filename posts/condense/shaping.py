@@ -1,0 +1,82 @@
+"""What the single and thread shapes share: the template pieces and the final measured posts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from posts.condense.hashtags import TagChoice
+from posts.condense.packer import Rules, Slot
+from posts.condense.selection import Digest
+from posts.model import Article, CondenseOptions
+from posts.render import Renderer, renderer
+
+
+@dataclass
+class Context:
+    """Everything one platform's rendition is made from."""
+
+    article: Article
+    digest: Digest
+    rules: Rules
+    tags: TagChoice
+    options: CondenseOptions
+    _renders: dict[tuple[Any, str], str] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def single(self) -> Renderer:
+        """Loaded on first use, so a broken thread template cannot fail a single post."""
+        return renderer(self.rules.platform, "single", self.options.template_dir)
+
+    @cached_property
+    def thread(self) -> Renderer:
+        return renderer(self.rules.platform, "thread", self.options.template_dir)
+
+    @property
+    def link(self) -> str:
+        return self.article.url or ""
+
+    def slot(self, render: Renderer, **pieces: Any) -> Slot:
+        """A post whose pieces are all fixed but the body; renders are remembered, since packing
+        asks for the same post more than once (budget probes, re-packs, final numbering)."""
+        every = {**self.common(), **pieces}
+        frozen = (
+            id(render),
+            *((k, tuple(v) if isinstance(v, list) else v) for k, v in every.items()),
+        )
+
+        def rendered(body: str) -> str:
+            key = (frozen, body)
+            text = self._renders.get(key)
+            if text is None:
+                text = self._renders[key] = render(**every, body=body)
+            return text
+
+        return Slot(self.rules, rendered)
+
+    def common(self) -> dict[str, Any]:
+        """Pieces every template may use whatever the post."""
+        return {
+            "title": self.digest.title,
+            "platform": self.rules.platform,
+            "lang": self.article.lang or "",
+            "link": "",
+            "hook": "",
+            "hashtags": [],
+        }
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One shape's outcome: the post texts, the tags they carry, the tags left without room."""
+
+    texts: tuple[str, ...]
+    carried: tuple[str, ...]
+    unplaced: tuple[str, ...]
+    complete: bool = True  # single: the headline, every key sentence and the link all fit
+
+
+def hashtag_words(tags: Sequence[str]) -> list[str]:
+    return [f"#{tag}" for tag in tags]

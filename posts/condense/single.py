@@ -1,0 +1,68 @@
+"""One post: the headline, the key sentence(s), the link, then as many hashtags as fit."""
+
+from __future__ import annotations
+
+from posts.condense.packer import Placed, Slot, fill
+from posts.condense.shaping import Context, Shape, hashtag_words
+from posts.condense.tokens import Unit, Words
+from posts.errors import InputError
+
+
+def single(ctx: Context) -> Shape:
+    """The first of these that fits, then hashtags in priority order while they still fit.
+
+    1. headline + as many whole key sentences as fit (``complete`` when all of them and the
+       first hashtag fit: what ``auto`` calls the essentials);
+    2. the key sentences alone, when the headline leaves no room for a whole one;
+    3. headline + the first key sentence cut at a word boundary with "…";
+    4. the headline alone as the body, cut the same way.
+    The key sentences are the summary's, else the lead's. The link is never shortened.
+    """
+    title = ctx.digest.title
+    key = [Unit(text, 0) for text in ctx.digest.summary] or [
+        Unit(s.text, 0) for s in ctx.digest.sentences if s.paragraph == 0
+    ]
+    hook, placed, complete = _whole(ctx, key, title)
+    if placed is None and key and title:
+        hook, placed = title, fill(Words(key[:1]), 0, _slot(ctx, title), ellipsis=True)
+    if placed is None:
+        headline = Words([Unit(title or key[0].text, 0)])
+        hook, placed = "", fill(headline, 0, _slot(ctx, ""), ellipsis=True)
+    if placed is None:
+        platform, limit = ctx.rules.platform, ctx.rules.limit
+        raise InputError(f"nothing fits a {platform} post of {limit} beside the link")
+    text, carried = _with_hashtags(ctx, hook, placed)
+    unplaced = tuple(tag for tag in ctx.tags.usable if tag not in carried)
+    complete = complete and (not ctx.tags.usable or ctx.tags.usable[0] in carried)
+    return Shape((text,), carried, unplaced, complete)
+
+
+def _with_hashtags(ctx: Context, hook: str, placed: Placed) -> tuple[str, tuple[str, ...]]:
+    """Every tag if they all fit, else each in priority order that still fits."""
+    everything = _slot(ctx, hook, list(ctx.tags.usable)).post(placed.body)
+    if everything is not None:
+        return everything, ctx.tags.usable
+    text, carried = placed.text, list[str]()
+    for tag in ctx.tags.usable:
+        trial = _slot(ctx, hook, [*carried, tag]).post(placed.body)
+        if trial is not None:
+            text = trial
+            carried.append(tag)
+    return text, tuple(carried)
+
+
+def _whole(ctx: Context, key: list[Unit], title: str) -> tuple[str, Placed | None, bool]:
+    """Variants 1 and 2: whole key sentences, with the headline if possible; and if complete."""
+    if not key:
+        text = _slot(ctx, title).post("")
+        return title, None if text is None else Placed(0, 0, "", text), text is not None
+    words = Words(key)
+    for hook in (title, "") if title else ("",):
+        placed = fill(words, 0, _slot(ctx, hook), whole=True)
+        if placed is not None:
+            return hook, placed, hook == title and placed.end == len(words)
+    return title, None, False
+
+
+def _slot(ctx: Context, hook: str, tags: list[str] | None = None) -> Slot:
+    return ctx.slot(ctx.single, hook=hook, link=ctx.link, hashtags=hashtag_words(tags or []))

@@ -1,0 +1,194 @@
+"""A thread: a hook post, the key points in article order, a closing post with the link.
+
+Space is settled before any text is split: the closing post first (the link and as many
+hashtags as fit), then hashtags that did not fit are reserved on the earliest posts, so adding
+tags can never push a post over. Every post is packed with room for the widest number label any
+thread length could give it (``6/6``), then rendered with its real label and measured again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from posts.condense.packer import Placed, Slot, pack
+from posts.condense.selection import Sentence
+from posts.condense.shaping import Context, Shape, hashtag_words
+from posts.condense.tokens import Unit, Words
+from posts.errors import InputError, TemplateError
+from posts.model import Numbering
+from posts.render import template_name
+
+FILL_GUESS = 0.9  # share of the key-point posts' room the first choice of sentences may claim
+MAX_MISSES = 12  # consecutive sentences too long for the room left before choosing stops
+
+
+def number_label(numbering: Numbering, index: int, total: int) -> str:
+    """``"2/5"``, ``"🧵"`` on the first post only, or nothing."""
+    if numbering == "fraction":
+        return f"{index}/{total}"
+    return "🧵" if numbering == "thread" and index == 1 else ""
+
+
+def thread(ctx: Context) -> Shape:
+    """Hook (headline + summary), key points, closing; at most ``options.max_posts`` posts."""
+    closing_tags, spill = _closing_tags(ctx)
+    has_closing = bool(ctx.link or closing_tags)
+    plan = _Plan(ctx, _shares(ctx, spill, ctx.options.max_posts - has_closing))
+    _add_hook(ctx, plan)
+    _add_key_points(ctx, plan)
+    if has_closing:
+        plan.pieces.append(
+            {"kind": "closing", "link": ctx.link, "hashtags": hashtag_words(closing_tags)}
+        )
+        plan.bodies.append("")
+    carried = {tag for share in plan.shares[: len(plan.bodies) - has_closing] for tag in share}
+    carried.update(closing_tags)
+    kept = tuple(tag for tag in ctx.tags.usable if tag in carried)
+    unplaced = tuple(tag for tag in ctx.tags.usable if tag not in carried)
+    return Shape(plan.texts(), kept, unplaced)
+
+
+class _Plan:
+    """Each post's pieces and body by position: packed with reserved labels, then numbered."""
+
+    def __init__(self, ctx: Context, shares: list[list[str]]) -> None:
+        self.ctx = ctx
+        self.shares = shares  # hashtags reserved on each post before the closing one
+        self.room = len(shares)  # posts before the closing one
+        self.pieces: list[dict[str, Any]] = []
+        self.bodies: list[str] = []
+
+    def pack(
+        self, words: Words, kind: str, hook: str = "", *, truncate: bool = False
+    ) -> tuple[list[Placed], list[dict[str, Any]]]:
+        """Pack ``words`` into the posts left before the closing one: posts and their pieces."""
+        first = len(self.bodies)
+
+        def pieces(offset: int) -> dict[str, Any]:
+            index = first + offset
+            hashtags = hashtag_words(self.shares[index])
+            return {"kind": kind, "hook": hook if offset == 0 else "", "hashtags": hashtags}
+
+        placed = pack(
+            words, lambda k: self.slot(first + k, pieces(k)), self.room - first, truncate=truncate
+        )
+        return placed, [pieces(k) for k in range(len(placed))]
+
+    def keep(self, placed: list[Placed], pieces: list[dict[str, Any]]) -> None:
+        self.pieces.extend(pieces)
+        self.bodies.extend(post.body for post in placed)
+
+    def slot(self, index: int, pieces: dict[str, Any]) -> Slot:
+        """Post ``index`` (0-based) with the widest label any thread length could give it."""
+        return self.ctx.slot(
+            self.ctx.thread, **_numbered(self.ctx, index, self.ctx.options.max_posts), **pieces
+        )
+
+    def texts(self) -> tuple[str, ...]:
+        """Render every post with its real label and measure it once more."""
+        total = len(self.bodies)
+        texts = []
+        for index, (pieces, body) in enumerate(zip(self.pieces, self.bodies, strict=True)):
+            numbered = self.ctx.slot(self.ctx.thread, **_numbered(self.ctx, index, total), **pieces)
+            text = numbered.post(body)
+            if text is None:  # only a template whose output grows as the total shrinks gets here
+                name = template_name(self.ctx.rules.platform, "thread")
+                raise TemplateError(f"template {name} renders post {index + 1} over the limit")
+            texts.append(text)
+        return tuple(texts)
+
+
+def _numbered(ctx: Context, index: int, total: int) -> dict[str, Any]:
+    label = number_label(ctx.options.numbering, index + 1, total)
+    return {"number": label, "index": index + 1, "total": total}
+
+
+def _closing_tags(ctx: Context) -> tuple[list[str], list[str]]:
+    """Tags for the closing post (the most that fit beside the link) and those left over."""
+    tags = list(ctx.tags.usable)
+    last = ctx.options.max_posts - 1
+    for count in range(len(tags), 0 if ctx.link else 1, -1):
+        pieces = {"kind": "closing", "link": ctx.link, "hashtags": hashtag_words(tags[:count])}
+        if ctx.slot(ctx.thread, **_numbered(ctx, last, last + 1), **pieces).post("") is not None:
+            return tags[:count], tags[count:]
+    if ctx.link:
+        platform, limit = ctx.rules.platform, ctx.rules.limit
+        raise InputError(f"the article's link does not fit a {platform} post of {limit}")
+    return [], tags
+
+
+def _shares(ctx: Context, spill: list[str], room: int) -> list[list[str]]:
+    """Leftover tags reserved on the earliest posts, each keeping at least half its room."""
+    shares: list[list[str]] = []
+    for _ in range(room):
+        share: list[str] = []
+        while spill and ctx.rules.length(" ".join(hashtag_words([*share, spill[0]]))) <= (
+            ctx.rules.limit // 2
+        ):
+            share.append(spill.pop(0))
+        shares.append(share)
+    return shares
+
+
+def _add_hook(ctx: Context, plan: _Plan) -> None:
+    """The headline as the hook piece and the summary as the body, over as many posts as needed.
+
+    A headline too long to stand beside anything becomes the first paragraph of the body instead.
+    """
+    title = ctx.digest.title
+    units = [Unit(text, 0) for text in ctx.digest.summary]
+    if not title and not units:
+        return
+    if units:
+        plan.keep(*plan.pack(Words(units), "hook", title, truncate=True))
+    else:
+        pieces = {"kind": "hook", "hook": title, "hashtags": hashtag_words(plan.shares[0])}
+        text = plan.slot(0, pieces).post("")
+        if text is not None:
+            plan.keep([Placed(0, 0, "", text)], [pieces])
+    if not plan.bodies:
+        plan.keep(*plan.pack(Words([Unit(title, -1), *units]), "hook", truncate=True))
+    if not plan.bodies:
+        platform, limit = ctx.rules.platform, ctx.rules.limit
+        raise InputError(f"nothing fits a {platform} post of {limit}")
+
+
+def _add_key_points(ctx: Context, plan: _Plan) -> None:
+    """The best-ranked sentences that fit the posts left, laid out in article order.
+
+    A first choice claims :data:`FILL_GUESS` of the room by measured length; while packing
+    (which prefers ending posts at strong breaks) needs more posts than are left, the
+    lowest-ranked sentence is let go.
+    """
+    first = len(plan.bodies)
+    left = plan.room - first
+    if left <= 0:
+        return
+    probe = plan.slot(first, {"kind": "body", "hashtags": hashtag_words(plan.shares[first])})
+    chosen = _choose(ctx, probe.budget * left * FILL_GUESS)
+    while chosen:
+        ordered = sorted(chosen, key=lambda sentence: sentence.position)
+        words = Words([Unit(s.text, s.paragraph) for s in ordered])
+        placed, pieces = plan.pack(words, "body")
+        end = placed[-1].end if placed else 0
+        if end == len(words):
+            plan.keep(placed, pieces)
+            return
+        chosen.pop()
+
+
+def _choose(ctx: Context, capacity: float) -> list[Sentence]:
+    """Sentences in rank order while their measured lengths fit ``capacity``."""
+    chosen: list[Sentence] = []
+    used, misses = 0.0, 0
+    for sentence in ctx.digest.candidates():
+        cost = ctx.rules.length(sentence.text) + 2
+        if used + cost <= capacity:
+            chosen.append(sentence)
+            used += cost
+            misses = 0
+        else:
+            misses += 1
+            if misses >= MAX_MISSES:
+                break
+    return chosen

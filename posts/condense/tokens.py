@@ -1,0 +1,96 @@
+"""Text as a run of whole words with a break strength between each pair.
+
+Splitting never looks inside a word, so a URL, a hashtag or a mention (which contain no spaces)
+can only be cut by :meth:`Words.hard_break`, kept for the one case where a single token is longer
+than a post can hold. The strengths rank where a post may end: between paragraphs, then between
+sentences, then after a clause (``,`` ``;`` ``:`` or a dash), then between any two words.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+GLUE, WORD, CLAUSE, SENTENCE, PARAGRAPH = 0, 1, 2, 3, 4
+_CLAUSE_END = (",", ";", ":", "—", "–", "-", "、", "，", "；", "：")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence and the paragraph it belongs to (consecutive units of one paragraph share it)."""
+
+    text: str
+    paragraph: int
+
+
+class Words:
+    """Words of some units joined once; any run of them is a slice of that one string.
+
+    Sentences are joined by a space, paragraphs by a blank line, runs of white space inside a
+    sentence become one space.
+    """
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        parts: list[str] = []
+        unit_gaps: dict[int, int] = {}  # character offset where a unit starts -> its gap
+        position = 0
+        previous: int | None = None
+        for unit in units:
+            text = " ".join(unit.text.split())
+            if not text:
+                continue
+            if previous is not None:
+                separator = "\n\n" if unit.paragraph != previous else " "
+                parts.append(separator)
+                position += len(separator)
+                unit_gaps[position] = PARAGRAPH if unit.paragraph != previous else SENTENCE
+            parts.append(text)
+            position += len(text)
+            previous = unit.paragraph
+        self.text = "".join(parts)
+        matches = list(_WORD.finditer(self.text))
+        self.starts = [match.start() for match in matches]
+        self.ends = [match.end() for match in matches]
+        self._fixed = {i: unit_gaps[s] for i, s in enumerate(self.starts) if s in unit_gaps}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, index: int) -> str:
+        return self.text[self.starts[index] : self.ends[index]]
+
+    def gap(self, index: int) -> int:
+        """Strength of the break before word ``index`` (GLUE before the first)."""
+        fixed = self._fixed.get(index)
+        if fixed is not None:
+            return fixed
+        if index == 0:
+            return GLUE
+        return CLAUSE if self.word(index - 1).endswith(_CLAUSE_END) else WORD
+
+    def span(self, start: int, end: int) -> str:
+        """The text of words[start:end] with their original separators ("" when empty)."""
+        return self.text[self.starts[start] : self.ends[end - 1]] if end > start else ""
+
+    def chars(self, start: int, end: int) -> int:
+        """How long words[start:end] is in characters: a cheap, platform-free measure of fill."""
+        return self.ends[end - 1] - self.starts[start] if end > start else 0
+
+    def reach(self, start: int, chars: int) -> int:
+        """The end of the longest run from ``start`` that is at most ``chars`` characters long."""
+        return (
+            bisect_right(self.ends, self.starts[start] + chars, start, len(self.ends))
+            if self
+            else 0
+        )
+
+    def hard_break(self, index: int, head_length: int) -> None:
+        """Split word ``index`` after ``head_length`` characters; the pieces join with nothing."""
+        middle = self.starts[index] + head_length
+        self.starts.insert(index + 1, middle)
+        self.ends.insert(index, middle)
+        shifted = {i + (i > index): gap for i, gap in self._fixed.items()}
+        self._fixed = {**shifted, index + 1: GLUE}

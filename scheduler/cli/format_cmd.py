@@ -1,0 +1,125 @@
+"""``herald format``: an article's posts for each platform, with their counts against the limit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import cast
+
+import click
+from rich.console import Console
+from rich.text import Text
+
+from posts.article import load_article
+from posts.condense import check_request, condense_all, platform_names
+from posts.condense.export import format_json
+from posts.config import load_config
+from posts.errors import InputError
+from posts.model import CondenseOptions, Numbering, Rendition
+from scheduler.cli.output import console, echo_json, err_console
+
+DISPLAY = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
+
+
+def _whole_number(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise InputError(f"--max-posts must be a whole number, not {value!r}") from None
+
+
+@click.command("format")
+@click.argument("path", metavar="PATH|-")
+@click.option(
+    "--platform",
+    "platforms",
+    default="x,bluesky,mastodon",
+    show_default=True,
+    metavar="NAME[,NAME...]",
+    help="Platforms to format for: x, bluesky, mastodon.",
+)
+@click.option(
+    "--mode",
+    default=None,
+    metavar="single|thread|auto",
+    help="One post, a thread, or a single post when its essentials fit (default: config, auto).",
+)
+@click.option("--url", help="The article's link, when the article does not name it.")
+@click.option(
+    "--max-posts", callback=_whole_number, metavar="N", help="Longest thread (default 6)."
+)
+@click.option(
+    "--numbering",
+    default="fraction",
+    show_default=True,
+    metavar="fraction|thread|none",
+    help='Thread numbering: "1/5", a 🧵 on the first post, or none.',
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see docs).")
+def format_cmd(
+    path: str,
+    platforms: str,
+    mode: str | None,
+    url: str | None,
+    max_posts: int | None,
+    numbering: str,
+    as_json: bool,
+) -> None:
+    """Condense the article at PATH (or - for stdin) into posts that fit each platform exactly.
+
+    Nothing is queued or published. Templates come from the `templates` folder named in your
+    config, then the bundled ones (see docs/formatting.md).
+
+    \b
+    Examples:
+      herald format article.md                       # X, Bluesky and Mastodon
+      herald format article.md --platform x --mode thread --numbering thread
+      herald format page.html --url https://example.org/post --json
+      curl -s https://example.org/post | herald format - --platform bluesky
+    """
+    config = load_config()
+    names = platform_names(platforms)
+    chosen_mode = mode or config.mode
+    options = CondenseOptions(
+        max_posts=max_posts if max_posts is not None else CondenseOptions.max_posts,
+        numbering=cast(Numbering, numbering),  # checked by check_request with the rest
+        template_dir=config.templates_dir,
+    )
+    check_request(names, chosen_mode, options)  # before reading: a bad option fails fast
+    article = load_article(path, url=url)
+    renditions = condense_all(article, names, mode=chosen_mode, options=options)
+    if as_json:
+        echo_json(format_json(article, renditions))
+        _print_warnings(renditions.values(), err_console())
+    else:
+        _print_human(renditions.values(), console())
+
+
+def _print_human(renditions: Iterable[Rendition], out: Console) -> None:
+    """Each platform's posts with their count against the limit, e.g. ``271/280``."""
+    for rendition in renditions:
+        posts = len(rendition.posts)
+        shape = "single post" if rendition.mode == "single" else f"thread of {posts}"
+        out.rule(Text(f"{DISPLAY[rendition.platform]} · {shape} · limit {rendition.limit}"))
+        for number, post in enumerate(rendition.posts, 1):
+            style = "green" if post.length <= rendition.limit else "bold red"
+            out.print(
+                Text.assemble((f"[{number}] ", "bold"), (f"{post.length}/{rendition.limit}", style))
+            )
+            out.print(Text(post.text))
+            out.print()
+        if rendition.embed:
+            card = rendition.embed["external"]
+            out.print(Text(f"link card: {card['title']} <{card['uri']}>", style="dim"))
+            if "thumb_url" in card:
+                out.print(
+                    Text(f"thumbnail (fetched when publishing): {card['thumb_url']}", style="dim")
+                )
+        _print_warnings([rendition], out)
+
+
+def _print_warnings(renditions: Iterable[Rendition], out: Console) -> None:
+    for rendition in renditions:
+        for warning in rendition.warnings:
+            out.print(Text(f"warning ({DISPLAY[rendition.platform]}): {warning}", style="yellow"))
