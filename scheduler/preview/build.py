@@ -56,7 +56,7 @@ def _card(parts: Sequence[PartInput]) -> LinkCard | None:
     for index, part in enumerate(parts):
         if part.embed:
             external = part.embed.get("external", part.embed)
-            image = external.get("thumb") or external.get("image")
+            image = external.get("thumb_url")  # fetched and uploaded at publish time
             return LinkCard(
                 uri=str(external.get("uri", "")),
                 title=str(external.get("title", "")),
@@ -114,6 +114,7 @@ def draft_preview(
         hashtags_kept=tuple(kept.values()),
         hashtags_dropped=tuple(hashtags_dropped),
         source_key=source_key,
+        handle=account.settings.get("handle"),
     )
 
 

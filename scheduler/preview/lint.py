@@ -123,24 +123,36 @@ def _others(draft: DraftPreview, queued: Iterable[QueuedPost]) -> list[QueuedPos
 
 
 def duplicates(draft: DraftPreview, queued: Iterable[QueuedPost]) -> list[LintWarning]:
-    """A part whose text is already published or queued for this account: platforms refuse it."""
+    """Parts whose text is already published or queued for this account: platforms refuse them.
+
+    One warning per earlier draft, naming the repeated parts.
+    """
     seen: dict[str, QueuedPost] = {}
     for other in _others(draft, queued):
         for text in other.texts:
             seen.setdefault(_normalise(text), other)
-    warnings = []
+    repeated: dict[str, tuple[QueuedPost, list[int]]] = {}
     for part in draft.parts:
         earlier = seen.get(_normalise(part.text))
         if earlier is not None:
-            warnings.append(
-                LintWarning(
-                    "duplicate",
-                    f"{_part_label(part.index, len(draft.parts))} repeats draft {earlier.draft_id} "
-                    f"({earlier.status}) word for word: X refuses duplicate posts and followers "
-                    "notice them",
-                    part.index,
-                )
+            repeated.setdefault(earlier.draft_id, (earlier, []))[1].append(part.index)
+    count = len(draft.parts)
+    warnings = []
+    for earlier, indexes in repeated.values():
+        if len(indexes) == 1:
+            which = f"{_part_label(indexes[0], count)} repeats"
+        elif len(indexes) == count:
+            which = f"all {count} parts repeat"
+        else:
+            which = f"parts {', '.join(str(i + 1) for i in indexes)} of {count} repeat"
+        warnings.append(
+            LintWarning(
+                "duplicate",
+                f"{which} draft {earlier.draft_id} ({earlier.status}) word for word: X refuses "
+                "duplicate posts and followers notice them",
+                indexes[0],
             )
+        )
     return warnings
 
 

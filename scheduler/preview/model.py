@@ -79,6 +79,7 @@ class DraftPreview:
     hashtags_kept: tuple[str, ...]
     hashtags_dropped: tuple[str, ...]
     source_key: str  # groups drafts of one article in the parity table
+    handle: str | None = None  # the account's handle on its platform, when configured
     warnings: tuple[LintWarning, ...] = ()
 
     @property

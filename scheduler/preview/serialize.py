@@ -46,6 +46,7 @@ def _draft(draft: DraftPreview, preview: Preview) -> dict[str, Any]:
     return {
         "id": draft.draft_id,
         "account": draft.account,
+        "handle": draft.handle,
         "platform": draft.platform,
         "platform_name": PLATFORM_NAMES.get(draft.platform, draft.platform),
         "status": draft.status,

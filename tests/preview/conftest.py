@@ -11,6 +11,23 @@ import pytest
 from scheduler.preview.model import DraftPreview, LinkCard, PartPreview, Span
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+# An article that tries to inject markup and script into the preview.
+ARTICLE = """---
+title: "Tide pools keep <b>time</b>"
+url: https://example.org/lab/tides
+tags: [MarineBiology, OpenData]
+image: https://example.org/img/anemone.jpg
+summary: "Anemones opened before the tide <script>alert('x')</script>, even with pumps off."
+---
+
+# Tide pools keep <b>time</b>
+
+Anemones in our tanks opened about forty minutes before simulated high tide. They kept doing so
+when the pumps stopped, which points to an internal tidal clock <script>alert('x')</script>.
+
+The data and notebooks are open for anyone to reuse.
+"""
+
 _TOKEN = re.compile(r"#\w+|https?://\S+|@[\w.]+")
 
 

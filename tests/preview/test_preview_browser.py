@@ -10,13 +10,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from scheduler.cli.main import cli
 from scheduler.preview.html import write_html
 from scheduler.preview.model import LinkCard, Preview
 from scheduler.preview.parity import parity
 
 from .browser import dump_dom, screenshot
-from .conftest import NOW, MakeDraft
+from .conftest import ARTICLE, NOW, MakeDraft
 
 pytestmark = pytest.mark.browser
 
@@ -47,3 +49,21 @@ def test_hostile_article_text_renders_as_text_in_chromium(
     png = screenshot(page, tmp_path / "profile", tmp_path / "p.png")
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 20_000
+
+
+def test_article_preview_page_from_the_cli_renders_in_chromium(tmp_path: Path) -> None:
+    """The real path: an article with <script> → ``herald preview PATH --html`` → the browser."""
+    article = tmp_path / "tides.md"
+    article.write_text(ARTICLE, encoding="utf-8")
+    page = tmp_path / "preview.html"
+    result = CliRunner().invoke(
+        cli, ["preview", str(article), "--to", "demo-x,demo-bluesky", "--html", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+
+    dom = dump_dom(page, tmp_path / "profile")
+    assert "<script" not in dom and "alert('x')" in dom.replace("&#39;", "'")
+    assert "Tide pools keep &lt;b&gt;time&lt;/b&gt;" in dom
+    assert 'data-account="demo-x"' in dom and 'data-account="demo-bluesky"' in dom
+    assert "/280" in dom and "/300" in dom
+    assert screenshot(page, tmp_path / "profile", tmp_path / "p.png").stat().st_size > 20_000

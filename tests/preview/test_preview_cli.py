@@ -14,20 +14,7 @@ from posts.counting import bluesky_facets, measure
 from posts.queue import NewDraft, NewPart, Source, open_store
 from scheduler.cli.main import cli
 
-ARTICLE = """---
-title: "Tide pools keep <b>time</b>"
-url: https://example.org/lab/tides
-tags: [MarineBiology, OpenData]
-summary: "Anemones opened before the tide <script>alert('x')</script>, even with pumps off."
----
-
-# Tide pools keep <b>time</b>
-
-Anemones in our tanks opened about forty minutes before simulated high tide. They kept doing so
-when the pumps stopped, which points to an internal tidal clock <script>alert('x')</script>.
-
-The data and notebooks are open for anyone to reuse.
-"""
+from .conftest import ARTICLE
 
 
 def herald(*args: str) -> Result:
@@ -195,6 +182,7 @@ def test_article_preview_escapes_html_and_lints(tmp_path: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert "<script" not in html and "&lt;script&gt;" in html
     assert "Tide pools keep &lt;b&gt;time&lt;/b&gt;" in html
+    assert "anemone.jpg · thumbnail uploaded when published" in html
     assert not (tmp_path / "herald-home" / "data").exists()  # previewing created no queue
 
 

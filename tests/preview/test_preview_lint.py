@@ -67,7 +67,20 @@ def test_duplicate_text_of_another_live_draft_of_the_same_account(make_draft: Ma
         _queued("d1", "second"),  # the draft itself
     ]
     [warning] = lint.duplicates(draft, queued)
-    assert warning.part == 0 and "repeats draft old (published)" in warning.message
+    assert warning.part == 0 and "part 1/2 repeats draft old (published)" in warning.message
+
+
+def test_duplicates_are_one_warning_per_earlier_draft(make_draft: MakeDraft) -> None:
+    draft = make_draft(["one", "two", "three"])
+    whole = lint.duplicates(draft, [_queued("all", "one", "two", "three")])
+    assert [w.message.split(" word")[0] for w in whole] == [
+        "all 3 parts repeat draft all (published)"
+    ]
+    some = lint.duplicates(draft, [_queued("a", "one", "three"), _queued("b", "two")])
+    assert [w.message.split(" (")[0] for w in some] == [
+        "parts 1, 3 of 3 repeat draft a",
+        "part 2/3 repeats draft b",
+    ]
 
 
 def test_schedule_collision_within_the_pacing_gap(make_draft: MakeDraft) -> None:

@@ -102,9 +102,9 @@ def test_json_shape(make_draft: MakeDraft) -> None:
     }  # fmt: skip
     first = data["drafts"][0]
     assert set(first) == {
-        "id", "account", "platform", "platform_name", "status", "scheduled_at", "scheduled_local",
-        "scheduled_relative", "timezone", "title", "url", "parts", "link_card", "hashtags",
-        "warnings",
+        "id", "account", "handle", "platform", "platform_name", "status", "scheduled_at",
+        "scheduled_local", "scheduled_relative", "timezone", "title", "url", "parts", "link_card",
+        "hashtags", "warnings",
     }  # fmt: skip
     assert first["scheduled_at"] == "2026-11-24T12:00:00+00:00"
     assert first["parts"][1]["reply_to"] == 0 and first["parts"][0]["reply_to"] is None
