@@ -20,6 +20,8 @@ from posts.article.extracted import Block, Extracted, Metadata
 from posts.errors import ArticleError
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# libyaml's loader is ~10x faster than the pure-Python one; both are the safe loader.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TEXT_FIELDS = ("title", "url", "summary", "description", "image", "lang")
 
 
@@ -45,7 +47,7 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
     if match is None:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1) or "")
+        data = yaml.load(match.group(1) or "", Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

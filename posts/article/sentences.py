@@ -1,9 +1,15 @@
-"""Sentence splitting with pysbd, hardened where pysbd alone goes wrong.
+"""Sentence splitting with pysbd, hardened where pysbd alone goes wrong or gets slow.
 
 pysbd handles abbreviations ("Dr.", "e.g."), decimals, quotes and CJK 。！？, but it splits inside
-URLs at '?' and after a CJK closing bracket (「本当？」と聞いた。). URLs and e-mail addresses are
-masked with same-length filler before segmenting, and sentences are cut from the original text
-by offset, so nothing is ever rewritten.
+URLs at '?', splits after a CJK closing bracket (「本当？」と聞いた。), and its cost grows with the
+square of a paragraph's length (about 17 s for 1 MB of prose). So:
+
+- URLs and e-mail addresses are masked with same-length filler before segmenting, and sentences
+  are cut from the original text by offset, so nothing is ever rewritten;
+- boundaries no segmenter could doubt are cut first: a word of two or more letters that is not
+  one of pysbd's abbreviations for the language, then '.', '?' or '!', then a capitalised word;
+  or CJK 。！？ not followed by a closing bracket. pysbd then decides every remaining boundary
+  inside those short windows, and a window without inner sentence punctuation needs no pysbd.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 import pysbd
-from pysbd.languages import LANGUAGE_CODES
+from pysbd.languages import LANGUAGE_CODES, Language
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACE = re.compile(r"\s+")
@@ -26,6 +32,15 @@ _URLISH = re.compile(
 _URL_TRAILER = re.compile(r"[.,;:!?)\]}'\"”’»…]+$")  # sentence punctuation after a URL
 # A "sentence" starting with a closing bracket or quote belongs to the previous one.
 _CONTINUATION = tuple("」』）】〉》”’")
+# Candidate certain boundaries: "word." / "word?!" + closing quotes + space before a letter, or
+# CJK sentence punctuation not followed by a closing bracket or more punctuation.
+_CERTAIN = re.compile(
+    r"(?<![\w.'’-])(?P<word>[^\W\d_]{2,})(?P<stop>\.|[?!]+)[\"'”’)\]]*\s+"
+    r"(?=[\"'“‘(\[]?(?P<next>[^\W\d_]))"
+    r"|[。！？]+(?![」』）】〉》”’。！？.!?])"
+)
+_INNER_STOP = re.compile(r"(?!(?<=\d)\.\d)[.!?…。！？]")  # a decimal point is never a stop
+_TRAILING_STOPS = re.compile(r"[\s.!?…。！？\"'”’)\]」』）】〉》]+$")
 
 
 def split_sentences(text: str, lang: str | None = None) -> list[str]:
@@ -53,22 +68,55 @@ def _segmenter(code: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=code, clean=False)
 
 
-@lru_cache(maxsize=4096)
-def _split_paragraph(paragraph: str, code: str) -> tuple[str, ...]:
-    """Cut ``paragraph`` where pysbd's sentences start; text between cuts is never dropped."""
+@cache
+def _abbreviations(code: str) -> frozenset[str]:
+    rules = Language.get_language_code(code).Abbreviation
+    return frozenset(abbr.strip().lower() for abbr in rules.ABBREVIATIONS)
+
+
+def _split_paragraph(paragraph: str, code: str) -> list[str]:
     masked = _URLISH.sub(_mask, paragraph)
+    cuts = [0, *_certain_cuts(masked, code), len(paragraph)]
+    sentences: list[str] = []
+    for start, end in pairwise(cuts):
+        window = masked[start:end]
+        if _INNER_STOP.search(_TRAILING_STOPS.sub("", window)):
+            inner = _pysbd_cuts(window, code)
+            bounds = [start + cut for cut in inner] + [end]
+            sentences.extend(paragraph[a:b].strip() for a, b in pairwise(bounds))
+        else:
+            sentences.append(paragraph[start:end].strip())
+    return [sentence for sentence in sentences if sentence]
+
+
+def _certain_cuts(masked: str, code: str) -> list[int]:
+    abbreviations = _abbreviations(code)
+    cuts: list[int] = []
+    for match in _CERTAIN.finditer(masked):
+        word = match["word"]
+        if word is not None:
+            if not match["next"].isupper():
+                continue
+            if match["stop"] == "." and word.lower() in abbreviations:
+                continue
+        cuts.append(match.end())
+    return cuts
+
+
+@lru_cache(maxsize=4096)
+def _pysbd_cuts(window: str, code: str) -> tuple[int, ...]:
+    """Offsets in ``window`` where pysbd starts a sentence (always including 0)."""
     cuts = [0]
     position = 0
-    for piece in _segmenter(code).segment(masked):
+    for piece in _segmenter(code).segment(window):
         piece = piece.strip()
-        start = masked.find(piece, position) if piece else -1
+        start = window.find(piece, position) if piece else -1
         if start < 0:
-            continue
-        if start > cuts[-1] and not paragraph.startswith(_CONTINUATION, start):
+            continue  # pysbd rewrote something; the text is still cut only where it is found
+        if start > cuts[-1] and not window.startswith(_CONTINUATION, start):
             cuts.append(start)
         position = start + len(piece)
-    bounds = [*cuts, len(paragraph)]
-    return tuple(paragraph[a:b].strip() for a, b in pairwise(bounds))
+    return tuple(cuts)
 
 
 def _mask(match: re.Match[str]) -> str:

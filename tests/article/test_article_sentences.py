@@ -60,6 +60,16 @@ from posts.article.sentences import split_sentences
             "One paragraph\nwrapped here.\n\nAnother one",
             ["One paragraph wrapped here.", "Another one"],
         ),
+        (
+            "Prices rose 12.5% in Q3. Analysts, i.e. the usual ones, were surprised. "
+            "So was Gen. Lee!",
+            [
+                "Prices rose 12.5% in Q3.",
+                "Analysts, i.e. the usual ones, were surprised.",
+                "So was Gen. Lee!",
+            ],
+        ),
+        ("Ask J. Smith. Or ask me? Fine! Done.", ["Ask J. Smith.", "Or ask me?", "Fine!", "Done."]),
         ("", []),
     ],
 )
