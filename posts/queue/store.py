@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Table,
     and_,
     delete,
     exists,
@@ -143,18 +144,15 @@ class Session:
                     "lease_until": None,
                 }
             )
-            these = _part_rows(draft_id, item.parts, now_ms)
-            part_rows.extend(these)
-            stored.append(_draft(draft_rows[-1], tuple(_part(r) for r in these)))
+            part_rows.extend(_part_rows(draft_id, item.parts, now_ms))
+            stored.append(_draft(draft_rows[-1], _new_parts(item.parts, now)))
             event_rows.append(
                 _event_row(
                     draft_id, now_ms, "added", f"{len(item.parts)} part(s) from {item.source.path}"
                 )
             )
-        if draft_rows:
-            self.conn.execute(insert(drafts), draft_rows)
-            self.conn.execute(insert(parts), part_rows)
-            self.conn.execute(insert(events), event_rows)
+        for table, rows in ((drafts, draft_rows), (parts, part_rows), (events, event_rows)):
+            _bulk_insert(self.conn, table, rows)
         return stored
 
     def _fresh_ids(self, count: int) -> list[str]:
@@ -700,6 +698,40 @@ def _part_rows(draft_id: str, new_parts: Iterable[NewPart], now_ms: int) -> list
         }
         for index, part in enumerate(new_parts)
     ]
+
+
+def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """executemany at the driver level: SQLAlchemy's per-row parameter processing would cost
+    more than the inserts themselves, and these columns need no type conversion."""
+    if not rows:
+        return
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    params: list[Any] = rows
+    if compiled.positional:
+        order = compiled.positiontup or []
+        params = [tuple(row[key] for key in order) for row in rows]
+    conn.exec_driver_sql(compiled.string, params)
+
+
+def _new_parts(new_parts: Sequence[NewPart], now: datetime) -> tuple[Part, ...]:
+    return tuple(
+        Part(
+            i,
+            p.text,
+            p.length,
+            tuple(p.facets),
+            p.embed,
+            "pending",
+            None,
+            None,
+            None,
+            None,
+            0,
+            None,
+            now,
+        )
+        for i, p in enumerate(new_parts)
+    )
 
 
 def _event_row(
