@@ -159,7 +159,8 @@ def big_queue(n: int, workdir: Path) -> tuple[float, float, float, str]:
     code = (
         "import sys; from scheduler.cli.main import main\n"
         "try:\n    main(['queue', 'list', '--limit', '1'])\nexcept SystemExit:\n    pass\n"
-        "print(','.join(m for m in ('tweepy', 'atproto', 'mastodon') if m in sys.modules) or 'none')"
+        "sdks = [m for m in ('tweepy', 'atproto', 'mastodon') if m in sys.modules]\n"
+        "print(','.join(sdks) or 'none')"
     )
     sdks = (
         subprocess.run(
