@@ -1,0 +1,138 @@
+"""``herald demo``: the whole flow on the built-in mock accounts, in a few seconds.
+
+It runs the same code as a real user's commands — ``queue add`` for the example article,
+``preview``, then the publishing tick of ``herald run --once`` — against the embedded defaults:
+SQLite in the data dir and two mock accounts that publish to a local outbox. No account, server
+or network is needed, and running it again simply queues and publishes fresh drafts.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+from rich.text import Text
+
+from posts.config import Config, load_config
+from posts.errors import NotFoundError, PublishError, StoreError
+from posts.queue import Draft, open_store
+from posts.queue.enqueue import queue_articles
+from posts.resources import example_article
+from scheduler.cli.output import console
+from scheduler.clock import system_clock
+from scheduler.preview.build import Selection, preview_queue
+from scheduler.preview.html import write_html
+from scheduler.preview.terminal import print_preview
+
+ACCOUNTS = ("demo-x", "demo-bluesky")
+WAITING = ("scheduled", "publishing")  # statuses a draft leaves once the scheduler is done with it
+PUBLISH_TIMEOUT = 60.0  # seconds; the mock publishes in well under one
+RERUN_NOTE = (
+    "(The duplicate and quota warnings are expected when the demo has run before: the same "
+    "article is already in the outbox, and the mock X account keeps X's daily quota.)"
+)
+
+
+@click.command("demo")
+def demo() -> None:
+    """Format, queue, preview and publish the example article on mock accounts.
+
+    Queues the bundled example article for demo-x and demo-bluesky (scheduled now), shows the
+    preview and writes it as HTML, runs the scheduler until both drafts are published to the
+    local outbox, then prints where the outbox and the HTML preview are.
+
+    \b
+    Examples:
+      herald demo
+      HERALD_DATA_DIR=/tmp/herald-demo herald demo   # somewhere disposable
+    """
+    out = console()
+    config = load_config()
+    _require_demo_accounts(config)
+    article = example_article()
+
+    out.print(Text(f"1. Queue {article.name} for {' and '.join(ACCOUNTS)}, scheduled now", "bold"))
+    store = open_store(config.database, busy_timeout=config.database_timeout)
+    try:
+        # force: the mock X account keeps X's free-tier quota (17 posts a day), and the demo may
+        # run many times a day; the preview below still warns when the quota would be exceeded.
+        queued = queue_articles(
+            store, config, [str(article)], list(ACCOUNTS), system_clock(), now_flag=True, force=True
+        )
+    finally:
+        store.close()
+    ids = tuple(q.draft.id for q in queued)
+    for q in queued:
+        out.print(f"   {q.draft.id}  {q.draft.account:<13} {len(q.draft.parts)} post(s)")
+
+    out.print(Text("\n2. Preview (nothing is published yet)", "bold"))
+    preview = preview_queue(Selection(ids=ids), config, system_clock())
+    print_preview(preview, out)
+    page = write_html(preview, config.data_dir / "preview.html", config.templates_dir)
+    if any(w.rule in ("duplicate", "quota") for d in preview.drafts for w in d.warnings):
+        out.print(RERUN_NOTE, style="dim")
+
+    out.print(Text("\n3. Publish: the scheduler's tick with the mock adapter", "bold"))
+    drafts = _publish(config, ids)
+    for draft in drafts:
+        live = sum(p.status == "published" for p in draft.parts)
+        out.print(
+            f"   {draft.id}  {draft.account:<13} {draft.status}: {live}/{len(draft.parts)} posts"
+        )
+    problems = [d for d in drafts if d.status != "published"]
+
+    outboxes = sorted({str(_outbox(config, d.account)) for d in drafts})
+    out.print(Text("\nDone.", "bold green" if not problems else "bold red"))
+    out.print(f"Outbox (one JSON line per published post): {', '.join(outboxes)}")
+    out.print(f"HTML preview: {page}")
+    out.print(
+        "Next: `herald queue list`, `herald preview --all --html preview.html`, "
+        "and docs/quickstart.md for real accounts."
+    )
+    if problems:
+        listed = ", ".join(f"{d.id} {d.status}" for d in problems)
+        raise PublishError(f"{len(problems)} draft(s) were not published: {listed}")
+
+
+def _require_demo_accounts(config: Config) -> None:
+    missing = [name for name in ACCOUNTS if name not in config.accounts]
+    if missing:
+        where = config.path or "the embedded defaults"
+        raise NotFoundError(
+            f"herald demo needs the mock accounts {', '.join(ACCOUNTS)}, and {where} does not "
+            "define them; run it without a config (HERALD_CONFIG=/dev/null herald demo)"
+        )
+
+
+def _publish(config: Config, ids: tuple[str, ...]) -> list[Draft]:
+    """Run the publishing tick (as ``herald run --once`` does) until these drafts are done.
+
+    If another ``herald run`` holds the queue, it publishes them instead; we wait and watch.
+    """
+    from scheduler.daemon import run as run_once
+
+    deadline = time.monotonic() + PUBLISH_TIMEOUT
+    error: StoreError | None = None
+    while True:
+        try:
+            run_once(config, once=True)
+            error = None
+        except StoreError as exc:  # e.g. another daemon is publishing from this queue
+            error = exc
+        store = open_store(config.database, busy_timeout=config.database_timeout)
+        try:
+            drafts = [store.get(i) for i in ids]
+        finally:
+            store.close()
+        if all(d.status not in WAITING for d in drafts):
+            return drafts
+        if time.monotonic() > deadline:
+            raise error or PublishError("the drafts were not published within a minute")
+        time.sleep(0.5)
+
+
+def _outbox(config: Config, account: str) -> Path:
+    """Where a mock account writes (its own ``mock_outbox``, else the config's outbox)."""
+    own = config.accounts[account].settings.get("mock_outbox")
+    return Path(own) if own else config.outbox
