@@ -8,14 +8,15 @@ import sys
 import pytest
 
 
-def _modules_after(code: str) -> set[str]:
-    out = subprocess.run(
-        [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
-        check=True,
-        capture_output=True,
-        text=True,
+def _run(code: str) -> str:
+    """Run ``code`` in a fresh interpreter (imports are process-wide) and return its stdout."""
+    return subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
     ).stdout
-    return set(out.split())
+
+
+def _modules_after(code: str) -> set[str]:
+    return set(_run(f"{code}\nimport sys\nprint(' '.join(sys.modules))").split())
 
 
 def test_import_posts_loads_no_reader() -> None:
@@ -38,3 +39,14 @@ def test_unknown_attribute() -> None:
 
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         _ = posts.nothing
+
+
+@pytest.mark.parametrize(
+    "first", ["", "import posts.condense", "from posts.condense import condense_all"]
+)
+def test_condense_is_the_function_whatever_was_imported_first(first: str) -> None:
+    out = _run(
+        f"{first}\nfrom posts import condense, load_article, measure\n"
+        "print(type(condense).__name__, type(load_article).__name__, type(measure).__name__)"
+    )
+    assert out.split() == ["function", "function", "function"]
