@@ -190,15 +190,15 @@ class BlueskyAdapter:
 
     def _embed(self, client: Client, embed: dict[str, Any]) -> dict[str, Any]:
         """The link card, with its thumbnail uploaded when the image can be read right now."""
-        external = dict(embed.get("external", embed))
-        image = external.pop("thumb", None) or external.pop("image", None)
+        external = embed.get("external", embed)
         card: dict[str, Any] = {
             "uri": external["uri"],
             "title": external.get("title", ""),
             "description": external.get("description", ""),
         }
-        if isinstance(image, dict):  # already a blob ref
-            card["thumb"] = image
+        image = external.get("thumb_url")  # Herald's key (posts.condense.card), not the lexicon's
+        if isinstance(external.get("thumb"), dict):  # already an uploaded blob ref
+            card["thumb"] = external["thumb"]
         elif isinstance(image, str) and image:
             blob = self._upload_thumb(client, image)
             if blob is not None:

@@ -101,7 +101,7 @@ def test_link_card_uploads_a_thumbnail_file_and_skips_an_unreachable_one(
     adapter = build(bluesky_harness, tmp_path)
     card = {"uri": "https://example.org/a", "title": "Tide pools", "description": "Notes"}
     for thumb in (str(image), "https://images.example/missing.png"):
-        embed = {"$type": "app.bsky.embed.external", "external": {**card, "thumb": thumb}}
+        embed = {"$type": "app.bsky.embed.external", "external": {**card, "thumb_url": thumb}}
         adapter.publish(outgoing(embed=embed))
 
     with_file, unreachable = (s.body["record"]["embed"] for s in bluesky_harness.sent())

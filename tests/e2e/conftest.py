@@ -36,6 +36,7 @@ class LocalPds:
     url: str
     plc: str
     version: str
+    pid: int  # to freeze it (SIGSTOP) while a request is in flight
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def local_pds() -> Iterator[LocalPds]:
         if ready is None:
             assert proc.stderr is not None
             pytest.fail(f"the local PDS did not start: {proc.stderr.read()[-2000:]}")
-        yield LocalPds(url=ready["pds"], plc=ready["plc"], version=ready["version"])
+        yield LocalPds(url=ready["pds"], plc=ready["plc"], version=ready["version"], pid=proc.pid)
     finally:
         proc.terminate()  # this PID only
         try:
