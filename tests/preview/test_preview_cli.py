@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -195,3 +198,19 @@ def test_article_preview_unknown_account(tmp_path: Path) -> None:
         "Error: unknown account 'nobody'; configured accounts: demo-bluesky, demo-x"
         in result.output
     )
+
+
+@pytest.mark.parametrize(("no_color", "colored"), [(None, True), ("1", False)])
+def test_no_color_is_respected(queued: list[str], no_color: str | None, colored: bool) -> None:
+    env = {"FORCE_COLOR": "1", "NO_COLOR": no_color, "COLUMNS": "100"}
+    result = CliRunner().invoke(cli, ["preview"], env=env)
+    assert result.exit_code == 0
+    assert bool(re.search(r"\x1b\[[0-9;]*3[0-7]m", result.output)) is colored  # foreground colour
+
+
+def test_shell_completion_knows_preview_and_its_options() -> None:
+    herald_bin = Path(sys.executable).with_name("herald")
+    env = {**os.environ, "_HERALD_COMPLETE": "bash_complete", "COMP_CWORD": "2"}
+    env["COMP_WORDS"] = "herald preview --due"
+    done = subprocess.run([str(herald_bin)], env=env, capture_output=True, text=True, check=True)
+    assert "plain,--due-within" in done.stdout
