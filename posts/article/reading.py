@@ -45,7 +45,10 @@ def load_article(source: str | os.PathLike[str], *, url: str | None = None) -> A
     """
     source = os.fspath(source)
     if source == STDIN:
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # no standard input at all (a service, pythonw)
+            raise ArticleError("standard input is not available; pass a file path instead")
+        data = stream.read(MAX_BYTES + 1)
     else:
         data = _read_file(Path(source), source)
     return parse_article(data, source=source, url=url)

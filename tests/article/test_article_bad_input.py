@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,12 @@ def test_bad_content_is_refused_in_one_line(case: str, tmp_path: Path) -> None:
 def test_stdin_errors_name_standard_input() -> None:
     with pytest.raises(ArticleError, match=r"^standard input is empty$"):
         parse_article(b"   ")
+
+
+def test_no_stdin_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(ArticleError, match="standard input is not available"):
+        load_article("-")
 
 
 def test_missing_path(tmp_path: Path) -> None:
