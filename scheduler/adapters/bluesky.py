@@ -161,18 +161,18 @@ class BlueskyAdapter:
         self, client: Client, text: str, existing: tuple[dict[str, Any], ...]
     ) -> list[dict[str, Any]]:
         """@handle facets with DIDs resolved now; unresolvable handles stay plain text."""
-        from atproto import client_utils
+        from posts.counting import bluesky_mentions
 
         taken = [(int(f["index"]["byteStart"]), int(f["index"]["byteEnd"])) for f in existing]
         facets = []
-        for match in client_utils.detect_mentions(text):
-            if any(start < match.byte_end and match.byte_start < end for start, end in taken):
+        for handle, byte_start, byte_end in bluesky_mentions(text):
+            if any(start < byte_end and byte_start < end for start, end in taken):
                 continue
-            did = self._resolve(client, match.handle)
+            did = self._resolve(client, handle)
             if did is not None:
                 facets.append(
                     {
-                        "index": {"byteStart": match.byte_start, "byteEnd": match.byte_end},
+                        "index": {"byteStart": byte_start, "byteEnd": byte_end},
                         "features": [{"$type": "app.bsky.richtext.facet#mention", "did": did}],
                     }
                 )

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import parse_qs
 
 import httpx
@@ -320,6 +320,56 @@ class BlueskyHarness:
         return out
 
 
+# -- mock (no network: the outbox is its wire) ------------------------------------------------
+
+
+class MockHarness:
+    name = "mock"
+    failures: ClassVar[dict[str, str]] = {
+        "rate_limit": "rate_limit:60",
+        "server_error": "server_error",
+        "network": "timeout",
+        "bad_request": "permanent",
+        "unauthorized": "auth",
+    }
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.outbox = tmp_path / "outbox.jsonl"
+        self.script: list[str] = []
+        self.account = Account(name="lab-mock", platform="bluesky", mock=True)
+
+    def build(self, data_dir: Path) -> Adapter:
+        from scheduler.adapters.mock import MockAdapter, parse_failures
+
+        account = Account(
+            name=self.account.name,
+            platform="bluesky",
+            mock=True,
+            settings={"mock_outbox": str(self.outbox), "mock_fail": self.script},
+        )
+        failures = parse_failures(account.settings, account.name)
+        # the clock makes the scripted 60-second rate limit end at RESET_EPOCH, like the others
+        clock = lambda: datetime.fromtimestamp(RESET_EPOCH - 60, tz=UTC)  # noqa: E731
+        return MockAdapter(account, self.outbox, failures=failures, clock=clock)
+
+    def serve_post(self, remote_id: str) -> None:
+        self.script.append("ok")
+
+    def serve_error(self, kind: str) -> None:
+        self.script.append(self.failures[kind])
+
+    def platform_message(self, kind: str) -> str:
+        return {"bad_request": "rejected"}.get(kind, "")
+
+    def sent(self) -> list[Sent]:
+        from scheduler.adapters.mock import read_outbox
+
+        return [
+            Sent(r["text"], r["reply_to"], r["idempotency_key"], {}, r)
+            for r in read_outbox(self.outbox)
+        ]
+
+
 # -- fixtures --------------------------------------------------------------------------------
 
 
@@ -345,6 +395,11 @@ def mastodon_harness(
     requests_mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch
 ) -> MastodonHarness:
     return MastodonHarness(requests_mock, monkeypatch)
+
+
+@pytest.fixture
+def mock_harness(tmp_path: Path) -> MockHarness:
+    return MockHarness(tmp_path)
 
 
 @pytest.fixture

@@ -304,3 +304,18 @@ def test_a_resent_record_key_returns_the_existing_post(
     assert again == first and adapter.lookup(part) == first
     assert [r["uri"] for r in records(local_pds, pds_account)] == [first.remote_id]
     adapter.close()
+
+
+def test_mentions_resolve_to_dids_at_publish_time(
+    local_pds: LocalPds, pds_account: PdsAccount, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(PASSWORD_VAR, pds_account.password)
+    adapter = bluesky_adapter(local_pds, pds_account, tmp_path)
+    text = f"Thanks @{pds_account.handle} and @nobody-here.test"
+    ref = adapter.publish(OutgoingPart("d", 0, 1, text, new_tid(), lang="en"))
+    adapter.close()
+    (record,) = [r for r in records(local_pds, pds_account) if r["uri"] == ref.remote_id]
+    (facet,) = record["value"]["facets"]  # the unknown handle stays plain text
+    start, end = facet["index"]["byteStart"], facet["index"]["byteEnd"]
+    assert text.encode()[start:end].decode() == f"@{pds_account.handle}"
+    assert facet["features"][0]["did"] == pds_account.did
