@@ -46,6 +46,10 @@ class _Walk:
             self.sections.append(Section(self.heading, tuple(self.paragraphs)))
         self.paragraphs = []
 
+    def at_start(self) -> bool:
+        """Nothing of the body read yet."""
+        return not self.sections and not self.paragraphs and self.heading is None
+
     def is_title(self, text: str) -> bool:
         return self.title is not None and comparable(text) == comparable(self.title)
 
@@ -68,9 +72,7 @@ def assemble(
         elif walk.skip_below is None:
             _paragraph(walk, block)
     walk.close_section()
-    if not any(
-        _has_words(paragraph) for section in walk.sections for paragraph in section.paragraphs
-    ):
+    if not walk.sections:
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
     lang = meta.lang.strip() if meta.lang else None
     first_paragraph = walk.sections[0].paragraphs[0]
@@ -93,10 +95,6 @@ def assemble(
     )
 
 
-def _has_words(text: str) -> bool:
-    return any(char.isalnum() for char in text)
-
-
 def _heading(walk: _Walk, block: Block) -> None:
     text = squash(block.text)
     is_summary = bool(_SUMMARY_HEADING.match(text))
@@ -106,8 +104,8 @@ def _heading(walk: _Walk, block: Block) -> None:
         if not is_summary and (block.inferred or block.level > walk.skip_below):
             return
         walk.skip_below = None
-    if walk.title is None and block.level == 1:
-        walk.title = text
+    if block.level == 1 and (walk.title is None or walk.at_start()):
+        walk.title = walk.title or text  # a top heading is the title line, even if worded apart
         return
     if walk.is_title(text):
         return
@@ -128,7 +126,9 @@ def _paragraph(walk: _Walk, block: Block) -> None:
         else:
             kept.append(line)
     text = squash(" ".join(kept))
-    if not text or is_boilerplate_paragraph(text) or walk.is_title(text):
+    if not any(char.isalnum() for char in text):
+        return  # rules, ornaments, emoji rows: nothing to post
+    if is_boilerplate_paragraph(text) or walk.is_title(text):
         return
     walk.hashtags.extend(find_hashtags(text))
     prefixed = _SUMMARY_PREFIX.match(text)

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from posts.article.extracted import Block, Extracted, Metadata
+from posts.article.plaintext import take_title_lines
 from posts.errors import ArticleError
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -28,8 +29,11 @@ _TEXT_FIELDS = ("title", "url", "summary", "description", "image", "lang")
 def read_markdown(text: str, name: str) -> Extracted:
     """Extract blocks and front-matter metadata from a Markdown document."""
     fields, body = split_front_matter(text, name)
+    title = fields.get("title")
+    if title is None:
+        title, body = take_title_lines(body)
     meta = Metadata(
-        title=fields.get("title"),
+        title=title,
         url=fields.get("url"),
         tags=_tags(fields.get("tags")),
         summary=fields.get("summary") or fields.get("description"),

@@ -23,7 +23,7 @@ _MAX_HEADING_WORDS = 15
 
 def read_plain_text(text: str) -> Extracted:
     """Split ``text`` into headings and paragraphs; a leading "Title:" line names the article."""
-    title, text = _take_title_lines(text)
+    title, text = take_title_lines(text)
     chunks = [chunk.strip() for chunk in _BLANK_LINES.split(text.strip()) if chunk.strip()]
     blocks: list[Block] = []
     for index, chunk in enumerate(chunks):
@@ -35,8 +35,11 @@ def read_plain_text(text: str) -> Extracted:
     return Extracted(blocks=tuple(blocks), meta=Metadata(title=title))
 
 
-def _take_title_lines(text: str) -> tuple[str | None, str]:
-    """Remove every "Title: X" line repeating the first one; return X and the rest."""
+def take_title_lines(text: str) -> tuple[str | None, str]:
+    """Remove every "Title: X" line repeating the first one; return X and the rest.
+
+    Scraped text repeats such lines; Markdown uses them as MultiMarkdown metadata.
+    """
     lines = text.split("\n")
     first = next((line for line in lines if line.strip()), "")
     match = _TITLE_LINE.match(first)

@@ -154,6 +154,30 @@ def test_seed_like_example(example_file: Finder) -> None:
     assert article.summary_source == "explicit"
 
 
+def test_top_heading_worded_apart_from_the_declared_title() -> None:
+    article = parse_article(
+        b"---\ntitle: Bats are back on the canal\n---\n# Night counts\n\nLead text.\n\n"
+        b"## Method\n\nWe walked.\n"
+    )
+    assert article.title == "Bats are back on the canal"
+    assert [s.heading for s in article.sections] == [None, "Method"]
+
+
+def test_ornament_paragraphs_are_not_text() -> None:
+    text = "Title: T\n\n• • •\n\n🎉🎉\n\nReal words here.\n"
+    article = parse_article(text.encode())
+    assert article.kind == "text"
+    assert article.paragraphs == ("Real words here.",)
+    assert article.summary == "Real words here."
+
+
+def test_title_line_in_markdown() -> None:
+    article = parse_article(b"Title: Fog report\n\n- a [list](https://x.org)\n\nText.\n")
+    assert article.kind == "markdown"
+    assert article.title == "Fog report"
+    assert article.paragraphs == ("a list", "Text.")
+
+
 def test_url_argument_overrides_the_article(example_file: Finder) -> None:
     article = load_article(example_file("field-report.html"), url="https://short.example/b1")
     assert article.url == "https://short.example/b1"
