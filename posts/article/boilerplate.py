@@ -39,6 +39,7 @@ _FURNITURE = re.compile(
 _OPENINGS = re.compile(
     r"""^(?:
         (?:related\s+(?:posts?|articles?|stories)|you\s+(?:may|might)\s+also\s+like)\b
+      | (?:related|see\s+also|also\s+read)\s*:
       | share(?:\s+(?:this|on|via)\b|\s*:)
       | (?:subscribe|sign\s+up|join)\b.*\b(?:newsletter|inbox|updates|mailing\s+list)\b
       | subscribe\b
@@ -53,7 +54,8 @@ _OPENINGS = re.compile(
 # Furniture wherever it appears in a short paragraph.
 _ANYWHERE = re.compile(
     r"\b(?:(?:we|this\s+(?:site|website))\s+uses?\s+cookies|accept\s+(?:all\s+)?cookies"
-    r"|cookie\s+(?:policy|settings|preferences)|all\s+rights\s+reserved)\b",
+    r"|cookie\s+(?:policy|settings|preferences)|all\s+rights\s+reserved"
+    r"|subscribe\s+to\s+(?:our|the|my)\s+newsletter)\b",
     re.IGNORECASE,
 )
 # "Home | About | Contact", "Facebook · X · Email": three or more short items and separators.

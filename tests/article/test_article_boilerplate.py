@@ -25,6 +25,8 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "Related Posts",
         "You may also like",
         "Next post: the moth night",
+        "Related: How we chose a shade cloth",
+        "Enjoying this post? Subscribe to our newsletter for monthly growing notes.",
     ],
 )
 def test_furniture(text: str) -> None:

@@ -107,6 +107,27 @@ def test_html_page_with_boilerplate(example_file: Finder) -> None:
     assert article.paragraphs[0].startswith("On a warm evening in early June")
 
 
+def test_wordpress_page(article_file: Finder) -> None:
+    article = load_article(article_file("wordpress-greenhouse.html"))
+    assert article.title == "Five Things We Learned Rebuilding Our Greenhouse"
+    assert article.url == "https://hilltop.example.com/2025/03/greenhouse-rebuild/"
+    assert article.lang == "en-US"
+    assert _headings(article) == [
+        None,
+        "1. Polycarbonate beats glass for us",
+        "2. Automatic vents pay for themselves",
+    ]
+    assert article.hashtags == ("Greenhouse", "DIY", "GrowYourOwn")
+    body = _body(article)
+    for furniture in (
+        "Skip to content", "Contents", "Posted on", "Subscribe", "Related", "Share this",
+        "Sam Okoro runs", "Previous post", "Great write-up", "Leave a Reply", "Recent Posts",
+        "©", "cookies", "sandblasting",
+    ):  # fmt: skip
+        assert furniture not in body
+    assert body.endswith("Got questions? Leave them below. #Greenhouse #DIY #GrowYourOwn")
+
+
 def test_html_og_url_and_computed_summary(article_file: Finder) -> None:
     article = load_article(article_file("harbor-blog.html"))
     assert article.url == "https://havenblog.example.nl/zeehonden-tellen"
