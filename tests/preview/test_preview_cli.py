@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -141,9 +139,12 @@ def test_preview_warns_about_collisions_in_the_pacing_gap(
 
 
 def test_preview_changes_nothing(queued: list[str], isolated_herald: Path, tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(ARTICLE, encoding="utf-8")
     data = isolated_herald / "data"
     before = _snapshot(data)
     for args in (
+        ["preview", str(article), "--to", "demo-x", "--json"],
         ["preview"],
         ["preview", "--all", "--json"],
         ["preview", queued[0], "--html", str(tmp_path / "p.html")],
@@ -209,8 +210,10 @@ def test_no_color_is_respected(queued: list[str], no_color: str | None, colored:
 
 
 def test_shell_completion_knows_preview_and_its_options() -> None:
-    herald_bin = Path(sys.executable).with_name("herald")
-    env = {**os.environ, "_HERALD_COMPLETE": "bash_complete", "COMP_CWORD": "2"}
-    env["COMP_WORDS"] = "herald preview --due"
-    done = subprocess.run([str(herald_bin)], env=env, capture_output=True, text=True, check=True)
-    assert "plain,--due-within" in done.stdout
+    env = {
+        "_HERALD_COMPLETE": "bash_complete",
+        "COMP_WORDS": "herald preview --due",
+        "COMP_CWORD": "2",
+    }
+    result = CliRunner().invoke(cli, [], env=env, prog_name="herald")
+    assert result.exit_code == 0 and "plain,--due-within" in result.output
