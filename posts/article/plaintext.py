@@ -25,14 +25,25 @@ def read_plain_text(text: str) -> Extracted:
     """Split ``text`` into headings and paragraphs; a leading "Title:" line names the article."""
     title, text = take_title_lines(text)
     chunks = [chunk.strip() for chunk in _BLANK_LINES.split(text.strip()) if chunk.strip()]
+    short = [_looks_like_heading(chunk) for chunk in chunks]
     blocks: list[Block] = []
     for index, chunk in enumerate(chunks):
-        if index + 1 < len(chunks) and _looks_like_heading(chunk):
+        if _is_heading(index, chunk, short):
             level = 1 if index == 0 and title is None else 2
             blocks.append(Block(chunk, level, inferred=True))
         else:
             blocks.append(Block(chunk))
     return Extracted(blocks=tuple(blocks), meta=Metadata(title=title))
+
+
+def _is_heading(index: int, chunk: str, short: list[bool]) -> bool:
+    """A short line heads the text that follows it; a run of short lines is a list, not headings.
+
+    The first line may head another heading (title, then section); "Related Posts" heads its list.
+    """
+    if not short[index] or index + 1 == len(short):
+        return False
+    return index == 0 or not short[index + 1] or starts_trailer(chunk)
 
 
 def take_title_lines(text: str) -> tuple[str | None, str]:

@@ -238,6 +238,20 @@ def test_same_bytes_same_article(article_file: Finder) -> None:
     assert parse_article(data, source="a.md") == parse_article(data, source="a.md")
 
 
+def test_plain_text_run_of_short_lines_is_a_list_not_headings() -> None:
+    article = parse_article(
+        b"Fog Report\n\nWhat we saw\n\nThick fog at dawn.\n\nKey points\n\n"
+        b"Visibility under 50 m\n\nFerries held in port\n"
+    )
+    assert article.title == "Fog Report"
+    assert [(s.heading, s.paragraphs) for s in article.sections] == [
+        (
+            "What we saw",
+            ("Thick fog at dawn.", "Key points", "Visibility under 50 m", "Ferries held in port"),
+        ),
+    ]
+
+
 def test_plain_text_without_title_uses_the_first_sentence() -> None:
     text = "The river rose by 1.5 m overnight and closed the lower road. Crews reopened it by noon."
     article = parse_article(text.encode())
