@@ -57,6 +57,10 @@ class Publisher:
         self.rng = random.Random()
         self.stop = threading.Event()
         self.problems: dict[str, str] = {}  # draft id -> failed / partial / unconfirmed
+        # The store opens a connection per transaction, and SQLite checkpoints and deletes its WAL
+        # whenever the last connection to a file closes, so every commit would rebuild the WAL.
+        # One idle connection held for the publisher's life keeps it in place (commits ~2x faster).
+        self._keepalive = store.db.engine.raw_connection() if store.db.is_sqlite else None
 
     def tick(self) -> TickReport:
         report = run_tick(
@@ -71,6 +75,11 @@ class Publisher:
         )
         self.problems.update(report.problems)
         return report
+
+    def close(self) -> None:
+        self.adapters.close()
+        if self._keepalive is not None:
+            self._keepalive.close()
 
     def reclaim_crashed(self) -> None:
         """Expire every lease at once (SQLite, lock held: whoever leased it is dead)."""
@@ -199,7 +208,7 @@ def run(
                 Daemon(publisher, config.scheduler.poll_seconds).serve()
             _info("stopped", worker=publisher.worker, problems=len(publisher.problems))
     finally:
-        publisher.adapters.close()
+        publisher.close()
         store.close()
     return publisher.problems
 

@@ -9,8 +9,9 @@ like a platform where it matters for exactly-once publishing:
 - each line is written whole and fsynced under an exclusive file lock, so several daemons can
   share one outbox, and a line cut short by a kill is never read as published (it is dropped before
   the next append);
-- the account's config can inject failures (``mock_fail``) and switch the look-up off
-  (``mock_lookup = false``) to behave like X. See docs/scheduler.md.
+- the account's config can inject failures (``mock_fail``), switch the look-up off
+  (``mock_lookup = false``) to behave like X, and add network-like latency (``mock_latency_ms``).
+  See docs/scheduler.md.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import fcntl
 import hashlib
 import json
 import os
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -156,11 +158,13 @@ class MockAdapter:
         outbox: Path,
         *,
         failures: Sequence[Failure] = (),
+        latency: float = 0.0,
         clock: Clock = system_clock,
     ) -> None:
         self.account = account
         self.outbox = Outbox(outbox)
         self._failures = list(failures)
+        self._latency = latency  # seconds each way, like a network round trip
         self._clock = clock
 
     @classmethod
@@ -169,7 +173,11 @@ class MockAdapter:
         settings = account.settings
         path = Path(settings.get("mock_outbox") or data_dir / OUTBOX_NAME)
         kind = cls if settings.get("mock_lookup", True) else MockNoLookupAdapter
-        return kind(account, path, failures=parse_failures(settings, account.name))
+        latency = settings.get("mock_latency_ms", 0)
+        if isinstance(latency, bool) or not isinstance(latency, int | float) or latency < 0:
+            raise ConfigError(f"accounts.{account.name}.mock_latency_ms: expected milliseconds ≥ 0")
+        failures = parse_failures(settings, account.name)
+        return kind(account, path, failures=failures, latency=latency / 2000)
 
     @property
     def limits(self) -> Limits:
@@ -190,12 +198,18 @@ class MockAdapter:
         if failure.kind == "auth":
             raise AuthError(f"401 Unauthorized: {self.account.name}'s credentials rejected (mock)")
         self._check(part)
+        self._travel()  # the request on its way: a kill now means it never landed
         ref = self._write(part)
+        self._travel()  # the response on its way: a kill now leaves it unrecorded
         if failure.kind == "lost":
             raise TransientError("timed out waiting for the response; the post was created (mock)")
         if failure.kind == "unknown":
             raise OutcomeUnknownError("connection reset after sending; outcome unknown (mock)")
         return ref
+
+    def _travel(self) -> None:
+        if self._latency:
+            time.sleep(self._latency)
 
     def _check(self, part: OutgoingPart) -> None:
         from posts.counting import fits, measure
