@@ -12,7 +12,7 @@ from rich.console import Console
 
 from posts.errors import TemplateError
 from scheduler.preview.html import render_html, write_html
-from scheduler.preview.model import LinkCard, LintWarning, Preview
+from scheduler.preview.model import LinkCard, LintWarning, Preview, Span
 from scheduler.preview.parity import parity
 from scheduler.preview.serialize import preview_dict
 from scheduler.preview.terminal import print_preview
@@ -114,3 +114,13 @@ def test_json_shape(make_draft: MakeDraft) -> None:
     assert data["drafts"][1]["link_card"]["title"] == "Card <title>"
     assert [r["hashtags_dropped"] for r in data["parity"]] == [[], ["Two"]]
     assert data["warnings"] == 1
+
+
+def test_only_http_links_become_anchors(make_draft: MakeDraft) -> None:
+    draft = make_draft(["click me"], platform="bluesky", limit=300)
+    part = replace(
+        draft.parts[0],
+        spans=(Span("link", "click", 0, 5, "javascript:alert(1)"), Span("text", " me", 5, 8)),
+    )
+    page = render_html(Preview(NOW, "UTC", (replace(draft, parts=(part,)),), ()))
+    assert "javascript:" not in page and '<span class="link">click</span>' in page
