@@ -40,6 +40,7 @@ from posts.queue.migrations import migrate
 from posts.queue.model import (
     FINAL_STATUSES,
     Draft,
+    DraftStatus,
     Event,
     NewDraft,
     NewPart,
@@ -49,6 +50,9 @@ from posts.queue.model import (
 )
 from posts.queue.schema import drafts, events, parts, store_revision
 
+DRAFT_COLUMNS = tuple(c.name for c in drafts.columns)
+PART_COLUMNS = tuple(c.name for c in parts.columns)
+EVENT_COLUMNS = ("draft_id", "at", "kind", "part_index", "worker", "detail")  # id: generated
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 # Statuses whose parts count against a daily quota and occupy a posting slot.
 ACTIVE_STATUSES = ("scheduled", "publishing", "published", "partial", "unconfirmed")
@@ -119,40 +123,32 @@ class Session:
     def add(self, new: Sequence[NewDraft], now: datetime) -> list[Draft]:
         ids = self._fresh_ids(len(new))
         now_ms = to_ms(now)
-        draft_rows, part_rows, event_rows = [], [], []
+        draft_rows: list[tuple[Any, ...]] = []
+        part_rows: list[tuple[Any, ...]] = []
+        event_rows: list[tuple[Any, ...]] = []
         stored: list[Draft] = []
         for draft_id, item in zip(ids, new, strict=True):
             at = None if item.scheduled_at is None else to_ms(item.scheduled_at)
+            status: DraftStatus = "draft" if at is None else "scheduled"
+            src = item.source
             draft_rows.append(
-                {
-                    "id": draft_id,
-                    "account": item.account,
-                    "platform": item.platform,
-                    "source_path": item.source.path,
-                    "source_hash": item.source.content_hash,
-                    "source_title": item.source.title,
-                    "source_url": item.source.url,
-                    "lang": item.source.lang,
-                    "mode": item.mode,
-                    "post_limit": item.limit,
-                    "status": "draft" if at is None else "scheduled",
-                    "scheduled_at": at,
-                    "due_at": at,
-                    "created_at": now_ms,
-                    "updated_at": now_ms,
-                    "lease_owner": None,
-                    "lease_until": None,
-                }
-            )
+                (draft_id, item.account, item.platform, src.path, src.content_hash, src.title,
+                 src.url, src.lang, item.mode, item.limit, status, at, at, now_ms, now_ms,
+                 None, None)
+            )  # fmt: skip
             part_rows.extend(_part_rows(draft_id, item.parts, now_ms))
-            stored.append(_draft(draft_rows[-1], _new_parts(item.parts, now)))
             event_rows.append(
-                _event_row(
-                    draft_id, now_ms, "added", f"{len(item.parts)} part(s) from {item.source.path}"
-                )
-            )
-        for table, rows in ((drafts, draft_rows), (parts, part_rows), (events, event_rows)):
-            _bulk_insert(self.conn, table, rows)
+                (draft_id, now_ms, "added", None, None,
+                 f"{len(item.parts)} part(s) from {src.path}")
+            )  # fmt: skip
+            stored.append(
+                Draft(draft_id, item.account, item.platform, src, item.mode, item.limit, status,
+                      item.scheduled_at, item.scheduled_at, now, now,
+                      parts=_new_parts(item.parts, now))
+            )  # fmt: skip
+        _bulk_insert(self.conn, drafts, DRAFT_COLUMNS, draft_rows)
+        _bulk_insert(self.conn, parts, PART_COLUMNS, part_rows)
+        _bulk_insert(self.conn, events, EVENT_COLUMNS, event_rows)
         return stored
 
     def _fresh_ids(self, count: int) -> list[str]:
@@ -216,7 +212,7 @@ class Session:
             raise InputError(f"draft {draft.id} has parts already sent; it cannot be edited")
         self._set_draft(draft, draft.status, now)
         self.conn.execute(delete(parts).where(parts.c.draft_id == draft.id))
-        self.conn.execute(insert(parts), _part_rows(draft.id, new_parts, to_ms(now)))
+        _bulk_insert(self.conn, parts, PART_COLUMNS, _part_rows(draft.id, new_parts, to_ms(now)))
         self._event(draft.id, now, "edited", f"{len(new_parts)} part(s)")
         return self.get(draft.id)
 
@@ -678,38 +674,30 @@ def _unconfirmed_advice(draft: Draft) -> str:
     )
 
 
-def _part_rows(draft_id: str, new_parts: Iterable[NewPart], now_ms: int) -> list[dict[str, Any]]:
+def _part_rows(draft_id: str, new_parts: Iterable[NewPart], now_ms: int) -> list[tuple[Any, ...]]:
+    """Rows in PART_COLUMNS order for new, pending parts."""
     return [
-        {
-            "draft_id": draft_id,
-            "idx": index,
-            "text": part.text,
-            "length": part.length,
-            "facets": _json(list(part.facets)),
-            "embed": _json(part.embed),
-            "status": "pending",
-            "idempotency_key": None,
-            "remote_id": None,
-            "remote_cid": None,
-            "remote_url": None,
-            "attempts": 0,
-            "last_error": None,
-            "updated_at": now_ms,
-        }
+        (draft_id, index, part.text, part.length,
+         _json(list(part.facets)) if part.facets else "[]", _json(part.embed),
+         "pending", None, None, None, None, 0, None, now_ms)
         for index, part in enumerate(new_parts)
-    ]
+    ]  # fmt: skip
 
 
-def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+def _bulk_insert(
+    conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> None:
     """executemany at the driver level: SQLAlchemy's per-row parameter processing would cost
     more than the inserts themselves, and these columns need no type conversion."""
     if not rows:
         return
-    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
     params: list[Any] = rows
-    if compiled.positional:
-        order = compiled.positiontup or []
-        params = [tuple(row[key] for key in order) for row in rows]
+    if not compiled.positional:  # e.g. psycopg's %(name)s
+        params = [dict(zip(columns, row, strict=True)) for row in rows]
+    elif tuple(compiled.positiontup or ()) != columns:
+        order = [columns.index(key) for key in compiled.positiontup or ()]
+        params = [tuple(row[i] for i in order) for row in rows]
     conn.exec_driver_sql(compiled.string, params)
 
 
