@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import click
+from rich.console import Console
 from rich.text import Text
 
 from posts.config import Config, load_config
@@ -66,7 +67,7 @@ def demo() -> None:
     for q in queued:
         out.print(f"   {q.draft.id}  {q.draft.account:<13} {len(q.draft.parts)} post(s)")
 
-    out.print(Text("\n2. Preview (nothing is published yet)", "bold"))
+    out.print(Text("\n2. Preview: what will be published, where and when", "bold"))
     preview = preview_queue(Selection(ids=ids), config, system_clock())
     print_preview(preview, out)
     page = write_html(preview, config.data_dir / "preview.html", config.templates_dir)
@@ -74,7 +75,7 @@ def demo() -> None:
         out.print(RERUN_NOTE, style="dim")
 
     out.print(Text("\n3. Publish: the scheduler's tick with the mock adapter", "bold"))
-    drafts = _publish(config, ids)
+    drafts = _publish(config, ids, out)
     for draft in drafts:
         live = sum(p.status == "published" for p in draft.parts)
         out.print(
@@ -105,7 +106,7 @@ def _require_demo_accounts(config: Config) -> None:
         )
 
 
-def _publish(config: Config, ids: tuple[str, ...]) -> list[Draft]:
+def _publish(config: Config, ids: tuple[str, ...], out: Console) -> list[Draft]:
     """Run the publishing tick (as ``herald run --once`` does) until these drafts are done.
 
     If another ``herald run`` holds the queue, it publishes them instead; we wait and watch.
@@ -117,8 +118,9 @@ def _publish(config: Config, ids: tuple[str, ...]) -> list[Draft]:
     while True:
         try:
             run_once(config, once=True)
-            error = None
         except StoreError as exc:  # e.g. another daemon is publishing from this queue
+            if error is None:
+                out.print(f"   {exc}; waiting for it", style="dim")
             error = exc
         store = open_store(config.database, busy_timeout=config.database_timeout)
         try:
