@@ -9,9 +9,19 @@ those clusters.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
+from posts.counting.grapheme_data import GRAPHEME_JOINERS_BMP
+
 _CLUSTER = regex.compile(r"\X")
+# Any astral char counts as a possible joiner (emoji modifiers, tags, regional indicators...);
+# treating too many chars as joiners only costs time. A joiner's neighbours on both sides join
+# the stretch too, and one non-joiner between two joiner runs chains them together.
+_JOINER = f"(?:[{GRAPHEME_JOINERS_BMP}]|[\U00010000-\U0010ffff])"
+_PLAIN = f"(?:(?!{_JOINER}).)"
+_STRETCH = re.compile(f"{_PLAIN}?{_JOINER}+(?:{_PLAIN}{_JOINER}+)*{_PLAIN}?", re.DOTALL)
 _LINKER = regex.compile(r"\p{InCB=Linker}")
 _CONSONANT = regex.compile(r"\p{InCB=Consonant}")
 _EXTEND_OR_LINKER = regex.compile(r"[\p{InCB=Extend}\p{InCB=Linker}]")
@@ -54,11 +64,18 @@ def graphemes(text: str) -> list[str]:
 
 
 def grapheme_count(text: str) -> int:
-    """Number of extended grapheme clusters in ``text``."""
+    """Number of extended grapheme clusters in ``text``.
+
+    Outside the stretches around joining chars each code point is its own cluster, so only
+    those stretches are segmented.
+    """
     if text.isascii():
         # In ASCII only CR LF joins into one cluster.
         return len(text) - text.count("\r\n")
-    return len(graphemes(text))
+    count = len(text)
+    for stretch in _STRETCH.findall(text):
+        count += len(graphemes(stretch)) - len(stretch)
+    return count
 
 
 def utf8_length(text: str) -> int:
