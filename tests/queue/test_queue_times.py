@@ -1,17 +1,12 @@
-"""Times users type, posting slots and schema migrations."""
+"""Times users type and posting slots."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
-from posts.errors import ConfigError, InputError, StoreError
-from posts.queue import open_store
-from posts.queue.engine import Database
-from posts.queue.migrations import MIGRATIONS, applied, migrate
+from posts.errors import ConfigError, InputError
 from posts.queue.slots import next_free, parse_slots
 from posts.queue.times import parse_when
 
@@ -80,37 +75,3 @@ def test_slot_lines_merge_in_time_order() -> None:
 def test_bad_slot_specs_say_what_is_expected(spec: str) -> None:
     with pytest.raises(ConfigError, match="expected"):
         parse_slots([spec])
-
-
-def test_upgrade_from_the_previous_schema_keeps_drafts(tmp_path: Path) -> None:
-    path = str(tmp_path / "old.db")
-    db = Database(path)
-    migrate(db, 0, upto=MIGRATIONS[0].name)
-    assert applied(db) == {MIGRATIONS[0].name}
-    with sqlite3.connect(path) as conn:  # a draft written by the previous version
-        conn.execute(
-            "INSERT INTO drafts VALUES ('abcdefg','demo-x','x','a.md','00','T',NULL,NULL,"
-            "'single',280,'draft',NULL,NULL,0,0,NULL,NULL)"
-        )
-    conn.close()
-    db.dispose()
-    store = open_store(path, busy_timeout=1)
-    assert store.get("abcdefg").status == "draft"
-    assert applied(store.db) == {m.name for m in MIGRATIONS}
-    with sqlite3.connect(path) as conn:
-        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    conn.close()
-    assert "ix_drafts_account_scheduled" in indexes
-    store.close()
-
-
-def test_a_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "new.db"
-    open_store(str(path), busy_timeout=1).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO schema_migrations VALUES ('0099_future', 0)")
-    conn.close()
-    before = path.read_bytes()
-    with pytest.raises(StoreError, match="created by a newer Herald"):
-        open_store(str(path), busy_timeout=1)
-    assert path.read_bytes() == before

@@ -1,0 +1,77 @@
+"""Slot and quota planning and schema upgrades, on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import insert
+
+from posts.config import load_config
+from posts.errors import InputError, StoreError
+from posts.queue import NewDraft, NewPart, Source, Store, open_store
+from posts.queue.engine import Database
+from posts.queue.enqueue import Timing, enqueue
+from posts.queue.migrations import MIGRATIONS, applied, migrate
+from posts.queue.schema import schema_migrations
+from posts.queue.times import When
+
+NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday; demo slots: 09:00, 13:00, 17:00 UTC
+
+
+def item(account: str = "demo-x", parts: int = 1) -> NewDraft:
+    return NewDraft(
+        account=account,
+        platform="x",
+        source=Source("a.md", "0" * 64, "A"),
+        parts=tuple(NewPart(f"post {i}", 6) for i in range(parts)),
+        scheduled_at=None,
+        limit=280,
+    )
+
+
+def test_next_slot_takes_consecutive_free_slots(store: Store) -> None:
+    config = load_config()
+    slot = Timing("next-slot")
+    first = enqueue(store, config, [(item(), slot), (item(), slot)], NOW)
+    second = enqueue(store, config, [(item(), slot), (item("demo-bluesky"), slot)], NOW)
+    hours = [q.draft.scheduled_at.hour for q in first + second if q.draft.scheduled_at]
+    assert hours == [9, 13, 17, 9]  # demo-bluesky's own first slot is still free
+
+
+def test_quota_counts_posts_in_any_24_hours(store: Store) -> None:
+    config = load_config()  # demo-x: daily_quota = 17
+
+    at = Timing("at", When(NOW + timedelta(hours=2)))
+    enqueue(store, config, [(item(parts=6), at), (item(parts=6), at)], NOW)
+    later = Timing("at", When(NOW + timedelta(hours=20)))
+    with pytest.raises(InputError, match="would have 18 posts"):
+        enqueue(store, config, [(item(parts=6), later)], NOW)
+    far = Timing("at", When(NOW + timedelta(hours=27)))
+    assert len(enqueue(store, config, [(item(parts=6), far)], NOW)) == 1  # a new window
+    assert len(enqueue(store, config, [(item(parts=6), later)], NOW, force=True)) == 1
+
+
+def test_upgrade_from_the_previous_schema(location: str) -> None:
+    db = Database(location)
+    migrate(db, 0, upto=MIGRATIONS[0].name)
+    assert applied(db) == {MIGRATIONS[0].name}
+    (old,) = Store(db).add([item()], now=NOW)  # written by the previous version
+    db.dispose()
+    store = open_store(location, busy_timeout=2)
+    assert applied(store.db) == {m.name for m in MIGRATIONS}
+    assert store.get(old.id) == old
+    store.close()
+
+
+def test_newer_schema_is_refused_and_left_alone(location: str) -> None:
+    store = open_store(location, busy_timeout=2)
+    (kept,) = store.add([item()], now=NOW)
+    with store.db.write() as conn:
+        conn.execute(insert(schema_migrations).values(name="0099_future", applied_at=0))
+    store.close()
+    with pytest.raises(StoreError, match="created by a newer Herald"):
+        open_store(location, busy_timeout=2)
+    db = Database(location)
+    assert Store(db).get(kept.id) == kept
+    db.dispose()
