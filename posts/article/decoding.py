@@ -43,7 +43,28 @@ _UTF8_SEQUENCE = re.compile(
 # Control characters (Unicode category Cc) other than tab, newlines, vertical tab and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_MAX_ACCENTED_SHARE = 0.3  # of letters; mis-decoded Cyrillic/Greek is close to 1.0
+_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][¹²³¼½¾¿§¤¦¨¯¸°±¬®©™ƒ†‡‰˜][^\W\d_]")
+# Accented letters of the languages written in Windows-1252. A text's accented letters must fit
+# one language, or two (a French article quoting German names); Icelandic's þ and ð only on their
+# own, because Turkish in Windows-1254 shows up as exactly those (ş -> þ, ğ -> ð, ı -> ý).
+_ICELANDIC = frozenset("áéíóúýþæöð")
+_ALPHABETS = tuple(
+    frozenset(letters)
+    for letters in (
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "äöüßé",  # German
+        "áéíóúñü",  # Spanish
+        "áâãàçéêíóôõú",  # Portuguese
+        "àèéìíîòóùú",  # Italian
+        "áéèëïóöü",  # Dutch
+        "àçéèíïòóúü",  # Catalan
+        "æøåé",  # Danish, Norwegian
+        "åäöéšž",  # Swedish, Finnish
+        "äöüõšž",  # Estonian
+    )
+)
+_LANGUAGE_SETS = (_ICELANDIC, *(a | b for a in _ALPHABETS for b in _ALPHABETS))
+_MAX_ACCENTED_SHARE = 0.4  # of letters; mis-decoded Cyrillic/Greek is close to 1.0
 _MAX_CONTROL_SHARE = 0.01  # more stray control characters than this means binary
 
 
@@ -109,14 +130,23 @@ def _western(data: bytes, name: str) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise refusal from None
-    extra = _NON_ASCII.findall(text)
-    if any(ch not in _WESTERN for ch in extra):
-        raise refusal
-    letters = sum(ch.isalpha() for ch in text)
-    accented = sum(ch.isalpha() for ch in extra)
-    if letters == 0 or accented / letters > _MAX_ACCENTED_SHARE:
+    if not _plausibly_western(text):
         raise refusal
     return text
+
+
+def _plausibly_western(text: str) -> bool:
+    """Would a Western European writer have typed this? Other legacy code pages decoded as
+    Windows-1252 give symbols inside words (Polish "³" for "ł"), letters no language pair uses
+    together (Czech "ø", "ì", "ù", "š"), or text that is nearly all accented letters (Cyrillic)."""
+    extra = _NON_ASCII.findall(text)
+    if any(ch not in _WESTERN for ch in extra) or _SYMBOL_IN_WORD.search(text):
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    accented = {ch.lower() for ch in extra if ch.isalpha()}
+    if letters == 0 or sum(ch.isalpha() for ch in extra) / letters > _MAX_ACCENTED_SHARE:
+        return False
+    return any(accented <= letters for letters in _LANGUAGE_SETS)
 
 
 def _without_controls(text: str, name: str) -> str:

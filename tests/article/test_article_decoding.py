@@ -8,8 +8,9 @@ import pytest
 
 from posts import load_article
 from posts.article import parse_article
+from posts.errors import ArticleError
 
-TEXT = "Crème brûlée à Zürich. Das Café öffnet um 9 Uhr, señor."
+TEXT = "Crème brûlée à Zürich. Das Café öffnet um 9 Uhr, très tôt."
 SMART = "It’s “quoted” — and costs €5… nothing more."
 
 
@@ -48,3 +49,34 @@ def test_a_stray_control_character_is_dropped() -> None:
 
 def test_doubled_bom_is_not_text() -> None:
     assert parse_article("\ufeff\ufeffPlain words.".encode()).paragraphs == ("Plain words.",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le garçon a mangé une crème brûlée à l’hôtel. Où est-il ? Noël, naïve, cœur.",
+        "Die Größe der Äpfel überrascht. Das Café öffnet um 9 Uhr.",
+        "El niño comió piñas en el año pasado. ¿Qué más? ¡Pingüino!",
+        "Não há coração sem emoção, diz o poeta. A lição de hoje está à mão de todos nós.",
+        "Blåbærsyltetøy på brødskiva. Ærlig talt, det er godt.",
+        "We met in Zürich, ate at a café in São Paulo and read a naïve essay.",
+    ],
+)
+def test_western_windows_1252_is_read(text: str) -> None:
+    assert parse_article(text.encode("cp1252")).paragraphs == (text,)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy. Čeština je krásná řeč.", "cp1250"),
+        ("Příliš žlutoučký kůň úpěl ďábelské ódy. Čeština je krásná řeč.", "cp1250"),
+        ("Zażółć gęślą jaźń. Łódź leży w Polsce.", "cp1250"),
+        ("Árvíztűrő tükörfúrógép. Ő is jön, ű betű.", "cp1250"),
+        ("Γειά σου κόσμε. Αυτό είναι ένα άρθρο.", "cp1253"),
+        ("Merhaba dünya. Bu bir makale, güzel ve şık.", "cp1254"),
+    ],
+)
+def test_other_code_pages_are_refused_not_garbled(text: str, encoding: str) -> None:
+    with pytest.raises(ArticleError, match="neither UTF-8 nor clearly Latin-1"):
+        parse_article(text.encode(encoding), source="x.txt")
