@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, create_engine, event, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from posts.errors import StoreError
 from posts.queue.schema import store_revision
@@ -44,7 +44,9 @@ def database_url(location: str) -> URL:
 class Database:
     """An engine plus read/write transaction helpers; ``where`` names it without a password."""
 
-    def __init__(self, location: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+    def __init__(
+        self, location: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT, pooled: bool = False
+    ) -> None:
         url = database_url(location)
         self.where = url.render_as_string(hide_password=True)
         self.busy_timeout = busy_timeout
@@ -54,7 +56,9 @@ class Database:
                 if url.database and not url.query.get("uri"):
                     Path(url.database).parent.mkdir(parents=True, exist_ok=True)
                 # One connection per use: cheap for SQLite and never shared across forks.
-                self.engine = create_engine(url, poolclass=NullPool)
+                # [scheduler addition] ``pooled``: a long-running publisher that never forks keeps
+                # its connections, since opening one per commit costs ~10x the commit itself.
+                self.engine = create_engine(url, poolclass=QueuePool if pooled else NullPool)
                 event.listen(self.engine, "connect", self._sqlite_connect)
                 event.listen(self.engine, "begin", _sqlite_begin)
             else:

@@ -7,8 +7,8 @@ Everything is validated before anything is written: one bad file, account or tim
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from posts.config import Account, Config
@@ -25,10 +25,15 @@ _FAR = timedelta(days=3660)  # how far ahead slot planning looks for taken slots
 
 @dataclass(frozen=True)
 class Timing:
-    """When new drafts go out: ``kind`` is "draft" (unscheduled), "at", "now" or "next-slot"."""
+    """When new drafts go out: ``kind`` is "draft" (unscheduled), "at", "now" or "next-slot".
+
+    A typed local time means each account's own zone, so "at" times may differ per account
+    (``by_account``); ``when`` applies to any account not listed there.
+    """
 
     kind: str
     when: When | None = None
+    by_account: Mapping[str, When] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,9 +87,13 @@ def timing(
                 )
         return Timing("next-slot")
     if at:
-        zones = {a.timezone or config.timezone for a in accounts}
-        zone = zones.pop() if len(zones) == 1 else config.timezone
-        return Timing("at", parse_when(at, zone, now, allow_past=now_flag))
+        return Timing(
+            "at",
+            by_account={
+                a.name: parse_when(at, a.timezone or config.timezone, now, allow_past=now_flag)
+                for a in accounts
+            },
+        )
     if now_flag:
         return Timing("now", When(now))
     raise InputError("say when: --at WHEN, --next-slot, --now, or --draft to keep it unscheduled")
@@ -188,8 +197,9 @@ class _Planner:
             zone = account.timezone or self.config.timezone
             at, note = next_free(parse_slots(account.slots), zone, self.now, taken), None
         else:
-            assert how.when is not None
-            at, note = how.when.at, how.when.note
+            when = how.by_account.get(account.name, how.when)
+            assert when is not None
+            at, note = when.at, when.note
         self.check_quota(account.name, at, len(item.parts))
         self._bookings(account.name, at).append(Booking("", at, len(item.parts)))
         return replace(item, scheduled_at=at), note

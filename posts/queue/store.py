@@ -629,10 +629,12 @@ def open_store(
     *,
     busy_timeout: float | None = None,
     now: datetime | None = None,
+    pooled: bool = False,
 ) -> Store:
     """Open (creating and migrating as needed) the store at a path or URL.
 
     ``location`` None means the configured database (``HERALD_DB``, config, the data dir).
+    ``pooled`` keeps SQLite connections open between transactions (the publishing daemon).
     Raises StoreError for a database created by a newer Herald, or one that cannot be opened.
     """
     if location is None or busy_timeout is None:
@@ -641,7 +643,8 @@ def open_store(
         config = load_config()
         location = location or config.database
         busy_timeout = busy_timeout if busy_timeout is not None else config.database_timeout
-    db = Database(location, busy_timeout if busy_timeout is not None else DEFAULT_BUSY_TIMEOUT)
+    timeout = busy_timeout if busy_timeout is not None else DEFAULT_BUSY_TIMEOUT
+    db = Database(location, timeout, pooled=pooled)
     migrate(db, to_ms(now or utcnow()))
     return Store(db)
 

@@ -322,3 +322,15 @@ def test_queue_list_does_not_import_platform_sdks() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_local_time_means_each_accounts_own_zone(run: Run, article: Path) -> None:
+    write_config(
+        '[accounts.london]\nplatform = "x"\nmock = true\ntimezone = "Europe/London"\n'
+        '[accounts.ny]\nplatform = "x"\nmock = true\ntimezone = "America/New_York"\n'
+    )
+    out = run(
+        "queue", "add", str(article), "--to", "london,ny", "--at", "2026-06-05 09:00", "--json"
+    )
+    times = {d["account"]: d["scheduled_at"] for d in json.loads(out.output)}
+    assert times == {"london": "2026-06-05T08:00:00Z", "ny": "2026-06-05T13:00:00Z"}
