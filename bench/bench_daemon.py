@@ -30,7 +30,7 @@ from posts.config import Account, Config
 from posts.queue import NewDraft, NewPart, Source, Store, open_store
 from scheduler.adapters.mock import read_outbox
 from scheduler.clock import system_clock
-from scheduler.daemon import Publisher
+from scheduler.daemon import Publisher, open_publishing_store
 from scheduler.tick import TickPolicy
 
 HERALD = str(Path(sys.executable).parent / "herald")
@@ -114,7 +114,7 @@ def herald_rate(root: Path, count: int, parts: int) -> float:
         outbox=root / "outbox.jsonl",
         accounts=MappingProxyType({"bench": Account("bench", "mastodon", mock=True)}),
     )
-    store = open_store(config.database)
+    store = open_publishing_store(config)
     add_in_batches(store, drafts([datetime.now(UTC)] * count, parts))
     publisher = Publisher(store, config, TickPolicy(), system_clock)
     started = time.perf_counter()
