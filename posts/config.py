@@ -7,10 +7,11 @@ other key overrides one default. Every error names the file, the key and what is
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -134,7 +135,8 @@ def load_config(path: Path | None = None) -> Config:
     accounts_table = merged.get("accounts", {})
     _require_table(accounts_table, where, "accounts")
     accounts = {
-        name: _account(name, table, where, timezone) for name, table in accounts_table.items()
+        name: _with_instance_limit(_account(name, table, where, timezone), data)
+        for name, table in accounts_table.items()
     }
     return Config(
         path=path,
@@ -164,6 +166,34 @@ _TOP_KEYS = {
 }
 _ACCOUNT_FIELDS = {f.name for f in fields(Account)} - {"name", "settings"}
 _PLATFORM_KEYS = {"handle", "service", "instance"}
+
+
+def instance_cache_path(data: Path, account_name: str) -> Path:
+    """Where ``herald accounts check`` keeps a Mastodon account's instance limits."""
+    return data / "instances" / f"{account_name}.json"
+
+
+def cached_instance_limits(data: Path, account: Account) -> dict[str, int] | None:
+    """``max_characters`` and ``characters_reserved_per_url`` of the account's instance, as last
+    checked, or None when unchecked (or checked for a different instance)."""
+    try:
+        cached = json.loads(instance_cache_path(data, account.name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    keys = ("max_characters", "characters_reserved_per_url")
+    if not isinstance(cached, dict) or cached.get("instance") != account.settings.get("instance"):
+        return None
+    if not all(isinstance(cached.get(k), int) for k in keys):
+        return None
+    return {k: cached[k] for k in keys}
+
+
+def _with_instance_limit(account: Account, data: Path) -> Account:
+    """A Mastodon account without ``max_length`` takes its instance's limit once it was checked."""
+    if account.platform != "mastodon" or account.mock or account.max_length is not None:
+        return account
+    cached = cached_instance_limits(data, account)
+    return replace(account, max_length=cached["max_characters"]) if cached else account
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -127,7 +127,7 @@ class MastodonAdapter:
             max_length=int(statuses["max_characters"]),
             url_length=int(statuses.get("characters_reserved_per_url") or 23),
         )
-        instance_limits.save(self._data_dir, self._account, self._instance, limits)
+        instance_limits.save(self._data_dir, self._account, limits)
         return (
             f"@{me['acct']} on {self._instance} (posts up to {limits.max_length} characters, "
             f"links count {limits.url_length})"

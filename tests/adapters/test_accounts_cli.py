@@ -10,6 +10,7 @@ import pytest
 import responses
 from click.testing import CliRunner
 
+from posts.config import load_config
 from scheduler.cli.main import cli
 
 CONFIG = """
@@ -67,6 +68,7 @@ def test_check_reads_and_caches_the_mastodon_instance_limits(
     cache = Path(os.environ["HERALD_DATA_DIR"]) / "instances" / "lab-mastodon.json"
     cached = json.loads(cache.read_text())
     assert cached["max_characters"] == 5000
+    assert load_config().accounts["lab-mastodon"].max_length == 5000  # what the formatter uses
 
 
 def test_check_with_a_missing_variable_is_one_clean_line(
