@@ -334,3 +334,18 @@ def test_a_local_time_means_each_accounts_own_zone(run: Run, article: Path) -> N
     )
     times = {d["account"]: d["scheduled_at"] for d in json.loads(out.output)}
     assert times == {"london": "2026-06-05T08:00:00Z", "ny": "2026-06-05T13:00:00Z"}
+
+
+def test_editing_a_bluesky_draft_recomputes_facets_and_keeps_the_card(
+    run: Run, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = run("queue", "add", str(article), "--to", "demo-bluesky", "--draft", "--json")
+    (d,) = json.loads(out.output)
+    before = json.loads(run("queue", "show", d["id"], "--json").output)
+    cards = [p["embed"] for p in before["parts"] if p["embed"]]
+    monkeypatch.setattr("click.edit", lambda text, **_: "#|x\nOne post now #Renamed\n")
+    assert run("queue", "edit", d["id"]).exit_code == 0
+    (part,) = json.loads(run("queue", "show", d["id"], "--json").output)["parts"]
+    assert part["text"] == "One post now #Renamed"
+    assert part["facets"][0]["features"][0]["tag"] == "Renamed"
+    assert [part["embed"]] == cards[:1]
