@@ -123,10 +123,11 @@ def fill(
     budget = slot.budget
     while budget > 0:
         end = _longest(words, start, _within(slot.rules, budget), words.reach(start, budget))
+        overlong = end < len(words) and not slot.rules.fits(words.word(end), budget)
+        if overlong and not whole and _hard_break(words, start, end, slot.rules, budget):
+            continue  # the head of a word no post could hold now fills this one
         if end == start:
-            if whole or not _hard_break(words, start, slot.rules, budget):
-                return None
-            continue
+            return None
         if end < len(words):
             cut = _last_sentence_end(words, start, end) if whole else _best_break(words, start, end)
             if cut is None:
@@ -227,15 +228,15 @@ def _last_sentence_end(words: Words, start: int, end: int) -> int | None:
     return None
 
 
-def _hard_break(words: Words, index: int, rules: Rules, budget: int) -> bool:
-    """Split a word that cannot fit a post on its own at the last grapheme that still fits."""
+def _hard_break(words: Words, start: int, index: int, rules: Rules, budget: int) -> bool:
+    """Split word ``index``, too long for any post, at the last grapheme that still fits after
+    words[start:index]; False when not even one grapheme fits there."""
     graphemes = _GRAPHEME.findall(words.word(index))
-    if len(graphemes) < 2:
-        return False
+    lead = words.text[words.starts[start] : words.starts[index]]
     good, bad = 0, len(graphemes)
     while bad - good > 1:
         middle = (good + bad) // 2
-        if rules.fits("".join(graphemes[:middle]), budget):
+        if rules.fits(lead + "".join(graphemes[:middle]), budget):
             good = middle
         else:
             bad = middle

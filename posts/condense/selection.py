@@ -125,7 +125,7 @@ def score(
     """Recurring content words per square root of length, plus small bonuses (see module doc)."""
     if not sentence.words:
         return 0.0
-    weight = sum(
+    weight = math.fsum(  # exact whatever the set's (hash-seeded) order: same input, same ranking
         math.log(document_frequency[word]) + (TITLE_BONUS if word in title_words else 0.0)
         for word in sentence.words
     )

@@ -104,13 +104,15 @@ def _numbered(ctx: Context, index: int, total: int) -> dict[str, Any]:
 
 
 def _closing_tags(ctx: Context) -> tuple[list[str], list[str]]:
-    """Tags for the closing post (the most that fit beside the link) and those left over."""
+    """Tags for the closing post (the most of the last ones that fit beside the link) and the
+    earlier ones left over, which go on the first posts: reading order stays article order."""
     tags = list(ctx.tags.usable)
     last = ctx.options.max_posts - 1
-    for count in range(len(tags), 0 if ctx.link else 1, -1):
-        pieces = {"kind": "closing", "link": ctx.link, "hashtags": hashtag_words(tags[:count])}
+    for count in range(len(tags), -1 if ctx.link else 0, -1):
+        split = len(tags) - count
+        pieces = {"kind": "closing", "link": ctx.link, "hashtags": hashtag_words(tags[split:])}
         if ctx.slot(ctx.thread, **_numbered(ctx, last, last + 1), **pieces).post("") is not None:
-            return tags[:count], tags[count:]
+            return tags[split:], tags[:split]
     if ctx.link:
         platform, limit = ctx.rules.platform, ctx.rules.limit
         raise InputError(f"the article's link does not fit a {platform} post of {limit}")

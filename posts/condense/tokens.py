@@ -15,7 +15,11 @@ from dataclasses import dataclass
 
 GLUE, WORD, CLAUSE, SENTENCE, PARAGRAPH = 0, 1, 2, 3, 4
 _CLAUSE_END = (",", ";", ":", "—", "–", "-", "、", "，", "；", "：")
-_WORD = re.compile(r"\S+")
+_SENTENCE_END = ("。", "！", "？")
+# A token is a run without white space; CJK text, written without spaces, also ends a token after
+# its own clause and sentence marks, so it can break there without a space being invented.
+_TOKEN = re.compile(r"[^\s、，；：。！？]+[、，；：。！？]*|[、，；：。！？]+")
+_CJK_SENTENCE_END = re.compile(r"[。！？][」』）】〉》”’]*$")
 
 
 @dataclass(frozen=True)
@@ -29,32 +33,34 @@ class Unit:
 class Words:
     """Words of some units joined once; any run of them is a slice of that one string.
 
-    Sentences are joined by a space, paragraphs by a blank line, runs of white space inside a
-    sentence become one space.
+    Sentences are joined by a space (nothing after a CJK full stop), paragraphs by a blank line;
+    runs of white space inside a sentence become one space.
     """
 
     def __init__(self, units: Sequence[Unit]) -> None:
         parts: list[str] = []
-        unit_gaps: dict[int, int] = {}  # character offset where a unit starts -> its gap
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self._fixed: dict[int, int] = {}  # word index -> gap, where a unit starts (and glue)
         position = 0
-        previous: int | None = None
+        previous: Unit | None = None
         for unit in units:
             text = " ".join(unit.text.split())
             if not text:
                 continue
             if previous is not None:
-                separator = "\n\n" if unit.paragraph != previous else " "
+                separator = _separator(previous, unit)
                 parts.append(separator)
                 position += len(separator)
-                unit_gaps[position] = PARAGRAPH if unit.paragraph != previous else SENTENCE
+                new_paragraph = unit.paragraph != previous.paragraph
+                self._fixed[len(self.starts)] = PARAGRAPH if new_paragraph else SENTENCE
+            for match in _TOKEN.finditer(text):
+                self.starts.append(position + match.start())
+                self.ends.append(position + match.end())
             parts.append(text)
             position += len(text)
-            previous = unit.paragraph
+            previous = unit
         self.text = "".join(parts)
-        matches = list(_WORD.finditer(self.text))
-        self.starts = [match.start() for match in matches]
-        self.ends = [match.end() for match in matches]
-        self._fixed = {i: unit_gaps[s] for i, s in enumerate(self.starts) if s in unit_gaps}
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -69,7 +75,12 @@ class Words:
             return fixed
         if index == 0:
             return GLUE
-        return CLAUSE if self.word(index - 1).endswith(_CLAUSE_END) else WORD
+        before = self.word(index - 1)
+        if self.starts[index] > self.ends[index - 1]:  # white space between
+            return CLAUSE if before.endswith(_CLAUSE_END) else WORD
+        if before.endswith(_SENTENCE_END):
+            return SENTENCE
+        return CLAUSE if before.endswith(_CLAUSE_END) else GLUE
 
     def span(self, start: int, end: int) -> str:
         """The text of words[start:end] with their original separators ("" when empty)."""
@@ -94,3 +105,9 @@ class Words:
         self.ends.insert(index, middle)
         shifted = {i + (i > index): gap for i, gap in self._fixed.items()}
         self._fixed = {**shifted, index + 1: GLUE}
+
+
+def _separator(previous: Unit, unit: Unit) -> str:
+    if unit.paragraph != previous.paragraph:
+        return "\n\n"
+    return "" if _CJK_SENTENCE_END.search(previous.text) else " "

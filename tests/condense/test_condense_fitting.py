@@ -1,0 +1,144 @@
+"""Every post fits its platform exactly, threads stay within bounds, nothing is cut mid-word."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from posts import counting
+from posts.condense import condense
+from posts.model import Article, CondenseOptions, Section
+from tests.condense.conftest import ARTICLES, PLATFORMS
+
+LABEL = r"^\d+/\d+ "
+
+
+def plain(title: str, summary: str, *paragraphs: str, url: str | None = None) -> Article:
+    return Article(
+        title=title,
+        sections=(Section(None, paragraphs),),
+        summary=summary,
+        summary_source="explicit",
+        hashtags=(),
+        url=url,
+    )
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+@pytest.mark.parametrize("platform", PLATFORMS)
+@pytest.mark.parametrize("mode", ["single", "thread", "auto"])
+@pytest.mark.parametrize("numbering", ["fraction", "thread", "none"])
+def test_every_post_fits_its_platform(
+    article: Callable[[str], Article], name: str, platform: str, mode: str, numbering: str
+) -> None:
+    options = CondenseOptions(numbering=numbering)  # type: ignore[arg-type]
+    rendition = condense(article(name), platform, mode=mode, options=options)
+    assert rendition.posts
+    for post in rendition.posts:
+        assert counting.fits(platform, post.text), post.text
+        assert post.length == counting.measure(platform, post.text) <= rendition.limit
+    if mode != "auto":
+        assert rendition.mode == mode
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+@pytest.mark.parametrize("max_posts", [2, 3, 4, 6, 9])
+def test_threads_never_exceed_max_posts(
+    article: Callable[[str], Article], platform: str, max_posts: int
+) -> None:
+    options = CondenseOptions(max_posts=max_posts)
+    rendition = condense(article("city-budget.md"), platform, mode="thread", options=options)
+    assert 2 <= len(rendition.posts) <= max_posts
+    assert rendition.posts[-1].text.startswith(f"{len(rendition.posts)}/{len(rendition.posts)} ")
+
+
+def test_fraction_numbering_counts_the_real_total(article: Callable[[str], Article]) -> None:
+    posts = condense(article("city-budget.md"), "x", mode="thread").posts
+    total = len(posts)
+    assert [p.text.split(" ", 1)[0] for p in posts] == [f"{i}/{total}" for i in range(1, total + 1)]
+
+
+def test_thread_numbering_marks_only_the_first_post(article: Callable[[str], Article]) -> None:
+    options = CondenseOptions(numbering="thread")
+    posts = condense(article("city-budget.md"), "x", mode="thread", options=options).posts
+    assert posts[0].text.startswith("🧵 ")
+    assert not any("🧵" in p.text for p in posts[1:])
+
+
+def test_no_numbering_leaves_posts_unmarked(article: Callable[[str], Article]) -> None:
+    options = CondenseOptions(numbering="none")
+    posts = condense(article("city-budget.md"), "bluesky", mode="thread", options=options).posts
+    assert posts[0].text.startswith("Riverside Council Passes")
+    assert not any(p.text.startswith(("🧵", "1/", "2/")) for p in posts)
+
+
+def test_a_summary_just_over_one_post_is_rebalanced_not_left_as_a_tiny_tail() -> None:
+    words = " ".join(["anemone"] * 37) + "."  # 296 characters: one post and a few words
+    options = CondenseOptions(numbering="none")
+    first, second = condense(plain("", words), "x", mode="thread", options=options).posts
+    assert first.length + second.length == 295  # the space between goes
+    assert min(first.length, second.length) >= 0.25 * 280, (first.length, second.length)
+
+
+def test_a_long_sentence_splits_at_a_clause_before_a_word() -> None:
+    clause = "the council argued about the buses for hours, "
+    sentence = (clause * 8).rstrip(", ") + "."
+    options = CondenseOptions(numbering="none")
+    posts = condense(plain("", sentence), "x", mode="thread", options=options).posts
+    assert len(posts) >= 2
+    assert all(p.text.endswith(",") for p in posts[:-1]), [p.text for p in posts]
+
+
+def test_a_token_longer_than_the_limit_is_the_only_thing_broken() -> None:
+    token = "z" * 700
+    options = CondenseOptions(numbering="none")
+    article = plain("", f"Look at this {token} thing.")
+    posts = condense(article, "bluesky", mode="thread", options=options).posts
+    texts = [p.text for p in posts]
+    assert all(counting.fits("bluesky", text) for text in texts)
+    assert "".join(texts).count("z") == 700
+    assert texts[0].startswith("Look at this zzz")
+    assert texts[-1].endswith("zzz thing.")
+
+
+def test_a_single_cut_mid_sentence_ends_with_an_ellipsis() -> None:
+    sentence = " ".join(["tide"] * 120) + "."
+    (post,) = condense(plain("Headline", sentence), "x", mode="single").posts
+    assert post.text.startswith("Headline\n\ntide tide")
+    assert post.text.endswith("tide…")
+    assert post.length <= 280
+
+
+def test_the_link_is_never_shortened_and_counts_by_the_platform_rule() -> None:
+    url = "https://example.org/" + "long-path-segment/" * 8
+    article = plain("Title", "A sentence about the thing.", url=url)
+    for platform, weight in (("x", 23), ("mastodon", 23), ("bluesky", len(url))):
+        (post,) = condense(article, platform, mode="single").posts
+        assert url in post.text
+        assert post.length == len("Title\n\nA sentence about the thing.\n\n") + weight
+
+
+def test_a_mastodon_instance_limit_is_obeyed(article: Callable[[str], Article]) -> None:
+    options = CondenseOptions(limit=200)
+    rendition = condense(article("city-budget.md"), "mastodon", options=options)
+    assert rendition.limit == 200
+    assert all(p.length <= 200 for p in rendition.posts)
+    assert rendition.mode == "thread"
+
+
+def test_cjk_breaks_after_its_own_punctuation_without_inventing_spaces(
+    article: Callable[[str], Article],
+) -> None:
+    options = CondenseOptions(limit=120, numbering="none")
+    posts = condense(article("kaiyo.md"), "x", mode="thread", options=options).posts
+    assert len(posts) >= 4
+    assert not any("。 " in p.text for p in posts)
+    assert all(p.text.endswith(("。", "、")) for p in posts[1:-1]), [p.text for p in posts]
+
+
+def test_same_input_same_output(article: Callable[[str], Article]) -> None:
+    for platform in PLATFORMS:
+        first = condense(article("city-budget.md"), platform, mode="thread")
+        again = condense(article("city-budget.md"), platform, mode="thread")
+        assert first == again

@@ -1,0 +1,95 @@
+"""Hashtags: normalised, de-duplicated, validated per platform, reserved before splitting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from posts import counting
+from posts.condense import condense
+from posts.model import Article, CondenseOptions, Section
+from tests.condense.conftest import PLATFORMS
+
+CITY_TAGS = ("CityBudget", "LocalNews", "Transit", "Riverside")
+
+
+def tagged(*tags: str, url: str | None = "https://example.org/a") -> Article:
+    paragraphs = tuple(f"Paragraph {i} says something about tides and clocks." for i in range(12))
+    return Article(
+        title="Tagged",
+        sections=(Section(None, paragraphs),),
+        summary="A summary sentence about tides.",
+        summary_source="explicit",
+        hashtags=tags,
+        url=url,
+    )
+
+
+def hashtags_in(texts: list[str]) -> list[str]:
+    return [word[1:] for text in texts for word in text.split() if word.startswith("#")]
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_thread_carries_every_valid_tag_once_in_article_order(
+    article: Callable[[str], Article], platform: str
+) -> None:
+    rendition = condense(article("city-budget.md"), platform, mode="thread")
+    assert rendition.hashtags_kept == CITY_TAGS
+    assert hashtags_in([p.text for p in rendition.posts]) == list(CITY_TAGS)
+    assert rendition.posts[-1].text.endswith(" ".join(f"#{t}" for t in CITY_TAGS))
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_invalid_and_duplicate_tags_are_dropped_with_a_warning(
+    article: Callable[[str], Article], platform: str
+) -> None:
+    rendition = condense(article("city-budget.md"), platform, mode="thread")
+    assert rendition.hashtags_dropped == ("2026",)  # "citybudget" is a duplicate, not a drop
+    assert rendition.warnings == (f"#2026 dropped: not a valid {platform} hashtag",)
+
+
+def test_a_single_post_takes_tags_in_priority_order_while_they_fit(
+    article: Callable[[str], Article],
+) -> None:
+    rendition = condense(article("party-recipes.md"), "bluesky", mode="single")
+    (post,) = rendition.posts
+    assert rendition.hashtags_kept == ("GameNight",)
+    assert post.text.endswith("#GameNight")
+    assert "Snacks" in rendition.hashtags_dropped
+    assert "#Snacks dropped: no room in the post" in rendition.warnings
+
+
+def test_a_cap_limits_the_tags_of_a_rendition(article: Callable[[str], Article]) -> None:
+    options = CondenseOptions(hashtag_cap=2)
+    rendition = condense(article("city-budget.md"), "mastodon", mode="thread", options=options)
+    assert rendition.hashtags_kept == ("CityBudget", "LocalNews")
+    assert "#Transit dropped: over the cap of 2 hashtags" in rendition.warnings
+
+
+def test_tags_too_many_for_the_closing_post_spread_to_the_first(
+    article: Callable[[str], Article],
+) -> None:
+    rendition = condense(article("party-recipes.md"), "bluesky", mode="thread")
+    texts = [p.text for p in rendition.posts]
+    assert all(counting.fits("bluesky", t) for t in texts)
+    valid = [t for t in rendition.hashtags_kept]
+    assert len(valid) == 15 and rendition.hashtags_dropped == ("123",)
+    assert sorted(hashtags_in(texts)) == sorted(valid)
+    assert hashtags_in([texts[0]]) and hashtags_in([texts[-1]])
+
+
+def test_tags_are_normalised_before_they_are_compared() -> None:
+    rendition = condense(tagged("#Open Data", "opendata", "＃Tides", "tides"), "x", mode="thread")
+    assert rendition.hashtags_kept == ("OpenData", "Tides")
+
+
+def test_tags_never_push_a_post_over_even_when_they_fill_the_closing_post() -> None:
+    tags = tuple(f"Tag{i:02d}LongEnoughToMatter" for i in range(20))
+    for platform in PLATFORMS:
+        rendition = condense(tagged(*tags), platform, mode="thread")
+        assert all(counting.fits(platform, p.text) for p in rendition.posts)
+        assert len(rendition.posts) <= 6
+        carried = hashtags_in([p.text for p in rendition.posts])
+        assert carried == [t for t in tags if t in carried]  # article order within the thread
+        assert set(carried) | set(rendition.hashtags_dropped) == set(tags)

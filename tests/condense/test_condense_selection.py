@@ -1,0 +1,122 @@
+"""What goes in: summary first, then the lead, then the best-scored sentences, in article order."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+
+from posts.condense import condense
+from posts.model import Article, CondenseOptions, Section
+from tests.condense.conftest import FIXTURES, PLATFORMS
+
+
+def test_auto_is_single_when_headline_summary_link_and_first_tag_fit(
+    article: Callable[[str], Article],
+) -> None:
+    for platform in PLATFORMS:
+        assert condense(article("field-diary.txt"), platform).mode == "single"
+        assert condense(article("kaiyo.md"), platform).mode == "single"
+    assert condense(article("city-budget.md"), "mastodon").mode == "single"
+    assert condense(article("city-budget.md"), "x").mode == "thread"
+    assert condense(article("city-budget.md"), "bluesky").mode == "thread"
+
+
+def test_the_single_post_is_headline_summary_link_tags(article: Callable[[str], Article]) -> None:
+    (post,) = condense(article("city-budget.md"), "mastodon", mode="single").posts
+    headline, summary, link, tags = post.text.split("\n\n")
+    assert headline == "Riverside Council Passes a Budget That Rebuilds Bus Routes Before Roads"
+    assert summary.startswith("Riverside's council approved a 412-million budget")
+    assert summary.endswith("fares stay frozen for a second year.")
+    assert link == "https://news.example.net/riverside/2026/budget-buses-first"
+    assert tags == "#CityBudget #LocalNews #Transit #Riverside"
+
+
+def test_a_single_drops_the_headline_before_cutting_the_key_sentence() -> None:
+    summary = "The harbour ferry will run every twenty minutes " + "and on time " * 12 + "again."
+    source = Article(
+        title="A Very Long Headline About the Harbour Ferry and Its Timetable for Next Year",
+        sections=(Section(None, ("The ferry is old.",)),),
+        summary=summary,
+        summary_source="explicit",
+        hashtags=(),
+        url="https://example.org/ferry",
+    )
+    (post,) = condense(source, "x", mode="single").posts
+    assert post.text == f"{summary}\n\nhttps://example.org/ferry"
+
+
+def test_a_thread_opens_with_headline_and_summary_then_the_lead(
+    article: Callable[[str], Article],
+) -> None:
+    texts = [p.text for p in condense(article("city-budget.md"), "bluesky", mode="thread").posts]
+    assert texts[0].startswith("1/6 Riverside Council Passes a Budget")
+    assert "Night buses return to six neighbourhoods in March" in texts[0]
+    assert texts[1].startswith("2/6 The vote was 7 to 4, after a meeting that ran past midnight.")
+
+
+def test_key_points_keep_article_order(article: Callable[[str], Article]) -> None:
+    source = article("city-budget.md")
+    body = " ".join(source.paragraphs)
+    texts = [p.text for p in condense(source, "mastodon", mode="thread").posts[1:-1]]
+    sentences = [s for t in texts for s in t.split(" ", 1)[1].replace("\n\n", " ").split(". ")]
+    positions = [body.find(s.rstrip(".")) for s in sentences]
+    assert -1 not in positions
+    assert positions == sorted(positions)
+
+
+def test_the_link_card_comes_from_the_article_metadata(article: Callable[[str], Article]) -> None:
+    rendition = condense(article("city-budget.md"), "bluesky")
+    assert rendition.embed == {
+        "$type": "app.bsky.embed.external",
+        "external": {
+            "uri": "https://news.example.net/riverside/2026/budget-buses-first",
+            "title": "Riverside Council Passes a Budget That Rebuilds Bus Routes Before Roads",
+            "description": rendition.embed["external"]["description"] if rendition.embed else "",
+            "thumb_url": "https://news.example.net/img/riverside-bus-depot.jpg",
+        },
+    }
+    assert condense(article("field-diary.txt"), "bluesky").embed is None
+    assert condense(article("city-budget.md"), "x").embed is None
+
+
+def test_bluesky_posts_carry_tag_and_link_facets_at_byte_offsets(
+    article: Callable[[str], Article],
+) -> None:
+    last = condense(article("city-budget.md"), "bluesky", mode="thread").posts[-1]
+    data = last.text.encode()
+    found = {
+        feature["$type"].rsplit("#", 1)[1]: data[f["index"]["byteStart"] : f["index"]["byteEnd"]]
+        for f in last.facets
+        for feature in f["features"]
+    }
+    assert found["link"] == b"https://news.example.net/riverside/2026/budget-buses-first"
+    assert found["tag"] == b"#Riverside"  # the last tag facet wins the dict; all are present
+    assert len(last.facets) == 5
+
+
+def test_output_is_byte_identical_across_processes() -> None:
+    """Hash randomisation must not reach the ranking: compare two runs with different seeds."""
+    runs = []
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        command = [sys.executable, "-c", "from scheduler.cli.main import main; main()", "format"]
+        out = subprocess.run(
+            [*command, str(FIXTURES / "city-budget.md"), "--mode", "thread", "--json"],
+            env=env,
+            capture_output=True,
+            check=True,
+        ).stdout
+        runs.append(out)
+    assert runs[0] == runs[1]
+    assert json.loads(runs[0])["platforms"]["x"]["posts"]
+
+
+def test_max_posts_one_turns_a_thread_into_a_single(article: Callable[[str], Article]) -> None:
+    rendition = condense(
+        article("city-budget.md"), "x", mode="thread", options=CondenseOptions(max_posts=1)
+    )
+    assert rendition.mode == "single" and len(rendition.posts) == 1
+    assert rendition.warnings[-1] == "max posts 1: a single post instead of a thread"
