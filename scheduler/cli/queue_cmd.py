@@ -5,16 +5,19 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import click
 
 from posts.config import Config, load_config
 from posts.queue import Draft, Store, open_store
-from posts.queue.enqueue import Queued
 from posts.queue.epoch import utcnow
 from posts.queue.views import STATUS_MEANINGS, draft_detail, draft_summary
 from scheduler.cli.output import console, echo_json, err_console
+
+if TYPE_CHECKING:  # the planning code loads only for commands that add or move drafts
+    from posts.queue.enqueue import Queued
 
 _MODES = click.Choice(["single", "thread", "auto"])
 _STATUSES = click.Choice(list(STATUS_MEANINGS))
