@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -187,10 +188,13 @@ def select(store: Store, selection: Selection, now: datetime) -> list[Draft]:
     """The drafts a selection names, in schedule order (unscheduled last)."""
     if selection.ids:
         return [store.get(i) for i in selection.ids]
-    chosen = list(_pages(store, status=None if selection.everything else UPCOMING))
-    if selection.due_within is not None:
+    drafts = _pages(store, status=None if selection.everything else UPCOMING)
+    if selection.due_within is None:
+        chosen = list(drafts)
+    else:  # pages come in schedule order, unscheduled first: stop reading at the horizon
         horizon = now + selection.due_within
-        chosen = [d for d in chosen if d.scheduled_at is not None and d.scheduled_at <= horizon]
+        due = takewhile(lambda d: d.scheduled_at is None or d.scheduled_at <= horizon, drafts)
+        chosen = [d for d in due if d.scheduled_at is not None]
     far = datetime.max.replace(tzinfo=now.tzinfo)
     return sorted(chosen, key=lambda d: (d.scheduled_at or far, d.account, d.id))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from scheduler.preview.model import DraftPreview, LintWarning
 
@@ -110,6 +111,7 @@ def thread_too_long(draft: DraftPreview, max_posts: int) -> list[LintWarning]:
     ]
 
 
+@lru_cache(maxsize=65536)  # every draft is compared with the same history
 def _normalise(text: str) -> str:
     return " ".join(text.split()).casefold()
 
