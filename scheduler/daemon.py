@@ -114,11 +114,10 @@ class Daemon:
             try:
                 self.publisher.tick()
             except StoreError as exc:  # e.g. the database is locked: try again shortly
-                log.error(
-                    "tick failed: %s", exc, extra={"event": "error", "fields": {"error": exc}}
-                )
-            finally:
+                log_event(log, "error", {"error": exc}, level=logging.ERROR)
                 self._arm(retry_soon=True)
+            else:
+                self._arm()
 
     def _watch(self) -> None:
         if self._busy.locked():

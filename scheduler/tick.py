@@ -23,7 +23,7 @@ from typing import NoReturn
 
 from posts.config import Config, SchedulerSettings
 from posts.errors import HeraldError
-from posts.queue import Draft, Part, Store
+from posts.queue import ConflictError, Draft, Part, Store
 from scheduler.adapters.base import (
     Adapter,
     AdapterError,
@@ -146,7 +146,11 @@ class _Tick:
                     self._defer(draft, self.clock(), "the daemon is stopping")
                     continue
                 _event("claimed", draft.id, account=draft.account, parts=len(draft.parts))
-                self._publish(draft)
+                try:
+                    self._publish(draft)
+                except ConflictError as exc:  # the lease ran out and another worker took over;
+                    # it reconciles any part left `sending` by its key, so leave the draft to it
+                    _event("lost-claim", draft.id, reason=exc)
         return self.report
 
     # -- one draft ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -160,7 +161,7 @@ def check_outbox(site: Site, store: Store) -> Figures:
             position[(draft.id, i)] for i in indexes
         ), f"{draft.id}: parts out of order"
         chain = [by_key[(draft.id, i)] for i in indexes]
-        for prev, line in zip(chain, chain[1:], strict=False):
+        for prev, line in pairwise(chain):
             assert line["reply_to"] == prev["remote_id"] and line["root"] == chain[0]["remote_id"]
     duplicates = sum(count - 1 for count in seen.values())
     return Figures(len(drafts), parts, len(lines), duplicates, losses, unconfirmed)
@@ -252,8 +253,9 @@ def test_two_daemons_on_one_sqlite_file_publish_2000_drafts_once(tmp_path: Path)
     assert any("standby" in text for text in logs)  # the second waited for the lock
 
 
-@pytest.mark.postgres
-def test_four_daemons_on_one_postgres_database_share_2000_drafts(tmp_path: Path) -> None:
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A database of its own on the test server, dropped afterwards."""
     url = os.environ.get("HERALD_TEST_PG_URL")
     if not url:
         pytest.skip("HERALD_TEST_PG_URL is not set: no PostgreSQL server to test against")
@@ -261,12 +263,25 @@ def test_four_daemons_on_one_postgres_database_share_2000_drafts(tmp_path: Path)
 
     from posts.queue.engine import database_url
 
-    engine = create_engine(database_url(url))
-    with engine.begin() as conn:  # a fresh schema for this test
-        for table in ("events", "parts", "drafts", "store_revision", "schema_migrations"):
-            conn.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
-    engine.dispose()
-    site = Site(tmp_path, url, latency_ms=5, lease_seconds=5)
+    server = database_url(url)
+    name = f"herald_daemons_{os.getpid()}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_four_daemons_on_one_postgres_database_share_2000_drafts(
+    tmp_path: Path, pg_url: str
+) -> None:
+    site = Site(tmp_path, pg_url, latency_ms=5, lease_seconds=5)
     site.write_config()
     try:
         figures = run_many_daemons(site, daemons=4, drafts=2000, kill_one=True)

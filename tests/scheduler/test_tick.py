@@ -333,3 +333,27 @@ def test_a_stop_request_finishes_the_part_in_flight_and_releases_the_rest(harnes
     assert status(harness.store, thread) == ("scheduled", ["published", "pending"])
     assert status(harness.store, other) == ("scheduled", ["pending"])
     assert harness.store.get(thread).lease_owner is None
+
+
+def test_a_claim_lost_mid_part_is_left_to_the_new_owner_who_reconciles_it(harness: Any) -> None:
+    adapter = harness.account("b1", platform="bluesky")
+    publish = adapter.publish
+
+    def slow_publish(part: Any) -> Any:
+        ref = publish(part)
+        harness.clock.advance(61)  # the call outlived the lease: another worker takes over
+        assert harness.store.claim_due(harness.clock(), "w2", 60, 10)
+        return ref
+
+    adapter.publish = slow_publish
+    draft = harness.queue("b1", "one", "two")
+
+    report = tick(harness, worker="w1")
+    assert report.published == [] and report.finished == {}
+    assert status(harness.store, draft) == ("publishing", ["sending", "pending"])
+
+    adapter.publish = publish
+    harness.clock.advance(61)  # w2 died too
+    tick(harness, worker="w3")
+    assert status(harness.store, draft) == ("published", ["published", "published"])
+    assert [line["text"] for line in harness.lines()] == ["one", "two"]
