@@ -51,7 +51,9 @@ class _Walk:
         return not self.sections and not self.paragraphs and self.heading is None
 
     def is_title(self, text: str) -> bool:
-        return self.title is not None and comparable(text) == comparable(self.title)
+        if self.title is None or len(text) > 2 * len(self.title) + 20:
+            return False  # only punctuation and spacing may differ; skip long paragraphs cheaply
+        return comparable(text) == comparable(self.title)
 
 
 def assemble(

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 
-_SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]+")
 _QUOTES = "\"'“”‘’«»„‚「」『』"
 
 
 def squash(text: str) -> str:
     """Collapse runs of whitespace (including newlines) to one space."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def comparable(text: str) -> str:
