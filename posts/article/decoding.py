@@ -47,6 +47,12 @@ _SYMBOL_IN_WORD = re.compile(r"[^\W\d_][¹²³¼½¾¿§¤¦¨¯¸°±¬®©™�
 # Accented letters of the languages written in Windows-1252. A text's accented letters must fit
 # one language, or two (a French article quoting German names); Icelandic's þ and ð only on their
 # own, because Turkish in Windows-1254 shows up as exactly those (ş -> þ, ğ -> ð, ı -> ý).
+# <meta charset=x>, <meta http-equiv=Content-Type content="text/html; charset=x">, <?xml encoding>
+_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""",
+    re.IGNORECASE,
+)
+_SNIFF_BYTES = 4096
 _ICELANDIC = frozenset("áéíóúýþæöð")
 _ALPHABETS = tuple(
     frozenset(letters)
@@ -92,7 +98,26 @@ def _decode_bytes(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return _western(data, name)
+        pass
+    declared = _declared_charset(data)
+    if declared is not None:
+        return _strict(data, declared, name)
+    return _western(data, name)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML or XML document names for itself, as a Python codec.
+
+    Latin-1 and ASCII labels mean Windows-1252, as they do in every browser (WHATWG Encoding).
+    """
+    match = _CHARSET.search(data[:_SNIFF_BYTES])
+    if match is None:
+        return None
+    try:
+        codec = codecs.lookup((match.group(1) or match.group(2)).decode("ascii")).name
+    except LookupError:
+        return None
+    return "cp1252" if codec in ("iso8859-1", "latin-1", "ascii") else codec
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

@@ -80,3 +80,36 @@ def test_western_windows_1252_is_read(text: str) -> None:
 def test_other_code_pages_are_refused_not_garbled(text: str, encoding: str) -> None:
     with pytest.raises(ArticleError, match="neither UTF-8 nor clearly Latin-1"):
         parse_article(text.encode(encoding), source="x.txt")
+
+
+_PAGE = (
+    "{declaration}<html><head>{meta}<title>T</title></head><body><article><p>{text}</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "declaration", "meta", "text"),
+    [
+        ("shift_jis", "", '<meta charset="Shift_JIS">', "今日は晴れです。明日は雨が降るでしょう。"),
+        (
+            "cp1250",
+            "",
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">',
+            "Příliš žluťoučký kůň úpěl ďábelské ódy. Čeština je krásná řeč.",
+        ),
+        ("cp1252", "", "<meta charset=iso-8859-1>", "It’s “quoted” — déjà vu for €5."),
+        ("koi8_r", '<?xml version="1.0" encoding="KOI8-R"?>', "", "Привет, мир. Это статья."),
+    ],
+)
+def test_html_declared_charset_is_honoured(
+    encoding: str, declaration: str, meta: str, text: str
+) -> None:
+    page = _PAGE.format(declaration=declaration, meta=meta, text=text).encode(encoding)
+    assert parse_article(page).paragraphs == (text,)
+
+
+def test_declared_charset_that_does_not_fit_is_refused() -> None:
+    page = _PAGE.format(declaration="", meta='<meta charset="utf-8">', text="Café crème.")
+    with pytest.raises(ArticleError, match=r"^page.html is not valid UTF-8 \(bad bytes at offset"):
+        parse_article(page.encode("cp1252"), source="page.html")
