@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from posts.queue import NewDraft, NewPart, Source, open_store
 from posts.queue.epoch import to_ms
@@ -92,13 +96,27 @@ def rows(
     return d, p, e
 
 
-def raw_insert(path: Path, n: int, chunk: int | None = None) -> float:
+def raw_insert(path: Path, n: int, chunk: int | None = None) -> Timing:
     d, p, e = rows(n)
     conn = sqlite3.connect(path, isolation_level=None)
     for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON"):
         conn.execute(f"PRAGMA {pragma}")
-    start = time.perf_counter()
+    took: list[Timing] = []
     step = chunk or n
+    with timed(took):
+        _insert(conn, d, p, e, n, step)
+    conn.close()
+    return took[0]
+
+
+def _insert(
+    conn: sqlite3.Connection,
+    d: list[tuple[object, ...]],
+    p: list[tuple[object, ...]],
+    e: list[tuple[object, ...]],
+    n: int,
+    step: int,
+) -> None:
     for lo in range(0, n, step):
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(f"INSERT INTO drafts VALUES ({','.join('?' * 17)})", d[lo : lo + step])
@@ -112,35 +130,53 @@ def raw_insert(path: Path, n: int, chunk: int | None = None) -> float:
         )
         conn.execute("UPDATE store_revision SET value = value + 1")
         conn.execute("COMMIT")
-    elapsed = time.perf_counter() - start
-    conn.close()
-    return elapsed
 
 
-def enqueue(n: int, workdir: Path) -> tuple[float, float]:
+def enqueue(n: int, workdir: Path) -> tuple[Timing, Timing]:
     herald_db = workdir / "herald.db"
     store = open_store(str(herald_db), busy_timeout=5)
     batch = drafts(n)
-    start = time.perf_counter()
-    store.add(batch, now=NOW)
-    herald = time.perf_counter() - start
+    took: list[Timing] = []
+    with timed(took):
+        store.add(batch, now=NOW)
     store.close()
     raw_db = workdir / "raw.db"
     open_store(str(raw_db), busy_timeout=5).close()  # same schema and indexes
-    return herald, raw_insert(raw_db, n)
+    return took[0], raw_insert(raw_db, n)
 
 
-def wall(argv: list[str], env: dict[str, str], runs: int = 5) -> float:
-    """Best of ``runs`` whole-process wall times."""
-    best = float("inf")
+def wall(argv: list[str], env: dict[str, str], runs: int = 5) -> Timing:
+    """Best of ``runs`` whole-process wall times, and CPU times (user + system)."""
+    best = Timing(float("inf"), float("inf"))
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(argv, env=env, check=True, capture_output=True)
-        best = min(best, time.perf_counter() - start)
+        elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        best = Timing(min(best.wall, elapsed), min(best.cpu, cpu))
     return best
 
 
-def big_queue(n: int, workdir: Path) -> tuple[float, float, float, float, str]:
+class Timing(NamedTuple):
+    """Wall time, and CPU time: on a busy machine CPU time shows the cost without the waiting."""
+
+    wall: float
+    cpu: float
+
+    def __str__(self) -> str:
+        return f"{self.wall:.3f} s (CPU {self.cpu:.3f} s)"
+
+
+@contextmanager
+def timed(out: list[Timing]) -> Iterator[None]:
+    start, cpu = time.perf_counter(), time.process_time()
+    yield
+    out.append(Timing(time.perf_counter() - start, time.process_time() - cpu))
+
+
+def big_queue(n: int, workdir: Path) -> tuple[Timing, Timing, Timing, Timing, str]:
     path = workdir / "big.db"
     open_store(str(path), busy_timeout=5).close()
     raw_insert(path, n, chunk=100_000)
@@ -185,20 +221,18 @@ def main() -> None:
     print("| measure | Herald | baseline | result | goal |")
     print("|---|---|---|---|---|")
     print(
-        f"| enqueue {args.drafts:,} drafts (2 posts each) | {herald:.2f} s | raw sqlite3 "
-        f"executemany {raw:.2f} s | ratio {raw / herald:.2f} | ≥ 0.5 |"
+        f"| enqueue {args.drafts:,} drafts (2 posts each) | {herald} | raw sqlite3 executemany "
+        f"{raw} | ratio {raw.wall / herald.wall:.2f} (CPU {raw.cpu / herald.cpu:.2f}) | ≥ 0.5 |"
     )
+    for name, took in (("list", list_s), ("show ID", show_s)):
+        verdict = "ok" if took.wall <= 0.2 else "over" + (" (CPU ok)" if took.cpu <= 0.2 else "")
+        print(
+            f"| `herald queue {name}` with {args.big:,} drafts | {took} | `python -c pass` "
+            f"{python_s} | {verdict} | ≤ 0.2 s |"
+        )
     print(
-        f"| `herald queue list` with {args.big:,} drafts | {list_s:.3f} s | `python -c pass` "
-        f"{python_s:.3f} s | {'ok' if list_s <= 0.2 else 'over'} | ≤ 0.2 s |"
-    )
-    print(
-        f"| `herald queue show ID` with {args.big:,} drafts | {show_s:.3f} s | `python -c pass` "
-        f"{python_s:.3f} s | {'ok' if show_s <= 0.2 else 'over'} | ≤ 0.2 s |"
-    )
-    print(
-        f"| context: `python -c 'import sqlalchemy'` | {sqlalchemy_s:.3f} s | `python -c pass` "
-        f"{python_s:.3f} s | – | – |"
+        f"| context: `python -c 'import sqlalchemy'` | {sqlalchemy_s} | `python -c pass` "
+        f"{python_s} | – | – |"
     )
     print(
         f"| SDKs imported by `herald queue list` | {sdks} | – | "
