@@ -80,7 +80,7 @@ class PermanentError(AdapterError):
 
 
 class AuthError(PermanentError):
-    """Missing, expired or rejected credentials (the message names the variable, never the value)."""
+    """Missing, expired or rejected credentials: the message names the variable, never the value."""
 
 
 class OutcomeUnknownError(AdapterError):
