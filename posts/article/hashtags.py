@@ -30,6 +30,11 @@ def strip_trailing_hashtags(text: str) -> str:
     return re.sub(r"(?:\s+#\w+)+\s*$", "", text) if find_hashtags(text) else text
 
 
+def clean_tag(tag: str) -> str:
+    """A declared tag as a hashtag body: "#Open Data" -> "OpenData"."""
+    return "".join(tag.split()).lstrip("#")
+
+
 def unique(tags: Iterable[str]) -> tuple[str, ...]:
     """De-duplicate case-insensitively, keeping the first spelling and the order."""
     seen: set[str] = set()

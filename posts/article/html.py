@@ -14,6 +14,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from posts.article.extracted import Block, Extracted, Metadata
+from posts.article.hashtags import clean_tag
 
 _PARAGRAPH_TAGS = ("p", "item", "quote")
 _SKIPPED_TAGS = ("table", "code", "graphic", "ref")
@@ -56,7 +57,7 @@ def _keywords(tags: list[str]) -> Iterator[str]:
     """``<meta name="keywords">`` arrives as one comma-separated string."""
     for tag in tags:
         for part in tag.split(","):
-            keyword = "".join(part.split()).lstrip("#")
+            keyword = clean_tag(part)
             if keyword:
                 yield keyword
 

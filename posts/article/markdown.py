@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from posts.article.extracted import Block, Extracted, Metadata
+from posts.article.hashtags import clean_tag
 from posts.article.plaintext import take_title_lines
 from posts.errors import ArticleError
 
@@ -35,7 +36,7 @@ def read_markdown(text: str, name: str) -> Extracted:
     meta = Metadata(
         title=title,
         url=fields.get("url"),
-        tags=_tags(fields.get("tags")),
+        tags=_tags(fields.get("tags"), name),
         summary=fields.get("summary") or fields.get("description"),
         summary_origin="front-matter",
         description=fields.get("description"),
@@ -72,7 +73,7 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
     return fields, text[match.end() :]
 
 
-def _tags(value: object) -> tuple[str, ...]:
+def _tags(value: object, name: str) -> tuple[str, ...]:
     """Front-matter tags: a list, or a string separated by commas (else spaces); '#' dropped."""
     items: Sequence[object]
     if value is None:
@@ -81,9 +82,11 @@ def _tags(value: object) -> tuple[str, ...]:
         items = value.split(",") if "," in value else value.split()
     elif isinstance(value, list):
         items = value
+    elif isinstance(value, dict):
+        raise ArticleError(f"{name}: front matter 'tags' must be a list or text")
     else:
         items = (value,)
-    tags = (re.sub(r"\s+", "", str(item)).lstrip("#") for item in items if item is not None)
+    tags = (clean_tag(str(item)) for item in items if item is not None)
     return tuple(tag for tag in tags if tag)
 
 

@@ -43,6 +43,7 @@ BAD_CONTENT = {
         "front matter is not valid YAML",
     ),
     "front-matter-list-title": (b"---\ntitle: [a, b]\n---\nBody text.\n", "'title' must be text"),
+    "front-matter-mapping-tags": (b"---\ntags: {a: 1}\n---\nBody text.\n", "'tags' must be a list"),
 }
 
 
