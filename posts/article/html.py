@@ -7,6 +7,7 @@ scripts and styles; what it returns is walked as headings (``<head rend="hN">``)
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urljoin
 
 import trafilatura
 from lxml import etree
@@ -45,12 +46,19 @@ def read_html(text: str) -> Extracted:
         summary=description,
         summary_origin="meta",
         description=description,
-        image=document.image or None,
+        image=_image(document.image, document.url),
         lang=lang,
     )
     body = document.body
     blocks = tuple(_blocks(body)) if body is not None else ()
     return Extracted(blocks=blocks, meta=meta)
+
+
+def _image(image: str | None, page: str | None) -> str | None:
+    """A relative ``og:image`` is relative to the page, like in a browser."""
+    if not image:
+        return None
+    return urljoin(page, image) if page and page.startswith(("http://", "https://")) else image
 
 
 def _keywords(tags: list[str]) -> Iterator[str]:

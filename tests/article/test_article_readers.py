@@ -209,6 +209,16 @@ def test_url_argument_must_be_absolute(example_file: Finder) -> None:
         load_article(example_file("field-report.html"), url="short.example/b1")
 
 
+def test_relative_image_is_resolved_against_the_page() -> None:
+    page = (
+        b'<html><head><link rel="canonical" href="https://e.org/posts/7">'
+        b'<meta property="og:image" content="../img/a.jpg"><title>T</title></head><body>'
+        b"<p>Enough words here to count as the main text of a short page about nothing.</p>"
+        b"</body></html>"
+    )
+    assert parse_article(page).image == "https://e.org/img/a.jpg"
+
+
 def test_relative_canonical_link_is_not_a_url() -> None:
     page = (
         b'<html><head><link rel="canonical" href="/posts/7"><title>T</title></head><body>'
