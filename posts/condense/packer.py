@@ -133,7 +133,7 @@ def fill(
             if cut is None:
                 return None
             end = cut
-            if ellipsis and words.gap(end) < SENTENCE:
+            if ellipsis and words.gaps[end] < SENTENCE:
                 return _with_ellipsis(words, start, end, slot, budget)
         body = words.span(start, end)
         text = slot.post(body)
@@ -211,19 +211,19 @@ def _longest(
 def _best_break(words: Words, start: int, end: int) -> int:
     """Prefer the strongest break in the last half of the run; ties go to the longer post."""
     full = words.chars(start, end)
-    best, strength = end, words.gap(end)
+    best, strength = end, words.gaps[end]
     for cut in range(end - 1, start, -1):
         if words.chars(start, cut) < MIN_FILL * full:
             break
-        if words.gap(cut) > strength:
-            best, strength = cut, words.gap(cut)
+        if words.gaps[cut] > strength:
+            best, strength = cut, words.gaps[cut]
     return best
 
 
 def _last_sentence_end(words: Words, start: int, end: int) -> int | None:
     """The last cut in (start, end] between two sentences, if any."""
     for cut in range(end, start, -1):
-        if words.gap(cut) >= SENTENCE:
+        if words.gaps[cut] >= SENTENCE:
             return cut
     return None
 
@@ -264,7 +264,7 @@ def _rebalance(
     ideal = max(range(lowest, head.end + 1), key=lambda cut: (balance(cut), cut))
     floor = MIN_FILL * balance(ideal)
     choices = [c for c in range(lowest, head.end + 1) if balance(c) >= floor]
-    cut = max(choices, key=lambda c: (words.gap(c), -abs(c - ideal), c))
+    cut = max(choices, key=lambda c: (words.gaps[c], -abs(c - ideal), c))
     bodies = words.span(head.start, cut), words.span(cut, end)
     first, second = head_slot.post(bodies[0]), tail_slot.post(bodies[1])
     if first is None or second is None:

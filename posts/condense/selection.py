@@ -18,19 +18,17 @@ repeats one already chosen (half or more of the smaller one's content words shar
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from posts.article.sentences import split_sentences
 from posts.model import Article
 
-_WORD = regex.compile(r"\w+")
-_DIGIT = regex.compile(r"\d")
-MIN_CONTENT_LETTERS = 4
+_CONTENT_WORD = re.compile(r"\w{4,}")
+_DIGIT = re.compile(r"\d")
 NUMBER_BONUS = 0.5
 TITLE_BONUS = 1.0
 OVERLAP = 0.5  # share of content words that makes a sentence a repeat
@@ -94,12 +92,11 @@ def digest(article: Article) -> Digest:
         tuple(split_sentences(article.summary, article.lang)) if article.summary.strip() else ()
     )
     sentences = tuple(_sentences(article))
-    title_words = content_words(article.title)
-    document_frequency = Counter(word for sentence in sentences for word in sentence.words)
+    weights = word_weights(sentences, content_words(article.title))
     lead = [s for s in sentences if s.paragraph == 0]
     rest = sorted(
         (s for s in sentences if s.paragraph != 0),
-        key=lambda s: (-score(s, document_frequency, title_words), s.position),
+        key=lambda s: (-score(s, weights), s.position),
     )
     return Digest(
         title=article.title.strip(),
@@ -112,23 +109,24 @@ def digest(article: Article) -> Digest:
 
 def content_words(text: str) -> frozenset[str]:
     """Casefolded words of four or more letters, numbers excluded."""
-    return frozenset(
-        word.casefold()
-        for word in _WORD.findall(text)
-        if len(word) >= MIN_CONTENT_LETTERS and not word.isdigit()
-    )
+    return frozenset(word for word in _CONTENT_WORD.findall(text.casefold()) if not word.isdigit())
 
 
-def score(
-    sentence: Sentence, document_frequency: Counter[str], title_words: frozenset[str]
-) -> float:
+def word_weights(sentences: Iterable[Sentence], title_words: frozenset[str]) -> dict[str, float]:
+    """``log(df)`` for every content word, +TITLE_BONUS for the title's own words."""
+    frequency = Counter(word for sentence in sentences for word in sentence.words)
+    return {
+        word: math.log(count) + (TITLE_BONUS if word in title_words else 0.0)
+        for word, count in frequency.items()
+    }
+
+
+def score(sentence: Sentence, weights: dict[str, float]) -> float:
     """Recurring content words per square root of length, plus small bonuses (see module doc)."""
     if not sentence.words:
         return 0.0
-    weight = math.fsum(  # exact whatever the set's (hash-seeded) order: same input, same ranking
-        math.log(document_frequency[word]) + (TITLE_BONUS if word in title_words else 0.0)
-        for word in sentence.words
-    )
+    # fsum is exact whatever the set's (hash-seeded) order: same input, same ranking, always
+    weight = math.fsum([weights[word] for word in sentence.words])
     bonus = NUMBER_BONUS if _DIGIT.search(sentence.text) else 0.0
     return weight / math.sqrt(len(sentence.words)) + bonus
 

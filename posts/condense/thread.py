@@ -18,7 +18,7 @@ from posts.errors import InputError, TemplateError
 from posts.model import Numbering
 from posts.render import template_name
 
-FILL_GUESS = 0.9  # share of the key-point posts' room the first choice of sentences may claim
+FILL_GUESS = 0.85  # share of the key-point posts' room the first choice of sentences may claim
 MAX_MISSES = 12  # consecutive sentences too long for the room left before choosing stops
 
 
@@ -158,17 +158,18 @@ def _add_hook(ctx: Context, plan: _Plan) -> None:
 def _add_key_points(ctx: Context, plan: _Plan) -> None:
     """The best-ranked sentences that fit the posts left, laid out in article order.
 
-    A first choice claims :data:`FILL_GUESS` of the room by measured length; while packing
-    (which prefers ending posts at strong breaks) needs more posts than are left, the
-    lowest-ranked sentence is let go.
+    Sentences are chosen in rank order while their measured lengths fit :data:`FILL_GUESS` of
+    the room. Packing prefers ending posts at strong breaks, so the choice may not fit; then the
+    room is scaled by the share that did fit and the choice is made again (smaller sentences
+    further down the ranking can fill what a long one left), until it fits.
     """
     first = len(plan.bodies)
     left = plan.room - first
     if left <= 0:
         return
     probe = plan.slot(first, {"kind": "body", "hashtags": hashtag_words(plan.shares[first])})
-    chosen = _choose(ctx, probe.budget * left * FILL_GUESS)
-    while chosen:
+    capacity = probe.budget * left * FILL_GUESS
+    while chosen := _choose(ctx, capacity):
         ordered = sorted(chosen, key=lambda sentence: sentence.position)
         words = Words([Unit(s.text, s.paragraph) for s in ordered])
         placed, pieces = plan.pack(words, "body")
@@ -176,7 +177,8 @@ def _add_key_points(ctx: Context, plan: _Plan) -> None:
         if end == len(words):
             plan.keep(placed, pieces)
             return
-        chosen.pop()
+        used = sum(ctx.rules.length(s.text) + 2 for s in chosen)
+        capacity = min(used - 1, used * words.chars(0, end) / words.chars(0, len(words)))
 
 
 def _choose(ctx: Context, capacity: float) -> list[Sentence]:

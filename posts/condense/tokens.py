@@ -12,10 +12,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 GLUE, WORD, CLAUSE, SENTENCE, PARAGRAPH = 0, 1, 2, 3, 4
-_CLAUSE_END = (",", ";", ":", "—", "–", "-", "、", "，", "；", "：")
-_SENTENCE_END = ("。", "！", "？")
+_CLAUSE_END = ",;:—–-、，；："
+_SENTENCE_END = "。！？"
 # A token is a run without white space; CJK text, written without spaces, also ends a token after
 # its own clause and sentence marks, so it can break there without a space being invented.
 _TOKEN = re.compile(r"[^\s、，；：。！？]+[、，；：。！？]*|[、，；：。！？]+")
@@ -41,22 +42,33 @@ class Words:
         parts: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
-        self._fixed: dict[int, int] = {}  # word index -> gap, where a unit starts (and glue)
+        self.gaps: list[int] = []  # gaps[i]: strength of the break before word i
         position = 0
         previous: Unit | None = None
         for unit in units:
             text = " ".join(unit.text.split())
             if not text:
                 continue
+            gap = GLUE
             if previous is not None:
                 separator = _separator(previous, unit)
                 parts.append(separator)
                 position += len(separator)
-                new_paragraph = unit.paragraph != previous.paragraph
-                self._fixed[len(self.starts)] = PARAGRAPH if new_paragraph else SENTENCE
-            for match in _TOKEN.finditer(text):
-                self.starts.append(position + match.start())
-                self.ends.append(position + match.end())
+                gap = PARAGRAPH if unit.paragraph != previous.paragraph else SENTENCE
+            spans = [match.span() for match in _TOKEN.finditer(text)]
+            self.starts += [position + start for start, _ in spans]
+            self.ends += [position + end for _, end in spans]
+            self.gaps.append(gap)
+            self.gaps += [  # the break after each word but the last, by its last character
+                CLAUSE
+                if text[end - 1] in _CLAUSE_END
+                else WORD
+                if after > end
+                else SENTENCE
+                if text[end - 1] in _SENTENCE_END
+                else GLUE
+                for (_, end), (after, _) in pairwise(spans)
+            ]
             parts.append(text)
             position += len(text)
             previous = unit
@@ -68,20 +80,6 @@ class Words:
     def word(self, index: int) -> str:
         return self.text[self.starts[index] : self.ends[index]]
 
-    def gap(self, index: int) -> int:
-        """Strength of the break before word ``index`` (GLUE before the first)."""
-        fixed = self._fixed.get(index)
-        if fixed is not None:
-            return fixed
-        if index == 0:
-            return GLUE
-        before = self.word(index - 1)
-        if self.starts[index] > self.ends[index - 1]:  # white space between
-            return CLAUSE if before.endswith(_CLAUSE_END) else WORD
-        if before.endswith(_SENTENCE_END):
-            return SENTENCE
-        return CLAUSE if before.endswith(_CLAUSE_END) else GLUE
-
     def span(self, start: int, end: int) -> str:
         """The text of words[start:end] with their original separators ("" when empty)."""
         return self.text[self.starts[start] : self.ends[end - 1]] if end > start else ""
@@ -92,19 +90,16 @@ class Words:
 
     def reach(self, start: int, chars: int) -> int:
         """The end of the longest run from ``start`` that is at most ``chars`` characters long."""
-        return (
-            bisect_right(self.ends, self.starts[start] + chars, start, len(self.ends))
-            if self
-            else 0
-        )
+        if start >= len(self):
+            return start
+        return bisect_right(self.ends, self.starts[start] + chars, start, len(self.ends))
 
     def hard_break(self, index: int, head_length: int) -> None:
         """Split word ``index`` after ``head_length`` characters; the pieces join with nothing."""
         middle = self.starts[index] + head_length
         self.starts.insert(index + 1, middle)
         self.ends.insert(index, middle)
-        shifted = {i + (i > index): gap for i, gap in self._fixed.items()}
-        self._fixed = {**shifted, index + 1: GLUE}
+        self.gaps.insert(index + 1, GLUE)
 
 
 def _separator(previous: Unit, unit: Unit) -> str:
