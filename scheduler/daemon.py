@@ -27,8 +27,9 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from posts.config import Config
-from posts.errors import StoreError
+from posts.errors import HeraldError, StoreError
 from posts.queue import ConflictError, Store, open_store
+from scheduler.adapters.base import AdapterError
 from scheduler.adapters.registry import AdapterPool
 from scheduler.clock import Clock, system_clock
 from scheduler.lock import PublisherLock, lock_path
@@ -74,6 +75,15 @@ class Publisher:
 
     def close(self) -> None:
         self.adapters.close()
+
+    def warm_up(self) -> None:
+        """Build every account's adapter now, so the first due post is not late by SDK imports,
+        and a missing credential shows in the log at start rather than at the due time."""
+        for name in self.adapters.config.accounts:
+            try:
+                self.adapters(name)
+            except (HeraldError, AdapterError) as exc:
+                _info("adapter-error", account=name, reason=exc)
 
     def reclaim_crashed(self) -> None:
         """Expire every lease at once (SQLite, lock held: whoever leased it is dead)."""
@@ -199,6 +209,8 @@ def run(
                 )
             if lock_path(config.database) is not None:
                 publisher.reclaim_crashed()
+            if not once:
+                publisher.warm_up()
             _info("started", worker=publisher.worker, database=store.where, once=once)
             if once:
                 publisher.tick()

@@ -6,8 +6,10 @@ one of the :class:`AdapterError` subclasses below. Third-party adapters register
 ``herald.adapters`` entry-point group (the built-ins register the same way, see pyproject.toml).
 
 Exactly-once contract:
-- Before the first attempt the scheduler stores an idempotency key with the part. The adapter must
-  use it the way its platform allows (Bluesky: the TID record key; Mastodon: Idempotency-Key).
+- Before the first attempt the scheduler stores an idempotency key with the part, and reuses it for
+  every later attempt. Keys are AT Protocol TIDs (``scheduler.adapters.tid``), valid everywhere.
+  The adapter must use it the way its platform allows (Bluesky: the TID record key; Mastodon:
+  Idempotency-Key).
 - ``lookup(part)`` answers "was a part with this key already published?" and is called before any
   re-send of a part whose earlier attempt may have reached the platform. Adapters whose platform
   offers no such look-up (X) set ``supports_lookup = False``; the scheduler then marks the part

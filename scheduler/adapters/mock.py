@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from posts.config import Account
+from posts.counting import fits, limit_for, measure
 from posts.errors import ConfigError
 from scheduler.adapters.base import (
     Adapter,
@@ -142,8 +143,6 @@ class Outbox:
 
 
 def _limits(account: Account) -> Limits:
-    from posts.counting import limit_for
-
     return Limits(max_length=account.max_length or limit_for(account.platform))
 
 
@@ -212,8 +211,6 @@ class MockAdapter:
             time.sleep(self._latency)
 
     def _check(self, part: OutgoingPart) -> None:
-        from posts.counting import fits, measure
-
         platform, limit = self.account.platform, self.limits.max_length
         if not fits(platform, part.text, limit):
             raise PermanentError(
