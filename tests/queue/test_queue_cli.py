@@ -288,7 +288,10 @@ def test_read_only_database_is_one_clear_line(
     assert path.read_bytes() == before
 
 
-def test_concurrent_add_processes_lose_nothing(article: Path) -> None:
+def test_concurrent_add_processes_lose_nothing(
+    article: Path, location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HERALD_DB", location)  # SQLite, and PostgreSQL when available
     script = (
         "from scheduler.cli.main import main; import sys; "
         "main(['queue', 'add', *sys.argv[1:], '--to', 'demo-x,demo-bluesky', '--next-slot'])"
