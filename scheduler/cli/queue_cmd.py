@@ -190,6 +190,10 @@ def list_cmd(
     for row, d in zip(rows, drafts, strict=True):
         table.add_row(*row, d.source.title)
     console().print(table)
+    if len(drafts) == limit:
+        console().print(
+            f"(showing {offset + 1}-{offset + limit}; --offset {offset + limit} for more)"
+        )
 
 
 def _posts(draft: Draft) -> str:
