@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 START_SCRIPT = ROOT / "tools" / "pds" / "start-pds.mjs"
+START_TIMEOUT_SECONDS = 60
 
 
 def pds_dir() -> Path:
@@ -47,7 +49,7 @@ class PdsAccount:
 
 
 @pytest.fixture(scope="session")
-def local_pds() -> Iterator[LocalPds]:
+def local_pds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalPds]:
     node = shutil.which("node")
     if node is None:
         pytest.skip("e2e: Node.js is not installed (needed to run the local Bluesky PDS)")
@@ -64,14 +66,19 @@ def local_pds() -> Iterator[LocalPds]:
         "PLC_PORT": "auto",
         "PDS_EXIT_ON_STDIN_EOF": "1",
     }
-    proc = subprocess.Popen(
-        [node, str(START_SCRIPT)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    log = tmp_path_factory.mktemp("pds") / "stderr.log"
+    with log.open("w") as stderr:
+        proc = subprocess.Popen(
+            [node, str(START_SCRIPT)],
+            stdin=subprocess.PIPE,  # kept open: the server stops by itself when we die
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+            env=env,
+        )
+    give_up = threading.Timer(START_TIMEOUT_SECONDS, proc.kill)  # a hung start ends the wait
+    give_up.daemon = True
+    give_up.start()
     try:
         assert proc.stdout is not None
         ready = None
@@ -79,11 +86,12 @@ def local_pds() -> Iterator[LocalPds]:
             if line.startswith("PDS_READY "):
                 ready = json.loads(line.removeprefix("PDS_READY "))
                 break
+        give_up.cancel()
         if ready is None:
-            assert proc.stderr is not None
-            pytest.fail(f"the local PDS did not start: {proc.stderr.read()[-2000:]}")
+            pytest.fail(f"the local PDS did not start: {log.read_text()[-2000:]}")
         yield LocalPds(url=ready["pds"], plc=ready["plc"], version=ready["version"], pid=proc.pid)
     finally:
+        give_up.cancel()
         proc.terminate()  # this PID only
         try:
             proc.wait(timeout=15)
