@@ -121,12 +121,7 @@ class MastodonAdapter:
     def verify(self) -> str:
         """Check the token and cache the instance's limits for the formatter."""
         me = self._call(self._api.account_verify_credentials)
-        info = self._call(self._api.instance_v2)
-        statuses = info["configuration"]["statuses"]
-        limits = Limits(
-            max_length=int(statuses["max_characters"]),
-            url_length=int(statuses.get("characters_reserved_per_url") or 23),
-        )
+        limits = self._call(self._instance_limits)
         instance_limits.save(self._data_dir, self._account, limits)
         return (
             f"@{me['acct']} on {self._instance} (posts up to {limits.max_length} characters, "
@@ -135,6 +130,22 @@ class MastodonAdapter:
 
     def close(self) -> None:
         self._api.session.close()
+
+    def _instance_limits(self) -> Limits:
+        """From /api/v2/instance, or /api/v1/instance on servers older than Mastodon 4."""
+        from mastodon import MastodonNotFoundError
+
+        try:
+            info = self._api.instance_v2()
+        except MastodonNotFoundError:
+            info = self._api.instance_v1()
+        statuses = (info.get("configuration") or {}).get("statuses") or {}
+        max_length = statuses.get("max_characters") or info.get("max_toot_chars")
+        url_length = statuses.get("characters_reserved_per_url")
+        return Limits(
+            max_length=int(max_length or instance_limits.DEFAULT_MAX_CHARACTERS),
+            url_length=int(url_length or instance_limits.DEFAULT_URL_LENGTH),
+        )
 
     def _search(self, part: OutgoingPart, *, since: datetime | None) -> PublishedRef | None:
         """Find the part among the account's statuses since ``since`` by source text and reply."""

@@ -59,6 +59,18 @@ def test_check_caches_the_instance_limits_for_the_formatter(
     assert build(mastodon_harness, tmp_path).limits == Limits(1000, 23)  # cached on disk
 
 
+def test_check_falls_back_to_the_v1_instance_api_on_older_servers(
+    mastodon_harness: MastodonHarness, tmp_path: Path
+) -> None:
+    mock = mastodon_harness.mock
+    mock.get(f"{INSTANCE}/api/v1/accounts/verify_credentials", json={"id": "1", "acct": "lab"})
+    mock.get(f"{INSTANCE}/api/v2/instance/", json={"error": "Not Found"}, status=404)
+    mock.get(f"{INSTANCE}/api/v1/instance/", json={"uri": "masto.example", "max_toot_chars": 700})
+    adapter = build(mastodon_harness, tmp_path)
+    adapter.verify()
+    assert adapter.limits == Limits(700, 23)
+
+
 def test_lookup_inside_the_key_window_lets_the_server_deduplicate(
     mastodon_harness: MastodonHarness, tmp_path: Path
 ) -> None:
