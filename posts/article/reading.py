@@ -21,7 +21,7 @@ from posts.article.plaintext import read_plain_text
 from posts.errors import ArticleError
 from posts.model import Article, ArticleKind
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024  # the messages below say "5 MB"
 STDIN = "-"
 
 
@@ -49,6 +49,8 @@ def load_article(source: str | os.PathLike[str], *, url: str | None = None) -> A
         if stream is None:  # no standard input at all (a service, pythonw)
             raise ArticleError("standard input is not available; pass a file path instead")
         data = stream.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _too_big("standard input", None)
     else:
         data = _read_file(Path(source), source)
     return parse_article(data, source=source, url=url)
@@ -92,8 +94,7 @@ def _display_name(source: str) -> str:
     return "standard input" if source == STDIN else source
 
 
-def _too_big(name: str, size: int) -> ArticleError:
-    return ArticleError(
-        f"{name} is {size / 1024 / 1024:.1f} MB; Herald reads articles up to "
-        f"{MAX_BYTES // 1024 // 1024} MB"
-    )
+def _too_big(name: str, size: int | None) -> ArticleError:
+    """``size`` None: only known to be over the limit (a stream read up to the limit)."""
+    what = "over 5 MB" if size is None else f"{size:,} bytes"
+    return ArticleError(f"{name} is {what}; Herald reads articles up to 5 MB ({MAX_BYTES:,} bytes)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import random
 import sys
 from pathlib import Path
@@ -99,8 +100,20 @@ def test_over_size_file_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(MAX_BYTES + 1)  # sparse: the size alone must refuse it
-    with pytest.raises(ArticleError, match=r"huge.txt is 5.0 MB; Herald reads articles up to 5 MB"):
+    with pytest.raises(
+        ArticleError,
+        match=r"^.*huge\.txt is 5,242,881 bytes; Herald reads articles up to 5 MB "
+        r"\(5,242,880 bytes\)$",
+    ):
         load_article(path)
+
+
+def test_over_size_stdin_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    stream = io.BytesIO(b"a" * (MAX_BYTES + 100))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+    with pytest.raises(ArticleError, match=r"^standard input is over 5 MB; Herald reads"):
+        load_article("-")
+    assert stream.tell() == MAX_BYTES + 1  # read no further than needed to know
 
 
 def test_over_size_bytes_are_refused() -> None:
