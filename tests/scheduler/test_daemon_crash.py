@@ -299,3 +299,38 @@ def test_four_daemons_on_one_postgres_database_share_2000_drafts(
     finally:
         store.close()
     assert len(workers) >= 2  # the work was shared
+
+
+def test_the_daemon_sees_new_drafts_at_once_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    site = Site(tmp_path, str(tmp_path / "herald.db"), latency_ms=300)
+    site.write_config()
+    store = site.open()
+    try:
+        proc, log = site.start("daemon")
+        wait_for(log, "started")
+        store.add(  # queued while the daemon sleeps with nothing to do
+            [
+                NewDraft(
+                    account="crash-bsky",
+                    platform="bluesky",
+                    source=Source("a.md", "0" * 64, "A"),
+                    parts=tuple(NewPart(f"part {i}", 6) for i in range(20)),
+                    scheduled_at=datetime.now(UTC),
+                )
+            ]
+        )
+        added = time.monotonic()
+        wait_for(site.outbox, "part 0", timeout=10)
+        noticed = time.monotonic() - added
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+        text = log.read_text()
+        assert "stopping signal=SIGTERM" in text and "stopped" in text
+        (draft,) = store.list()
+        statuses = [p.status for p in draft.parts]
+        assert draft.status == "scheduled" and draft.lease_owner is None  # released at once
+        assert "sending" not in statuses and statuses[0] == "published"
+        assert statuses.count("published") == len(read_outbox(site.outbox)) < 20
+    finally:
+        store.close()
+    assert noticed < 3, f"the daemon took {noticed:.1f} s to publish a draft added while it slept"
