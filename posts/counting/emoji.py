@@ -7,33 +7,29 @@ keycaps). Emoji newer than that list are weighed per code point, as the referenc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import cache
 
 from posts.counting.emoji_pattern import EMOJI_PATTERN, EMOJI_START_BMP
 
-EMOJI = re.compile(EMOJI_PATTERN)
+
+@cache  # compiled on first use
+def emoji_regex() -> re.Pattern[str]:
+    """twemoji-parser's pattern: ``finditer`` gives the emoji sequences in order."""
+    return re.compile(EMOJI_PATTERN)
+
 
 # What can follow the first char of a sequence in the list: VS16, the keycap mark, skin tones,
 # tag characters, a second regional indicator, or a ZWJ and any char.
 _CONTINUATION = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f\U0001f1e6-\U0001f1ff"
-# A window is a char that can start a sequence plus everything that could continue one, so no
-# match crosses a window's edges. The BMP class compiles to a bitmap; astral chars are rare.
-_WINDOW = re.compile(
+# A window is a char that can start a sequence plus everything that could continue one. Over a
+# window ``emoji_regex().finditer`` finds exactly the matches it finds there in the whole text,
+# and none lie outside windows. Windows repeat ("🎉", "👍🏽"), so callers can cache per window
+# instead of running the long alternation over every char. The BMP class compiles to a bitmap.
+EMOJI_WINDOW = re.compile(
     f"(?:[#*0-9](?=[\ufe0f\u20e3])|[{EMOJI_START_BMP}]|[\U00010000-\U0010ffff])"
     f"(?:[{_CONTINUATION}]|\u200d.)*",
     re.DOTALL,
 )
-
-
-def emoji_windows(text: str) -> Iterator[tuple[int, str]]:
-    """``(start, window)`` for each stretch of ``text`` that may hold emoji sequences.
-
-    ``EMOJI.finditer`` over a window finds exactly the matches ``EMOJI.finditer(text)`` finds
-    there, and none lie outside windows. Windows repeat ("🎉", "👍🏽"), so callers can cache
-    per window instead of running the long alternation over every char.
-    """
-    for m in _WINDOW.finditer(text):
-        yield m.start(), m.group()
 
 
 def emoji_spans(text: str) -> list[tuple[int, int]]:
@@ -41,7 +37,7 @@ def emoji_spans(text: str) -> list[tuple[int, int]]:
     if text.isascii():
         return []
     return [
-        (start + m.start(), start + m.end())
-        for start, window in emoji_windows(text)
-        for m in EMOJI.finditer(window)
+        (window.start() + m.start(), window.start() + m.end())
+        for window in EMOJI_WINDOW.finditer(text)
+        for m in emoji_regex().finditer(window.group())
     ]

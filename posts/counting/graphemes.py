@@ -10,18 +10,14 @@ those clusters.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cache
 
 import regex
 
 from posts.counting.grapheme_data import GRAPHEME_JOINERS_BMP
 
 _CLUSTER = regex.compile(r"\X")
-# Any astral char counts as a possible joiner (emoji modifiers, tags, regional indicators...);
-# treating too many chars as joiners only costs time. A joiner's neighbours on both sides join
-# the stretch too, and one non-joiner between two joiner runs chains them together.
-_JOINER = f"(?:[{GRAPHEME_JOINERS_BMP}]|[\U00010000-\U0010ffff])"
-_PLAIN = f"(?:(?!{_JOINER}).)"
-_STRETCH = re.compile(f"{_PLAIN}?{_JOINER}+(?:{_PLAIN}{_JOINER}+)*{_PLAIN}?", re.DOTALL)
 _LINKER = regex.compile(r"\p{InCB=Linker}")
 _CONSONANT = regex.compile(r"\p{InCB=Consonant}")
 _EXTEND_OR_LINKER = regex.compile(r"[\p{InCB=Extend}\p{InCB=Linker}]")
@@ -63,18 +59,36 @@ def graphemes(text: str) -> list[str]:
     return out
 
 
-def grapheme_count(text: str) -> int:
-    """Number of extended grapheme clusters in ``text``.
+@cache  # compiled on first use
+def _joiner_runs() -> re.Pattern[str]:
+    # Any astral char counts as a possible joiner (emoji modifiers, tags, regional indicators);
+    # counting too many chars as joiners only costs time.
+    return re.compile(f"(?:[{GRAPHEME_JOINERS_BMP}]|[\U00010000-\U0010ffff])+")
 
-    Outside the stretches around joining chars each code point is its own cluster, so only
-    those stretches are segmented.
-    """
+
+def _stretches(text: str) -> Iterator[tuple[int, int]]:
+    """Spans around the runs of joining chars: a run plus its neighbour on each side, with runs
+    one char apart chained into one stretch. Elsewhere each code point is its own cluster."""
+    start = end = -1
+    for run in _joiner_runs().finditer(text):
+        if run.start() <= end:  # one char between the runs: it belongs to both
+            end = min(run.end() + 1, len(text))
+            continue
+        if end >= 0:
+            yield start, end
+        start, end = max(run.start() - 1, 0), min(run.end() + 1, len(text))
+    if end >= 0:
+        yield start, end
+
+
+def grapheme_count(text: str) -> int:
+    """Number of extended grapheme clusters in ``text``."""
     if text.isascii():
         # In ASCII only CR LF joins into one cluster.
         return len(text) - text.count("\r\n")
     count = len(text)
-    for stretch in _STRETCH.findall(text):
-        count += len(graphemes(stretch)) - len(stretch)
+    for start, end in _stretches(text):
+        count += len(graphemes(text[start:end])) - (end - start)
     return count
 
 

@@ -6,19 +6,25 @@ Bluesky's tag rules live with its facet detection in ``bluesky.py``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import regex
 
 from posts.counting.hashtag_chars import HASHTAG_ALNUM, HASHTAG_ALPHA
 from posts.counting.urls import x_urls
 
-# twitter-text validHashtag: a boundary (start, VS15/VS16, end, or any code point that is neither
-# a hashtag character nor "&"), a hash sign not followed by VS16 or a keycap, then hashtag
-# characters with at least one letter or mark.
-_X_HASHTAG = re.compile(
-    f"(?:^|[\ufe0e\ufe0f]|\\Z|[^{HASHTAG_ALNUM}&\ud800-\udfff])"
-    f"([#\uff03])(?![\ufe0f\u20e3])([{HASHTAG_ALNUM}]*[{HASHTAG_ALPHA}][{HASHTAG_ALNUM}]*)"
-)
+
+@cache  # compiled on first use: the classes are long
+def _x_hashtag() -> re.Pattern[str]:
+    """twitter-text validHashtag: a boundary (start, VS15/VS16, end, or a code point that is
+    neither a hashtag char nor "&"), a hash sign not followed by VS16 or a keycap, then hashtag
+    chars with at least one letter or mark."""
+    return re.compile(
+        f"(?:^|[\ufe0e\ufe0f]|\\Z|[^{HASHTAG_ALNUM}&\ud800-\udfff])"
+        f"([#\uff03])(?![\ufe0f\u20e3])([{HASHTAG_ALNUM}]*[{HASHTAG_ALPHA}][{HASHTAG_ALNUM}]*)"
+    )
+
+
 _X_HASHTAG_END = ("#", "\uff03", "://")
 
 
@@ -28,7 +34,7 @@ def x_hashtag_spans(text: str) -> list[tuple[int, int]]:
         return []
     tags = [
         (m.start(1), m.end())
-        for m in _X_HASHTAG.finditer(text)
+        for m in _x_hashtag().finditer(text)
         if not text.startswith(_X_HASHTAG_END, m.end())
     ]
     urls = x_urls(text)
@@ -61,9 +67,13 @@ _MASTODON_TAG_NAME = (
     f"(?:[{_WORD}_][{_WORD}{_SEPARATORS}]*[\\p{{Alphabetic}}{_SEPARATORS}]"
     f"[{_WORD}{_SEPARATORS}]*[{_WORD}_])|(?:[{_WORD}_]*[\\p{{Alphabetic}}][{_WORD}_]*)"
 )
-_MASTODON_TAG = regex.compile(f"(?:{_MASTODON_TAG_NAME})", regex.IGNORECASE)
+
+
+@cache
+def _mastodon_tag() -> regex.Pattern[str]:
+    return regex.compile(f"(?:{_MASTODON_TAG_NAME})", regex.IGNORECASE)
 
 
 def mastodon_is_valid_hashtag(tag: str) -> bool:
     """True when Mastodon would link ``#tag`` whole (``Tag::HASHTAG_NAME_RE``)."""
-    return _MASTODON_TAG.fullmatch(tag) is not None
+    return _mastodon_tag().fullmatch(tag) is not None

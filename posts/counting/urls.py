@@ -12,9 +12,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cache, lru_cache
 from typing import NamedTuple
 
-from posts.counting.tlds import TWITTER_CCTLDS, TWITTER_GTLDS
+from posts.counting.domains import (
+    INVALID_CHARS,
+    LATIN_ACCENTS,
+    SPACES,
+    ascii_domains,
+    domain_end,
+)
 
 MAX_URL_LENGTH = 4096
 MAX_TCO_SLUG_LENGTH = 40
@@ -34,71 +41,15 @@ class UrlMatch(NamedTuple):
 
 
 # --- character classes (twitter-text js/src/regexp/*.js) -------------------------------------
-_INVALID_CHARS = "\ufffe\ufeff\uffff"
-_DIRECTIONAL = "\u202a-\u202e\u061c\u200e\u200f\u2066\u2067\u2068\u2069"
-SPACES = "\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_PUNCT = r"!'#%&()*+,\\\-./:;<=>?@\[\]\^_{|}~$"
-_LATIN_ACCENTS = (
-    "\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263"
-    "\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
-)
 _CYRILLIC = "\u0400-\u04ff"
-
-_PRECEDING = f"(?:[^A-Za-z0-9@\uff20$#\uff03{_INVALID_CHARS}]|[{_DIRECTIONAL}]|^)"
-_DOMAIN_CHAR = f"[^{_PUNCT}{SPACES}{_INVALID_CHARS}{_DIRECTIONAL}]"
-_SUBDOMAIN = f"(?:(?:{_DOMAIN_CHAR}(?:[_-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
-_DOMAIN_NAME = f"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
-_TLD_END = r"(?=[^0-9a-zA-Z@+-]|\Z)"
-_Trie = dict[str, "_Trie"]
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    """A trie-shaped regex for ``words`` that tries them in the same order as ``a|b|c`` would.
-
-    Python's ``re`` tries a flat alternation one branch after another, which for 1,500 TLDs
-    dominated the cost of counting. twitter-text's lists put every word before its own prefixes
-    ("com" before "co"), so among the words that fit at one place a flat alternation tries the
-    longest first; a trie that prefers going deeper does the same.
-    """
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        leaves = sorted(ch for ch, child in node.items() if ch and list(child) == [""])
-        branches = [
-            re.escape(ch) + emit(child)
-            for ch, child in sorted(node.items())
-            if ch and ch not in leaves
-        ]
-        if leaves:
-            branches.append(
-                re.escape(leaves[0]) if len(leaves) == 1 else f"[{''.join(map(re.escape, leaves))}]"
-            )
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
-_TLDS = (
-    f"(?:{_alternation(TWITTER_GTLDS)}{_TLD_END}"
-    f"|{_alternation(TWITTER_CCTLDS)}{_TLD_END}"
-    r"|(?:xn--[\-0-9a-z]+))"
-)
-_DOMAIN = f"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}{_TLDS})"
-_ASCII_DOMAIN = re.compile(f"(?:(?:[\\-a-z0-9{_LATIN_ACCENTS}]+)\\.)+{_TLDS}", re.IGNORECASE)
-
-_PATH_CHAR = f"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~@|&{_LATIN_ACCENTS}]"
+_PRECEDING = f"[^A-Za-z0-9@\uff20$#\uff03{INVALID_CHARS}]"
+_PATH_CHAR = f"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~@|&{LATIN_ACCENTS}]"
 _BALANCED_PARENS = f"\\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\\({_PATH_CHAR}+\\){_PATH_CHAR}*))\\)"
-_PATH_END = f"(?:[+\\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|(?:{_BALANCED_PARENS}))"
+_PATH_END = f"(?:[+\\-a-z{_CYRILLIC}0-9=_#/{LATIN_ACCENTS}]|(?:{_BALANCED_PARENS}))"
 _PATH = f"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_END})|(?:@{_PATH_CHAR}+/))"
 _QUERY_CHAR = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
 _QUERY_END = r"[a-z0-9\-_&=#/]"
-_TCO = re.compile(f"^https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?", re.IGNORECASE)
+_TCO = f"^https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?"
 
 # --- Mastodon's overrides (config/initializers/twitter_regex.rb) -------------------------------
 # Ruby interpolates at definition time, so its path-ending class still embeds the gem's own
@@ -119,23 +70,99 @@ _UCHARS = (
     "\U000b0000-\U000bfffd\U000c0000-\U000cfffd\U000d0000-\U000dfffd\U000e1000-\U000efffd"
     "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
 )
-_M_QUERY_CHAR = f"[a-z0-9!?*'();:&=+$/%#\\[\\]\\-_.,~|@\\^{_UCHARS}]"
-_M_QUERY_END = f"[a-z0-9_&=#/\\-{_UCHARS}]"
+# Case-folding these wide classes would cost ``re`` a walk over a million code points at
+# compile time; they hold both cases already once A-Z is added.
+_M_QUERY_CHAR = f"(?-i:[a-zA-Z0-9!?*'();:&=+$/%#\\[\\]\\-_.,~|@\\^{_UCHARS}])"
+_M_QUERY_END = f"(?-i:[a-zA-Z0-9_&=#/\\-{_UCHARS}])"
 
 
-def _url_regex(protocol: str, path: str, query_char: str, query_end: str) -> re.Pattern[str]:
-    # groups: 1 preceding char, 2 URL, 3 protocol, 4 domain, 5 port, 6 path, 7 query
-    return re.compile(
-        f"({_PRECEDING})(({protocol})?({_DOMAIN})(?::([0-9]+))?(/{path}*)?"
-        f"(\\?{query_char}*{query_end})?)",
-        re.IGNORECASE,
+class _Syntax(NamedTuple):
+    """What follows the char before a URL: protocols, then (after the domain) port, path, query."""
+
+    preceding: re.Pattern[str]  # a char that may stand right before a URL
+    protocol: re.Pattern[str]
+    rest: re.Pattern[str]  # group 1: the path
+    tco: re.Pattern[str]
+
+
+def _syntax(
+    protocol: str, path: str, query_char: str, query_end: str, unicode_case: bool
+) -> _Syntax:
+    """``unicode_case``: Ruby's /i folds ſ, K, İ onto ASCII letters; JavaScript's /i does not."""
+    return _Syntax(
+        re.compile(_PRECEDING, re.IGNORECASE if unicode_case else 0),
+        re.compile(protocol, re.IGNORECASE),
+        re.compile(f"(?::[0-9]+)?(/{path}*)?(?:\\?{query_char}*{query_end})?", re.IGNORECASE),
+        re.compile(_TCO, re.IGNORECASE),
     )
 
 
-_X_URL = _url_regex("https?://", _PATH, _QUERY_CHAR, _QUERY_END)
-_MASTODON_URL = _url_regex(
-    "(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini)://", _M_PATH, _M_QUERY_CHAR, _M_QUERY_END
-)
+# Compiled on first use: a Bluesky-only run never pays for them.
+@cache
+def _x() -> _Syntax:
+    return _syntax("https?://", _PATH, _QUERY_CHAR, _QUERY_END, unicode_case=False)
+
+
+@cache
+def _mastodon() -> _Syntax:
+    return _syntax(
+        "(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini)://",
+        _M_PATH,
+        _M_QUERY_CHAR,
+        _M_QUERY_END,
+        unicode_case=True,
+    )
+
+
+class _Found(NamedTuple):
+    """One match of twitter-text's ``extractUrl`` regex (groups 2-5 and 7)."""
+
+    before: str
+    start: int
+    protocol: str
+    domain_start: int
+    domain_end: int
+    end: int
+    path: str
+
+
+def _url_at(syntax: _Syntax, text: str, start: int) -> tuple[str, int, int, int, str] | None:
+    """``(protocol, domain start, domain end, end, path)`` of a URL at ``start``, if any.
+
+    Without its protocol the regex would retry with the domain at "http", which cannot match.
+    """
+    protocol = syntax.protocol.match(text, start)
+    domain_start = protocol.end() if protocol else start
+    end = domain_end(text, domain_start)
+    if end is None:
+        return None
+    rest = syntax.rest.match(text, end)
+    assert rest is not None  # every part of it is optional
+    return protocol.group() if protocol else "", domain_start, end, rest.end(), rest.group(1) or ""
+
+
+def _find(syntax: _Syntax, text: str, start: int, end: int) -> list[_Found]:
+    """``extractUrl.exec`` repeated over one run: the char before a URL is any char that is not
+    a letter, digit, @, $, # or invalid char, or the start of the text."""
+    found = []
+    pos = max(start - 1, 0)
+    while pos < end:
+        url = None
+        if syntax.preceding.match(text, pos):
+            url = _url_at(syntax, text, pos + 1)
+            before = text[pos]
+        if url is None and pos == 0:
+            url = _url_at(syntax, text, 0)
+            before = ""
+        if url is None:
+            nxt = syntax.preceding.search(text, pos + 1, end)
+            pos = nxt.start() if nxt else end
+            continue
+        protocol, domain_start, domain_stop, url_end, path = url
+        url_start = domain_start - len(protocol)
+        found.append(_Found(before, url_start, protocol, domain_start, domain_stop, url_end, path))
+        pos = url_end
+    return found
 
 
 class _Runs:
@@ -187,7 +214,7 @@ def _ascii_label_length(label: str) -> int:
 
 def _valid_domain(url: str, protocol: str, domain: str) -> bool:
     """twitter-text ``isValidUrl`` + ``idna.toAscii``: label lengths 1..63, total ≤ 4096."""
-    if domain.startswith("xn--") and not _ASCII_DOMAIN.search(domain):
+    if domain.startswith("xn--") and not ascii_domains(domain):
         return False
     for label in domain.split("."):
         if not 1 <= _ascii_label_length(label) <= MAX_DOMAIN_LABEL_LENGTH:
@@ -196,7 +223,7 @@ def _valid_domain(url: str, protocol: str, domain: str) -> bool:
 
 
 def _matches(
-    pattern: re.Pattern[str], text: str, start: int, end: int, bare: bool, source: str = ""
+    syntax: _Syntax, text: str, start: int, end: int, bare: bool, source: str = ""
 ) -> list[UrlMatch]:
     """twitter-text ``extractUrlsWithIndices`` on ``text[start:end]`` (one run).
 
@@ -204,38 +231,38 @@ def _matches(
     domain lengths are checked on it, as punycode lengths depend on the exact code points.
     """
     out: list[UrlMatch] = []
-    # Start one char early so the whitespace before the run can be the "preceding char".
-    for m in pattern.finditer(text, max(start - 1, 0), end):
-        before, url, protocol, domain, path = m.group(1, 2, 3, 4, 6)
-        url_end = m.end()
-        url_start = url_end - len(url)
-        checked = (
-            (source[url_start:url_end], source[m.start(4) : m.end(4)]) if source else (url, domain)
-        )
-        if not _valid_domain(checked[0], protocol or "https://", checked[1]):
+    for m in _find(syntax, text, start, end):
+        url = text[m.start : m.end]
+        domain = text[m.domain_start : m.domain_end]
+        checked = source or text
+        if not _valid_domain(
+            checked[m.start : m.end],
+            m.protocol or "https://",
+            checked[m.domain_start : m.domain_end],
+        ):
             continue
-        if protocol:
-            tco = _TCO.match(url)
+        if m.protocol:
+            url_end = m.end
+            tco = syntax.tco.match(url)
             if tco:
                 if len(tco.group(1)) > MAX_TCO_SLUG_LENGTH:
                     continue
-                url_end = url_start + tco.end()
-            out.append(UrlMatch(url_start, url_end, url_end - url_start))
+                url_end = m.start + tco.end()
+            out.append(UrlMatch(m.start, url_end, url_end - m.start))
             continue
-        if not bare or before in ("-", "_", ".", "/"):
+        if not bare or m.before in ("-", "_", ".", "/"):
             continue
         found: list[UrlMatch] = []
         ascii_end = 0
-        for am in _ASCII_DOMAIN.finditer(domain):
-            ascii_start = domain.find(am.group(), ascii_end)
-            ascii_end = ascii_start + len(am.group())
-            found.append(
-                UrlMatch(url_start + ascii_start, url_start + ascii_end, ascii_end - ascii_start)
-            )
-        if found and path:
+        for span_start, span_end in ascii_domains(domain):
+            piece = domain[span_start:span_end]
+            ascii_start = domain.find(piece, ascii_end)  # as twitter-text does, by indexOf
+            ascii_end = ascii_start + len(piece)
+            found.append(UrlMatch(m.start + ascii_start, m.start + ascii_end, len(piece)))
+        if found and m.path:
             last = found[-1]
             # twitter-text rewrites the URL as ascii-domain + rest and skips its length.
-            found[-1] = UrlMatch(last.start, url_end, last.skip + len(url) - len(domain))
+            found[-1] = UrlMatch(last.start, m.end, last.skip + len(url) - len(domain))
         out.extend(found)
     return out
 
@@ -272,7 +299,7 @@ def _matches_in_utf16(text: str, start: int, end: int, source: str) -> list[UrlM
     base = max(start - 1, 0)
     units, pairs = _as_utf16_units(text[base:end])
     source_units = _as_utf16_units(source[base:end])[0] if source else ""
-    found = _matches(_X_URL, units, start - base, len(units), True, source_units)
+    found = _matches(_x(), units, start - base, len(units), True, source_units)
 
     def index(unit: int) -> int:
         return base + unit - bisect_left(pairs, unit)
@@ -283,19 +310,36 @@ def _matches_in_utf16(text: str, start: int, end: int, source: str) -> list[UrlM
     ]
 
 
+@lru_cache(maxsize=4096)
+def _x_run_urls(run: str, at_text_start: bool) -> tuple[UrlMatch, ...]:
+    """X's URLs in one whitespace-delimited run, offsets relative to the run.
+
+    What twitter-text finds in a run depends only on the run and on whether the text starts
+    there (any whitespace before it acts alike), so runs that recur, as the same link does in
+    every candidate post of an article, are looked at once.
+    """
+    text = run if at_text_start else " " + run
+    shift = 0 if at_text_start else 1
+    source = ""
+    if not text.isascii() and _PYTHON_ONLY_FOLDS.search(text):
+        source, text = text, text.translate(_JS_CASE)
+    if text.isascii() or not _ASTRAL.search(text):
+        found = _matches(_x(), text, shift, len(text), True, source)
+    else:
+        found = _matches_in_utf16(text, shift, len(text), source)
+    return tuple(UrlMatch(u.start - shift, u.end - shift, u.skip) for u in found)
+
+
 def x_urls(text: str) -> list[UrlMatch]:
     """URLs X links and counts as 23: http(s) URLs and bare domains with a known TLD."""
     out: list[UrlMatch] = []
     if "." not in text:
         return out
-    source = ""
-    if not text.isascii() and _PYTHON_ONLY_FOLDS.search(text):
-        source, text = text, text.translate(_JS_CASE)
     for start, end in _X_RUNS(text):
-        if text.isascii() or not _ASTRAL.search(text, start, end):
-            out += _matches(_X_URL, text, start, end, True, source)
-        else:
-            out += _matches_in_utf16(text, start, end, source)
+        out += [
+            UrlMatch(start + u.start, start + u.end, u.skip)
+            for u in _x_run_urls(text[start:end], start == 0)
+        ]
     return out
 
 
@@ -304,5 +348,10 @@ def mastodon_urls(text: str) -> list[UrlMatch]:
     out: list[UrlMatch] = []
     if ":" in text and "." in text:
         for start, end in _MASTODON_RUNS(text):
-            out += _matches(_MASTODON_URL, text, start, end, False)
+            out += _matches(_mastodon(), text, start, end, False)
     return out
+
+
+def clear_caches() -> None:
+    """Forget per-run results (for benchmarks that time a cold start)."""
+    _x_run_urls.cache_clear()

@@ -12,7 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from posts.counting.emoji import EMOJI, emoji_windows
+from posts.counting.emoji import EMOJI_WINDOW, emoji_regex
+from posts.counting.urls import clear_caches as clear_url_caches
 from posts.counting.urls import x_urls
 
 URL_WEIGHT = 23
@@ -33,7 +34,7 @@ def _emoji_in(window: str) -> tuple[tuple[int, int, int], ...]:
     """``(offset, length, weight change)`` of each emoji sequence in an emoji window."""
     return tuple(
         (m.start(), m.end() - m.start(), EMOJI_WEIGHT - _code_point_weight(m.group()))
-        for m in EMOJI.finditer(window)
+        for m in emoji_regex().finditer(window)
     )
 
 
@@ -51,13 +52,22 @@ def x_weighted_length(text: str) -> int:
         return total
     text = unicodedata.normalize("NFC", text)
     total = _code_point_weight(text)
+    urls = x_urls(text)
+    if not urls:  # emoji never overlap one another
+        for window in EMOJI_WINDOW.findall(text):
+            for _offset, _size, delta in _emoji_in(window):
+                total += delta
+        return total
     # (start, kind, skip, weight change): a URL wins over an emoji starting at the same index.
     entities = [
         (u.start, 0, u.skip, URL_WEIGHT - _code_point_weight(text[u.start : u.start + u.skip]))
-        for u in x_urls(text)
+        for u in urls
     ]
-    for start, window in emoji_windows(text):
-        entities += [(start + off, 1, size, delta) for off, size, delta in _emoji_in(window)]
+    for window in EMOJI_WINDOW.finditer(text):
+        start = window.start()
+        entities += [
+            (start + off, 1, size, delta) for off, size, delta in _emoji_in(window.group())
+        ]
     entities.sort()
     pos = 0
     for start, _kind, skip, delta in entities:
@@ -68,5 +78,6 @@ def x_weighted_length(text: str) -> int:
 
 
 def clear_caches() -> None:
-    """Forget the per-window results (for benchmarks that time a cold start)."""
+    """Forget per-window and per-run results (for benchmarks that time a cold start)."""
     _emoji_in.cache_clear()
+    clear_url_caches()

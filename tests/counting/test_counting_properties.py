@@ -1,0 +1,96 @@
+"""Property tests: counting rules that must hold for any text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from posts.counting import bluesky_facets, measure, url_spans
+from posts.counting.emoji import emoji_spans
+from posts.counting.graphemes import grapheme_count, graphemes
+
+# Words that mix the hard parts: CJK, accents, emoji sequences, URLs, bare domains, tags.
+WORDS = st.one_of(
+    st.sampled_from(
+        [
+            "word",
+            "日本語",
+            "café",
+            "e\u0301",
+            "😷",
+            "👍🏽",
+            "👨\u200d👩\u200d👧\u200d👦",
+            "🇯🇵",
+            "1️⃣",
+            "https://example.com/a?b=1",
+            "example.com",
+            "main.py",
+            "#tag",
+            "@alice",
+            "v1.2",
+            "…",
+            "한국어",
+            "नमस्ते",
+            "Ω",
+            "ß",
+        ]
+    ),
+    st.text(alphabet=st.characters(exclude_categories=["Cs", "Zs", "Cc"]), min_size=1, max_size=8),
+)
+TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=60)
+
+
+@given(st.lists(WORDS, min_size=1, max_size=12))
+def test_x_length_is_additive_over_spaces(words: list[str]) -> None:
+    """Joining by spaces adds 1 per space when no URL or emoji crosses a boundary."""
+    parts = [unicodedata.normalize("NFC", w) for w in words]
+    text = " ".join(parts)
+    boundaries = set()
+    pos = 0
+    for part in parts[:-1]:
+        pos += len(part)
+        boundaries.add(pos)
+        pos += 1
+    entities = url_spans("x", text) + emoji_spans(text)
+    if any(s < b < e or s < b + 1 < e for s, e in entities for b in boundaries):
+        return  # an entity spans a space: not additive by design
+    whole = measure("x", text)
+    assert whole == sum(measure("x", p) for p in parts) + len(parts) - 1
+
+
+@given(TEXT)
+def test_x_nfc_and_nfd_count_the_same(text: str) -> None:
+    nfd = unicodedata.normalize("NFD", text)
+    assert measure("x", nfd) == measure("x", unicodedata.normalize("NFC", text))
+
+
+@given(TEXT)
+def test_graphemes_partition_the_text(text: str) -> None:
+    clusters = graphemes(text)
+    assert "".join(clusters) == text
+    assert grapheme_count(text) == len(clusters) == measure("bluesky", text)
+
+
+@given(st.lists(WORDS, min_size=1, max_size=12).map(" ".join))
+def test_bluesky_facets_point_at_their_text(text: str) -> None:
+    data = text.encode("utf-8")
+    for facet in bluesky_facets(text):
+        start, end = facet["index"]["byteStart"], facet["index"]["byteEnd"]
+        piece = data[start:end].decode("utf-8")
+        feature = facet["features"][0]
+        if "tag" in feature:
+            assert (
+                piece[1:].upper() == feature["tag"].lstrip("$").upper()
+                or piece[1:] == feature["tag"]
+            )
+        else:
+            assert feature["uri"].endswith(piece) or feature["uri"] == piece
+
+
+@given(TEXT)
+def test_mastodon_counts_graphemes_without_urls_or_mentions(text: str) -> None:
+    """Mastodon counts URLs as 23, so a text without URLs or mentions counts its graphemes."""
+    if "://" not in text and "@" not in text:
+        assert measure("mastodon", text) == grapheme_count(text)
