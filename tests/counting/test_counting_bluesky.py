@@ -11,7 +11,6 @@ from posts.counting import (
     bluesky_mentions,
     fits,
     hashtag_spans,
-    is_valid_hashtag,
     measure,
     url_spans,
 )
@@ -113,20 +112,3 @@ def test_bluesky_facets_are_sorted_and_spans_match() -> None:
 )
 def test_bluesky_mentions(text: str, mentions: list[tuple[str, int, int]]) -> None:
     assert bluesky_mentions(text) == mentions
-
-
-@pytest.mark.parametrize(
-    ("tag", "valid"),
-    [
-        ("science", True),
-        ("日本", True),
-        ("a" * 64, True),
-        ("a" * 65, False),
-        ("123", False),
-        ("tag!", False),
-        ("two words", False),
-        ("", False),
-    ],
-)
-def test_bluesky_hashtag_validity(tag: str, valid: bool) -> None:
-    assert is_valid_hashtag("bluesky", tag) is valid

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from posts.counting import hashtag_spans, is_valid_hashtag, measure, mention_spans, url_spans
+from posts.counting import hashtag_spans, measure, mention_spans, url_spans
 
 
 @pytest.mark.parametrize(
@@ -89,21 +89,6 @@ def test_x_url_spans(text: str, urls: list[str]) -> None:
 )
 def test_x_hashtag_spans(text: str, tags: list[str]) -> None:
     assert [text[s + 1 : e] for s, e in hashtag_spans("x", text)] == tags
-
-
-@pytest.mark.parametrize(
-    ("tag", "valid"),
-    [
-        ("hashtag", True),
-        ("1st", True),
-        ("easyas123", True),
-        ("123", False),
-        ("a-b", False),
-        ("", False),
-    ],
-)
-def test_x_hashtag_validity(tag: str, valid: bool) -> None:
-    assert is_valid_hashtag("x", tag) is valid
 
 
 def test_x_mentions() -> None:
