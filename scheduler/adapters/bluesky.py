@@ -283,14 +283,18 @@ class BlueskyAdapter:
                 raise self._classify(error, during_login=True) from None
 
     def _call(self, call: Callable[[], _T]) -> _T:
-        """Run one XRPC call; an expired access token gets one refresh and one more try."""
+        """Run one XRPC call; a rejected or expired session gets one re-login and one more try.
+
+        (A saved session can outlive its app password: a 401 then means "log in again", and the
+        password from the environment may well be a new one.)"""
         from atproto import exceptions
 
         client = self._logged_in()
         try:
             return call()
         except exceptions.AtProtocolError as error:
-            if _error_name(error) not in {"ExpiredToken", "InvalidToken"}:
+            expired = _error_name(error) in {"ExpiredToken", "InvalidToken"}
+            if not expired and not isinstance(error, exceptions.UnauthorizedError):
                 raise self._classify(error) from None
         self._relogin(client)
         try:

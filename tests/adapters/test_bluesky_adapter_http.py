@@ -173,6 +173,28 @@ def test_an_expired_token_is_refreshed_once_and_the_new_session_saved(
     assert fresh in saved["session"]
 
 
+def test_a_revoked_saved_session_logs_in_again_with_the_password(
+    bluesky_harness: BlueskyHarness, tmp_path: Path
+) -> None:
+    router = bluesky_harness.router
+    revoked = {"error": "AuthenticationRequired", "message": "Token has been revoked"}
+    router.post(f"{bluesky_harness.service}/xrpc/com.atproto.server.refreshSession").mock(
+        return_value=httpx.Response(401, json=revoked)
+    )
+    build(bluesky_harness, tmp_path).publish(outgoing())  # logs in, saves the session
+    bluesky_harness.create_answers.append(httpx.Response(401, json=revoked))
+    build(bluesky_harness, tmp_path).publish(outgoing())  # a restart on the saved session
+    paths = [c.request.url.path.rsplit(".", 1)[1] for c in router.calls]
+    assert paths == [
+        "createSession",
+        "createRecord",
+        "createRecord",  # 401 on the saved session
+        "refreshSession",  # refused too
+        "createSession",  # the password from the environment
+        "createRecord",
+    ]
+
+
 def test_rejected_login_names_the_account_and_variable(
     bluesky_harness: BlueskyHarness, tmp_path: Path
 ) -> None:
