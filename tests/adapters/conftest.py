@@ -229,6 +229,9 @@ class BlueskyHarness:
             side_effect=self._create
         )
         router.get(f"{self.service}/xrpc/com.atproto.repo.getRecord").mock(side_effect=self._get)
+        self.refresh = router.post(f"{self.service}/xrpc/com.atproto.server.refreshSession").mock(
+            side_effect=lambda request: httpx.Response(200, json=self.session_json())
+        )
 
     def session_json(self) -> dict[str, Any]:
         return {
@@ -302,7 +305,9 @@ class BlueskyHarness:
                 {},
             ),
         }[kind]
-        self.create_answers.append(httpx.Response(status, json=body, headers=headers))
+        # a 401 is retried once on a fresh session; refused again, it is an AuthError
+        for _ in range(2 if kind == "unauthorized" else 1):
+            self.create_answers.append(httpx.Response(status, json=body, headers=headers))
 
     def platform_message(self, kind: str) -> str:
         return {"bad_request": "grapheme too big"}.get(kind, "")

@@ -156,11 +156,12 @@ def test_an_expired_token_is_refreshed_once_and_the_new_session_saved(
 ) -> None:
     router = bluesky_harness.router
     fresh = access_jwt(bluesky_harness.did)
-    router.post(f"{bluesky_harness.service}/xrpc/com.atproto.server.refreshSession").mock(
+    bluesky_harness.refresh.mock(
+        side_effect=None,
         return_value=httpx.Response(
             200,
             json={**bluesky_harness.session_json(), "accessJwt": fresh, "refreshJwt": "r2.r2.r2"},
-        )
+        ),
     )
     adapter = build(bluesky_harness, tmp_path)
     bluesky_harness.create_answers.append(
@@ -178,9 +179,7 @@ def test_a_revoked_saved_session_logs_in_again_with_the_password(
 ) -> None:
     router = bluesky_harness.router
     revoked = {"error": "AuthenticationRequired", "message": "Token has been revoked"}
-    router.post(f"{bluesky_harness.service}/xrpc/com.atproto.server.refreshSession").mock(
-        return_value=httpx.Response(401, json=revoked)
-    )
+    bluesky_harness.refresh.mock(side_effect=None, return_value=httpx.Response(401, json=revoked))
     build(bluesky_harness, tmp_path).publish(outgoing())  # logs in, saves the session
     bluesky_harness.create_answers.append(httpx.Response(401, json=revoked))
     build(bluesky_harness, tmp_path).publish(outgoing())  # a restart on the saved session
