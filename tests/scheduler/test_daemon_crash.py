@@ -206,7 +206,7 @@ def run_crash_trials(site: Site, trials: int, batch: int, seed: int) -> Figures:
 
 
 def test_kill_9_at_random_moments_never_loses_or_doubles_a_part(sqlite_site: Site) -> None:
-    figures = run_crash_trials(sqlite_site, trials=6, batch=10, seed=1)
+    figures = run_crash_trials(sqlite_site, trials=4, batch=8, seed=1)
     assert figures.duplicates == 0 and figures.losses == 0
     assert figures.published_lines > 0
 
