@@ -1,4 +1,4 @@
-"""twemoji-parser 11.0.2's emoji pattern, rewritten from UTF-16 surrogate pairs to code points.
+"""twemoji-parser 11.0.2's emoji pattern, surrogate pairs turned into code points.
 
 Generated data: the regex in ``twemoji-parser/dist/lib/regex.js`` (MIT, Twitter Inc.), the list
 the reference ``twitter-text@3.1.0`` uses for v3 emoji weighting, with each surrogate pair turned
