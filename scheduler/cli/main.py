@@ -7,6 +7,7 @@ and ``herald queue list`` never pay for tweepy or atproto.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -38,7 +39,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except HeraldError as exc:
-            raise CleanExit(str(exc), exc.exit_code) from None
+            raise (PublishFailed if exc.exit_code == 1 else BadInput)(str(exc)) from None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
@@ -50,12 +51,16 @@ class LazyGroup(click.Group):
         return command
 
 
-class CleanExit(click.ClickException):
-    """A core error as Click shows it: ``Error: <message>``, no traceback."""
+class BadInput(click.ClickException):
+    """A core error as Click shows it: ``Error: <message>``, exit 2, no traceback."""
 
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+    exit_code = 2
+
+
+class PublishFailed(click.ClickException):
+    """At least one post failed to publish: exit 1."""
+
+    exit_code = 1
 
 
 def _module_exists(target: str) -> bool:
