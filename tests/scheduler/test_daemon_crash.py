@@ -215,7 +215,7 @@ def test_kill_9_at_random_moments_never_loses_or_doubles_a_part(sqlite_site: Sit
 def test_two_hundred_kill_9_trials(sqlite_site: Site) -> None:
     figures = run_crash_trials(sqlite_site, trials=200, batch=40, seed=2)
     assert figures.duplicates == 0 and figures.losses == 0
-    assert figures.published_lines >= 400  # kills land mid-thread, not only at start-up
+    assert figures.published_lines >= 200  # kills land mid-thread, not only at start-up
 
 
 def run_many_daemons(site: Site, daemons: int, drafts: int, kill_one: bool) -> Figures:
