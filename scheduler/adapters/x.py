@@ -246,8 +246,13 @@ def _stored(refresh: OAuth2Refresh) -> dict[str, Any] | None:
     text = read_private(refresh.store)
     if not text:
         return None
-    state: dict[str, Any] = json.loads(text)
-    return state if state.get("seed") == _fingerprint(refresh.refresh_token) else None
+    try:
+        state = json.loads(text)
+    except ValueError:
+        return None  # a damaged file: start again from the configured tokens
+    if not isinstance(state, dict) or state.get("seed") != _fingerprint(refresh.refresh_token):
+        return None
+    return state
 
 
 def _stored_token(refresh: OAuth2Refresh) -> str | None:
