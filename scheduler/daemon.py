@@ -197,9 +197,11 @@ def run(
     """
     store = open_publishing_store(config)
     publisher = Publisher(store, config, TickPolicy.from_config(config, catch_up=catch_up), clock)
-    _on_signals(publisher.stop)
     try:
-        with publishing_rights(config, publisher.stop, wait=not once) as acquired:
+        with (
+            _stop_on_signals(publisher.stop),
+            publishing_rights(config, publisher.stop, wait=not once) as acquired,
+        ):
             if not acquired:
                 if publisher.stop.is_set():
                     return {}
@@ -223,13 +225,20 @@ def run(
     return publisher.problems
 
 
-def _on_signals(stop: threading.Event) -> None:
+@contextmanager
+def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """SIGTERM/SIGINT set ``stop`` (the tick ends after its part in flight); restored after."""
+
     def handle(signum: int, _frame: FrameType | None) -> None:
         _info("stopping", signal=signal.Signals(signum).name)
         stop.set()
 
-    signal.signal(signal.SIGTERM, handle)
-    signal.signal(signal.SIGINT, handle)
+    previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _info(event: str, *, draft: str | None = None, **fields: object) -> None:
