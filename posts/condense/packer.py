@@ -27,7 +27,7 @@ ELLIPSIS = "…"
 
 _GRAPHEME = regex.compile(r"\X")
 _LINKISH = regex.compile(r"^[#@＃]|/")  # a URL, hashtag or mention must not absorb the ellipsis
-_TRAILING_CLAUSE = ",;:—–-、，；："
+_TRAILING_CLAUSE = ",;:、，；："  # dropped before "…"; a dash may belong to its word
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from posts.model import Numbering
 from posts.render import template_name
 
 FILL_GUESS = 0.85  # share of the key-point posts' room the first choice of sentences may claim
+SHRINK = 0.97  # each new choice claims less than what fitted last time, so attempts converge
+MAX_TRIES = 6
 MAX_MISSES = 12  # consecutive sentences too long for the room left before choosing stops
 
 
@@ -160,8 +162,9 @@ def _add_key_points(ctx: Context, plan: _Plan) -> None:
 
     Sentences are chosen in rank order while their measured lengths fit :data:`FILL_GUESS` of
     the room. Packing prefers ending posts at strong breaks, so the choice may not fit; then the
-    room is scaled by the share that did fit and the choice is made again (smaller sentences
-    further down the ranking can fill what a long one left), until it fits.
+    room is scaled by the share that did fit (and :data:`SHRINK`) and the choice is made again:
+    smaller sentences further down the ranking can fill what a long one left. The last of
+    :data:`MAX_TRIES` attempts keeps what fits and ends with "…" if it stops mid-sentence.
     """
     first = len(plan.bodies)
     left = plan.room - first
@@ -169,16 +172,19 @@ def _add_key_points(ctx: Context, plan: _Plan) -> None:
         return
     probe = plan.slot(first, {"kind": "body", "hashtags": hashtag_words(plan.shares[first])})
     capacity = probe.budget * left * FILL_GUESS
-    while chosen := _choose(ctx, capacity):
+    for attempt in range(1, MAX_TRIES + 1):
+        chosen = _choose(ctx, capacity)
+        if not chosen:
+            return
         ordered = sorted(chosen, key=lambda sentence: sentence.position)
         words = Words([Unit(s.text, s.paragraph) for s in ordered])
-        placed, pieces = plan.pack(words, "body")
+        placed, pieces = plan.pack(words, "body", truncate=attempt == MAX_TRIES)
         end = placed[-1].end if placed else 0
-        if end == len(words):
+        if end == len(words) or attempt == MAX_TRIES:
             plan.keep(placed, pieces)
             return
         used = sum(ctx.rules.length(s.text) + 2 for s in chosen)
-        capacity = min(used - 1, used * words.chars(0, end) / words.chars(0, len(words)))
+        capacity = used * SHRINK * words.chars(0, end) / words.chars(0, len(words))
 
 
 def _choose(ctx: Context, capacity: float) -> list[Sentence]:
