@@ -146,6 +146,9 @@ def enqueue(
 ) -> list[Queued]:
     """Plan every item's time (slots, quotas) and store them all in one transaction."""
     with store.transaction() as session:
+        # One order for every process, so two adders for the same accounts cannot deadlock.
+        for name in sorted({item.account for item, how in items if how.kind != "draft"}):
+            session.db.lock_account(session.conn, name)
         planner = _Planner(session, config, now, force)
         planned = [planner.place(item, how) for item, how in items]
         stored = session.add([p for p, _ in planned], now)

@@ -294,17 +294,17 @@ def test_concurrent_add_processes_lose_nothing(
     monkeypatch.setenv("HERALD_DB", location)  # SQLite, and PostgreSQL when available
     script = (
         "from scheduler.cli.main import main; import sys; "
-        "main(['queue', 'add', *sys.argv[1:], '--to', 'demo-x,demo-bluesky', '--next-slot'])"
+        "main(['queue', 'add', *sys.argv[2:], '--to', sys.argv[1], '--next-slot'])"
     )
     files = [str(article)] * 3
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", script, *files],
+            [sys.executable, "-c", script, accounts, *files],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for _ in range(4)
+        for accounts in ["demo-x,demo-bluesky", "demo-bluesky,demo-x"] * 2  # both lock orders
     ]
     outputs = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), outputs
