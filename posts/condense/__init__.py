@@ -18,7 +18,7 @@ from posts.condense.card import link_card
 from posts.condense.packer import Rules
 from posts.condense.selection import digest
 from posts.condense.shaping import Context, Shape
-from posts.condense.single import single
+from posts.condense.single import essentials_fit, single
 from posts.condense.thread import thread
 from posts.errors import ArticleError, InputError
 from posts.model import Article, CondenseOptions, Mode, Numbering, Post, Rendition
@@ -65,10 +65,8 @@ def condense(
 def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]:
     """The requested shape; ``auto`` is single when its essentials fit, else a thread."""
     can_thread = ctx.options.max_posts >= 2
-    if mode != "thread" or not can_thread:
-        shaped = single(ctx)
-        if mode != "auto" or shaped.complete or not can_thread:
-            return "single", shaped
+    if not can_thread or mode == "single" or (mode == "auto" and essentials_fit(ctx)):
+        return "single", single(ctx)
     return "thread", thread(ctx)
 
 

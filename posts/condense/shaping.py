@@ -75,7 +75,6 @@ class Shape:
     texts: tuple[str, ...]
     carried: tuple[str, ...]
     unplaced: tuple[str, ...]
-    complete: bool = True  # single: the headline, every key sentence and the link all fit
 
 
 def hashtag_words(tags: Sequence[str]) -> list[str]:

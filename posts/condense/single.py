@@ -11,18 +11,15 @@ from posts.errors import InputError
 def single(ctx: Context) -> Shape:
     """The first of these that fits, then hashtags in priority order while they still fit.
 
-    1. headline + as many whole key sentences as fit (``complete`` when all of them and the
-       first hashtag fit: what ``auto`` calls the essentials);
+    1. headline + as many whole key sentences as fit;
     2. the key sentences alone, when the headline leaves no room for a whole one;
     3. headline + the first key sentence cut at a word boundary with "…";
     4. the headline alone as the body, cut the same way.
     The key sentences are the summary's, else the lead's. The link is never shortened.
     """
     title = ctx.digest.title
-    key = [Unit(text, 0) for text in ctx.digest.summary] or [
-        Unit(s.text, 0) for s in ctx.digest.sentences if s.paragraph == 0
-    ]
-    hook, placed, complete = _whole(ctx, key, title)
+    key = _key_sentences(ctx)
+    hook, placed = _whole(ctx, key, title)
     if placed is None and key and title:
         hook, placed = title, fill(Words(key[:1]), 0, _slot(ctx, title), ellipsis=True)
     if placed is None:
@@ -33,8 +30,24 @@ def single(ctx: Context) -> Shape:
         raise InputError(f"nothing fits a {platform} post of {limit} beside the link")
     text, carried = _with_hashtags(ctx, hook, placed)
     unplaced = tuple(tag for tag in ctx.tags.usable if tag not in carried)
-    complete = complete and (not ctx.tags.usable or ctx.tags.usable[0] in carried)
-    return Shape((text,), carried, unplaced, complete)
+    return Shape((text,), carried, unplaced)
+
+
+def essentials_fit(ctx: Context) -> bool:
+    """Do the headline, every key sentence, the link and the first hashtag fit one post?
+
+    What ``auto`` asks before choosing a single post over a thread.
+    """
+    body = Words(_key_sentences(ctx)).text
+    first_tag = list(ctx.tags.usable[:1])
+    return _slot(ctx, ctx.digest.title, first_tag).post(body) is not None
+
+
+def _key_sentences(ctx: Context) -> list[Unit]:
+    """The summary's sentences, else the lead's."""
+    return [Unit(text, 0) for text in ctx.digest.summary] or [
+        Unit(s.text, 0) for s in ctx.digest.sentences if s.paragraph == 0
+    ]
 
 
 def _with_hashtags(ctx: Context, hook: str, placed: Placed) -> tuple[str, tuple[str, ...]]:
@@ -51,17 +64,17 @@ def _with_hashtags(ctx: Context, hook: str, placed: Placed) -> tuple[str, tuple[
     return text, tuple(carried)
 
 
-def _whole(ctx: Context, key: list[Unit], title: str) -> tuple[str, Placed | None, bool]:
-    """Variants 1 and 2: whole key sentences, with the headline if possible; and if complete."""
+def _whole(ctx: Context, key: list[Unit], title: str) -> tuple[str, Placed | None]:
+    """Variants 1 and 2: whole key sentences, with the headline if possible."""
     if not key:
         text = _slot(ctx, title).post("")
-        return title, None if text is None else Placed(0, 0, "", text), text is not None
+        return title, None if text is None else Placed(0, 0, "", text)
     words = Words(key)
     for hook in (title, "") if title else ("",):
         placed = fill(words, 0, _slot(ctx, hook), whole=True)
         if placed is not None:
-            return hook, placed, hook == title and placed.end == len(words)
-    return title, None, False
+            return hook, placed
+    return title, None
 
 
 def _slot(ctx: Context, hook: str, tags: list[str] | None = None) -> Slot:
