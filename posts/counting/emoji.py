@@ -30,14 +30,3 @@ EMOJI_WINDOW = re.compile(
     f"(?:[{_CONTINUATION}]|\u200d.)*",
     re.DOTALL,
 )
-
-
-def emoji_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` str index spans of the emoji sequences in ``text``."""
-    if text.isascii():
-        return []
-    return [
-        (window.start() + m.start(), window.start() + m.end())
-        for window in EMOJI_WINDOW.finditer(text)
-        for m in emoji_regex().finditer(window.group())
-    ]

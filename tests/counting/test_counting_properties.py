@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from posts.counting import bluesky_facets, measure, url_spans
-from posts.counting.emoji import emoji_spans
+from posts.counting.emoji import EMOJI_WINDOW, emoji_regex
 from posts.counting.graphemes import grapheme_count, graphemes
 
 # Words that mix the hard parts: CJK, accents, emoji sequences, URLs, bare domains, tags.
@@ -53,7 +53,7 @@ def test_x_length_is_additive_over_spaces(words: list[str]) -> None:
         pos += len(part)
         boundaries.add(pos)
         pos += 1
-    entities = url_spans("x", text) + emoji_spans(text)
+    entities = url_spans("x", text) + [m.span() for m in emoji_regex().finditer(text)]
     if any(s < b < e or s < b + 1 < e for s, e in entities for b in boundaries):
         return  # an entity spans a space: not additive by design
     whole = measure("x", text)
@@ -94,3 +94,40 @@ def test_mastodon_counts_graphemes_without_urls_or_mentions(text: str) -> None:
     """Mastodon counts URLs as 23, so a text without URLs or mentions counts its graphemes."""
     if "://" not in text and "@" not in text:
         assert measure("mastodon", text) == grapheme_count(text)
+
+
+EMOJI_PIECES = st.sampled_from(
+    [
+        "😷",
+        "👍🏽",
+        "👨\u200d👩\u200d👧\u200d👦",
+        "🇯🇵",
+        "🇺",
+        "1️⃣",
+        "1\u20e3",
+        "#\ufe0f",
+        "©️",
+        "©",
+        "❤️\u200d🔥",
+        "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+        "\ufe0f",
+        "\u200d",
+        "1",
+        "a",
+        " ",
+        "日",
+        "\U0001fae8",
+    ]
+)
+
+
+@given(st.lists(EMOJI_PIECES, max_size=16).map("".join))
+def test_emoji_windows_hold_every_emoji_match(text: str) -> None:
+    """Matching inside each window finds what matching the whole text finds."""
+    pattern = emoji_regex()
+    in_windows = [
+        (window.start() + m.start(), window.start() + m.end())
+        for window in EMOJI_WINDOW.finditer(text)
+        for m in pattern.finditer(window.group())
+    ]
+    assert in_windows == [m.span() for m in pattern.finditer(text)]
