@@ -45,7 +45,7 @@ def _whole_number(_ctx: click.Context, _param: click.Parameter, value: str | Non
     metavar="single|thread|auto",
     help="One post, a thread, or a single post when its essentials fit (default: config, auto).",
 )
-@click.option("--url", help="The article's link, when the article does not name it.")
+@click.option("--url", metavar="URL", help="The article's link, when the article does not name it.")
 @click.option(
     "--max-posts", callback=_whole_number, metavar="N", help="Longest thread (default 6)."
 )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -149,3 +151,16 @@ def test_bad_articles_fail_with_one_line_and_exit_2(tmp_path: Path) -> None:
     for path in (empty, tmp_path / "missing.md", tmp_path):
         one_line_error(herald(str(path)))
     one_line_error(herald("-", stdin=b""))
+
+
+def test_format_imports_no_platform_sdk() -> None:
+    script = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from scheduler.cli.main import cli\n"
+        f"result = CliRunner().invoke(cli, ['format', {CITY!r}, '--json'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in ('atproto', 'tweepy', 'mastodon') if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
