@@ -164,3 +164,21 @@ def test_format_imports_no_platform_sdk() -> None:
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_a_wordy_thread_template_still_fits_every_post(isolated_herald: Path) -> None:
+    """The fitter measures what the template renders, whatever the template adds."""
+    templates = _config_with_templates(isolated_herald)
+    (templates / "x_thread.txt.j2").write_text(
+        "{% if kind == 'closing' %}Read the whole story: {{ link }}\n{{ hashtags | join(' ') }}"
+        "{% else %}{{ number }} {{ hook | upper }}\n{{ body }}\n"
+        "— Riverside Daily Newsroom, independent local reporting since 1887 —{% endif %}\n",
+        encoding="utf-8",
+    )
+    result = herald(CITY, "--platform", "x", "--mode", "thread", "--json")
+    posts = json.loads(result.stdout)["platforms"]["x"]["posts"]
+    assert len(posts) >= 3
+    assert all(p["length"] <= 280 for p in posts)
+    assert posts[0]["text"].startswith(f"1/{len(posts)} RIVERSIDE COUNCIL PASSES")
+    assert all(p["text"].endswith("since 1887 —") for p in posts[:-1])
+    assert posts[-1]["text"].startswith("Read the whole story: https://news.example.net/")
