@@ -15,12 +15,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from posts.counting import bluesky_facets, bluesky_mentions, hashtag_spans, measure, url_spans
+from posts.counting import (
+    bluesky_facets,
+    bluesky_mentions,
+    fits,
+    hashtag_spans,
+    measure,
+    url_spans,
+)
 from posts.counting.graphemes import grapheme_count, graphemes, utf8_length
 from posts.counting.urls import x_urls
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "conformance"
-INVALID_X_CHARS = ("\ufffe", "\ufeff", "\uffff")
 
 Check = Callable[[dict[str, Any]], tuple[object, object]]
 
@@ -34,7 +40,7 @@ def _load(path: Path) -> list[dict[str, Any]]:
 def _x_weighted(case: dict[str, Any]) -> tuple[object, object]:
     text = case["text"]
     length = measure("x", text)
-    valid = 0 < length <= 280 and not any(c in text for c in INVALID_X_CHARS)
+    valid = length > 0 and fits("x", text)
     exp = case["expected"]
     return (length, valid), (exp["weightedLength"], exp["valid"])
 

@@ -51,6 +51,7 @@ _Rule = TypeVar("_Rule")
 DEFAULT_LIMITS: dict[str, int] = {"x": 280, "bluesky": 300, "mastodon": 500}
 PLATFORMS: tuple[str, ...] = tuple(DEFAULT_LIMITS)
 BLUESKY_MAX_BYTES = 3000
+X_INVALID_CHARS = ("\ufffe", "\ufeff", "\uffff")
 
 
 def _x_url_spans(text: str) -> Spans:
@@ -117,12 +118,18 @@ def limit_for(platform: str) -> int:
 
 
 def fits(platform: str, text: str, limit: int | None = None) -> bool:
-    """True when ``text`` fits ``limit`` (default: the platform's); Bluesky also ≤ 3000 bytes."""
+    """True when ``text`` fits ``limit`` (default: the platform's).
+
+    Bluesky also needs ≤ 3000 UTF-8 bytes; X also refuses U+FFFE, U+FEFF and U+FFFF anywhere
+    (twitter-text ``parseTweet``'s ``valid``).
+    """
     if limit is None:
         limit = limit_for(platform)
     if measure(platform, text) > limit:
         return False
-    return platform != "bluesky" or utf8_length(text) <= BLUESKY_MAX_BYTES
+    if platform == "bluesky":
+        return utf8_length(text) <= BLUESKY_MAX_BYTES
+    return platform != "x" or not any(c in text for c in X_INVALID_CHARS)
 
 
 def url_spans(platform: str, text: str) -> Spans:

@@ -23,9 +23,11 @@ def test_fits_at_the_limit(platform: str, limit: int) -> None:
     assert fits(platform, "a" * (limit + 1), limit=limit + 1)
 
 
-def test_x_fits_uses_weighted_length() -> None:
+def test_x_fits_uses_weighted_length_and_refuses_invalid_chars() -> None:
     assert fits("x", "日" * 140)
     assert not fits("x", "日" * 141)
+    assert not fits("x", "hello\ufeff")
+    assert fits("mastodon", "hello\ufeff")
 
 
 @pytest.mark.parametrize("call", [measure, url_spans, fits])
