@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -62,21 +63,28 @@ class Digest:
 class Distinct:
     """A ranking with repeats removed lazily and remembered, shared by every platform's call.
 
-    Lazy, so a caller that stops after a few dozen never compares the rest of a long article.
+    Lazy, so a caller that stops after a few dozen never compares the rest of a long article;
+    locked, since the cached digest may be shared by threads.
     """
 
     def __init__(self, ranked: Iterable[Sentence], known: Iterable[frozenset[str]]) -> None:
         self._source = iter(ranked)
         self._kept = list(known)
         self._found: list[Sentence] = []
+        self._lock = threading.Lock()
 
     def __iter__(self) -> Iterator[Sentence]:
         index = 0
-        while index < len(self._found) or self._advance():
+        while index < len(self._found) or self._advance(index):
             yield self._found[index]
             index += 1
 
-    def _advance(self) -> bool:
+    def _advance(self, wanted: int) -> bool:
+        """Find one more distinct sentence unless another caller already has."""
+        with self._lock:
+            return wanted < len(self._found) or self._next()
+
+    def _next(self) -> bool:
         for sentence in self._source:
             if sentence.words and not repeats(sentence.words, self._kept):
                 self._kept.append(sentence.words)
