@@ -15,14 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from posts.counting import (
-    bluesky_facets,
-    bluesky_mentions,
-    fits,
-    hashtag_spans,
-    measure,
-    url_spans,
-)
+from posts import counting
 from posts.counting.graphemes import grapheme_count, graphemes, utf8_length
 from posts.counting.urls import x_urls
 
@@ -39,8 +32,8 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 def _x_weighted(case: dict[str, Any]) -> tuple[object, object]:
     text = case["text"]
-    length = measure("x", text)
-    valid = length > 0 and fits("x", text)
+    length = counting.measure("x", text)
+    valid = length > 0 and counting.fits("x", text)
     exp = case["expected"]
     return (length, valid), (exp["weightedLength"], exp["valid"])
 
@@ -55,45 +48,48 @@ def _x_urls(case: dict[str, Any]) -> tuple[object, object]:
 
 def _x_urls_indices(case: dict[str, Any]) -> tuple[object, object]:
     text = case["text"]
-    got = [{"url": text[s:e], "indices": [s, e]} for s, e in url_spans("x", text)]
+    got = [{"url": text[s:e], "indices": [s, e]} for s, e in counting.url_spans("x", text)]
     return got, case["expected"]
 
 
 def _x_url_whole(case: dict[str, Any]) -> tuple[object, object]:
     text = case["text"]
-    return url_spans("x", text) == [(0, len(text))], case["expected"]
+    return counting.url_spans("x", text) == [(0, len(text))], case["expected"]
 
 
 def _x_hashtags(case: dict[str, Any]) -> tuple[object, object]:
     text = case["text"]
-    return [text[s + 1 : e] for s, e in hashtag_spans("x", text)], case["expected"]
+    return [text[s + 1 : e] for s, e in counting.hashtag_spans("x", text)], case["expected"]
 
 
 def _x_hashtags_indices(case: dict[str, Any]) -> tuple[object, object]:
     text = case["text"]
-    got = [{"hashtag": text[s + 1 : e], "indices": [s, e]} for s, e in hashtag_spans("x", text)]
+    got = [
+        {"hashtag": text[s + 1 : e], "indices": [s, e]}
+        for s, e in counting.hashtag_spans("x", text)
+    ]
     return got, case["expected"]
 
 
 def _x_valid_hashtag(case: dict[str, Any]) -> tuple[object, object]:
     text = case["text"]
-    return hashtag_spans("x", text) == [(0, len(text))], case["expected"]
+    return counting.hashtag_spans("x", text) == [(0, len(text))], case["expected"]
 
 
 def _bsky_tags(case: dict[str, Any]) -> tuple[object, object]:
     text = case["text"]
-    facets = bluesky_facets(text)
+    facets = counting.bluesky_facets(text)
     tags = [f["features"][0]["tag"] for f in facets if "tag" in f["features"][0]]
     indices = sorted(
         [f["index"] for f in facets]
-        + [{"byteStart": s, "byteEnd": e} for _h, s, e in bluesky_mentions(text)],
+        + [{"byteStart": s, "byteEnd": e} for _h, s, e in counting.bluesky_mentions(text)],
         key=lambda i: i["byteStart"],
     )
     return (tags, indices), (case["tags"], case["indices"])
 
 
 def _bsky_cashtags(case: dict[str, Any]) -> tuple[object, object]:
-    facets = bluesky_facets(case["text"])
+    facets = counting.bluesky_facets(case["text"])
     cash = [f for f in facets if f["features"][0].get("tag", "").startswith("$")]
     got = ([f["features"][0]["tag"] for f in cash], [f["index"] for f in cash])
     return got, (case["tags"], case["indices"])
@@ -103,10 +99,10 @@ def _bsky_segments(case: dict[str, Any]) -> tuple[object, object]:
     text = case["text"]
     got = [
         ("link", f["index"]["byteStart"], f["index"]["byteEnd"], f["features"][0]["uri"])
-        for f in bluesky_facets(text)
+        for f in counting.bluesky_facets(text)
         if "uri" in f["features"][0]
     ]
-    got += [("mention", s, e, h) for h, s, e in bluesky_mentions(text)]
+    got += [("mention", s, e, h) for h, s, e in counting.bluesky_mentions(text)]
     got.sort(key=lambda g: g[1])
     exp = [
         (
