@@ -21,7 +21,7 @@ from posts.render import template_name
 FILL_GUESS = 0.85  # share of the key-point posts' room the first choice of sentences may claim
 SHRINK = 0.97  # each new choice claims less than what fitted last time, so attempts converge
 MAX_TRIES = 6
-MAX_MISSES = 12  # consecutive sentences too long for the room left before choosing stops
+MAX_SKIPS = 12  # sentences too long for the whole room passed over before choosing stops
 
 
 def number_label(numbering: Numbering, index: int, total: int) -> str:
@@ -162,8 +162,8 @@ def _add_key_points(ctx: Context, plan: _Plan) -> None:
 
     Sentences are chosen in rank order while their measured lengths fit :data:`FILL_GUESS` of
     the room. Packing prefers ending posts at strong breaks, so the choice may not fit; then the
-    room is scaled by the share that did fit (and :data:`SHRINK`) and the choice is made again:
-    smaller sentences further down the ranking can fill what a long one left. The last of
+    room is scaled by the share that did fit (and :data:`SHRINK`) and the choice is made again,
+    from the top of the ranking. The last of
     :data:`MAX_TRIES` attempts keeps what fits and ends with "…" if it stops mid-sentence.
     """
     first = len(plan.bodies)
@@ -188,17 +188,22 @@ def _add_key_points(ctx: Context, plan: _Plan) -> None:
 
 
 def _choose(ctx: Context, capacity: float) -> list[Sentence]:
-    """Sentences in rank order while their measured lengths fit ``capacity``."""
+    """The best-ranked sentences, in rank order, until the next would overflow ``capacity``.
+
+    A smaller sentence further down never jumps the queue to fill a gap (such fillers read as
+    fragments out of context); only a sentence longer than the whole room is passed over, at most
+    :data:`MAX_SKIPS` of them, so a long article is never scanned to its end.
+    """
     chosen: list[Sentence] = []
-    used, misses = 0.0, 0
+    used = 0.0
+    skipped = 0
     for sentence in ctx.digest.candidates():
         cost = ctx.rules.length(sentence.text) + 2
-        if used + cost <= capacity:
-            chosen.append(sentence)
-            used += cost
-            misses = 0
-        else:
-            misses += 1
-            if misses >= MAX_MISSES:
-                break
+        if cost > capacity and skipped < MAX_SKIPS:
+            skipped += 1
+            continue
+        if used + cost > capacity:
+            break
+        chosen.append(sentence)
+        used += cost
     return chosen
