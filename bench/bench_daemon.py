@@ -85,7 +85,7 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 def lateness(root: Path, count: int, spread: float) -> tuple[float, float, float]:
     """p50, p99 and max lateness in seconds of ``count`` drafts due over ``spread`` seconds."""
     env = home(root)
-    first = datetime.now(UTC) + timedelta(seconds=5)
+    first = datetime.now(UTC) + timedelta(seconds=10)  # the daemon is up well before
     times = sorted(first + timedelta(seconds=random.uniform(0, spread)) for _ in range(count))
     store = open_store(env["HERALD_DB"])
     add_in_batches(store, drafts(times))
