@@ -10,8 +10,9 @@ from typing import Any
 from posts.condense.hashtags import TagChoice
 from posts.condense.packer import Rules, Slot
 from posts.condense.selection import Digest
+from posts.errors import InputError
 from posts.model import Article, CondenseOptions
-from posts.render import Renderer, renderer
+from posts.render import Renderer, renderer, template_name
 
 
 @dataclass
@@ -55,6 +56,12 @@ class Context:
             return text
 
         return Slot(self.rules, rendered)
+
+    def nothing_fits(self, mode: str) -> InputError:
+        """The error when not even one word fits beside a post's fixed pieces."""
+        platform, limit = self.rules.platform, self.rules.limit
+        name = template_name(platform, mode)
+        return InputError(f"nothing fits a {platform} post of {limit} with template {name}")
 
     def common(self) -> dict[str, Any]:
         """Pieces every template may use whatever the post."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from posts.condense.packer import Placed, Slot, fill
 from posts.condense.shaping import Context, Shape, hashtag_words
 from posts.condense.tokens import Unit, Words
-from posts.errors import InputError
 
 
 def single(ctx: Context) -> Shape:
@@ -26,8 +25,7 @@ def single(ctx: Context) -> Shape:
         headline = Words([Unit(title or key[0].text, 0)])
         hook, placed = "", fill(headline, 0, _slot(ctx, ""), ellipsis=True)
     if placed is None:
-        platform, limit = ctx.rules.platform, ctx.rules.limit
-        raise InputError(f"nothing fits a {platform} post of {limit} beside the link")
+        raise ctx.nothing_fits("single")
     text, carried = _with_hashtags(ctx, hook, placed)
     unplaced = tuple(tag for tag in ctx.tags.usable if tag not in carried)
     return Shape((text,), carried, unplaced)

@@ -153,8 +153,7 @@ def _add_hook(ctx: Context, plan: _Plan) -> None:
     if not plan.bodies:
         plan.keep(*plan.pack(Words([Unit(title, -1), *units]), "hook", truncate=True))
     if not plan.bodies:
-        platform, limit = ctx.rules.platform, ctx.rules.limit
-        raise InputError(f"nothing fits a {platform} post of {limit}")
+        raise ctx.nothing_fits("thread")
 
 
 def _add_key_points(ctx: Context, plan: _Plan) -> None:
