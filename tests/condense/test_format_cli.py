@@ -182,3 +182,10 @@ def test_a_wordy_thread_template_still_fits_every_post(isolated_herald: Path) ->
     assert posts[0]["text"].startswith(f"1/{len(posts)} RIVERSIDE COUNCIL PASSES")
     assert all(p["text"].endswith("since 1887 —") for p in posts[:-1])
     assert posts[-1]["text"].startswith("Read the whole story: https://news.example.net/")
+
+
+def test_a_template_too_long_for_any_text_is_one_clear_line(isolated_herald: Path) -> None:
+    templates = _config_with_templates(isolated_herald)
+    (templates / "x_single.txt.j2").write_text("{{ body }} " + "padding " * 40, encoding="utf-8")
+    error = one_line_error(herald(CITY, "--platform", "x", "--mode", "single"))
+    assert error == "Error: nothing fits a x post of 280 with template x_single.txt.j2"
