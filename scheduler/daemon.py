@@ -126,6 +126,9 @@ class Daemon:
             except StoreError as exc:  # e.g. the database is locked: try again shortly
                 log_event(log, "error", {"error": exc}, level=logging.ERROR)
                 self._arm(retry_soon=True)
+            except Exception:  # a bug must not stop the daemon: what was recorded stays right
+                log.exception("tick failed", extra={"event": "error"})
+                self._arm(retry_soon=True)
             else:
                 self._arm()
 

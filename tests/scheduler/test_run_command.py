@@ -144,3 +144,11 @@ def test_a_bad_failure_spec_names_the_account_and_the_choices(spec: str, tmp_pat
     account = Account(name="demo", platform="x", mock=True, settings={"mock_fail": [spec]})
     with pytest.raises(ConfigError, match=r"accounts\.demo\.mock_fail: .* is not one of ok, rate"):
         MockAdapter.from_account(account, data_dir=tmp_path)
+
+
+def test_dry_run_says_which_overdue_drafts_would_be_missed(config: Path) -> None:
+    old = queue(("good", "bluesky", ("stale",)), at=datetime.now(UTC) - timedelta(hours=7))[0]
+    plain = CliRunner().invoke(cli, ["run", "--dry-run"])
+    catch_up = CliRunner().invoke(cli, ["run", "--dry-run", "--catch-up"])
+    assert f"{old}  good (bluesky)  mark missed" in plain.output
+    assert f"{old}  good (bluesky)  publish" in catch_up.output
