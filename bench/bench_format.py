@@ -25,8 +25,8 @@ from collections.abc import Callable
 
 from posts.article import load_article, parse_article
 from posts.article.sentences import split_sentences
-from posts.condense import condense
-from posts.condense.selection import digest
+from posts.condensing import condense
+from posts.condensing.selection import digest
 from posts.counting import PLATFORMS
 from posts.model import Article
 from posts.resources import example_article

@@ -101,7 +101,7 @@ def timing(
 
 def render(article: Article, account: Account, config: Config, mode: str | None = None) -> NewDraft:
     """Format ``article`` for ``account``'s platform (unscheduled; planning sets the time)."""
-    from posts.condense import condense
+    from posts.condensing import condense
 
     options = CondenseOptions(
         max_posts=account.max_posts or CondenseOptions.max_posts,

@@ -196,7 +196,7 @@ class BlueskyAdapter:
             "title": external.get("title", ""),
             "description": external.get("description", ""),
         }
-        image = external.get("thumb_url")  # Herald's key (posts.condense.card), not the lexicon's
+        image = external.get("thumb_url")  # Herald's key (posts.condensing.card), not the lexicon's
         if isinstance(external.get("thumb"), dict):  # already an uploaded blob ref
             card["thumb"] = external["thumb"]
         elif isinstance(image, str) and image:

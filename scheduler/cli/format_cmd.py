@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.text import Text
 
 from posts.article import load_article
-from posts.condense import check_request, condense_all, platform_names
-from posts.condense.export import format_json
+from posts.condensing import check_request, condense_all, platform_names
+from posts.condensing.export import format_json
 from posts.config import load_config
 from posts.errors import InputError
 from posts.model import CondenseOptions, Numbering, Rendition

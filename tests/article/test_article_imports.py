@@ -41,7 +41,7 @@ def test_unknown_attribute() -> None:
         _ = posts.nothing
 
 
-@pytest.mark.parametrize("first", ["", "from posts.condense import condense_all"])
+@pytest.mark.parametrize("first", ["", "from posts.condensing import condense_all"])
 def test_condense_is_the_function_whatever_was_imported_first(first: str) -> None:
     out = _run(
         f"{first}\nfrom posts import condense, load_article, measure\n"

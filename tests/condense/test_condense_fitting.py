@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from posts import counting
-from posts.condense import condense
+from posts.condensing import condense
 from posts.model import Article, CondenseOptions, Section
 from tests.condense.conftest import ARTICLES, PLATFORMS
 

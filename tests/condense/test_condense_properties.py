@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from posts import counting
-from posts.condense import condense
+from posts.condensing import condense
 from posts.model import Article, CondenseOptions, Section
 
 LABEL = regex.compile(r"^(?:\d+/\d+|🧵) ")

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 
-from posts.condense import condense
+from posts.condensing import condense
 from posts.model import Article, CondenseOptions, Section
 from tests.condense.conftest import FIXTURES, PLATFORMS
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from posts.condense.packer import Placed, Slot, fill
-from posts.condense.shaping import Context, Shape, hashtag_words
-from posts.condense.tokens import Unit, Words
+from posts.condensing.packer import Placed, Slot, fill
+from posts.condensing.shaping import Context, Shape, hashtag_words
+from posts.condensing.tokens import Unit, Words
 
 
 def single(ctx: Context) -> Shape:

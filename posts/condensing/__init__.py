@@ -1,9 +1,9 @@
 """Condense an article into posts that fit one platform exactly.
 
 ``condense(article, platform, mode=...)`` picks content deterministically (summary, lead, then
-the best-scored sentences: :mod:`posts.condense.selection`), shapes it with the platform's
+the best-scored sentences: :mod:`posts.condensing.selection`), shapes it with the platform's
 templates (:mod:`posts.render`), and fits every post by the platform's own counting rule
-(:mod:`posts.condense.packer`). Same input, same output, byte for byte. docs/formatting.md is the
+(:mod:`posts.condensing.packer`). Same input, same output, byte for byte. docs/formatting.md is the
 user's guide.
 """
 
@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from typing import Literal, get_args
 
 from posts import counting
-from posts.condense import hashtags
-from posts.condense.card import link_card
-from posts.condense.packer import Rules
-from posts.condense.selection import digest
-from posts.condense.shaping import Context, Shape
-from posts.condense.single import essentials_fit, single
-from posts.condense.thread import thread
+from posts.condensing import hashtags
+from posts.condensing.card import link_card
+from posts.condensing.packer import Rules
+from posts.condensing.selection import digest
+from posts.condensing.shaping import Context, Shape
+from posts.condensing.single import essentials_fit, single
+from posts.condensing.thread import thread
 from posts.errors import ArticleError, InputError
 from posts.model import Article, CondenseOptions, Mode, Numbering, Post, Rendition
 

@@ -19,7 +19,7 @@ from functools import cached_property
 import regex
 
 from posts import counting
-from posts.condense.tokens import SENTENCE, Words
+from posts.condensing.tokens import SENTENCE, Words
 
 MIN_FILL = 0.5  # a post may end early at a stronger break, but not emptier than this
 TINY_TAIL = 0.25  # a last post holding less than this share of its budget is rebalanced

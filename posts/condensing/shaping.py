@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from posts.condense.hashtags import TagChoice
-from posts.condense.packer import Rules, Slot
-from posts.condense.selection import Digest
+from posts.condensing.hashtags import TagChoice
+from posts.condensing.packer import Rules, Slot
+from posts.condensing.selection import Digest
 from posts.errors import InputError
 from posts.model import Article, CondenseOptions
 from posts.render import Renderer, renderer, template_name

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from posts.condense.packer import Placed, Slot, pack
-from posts.condense.selection import Sentence
-from posts.condense.shaping import Context, Shape, hashtag_words
-from posts.condense.tokens import Unit, Words
+from posts.condensing.packer import Placed, Slot, pack
+from posts.condensing.selection import Sentence
+from posts.condensing.shaping import Context, Shape, hashtag_words
+from posts.condensing.tokens import Unit, Words
 from posts.errors import InputError, TemplateError
 from posts.model import Numbering
 from posts.render import template_name
