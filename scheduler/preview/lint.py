@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from scheduler.preview.model import DraftPreview, LintWarning
 
-LATE_LINK_INDEX = 2  # a link first seen in the third part or later is "late"
+LATE_LINK_INDEX = 2  # a link first seen in the third part or later is "late"...
+# ...unless it is in the closing post, where Herald's thread shape puts it on purpose (a "read the
+# article" post that everyone who follows the thread reaches); a link buried mid-thread is not.
 LIVE_STATUSES = frozenset(
     {"draft", "scheduled", "publishing", "published", "partial", "unconfirmed"}
 )  # drafts that are out, or will go out; cancelled/failed/missed ones never post again
@@ -78,7 +80,7 @@ def too_many_hashtags(draft: DraftPreview, cap: int | None) -> list[LintWarning]
 
 
 def link_placement(draft: DraftPreview) -> list[LintWarning]:
-    """The article link only in a late part, or nowhere: readers who stop early never see it."""
+    """The article link only in a middle part, or nowhere: readers who stop early never see it."""
     if draft.url is None:
         return []
     index = draft.link_part
@@ -87,13 +89,13 @@ def link_placement(draft: DraftPreview) -> list[LintWarning]:
     count = len(draft.parts)
     if index is None:
         return [LintWarning("link", f"the article link {draft.url} is in no part and no card")]
-    if index < LATE_LINK_INDEX:
+    if index < LATE_LINK_INDEX or index == count - 1:
         return []
     return [
         LintWarning(
             "link",
             f"the link first appears in {_part_label(index, count)}: most readers stop after "
-            f"the first posts; put it in part 1 or 2",
+            f"the first posts; put it in part 1 or 2, or in the closing post",
             index,
         )
     ]

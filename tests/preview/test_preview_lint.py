@@ -28,11 +28,16 @@ def test_hashtags_over_the_cap_count_distinct_tags(make_draft: MakeDraft) -> Non
 
 
 def test_link_only_in_a_late_part(make_draft: MakeDraft) -> None:
-    late = make_draft(["hook", "point", "point", "read https://example.org/a"])
+    late = make_draft(["hook", "point", "point", "read https://example.org/a", "thanks"])
     [warning] = lint.link_placement(late)
-    assert warning.part == 3 and "part 4/4" in warning.message
+    assert warning.part == 3 and "part 4/5" in warning.message
     early = make_draft(["hook https://example.org/a/", "point", "point"])
     assert lint.link_placement(early) == []
+
+
+def test_the_closing_post_is_where_a_thread_link_belongs(make_draft: MakeDraft) -> None:
+    closing = make_draft(["hook", "point", "point", "read https://example.org/a"])
+    assert lint.link_placement(closing) == []
 
 
 def test_a_card_on_the_first_part_counts_as_an_early_link(make_draft: MakeDraft) -> None:
@@ -111,7 +116,7 @@ def test_quota_counts_posts_in_the_busiest_24_hour_window(make_draft: MakeDraft)
 
 
 def test_lint_runs_every_rule_in_order(make_draft: MakeDraft) -> None:
-    draft = make_draft(["x" * 300, "#a #b #c", "p", "p https://example.org/a"])
+    draft = make_draft(["x" * 300, "#a #b #c", "p", "p https://example.org/a", "p"])
     limits = LintLimits(hashtag_cap=2, max_posts=3, pacing_gap=timedelta(0), daily_quota=1)
     rules = [w.rule for w in lint.lint(draft, [_queued("old", "p")], limits)]
     assert rules == ["over-limit", "hashtags", "link", "thread-length", "duplicate", "quota"]
