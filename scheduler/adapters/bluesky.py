@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from posts.config import Account
-from scheduler.adapters import tid
 from scheduler.adapters.base import (
     AdapterError,
     AuthError,
@@ -83,11 +82,6 @@ class BlueskyAdapter:
             service=setting(account, "service", DEFAULT_SERVICE).rstrip("/"),
             session_file=session_path(data_dir, account.name, "bluesky-session"),
         )
-
-    @classmethod
-    def new_idempotency_key(cls) -> str:
-        """Bluesky's key is the record key itself, so it must be a TID."""
-        return tid.new_tid()
 
     @property
     def limits(self) -> Limits:

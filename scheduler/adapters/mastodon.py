@@ -88,11 +88,6 @@ class MastodonAdapter:
         token_var = env_name(account, "token_env")
         return cls(account, api, instance=instance, token_var=token_var, data_dir=data_dir)
 
-    @classmethod
-    def new_idempotency_key(cls) -> str:
-        """A TID, so the key itself tells how long ago the part was first attempted."""
-        return tid.new_tid()
-
     @property
     def limits(self) -> Limits:
         return instance_limits.load(self._data_dir, self._account)
