@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 import click
@@ -67,15 +66,8 @@ def _module_exists(target: str) -> bool:
     return importlib.util.find_spec(target.split(":")[0]) is not None
 
 
-def _version() -> str:
-    try:
-        return version("herald")
-    except PackageNotFoundError:  # running from a checkout without installing
-        return "0+unknown"
-
-
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(_version(), prog_name="herald")
+@click.version_option(package_name="herald", prog_name="herald")  # looked up only when asked
 def cli() -> None:
     """Herald turns articles into social posts and publishes them on schedule.
 
