@@ -121,7 +121,7 @@ def login_x(
     click.echo(f"   {handler.get_authorization_url()}\n")
     redirected = click.prompt("2. Paste the full URL you were redirected to").strip()
     token = x_login_finish(handler, redirected)
-    prefix = account_name.upper().replace("-", "_") + "_X"
+    prefix = account_name.upper().replace("-", "_")
     click.echo(
         "\n3. Store these secrets in the daemon's environment (e.g. a 0600 EnvironmentFile):\n"
     )

@@ -121,8 +121,8 @@ def test_login_x_walks_through_pkce_and_prints_what_to_store(
     assert "code_challenge_method=S256" in result.output and "offline.access" in result.output
     body = str(requests_mock.calls[0].request.body)
     assert "code=abc" in body and "code_verifier=" in body and "client_id=client-123" in body
-    assert "NEWS_X_X_OAUTH2_TOKEN=acc-1" in result.output
-    assert 'oauth2_refresh_token_env = "NEWS_X_X_OAUTH2_REFRESH_TOKEN"' in result.output
+    assert "NEWS_X_OAUTH2_TOKEN=acc-1" in result.output
+    assert 'oauth2_refresh_token_env = "NEWS_X_OAUTH2_REFRESH_TOKEN"' in result.output
 
 
 def test_login_x_without_the_client_id_says_which_variable(monkeypatch: pytest.MonkeyPatch) -> None:
