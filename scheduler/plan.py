@@ -7,8 +7,9 @@ The store is opened without migrations and only read, so the database file stays
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from rich.console import Console
@@ -81,3 +82,22 @@ def render_plan(out: Console, planned: list[Planned], timezone: str) -> None:
                 text = part.text.replace("\n", " ")
                 out.print(f"    {part.index + 1}/{len(d.parts)}  {text}", markup=False)
     out.print(f"{len(planned)} draft(s); nothing was changed (dry run).")
+
+
+def plan_json(planned: list[Planned]) -> list[dict[str, Any]]:
+    """The plan for scripts: one object per draft, times in ISO 8601 UTC, parts still to go."""
+    return [
+        {
+            "id": item.draft.id,
+            "account": item.draft.account,
+            "platform": item.draft.platform,
+            "at": item.at.astimezone(UTC).isoformat(),
+            "action": item.action,
+            "parts": [
+                {"index": part.index, "text": part.text, "status": part.status}
+                for part in item.draft.parts
+                if part.status != "published"
+            ],
+        }
+        for item in planned
+    ]

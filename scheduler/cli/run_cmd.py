@@ -6,7 +6,7 @@ import click
 
 from posts.config import load_config
 from posts.errors import PublishError
-from scheduler.cli.output import console
+from scheduler.cli.output import console, echo_json
 from scheduler.logs import LogFormat, setup_logging
 
 
@@ -16,6 +16,7 @@ from scheduler.logs import LogFormat, setup_logging
 @click.option(
     "--catch-up", is_flag=True, help="Also publish drafts overdue beyond the stale window."
 )
+@click.option("--json", "as_json", is_flag=True, help="With --dry-run: print the plan as JSON.")
 @click.option(
     "--log-format",
     type=click.Choice(["text", "json"]),
@@ -23,7 +24,7 @@ from scheduler.logs import LogFormat, setup_logging
     show_default=True,
     help="One line per event on stderr; json for log collectors.",
 )
-def run(once: bool, dry_run: bool, catch_up: bool, log_format: LogFormat) -> None:
+def run(once: bool, dry_run: bool, catch_up: bool, as_json: bool, log_format: LogFormat) -> None:
     """Publish due drafts on time, exactly once, until stopped (SIGTERM/Ctrl-C exit cleanly).
 
     Exit status: 0 when all went well, 1 when a draft failed, ended partial or unconfirmed
@@ -34,14 +35,21 @@ def run(once: bool, dry_run: bool, catch_up: bool, log_format: LogFormat) -> Non
       herald run                      # the daemon (systemd: config/herald.service)
       herald run --once               # from cron: */5 * * * * herald run --once
       herald run --dry-run            # what would go out, and when
+      herald run --dry-run --json     # the same for scripts
       herald run --catch-up --once    # after a long outage, publish overdue drafts anyway
       herald run --log-format json
     """
+    if as_json and not dry_run:
+        raise click.UsageError("--json goes with --dry-run")
     config = load_config()
     if dry_run:
-        from scheduler.plan import plan, render_plan
+        from scheduler.plan import plan, plan_json, render_plan
 
-        render_plan(console(), plan(config, catch_up=catch_up), config.timezone)
+        planned = plan(config, catch_up=catch_up)
+        if as_json:
+            echo_json(plan_json(planned))
+        else:
+            render_plan(console(), planned, config.timezone)
         return
     from scheduler.daemon import run as run_daemon
 

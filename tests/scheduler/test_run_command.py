@@ -98,6 +98,26 @@ def test_dry_run_prints_the_plan_and_leaves_the_database_byte_identical(config: 
     assert not load_config().outbox.exists()
 
 
+def test_dry_run_json_lists_the_plan_for_scripts(config: Path) -> None:
+    [due] = queue(("good", "bluesky", ("soon one", "soon two")))
+    db = Path(os.environ["HERALD_DB"])
+    before = db.read_bytes()
+
+    result = CliRunner().invoke(cli, ["run", "--dry-run", "--json"])
+
+    assert result.exit_code == 0, result.output
+    assert db.read_bytes() == before
+    [item] = json.loads(result.output)
+    assert (item["id"], item["account"], item["action"]) == (due, "good", "publish")
+    assert datetime.fromisoformat(item["at"]).utcoffset() == timedelta(0)
+    assert [p["text"] for p in item["parts"]] == ["soon one", "soon two"]
+
+
+def test_json_without_dry_run_is_bad_usage(config: Path) -> None:
+    result = CliRunner().invoke(cli, ["run", "--json"])
+    assert result.exit_code == 2 and "--json goes with --dry-run" in result.output
+
+
 def test_dry_run_on_a_missing_database_creates_nothing(config: Path) -> None:
     result = CliRunner().invoke(cli, ["run", "--dry-run"])
     assert result.exit_code == 0
