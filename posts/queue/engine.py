@@ -8,6 +8,7 @@ instead of failing half-way. Database errors become one-line ``StoreError``s nam
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,9 +20,11 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from sqlalchemy.pool import NullPool, QueuePool
 
 from posts.errors import StoreError
+from posts.queue.prepared import Prepared
 from posts.queue.schema import store_revision
 
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a writer waits for another process's write lock
+BUMP_REVISION = Prepared(update(store_revision).values(value=store_revision.c.value + 1))
 
 
 def database_url(location: str) -> URL:
@@ -51,6 +54,9 @@ class Database:
         self.where = url.render_as_string(hide_password=True)
         self.busy_timeout = busy_timeout
         self.is_sqlite = url.get_backend_name() == "sqlite"
+        # A pooled SQLite store keeps one writing connection (used by one thread at a time).
+        self._writer: Connection | None = None
+        self._writer_lock = threading.Lock() if pooled and self.is_sqlite else None
         try:
             if self.is_sqlite:
                 if url.database and not url.query.get("uri"):
@@ -90,14 +96,32 @@ class Database:
     @contextmanager
     def write(self, bump: bool = True) -> Iterator[Connection]:
         """A write transaction; commits bump the revision other processes poll."""
-        with (
-            self.errors(),
-            self.engine.connect().execution_options(herald_write=True) as conn,
-            conn.begin(),
-        ):
+        with self.errors(), self._writing() as conn, conn.begin():
             yield conn
             if bump:
-                conn.execute(update(store_revision).values(value=store_revision.c.value + 1))
+                BUMP_REVISION(conn)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """The kept writing connection if there is one and it is free, else a new one.
+
+        A thread that finds it busy (another thread, or its own enclosing transaction) opens its
+        own connection as an unpooled store always does; SQLite then serialises the writes.
+        """
+        lock = self._writer_lock
+        if lock is None or not lock.acquire(blocking=False):
+            with self.engine.connect().execution_options(herald_write=True) as conn:
+                yield conn
+            return
+        try:
+            if self._writer is None:
+                self._writer = self.engine.connect().execution_options(herald_write=True)
+            yield self._writer
+        finally:
+            if self._writer is not None and self._writer.invalidated:
+                self._writer.close()
+                self._writer = None
+            lock.release()
 
     def lock_schema(self, conn: Connection) -> None:
         """Serialise migrations across processes (SQLite: BEGIN IMMEDIATE already did)."""
@@ -138,6 +162,11 @@ class Database:
         return f"queue database {self.where}: {message}"
 
     def dispose(self) -> None:
+        if self._writer_lock is not None:
+            with self._writer_lock:
+                if self._writer is not None:
+                    self._writer.close()
+                    self._writer = None
         self.engine.dispose()
 
 

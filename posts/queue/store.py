@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    CursorResult,
     Table,
     and_,
     delete,
@@ -48,7 +49,21 @@ from posts.queue.model import (
     RemoteRef,
     Source,
 )
+from posts.queue.prepared import Prepared
 from posts.queue.schema import drafts, events, parts, store_revision
+from posts.queue.statements import (
+    ADD_EVENT,
+    BEGIN_PART,
+    FINISH,
+    PART_FAILED,
+    PART_PUBLISHED,
+    PART_RETRY,
+    PART_UNCONFIRMED,
+    RELEASE,
+    RENEW_LEASE,
+    TOUCH_OWNED,
+    PartStep,
+)
 
 DRAFT_COLUMNS = tuple(c.name for c in drafts.columns)
 PART_COLUMNS = tuple(c.name for c in parts.columns)
@@ -69,6 +84,12 @@ class Booking:
     draft_id: str
     at: datetime
     posts: int  # parts that are or will be live (failed ones excluded)
+
+
+def _cas(result: CursorResult[Any], conflict: str) -> None:
+    """The compare-and-set check: exactly one row matched what the caller last read."""
+    if result.rowcount != 1:
+        raise ConflictError(conflict)
 
 
 def _json(value: Any) -> str | None:
@@ -218,10 +239,12 @@ class Session:
 
     def _set_draft(self, draft: Draft, status: str, now: datetime, **values: Any) -> None:
         """CAS on the status we read: a daemon that claimed it meanwhile wins, we report it."""
-        self._cas(
-            update(drafts)
-            .where(drafts.c.id == draft.id, drafts.c.status == draft.status)
-            .values(status=status, updated_at=to_ms(now), **values),
+        _cas(
+            self.conn.execute(
+                update(drafts)
+                .where(drafts.c.id == draft.id, drafts.c.status == draft.status)
+                .values(status=status, updated_at=to_ms(now), **values)
+            ),
             f"draft {draft.id} changed while you were working on it (it is now being handled "
             "by a scheduler); look at `herald queue show` and try again",
         )
@@ -268,39 +291,25 @@ class Session:
         return [found[r.id] for r in rows if r.id in claimed]
 
     def renew_lease(self, draft_id: str, worker: str, until: datetime) -> None:
-        self._cas(
-            self._owned(draft_id, worker).values(lease_until=to_ms(until)),
-            f"draft {draft_id} is no longer leased by {worker}",
-        )
+        self._owned(RENEW_LEASE, draft_id, worker, until=to_ms(until))
 
     def begin_part(self, draft_id: str, index: int, worker: str, key: str, now: datetime) -> None:
         """pending (or sending, re-sent after a look-up proved it never landed) → sending."""
-        self._touch_owned(draft_id, worker, now)
-        self._set_part(
-            draft_id,
-            index,
-            ("pending", "sending"),
-            now,
-            status="sending",
-            idempotency_key=key,
-            attempts=parts.c.attempts + 1,
-        )
+        self._part_step(BEGIN_PART, draft_id, index, worker, now, key=key)
         self._event(draft_id, now, "sending", f"key {key}", index, worker)
 
     def part_published(
         self, draft_id: str, index: int, worker: str, ref: RemoteRef, now: datetime
     ) -> None:
-        self._touch_owned(draft_id, worker, now)
-        self._set_part(
+        self._part_step(
+            PART_PUBLISHED,
             draft_id,
             index,
-            ("sending",),
+            worker,
             now,
-            status="published",
-            remote_id=ref.remote_id,
-            remote_cid=ref.cid,
-            remote_url=ref.url,
-            last_error=None,
+            rid=ref.remote_id,
+            cid=ref.cid,
+            url=ref.url,
         )
         self._event(draft_id, now, "published", ref.url, index, worker)
 
@@ -314,9 +323,7 @@ class Session:
         now: datetime,
     ) -> None:
         """The part goes back to pending and the draft waits, unleased, until ``retry_at``."""
-        self._set_part(
-            draft_id, index, ("sending", "pending"), now, status="pending", last_error=error
-        )
+        self._set_part(PART_RETRY, draft_id, index, now, error=error)
         self.postpone(draft_id, worker, retry_at, error, now, index=index)
 
     def postpone(
@@ -329,55 +336,25 @@ class Session:
         index: int | None = None,
     ) -> None:
         """Release a claimed draft until ``until`` without touching its parts (pacing, limits)."""
-        self._cas(
-            self._owned(draft_id, worker).values(
-                status="scheduled",
-                due_at=to_ms(until),
-                lease_owner=None,
-                lease_until=None,
-                updated_at=to_ms(now),
-            ),
-            f"draft {draft_id} is no longer leased by {worker}",
-        )
+        self._owned(RELEASE, draft_id, worker, until=to_ms(until), now=to_ms(now))
         self._event(draft_id, now, "retry", f"at {until.isoformat()}: {reason}", index, worker)
 
     def part_failed(
         self, draft_id: str, index: int, worker: str, error: str, now: datetime
     ) -> None:
-        self._end_part(draft_id, index, worker, ("pending", "sending"), "failed", error, now)
+        self._part_step(PART_FAILED, draft_id, index, worker, now, error=error)
+        self._event(draft_id, now, "failed", error, index, worker)
 
     def part_unconfirmed(
         self, draft_id: str, index: int, worker: str, error: str, now: datetime
     ) -> None:
-        self._end_part(draft_id, index, worker, ("sending",), "unconfirmed", error, now)
-
-    def _end_part(
-        self,
-        draft_id: str,
-        index: int,
-        worker: str,
-        expected: tuple[str, ...],
-        status: str,
-        error: str,
-        now: datetime,
-    ) -> None:
-        self._touch_owned(draft_id, worker, now)
-        self._set_part(draft_id, index, expected, now, status=status, last_error=error)
-        self._event(draft_id, now, status, error, index, worker)
+        self._part_step(PART_UNCONFIRMED, draft_id, index, worker, now, error=error)
+        self._event(draft_id, now, "unconfirmed", error, index, worker)
 
     def finish(self, draft_id: str, worker: str, status: str, now: datetime) -> None:
         if status not in FINAL_STATUSES:
             raise ValueError(f"finish() takes one of {FINAL_STATUSES}, not {status!r}")
-        self._cas(
-            self._owned(draft_id, worker).values(
-                status=status,
-                due_at=None,
-                lease_owner=None,
-                lease_until=None,
-                updated_at=to_ms(now),
-            ),
-            f"draft {draft_id} is no longer leased by {worker}",
-        )
+        self._owned(FINISH, draft_id, worker, final=status, now=to_ms(now))
         self._event(draft_id, now, "finished", status, worker=worker)
 
     def mark_missed(self, now: datetime, older_than: timedelta | float) -> list[str]:
@@ -398,41 +375,33 @@ class Session:
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _owned(self, draft_id: str, worker: str) -> Any:
-        return update(drafts).where(
-            drafts.c.id == draft_id,
-            drafts.c.status == "publishing",
-            drafts.c.lease_owner == worker,
-        )
-
-    def _touch_owned(self, draft_id: str, worker: str, now: datetime) -> None:
-        self._cas(
-            self._owned(draft_id, worker).values(updated_at=to_ms(now)),
+    def _owned(self, statement: Prepared, draft_id: str, worker: str, **params: Any) -> None:
+        """A worker's update of its draft: a CAS on the lease (status publishing, owner)."""
+        _cas(
+            statement(self.conn, d=draft_id, w=worker, **params),
             f"draft {draft_id} is no longer leased by {worker}",
         )
 
-    def _set_part(
+    def _part_step(
         self,
+        step: PartStep,
         draft_id: str,
         index: int,
-        expected: tuple[str, ...],
+        worker: str,
         now: datetime,
-        **values: Any,
+        **params: Any,
     ) -> None:
-        self._cas(
-            update(parts)
-            .where(
-                parts.c.draft_id == draft_id,
-                parts.c.idx == index,
-                parts.c.status.in_(expected),
-            )
-            .values(updated_at=to_ms(now), **values),
-            f"part {index} of draft {draft_id} is not {' or '.join(expected)}",
-        )
+        """A worker's step on one part: the lease is checked (and the draft touched) first."""
+        self._owned(TOUCH_OWNED, draft_id, worker, now=to_ms(now))
+        self._set_part(step, draft_id, index, now, **params)
 
-    def _cas(self, statement: Any, conflict: str) -> None:
-        if self.conn.execute(statement).rowcount != 1:
-            raise ConflictError(conflict)
+    def _set_part(
+        self, step: PartStep, draft_id: str, index: int, now: datetime, **params: Any
+    ) -> None:
+        _cas(
+            step.statement(self.conn, d=draft_id, i=index, now=to_ms(now), **params),
+            f"part {index} of draft {draft_id} is not {' or '.join(step.expected)}",
+        )
 
     def _event(
         self,
@@ -443,8 +412,8 @@ class Session:
         index: int | None = None,
         worker: str | None = None,
     ) -> None:
-        self.conn.execute(
-            insert(events).values(_event_row(draft_id, to_ms(now), kind, detail, index, worker))
+        ADD_EVENT(
+            self.conn, d=draft_id, now=to_ms(now), kind=kind, i=index, w=worker, detail=detail
         )
 
 
@@ -723,24 +692,6 @@ def _new_parts(new_parts: Sequence[NewPart], now: datetime) -> tuple[Part, ...]:
         )
         for i, p in enumerate(new_parts)
     )
-
-
-def _event_row(
-    draft_id: str,
-    at_ms: int,
-    kind: str,
-    detail: str,
-    index: int | None = None,
-    worker: str | None = None,
-) -> dict[str, Any]:
-    return {
-        "draft_id": draft_id,
-        "at": at_ms,
-        "kind": kind,
-        "part_index": index,
-        "worker": worker,
-        "detail": detail,
-    }
 
 
 def _part(r: Any) -> Part:

@@ -1,0 +1,67 @@
+"""Core statements compiled once per dialect and run at the driver level (the publishing hot path).
+
+The publisher commits twice per part; rebuilding, cache-keying and parameter-processing each Core
+statement on every call cost more than SQLite's commit itself. A :class:`Prepared` statement is
+written once in Core with named ``bindparam``s (so one definition serves SQLite's ``?`` and
+psycopg's ``%(name)s``), compiled the first time a dialect runs it, and then executed with
+``exec_driver_sql``. Its parameters must need no type conversion (strings, integers, None).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, CursorResult
+from sqlalchemy.engine import Dialect
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.dml import UpdateBase
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    defaults: Mapping[str, Any]  # values written into the statement (e.g. a literal status)
+    required: frozenset[str]  # bindparams without a value: each call must give them
+    order: tuple[str, ...] | None  # parameter names in placeholder order; None for named styles
+
+    def parameters(self, given: Mapping[str, Any]) -> Any:
+        if missing := self.required - given.keys():
+            raise TypeError(f"missing parameters {sorted(missing)} for: {self.sql}")
+        values = {**self.defaults, **given}
+        if self.order is None:
+            return values
+        return tuple(values[name] for name in self.order)
+
+
+class Prepared:
+    """One statement, compiled lazily for each dialect it meets; thread-safe."""
+
+    def __init__(self, statement: UpdateBase) -> None:
+        self.statement = statement
+        self._compiled: dict[tuple[str, str, str], _Compiled] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, conn: Connection, **params: Any) -> CursorResult[Any]:
+        compiled = self._for(conn.dialect)
+        return conn.exec_driver_sql(compiled.sql, compiled.parameters(params))
+
+    def _for(self, dialect: Dialect) -> _Compiled:
+        key = (dialect.name, dialect.driver, dialect.paramstyle)
+        found = self._compiled.get(key)
+        if found is None:
+            with self._lock:
+                found = self._compiled.setdefault(key, self._compile(dialect))
+        return found
+
+    def _compile(self, dialect: Dialect) -> _Compiled:
+        compiled = self.statement.compile(dialect=dialect)
+        if not isinstance(compiled, SQLCompiler):  # DML always compiles to SQL; for mypy
+            raise TypeError(f"cannot prepare {self.statement!r}")
+        if "POSTCOMPILE" in compiled.string:  # expanded at execution time: the driver cannot
+            raise TypeError(f"write IN (...) as OR for a prepared statement: {compiled.string}")
+        required = frozenset(b.key for b in compiled.binds.values() if b.required)
+        order = tuple(compiled.positiontup or ()) if compiled.positional else None
+        return _Compiled(compiled.string, compiled.params, required, order)
