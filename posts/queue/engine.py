@@ -20,7 +20,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from sqlalchemy.pool import NullPool, QueuePool
 
 from posts.errors import StoreError
-from posts.queue.prepared import Prepared
+from posts.queue.prepared import Prepared, run_sql
 from posts.queue.schema import store_revision
 
 DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a writer waits for another process's write lock
@@ -172,4 +172,4 @@ class Database:
 
 def _sqlite_begin(conn: Connection) -> None:
     write = conn.get_execution_options().get("herald_write", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    run_sql(conn, "BEGIN IMMEDIATE" if write else "BEGIN")

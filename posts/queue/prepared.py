@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult
+from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import UpdateBase
 
@@ -44,9 +45,10 @@ class Prepared:
         self._compiled: dict[tuple[str, str, str], _Compiled] = {}
         self._lock = threading.Lock()
 
-    def __call__(self, conn: Connection, **params: Any) -> CursorResult[Any]:
+    def __call__(self, conn: Connection, **params: Any) -> int:
+        """Run in ``conn``'s transaction; the number of rows matched."""
         compiled = self._for(conn.dialect)
-        return conn.exec_driver_sql(compiled.sql, compiled.parameters(params))
+        return run_sql(conn, compiled.sql, compiled.parameters(params))
 
     def _for(self, dialect: Dialect) -> _Compiled:
         key = (dialect.name, dialect.driver, dialect.paramstyle)
@@ -65,3 +67,31 @@ class Prepared:
         required = frozenset(b.key for b in compiled.binds.values() if b.required)
         order = tuple(compiled.positiontup or ()) if compiled.positional else None
         return _Compiled(compiled.string, compiled.params, required, order)
+
+
+def run_sql(conn: Connection, sql: str, parameters: Any = ()) -> int:
+    """Execute on ``conn``'s driver connection; the number of rows matched.
+
+    Errors are wrapped as SQLAlchemy's own execution wraps them (a lost connection invalidates
+    ``conn``), so callers see the same ``DBAPIError``s.
+    """
+    dialect = conn.dialect
+    pooled = conn.connection
+    cursor = pooled.cursor()
+    try:
+        cursor.execute(sql, parameters)
+        return int(cursor.rowcount)
+    except dialect.loaded_dbapi.Error as exc:
+        lost = dialect.is_disconnect(exc, pooled.dbapi_connection, cursor)
+        if lost:
+            conn.invalidate(exc)
+        raise DBAPIError.instance(
+            sql,
+            parameters,
+            exc,
+            dialect.loaded_dbapi.Error,
+            connection_invalidated=lost,
+            dialect=dialect,
+        ) from exc
+    finally:
+        cursor.close()

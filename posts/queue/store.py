@@ -20,7 +20,6 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    CursorResult,
     Table,
     and_,
     delete,
@@ -86,9 +85,9 @@ class Booking:
     posts: int  # parts that are or will be live (failed ones excluded)
 
 
-def _cas(result: CursorResult[Any], conflict: str) -> None:
+def _cas(rowcount: int, conflict: str) -> None:
     """The compare-and-set check: exactly one row matched what the caller last read."""
-    if result.rowcount != 1:
+    if rowcount != 1:
         raise ConflictError(conflict)
 
 
@@ -244,7 +243,7 @@ class Session:
                 update(drafts)
                 .where(drafts.c.id == draft.id, drafts.c.status == draft.status)
                 .values(status=status, updated_at=to_ms(now), **values)
-            ),
+            ).rowcount,
             f"draft {draft.id} changed while you were working on it (it is now being handled "
             "by a scheduler); look at `herald queue show` and try again",
         )
