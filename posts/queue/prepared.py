@@ -10,8 +10,9 @@ psycopg's ``%(name)s``), compiled the first time a dialect runs it, and then exe
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -26,15 +27,14 @@ class _Compiled:
     sql: str
     defaults: Mapping[str, Any]  # values written into the statement (e.g. a literal status)
     required: frozenset[str]  # bindparams without a value: each call must give them
-    order: tuple[str, ...] | None  # parameter names in placeholder order; None for named styles
+    pick: Callable[[Mapping[str, Any]], tuple[Any, ...]] | None  # positional styles: in order
 
     def parameters(self, given: Mapping[str, Any]) -> Any:
-        if missing := self.required - given.keys():
-            raise TypeError(f"missing parameters {sorted(missing)} for: {self.sql}")
+        if not given.keys() >= self.required:
+            missing = sorted(self.required - given.keys())
+            raise TypeError(f"missing parameters {missing} for: {self.sql}")
         values = {**self.defaults, **given}
-        if self.order is None:
-            return values
-        return tuple(values[name] for name in self.order)
+        return values if self.pick is None else self.pick(values)
 
 
 class Prepared:
@@ -65,8 +65,15 @@ class Prepared:
         if "POSTCOMPILE" in compiled.string:  # expanded at execution time: the driver cannot
             raise TypeError(f"write IN (...) as OR for a prepared statement: {compiled.string}")
         required = frozenset(b.key for b in compiled.binds.values() if b.required)
-        order = tuple(compiled.positiontup or ()) if compiled.positional else None
-        return _Compiled(compiled.string, compiled.params, required, order)
+        pick = _picker(tuple(compiled.positiontup or ())) if compiled.positional else None
+        return _Compiled(compiled.string, compiled.params, required, pick)
+
+
+def _picker(order: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """Named values → the tuple a positional paramstyle wants (itemgetter: no Python loop)."""
+    if len(order) > 1:
+        return itemgetter(*order)
+    return lambda values: tuple(values[name] for name in order)
 
 
 def run_sql(conn: Connection, sql: str, parameters: Any = ()) -> int:

@@ -322,7 +322,7 @@ class Session:
         now: datetime,
     ) -> None:
         """The part goes back to pending and the draft waits, unleased, until ``retry_at``."""
-        self._set_part(PART_RETRY, draft_id, index, now, error=error)
+        self._set_part(PART_RETRY, draft_id, index, to_ms(now), error=error)
         self.postpone(draft_id, worker, retry_at, error, now, index=index)
 
     def postpone(
@@ -391,14 +391,13 @@ class Session:
         **params: Any,
     ) -> None:
         """A worker's step on one part: the lease is checked (and the draft touched) first."""
-        self._owned(TOUCH_OWNED, draft_id, worker, now=to_ms(now))
-        self._set_part(step, draft_id, index, now, **params)
+        at = to_ms(now)
+        self._owned(TOUCH_OWNED, draft_id, worker, now=at)
+        self._set_part(step, draft_id, index, at, **params)
 
-    def _set_part(
-        self, step: PartStep, draft_id: str, index: int, now: datetime, **params: Any
-    ) -> None:
+    def _set_part(self, step: PartStep, draft_id: str, index: int, at: int, **params: Any) -> None:
         _cas(
-            step.statement(self.conn, d=draft_id, i=index, now=to_ms(now), **params),
+            step.statement(self.conn, d=draft_id, i=index, now=at, **params),
             f"part {index} of draft {draft_id} is not {' or '.join(step.expected)}",
         )
 
