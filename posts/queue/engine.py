@@ -63,7 +63,8 @@ class Database:
                     Path(url.database).parent.mkdir(parents=True, exist_ok=True)
                 # One connection per use: cheap for SQLite and never shared across forks.
                 # [scheduler addition] ``pooled``: a long-running publisher that never forks keeps
-                # its connections, since opening one per commit costs ~10x the commit itself.
+                # its connections, since opening one per commit costs ~10x the commit itself;
+                # its writes go through one kept connection (see _writing).
                 self.engine = create_engine(url, poolclass=QueuePool if pooled else NullPool)
                 event.listen(self.engine, "connect", self._sqlite_connect)
                 event.listen(self.engine, "begin", _sqlite_begin)

@@ -3,8 +3,9 @@
 The publisher commits twice per part; rebuilding, cache-keying and parameter-processing each Core
 statement on every call cost more than SQLite's commit itself. A :class:`Prepared` statement is
 written once in Core with named ``bindparam``s (so one definition serves SQLite's ``?`` and
-psycopg's ``%(name)s``), compiled the first time a dialect runs it, and then executed with
-``exec_driver_sql``. Its parameters must need no type conversion (strings, integers, None).
+psycopg's ``%(name)s``), compiled the first time a dialect runs it, and then executed on the
+driver's cursor (:func:`run_sql`, which wraps errors as SQLAlchemy does). Its parameters must need
+no type conversion (strings, integers, None), and IN lists must be written as ORs.
 """
 
 from __future__ import annotations
