@@ -4,10 +4,10 @@
 # Usage (sourced by .ci/services.sh):  start_postgres; ...; stop_postgres
 # Exports HERALD_TEST_PG_URL=postgresql://herald@127.0.0.1:PORT/herald
 
-_pg_bindir() {
-  local dir
-  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$dir" ] && echo "$dir"
+_pg_bindir() {  # the newest server install (a client-only package has no initdb)
+  local initdb
+  initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$initdb" ] && dirname "$initdb"
 }
 
 _pg_as() {  # initdb and postgres refuse to run as root: use the package's postgres user
