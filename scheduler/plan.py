@@ -8,18 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from rich.console import Console
 
 from posts.config import Config
-from posts.queue import Draft, Store
-from posts.queue.engine import Database, database_url
+from posts.queue import Draft, open_readonly
 from scheduler.clock import Clock, system_clock
-
-_PAGE = 1000
 
 
 @dataclass(frozen=True)
@@ -33,27 +29,17 @@ class Planned:
 
 def plan(config: Config, *, catch_up: bool = False, clock: Clock = system_clock) -> list[Planned]:
     """Every scheduled or in-progress draft, in the order the daemon would take them."""
-    url = database_url(config.database)
-    if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
+    store = open_readonly(config.database, config.database_timeout)
+    if store is None:
         return []
-    store = Store(Database(config.database, config.database_timeout))
     try:
-        drafts = _all(store, ("scheduled", "publishing"))
+        drafts = list(store.iter_drafts(status=("scheduled", "publishing")))
     finally:
         store.close()
     now = clock()
     stale = timedelta(seconds=config.scheduler.stale_after_seconds)
     out = [_planned(d, now, stale, catch_up) for d in drafts]
     return sorted(out, key=lambda p: (p.at, p.draft.id))
-
-
-def _all(store: Store, statuses: tuple[str, ...]) -> list[Draft]:
-    drafts: list[Draft] = []
-    while True:
-        page = store.list(status=statuses, limit=_PAGE, offset=len(drafts))
-        drafts.extend(page)
-        if len(page) < _PAGE:
-            return drafts
 
 
 def _planned(draft: Draft, now: datetime, stale: timedelta, catch_up: bool) -> Planned:

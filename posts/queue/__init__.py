@@ -10,7 +10,7 @@ from posts.queue.model import (
     Part,
     Source,
 )
-from posts.queue.store import ConflictError, Session, Store, open_store
+from posts.queue.store import ConflictError, Session, Store, open_readonly, open_store
 
 __all__ = [
     "DRAFT_STATUSES",
@@ -24,5 +24,6 @@ __all__ = [
     "Session",
     "Source",
     "Store",
+    "open_readonly",
     "open_store",
 ]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -33,7 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Row
 
 from posts.errors import InputError, NotFoundError, StoreError
-from posts.queue.engine import DEFAULT_BUSY_TIMEOUT, Database
+from posts.queue.engine import DEFAULT_BUSY_TIMEOUT, Database, database_url
 from posts.queue.epoch import from_ms, to_ms, utcnow
 from posts.queue.ids import new_id, normalise
 from posts.queue.migrations import migrate
@@ -70,6 +71,9 @@ EVENT_COLUMNS = ("draft_id", "at", "kind", "part_index", "worker", "detail")  # 
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 # Statuses whose parts count against a daily quota and occupy a posting slot.
 ACTIVE_STATUSES = ("scheduled", "publishing", "published", "partial", "unconfirmed")
+
+
+_PAGE = 500  # drafts per query when a caller wants them all
 
 
 class ConflictError(StoreError):
@@ -441,6 +445,18 @@ class Store:
         with self.db.read() as conn:
             return Session(self.db, conn).get(draft_id)
 
+    def iter_drafts(
+        self, status: str | Iterable[str] | None = None, account: str | None = None
+    ) -> Iterator[Draft]:
+        """Every matching draft in :meth:`list` order, read a page at a time."""
+        offset = 0
+        while True:
+            page = self.list(status=status, account=account, limit=_PAGE, offset=offset)
+            yield from page
+            if len(page) < _PAGE:
+                return
+            offset += _PAGE
+
     def list(
         self,
         status: str | Iterable[str] | None = None,
@@ -589,6 +605,15 @@ class Store:
     def mark_missed(self, now: datetime, older_than: timedelta | float) -> builtins.list[str]:
         with self.transaction() as s:
             return s.mark_missed(now, older_than)
+
+
+def open_readonly(location: str, busy_timeout: float) -> Store | None:
+    """The store at ``location`` for reading only: no migrations run, and a missing SQLite file is
+    not created (None), so previews and dry runs leave the database byte-identical."""
+    url = database_url(location)
+    if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
+        return None
+    return Store(Database(location, busy_timeout))
 
 
 def open_store(

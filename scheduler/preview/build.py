@@ -7,21 +7,19 @@ only read, and never created when it does not exist.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from itertools import takewhile
-from pathlib import Path
 from typing import Any
 
 from posts.config import Account, Config
 from posts.counting import measure
 from posts.errors import NotFoundError
 from posts.model import Article, CondenseOptions
-from posts.queue.engine import Database, database_url
 from posts.queue.enqueue import render, resolve_accounts
 from posts.queue.model import Draft
-from posts.queue.store import Store
+from posts.queue.store import Store, open_readonly
 from scheduler.preview.highlight import spans
 from scheduler.preview.lint import LIVE_STATUSES, LintLimits, QueuedPost, lint
 from scheduler.preview.model import DraftPreview, LinkCard, PartPreview, Preview
@@ -30,7 +28,6 @@ from scheduler.retry import Pacing
 from scheduler.tick import TickPolicy
 
 UPCOMING = ("draft", "scheduled", "publishing")  # what `herald preview` shows by default
-PAGE = 500
 
 
 @dataclass(frozen=True)
@@ -174,21 +171,11 @@ def finish(
     )
 
 
-def _pages(store: Store, **filters: Any) -> Iterator[Draft]:
-    offset = 0
-    while True:
-        page = store.list(limit=PAGE, offset=offset, **filters)
-        yield from page
-        if len(page) < PAGE:
-            return
-        offset += PAGE
-
-
 def select(store: Store, selection: Selection, now: datetime) -> list[Draft]:
     """The drafts a selection names, in schedule order (unscheduled last)."""
     if selection.ids:
         return [store.get(i) for i in selection.ids]
-    drafts = _pages(store, status=None if selection.everything else UPCOMING)
+    drafts = store.iter_drafts(status=None if selection.everything else UPCOMING)
     if selection.due_within is None:
         chosen = list(drafts)
     else:  # pages come in schedule order, unscheduled first: stop reading at the horizon
@@ -204,7 +191,7 @@ def account_history(store: Store, accounts: Iterable[str]) -> list[QueuedPost]:
     return [
         queued_post(d)
         for account in sorted(set(accounts))
-        for d in _pages(store, status=LIVE_STATUSES, account=account)
+        for d in store.iter_drafts(status=LIVE_STATUSES, account=account)
     ]
 
 
@@ -215,18 +202,9 @@ def preview_store(store: Store, selection: Selection, config: Config, now: datet
     return finish((stored_preview(d, config) for d in drafts), queued, config, now)
 
 
-def open_readonly(config: Config) -> Store | None:
-    """The configured store for reading only: no migrations run, and a missing SQLite file is not
-    created (None), so previewing leaves the database byte-identical."""
-    url = database_url(config.database)
-    if url.get_backend_name() == "sqlite" and not Path(url.database or "").exists():
-        return None
-    return Store(Database(config.database, config.database_timeout))
-
-
 def preview_queue(selection: Selection, config: Config, now: datetime) -> Preview:
     """Preview stored drafts from the configured store; a store not created yet is empty."""
-    store = open_readonly(config)
+    store = open_readonly(config.database, config.database_timeout)
     if store is None:
         if selection.ids:
             raise NotFoundError(f"no draft with id '{selection.ids[0]}' (the queue is empty)")
@@ -273,7 +251,7 @@ def preview_article(
         resolve_accounts(config, account_names) if account_names else config.accounts.values()
     )
     drafts = [article_preview(article, a, config) for a in accounts]
-    store = open_readonly(config)
+    store = open_readonly(config.database, config.database_timeout)
     if store is None:
         return finish(drafts, (), config, now)
     try:

@@ -9,7 +9,16 @@ from datetime import timedelta
 import pytest
 
 from posts.errors import InputError, NotFoundError, StoreError
-from posts.queue import ConflictError, NewDraft, NewPart, Source, Store, open_store
+from posts.queue import (
+    ConflictError,
+    NewDraft,
+    NewPart,
+    Source,
+    Store,
+    open_readonly,
+    open_store,
+)
+from posts.queue import store as store_module
 from tests.queue.conftest import NOW
 
 H = timedelta(hours=1)
@@ -62,6 +71,26 @@ def test_list_orders_unscheduled_first_then_by_time_and_filters(store: Store) ->
     assert [d.id for d in store.list(account="demo-bluesky")] == [other.id]
     assert [d.id for d in store.list(limit=2, offset=1)] == [early.id, other.id]
     assert store.count() == 4 and store.count(status="scheduled") == 3
+
+
+def test_iter_drafts_reads_every_page_in_list_order(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "_PAGE", 2)  # 5 drafts cross two page boundaries
+    added = store.add([new(at=h) for h in (5, 1, 4, 2, 3)] + [new("demo-bluesky")], now=NOW)
+    wanted = [d.id for d in sorted(added[:5], key=lambda d: d.scheduled_at or NOW)]
+    assert [d.id for d in store.iter_drafts(account="demo-x")] == wanted
+    assert [d.id for d in store.iter_drafts(status="cancelled")] == []
+
+
+def test_open_readonly_never_creates_or_migrates(location: str) -> None:
+    if location.startswith("postgresql"):
+        pytest.skip("only SQLite has a file that must not be created")
+    assert open_readonly(location, 1.0) is None
+    open_store(location).close()
+    readonly = open_readonly(location, 1.0)
+    assert readonly is not None and readonly.list() == []
+    readonly.close()
 
 
 def test_revision_changes_on_every_write_and_is_seen_by_other_processes(
