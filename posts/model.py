@@ -13,6 +13,7 @@ from typing import Any, Literal
 ArticleKind = Literal["text", "markdown", "html"]
 Mode = Literal["single", "thread", "auto"]
 Numbering = Literal["fraction", "thread", "none"]  # "1/5", "🧵", nothing
+KeywordSource = Literal["front-matter", "meta", "hashtag-line", "inline"]
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,20 @@ class Section:
 
     heading: str | None
     paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A topic the article names, as written ("Energy storage", "sodium-ion", "Trump, Donald J").
+
+    ``source`` says who chose it: the author (front matter, a hashtag line, an inline ``#tag``) or
+    the page's metadata (``<meta name="keywords">``, news_keywords, JSON-LD). ``used`` is whether
+    the title or body mentions it, so the condenser can judge which keywords deserve a hashtag.
+    """
+
+    text: str
+    source: KeywordSource
+    used: bool
 
 
 @dataclass(frozen=True)
@@ -39,6 +54,10 @@ class Article:
     kind: ArticleKind = "text"
     source: str = "-"  # path as given, or "-" for stdin
     content_hash: str = ""  # sha256 hex of the raw bytes
+    keywords: tuple[Keyword, ...] = ()  # every declared or written tag/keyword, article order
+    explain: tuple[str, ...] = ()  # which source won for title, summary, link, and why
+    removed: tuple[tuple[str, str], ...] = ()  # (rule name, text) of boilerplate taken out
+    warnings: tuple[str, ...] = ()  # what an editor should know (no link, description refused)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
