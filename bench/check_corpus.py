@@ -1,0 +1,256 @@
+"""Reading and condensing checked against real article pages with independent ground truth.
+
+A development check, not a test: it needs ``../shared/corpus`` (real pages, never copied into the
+project). It runs ``load_article`` and ``condense`` on every real page (Readability's test pages
+with ``synthetic == false``, plus trafilatura's English test pages) and prints one table of what
+an editor would notice: refused pages, headlines, descriptions, hooks, sentences that are not the
+article's, @handles, missing links, and time per page.
+
+    .venv/bin/python bench/check_corpus.py [--corpus ../shared/corpus] [--show NAME] [--json]
+
+``--show NAME`` prints what Herald made of one page (headline, summary, explain lines, X thread).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from posts import condense, load_article
+from posts.errors import HeraldError
+from posts.model import Article, Rendition
+
+PLATFORMS = ("x", "bluesky", "mastodon")
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]\s+|\s*::\s*|\s*[|«»]\s*")
+_SENTENCE_END = re.compile(r"[.!?。！？…]['\"’”»)\]]*$")
+_HANDLE = re.compile(r"(?<![\w@/.])@(\w{1,30})\b")
+_NUMBERING = re.compile(r"^(?:\d+/\d+|🧵)\s*")
+_URL = re.compile(r"https?://\S+")
+_TAG = re.compile(r"(?<!\w)#\w+")
+
+
+@dataclass
+class Page:
+    """One corpus page and its ground truth (fields are None where the corpus has none)."""
+
+    name: str
+    path: Path
+    title: str | None
+    site: str | None
+    body: str | None  # expected body text
+    excerpt: str | None
+    must_not: tuple[str, ...] = ()
+
+
+@dataclass
+class Result:
+    page: Page
+    article: Article | None = None
+    error: str | None = None
+    renditions: dict[str, Rendition] = field(default_factory=dict)  # mode auto, as users get
+    threads: dict[str, Rendition] = field(default_factory=dict)  # mode thread, as editors grade
+    seconds: float = 0.0
+
+
+def pages(corpus: Path) -> Iterator[Page]:
+    """Real pages only: Readability's non-synthetic pages, then trafilatura's English pages."""
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    for name in sorted(truth):
+        entry = truth[name]
+        if not entry["synthetic"]:
+            yield Page(
+                name, corpus / "pages" / f"{name}.html", entry["title"] or None,
+                entry["siteName"], entry["text"], entry["excerpt"],
+            )  # fmt: skip
+    extra = corpus / "pages-trafilatura"
+    truth = json.loads((extra / "truth.json").read_text(encoding="utf-8"))
+    for name in sorted(truth):
+        meta = truth[name].get("meta", {})
+        yield Page(
+            name, extra / name, meta.get("title"), meta.get("sitename"), None, None,
+            tuple(truth[name].get("mustNotContain", [])),
+        )  # fmt: skip
+
+
+def run(page: Page) -> Result:
+    result = Result(page)
+    started = time.perf_counter()
+    try:
+        result.article = load_article(page.path)
+        for platform in PLATFORMS:
+            result.renditions[platform] = condense(result.article, platform)
+            result.threads[platform] = condense(result.article, platform, mode="thread")
+    except HeraldError as exc:
+        result.error = str(exc)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def norm(text: str) -> str:
+    """Letters and digits only, case-folded: punctuation and spacing never decide a match."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(char for char in text if char.isalnum())
+
+
+def title_matches(ours: str, expected: str) -> bool:
+    """Equal, or equal once the furniture the expected title itself keeps is set aside."""
+    if norm(ours) == norm(expected):
+        return True
+    segments = [s for s in _SEPARATORS.split(expected) if s.strip()]
+    return len(segments) > 1 and any(norm(ours) == norm(s) for s in segments)
+
+
+def has_site(title: str, page: Page) -> bool:
+    """The site's name stands in the headline although the expected title has none of it."""
+    site = page.site or ""
+    site = re.sub(r"^https?://(www\.)?", "", site).strip()
+    if len(norm(site)) < 3 or (page.title and norm(site) in norm(page.title)):
+        return False
+    return norm(site) in norm(title)
+
+
+def post_sentences(rendition: Rendition, article: Article) -> Iterator[str]:
+    """The prose of each post: numbering, links, tags and the headline line taken out."""
+    for post in rendition.posts:
+        for line in post.text.split("\n"):
+            line = _TAG.sub("", _URL.sub("", _NUMBERING.sub("", line))).strip()
+            if not line or norm(line) == norm(article.title):
+                continue
+            yield from (s for s in re.split(r"(?<=[.!?。！？])\s+", line) if norm(s))
+
+
+def foreign_sentences(result: Result) -> tuple[int, int]:
+    """(sentences, of which not in the expected body, excerpt or title), X renditions."""
+    page, article = result.page, result.article
+    if article is None or page.body is None or "x" not in result.threads:
+        return 0, 0
+    known = norm(" ".join(filter(None, (page.body, page.excerpt, page.title))))
+    sentences = [s.rstrip("…").rstrip(".") for s in post_sentences(result.threads["x"], article)]
+    foreign = [s for s in sentences if norm(s) not in known]
+    return len(sentences), len(foreign)
+
+
+def bad_hook(article: Article) -> str | None:
+    """Why the summary that opens post 1 is not a whole sentence, or None."""
+    summary = article.summary.strip()
+    if not _SENTENCE_END.search(summary):
+        return "ends mid-sentence"
+    if summary.endswith(("...", "…")) and not summary.endswith(("....", "……")):
+        return "ends with an ellipsis"
+    return None
+
+
+def stray_handles(result: Result) -> int:
+    """Posts whose @handles do not appear in the expected body (or the page's own text)."""
+    body = result.page.body
+    if body is None:
+        return 0
+    known = {h.casefold() for h in _HANDLE.findall(body)}
+    return sum(
+        1
+        for rendition in (*result.renditions.values(), *result.threads.values())
+        for post in rendition.posts
+        if any(h.casefold() not in known for h in _HANDLE.findall(post.text))
+    )
+
+
+def boilerplate_in_posts(result: Result) -> int:
+    """trafilatura's must-not-contain snippets that reached a post."""
+    renditions = (*result.renditions.values(), *result.threads.values())
+    text = " ".join(p.text for r in renditions for p in r.posts)
+    return sum(1 for snippet in result.page.must_not if snippet in text)
+
+
+def description_reasons(results: list[Result]) -> Counter[str]:
+    reasons: Counter[str] = Counter()
+    for result in results:
+        for line in result.article.explain if result.article else ():
+            if line.startswith("description refused: "):
+                reasons[line.removeprefix("description refused: ")] += 1
+    return reasons
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "0/0"
+
+
+def reading_rows(results: list[Result]) -> Iterator[tuple[str, str]]:
+    read = [(r, r.article) for r in results if r.article]
+    titled = [(r, a) for r, a in read if r.page.title]
+    yield "pages", str(len(results))
+    yield "pages refused", pct(len(results) - len(read), len(results))
+    matches = sum(title_matches(a.title, r.page.title or "") for r, a in titled)
+    yield "headline = expected title", pct(matches, len(titled))
+    yield (
+        "headline holds the site name",
+        pct(sum(has_site(a.title, r.page) for r, a in read), len(read)),
+    )
+    for reason, count in sorted(description_reasons(results).items()):
+        yield f"description refused: {reason}", str(count)
+    hooks = Counter(bad_hook(a) for _, a in read)
+    for reason, count in sorted((k, v) for k, v in hooks.items() if k):
+        yield f"hook {reason}", pct(count, len(read))
+    counts = [foreign_sentences(r) for r, _ in read]
+    total, foreign = sum(c[0] for c in counts), sum(c[1] for c in counts)
+    with_body = sum(1 for r, _ in read if r.page.body is not None)
+    yield "X thread sentences not in expected body", pct(foreign, total)
+    yield "  pages affected", pct(sum(1 for c in counts if c[1]), with_body)
+    yield "posts with @handles not in body", str(sum(stray_handles(r) for r, _ in read))
+    yield "boilerplate snippets in posts", str(sum(boilerplate_in_posts(r) for r, _ in read))
+    yield "pages with no link", pct(sum(1 for _, a in read if not a.url), len(read))
+    times = sorted(r.seconds * 1000 for r in results)
+    yield "time per page (median / max)", f"{times[len(times) // 2]:.0f} ms / {times[-1]:.0f} ms"
+
+
+ROWS: tuple[Callable[[list[Result]], Iterator[tuple[str, str]]], ...] = (reading_rows,)
+
+
+def show(result: Result) -> None:
+    article = result.article
+    print(f"--- {result.page.name}  expected title: {result.page.title!r}")
+    if article is None:
+        print(f"refused: {result.error}")
+        return
+    print(f"headline: {article.title}\nsummary ({article.summary_source}): {article.summary}")
+    print(f"link: {article.url}")
+    for line in (*article.explain, *(f"removed [{r}]: {t[:100]}" for r, t in article.removed)):
+        print(f"  {line}")
+    for post in result.threads["x"].posts:
+        print(f"[{post.length}] {post.text}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--show", action="append", default=[], help="page name to print in full")
+    parser.add_argument("--json", action="store_true", help="the table as a JSON object")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "truth.json").exists():
+        print(f"no corpus at {args.corpus} (it lives in ../shared/corpus)", file=sys.stderr)
+        return 2
+    selected = [p for p in pages(args.corpus) if not args.show or p.name in args.show]
+    results = [run(page) for page in selected]
+    if args.show:
+        for result in results:
+            show(result)
+        return 0
+    rows = [row for make in ROWS for row in make(results)]
+    if args.json:
+        print(json.dumps(dict(rows), ensure_ascii=False, indent=2))
+    else:
+        width = max(len(label) for label, _ in rows)
+        print("\n".join(f"{label:<{width}}  {value}" for label, value in rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
