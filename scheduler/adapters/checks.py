@@ -21,9 +21,8 @@ X_SCOPES = ("tweet.read", "tweet.write", "users.read", "offline.access")
 
 
 class AccountCheckError(HeraldError):
-    """The platform could not be reached or refused the credentials (exit code 1)."""
-
-    exit_code = 1
+    """The platform could not be reached or refused the credentials: exit code 2, like any bad
+    input (1 is kept for publish failures)."""
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,6 @@ def demo() -> None:
     out.print(Text("\n2. Preview: what will be published, where and when", "bold"))
     preview = preview_queue(Selection(ids=ids), config, system_clock())
     print_preview(preview, out)
-    page = write_html(preview, config.data_dir / "preview.html", config.templates_dir)
     if any(w.rule in ("duplicate", "quota") for d in preview.drafts for w in d.warnings):
         out.print(RERUN_NOTE, style="dim")
 
@@ -82,6 +81,9 @@ def demo() -> None:
             f"   {draft.id}  {draft.account:<13} {draft.status}: {live}/{len(draft.parts)} posts"
         )
     problems = [d for d in drafts if d.status != "published"]
+    # Written after publishing, so the page shows each post as it now is (live, with its link).
+    published = preview_queue(Selection(ids=ids), config, system_clock())
+    page = write_html(published, config.data_dir / "preview.html", config.templates_dir)
 
     outboxes = sorted({str(_outbox(config, d.account)) for d in drafts})
     out.print(Text("\nDone.", "bold green" if not problems else "bold red"))

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import click
 
 from posts.config import Config, load_config
+from posts.errors import InputError
 from posts.queue import Draft, Store, open_store
 from posts.queue.epoch import utcnow
 from posts.queue.views import STATUS_MEANINGS, draft_detail, draft_summary
@@ -61,12 +62,13 @@ def _print_queued(config: Config, queued: list[Queued], as_json: bool) -> None:
 
 @click.group()
 def queue() -> None:
-    """Keep drafts in the durable queue: add, list, show, edit, cancel, reschedule, retry.
+    """Keep drafts in the durable queue: add, import, list, show, edit, cancel, reschedule, retry.
 
     \b
     Examples:
       herald queue add article.md --to demo-x,demo-bluesky --next-slot
       herald queue add article.md --to demo-x --at "tomorrow 9am"
+      herald queue import plan.csv
       herald queue list --status scheduled
       herald queue show k7m2x9q
     """
@@ -265,7 +267,10 @@ def edit_cmd(draft_id: str) -> None:
 
     _config, store = _open()
     draft = store.get(draft_id)
-    edited = click.edit(edit_buffer(draft), extension=".txt")
+    try:
+        edited = click.edit(edit_buffer(draft), extension=".txt")
+    except click.ClickException as exc:  # no editor, or it failed: bad input, not a publish
+        raise InputError(f"{exc.format_message()}; nothing changed (set $EDITOR)") from None
     if edited is None:
         console().print("No change.")
         return

@@ -33,7 +33,7 @@ def run(once: bool, dry_run: bool, catch_up: bool, as_json: bool, log_format: Lo
     \b
     Examples:
       herald run                      # the daemon (systemd: config/herald.service)
-      herald run --once               # from cron: */5 * * * * herald run --once
+      herald run --once               # from cron, every minute: config/herald.cron
       herald run --dry-run            # what would go out, and when
       herald run --dry-run --json     # the same for scripts
       herald run --catch-up --once    # after a long outage, publish overdue drafts anyway

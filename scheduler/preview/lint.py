@@ -152,12 +152,16 @@ def duplicates(draft: DraftPreview, queued: Iterable[QueuedPost]) -> list[LintWa
         warnings.append(
             LintWarning(
                 "duplicate",
-                f"{which} draft {earlier.draft_id} ({earlier.status}) word for word: X refuses "
-                "duplicate posts and followers notice them",
+                f"{which} draft {earlier.draft_id} ({earlier.status}) word for word: "
+                f"{_DUPLICATE_EFFECT.get(draft.platform, 'followers notice repeated posts')}",
                 indexes[0],
             )
         )
     return warnings
+
+
+_DUPLICATE_EFFECT = {"x": "X refuses duplicate posts and followers notice them"}
+"""What a repeated post costs where the platform itself refuses it; elsewhere only readers mind."""
 
 
 def collisions(

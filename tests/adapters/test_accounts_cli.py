@@ -93,7 +93,7 @@ def test_check_with_a_rejected_token_names_the_variable_not_the_secret(
         status=401,
     )
     result = CliRunner().invoke(cli, ["accounts", "check", "lab-mastodon"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # exit 1 is for publish failures only
     assert "T_MASTO_TOKEN" in result.output and "The access token is invalid" in result.output
     assert "SECRET" not in result.output and len(result.output.strip().splitlines()) == 1
 

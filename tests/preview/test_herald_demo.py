@@ -25,7 +25,9 @@ def test_demo_publishes_the_example_to_the_outbox_and_runs_again(isolated_herald
     assert out.count("published: ") == 2
     assert f"Outbox (one JSON line per published post): {isolated_herald}/data/outbox.jsonl" in out
     assert f"HTML preview: {isolated_herald}/data/preview.html" in out
-    assert (isolated_herald / "data" / "preview.html").read_text().startswith("<!DOCTYPE html>")
+    page = (isolated_herald / "data" / "preview.html").read_text()
+    assert page.startswith("<!DOCTYPE html>")
+    assert "pending" not in page and page.count(" · published") >= 4  # 2 drafts and their posts
 
     lines = _outbox(isolated_herald)
     accounts = {line["account"] for line in lines}

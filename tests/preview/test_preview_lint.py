@@ -88,6 +88,14 @@ def test_duplicates_are_one_warning_per_earlier_draft(make_draft: MakeDraft) -> 
     ]
 
 
+def test_duplicate_warning_names_what_the_platform_itself_does(make_draft: MakeDraft) -> None:
+    [on_x] = lint.duplicates(make_draft(["same"]), [_queued("old", "same")])
+    assert "X refuses duplicate posts" in on_x.message
+    bluesky = make_draft(["same"], platform="bluesky", account="demo-bluesky")
+    [on_bluesky] = lint.duplicates(bluesky, [_queued("old", "same", account="demo-bluesky")])
+    assert "X" not in on_bluesky.message and "followers notice" in on_bluesky.message
+
+
 def test_schedule_collision_within_the_pacing_gap(make_draft: MakeDraft) -> None:
     draft = make_draft()
     queued = [

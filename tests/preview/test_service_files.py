@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from scheduler.cli.main import cli
 
@@ -58,3 +59,16 @@ def test_cron_line_runs_one_pass() -> None:
     start = next(i for i, w in enumerate(words) if w.endswith("/bin/herald"))
     assert words[start + 1 : start + 3] == ["run", "--once"]
     _parses(words[start + 1 : start + 3])
+
+
+def test_one_cron_line_everywhere() -> None:
+    """The cron file, the quick start and `run --help` never disagree on how cron runs Herald."""
+
+    def cron_lines(path: Path) -> set[str]:
+        return {line for line in path.read_text().splitlines() if line.startswith("* * ")}
+
+    [entry] = cron_lines(CONFIG / "herald.cron")
+    shown = set().union(*(cron_lines(doc) for doc in (CONFIG.parent / "docs").glob("*.md")))
+    assert shown <= {entry}
+    help_text = CliRunner().invoke(cli, ["run", "--help"]).output
+    assert "* * *" not in help_text and "config/herald.cron" in help_text
