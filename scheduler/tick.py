@@ -9,6 +9,11 @@
    failed in a way that may have landed) is looked up by its key before anything is sent again;
    where the platform has no look-up, it becomes ``unconfirmed`` and is never re-sent automatically;
 3. a thread resumes at its first unpublished part, replying to the last published one.
+
+A mistake in the config never burns a draft: when an account's adapter cannot be built (unknown
+account, missing credential) or the platform refuses its credentials, the account is *held* in the
+store and its drafts stay due, untouched, until the daemon sees the account fixed
+(:mod:`scheduler.holds`).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from logging import ERROR, INFO, WARNING
 from typing import NoReturn
 
 from posts.config import Config, SchedulerSettings
@@ -27,6 +33,7 @@ from posts.queue import ConflictError, Draft, Part, Store
 from scheduler.adapters.base import (
     Adapter,
     AdapterError,
+    AuthError,
     OutcomeUnknownError,
     OutgoingPart,
     PermanentError,
@@ -36,6 +43,7 @@ from scheduler.adapters.base import (
 )
 from scheduler.adapters.tid import new_tid
 from scheduler.clock import Clock
+from scheduler.holds import REMIND_EVERY, report_hold
 from scheduler.logs import log_event
 from scheduler.retry import AccountGates, Pacing, backoff_delay
 
@@ -74,6 +82,7 @@ class TickReport:
     retries: int = 0
     deferred: int = 0
     missed: list[str] = field(default_factory=list)
+    held: list[str] = field(default_factory=list)  # drafts of accounts that need attention
     finished: dict[str, str] = field(default_factory=dict)  # draft id -> final status
 
     @property
@@ -122,6 +131,7 @@ class _Tick:
     rng: random.Random
     stop: threading.Event
     report: TickReport = field(default_factory=TickReport)
+    held: set[str] = field(default_factory=set)  # accounts held during this tick
 
     @property
     def settings(self) -> SchedulerSettings:
@@ -133,7 +143,8 @@ class _Tick:
         oldest = self.store.next_due_at()  # a read, so most ticks skip the write below
         if not self.policy.catch_up and oldest is not None and oldest < now - stale:
             for draft_id in self.store.mark_missed(now, stale):
-                _event("missed", draft_id, detail=f"overdue by more than {stale}; not published")
+                detail = f"overdue by more than {stale}; not published"
+                _event("missed", draft_id, WARNING, detail=detail)
                 self.report.missed.append(draft_id)
         while not self.stop.is_set():
             drafts = self.store.claim_due(
@@ -149,15 +160,19 @@ class _Tick:
                 _event("claimed", draft.id, account=draft.account, parts=len(draft.parts))
                 try:
                     self._publish(draft)
+                except _Settled:  # claimed in the batch that held its account
+                    pass
                 except ConflictError as exc:  # the lease ran out and another worker took over;
                     # it reconciles any part left `sending` by its key, so leave the draft to it
-                    _event("lost-claim", draft.id, reason=exc)
+                    _event("lost-claim", draft.id, WARNING, reason=exc)
         return self.report
 
     # -- one draft ---------------------------------------------------------------------------
 
     def _publish(self, draft: Draft) -> None:
         """Publish the draft's unpublished parts in order; stop at the first that cannot go."""
+        if draft.account in self.held:
+            self._give_back(draft, "its account is held")
         lease_until = draft.lease_until or self.clock()
         live: list[PublishedRef] = []  # this thread's published parts, in order
         for part in draft.parts:
@@ -220,13 +235,8 @@ class _Tick:
         key = out.idempotency_key
         try:
             adapter = self.adapters(draft.account)
-        except (HeraldError, AdapterError) as exc:
-            if part.status == "sending":  # cannot check whether it landed: keep it for later
-                self._defer(draft, self._retry_at(part.attempts), f"adapter unavailable: {exc}")
-            else:
-                begin(draft.id, part.index, self.worker, key, self.clock())
-                self._fail(draft, part, str(exc), live)
-            raise _Settled from None
+        except (HeraldError, AdapterError) as exc:  # unknown account, missing credential, ...
+            self._hold(draft, "config", str(exc))
         if part.status == "sending" or (part.attempts > 0 and part.idempotency_key):
             if adapter.supports_lookup:
                 found = self._look_up(draft, part, out, adapter)
@@ -246,6 +256,8 @@ class _Tick:
             self._retry(draft, part, str(exc), exc.reset_at)
         except OutcomeUnknownError as exc:
             return self._doubt(draft, part, out, adapter, str(exc), live)
+        except AuthError as exc:  # refused before anything was written: fix the credentials
+            self._hold(draft, "auth", str(exc), part)
         except PermanentError as exc:
             self._fail(draft, part, str(exc), live)
         except TransientError as exc:
@@ -263,8 +275,10 @@ class _Tick:
         """The part's ref if it is live, None if it never landed; defers when nobody can tell."""
         try:
             return adapter.lookup(out)
+        except AuthError as exc:
+            self._hold(draft, "auth", str(exc))
         except AdapterError as exc:
-            self._defer(draft, self._retry_at(part.attempts), f"look-up failed: {exc}")
+            self._defer(draft, self._retry_at(part.attempts), f"look-up failed: {exc}", WARNING)
             raise _Settled from None
 
     def _doubt(
@@ -294,13 +308,13 @@ class _Tick:
 
     def _retry(self, draft: Draft, part: Part, error: str, at: datetime) -> NoReturn:
         self.store.part_retry(draft.id, part.index, self.worker, error, at, self.clock())
-        _event("retry", draft.id, part=part.index + 1, at=at.isoformat(), reason=error)
+        _event("retry", draft.id, WARNING, part=part.index + 1, at=at.isoformat(), reason=error)
         self.report.retries += 1
         raise _Settled
 
     def _fail(self, draft: Draft, part: Part, error: str, live: list[PublishedRef]) -> NoReturn:
         self.store.part_failed(draft.id, part.index, self.worker, error, self.clock())
-        _event("failed", draft.id, part=part.index + 1, account=draft.account, reason=error)
+        _event("failed", draft.id, ERROR, part=part.index + 1, account=draft.account, reason=error)
         self._finish(draft, _outcome("failed", live), live)
         raise _Settled
 
@@ -308,20 +322,41 @@ class _Tick:
         self, draft: Draft, part: Part, error: str, live: list[PublishedRef]
     ) -> NoReturn:
         self.store.part_unconfirmed(draft.id, part.index, self.worker, error, self.clock())
-        _event("unconfirmed", draft.id, part=part.index + 1, account=draft.account, reason=error)
+        fields = {"part": part.index + 1, "account": draft.account, "reason": error}
+        _event("unconfirmed", draft.id, ERROR, **fields)
         self._finish(draft, "unconfirmed", live)
         raise _Settled
 
     def _finish(self, draft: Draft, status: str, live: list[PublishedRef]) -> None:
         self.store.finish(draft.id, self.worker, status, self.clock())
         urls = " ".join(ref.url for ref in live) if status != "published" and live else None
-        _event("finished", draft.id, status=status, **({"live": urls} if urls else {}))
+        level = INFO if status == "published" else ERROR
+        _event("finished", draft.id, level, status=status, **({"live": urls} if urls else {}))
         self.report.finished[draft.id] = status
 
-    def _defer(self, draft: Draft, until: datetime, reason: str) -> None:
+    def _defer(self, draft: Draft, until: datetime, reason: str, level: int = INFO) -> None:
         self.store.postpone(draft.id, self.worker, until, reason, self.clock())
-        _event("deferred", draft.id, until=until.isoformat(), reason=reason)
+        _event("deferred", draft.id, level, until=until.isoformat(), reason=reason)
         self.report.deferred += 1
+
+    def _hold(self, draft: Draft, kind: str, reason: str, part: Part | None = None) -> NoReturn:
+        """Hold the draft's account and give the draft back, due at its own time as before (a
+        part begun is pending again): it goes out once the account is fixed."""
+        self.held.add(draft.account)
+        if self.store.hold_account(draft.account, kind, reason, self.clock(), REMIND_EVERY):
+            report_hold(draft.account, kind, reason)
+        self._give_back(draft, reason, part)
+
+    def _give_back(self, draft: Draft, reason: str, part: Part | None = None) -> NoReturn:
+        now = self.clock()
+        due = draft.due_at or now
+        if part is None:
+            self.store.postpone(draft.id, self.worker, due, f"held: {reason}", now)
+        else:
+            self.store.part_retry(draft.id, part.index, self.worker, f"held: {reason}", due, now)
+        _event("held", draft.id, WARNING, account=draft.account, reason=reason)
+        self.report.held.append(draft.id)
+        raise _Settled
 
     def _retry_at(self, attempts: int) -> datetime:
         return self.clock() + backoff_delay(max(attempts, 1), self.settings, self.rng)
@@ -340,5 +375,6 @@ def _outcome(failure: str, live: list[PublishedRef]) -> str:
     return "partial" if failure == "failed" and live else failure
 
 
-def _event(event: str, draft_id: str, **fields: object) -> None:
-    log_event(log, event, fields, draft=draft_id)
+def _event(event: str, draft_id: str, level: int = INFO, **fields: object) -> None:
+    """Progress at INFO; retries, holds and misses at WARNING; failures at ERROR."""
+    log_event(log, event, fields, draft=draft_id, level=level)

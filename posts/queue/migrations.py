@@ -107,9 +107,27 @@ def _account_index(conn: Connection) -> None:
     )
 
 
+def _account_holds(conn: Connection) -> None:
+    """Accounts whose drafts the publisher holds (config or credentials need fixing), kept in the
+    database so `herald queue list` in another process can say so."""
+    _ddl(
+        conn,
+        """
+        CREATE TABLE account_holds (
+            account VARCHAR(200) PRIMARY KEY,
+            kind VARCHAR(16) NOT NULL,
+            reason TEXT NOT NULL,
+            since BIGINT NOT NULL,
+            reported_at BIGINT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_account_time_index", _account_index),
+    Migration("0003_account_holds", _account_holds),
 )
 
 _CREATE_LEDGER = (

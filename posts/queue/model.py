@@ -123,6 +123,21 @@ class Event:
     detail: str
 
 
+@dataclass(frozen=True)
+class Hold:
+    """An account whose drafts the publisher holds, not fails, until someone fixes it.
+
+    ``kind`` "config": the account is not in the config or its adapter cannot be built (a missing
+    credential variable); "auth": the platform refused its credentials (401, revoked token).
+    """
+
+    account: str
+    kind: str
+    reason: str
+    since: datetime
+    reported_at: datetime  # when it was last logged at ERROR (reminders are hourly)
+
+
 class RemoteRef(Protocol):
     """Where a published part lives (scheduler.adapters.base.PublishedRef has this shape)."""
 

@@ -74,3 +74,13 @@ events = Table(
     Column("worker", String(200)),
     Column("detail", Text, nullable=False),
 )
+
+account_holds = Table(
+    "account_holds",
+    metadata,
+    Column("account", String(200), primary_key=True),
+    Column("kind", String(16), nullable=False),  # "config" or "auth"
+    Column("reason", Text, nullable=False),
+    Column("since", BigInteger, nullable=False),
+    Column("reported_at", BigInteger, nullable=False),  # last logged at ERROR
+)

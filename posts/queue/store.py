@@ -43,6 +43,7 @@ from posts.queue.model import (
     Draft,
     DraftStatus,
     Event,
+    Hold,
     NewDraft,
     NewPart,
     Part,
@@ -50,7 +51,7 @@ from posts.queue.model import (
     Source,
 )
 from posts.queue.prepared import Prepared
-from posts.queue.schema import drafts, events, parts, store_revision
+from posts.queue.schema import account_holds, drafts, events, parts, store_revision
 from posts.queue.statements import (
     ADD_EVENT,
     BEGIN_PART,
@@ -101,6 +102,11 @@ def _json(value: Any) -> str | None:
 
 def _seconds(value: timedelta | float) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def _not_held() -> ColumnElement[bool]:
+    """The draft's account is not held: held drafts stay due but are neither claimed nor missed."""
+    return drafts.c.account.not_in(select(account_holds.c.account))
 
 
 class Session:
@@ -259,13 +265,13 @@ class Session:
     ) -> list[Draft]:
         now_ms = to_ms(now)
         claimable = or_(
-            and_(drafts.c.status == "scheduled", drafts.c.due_at <= now_ms),
+            and_(drafts.c.status == "scheduled", drafts.c.due_at <= now_ms, _not_held()),
             and_(drafts.c.status == "publishing", drafts.c.lease_until < now_ms),
         )
         rows = self.conn.execute(
             select(drafts.c.id, drafts.c.status, drafts.c.lease_owner)
             .where(claimable)
-            .order_by(drafts.c.due_at, drafts.c.id)
+            .order_by(drafts.c.due_at, drafts.c.scheduled_at, drafts.c.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
         ).all()
@@ -367,7 +373,7 @@ class Session:
         missed = list(
             self.conn.scalars(
                 update(drafts)
-                .where(drafts.c.status == "scheduled", drafts.c.due_at < cutoff, ~live)
+                .where(drafts.c.status == "scheduled", drafts.c.due_at < cutoff, ~live, _not_held())
                 .values(status="missed", due_at=None, updated_at=to_ms(now))
                 .returning(drafts.c.id)
             )
@@ -375,6 +381,51 @@ class Session:
         for draft_id in missed:
             self._event(draft_id, now, "missed", f"overdue by more than {_seconds(older_than):g} s")
         return sorted(missed)
+
+    # -- accounts that need attention ------------------------------------------------------------
+
+    def hold_account(
+        self, account: str, kind: str, reason: str, now: datetime, remind_after: timedelta
+    ) -> bool:
+        """Hold ``account``'s drafts; True when this is news to report (a new hold, another
+        reason, or the last report is ``remind_after`` old), and then it counts as reported."""
+        old = self.conn.execute(
+            select(account_holds).where(account_holds.c.account == account)
+        ).first()
+        now_ms = to_ms(now)
+        if old is None:
+            self.conn.execute(
+                insert(account_holds).values(
+                    account=account, kind=kind, reason=reason, since=now_ms, reported_at=now_ms
+                )
+            )
+            return True
+        news = (old.kind, old.reason) != (kind, reason)
+        report = news or now_ms - old.reported_at >= _seconds(remind_after) * 1000
+        self.conn.execute(
+            update(account_holds)
+            .where(account_holds.c.account == account)
+            .values(kind=kind, reason=reason, reported_at=now_ms if report else old.reported_at)
+        )
+        return report
+
+    def release_account(self, account: str, now: datetime) -> bool:
+        """End the hold (False if there was none). Its overdue drafts become due now rather than
+        keeping their old time, so the staleness window does not turn them into ``missed``."""
+        gone = self.conn.execute(
+            delete(account_holds).where(account_holds.c.account == account)
+        ).rowcount
+        if gone:
+            self.conn.execute(
+                update(drafts)
+                .where(
+                    drafts.c.account == account,
+                    drafts.c.status == "scheduled",
+                    drafts.c.due_at < to_ms(now),
+                )
+                .values(due_at=to_ms(now))
+            )
+        return bool(gone)
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -515,13 +566,33 @@ class Store:
         """When the next claim can succeed: a scheduled draft's time or an expiring lease."""
         with self.db.read() as conn:
             due = conn.scalar(
-                select(func.min(drafts.c.due_at)).where(drafts.c.status == "scheduled")
+                select(func.min(drafts.c.due_at)).where(drafts.c.status == "scheduled", _not_held())
             )
             lease = conn.scalar(
                 select(func.min(drafts.c.lease_until)).where(drafts.c.status == "publishing")
             )
         times = [t for t in (due, lease) if t is not None]
         return from_ms(min(times)) if times else None
+
+    def next_due(self) -> Draft | None:
+        """The scheduled draft that goes out next (held accounts left out), without its parts."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                select(drafts)
+                .where(drafts.c.status == "scheduled", _not_held())
+                .order_by(drafts.c.due_at, drafts.c.scheduled_at, drafts.c.id)
+                .limit(1)
+            ).first()
+        return None if row is None else _draft(row._mapping, ())
+
+    def holds(self) -> builtins.list[Hold]:
+        """Every held account, by name."""
+        with self.db.read() as conn:
+            rows = conn.execute(select(account_holds).order_by(account_holds.c.account))
+            return [
+                Hold(r.account, r.kind, r.reason, from_ms(r.since), from_ms(r.reported_at))
+                for r in rows
+            ]
 
     # -- writing (each call is one transaction) --------------------------------------------------
 
@@ -605,6 +676,16 @@ class Store:
     def mark_missed(self, now: datetime, older_than: timedelta | float) -> builtins.list[str]:
         with self.transaction() as s:
             return s.mark_missed(now, older_than)
+
+    def hold_account(
+        self, account: str, kind: str, reason: str, now: datetime, remind_after: timedelta
+    ) -> bool:
+        with self.transaction() as s:
+            return s.hold_account(account, kind, reason, now, remind_after)
+
+    def release_account(self, account: str, now: datetime) -> bool:
+        with self.transaction() as s:
+            return s.release_account(account, now)
 
 
 def open_readonly(location: str, busy_timeout: float) -> Store | None:

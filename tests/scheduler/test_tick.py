@@ -172,17 +172,19 @@ def test_a_permanent_error_late_in_a_thread_leaves_it_partial(harness: Any, capl
     assert live == [line["url"] for line in harness.lines()]
 
 
-def test_auth_and_permanent_errors_on_the_first_part_fail_at_once(harness: Any) -> None:
-    harness.account("x1", fail=["auth", "permanent"])
-    first = harness.queue("x1", "one", at=harness.clock() - timedelta(seconds=1))
-    second = harness.queue("x1", "two")
+def test_a_permanent_error_fails_at_once_and_an_auth_error_holds(harness: Any) -> None:
+    harness.account("x1", fail=["permanent"])
+    harness.account("x2", fail=["auth"])
+    rejected = harness.queue("x1", "one", at=harness.clock() - timedelta(seconds=1))
+    refused = harness.queue("x2", "two")
 
-    tick(harness)
+    report = tick(harness)
 
-    assert status(harness.store, first) == ("failed", ["failed"])
-    assert "401 Unauthorized" in (harness.store.get(first).parts[0].last_error or "")
-    assert status(harness.store, second) == ("failed", ["failed"])
-    assert harness.store.get(first).parts[0].attempts == 1
+    assert status(harness.store, rejected) == ("failed", ["failed"])
+    assert "400 Bad Request" in (harness.store.get(rejected).parts[0].last_error or "")
+    assert harness.store.get(rejected).parts[0].attempts == 1
+    assert status(harness.store, refused) == ("scheduled", ["pending"])  # see test_holds.py
+    assert report.held == [refused] and report.problems == {rejected: "failed"}
 
 
 def test_an_over_limit_part_is_refused_like_the_platform_would(harness: Any) -> None:

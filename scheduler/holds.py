@@ -1,0 +1,60 @@
+"""Held accounts: released as soon as the publisher sees them fixed, reminded hourly until then.
+
+The tick holds an account (``Store.hold_account``) when its adapter cannot be built or the platform
+refuses its credentials; its drafts stay due. The daemon reviews the holds at start, after every
+config reload (SIGHUP, or the config file changed) and once a minute: an account whose adapter now
+builds is released, and its drafts go out at the next tick.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from posts.errors import HeraldError
+from posts.queue import Hold, Store
+from scheduler.adapters.base import Adapter, AdapterError
+from scheduler.logs import log_event
+
+log = logging.getLogger("herald.publish")
+
+REMIND_EVERY = timedelta(hours=1)  # a held account is logged at ERROR at most this often
+
+
+def report_hold(account: str, kind: str, reason: str) -> None:
+    """The one ERROR line that says an account's drafts wait for someone to fix it."""
+    what = "credentials refused" if kind == "auth" else "cannot publish"
+    fields = {"account": account, "problem": what, "reason": reason}
+    log_event(log, "account-held", fields, level=logging.ERROR)
+
+
+def review_holds(
+    store: Store, adapters: Callable[[str], Adapter], now: datetime, *, retry_auth: bool
+) -> list[str]:
+    """Release every held account that can publish again and remind of the others; return the
+    released names. ``retry_auth`` (a reload or a restart) also releases accounts whose
+    credentials were refused, so the next publish tries them again."""
+    released = []
+    for hold in store.holds():
+        problem = _still_held(hold, adapters, retry_auth)
+        if problem is None:
+            store.release_account(hold.account, now)
+            log_event(log, "account-released", {"account": hold.account})
+            released.append(hold.account)
+        elif store.hold_account(hold.account, *problem, now, REMIND_EVERY):
+            report_hold(hold.account, *problem)
+    return released
+
+
+def _still_held(
+    hold: Hold, adapters: Callable[[str], Adapter], retry_auth: bool
+) -> tuple[str, str] | None:
+    """The hold's (kind, reason) if it must stay, None if the account can publish again."""
+    if hold.kind == "auth" and not retry_auth:
+        return hold.kind, hold.reason
+    try:
+        adapters(hold.account)
+    except (HeraldError, AdapterError) as exc:
+        return "config", str(exc)
+    return None

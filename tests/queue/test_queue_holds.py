@@ -1,0 +1,50 @@
+"""Held accounts in the store contract (SQLite, and PostgreSQL when reachable): held drafts stay
+due but are not claimed, counted as next due, or missed; a release makes overdue ones due now."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from posts.queue import Store, open_store
+from tests.queue.conftest import NOW
+from tests.queue.test_queue_store import H, new
+
+HOUR = timedelta(hours=1)
+
+
+def test_a_held_account_is_reported_once_an_hour_and_on_news(store: Store) -> None:
+    assert store.hold_account("lab-x", "config", "T_X is not set", NOW, HOUR)
+    assert not store.hold_account("lab-x", "config", "T_X is not set", NOW + HOUR / 2, HOUR)
+    assert store.hold_account("lab-x", "config", "T_X is not set", NOW + HOUR, HOUR)
+    assert store.hold_account("lab-x", "auth", "401 Unauthorized", NOW + HOUR, HOUR)  # news
+    [hold] = store.holds()
+    assert (hold.account, hold.kind, hold.reason) == ("lab-x", "auth", "401 Unauthorized")
+    assert (hold.since, hold.reported_at) == (NOW, NOW + HOUR)
+
+
+def test_held_drafts_are_neither_claimed_nor_missed_and_are_due_now_on_release(
+    store: Store,
+) -> None:
+    held, other = store.add([new("lab-x", at=1), new("demo-x", at=2)], now=NOW)
+    store.hold_account("lab-x", "config", "no account 'lab-x' in the config", NOW, HOUR)
+    later = NOW + 9 * H
+    assert store.next_due_at() == other.due_at and store.next_due().id == other.id  # type: ignore[union-attr]
+    assert store.mark_missed(later, 6 * H) == [other.id]
+    assert store.claim_due(later, "w", 60, 10) == []
+    assert store.get(held.id).status == "scheduled"
+
+    assert store.release_account("lab-x", later) and not store.release_account("lab-x", later)
+    assert store.holds() == [] and store.get(held.id).due_at == later
+    assert store.mark_missed(later, 6 * H) == []
+    assert [d.id for d in store.claim_due(later, "w", 60, 10)] == [held.id]
+
+
+def test_holds_are_seen_by_another_process(location: str, store: Store) -> None:
+    revision = store.revision()
+    store.hold_account("lab-x", "config", "reason", NOW, HOUR)
+    other = open_store(location, busy_timeout=2.0, now=NOW)
+    try:
+        assert [h.account for h in other.holds()] == ["lab-x"]
+        assert other.revision() != revision  # daemons re-arm when holds change
+    finally:
+        other.close()
