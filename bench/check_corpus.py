@@ -30,7 +30,7 @@ from posts.model import Article, Rendition
 
 PLATFORMS = ("x", "bluesky", "mastodon")
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]\s+|\s*::\s*|\s*[|«»]\s*")
+_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/_@]\s+|\s*::\s*|\s*[|«»_]\s*|\s*[\[（]|[\]）]\s*")
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"’”»)\]]*$")
 _HANDLE = re.compile(r"(?<![\w@/.])@(\w{1,30})\b")
 _NUMBERING = re.compile(r"^(?:\d+/\d+|🧵)\s*")
@@ -105,8 +105,13 @@ def title_matches(ours: str, expected: str) -> bool:
     """Equal, or equal once the furniture the expected title itself keeps is set aside."""
     if norm(ours) == norm(expected):
         return True
-    segments = [s for s in _SEPARATORS.split(expected) if s.strip()]
-    return len(segments) > 1 and any(norm(ours) == norm(s) for s in segments)
+    segments = [norm(s) for s in _SEPARATORS.split(expected) if norm(s)]
+    runs = {
+        "".join(segments[i:j])
+        for i in range(len(segments))
+        for j in range(i + 1, len(segments) + 1)
+    }
+    return len(segments) > 1 and norm(ours) in runs
 
 
 def has_site(title: str, page: Page) -> bool:

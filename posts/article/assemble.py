@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_paragraph
-from posts.article.extracted import Block, Extracted
+from posts.article.boilerplate import boilerplate_rule, is_boilerplate_heading, strip_inline
+from posts.article.description import judge
+from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import find_hashtags, is_hashtag_line, strip_trailing_hashtags, unique
+from posts.article.keywords import keywords_of
 from posts.article.normalize import comparable, squash
 from posts.article.sentences import split_sentences
 from posts.errors import ArticleError, InputError
-from posts.model import Article, ArticleKind, Section
+from posts.model import Article, ArticleKind, KeywordSource, Section
 
 SummarySource = Literal["explicit", "front-matter", "meta", "computed"]
 
@@ -26,6 +28,8 @@ _SUMMARY_PREFIX = re.compile(r"^(?:tl;?\s?dr|summary)\s*[:—–-]\s*(?P<rest>\S
 _ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
+_LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
+_NO_LINK = "no link: the article declares no canonical link, og:url or url; pass --url to add one"
 
 
 @dataclass
@@ -37,7 +41,8 @@ class _Walk:
     heading: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
-    hashtags: list[str] = field(default_factory=list)
+    hashtags: list[tuple[str, KeywordSource]] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)
     in_summary: bool = False
     skip_below: int | None = None  # inside a boilerplate section headed at this level
 
@@ -77,23 +82,29 @@ def assemble(
     if not walk.sections:
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
     lang = meta.lang.strip() if meta.lang else None
-    first_paragraph = walk.sections[0].paragraphs[0]
-    summary, source_of_summary = _summary(walk, meta.summary, meta.summary_origin)
+    paragraphs = tuple(p for section in walk.sections for p in section.paragraphs)
+    summary, source_of_summary, notes = _summary(walk, meta, paragraphs)
     if summary is None:
-        summary = _lead(first_paragraph, lang)
+        summary = _lead(paragraphs, lang)
+    title = walk.title or _title_from(paragraphs[0], lang)
+    link = _url_argument(url) if url is not None else _absolute(meta.url)
     return Article(
-        title=walk.title or _title_from(first_paragraph, lang),
+        title=title,
         sections=tuple(walk.sections),
         summary=summary,
         summary_source=source_of_summary,
-        hashtags=unique([*meta.tags, *walk.hashtags]),
-        url=_url_argument(url) if url is not None else _absolute(meta.url),
+        hashtags=unique([*meta.tags, *(tag for tag, _ in walk.hashtags)]),
+        url=link,
         image=meta.image,
         description=meta.description,
         lang=lang,
         kind=kind,
         source=source,
         content_hash=content_hash,
+        keywords=keywords_of(meta, walk.hashtags, f"{title}\n" + "\n".join(paragraphs)),
+        explain=(*meta.explain, *notes, *(["link: --url"] if url is not None else [])),
+        removed=(*meta.removed, *walk.removed),
+        warnings=() if link else (_NO_LINK,),
     )
 
 
@@ -116,6 +127,7 @@ def _heading(walk: _Walk, block: Block) -> None:
     if is_boilerplate_heading(text):
         walk.skip_below = block.level
         walk.heading = None
+        walk.removed.append(("furniture-section", text))
     elif not walk.in_summary:
         walk.heading = text
 
@@ -124,15 +136,18 @@ def _paragraph(walk: _Walk, block: Block) -> None:
     kept: list[str] = []
     for line in block.text.split("\n"):
         if is_hashtag_line(line):
-            walk.hashtags.extend(find_hashtags(line))
+            walk.hashtags.extend((tag, "hashtag-line") for tag in find_hashtags(line))
         else:
             kept.append(line)
-    text = squash(" ".join(kept))
-    if not any(char.isalnum() for char in text):
+    text, inline = strip_inline(squash(" ".join(kept)))
+    if not any(char.isalnum() for char in text) or walk.is_title(text):
         return  # rules, ornaments, emoji rows: nothing to post
-    if is_boilerplate_paragraph(text) or walk.is_title(text):
+    rule = boilerplate_rule(text)
+    if rule is not None:
+        walk.removed.append((rule, text))
         return
-    walk.hashtags.extend(find_hashtags(text))
+    walk.removed.extend(inline)
+    walk.hashtags.extend((tag, "inline") for tag in find_hashtags(text))
     prefixed = _SUMMARY_PREFIX.match(text)
     if walk.in_summary:
         walk.summary.append(text)
@@ -143,20 +158,42 @@ def _paragraph(walk: _Walk, block: Block) -> None:
 
 
 def _summary(
-    walk: _Walk, declared: str | None, origin: Literal["front-matter", "meta"]
-) -> tuple[str | None, SummarySource]:
+    walk: _Walk, meta: Metadata, paragraphs: tuple[str, ...]
+) -> tuple[str | None, SummarySource, tuple[str, ...]]:
+    """The summary, where it came from, and explain lines for descriptions that were refused."""
     explicit = strip_trailing_hashtags(" ".join(walk.summary)).strip()
     if explicit:
-        return explicit, "explicit"
-    if declared and declared.strip():
-        return squash(declared), origin
-    return None, "computed"
+        return explicit, "explicit", ("summary: the article's own Summary/TL;DR",)
+    if meta.summary and meta.summary.strip():
+        return squash(meta.summary), meta.summary_origin, ("summary: front matter",)
+    notes: list[str] = []
+    for description in meta.descriptions:
+        verdict = judge(description, paragraphs)
+        if verdict.text:
+            return verdict.text, "meta", (*notes, f"summary: page description, {verdict.reason}")
+        notes.append(f"description refused: {verdict.reason}")
+    return None, "computed", (*notes, "summary: the lead of the body")
 
 
-def _lead(paragraph: str, lang: str | None) -> str:
-    """The first sentence of the lead, plus the second when the first is short."""
-    text = strip_trailing_hashtags(paragraph)
-    sentences = split_sentences(text, lang)
+def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
+    """The first sentence of the first paragraph that opens with a real sentence (not a kicker,
+    a caption or a date), plus the second sentence when the first is short."""
+    for paragraph in paragraphs:
+        text = strip_trailing_hashtags(paragraph)
+        sentences = split_sentences(text, lang)
+        if sentences and _is_news_sentence(sentences[0]):
+            return _first_sentences(text, sentences)
+    text = strip_trailing_hashtags(paragraphs[0])
+    return _first_sentences(text, split_sentences(text, lang))
+
+
+def _is_news_sentence(sentence: str) -> bool:
+    dense = sum(1 for char in sentence if ord(char) >= 0x3000)
+    words = len(sentence.split()) + dense // 2
+    return words >= _LEAD_WORDS and sentence.rstrip("\"'”’)]»」』").endswith(tuple(".!?。！？…"))
+
+
+def _first_sentences(text: str, sentences: list[str]) -> str:
     if not sentences:
         return text
     first = sentences[0]

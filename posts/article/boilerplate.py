@@ -1,14 +1,18 @@
-"""Recognise the furniture around an article: related posts, share and subscribe prompts,
-cookie notices, navigation rows, footers and "read more" links.
+"""Recognise the furniture around an article, each kind by a named rule.
 
-Only short blocks are judged (a real paragraph that happens to start with "Read more" survives),
-and a boilerplate heading drops everything under it until the next heading of the same or higher
-rank, which is how "Related Posts" lists and comment sections are laid out.
+Related posts, share and subscribe prompts, cookie notices, navigation rows, bylines and
+datelines, reading-time lines, promos, reprint and comment-policy notices, photo credits,
+embedded social posts, affiliate "buy at" lines. Only short blocks are judged (a real paragraph
+that happens to start with "Read more" survives), and a boilerplate heading drops everything
+under it until the next heading of the same or higher rank, which is how "Related Posts" lists,
+comment sections and press releases' "About <company>" trailers are laid out. The rule's name
+travels with what it removed, so ``herald format --explain`` and the JSON output can list it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _MAX_WORDS = 30  # longer paragraphs are content, whatever they start with
 
@@ -32,9 +36,13 @@ _FURNITURE = re.compile(
       | tags?|categories|filed\s+under|posted\s+in
       | navigation|menu|footer|cookies?(?:\s+(?:policy|settings|notice))?
       | about\s+the\s+author|advertisement|sponsored(?:\s+content)?
+      | media\s+contacts?|press\s+contacts?|for\s+more\s+information|forward-looking\s+statements
     )\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "About Acme Corp": a press release's trailer about the issuer (a capitalised name, not "About
+# the study"); matched case-sensitively.
+_ABOUT = re.compile(r"^About\s+(?!the\b|this\b|these\b|our\b|us\b|me\b)[A-Z][\w&.,'’ -]{1,60}:?$")
 # Paragraphs that are furniture by their first words.
 _OPENINGS = re.compile(
     r"""^(?:
@@ -62,6 +70,126 @@ _ANYWHERE = re.compile(
 _NAVIGATION = re.compile(r"^[^|·•/]{1,25}(?:\s[|·•/]\s[^|·•/]{1,25}){2,}$")
 
 
+_DATE_WORDS = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\d{1,4}(?:st|nd|rd|th)?[,.:/-]?"
+    r"|a\.?m\.?|p\.?m\.?|[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT"
+    r"|published|updated|posted|last|modified|on|at|de|le|am|um"
+)
+_DATE_TOKEN = re.compile(rf"^(?:{_DATE_WORDS})$", re.IGNORECASE)
+_HAS_DATE = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:(?:written|reviewed|medically\s+reviewed|story|words|text|reporting|photos?)\s+)?by\s+"
+    r"(?:[A-Z][\w.'’-]*|de\b|van\b|von\b)(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|de|van|von|MD|PhD)){0,8}"
+    r"(?:\s*[,|/–—-]\s*.{0,60})?$"
+    r"|^(?:staff|wire)\s+reports?$|^(?:the\s+)?associated\s+press$|^(?:reuters|afp|ap)$",
+)
+_READING_TIME = re.compile(
+    r"^(?:\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+(?:read|de\s+leitura|de\s+lecture|lesezeit))?"
+    r"|(?:estimated\s+)?(?:reading|read)\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura"
+    r"|temps\s+de\s+lecture|lesezeit|tempo\s+di\s+lettura)\b[^.!?]{0,30}$",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(
+    r"^(?:sign\s+up|subscribe|register\s+(?:now|for\s+free)|download\s+(?:the|our)\s+app"
+    r"|follow\s+us\b|like\s+us\s+on|get\s+(?:the|our|\w+'s)\s.{0,60}\b(?:delivered|newsletter|inbox)"
+    r"|want\s+more\s+.{0,40}\?\s*(?:sign|subscribe)|support\s+(?:our|independent)\s+journalism)"
+    r"|\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b",
+    re.IGNORECASE,
+)
+_REPRINT = re.compile(
+    r"\b(?:originally\s+(?:published|appeared)|(?:re)?printed\s+with\s+permission"
+    r"|republished\s+(?:with|from|here)|this\s+(?:article|story|post)\s+(?:first\s+)?appeared"
+    r"|reproduced\s+with\s+permission)\b",
+    re.IGNORECASE,
+)
+_COMMENT_POLICY = re.compile(
+    r"\bcomments?\s+(?:are|is)\s+(?:moderated|closed|reviewed)|\bcomment(?:ing)?\s+(?:policy|guidelines)"
+    r"|\bwe\s+(?:welcome|encourage)\s+(?:your\s+)?comments|\bcomments?\s+(?:have\s+been\s+)?disabled",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^\(?(?:all\s+)?(?:top\s+|lead\s+)?(?:photos?|images?|pictures?|illustrations?|graphics?|video)"
+    r"(?:\s+credits?)?\s*:\s*[^.!?]{0,80}\)?$|^(?:credit|source)s?\s*:\s*[^.!?]{0,80}$"
+    r"|^\(?(?:getty\s+images|ap\s+photo|reuters|afp|shutterstock)\b[^.!?]{0,60}\)?$",
+    re.IGNORECASE,
+)
+_EMBED = re.compile(
+    r"pic\.twitter\.com/|—\s*[^—()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d|a\s+post\s+shared\s+by\b"
+    r"|view\s+this\s+post\s+on\s+instagram",
+    re.IGNORECASE,
+)
+_AFFILIATE = re.compile(
+    r"^(?:\$|€|£)\s?\d[\d.,]*\s+(?:at|from|on)\s+\S|^(?:buy|shop|get\s+it)\s+(?:it\s+)?(?:now\s+)?"
+    r"(?:at|on|from)\s+\S[^.!?]{0,40}$|^(?:see|check)\s+(?:the\s+)?(?:price|deal)s?\s+(?:at|on)\b",
+    re.IGNORECASE,
+)
+_SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("byline", lambda t: len(t.split()) <= 14 and bool(_BYLINE.match(t))),
+    ("dateline", lambda t: _is_dateline(t)),
+    ("reading-time", lambda t: bool(_READING_TIME.match(t))),
+    ("promo", lambda t: bool(_PROMO.search(t))),
+    ("reprint-notice", lambda t: bool(_REPRINT.search(t))),
+    ("comment-policy", lambda t: bool(_COMMENT_POLICY.search(t))),
+    ("photo-credit", lambda t: bool(_CREDIT.match(t))),
+    ("embedded-post", lambda t: bool(_EMBED.search(t))),
+    ("affiliate-link", lambda t: bool(_AFFILIATE.match(t))),
+    ("related", lambda t: bool(_OPENINGS.match(t) or _ANYWHERE.search(t))),
+    ("navigation", lambda t: bool(_NAVIGATION.match(t))),
+    ("furniture-heading", lambda t: is_boilerplate_heading(t)),
+)
+# Inline furniture taken out of a kept paragraph: WordPress shortcodes, Reuters instrument codes,
+# Wikipedia-style citation markers.
+_INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "shortcode",
+        re.compile(
+            r"\[/?[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))+\s*/?\]"
+            r"|\[/[a-z][\w-]*\]|\[(?:caption|gallery|embed|button|video|audio|playlist)\]"
+        ),
+    ),
+    (
+        "wire-code",
+        re.compile(r"\s*\((?:[A-Z0-9]{2,}=[A-Z]{0,3}|\.[A-Z]{2,5}|[A-Z]{1,6}\.[A-Z]{1,2})\)"),
+    ),
+    ("citation-marker", re.compile(r"(?<=[\w.,;:)\"”])\[(?:\d{1,3}|citation needed|note \d+)\]")),
+)
+
+
+def boilerplate_rule(text: str) -> str | None:
+    """The name of the rule that makes ``text`` (one paragraph) furniture, or None."""
+    text = text.strip()
+    if len(text.split()) > _MAX_WORDS:
+        return "embedded-post" if _EMBED.search(text[-200:]) else None
+    return next((name for name, rule in _SHORT_RULES if rule(text)), None)
+
+
+def strip_inline(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` without inline furniture, and (rule, removed text) for each piece taken out."""
+    removed: list[tuple[str, str]] = []
+    for name, pattern in _INLINE:
+        found = pattern.findall(text)
+        if found:
+            removed.extend((name, piece.strip()) for piece in found)
+            text = pattern.sub("", text)
+    return (" ".join(text.split()), tuple(removed)) if removed else (text, ())
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that is a date or time, perhaps with "Updated" or "by Name": nothing to post."""
+    words = text.replace("|", " ").replace("•", " ").split()
+    if len(words) > 16 or not _HAS_DATE.search(text):
+        return False
+    rest = [w for w in words if not _DATE_TOKEN.match(w.strip("()[],"))]
+    if "by" in (w.casefold() for w in rest):
+        rest = rest[: [w.casefold() for w in rest].index("by")]
+    return len(rest) <= 1
+
+
 def starts_trailer(text: str) -> bool:
     """A heading after which pages list other posts or comments, not the article."""
     return bool(_TRAILERS.match(text.strip()))
@@ -69,16 +197,8 @@ def starts_trailer(text: str) -> bool:
 
 def is_boilerplate_heading(text: str) -> bool:
     text = text.strip()
-    return bool(_TRAILERS.match(text) or _FURNITURE.match(text))
+    return bool(_TRAILERS.match(text) or _FURNITURE.match(text) or _ABOUT.match(text))
 
 
 def is_boilerplate_paragraph(text: str) -> bool:
-    text = text.strip()
-    if len(text.split()) > _MAX_WORDS:
-        return False
-    return bool(
-        _OPENINGS.match(text)
-        or _ANYWHERE.search(text)
-        or _NAVIGATION.match(text)
-        or is_boilerplate_heading(text)
-    )
+    return boilerplate_rule(text) is not None

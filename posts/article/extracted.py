@@ -38,6 +38,10 @@ class Metadata:
     description: str | None = None
     image: str | None = None
     lang: str | None = None
+    keywords: tuple[str, ...] = ()  # page metadata keywords: topics, not the author's hashtags
+    descriptions: tuple[str, ...] = ()  # page descriptions to be judged against the body
+    explain: tuple[str, ...] = ()  # how the reader chose title and link
+    removed: tuple[tuple[str, str], ...] = ()  # (rule, text) the reader took out before blocks
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ scripts and styles; what it returns is walked as headings (``<head rend="hN">``)
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
@@ -16,9 +17,18 @@ from trafilatura.utils import load_html
 
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import clean_tag
+from posts.article.headline import Headline, choose_headline
+from posts.article.page_meta import PageMeta, domain_names, read_page_meta
 
 _PARAGRAPH_TAGS = ("p", "item", "quote")
 _SKIPPED_TAGS = ("table", "code", "graphic", "ref")
+_ENOUGH_CHARS = 1500  # a precise pass this long is trusted without a second, recall pass
+_EMBEDS = (
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
+    " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
+    " or contains(@class, 'bluesky-embed') or contains(@class, 'mastodon-embed')"
+    " or contains(@class, 'reddit-card') or contains(@class, 'threads-embed')]"
+)
 
 
 def read_html(text: str) -> Extracted:
@@ -27,6 +37,48 @@ def read_html(text: str) -> Extracted:
     if tree is None:
         return Extracted(blocks=())
     lang = tree.get("lang") or None  # read before trafilatura prunes the tree
+    page = read_page_meta(tree)
+    removed = tuple(_remove_embeds(tree))
+    document = _extract(tree)
+    if document is None:
+        return Extracted(blocks=(), meta=Metadata(lang=lang))
+    url = _absolute(page.canonical) or _absolute(page.og_url) or document.url or None
+    sites = (*page.site_names, *([document.sitename] if document.sitename else []))
+    headline = choose_headline(page.titles, (*sites, *domain_names(url)))
+    meta = Metadata(
+        title=headline.text if headline else document.title or None,
+        url=url,
+        summary_origin="meta",
+        description=page.descriptions[0][1] if page.descriptions else None,
+        descriptions=tuple(dict.fromkeys(d for _, d in page.descriptions)),
+        keywords=tuple(dict.fromkeys(k for k in page.keywords if clean_tag(k))),
+        image=_image(document.image, url),
+        lang=lang,
+        explain=(*_explain_headline(headline), _explain_link(page, url)),
+        removed=removed,
+    )
+    body = document.body
+    blocks = tuple(_blocks(body)) if body is not None else ()
+    return Extracted(blocks=blocks, meta=meta)
+
+
+def _extract(tree: etree._Element) -> Document | None:
+    """The precise pass, or the default (recall) pass when precision leaves little or nothing.
+
+    ``favor_precision`` drops whole articles on some layouts (tables, unusual containers) and
+    keeps only a notice on others; the recall pass recovers them, so it is tried when the
+    precise text is short and kept when it finds clearly more.
+    """
+    backup = copy.deepcopy(tree)  # trafilatura prunes the tree it is given
+    precise = _bare(tree, favor_precision=True)
+    found = _body_chars(precise)
+    if found >= _ENOUGH_CHARS:
+        return precise
+    recall = _bare(backup, favor_precision=False)
+    return recall if _body_chars(recall) >= 2 * found and recall is not None else precise
+
+
+def _bare(tree: etree._Element, *, favor_precision: bool) -> Document | None:
     document = trafilatura.bare_extraction(
         tree,
         with_metadata=True,
@@ -34,24 +86,43 @@ def read_html(text: str) -> Extracted:
         include_tables=False,
         include_images=False,
         include_links=False,
-        favor_precision=True,
+        favor_precision=favor_precision,
     )
-    if not isinstance(document, Document):
-        return Extracted(blocks=(), meta=Metadata(lang=lang))
-    description = document.description or None
-    meta = Metadata(
-        title=document.title or None,
-        url=document.url or None,
-        tags=tuple(_keywords(document.tags or [])),
-        summary=description,
-        summary_origin="meta",
-        description=description,
-        image=_image(document.image, document.url),
-        lang=lang,
-    )
-    body = document.body
-    blocks = tuple(_blocks(body)) if body is not None else ()
-    return Extracted(blocks=blocks, meta=meta)
+    return document if isinstance(document, Document) else None
+
+
+def _body_chars(document: Document | None) -> int:
+    body = document.body if document is not None else None
+    return len(" ".join(body.itertext())) if body is not None else 0
+
+
+def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """Embedded tweets, toots and posts quote other people: their @handles are not the author's."""
+    for element in tree.xpath(_EMBEDS):
+        text = " ".join("".join(element.itertext()).split())
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+            yield "embedded-post", text[:200]
+
+
+def _explain_headline(headline: Headline | None) -> tuple[str, ...]:
+    if headline is None:
+        return ("headline: none usable among the page's titles",)
+    cut = f"; took off {', '.join(repr(s) for s in headline.stripped)}" if headline.stripped else ""
+    return (f"headline: {headline.source}{cut}",)
+
+
+def _explain_link(page: PageMeta, url: str | None) -> str:
+    if url and url == _absolute(page.canonical):
+        return "link: <link rel=canonical>"
+    if url and url == _absolute(page.og_url):
+        return "link: og:url"
+    return "link: none declared (no canonical link or og:url)" if not url else "link: page metadata"
+
+
+def _absolute(url: str | None) -> str | None:
+    return url.strip() if url and url.strip().startswith(("http://", "https://")) else None
 
 
 def _image(image: str | None, page: str | None) -> str | None:
@@ -59,15 +130,6 @@ def _image(image: str | None, page: str | None) -> str | None:
     if not image:
         return None
     return urljoin(page, image) if page and page.startswith(("http://", "https://")) else image
-
-
-def _keywords(tags: list[str]) -> Iterator[str]:
-    """``<meta name="keywords">`` arrives as one comma-separated string."""
-    for tag in tags:
-        for part in tag.split(","):
-            keyword = clean_tag(part)
-            if keyword:
-                yield keyword
 
 
 def _blocks(body: etree._Element) -> Iterator[Block]:

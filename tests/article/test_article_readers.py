@@ -100,7 +100,10 @@ def test_html_page_with_boilerplate(example_file: Finder) -> None:
     assert article.summary == article.description
     assert article.description and article.description.startswith("Volunteers counted 312 bats")
     assert _headings(article) == [None, "Who came back", "How we counted", "What comes next"]
-    assert article.hashtags == ("Bats", "UrbanWildlife", "CitizenScience", "BatWeek", "Canals")
+    assert article.hashtags == ("BatWeek", "Canals")  # the author's; meta keywords are topics
+    meta = [(k.text, k.used) for k in article.keywords if k.source == "meta"]
+    # "Bats" is in the title; no "wildlife" or "science" anywhere in the text
+    assert meta == [("Bats", True), ("UrbanWildlife", False), ("CitizenScience", False)]
     body = _body(article)
     for furniture in ("cookie", "Subscribe", "Share", "Swift boxes", "©", "Home", "dataLayer"):
         assert furniture not in body

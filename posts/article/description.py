@@ -1,0 +1,90 @@
+"""Whether a page's description can open a post: an editor's checks, with the reason when not.
+
+CMSs cut descriptions mid-word ("…a strong candi"), reuse one site-wide tagline, append "(More)"
+or a copyright line, or paste the whole story. A description is used only when it is a whole
+sentence (or completed from the body, where it is the start of a body sentence), clean, about
+the body, and no longer than the lead; otherwise the lead is used and the reason recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from posts.article.normalize import squash
+
+_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*$")
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'’”»)\]]*$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+_JUMP = re.compile(
+    r"\((?:more|read more|continued)\)|\b(?:read more|continue reading|continued)\b\W*$"
+    r"|…\s*(?:read more|continue reading)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, kana, Thai
+_LEAD_MARGIN = 1.3  # a description may be this much longer than the lead paragraph …
+_LEAD_SLACK = 120  # … plus this many characters (a deck often adds a clause)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    text: str | None  # the usable description (possibly completed from the body), or None
+    reason: str  # why refused, or how it was accepted
+
+
+def judge(description: str, paragraphs: tuple[str, ...]) -> Verdict:
+    """Check ``description`` against the article body ``paragraphs`` (in order)."""
+    text = squash(description)
+    refusal = _refusal(text, paragraphs)
+    if refusal:
+        return Verdict(None, refusal)
+    if _ELLIPSIS.search(text):
+        return _complete(_ELLIPSIS.sub("", text), paragraphs, "truncated (ends with an ellipsis)")
+    if not _SENTENCE_END.search(text):
+        return _complete(text, paragraphs, "not a whole sentence (no final punctuation)")
+    return Verdict(text, "checked")
+
+
+def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
+    if "\ufffd" in text:
+        return "holds U+FFFD (a broken character)"
+    if _EMAIL.search(text):
+        return "holds an e-mail address"
+    if _COPYRIGHT.search(text):
+        return "holds a copyright line"
+    if _JUMP.search(text):
+        return "holds a '(More)' or 'Read more' link"
+    if not _shares_words(text, " ".join(paragraphs[:12])):
+        return "shares no content words with the body (site-wide text)"
+    lead = paragraphs[0] if paragraphs else ""
+    if len(text) > len(lead) * _LEAD_MARGIN + _LEAD_SLACK:
+        return "longer than the lead paragraph"
+    return None
+
+
+def _complete(stem: str, paragraphs: tuple[str, ...], refusal: str) -> Verdict:
+    """A cut description that starts a body sentence becomes that sentence; else refused."""
+    from posts.article.sentences import split_sentences
+
+    key = _key(stem)
+    if len(key) >= 12:
+        for paragraph in paragraphs[:12]:
+            for sentence in split_sentences(paragraph):
+                whole = _key(sentence)
+                if whole.startswith(key) and len(whole) > len(key):
+                    return Verdict(sentence, "completed from the body")
+    return Verdict(None, refusal)
+
+
+def _key(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+def _shares_words(text: str, body: str) -> bool:
+    if _DENSE.search(text):
+        grams = {text[i : i + 2] for i in range(len(text) - 1) if _DENSE.match(text[i])}
+        return any(gram in body for gram in grams)
+    words = {w.casefold() for w in _WORD.findall(text)}
+    return not words or bool(words & {w.casefold() for w in _WORD.findall(body)})

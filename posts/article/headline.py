@@ -1,0 +1,154 @@
+"""The headline an editor would use: chosen among the page's candidates by agreement, furniture off.
+
+Pages name themselves several times (``og:title``, ``twitter:title``, ``<title>``, JSON-LD
+``headline``, one or more ``<h1>``) and decorate some of those names with the site or section:
+"… - SpaceNews.com", "… – TechCrunch", "Opinion | …", "… | Editorial". Each candidate is first
+stripped of end segments that name the site (``og:site_name``, the JSON-LD publisher, the domain)
+or a section; with ``|``-like separators, of every segment but the headline-sized one. Then the
+candidate the others agree with wins (its text appears in theirs), then the more substantial
+one, then the more deliberate source. A candidate that is only the site's name (a logo ``<h1>``)
+is never chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from posts.article.normalize import comparable
+
+# "|", "::", "·", "•", "«", "»", " @ ", " _": always separators in a <title>.
+_PIPE = re.compile(r"\s*(?:::|[|«»])\s*|\s+[·•/@]\s+|\s+_")
+# " - ", " – ", " — ": separators only around a site or section name; real titles use them too.
+_DASH = re.compile(r"\s+[-–—]\s+")
+_SECTIONS = frozenset(
+    [
+        "opinion",
+        "opinions",
+        "editorial",
+        "editorials",
+        "op",
+        "ed",
+        "oped",
+        "analysis",
+        "review",
+        "reviews",
+        "news",
+        "blog",
+        "blogs",
+        "commentary",
+        "column",
+        "letters",
+        "letter",
+        "explainer",
+        "podcast",
+        "video",
+        "videos",
+        "photos",
+        "live",
+        "breaking",
+        "exclusive",
+        "features",
+        "feature",
+        "sport",
+        "sports",
+        "business",
+        "technology",
+        "tech",
+        "politics",
+        "world",
+        "science",
+        "health",
+        "culture",
+        "travel",
+        "lifestyle",
+        "entertainment",
+        "home",
+    ]
+)
+_ELLIPSIS = re.compile(r"(?:\.{3}|…)\s*$")  # a cut candidate ("…for Hong Kong leader...")
+_PRIORITY = ("json-ld", "og:title", "twitter:title", "title", "h1")
+_SUBSTANTIAL_WORDS = 4
+_SUBSTANTIAL_CHARS = 12  # for scripts written without spaces
+
+
+@dataclass(frozen=True)
+class Headline:
+    text: str
+    source: str
+    stripped: tuple[str, ...]  # furniture segments taken off, for the explain output
+
+
+def choose_headline(
+    candidates: tuple[tuple[str, str], ...], site_names: tuple[str, ...]
+) -> Headline | None:
+    """The best headline among ``(source, text)`` candidates, or None when none is usable."""
+    declared = {comparable(text) for source, text in candidates if source != "h1"}
+    sites = {comparable(name) for name in site_names} - declared - {""}  # a site is not its article
+    whole = [(s, t) for s, t in candidates if not _ELLIPSIS.search(t)] or list(candidates)
+    cleaned = [_strip(source, text, sites) for source, text in whole]
+    sites |= {comparable(s) for c in cleaned for s in c.stripped}
+    usable = [c for c in cleaned if c.text and comparable(c.text) not in sites]
+    if not usable:
+        return None
+    raw = [(source, comparable(text)) for source, text in candidates]
+    return max(usable, key=lambda c: _rank(c, raw, usable))
+
+
+def _rank(
+    headline: Headline, raw: list[tuple[str, str]], usable: list[Headline]
+) -> tuple[int, bool, int, int]:
+    key = comparable(headline.text)
+    support = sum(1 for source, text in raw if source != headline.source and key in text)
+    order = _PRIORITY.index(headline.source) if headline.source in _PRIORITY else len(_PRIORITY)
+    return support, _substantial(headline.text), -order, -usable.index(headline)
+
+
+def _substantial(text: str) -> bool:
+    words = text.split()
+    return len(words) >= _SUBSTANTIAL_WORDS or (len(words) < 3 and len(text) >= _SUBSTANTIAL_CHARS)
+
+
+def _strip(source: str, text: str, sites: set[str]) -> Headline:
+    """Take site and section segments off both ends of ``text``."""
+    stripped: list[str] = []
+    segments = _trim(_PIPE.split(text), sites, stripped)
+    if len(segments) > 1:  # "Headline | Section | Site" with names Herald does not know
+        keep = max(segments, key=lambda s: (len(s.split()), len(s)))
+        stripped += [s for s in segments if s is not keep]
+        segments = [keep]
+    kept = _rejoin(text, segments)
+    kept = _rejoin(kept, _trim(_DASH.split(kept), sites, stripped))
+    return Headline(kept, source, tuple(s.strip() for s in stripped if s.strip()))
+
+
+def _trim(segments: list[str], sites: set[str], stripped: list[str]) -> list[str]:
+    segments = [s for s in segments if s.strip()] or [""]
+    while len(segments) > 1 and _is_furniture(segments[-1], sites):
+        stripped.append(segments.pop())
+    while len(segments) > 1 and _is_furniture(segments[0], sites):
+        stripped.append(segments.pop(0))
+    return segments
+
+
+def _rejoin(text: str, segments: list[str]) -> str:
+    """The original text from the first kept segment to the last, separators as written."""
+    start = text.find(segments[0])
+    end = text.rfind(segments[-1]) + len(segments[-1])
+    return text[start:end].strip() if start >= 0 and end > start else " ".join(segments).strip()
+
+
+def _is_furniture(segment: str, sites: set[str]) -> bool:
+    key = comparable(segment)
+    if not key:
+        return True
+    if key in _SECTIONS or key in sites:
+        return True
+    compact = key.replace(" ", "")
+    return any(compact == site.replace(" ", "") or _is_domain_of(key, site) for site in sites)
+
+
+def _is_domain_of(key: str, site: str) -> bool:
+    """ "spacenews com" names the site "spacenews" (or "SpaceNews"): a domain written as a name."""
+    parts = key.split()
+    return len(parts) >= 2 and len(parts[-1]) <= 4 and "".join(parts[:-1]) == site.replace(" ", "")

@@ -1,0 +1,159 @@
+"""Everything an HTML page says about itself, read from the raw tree before extraction.
+
+trafilatura returns one title and one description; judging them the way an editor does needs
+every candidate (``og:title``, ``twitter:title``, ``<title>``, JSON-LD ``headline``, the ``<h1>``s)
+and every name the site goes by, so they are collected here, each with where it came from.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+_MAX_JSON_LD = 200_000  # characters of one JSON-LD script; a bigger one is not metadata
+_ARTICLE_TYPES = ("article", "posting", "report", "review", "webpage", "creativework")
+_META_TITLES = (("og:title", "og:title"), ("twitter:title", "twitter:title"))
+_META_DESCRIPTIONS = (
+    ("og:description", "og"),
+    ("description", "meta"),
+    ("twitter:description", "twitter"),
+)
+_META_KEYWORDS = ("keywords", "news_keywords", "article:tag")
+_SITE_NAMES = ("og:site_name", "application-name", "twitter:site", "al:ios:app_name")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Candidates with their source, in the order the page gives them."""
+
+    titles: tuple[tuple[str, str], ...] = ()
+    descriptions: tuple[tuple[str, str], ...] = ()
+    site_names: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    canonical: str | None = None
+    og_url: str | None = None
+
+
+def read_page_meta(tree: etree._Element) -> PageMeta:
+    """Collect title, description, site-name and keyword candidates from ``tree``."""
+    metas = _meta_values(tree)
+    ld = list(_json_ld_objects(tree))
+    titles = [(source, v) for key, source in _META_TITLES for v in metas.get(key, [])]
+    titles += [("json-ld", _text(o.get("headline"))) for o in ld if _is_article(o)]
+    titles += [("h1", _squash(_inner(h))) for h in tree.iterfind(".//h1")][:3]
+    titles += [("title", _squash(_inner(t))) for t in tree.iterfind(".//title")][:1]
+    descriptions = [(s, v) for key, s in _META_DESCRIPTIONS for v in metas.get(key, [])]
+    descriptions += [("json-ld", _text(o.get("description"))) for o in ld if _is_article(o)]
+    sites = [v for key in _SITE_NAMES for v in metas.get(key, [])]
+    sites += [name for o in ld for name in _publisher_names(o)]
+    return PageMeta(
+        titles=tuple((s, t) for s, t in titles if t),
+        descriptions=tuple((s, d) for s, d in descriptions if d),
+        site_names=tuple(dict.fromkeys(s.lstrip("@") for s in sites if s)),
+        keywords=tuple(_keywords(metas, ld)),
+        canonical=_link(tree, "canonical"),
+        og_url=next(iter(metas.get("og:url", [])), None),
+    )
+
+
+def domain_names(url: str | None) -> tuple[str, ...]:
+    """``https://www.spacenews.com/x`` → ("spacenews.com", "spacenews"): how titles cite a site."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    host = host.removeprefix("www.")
+    if "." not in host:
+        return ()
+    return (host, host.split(".")[-2] if host.count(".") == 1 else host.split(".")[0])
+
+
+def _meta_values(tree: etree._Element) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = _squash(meta.get("content") or "")
+        if key and content:
+            values.setdefault(key.strip(), []).append(content)
+    return values
+
+
+def _link(tree: etree._Element, rel: str) -> str | None:
+    for link in tree.iterfind(".//link"):
+        if rel in (link.get("rel") or "").lower().split() and link.get("href"):
+            return str(link.get("href")).strip()
+    return None
+
+
+def _json_ld_objects(tree: etree._Element) -> Iterator[dict[str, Any]]:
+    for script in tree.iterfind(".//script"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        if len(script.text) > _MAX_JSON_LD:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue  # pages ship broken JSON-LD often enough; it is only a hint
+        yield from _objects(data, depth=0)
+
+
+def _objects(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    """Every object of a JSON-LD document, through lists and ``@graph`` (depth-limited)."""
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        yield from _objects(data.get("@graph"), depth + 1)
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    kinds = obj.get("@type")
+    names = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(n, str) and n.lower().endswith(_ARTICLE_TYPES) for n in names)
+
+
+def _publisher_names(obj: dict[str, Any]) -> Iterator[str]:
+    publisher = obj.get("publisher")
+    for item in publisher if isinstance(publisher, list) else [publisher]:
+        if isinstance(item, dict):
+            yield _text(item.get("name"))
+    if obj.get("@type") in ("WebSite", "Organization", "NewsMediaOrganization"):
+        yield _text(obj.get("name"))
+
+
+def _keywords(metas: dict[str, list[str]], ld: list[dict[str, Any]]) -> Iterator[str]:
+    for key in _META_KEYWORDS:
+        for content in metas.get(key, []):
+            yield from _split_keywords(content)
+    for obj in ld:
+        value = obj.get("keywords") if _is_article(obj) else None
+        if isinstance(value, list):
+            yield from (_text(v) for v in value if _text(v))
+        elif isinstance(value, str):
+            yield from _split_keywords(value)
+
+
+def _split_keywords(value: str) -> Iterator[str]:
+    """Semicolon-separated when any semicolon is present (so "Trump, Donald J" stays whole),
+    else comma-separated."""
+    separator = ";" if ";" in value else ","
+    yield from (part.strip() for part in value.split(separator) if part.strip())
+
+
+def _text(value: Any) -> str:
+    return _squash(html.unescape(value)) if isinstance(value, str) else ""
+
+
+def _inner(element: etree._Element) -> str:
+    return "".join(element.itertext())
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
