@@ -2,9 +2,10 @@
 
 The daemon sleeps until the earliest due time (one ``DateTrigger`` job) instead of polling every
 minute, and a one-second watch job re-arms that job when the store's revision changes, so drafts
-queued by the CLI are noticed within about a second. All publishing is done by
-:func:`scheduler.tick.run_tick`; this module only decides *when* to call it, takes the SQLite
-publisher lock, and stops cleanly on SIGTERM/SIGINT.
+queued by the CLI are noticed within about a second. The same watch reloads the config on SIGHUP
+or when its file changes, and reviews held accounts (:mod:`scheduler.holds`) once a minute. All
+publishing is done by :func:`scheduler.tick.run_tick`; this module only decides *when* to call it,
+takes the SQLite publisher lock, and stops cleanly on SIGTERM/SIGINT.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, timedelta
+from pathlib import Path
 from types import FrameType
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -26,18 +29,21 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from posts.config import Config
+from posts.config import Config, load_config, user_config_target
 from posts.errors import HeraldError, StoreError
 from posts.queue import ConflictError, Store, open_store
 from scheduler.adapters.base import AdapterError
 from scheduler.adapters.registry import AdapterPool
 from scheduler.clock import Clock, system_clock
+from scheduler.holds import review_holds
 from scheduler.lock import PublisherLock, lock_path
 from scheduler.logs import log_event
 from scheduler.retry import AccountGates
 from scheduler.tick import TickPolicy, TickReport, run_tick
+from scheduler.waiting import waiting_for
 
 log = logging.getLogger("herald.daemon")
+REVIEW_EVERY = timedelta(minutes=1)  # how often the daemon looks whether a held account is fixed
 
 
 def worker_id() -> str:
@@ -53,11 +59,15 @@ class Publisher:
         self.policy = policy
         self.clock = clock
         self.worker = worker_id()
+        self.config = config
         self.adapters = AdapterPool(config)
         self.gates = AccountGates()
         self.rng = random.Random()
         self.stop = threading.Event()
+        self.reload_wanted = threading.Event()  # SIGHUP
+        self.signal: int | None = None  # the signal that stopped the daemon
         self.problems: dict[str, str] = {}  # draft id -> failed / partial / unconfirmed
+        self._stamp = _file_stamp(_config_file(config))
 
     def tick(self) -> TickReport:
         report = run_tick(
@@ -76,6 +86,36 @@ class Publisher:
     def close(self) -> None:
         self.adapters.close()
 
+    def review_holds(self, *, retry_auth: bool) -> None:
+        """Release held accounts that can publish now; remind (hourly, at ERROR) of the rest."""
+        review_holds(self.store, self.adapters, self.clock(), retry_auth=retry_auth)
+
+    def reload_if_changed(self) -> bool:
+        """Reload the config on SIGHUP or when its file changed, then review the holds (a fixed
+        account publishes at once). A config that no longer loads is logged; the old one stays."""
+        stamp = _file_stamp(_config_file(self.config))
+        if stamp == self._stamp and not self.reload_wanted.is_set():
+            return False
+        self.reload_wanted.clear()
+        self._stamp = stamp
+        try:
+            config = load_config()
+        except HeraldError as exc:
+            log_event(log, "reload-failed", {"reason": exc}, level=logging.ERROR)
+            return False
+        self.adapters.close()
+        self.config, self.adapters = config, AdapterPool(config)
+        self.policy = TickPolicy.from_config(config, catch_up=self.policy.catch_up)
+        _info("reloaded", config=config.path or "embedded defaults")
+        self.review_holds(retry_auth=True)
+        return True
+
+    def waiting_for(self) -> str:
+        """``next: ID ACCOUNT at TIME, in SPAN``, and any held accounts."""
+        return waiting_for(
+            self.store.next_due(), self.store.holds(), self.clock(), self.config.timezone
+        )
+
     def warm_up(self) -> None:
         """Build every account's adapter now, so the first due post is not late by SDK imports,
         and a missing credential shows in the log at start rather than at the due time."""
@@ -83,7 +123,9 @@ class Publisher:
             try:
                 self.adapters(name)
             except (HeraldError, AdapterError) as exc:
-                _info("adapter-error", account=name, reason=exc)
+                log_event(
+                    log, "adapter-error", {"account": name, "reason": exc}, level=logging.WARNING
+                )
 
     def reclaim_crashed(self) -> None:
         """Expire every lease at once (SQLite, lock held: whoever leased it is dead)."""
@@ -105,6 +147,7 @@ class Daemon:
         self.poll_seconds = poll_seconds
         self._busy = threading.Lock()  # held while a tick runs
         self._revision: int | None = None
+        self._next_review = publisher.clock() + REVIEW_EVERY
         self._scheduler = BackgroundScheduler(
             timezone=UTC,
             executors={"default": ThreadPoolExecutor(2)},
@@ -116,6 +159,7 @@ class Daemon:
         self._scheduler.add_job(self._watch, IntervalTrigger(seconds=self.poll_seconds), id="watch")
         self._scheduler.start()
         self._arm()
+        self._announce()
         self.publisher.stop.wait()
         self._scheduler.shutdown(wait=True)  # lets a running tick finish its part in flight
 
@@ -131,14 +175,34 @@ class Daemon:
                 self._arm(retry_soon=True)
             else:
                 self._arm()
+            self._announce()
 
-    def _watch(self) -> None:
-        if self._busy.locked():
-            return  # the tick re-arms when it ends
+    def _announce(self) -> None:
         try:
-            revision = self.store.revision()
+            line = self.publisher.waiting_for()
         except StoreError:
             return
+        log.info("%s", line, extra={"event": "next", "fields": {"message": line}})
+
+    def _watch(self) -> None:
+        if not self._busy.acquire(blocking=False):
+            return  # the tick re-arms when it ends
+        try:
+            self._look_around()
+        except StoreError:
+            return
+        finally:
+            self._busy.release()
+
+    def _look_around(self) -> None:
+        """Reload a changed config, review held accounts now and then, re-arm on new writes."""
+        now = self.publisher.clock()
+        if self.publisher.reload_if_changed():
+            self._next_review = now + REVIEW_EVERY
+        elif now >= self._next_review:
+            self._next_review = now + REVIEW_EVERY
+            self.publisher.review_holds(retry_auth=False)
+        revision = self.store.revision()
         if revision != self._revision:
             self._revision = revision
             self._arm()
@@ -191,29 +255,35 @@ def open_publishing_store(config: Config) -> Store:
     return open_store(config.database, busy_timeout=config.database_timeout, pooled=True)
 
 
+@dataclass(frozen=True)
+class RunResult:
+    """How ``herald run`` ended: drafts that need attention, and whether Ctrl-C stopped it."""
+
+    problems: dict[str, str]  # draft id -> failed / partial / unconfirmed (the CLI exits 1)
+    interrupted: bool = False  # SIGINT (the CLI exits 130, as shells expect)
+
+
 def run(
     config: Config, *, once: bool = False, catch_up: bool = False, clock: Clock = system_clock
-) -> dict[str, str]:
-    """``herald run``: publish until stopped (or, ``once``, what is due now).
-
-    Returns the drafts that ended failed, partial or unconfirmed (the CLI exits 1 if any).
-    """
+) -> RunResult:
+    """``herald run``: publish until stopped (or, ``once``, what is due now)."""
     store = open_publishing_store(config)
     publisher = Publisher(store, config, TickPolicy.from_config(config, catch_up=catch_up), clock)
     try:
         with (
-            _stop_on_signals(publisher.stop),
+            _stop_on_signals(publisher, reload=not once),
             publishing_rights(config, publisher.stop, wait=not once) as acquired,
         ):
             if not acquired:
                 if publisher.stop.is_set():
-                    return {}
+                    return _result(publisher)
                 raise StoreError(
                     f"another `herald run` is publishing from {store.where} (lock "
                     f"{lock_path(config.database)}); it will publish what is due"
                 )
             if lock_path(config.database) is not None:
                 publisher.reclaim_crashed()
+            publisher.review_holds(retry_auth=True)  # a restart may be the fix
             if not once:
                 publisher.warm_up()
             _info("started", worker=publisher.worker, database=store.where, once=once)
@@ -225,18 +295,28 @@ def run(
     finally:
         publisher.close()
         store.close()
-    return publisher.problems
+    return _result(publisher)
+
+
+def _result(publisher: Publisher) -> RunResult:
+    return RunResult(publisher.problems, interrupted=publisher.signal == signal.SIGINT)
 
 
 @contextmanager
-def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
-    """SIGTERM/SIGINT set ``stop`` (the tick ends after its part in flight); restored after."""
+def _stop_on_signals(publisher: Publisher, *, reload: bool) -> Iterator[None]:
+    """SIGTERM/SIGINT stop the publisher (the tick ends after its part in flight); SIGHUP asks
+    the daemon (``reload``) to read the config again. Handlers are restored after."""
 
     def handle(signum: int, _frame: FrameType | None) -> None:
+        if signum == signal.SIGHUP:
+            publisher.reload_wanted.set()
+            return
         _info("stopping", signal=signal.Signals(signum).name)
-        stop.set()
+        publisher.signal = signum
+        publisher.stop.set()
 
-    previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGTERM, signal.SIGINT)}
+    wanted = (signal.SIGTERM, signal.SIGINT, *((signal.SIGHUP,) if reload else ()))
+    previous = {sig: signal.signal(sig, handle) for sig in wanted}
     try:
         yield
     finally:
@@ -246,3 +326,17 @@ def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
 
 def _info(event: str, *, draft: str | None = None, **fields: object) -> None:
     log_event(log, event, fields, draft=draft)
+
+
+def _config_file(config: Config) -> Path:
+    """The file a reload reads: the one in use, else where a new one would be looked for."""
+    return config.path or user_config_target()
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    """Modification time and size, or None while the file does not exist."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size

@@ -27,8 +27,12 @@ from scheduler.logs import LogFormat, setup_logging
 def run(once: bool, dry_run: bool, catch_up: bool, as_json: bool, log_format: LogFormat) -> None:
     """Publish due drafts on time, exactly once, until stopped (SIGTERM/Ctrl-C exit cleanly).
 
+    Logs what it waits for (next: ID ACCOUNT at TIME, in SPAN) at start and after each tick.
+    SIGHUP, or a change to the config file, reloads the config: drafts of an account held for a
+    config or credential problem go out as soon as it is fixed.
+
     Exit status: 0 when all went well, 1 when a draft failed, ended partial or unconfirmed
-    (--once), 2 for bad input or a database another daemon holds (--once).
+    (--once), 2 for bad input or a database another daemon holds (--once), 130 after Ctrl-C.
 
     \b
     Examples:
@@ -54,7 +58,10 @@ def run(once: bool, dry_run: bool, catch_up: bool, as_json: bool, log_format: Lo
     from scheduler.daemon import run as run_daemon
 
     setup_logging(log_format)
-    problems = run_daemon(config, once=once, catch_up=catch_up)
-    if once and problems:
-        listed = ", ".join(f"{draft} {status}" for draft, status in sorted(problems.items()))
+    result = run_daemon(config, once=once, catch_up=catch_up)
+    if result.interrupted:
+        raise click.exceptions.Exit(130)  # 128 + SIGINT, as shells expect after Ctrl-C
+    if once and result.problems:
+        problems = sorted(result.problems.items())
+        listed = ", ".join(f"{draft} {status}" for draft, status in problems)
         raise PublishError(f"{len(problems)} draft(s) need attention: {listed}")
