@@ -43,6 +43,46 @@ _CERTAIN = re.compile(
     r"|[。！？]+(?![」』）】〉》”’。！？.!?])"
 )
 _OPENERS = "\"'“‘(["
+_DOTTED_NAME = re.compile(r"(?:^|\s)(?P<token>[A-Z]{2,3})\.$")
+# Words that open sentences; after "ID." they mean the sentence really ended.
+_STARTERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "But",
+        "And",
+        "So",
+        "Then",
+        "In",
+        "On",
+        "At",
+        "For",
+        "If",
+        "When",
+        "While",
+        "As",
+        "After",
+        "Before",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+    ]
+)
 # A stop inside a window that might end a sentence: CJK, or followed by a space and then not a
 # lowercase word. Decimal points and inner dots ("3.5", "e.g.") have no space after them.
 _INNER_CANDIDATE = re.compile(r"(?P<stop>[.?!…]+)[\"'”’)\]]*\s+(?P<next>\S)|[。！？]")
@@ -100,7 +140,33 @@ def _split_paragraph(paragraph: str, code: str) -> list[str]:
             sentences.extend(paragraph[a:b].strip() for a, b in pairwise(bounds))
         else:
             sentences.append(paragraph[start:end].strip())
-    return [sentence for sentence in sentences if sentence]
+    return _join_dotted_names([sentence for sentence in sentences if sentence])
+
+
+def _join_dotted_names(sentences: list[str]) -> list[str]:
+    """Undo cuts inside names written with a dot: "the ID. Buzz", "ID. SPACE VIZZION".
+
+    A short all-capitals token with a dot, followed by a word in capitals (or, for Volkswagen's
+    "ID.", any capitalised word), is a product name, not the end of a sentence. The paragraph was
+    squashed to single spaces, so joining with one space restores the text exactly.
+    """
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and _continues_name(joined[-1], sentence):
+            joined[-1] = f"{joined[-1]} {sentence}"
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _continues_name(previous: str, sentence: str) -> bool:
+    match = _DOTTED_NAME.search(previous)
+    if match is None:
+        return False
+    following = sentence.split(" ", 1)[0].strip(_OPENERS + ",;:")
+    if len(following) >= 3 and following.isupper() and following.isalpha():
+        return True
+    return match["token"] == "ID" and following[:1].isupper() and following not in _STARTERS
 
 
 def _certain_cuts(masked: str, code: str) -> list[int]:
