@@ -14,6 +14,7 @@ ArticleKind = Literal["text", "markdown", "html"]
 Mode = Literal["single", "thread", "auto"]
 Numbering = Literal["fraction", "thread", "none"]  # "1/5", "🧵", nothing
 KeywordSource = Literal["front-matter", "meta", "hashtag-line", "inline"]
+LinkPlacement = Literal["last", "first", "reply"]  # closing post, first post, a reply after one
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class CondenseOptions:
 
     max_posts: int = 6  # thread length cap
     numbering: Numbering = "fraction"
-    hashtag_cap: int | None = None  # most hashtags per rendition; None = platform default
+    hashtag_cap: int | None = None  # most hashtags per post; None = platform default
     limit: int | None = None  # override the platform limit (a Mastodon instance's own)
     template_dir: Path | None = None  # user template overrides, searched before templates/
+    link: LinkPlacement = "last"  # which post carries the article's link

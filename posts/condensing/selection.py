@@ -8,10 +8,13 @@ Order of preference (docs/formatting.md explains it for users):
 3. every other sentence by score, highest first, ties in article order.
 
 A sentence's score counts the *recurring* content words it contains: a content word is a word of
-four or more letters (not a number); its weight is ``log(df)``, where df is the number of sentences
-of the article that use it, plus 1 when the title uses it. The sum is divided by the square root of
-the sentence's number of content words, so a long sentence does not win merely by being long, and
-a sentence with a figure in it gets +0.5 (findings are usually quantified). A sentence that mostly
+four or more letters (not a number), or in scripts written without spaces a character n-gram
+(:func:`content_words`); its weight is ``log(df)``, where df is the number of sentences of the
+article that use it, plus 1 when the title uses it. The sum is divided by the square root of the
+sentence's number of content words, so a long sentence does not win merely by being long; a
+sentence with a figure in it gets +0.5 (findings are usually quantified) and one in a section
+whose heading marks the point ("Findings", "What we changed") +1. Filler ("Thanks for reading")
+and sentences of fewer than three content words are never key points. A sentence that mostly
 repeats one already chosen (half or more of the smaller one's content words shared) is skipped.
 """
 
@@ -22,27 +25,54 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import regex
+
 from posts.article.sentences import split_sentences
+from posts.condensing.cues import is_filler, leans_back, marks_the_point
 from posts.model import Article
 
-_CONTENT_WORD = re.compile(r"\w{4,}")
+# A run of one script: ideographs and katakana (n-grams), hiragana (grammar, skipped), the
+# scripts of South-East Asia written without spaces (n-grams), Hangul and every other word.
+_TERM = regex.compile(
+    r"(?P<ideo>[\p{Han}\p{Katakana}ー]+)|(?P<kana>\p{Hiragana}+)"
+    r"|(?P<sea>[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+)|(?P<hangul>\p{Hangul}+)"
+    r"|(?P<word>[^\W\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Hangul}]+)"
+)
 _DIGIT = re.compile(r"\d")
 NUMBER_BONUS = 0.5
 TITLE_BONUS = 1.0
+POINT_BONUS = 1.0  # a sentence under a heading such as "Findings" or "What we changed"
+MIN_WORDS = 3  # fewer content words than this is a fragment or filler, not a key point
+ROUNDUP_SECTIONS = 3  # a list article ("Ten snacks…") has at least this many headed items
+ROUNDUP_CHARS = 1200  # mean characters per headed section of a list article
+# A list article says so: a count in its headline ("Ten snacks", "The 5 best"), or numbered items.
+_COUNTED = regex.compile(
+    r"\b(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|top)\b",
+    regex.IGNORECASE,
+)
+_NUMBERED = regex.compile(r"^\s*(?:\d+\s*[.):]|#\s*\d+|no\.\s*\d+)", regex.IGNORECASE)
 OVERLAP = 0.5  # share of content words that makes a sentence a repeat
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of the article: its text, paragraph number and position in the article."""
+    """A sentence of the article: its text, where it stands, and what an editor sees in it.
+
+    ``leans`` says it opens by pointing at the sentence before (:func:`~.cues.leans_back`);
+    ``heading`` is its list item's heading in a list article, to be posted with it.
+    """
 
     text: str
     paragraph: int
     position: int
     words: frozenset[str]
+    section: int = 0
+    leans: bool = False
+    heading: str | None = None
+    score: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -52,7 +82,7 @@ class Digest:
     title: str
     summary: tuple[str, ...]  # summary sentences
     sentences: tuple[Sentence, ...]  # article order
-    ranked: tuple[Sentence, ...]  # lead first, then by score
+    ranked: tuple[Sentence, ...]  # lead first, then key points by score
     distinct: Distinct  # the ranking without repeats, worked out as far as anyone has asked
 
     def candidates(self) -> Iterator[Sentence]:
@@ -99,12 +129,13 @@ def digest(article: Article) -> Digest:
     summary = (
         tuple(split_sentences(article.summary, article.lang)) if article.summary.strip() else ()
     )
-    sentences = tuple(_sentences(article))
-    weights = word_weights(sentences, content_words(article.title))
-    lead = [s for s in sentences if s.paragraph == 0]
+    found = tuple(_sentences(article))
+    weights = word_weights(found, content_words(article.title))
+    sentences = tuple(replace(s, score=score(s, weights, _point(article, s))) for s in found)
+    lead = [s for s in sentences if s.paragraph == 0 and key_point(s)]
     rest = sorted(
-        (s for s in sentences if s.paragraph != 0),
-        key=lambda s: (-score(s, weights), s.position),
+        (s for s in sentences if s.paragraph != 0 and key_point(s)),
+        key=lambda s: (-s.score, s.position),
     )
     return Digest(
         title=article.title.strip(),
@@ -115,9 +146,33 @@ def digest(article: Article) -> Digest:
     )
 
 
+def key_point(sentence: Sentence) -> bool:
+    """Enough content words to say something, and not filler."""
+    return len(sentence.words) >= MIN_WORDS and not is_filler(sentence.text)
+
+
 def content_words(text: str) -> frozenset[str]:
-    """Casefolded words of four or more letters, numbers excluded."""
-    return frozenset(word for word in _CONTENT_WORD.findall(text.casefold()) if not word.isdigit())
+    """Casefolded words of four or more letters, numbers excluded; in scripts written without
+    spaces, character bigrams of ideographs and katakana and trigrams of Thai-like scripts
+    (hiragana is grammar); Hangul words of two or more syllables."""
+    terms: set[str] = set()
+    for match in _TERM.finditer(text.casefold()):
+        kind, run = match.lastgroup, match.group()
+        if kind == "ideo":
+            terms.update(_grams(run, 2))
+        elif kind == "sea":
+            terms.update(_grams(run, 3))
+        elif (kind == "hangul" and len(run) >= 2) or (kind == "word" and _is_word(run)):
+            terms.add(run)
+    return frozenset(terms)
+
+
+def _grams(run: str, size: int) -> list[str]:
+    return [run[i : i + size] for i in range(max(1, len(run) - size + 1))]
+
+
+def _is_word(run: str) -> bool:
+    return len(run) >= 4 and not run.isdigit()
 
 
 def word_weights(sentences: Iterable[Sentence], title_words: frozenset[str]) -> dict[str, float]:
@@ -129,14 +184,18 @@ def word_weights(sentences: Iterable[Sentence], title_words: frozenset[str]) -> 
     }
 
 
-def score(sentence: Sentence, weights: dict[str, float]) -> float:
+def score(sentence: Sentence, weights: dict[str, float], point: bool = False) -> float:
     """Recurring content words per square root of length, plus small bonuses (see module doc)."""
     if not sentence.words:
         return 0.0
     # fsum is exact whatever the set's (hash-seeded) order: same input, same ranking, always
     weight = math.fsum([weights[word] for word in sentence.words])
     bonus = NUMBER_BONUS if _DIGIT.search(sentence.text) else 0.0
-    return weight / math.sqrt(len(sentence.words)) + bonus
+    return weight / math.sqrt(len(sentence.words)) + bonus + (POINT_BONUS if point else 0.0)
+
+
+def _point(article: Article, sentence: Sentence) -> bool:
+    return marks_the_point(article.sections[sentence.section].heading)
 
 
 def repeats(words: frozenset[str], earlier: Iterable[frozenset[str]]) -> bool:
@@ -148,9 +207,29 @@ def repeats(words: frozenset[str], earlier: Iterable[frozenset[str]]) -> bool:
 
 
 def _sentences(article: Article) -> Iterator[Sentence]:
-    position = 0
-    for paragraph, text in enumerate(article.paragraphs):
-        for sentence in split_sentences(text, article.lang):
-            if sentence.strip():
-                yield Sentence(sentence.strip(), paragraph, position, content_words(sentence))
-                position += 1
+    position = paragraph = 0
+    before: frozenset[str] = frozenset()
+    items = _is_roundup(article)
+    for section, part in enumerate(article.sections):
+        heading = part.heading if items and part.heading else None
+        for text in part.paragraphs:
+            for sentence in split_sentences(text, article.lang):
+                if sentence.strip():
+                    words = content_words(sentence)
+                    leans = position > 0 and leans_back(sentence.strip(), before)
+                    yield Sentence(
+                        sentence.strip(), paragraph, position, words, section, leans, heading
+                    )
+                    position, before = position + 1, words
+            paragraph += 1
+
+
+def _is_roundup(article: Article) -> bool:
+    """A list article: several short headed sections, numbered or counted by the headline."""
+    headed = [s.heading for s in article.sections if s.heading]
+    if len(headed) < ROUNDUP_SECTIONS:
+        return False
+    chars = sum(len(p) for s in article.sections if s.heading for p in s.paragraphs)
+    numbered = sum(1 for h in headed if _NUMBERED.match(h)) >= ROUNDUP_SECTIONS
+    counted = bool(_COUNTED.search(article.title))
+    return (numbered or counted) and chars / len(headed) <= ROUNDUP_CHARS

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -13,6 +14,8 @@ from posts.condensing.selection import Digest
 from posts.errors import InputError
 from posts.model import Article, CondenseOptions
 from posts.render import Renderer, renderer, template_name
+
+_HASHTAG = re.compile(r"(?<![\w#＃&])[#＃](\w+)")
 
 
 @dataclass
@@ -25,6 +28,7 @@ class Context:
     tags: TagChoice
     options: CondenseOptions
     _renders: dict[tuple[Any, str], str] = field(default_factory=dict, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # work shared by attempts
 
     @cached_property
     def single(self) -> Renderer:
@@ -86,3 +90,8 @@ class Shape:
 
 def hashtag_words(tags: Sequence[str]) -> list[str]:
     return [f"#{tag}" for tag in tags]
+
+
+def tags_in(texts: Iterable[str]) -> frozenset[str]:
+    """The hashtags ``texts`` already carry, case-folded and without ``#``."""
+    return frozenset(tag.casefold() for text in texts for tag in _HASHTAG.findall(text))

@@ -1,27 +1,45 @@
-"""A thread: a hook post, the key points in article order, a closing post with the link.
+"""A thread: the hook (headline + summary), the key points in article order, the close.
 
-Space is settled before any text is split: the closing post first (the link and as many
-hashtags as fit), then hashtags that did not fit are reserved on the earliest posts, so adding
-tags can never push a post over. Every post is packed with room for the widest number label any
-thread length could give it (``6/6``), then rendered with its real label and measured again.
+Content is chosen before any post is cut. Key points are taken by rank while they score near
+the ones already chosen (:data:`STOP`), each with what it needs to be read on its own: a
+sentence that leans on the one before brings it along (:attr:`Sentence.leans`), a list item its
+heading. Then :func:`~posts.condensing.layout.arrange` picks every break of the thread at once.
+Room is reserved only where it is used: the link and the hashtags on the closing post (or the
+link on the first post with ``link="first"``), the widest number label on every post (``6/6``);
+each post is then rendered with its real label and measured again.
 """
 
 from __future__ import annotations
 
+import statistics
+from collections.abc import Iterable
+from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
-from posts.condensing.packer import Placed, Slot, pack
+from posts.condensing.layout import (
+    INSIDE,
+    LEANING,
+    PARAGRAPH,
+    SENTENCE,
+    Frame,
+    Item,
+    arrange,
+    fewest,
+    measure,
+    pieces,
+)
+from posts.condensing.packer import ELLIPSIS, Slot
 from posts.condensing.selection import Sentence
-from posts.condensing.shaping import Context, Shape, hashtag_words
-from posts.condensing.tokens import Unit, Words
+from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.errors import InputError, TemplateError
 from posts.model import Numbering
 from posts.render import template_name
 
-FILL_GUESS = 0.85  # share of the key-point posts' room the first choice of sentences may claim
-SHRINK = 0.97  # each new choice claims less than what fitted last time, so attempts converge
-MAX_TRIES = 6
-MAX_SKIPS = 12  # sentences too long for the whole room passed over before choosing stops
+STOP = 0.6  # a key point scoring under this share of the chosen ones' mean is left out
+MAX_SKIPS = 12  # passages that did not fit, passed over before choosing stops
+MAX_CHAIN = 3  # most sentences a leaning sentence may bring along to be understood
+MAX_RETRIES = 4  # re-arrangements after a template rendered a post longer than its budget
 
 
 def number_label(numbering: Numbering, index: int, total: int) -> str:
@@ -32,72 +50,117 @@ def number_label(numbering: Numbering, index: int, total: int) -> str:
 
 
 def thread(ctx: Context) -> Shape:
-    """Hook (headline + summary), key points, closing; at most ``options.max_posts`` posts."""
-    closing_tags, spill = _closing_tags(ctx)
-    has_closing = bool(ctx.link or closing_tags)
-    plan = _Plan(ctx, _shares(ctx, spill, ctx.options.max_posts - has_closing))
-    _add_hook(ctx, plan)
-    _add_key_points(ctx, plan)
-    if has_closing:
-        plan.pieces.append(
-            {"kind": "closing", "link": ctx.link, "hashtags": hashtag_words(closing_tags)}
-        )
-        plan.bodies.append("")
-    carried = {tag for share in plan.shares[: len(plan.bodies) - has_closing] for tag in share}
-    carried.update(closing_tags)
-    kept = tuple(tag for tag in ctx.tags.usable if tag in carried)
-    unplaced = tuple(tag for tag in ctx.tags.usable if tag not in carried)
-    return Shape(plan.texts(), kept, unplaced)
+    """Hook, key points, close; at most ``options.max_posts`` posts."""
+    plan = _Plan(ctx)
+    hook = _hook_items(ctx, plan)
+    items = [*hook, *_key_points(ctx, plan, hook)]
+    plan.show_tags(items)
+    texts = plan.texts(items)
+    carried = tuple(tag for tag in ctx.tags.usable if tag in plan.tags)
+    unplaced = tuple(tag for tag in ctx.tags.usable if tag not in carried and tag not in plan.shown)
+    return Shape(texts, carried, unplaced)
 
 
 class _Plan:
-    """Each post's pieces and body by position: packed with reserved labels, then numbered."""
+    """Which post carries what, the room each has, and the thread laid out and rendered."""
 
-    def __init__(self, ctx: Context, shares: list[list[str]]) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.shares = shares  # hashtags reserved on each post before the closing one
-        self.room = len(shares)  # posts before the closing one
-        self.pieces: list[dict[str, Any]] = []
-        self.bodies: list[str] = []
+        self.tags = list(ctx.tags.usable)
+        self.shown: frozenset[str] = frozenset()  # tags the text itself already carries
+        self.headline = ctx.digest.title
+        self.link_first = ctx.options.link == "first"
+        self.posts = ctx.options.max_posts
+        self._frames: dict[tuple[int, bool], Frame] = {}
+        self._fit_tags()
 
-    def pack(
-        self, words: Words, kind: str, hook: str = "", *, truncate: bool = False
-    ) -> tuple[list[Placed], list[dict[str, Any]]]:
-        """Pack ``words`` into the posts left before the closing one: posts and their pieces."""
-        first = len(self.bodies)
+    @property
+    def least(self) -> int:
+        """A link on the closing post needs a post after the hook."""
+        return 2 if self.ctx.link and not self.link_first else 1
 
-        def pieces(offset: int) -> dict[str, Any]:
-            index = first + offset
-            hashtags = hashtag_words(self.shares[index])
-            return {"kind": kind, "hook": hook if offset == 0 else "", "hashtags": hashtags}
+    def pieces(self, k: int, last: bool, total: int) -> dict[str, Any]:
+        link_here = bool(self.ctx.link) and (k == 0 if self.link_first else last)
+        return {
+            "kind": "closing" if last and k > 0 else "hook" if k == 0 else "body",
+            "hook": self.headline if k == 0 else "",
+            "link": self.ctx.link if link_here else "",
+            "hashtags": hashtag_words(self.tags) if last else [],
+            **_numbered(self.ctx, k, total),
+        }
 
-        placed = pack(
-            words, lambda k: self.slot(first + k, pieces(k)), self.room - first, truncate=truncate
-        )
-        return placed, [pieces(k) for k in range(len(placed))]
+    def slot(self, k: int, last: bool, total: int | None = None) -> Slot:
+        """Post k with the widest label any thread length could give it (or ``total``'s)."""
+        return self.ctx.slot(self.ctx.thread, **self.pieces(k, last, total or self.posts))
 
-    def keep(self, placed: list[Placed], pieces: list[dict[str, Any]]) -> None:
-        self.pieces.extend(pieces)
-        self.bodies.extend(post.body for post in placed)
+    def frame(self, k: int, last: bool) -> Frame:
+        """Post k's room (``last``: as the thread's final post), measured once."""
+        frame = self._frames.get((k, last))
+        if frame is None:
+            slot = self.slot(k, last)
+            closing = last and k > 0 and bool(self.ctx.link) and not self.link_first
+            empty = (k == 0 and bool(self.headline)) or closing
+            frame = Frame(slot.budget, empty and slot.post("") is not None)
+            self._frames[(k, last)] = frame
+        return frame
 
-    def slot(self, index: int, pieces: dict[str, Any]) -> Slot:
-        """Post ``index`` (0-based) with the widest label any thread length could give it."""
-        return self.ctx.slot(
-            self.ctx.thread, **_numbered(self.ctx, index, self.ctx.options.max_posts), **pieces
-        )
+    def forget_frames(self) -> None:
+        self._frames.clear()
 
-    def texts(self) -> tuple[str, ...]:
-        """Render every post with its real label and measure it once more."""
-        total = len(self.bodies)
+    def fits(self, items: list[Item]) -> bool:
+        return fewest(measure(items, self.ctx.rules), self.frame, self.posts, self.least)
+
+    def show_tags(self, items: list[Item]) -> None:
+        """A tag the chosen text already shows is not repeated on the closing post."""
+        self.shown = tags_in(item.text for item in items)
+        kept = [tag for tag in self.tags if tag.casefold() not in self.shown]
+        if kept != self.tags:
+            self.tags = kept
+            self.forget_frames()
+
+    def _fit_tags(self) -> None:
+        """Drop tags from the end until the post that carries them can still carry the link."""
+        carrier = 0 if self.posts < 2 else 1
+        while self.tags and self.slot(carrier, True).post("") is None:
+            self.tags.pop()
+        if self.ctx.link and self.slot(0 if self.link_first else carrier, True).post("") is None:
+            platform, limit = self.ctx.rules.platform, self.ctx.rules.limit
+            raise InputError(f"the article's link does not fit a {platform} post of {limit}")
+
+    def texts(self, items: list[Item]) -> tuple[str, ...]:
+        """Arrange ``items`` into posts, render each with its real label, measure it again."""
+        for _ in range(MAX_RETRIES):
+            run = measure(items, self.ctx.rules)
+            cuts = arrange(run, self.frame, self.posts, self.least)
+            if cuts is None:
+                raise self.ctx.nothing_fits("thread")
+            bodies = [_body(items[a:b]) for a, b in pairwise(cuts)]
+            if self._shrunk(bodies):
+                continue
+            return tuple(self._render(bodies))
+        raise self.ctx.nothing_fits("thread")
+
+    def _shrunk(self, bodies: list[str]) -> bool:
+        """Shrink the budget of a post its template rendered over the limit; True if any was."""
+        shrunk = False
+        for k, body in enumerate(bodies):
+            last = k == len(bodies) - 1
+            slot = self.slot(k, last)
+            if slot.post(body) is None:
+                frame = self.frame(k, last)
+                self._frames[(k, last)] = Frame(slot.shrink(frame.budget, body), frame.may_be_empty)
+                shrunk = True
+        return shrunk
+
+    def _render(self, bodies: list[str]) -> list[str]:
         texts = []
-        for index, (pieces, body) in enumerate(zip(self.pieces, self.bodies, strict=True)):
-            numbered = self.ctx.slot(self.ctx.thread, **_numbered(self.ctx, index, total), **pieces)
-            text = numbered.post(body)
+        for k, body in enumerate(bodies):
+            text = self.slot(k, k == len(bodies) - 1, len(bodies)).post(body)
             if text is None:  # only a template whose output grows as the total shrinks gets here
                 name = template_name(self.ctx.rules.platform, "thread")
-                raise TemplateError(f"template {name} renders post {index + 1} over the limit")
+                raise TemplateError(f"template {name} renders post {k + 1} over the limit")
             texts.append(text)
-        return tuple(texts)
+        return texts
 
 
 def _numbered(ctx: Context, index: int, total: int) -> dict[str, Any]:
@@ -105,104 +168,129 @@ def _numbered(ctx: Context, index: int, total: int) -> dict[str, Any]:
     return {"number": label, "index": index + 1, "total": total}
 
 
-def _closing_tags(ctx: Context) -> tuple[list[str], list[str]]:
-    """Tags for the closing post (the most of the last ones that fit beside the link) and the
-    earlier ones left over, which go on the first posts: reading order stays article order."""
-    tags = list(ctx.tags.usable)
-    last = ctx.options.max_posts - 1
-    for count in range(len(tags), -1 if ctx.link else 0, -1):
-        split = len(tags) - count
-        pieces = {"kind": "closing", "link": ctx.link, "hashtags": hashtag_words(tags[split:])}
-        if ctx.slot(ctx.thread, **_numbered(ctx, last, last + 1), **pieces).post("") is not None:
-            return tags[split:], tags[:split]
-    if ctx.link:
-        platform, limit = ctx.rules.platform, ctx.rules.limit
-        raise InputError(f"the article's link does not fit a {platform} post of {limit}")
-    return [], tags
+def _body(items: list[Item]) -> str:
+    return "".join(item.text if i == 0 else item.joint + item.text for i, item in enumerate(items))
 
 
-def _shares(ctx: Context, spill: list[str], room: int) -> list[list[str]]:
-    """Leftover tags reserved on the earliest posts, each keeping at least half its room."""
-    shares: list[list[str]] = []
-    for _ in range(room):
-        share: list[str] = []
-        while spill and ctx.rules.length(" ".join(hashtag_words([*share, spill[0]]))) <= (
-            ctx.rules.limit // 2
-        ):
-            share.append(spill.pop(0))
-        shares.append(share)
-    return shares
+def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
+    """The summary as items, as much of it as the thread can hold (cut with "…" if it must).
 
-
-def _add_hook(ctx: Context, plan: _Plan) -> None:
-    """The headline as the hook piece and the summary as the body, over as many posts as needed.
-
-    A headline too long to stand beside anything becomes the first paragraph of the body instead.
+    A headline that leaves no room for anything becomes the first item instead of the hook.
     """
-    title = ctx.digest.title
-    units = [Unit(text, 0) for text in ctx.digest.summary]
-    if not title and not units:
-        return
-    if units:
-        plan.keep(*plan.pack(Words(units), "hook", title, truncate=True))
-    else:
-        pieces = {"kind": "hook", "hook": title, "hashtags": hashtag_words(plan.shares[0])}
-        text = plan.slot(0, pieces).post("")
-        if text is not None:
-            plan.keep([Placed(0, 0, "", text)], [pieces])
-    if not plan.bodies:
-        plan.keep(*plan.pack(Words([Unit(title, -1), *units]), "hook", truncate=True))
-    if not plan.bodies:
+    summary = list(ctx.digest.summary)
+    if plan.headline and not plan.frame(0, False).may_be_empty:
+        summary.insert(0, plan.headline)
+        plan.headline = ""
+        plan.forget_frames()
+    joints = ["", *(_sentence_joint(text) for text in summary[:-1])]
+    runs = [(text, joint, SENTENCE) for text, joint in zip(summary, joints, strict=True)]
+    items = _split(ctx, plan, runs)
+    while items and not plan.fits(items):
+        dropped = items.pop()
+        if items and dropped.kind == INSIDE:
+            items[-1] = replace(items[-1], text=_ellipsis(items[-1].text))
+    if not items and not plan.headline:
         raise ctx.nothing_fits("thread")
+    return items
 
 
-def _add_key_points(ctx: Context, plan: _Plan) -> None:
-    """The best-ranked sentences that fit the posts left, laid out in article order.
+def _ellipsis(text: str) -> str:
+    return text.rstrip(",;:、，；：") + ELLIPSIS
 
-    Sentences are chosen in rank order while their measured lengths fit :data:`FILL_GUESS` of
-    the room. Packing prefers ending posts at strong breaks, so the choice may not fit; then the
-    room is scaled by the share that did fit (and :data:`SHRINK`) and the choice is made again,
-    from the top of the ranking. The last of
-    :data:`MAX_TRIES` attempts keeps what fits and ends with "…" if it stops mid-sentence.
+
+def _split(ctx: Context, plan: _Plan, runs: Iterable[tuple[str, str, int]]) -> list[Item]:
+    """Whole sentences as items; a sentence longer than a post as balanced pieces."""
+    budget = plan.frame(1, False).budget
+    items = []
+    for text, joint, kind in runs:
+        for i, (piece, inner) in enumerate(_pieces(ctx, text, budget)):
+            items.append(Item(piece, joint if i == 0 else inner, kind if i == 0 else INSIDE))
+    return items
+
+
+def _pieces(ctx: Context, text: str, budget: int) -> list[tuple[str, str]]:
+    key = ("pieces", budget, text)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = pieces(text, ctx.rules, budget) or [(text, "")]
+    return found
+
+
+def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
+    """The best-ranked passages that fit beside the hook, laid out in article order.
+
+    Choosing stops at the first passage scoring under :data:`STOP` of the mean of those chosen
+    (the lead is exempt), or after :data:`MAX_SKIPS` passages that did not fit.
     """
-    first = len(plan.bodies)
-    left = plan.room - first
-    if left <= 0:
-        return
-    probe = plan.slot(first, {"kind": "body", "hashtags": hashtag_words(plan.shares[first])})
-    capacity = probe.budget * left * FILL_GUESS
-    for attempt in range(1, MAX_TRIES + 1):
-        chosen = _choose(ctx, capacity)
-        if not chosen:
-            return
-        ordered = sorted(chosen, key=lambda sentence: sentence.position)
-        words = Words([Unit(s.text, s.paragraph) for s in ordered])
-        placed, pieces = plan.pack(words, "body", truncate=attempt == MAX_TRIES)
-        end = placed[-1].end if placed else 0
-        if end == len(words) or attempt == MAX_TRIES:
-            plan.keep(placed, pieces)
-            return
-        used = sum(ctx.rules.length(s.text) + 2 for s in chosen)
-        capacity = used * SHRINK * words.chars(0, end) / words.chars(0, len(words))
-
-
-def _choose(ctx: Context, capacity: float) -> list[Sentence]:
-    """The best-ranked sentences, in rank order, until the next would overflow ``capacity``.
-
-    A smaller sentence further down never jumps the queue to fill a gap (such fillers read as
-    fragments out of context); only a sentence longer than the whole room is passed over, at most
-    :data:`MAX_SKIPS` of them, so a long article is never scanned to its end.
-    """
-    chosen: list[Sentence] = []
-    used = 0.0
-    skipped = 0
+    by_position = {s.position: s for s in ctx.digest.sentences}
+    chosen: dict[int, Sentence] = {}
+    scores: list[float] = []
+    skips = 0
     for sentence in ctx.digest.candidates():
-        cost = ctx.rules.length(sentence.text) + 2
-        if cost > capacity and skipped < MAX_SKIPS:
-            skipped += 1
-            continue
-        if used + cost > capacity:
+        lead = sentence.paragraph == 0
+        if not lead and scores and sentence.score < STOP * statistics.fmean(scores):
             break
-        chosen.append(sentence)
-        used += cost
-    return chosen
+        passage = _passage(sentence, by_position, chosen)
+        if passage is None:
+            continue
+        trial = {**chosen, **{s.position: s for s in passage}}
+        if not plan.fits([*hook, *_items(ctx, plan, trial)]):
+            skips += 1
+            if skips > MAX_SKIPS:
+                break
+            continue
+        chosen = trial
+        if not lead:
+            scores.append(sentence.score)
+    return _items(ctx, plan, chosen)
+
+
+def _passage(
+    sentence: Sentence, by_position: dict[int, Sentence], chosen: dict[int, Sentence]
+) -> list[Sentence] | None:
+    """``sentence`` with the sentences before it that it leans on; None if they are too many."""
+    passage = [sentence]
+    while passage[0].leans and passage[0].position - 1 not in chosen:
+        before = by_position.get(passage[0].position - 1)
+        if before is None or _heading_answers(passage[0], before):
+            break
+        if len(passage) > MAX_CHAIN:
+            return None
+        passage.insert(0, before)
+    return passage
+
+
+def _heading_answers(sentence: Sentence, before: Sentence) -> bool:
+    """A list item's first sentence leans on its heading, which is posted with it."""
+    return sentence.heading is not None and sentence.section != before.section
+
+
+def _items(ctx: Context, plan: _Plan, chosen: dict[int, Sentence]) -> list[Item]:
+    runs = []
+    previous: Sentence | None = None
+    for sentence in sorted(chosen.values(), key=lambda s: s.position):
+        text, new_item = sentence.text, previous is None or previous.section != sentence.section
+        if sentence.heading and new_item:
+            text = _with_heading(sentence.heading, text)
+        runs.append((text, *_joint(previous, sentence, new_item)))
+        previous = sentence
+    return _split(ctx, plan, runs)
+
+
+def _joint(previous: Sentence | None, sentence: Sentence, new_item: bool) -> tuple[str, int]:
+    follows = previous is not None and previous.position == sentence.position - 1
+    kind = LEANING if sentence.leans and follows else SENTENCE
+    if previous is None or new_item or previous.paragraph != sentence.paragraph:
+        return "\n\n", PARAGRAPH if kind == SENTENCE else kind
+    return _sentence_joint(previous.text), kind
+
+
+def _sentence_joint(before: str) -> str:
+    """Sentences of one paragraph join with a space, or nothing after a CJK full stop."""
+    return "" if before.endswith(("。", "！", "？", "」", "』")) else " "
+
+
+def _with_heading(heading: str, text: str) -> str:
+    heading = heading.strip()
+    glue = " " if heading.endswith((".", ":", "!", "?", "。")) else ": "
+    return f"{heading}{glue}{text}"

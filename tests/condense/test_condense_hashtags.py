@@ -67,18 +67,6 @@ def test_a_cap_limits_the_tags_of_a_rendition(article: Callable[[str], Article])
     assert "#Transit dropped: over the cap of 2 hashtags" in rendition.warnings
 
 
-def test_tags_too_many_for_the_closing_post_spread_to_the_first(
-    article: Callable[[str], Article],
-) -> None:
-    rendition = condense(article("party-recipes.md"), "bluesky", mode="thread")
-    texts = [p.text for p in rendition.posts]
-    assert all(counting.fits("bluesky", t) for t in texts)
-    valid = [t for t in rendition.hashtags_kept]
-    assert len(valid) == 15 and rendition.hashtags_dropped == ("123",)
-    assert sorted(hashtags_in(texts)) == sorted(valid)
-    assert hashtags_in([texts[0]]) and hashtags_in([texts[-1]])
-
-
 def test_tags_are_normalised_before_they_are_compared() -> None:
     rendition = condense(tagged("#Open Data", "opendata", "＃Tides", "tides"), "x", mode="thread")
     assert rendition.hashtags_kept == ("OpenData", "Tides")

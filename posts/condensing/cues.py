@@ -1,0 +1,91 @@
+"""What an editor reads at a glance: a sentence that leans on the one before, filler, a heading
+that says "this is the point".
+
+These are word lists, not a parser: cheap, deterministic, and easy to extend per language. A
+false "leans back" only costs room (the sentence brings its antecedent along); a missed one is
+what the preview's lint then flags.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Openings that refer back or answer the sentence before (pronouns, demonstratives, connectives),
+# in the languages Herald meets most; matched on the first word, case-folded.
+_LEANING = """
+    he she it they them his her its their theirs this these those that such
+    but however so also and or yet still then thus therefore hence instead meanwhile moreover
+    furthermore besides nevertheless nonetheless otherwise consequently likewise similarly
+    accordingly indeed again anyway plus both neither either which whose latter former
+    il elle ils elles cela ceci ce cette ces mais cependant donc pourtant ainsi alors aussi
+    él ella ellos ellas esto esta este estos estas eso pero además también entonces
+    er sie es dies diese dieser dieses aber jedoch doch deshalb daher außerdem auch dann
+    ele ela eles elas isso isto esse essa mas porém contudo entretanto então
+    lui lei loro questo questa questi quello però tuttavia quindi anche inoltre
+    он она оно они это этот эта эти но однако поэтому также тоже кроме
+"""
+_LEANING_WORDS = frozenset(_LEANING.split())
+# Scripts written without spaces: the first characters decide.
+_PREFIXES = """
+他们 她们 它们 他 她 它 这 那 但 而且 因此 所以 此外 此 该 其
+彼女 彼ら 彼 これ それ この その あの しかし でも だが また そして さらに ただし 一方
+그는 그녀 그들 그러나 하지만 그리고 또한 이는 이것 그것 따라서
+"""
+_LEANING_PREFIXES = tuple(_PREFIXES.split())
+_FIRST_WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_OPENING_PUNCTUATION = "\"'“‘«„(¿¡—–- "
+_ARTICLES = frozenset({"the", "le", "la", "les", "el", "los", "las", "der", "die", "das"})
+_NOUNS = (
+    "company firm group team study report move plan decision deal agency country city state "
+    "man woman boy girl couple family pair device phone product model app service change "
+    "bill law measure project program programme findings result results idea"
+)
+_DEMONSTRATIVE_NOUNS = frozenset(_NOUNS.split())
+_FILLER = re.compile(
+    r"^(?:thanks?\b|thank you|stay tuned|subscribe|sign up|follow (?:us|me)|click|tap|read "
+    r"(?:more|on|the full)|see (?:also|more)|share (?:this|on)|let (?:us|me) know|leave a comment|"
+    r"comments?\b|photo\b|image\b|credit\b|pictured\b|related\b|advertisement|sponsored|"
+    r"(?:this|the) (?:article|post|story) (?:was|has been|originally|first)|copyright|©|"
+    r"all rights reserved|in this (?:article|post)|without further ado|let'?s (?:dive|get started"
+    r"|take a look)|here'?s (?:how|what|everything)|what do you think|enjoy[!.]|happy \w+ing)",
+    re.IGNORECASE,
+)
+_POINT_HEADING = re.compile(
+    r"\b(?:what (?:we|i|they|it) (?:changed|did|found|learned|learnt|built|decided)|what changes|"
+    r"findings?|results?|key (?:points?|takeaways?|findings?|facts?)|takeaways?|why (?:it|this) "
+    r"matters|the (?:upshot|bottom line|changes?)|conclusions?|outcomes?|impact|what'?s new|"
+    r"what (?:it )?means|how it works|the verdict|verdict|lessons?(?: learned| learnt)?)\b",
+    re.IGNORECASE,
+)
+
+
+def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
+    """Does ``text`` open by pointing at the sentence before it?
+
+    True for a pronoun, demonstrative or connective opening ("He said…", "But by the third
+    month…", "これは…"), and for "The <noun> …" when that noun is one the sentence before used
+    (``before``: its case-folded content words) or a noun that usually refers back ("The company
+    said…").
+    """
+    opening = text.lstrip(_OPENING_PUNCTUATION)
+    if opening.startswith(_LEANING_PREFIXES):
+        return True
+    words = [w.casefold() for w in _FIRST_WORDS.findall(opening[:80])[:3]]
+    if not words:
+        return False
+    if words[0] in _LEANING_WORDS:
+        return True
+    if words[0] in _ARTICLES and len(words) > 1:
+        noun = words[1]
+        return noun in _DEMONSTRATIVE_NOUNS or (len(noun) >= 4 and noun in before)
+    return False
+
+
+def is_filler(text: str) -> bool:
+    """Site furniture and throat-clearing that is never a key point ("Thanks for reading!")."""
+    return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
+
+
+def marks_the_point(heading: str | None) -> bool:
+    """A section heading that says the section is what the article is about ("Findings")."""
+    return bool(heading and _POINT_HEADING.search(heading))

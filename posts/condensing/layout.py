@@ -1,0 +1,176 @@
+"""Where a thread's posts break, chosen for the whole thread at once.
+
+The text arrives as :class:`Item` s: whole sentences, and the balanced pieces of a sentence too
+long for any post (:func:`pieces`: cut at a clause, else a word). An item is never split, so a
+sentence that fits a post by itself is never broken. :func:`arrange` is a dynamic programme over
+the item boundaries: the fewest posts first, then the most even fill (the sum of each post's
+squared unused share), then the kindest breaks (a paragraph end over a sentence end, and never
+willingly before a sentence that leans on the one it follows). Lengths are the platform's own
+measure of each item, added up; the caller renders the chosen posts and measures them again.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+
+from posts.condensing.packer import Rules, Slot, pack
+from posts.condensing.tokens import Unit, Words
+
+PARAGRAPH, SENTENCE, INSIDE, LEANING = 0, 1, 2, 3
+BREAK_COST = {PARAGRAPH: 0.0, SENTENCE: 0.05, INSIDE: 0.2, LEANING: 0.6}
+BALANCE_STEPS = (1.0, 1.1, 1.25, 1.45, 1.7)  # piece targets tried, as multiples of an even share
+
+
+@dataclass(frozen=True)
+class Item:
+    """A run of text no post break may enter, what joins it to the item before inside one post
+    (" ", "" or a blank line), and how kindly a post may break before it."""
+
+    text: str
+    joint: str
+    kind: int
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a thread's post at some position can hold: its body budget, and whether it may go
+    out with no body (a headline-only hook, a link-only closing post)."""
+
+    budget: int
+    may_be_empty: bool = False
+
+
+def pieces(text: str, rules: Rules, budget: int) -> list[tuple[str, str]]:
+    """``text`` as (piece, joint) runs that each fit ``budget``: one when it fits whole, else the
+    fewest pieces, as even as the sentence's clauses and words allow."""
+    if rules.fits(text, budget):
+        return [(text, "")]
+    count = len(_cut(text, rules, budget))
+    share = math.ceil(rules.length(text) / max(count, 1))
+    for step in BALANCE_STEPS:
+        runs = _cut(text, rules, min(budget, math.ceil(share * step)))
+        if runs and len(runs) <= count:
+            return runs
+    return _cut(text, rules, budget)
+
+
+def _cut(text: str, rules: Rules, budget: int) -> list[tuple[str, str]]:
+    words = Words([Unit(text, 0)])
+    slot = Slot(Rules(rules.platform, budget), lambda body: body)
+    placed = pack(words, lambda _: slot, len(words) + 1)
+    if not placed or placed[-1].end < len(words):
+        return []
+    joints = [""] + [words.text[words.ends[p.end - 1] : words.starts[p.end]] for p in placed[:-1]]
+    return [(p.body, joint) for p, joint in zip(placed, joints, strict=True)]
+
+
+@dataclass(frozen=True)
+class Run:
+    """Items measured once by the platform's rule: what any post of consecutive items costs."""
+
+    total: list[int]  # total[i]: items[:i] with their joints
+    joints: list[int]
+    kinds: list[int]
+
+    def __len__(self) -> int:
+        return len(self.joints)
+
+    def used(self, start: int, end: int) -> int:
+        """Length of items[start:end] as one post body (its first joint dropped)."""
+        return self.total[end] - self.total[start] - self.joints[start] if end > start else 0
+
+
+def measure(items: Sequence[Item], rules: Rules) -> Run:
+    joints = [rules.length(item.joint) for item in items]
+    sizes = [rules.length(item.text) + joint for item, joint in zip(items, joints, strict=True)]
+    return Run([0, *accumulate(sizes)], joints, [item.kind for item in items])
+
+
+def arrange(
+    run: Run, frame: Callable[[int, bool], Frame], posts: int, least: int = 1
+) -> list[int] | None:
+    """Cut points ``[0, c1, …, len(run)]``: post k holds items[c_k:c_k+1]; None if none fit.
+
+    ``frame(k, last)`` is post k's room, ``last`` when it is the thread's final post; there are
+    at most ``posts`` posts and at least ``least``.
+    """
+    count = len(run)
+    best: list[dict[int, tuple[float, int]]] = [{0: (0.0, -1)}]
+    for k in range(posts):
+        row: dict[int, tuple[float, int]] = {}
+        for start, (cost, _) in sorted(best[k].items()):
+            for end, post_cost in _ends(run, start, frame, k, k + 1 >= least):
+                candidate = cost + post_cost
+                if end not in row or candidate < row[end][0]:
+                    row[end] = (candidate, start)
+        best.append(row)
+        if count in row and k + 1 >= least:
+            return _cuts(best, count)
+    return None
+
+
+def fewest(run: Run, frame: Callable[[int, bool], Frame], posts: int, least: int = 1) -> bool:
+    """Do the items fit ``posts`` posts? Greedy, which is exact for the count: each post takes
+    as many items as fit, and the last one takes the rest."""
+    start, count = 0, len(run)
+    for k in range(posts):
+        if k + 1 >= least and _holds(frame(k, True), run.used(start, count), start < count):
+            return True
+        middle, end = frame(k, False), start
+        keep = 0 if frame(k + 1, True).may_be_empty else 1  # the last post needs a body
+        while end < count - keep and run.used(start, end + 1) <= middle.budget:
+            end += 1
+        if end == start and not middle.may_be_empty:
+            return False
+        start = end
+    return False
+
+
+def _ends(
+    run: Run, start: int, frame: Callable[[int, bool], Frame], k: int, may_end: bool
+) -> list[tuple[int, float]]:
+    """Every end of post k from ``start`` that fits, with its cost (unused share², break).
+
+    The end ``len(run) + 1`` means every item is placed but the post is not the last: an empty
+    closing post (the link alone) follows.
+    """
+    middle, last = frame(k, False), frame(k, True)
+    count = len(run)
+    if start > count:
+        return [(count, 1.0)] if may_end and last.may_be_empty else []
+    found = []
+    end = start if (middle.may_be_empty or last.may_be_empty) else start + 1
+    while end <= count:
+        used = run.used(start, end)
+        if end > start and used > max(middle.budget, last.budget):
+            break
+        if end == count and may_end and _holds(last, used, end > start):
+            found.append((end, _slack(used, last.budget)))
+        if end < count and _holds(middle, used, end > start):
+            found.append((end, _slack(used, middle.budget) + BREAK_COST[run.kinds[end]]))
+        if end == count and end > start and used <= middle.budget:
+            found.append((count + 1, _slack(used, middle.budget)))
+        end += 1
+    return found
+
+
+def _holds(frame: Frame, used: int, has_body: bool) -> bool:
+    """Does a body of ``used`` fit? No body fits a post that may go out empty, whatever its
+    estimated budget (the probe used to estimate it adds a joint the empty post does not)."""
+    return used <= frame.budget if has_body else frame.may_be_empty
+
+
+def _slack(used: int, budget: int) -> float:
+    """The unused share of a post, squared: even posts cost least."""
+    share = 1 - used / budget if budget > 0 else 1.0
+    return share * share
+
+
+def _cuts(best: list[dict[int, tuple[float, int]]], count: int) -> list[int]:
+    keys = [count]
+    for k in range(len(best) - 1, 0, -1):
+        keys.append(best[k][keys[-1]][1])
+    return [min(key, count) for key in keys[::-1]]
