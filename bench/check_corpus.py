@@ -124,10 +124,15 @@ def has_site(title: str, page: Page) -> bool:
 
 
 def post_sentences(rendition: Rendition, article: Article) -> Iterator[str]:
-    """The prose of each post: numbering, links, tags and the headline line taken out."""
+    """The prose of each post: numbering, links, tags, the headline line and the "Heading: "
+    that introduces a list item taken out."""
+    headings = {norm(s.heading) for s in article.sections if s.heading}
     for post in rendition.posts:
         for line in post.text.split("\n"):
             line = _TAG.sub("", _URL.sub("", _NUMBERING.sub("", line))).strip()
+            prefix, colon, rest = line.partition(": ")
+            if colon and norm(prefix) in headings:
+                line = rest
             if not line or norm(line) == norm(article.title):
                 continue
             yield from (s for s in re.split(r"(?<=[.!?。！？])\s+", line) if norm(s))

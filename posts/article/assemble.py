@@ -109,7 +109,7 @@ def assemble(
 
 
 def _heading(walk: _Walk, block: Block) -> None:
-    text = squash(block.text)
+    text, _ = strip_inline(squash(block.text))
     is_summary = bool(_SUMMARY_HEADING.match(text))
     if walk.skip_below is not None:
         # Scraped related-post lists look like runs of bare headings: only markup or a summary
@@ -190,7 +190,8 @@ def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
 def _is_news_sentence(sentence: str) -> bool:
     dense = sum(1 for char in sentence if ord(char) >= 0x3000)
     words = len(sentence.split()) + dense // 2
-    return words >= _LEAD_WORDS and sentence.rstrip("\"'”’)]»」』").endswith(tuple(".!?。！？…"))
+    end = sentence.rstrip("\"'”’)]»」』")
+    return words >= _LEAD_WORDS and end.endswith(tuple(".!?。！？")) and not end.endswith("..")
 
 
 def _first_sentences(text: str, sentences: list[str]) -> str:

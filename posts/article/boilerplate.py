@@ -73,6 +73,7 @@ _NAVIGATION = re.compile(r"^[^|·•/]{1,25}(?:\s[|·•/]\s[^|·•/]{1,25}){2,
 _DATE_WORDS = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\d{1,4}(?:st|nd|rd|th)?[,.:/-]?"
+    r"|\d{1,4}(?:[/.:-]\d{1,4}){1,2}"
     r"|a\.?m\.?|p\.?m\.?|[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT"
     r"|published|updated|posted|last|modified|on|at|de|le|am|um"
 )
@@ -82,11 +83,12 @@ _HAS_DATE = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
     re.IGNORECASE,
 )
+_BYLINE_TAIL = re.compile(r"\s*\b[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 _BYLINE = re.compile(
-    r"^(?:(?:written|reviewed|medically\s+reviewed|story|words|text|reporting|photos?)\s+)?by\s+"
+    r"^(?i:(?:written|reviewed|medically\s+reviewed|story|words|text|reporting|photos?)\s+)?(?i:by)\s+"
     r"(?:[A-Z][\w.'’-]*|de\b|van\b|von\b)(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|de|van|von|MD|PhD)){0,8}"
-    r"(?:\s*[,|/–—-]\s*.{0,60})?$"
-    r"|^(?:staff|wire)\s+reports?$|^(?:the\s+)?associated\s+press$|^(?:reuters|afp|ap)$",
+    r"(?:\s*[,|/–—-]\s*.{0,60})?(?:\s+on\s+.{0,40})?$"
+    r"|^(?i:(?:staff|wire)\s+reports?|(?:the\s+)?associated\s+press|reuters|afp|ap)$",
 )
 _READING_TIME = re.compile(
     r"^(?:\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+(?:read|de\s+leitura|de\s+lecture|lesezeit))?"
@@ -156,7 +158,10 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "wire-code",
         re.compile(r"\s*\((?:[A-Z0-9]{2,}=[A-Z]{0,3}|\.[A-Z]{2,5}|[A-Z]{1,6}\.[A-Z]{1,2})\)"),
     ),
-    ("citation-marker", re.compile(r"(?<=[\w.,;:)\"”])\[(?:\d{1,3}|citation needed|note \d+)\]")),
+    (
+        "citation-marker",
+        re.compile(r"(?<=[\w.,;:)\"”])\[(?:\d{1,3}|citation needed|note \d+|edit)\]"),
+    ),
 )
 
 
@@ -181,13 +186,10 @@ def strip_inline(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 
 def _is_dateline(text: str) -> bool:
     """A line that is a date or time, perhaps with "Updated" or "by Name": nothing to post."""
-    words = text.replace("|", " ").replace("•", " ").split()
-    if len(words) > 16 or not _HAS_DATE.search(text):
+    if len(text.split()) > 16 or not _HAS_DATE.search(text):
         return False
-    rest = [w for w in words if not _DATE_TOKEN.match(w.strip("()[],"))]
-    if "by" in (w.casefold() for w in rest):
-        rest = rest[: [w.casefold() for w in rest].index("by")]
-    return len(rest) <= 1
+    words = _BYLINE_TAIL.sub("", text).replace("|", " ").replace("•", " ").split()
+    return sum(1 for w in words if not _DATE_TOKEN.match(w.strip("()[],:;"))) <= 1
 
 
 def starts_trailer(text: str) -> bool:

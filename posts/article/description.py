@@ -58,8 +58,8 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
         return "holds a '(More)' or 'Read more' link"
     if not _shares_words(text, " ".join(paragraphs[:12])):
         return "shares no content words with the body (site-wide text)"
-    lead = paragraphs[0] if paragraphs else ""
-    if len(text) > len(lead) * _LEAD_MARGIN + _LEAD_SLACK:
+    lead = max(len(p) for p in paragraphs[:3]) if paragraphs else 0  # past kickers and captions
+    if len(text) > lead * _LEAD_MARGIN + _LEAD_SLACK:
         return "longer than the lead paragraph"
     return None
 
