@@ -35,7 +35,8 @@ _SENTENCE_END = re.compile(r"[.!?。！？…]['\"’”»)\]]*$")
 _HANDLE = re.compile(r"(?<![\w@/.])@(\w{1,30})\b")
 _NUMBERING = re.compile(r"^(?:\d+/\d+|🧵)\s*")
 _URL = re.compile(r"https?://\S+")
-_TAG = re.compile(r"(?<!\w)#\w+")
+_TAG = re.compile(r"(?<!\w)#(?=\w*[^\W\d_])\w+")
+_CITATION = re.compile(r"\[(?:\d{1,3}|edit|citation needed)\]")
 
 
 @dataclass
@@ -130,12 +131,12 @@ def post_sentences(rendition: Rendition, article: Article) -> Iterator[str]:
     for post in rendition.posts:
         for line in post.text.split("\n"):
             line = _TAG.sub("", _URL.sub("", _NUMBERING.sub("", line))).strip()
-            prefix, colon, rest = line.partition(": ")
+            prefix, colon, rest = line.partition(":")
             if colon and norm(prefix) in headings:
-                line = rest
+                line = rest.strip()
             if not line or norm(line) == norm(article.title):
                 continue
-            yield from (s for s in re.split(r"(?<=[.!?。！？])\s+", line) if norm(s))
+            yield from (s for s in re.split(r"(?<=[。！？])|(?<=[.!?])\s+", line) if norm(s))
 
 
 def foreign_sentences(result: Result) -> tuple[int, int]:
@@ -143,7 +144,12 @@ def foreign_sentences(result: Result) -> tuple[int, int]:
     page, article = result.page, result.article
     if article is None or page.body is None or "x" not in result.threads:
         return 0, 0
-    known = norm(" ".join(filter(None, (page.body, page.excerpt, page.title))))
+    descriptions = article.description or ""  # the page's own summary of itself counts as its text
+    known = norm(
+        _CITATION.sub(
+            "", " ".join(filter(None, (page.body, page.excerpt, page.title, descriptions)))
+        )
+    )
     sentences = [s.rstrip("…").rstrip(".") for s in post_sentences(result.threads["x"], article)]
     foreign = [s for s in sentences if norm(s) not in known]
     return len(sentences), len(foreign)

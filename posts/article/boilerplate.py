@@ -202,5 +202,10 @@ def is_boilerplate_heading(text: str) -> bool:
     return bool(_TRAILERS.match(text) or _FURNITURE.match(text) or _ABOUT.match(text))
 
 
+def is_about_trailer(text: str) -> bool:
+    """A press release's "About Acme Corp" heading: what follows describes the issuer."""
+    return bool(_ABOUT.match(text.strip()))
+
+
 def is_boilerplate_paragraph(text: str) -> bool:
     return boilerplate_rule(text) is not None

@@ -83,7 +83,9 @@ def choose_headline(
     candidates: tuple[tuple[str, str], ...], site_names: tuple[str, ...]
 ) -> Headline | None:
     """The best headline among ``(source, text)`` candidates, or None when none is usable."""
-    declared = {comparable(text) for source, text in candidates if source != "h1"}
+    declared = {
+        comparable(t) for s, t in candidates if s in ("og:title", "twitter:title", "json-ld")
+    }
     sites = {comparable(name) for name in site_names} - declared - {""}  # a site is not its article
     whole = [(s, t) for s, t in candidates if not _ELLIPSIS.search(t)] or list(candidates)
     cleaned = [_strip(source, text, sites) for source, text in whole]

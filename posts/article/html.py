@@ -15,6 +15,7 @@ from lxml import etree
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from posts.article.boilerplate import is_about_trailer
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import clean_tag
 from posts.article.headline import Headline, choose_headline
@@ -23,6 +24,7 @@ from posts.article.page_meta import PageMeta, domain_names, read_page_meta
 _PARAGRAPH_TAGS = ("p", "item", "quote")
 _SKIPPED_TAGS = ("table", "code", "graphic", "ref")
 _ENOUGH_CHARS = 1500  # a precise pass this long is trusted without a second, recall pass
+_BLURB_WORDS = 60  # a teaser's blurb is a sentence or two
 _EMBEDS = (
     "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
     " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
@@ -38,7 +40,7 @@ def read_html(text: str) -> Extracted:
         return Extracted(blocks=())
     lang = tree.get("lang") or None  # read before trafilatura prunes the tree
     page = read_page_meta(tree)
-    removed = tuple(_remove_embeds(tree))
+    removed = (*_remove_embeds(tree), *_remove_teasers(tree), *_remove_about_trailers(tree))
     document = _extract(tree)
     if document is None:
         return Extracted(blocks=(), meta=Metadata(lang=lang))
@@ -104,6 +106,49 @@ def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:
         if parent is not None:
             parent.remove(element)
             yield "embedded-post", text[:200]
+
+
+def _remove_teasers(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """Related-article cards: a heading that is wholly a link to another page, and the short
+    blurb beside it. An article's own section headings are not links elsewhere."""
+    for heading in list(tree.iter("h2", "h3", "h4")):
+        links = heading.findall(".//a")
+        text = " ".join("".join(heading.itertext()).split())
+        linked = " ".join("".join(t for a in links for t in a.itertext()).split())
+        href = links[0].get("href", "") if links else ""
+        if not text or linked != text or href.startswith("#") or heading.getparent() is None:
+            continue
+        for blurb in _blurbs(heading):
+            yield "related-link", " ".join("".join(blurb.itertext()).split())[:200]
+            blurb.getparent().remove(blurb)
+        yield "related-link", text[:200]
+        heading.getparent().remove(heading)
+
+
+def _remove_about_trailers(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """ "About Acme Corp" and everything after it up to the next heading (trafilatura keeps the
+    paragraphs of such a section but may drop its heading, so this is done on the page)."""
+    for heading in list(tree.iter("h2", "h3", "h4", "h5")):
+        text = " ".join("".join(heading.itertext()).split())
+        parent = heading.getparent()
+        if parent is None or not is_about_trailer(text):
+            continue
+        for sibling in list(heading.itersiblings()):
+            if sibling.tag in ("h1", "h2", "h3", "h4", "h5"):
+                break
+            parent.remove(sibling)
+        parent.remove(heading)
+        yield "about-trailer", text
+
+
+def _blurbs(heading: etree._Element) -> list[etree._Element]:
+    """The short paragraphs right after ``heading`` in the same card."""
+    found: list[etree._Element] = []
+    for sibling in heading.itersiblings():
+        if sibling.tag != "p" or len("".join(sibling.itertext()).split()) > _BLURB_WORDS:
+            break
+        found.append(sibling)
+    return found
 
 
 def _explain_headline(headline: Headline | None) -> tuple[str, ...]:

@@ -1,0 +1,234 @@
+"""Reading rules an editor applies to real pages: one small hand-written page per rule.
+
+Each page is modelled on a fault seen on real news and blog pages (truncated descriptions, site
+names in headlines, bylines and promos in the body, embedded tweets, related-article cards).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from posts.article import parse_article
+from posts.article.sentences import split_sentences
+from posts.model import Article
+
+BODY = (
+    "<p>The city council approved a new budget on Tuesday that moves eighteen million from road "
+    "resurfacing to bus service across the river districts.</p>"
+    "<p>Night buses return to six neighbourhoods in March, and fares stay frozen for a second "
+    "year, the transport director said after the vote.</p>"
+    "<p>Opponents said the road backlog would grow, but supporters pointed to ridership that "
+    "has recovered faster than in any comparable city.</p>"
+)
+
+
+def page(head: str = "", body: str = BODY, url: str | None = "https://news.example/b") -> Article:
+    link = f'<link rel="canonical" href="{url}">' if url else ""
+    html = f"<html><head>{head}{link}</head><body><article>{body}</article></body></html>"
+    return parse_article(html.encode(), source="page.html")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            '<meta property="og:site_name" content="SpaceNews"><title>Budget moves money to buses'
+            " - SpaceNews.com</title>",
+            "Budget moves money to buses",
+        ),
+        (
+            '<meta property="og:site_name" content="TechCrunch">'
+            "<title>Budget moves money to buses – TechCrunch</title>",
+            "Budget moves money to buses",
+        ),
+        ("<title>Opinion | Budget moves money to buses</title>", "Budget moves money to buses"),
+        ("<title>Budget moves money to buses | Editorial</title>", "Budget moves money to buses"),
+        (
+            "<title>Budget moves money to buses | The Daily | The Daily</title>",
+            "Budget moves money to buses",
+        ),
+        (
+            '<meta property="og:title" content="Council puts buses before roads">'
+            "<title>Council puts buses before roads | Riverside Herald</title>",
+            "Council puts buses before roads",
+        ),
+    ],
+)
+def test_headline_loses_site_and_section_furniture(head: str, expected: str) -> None:
+    assert page(head).title == expected
+
+
+def test_a_logo_h1_that_names_the_site_is_never_the_headline() -> None:
+    head = '<meta property="og:site_name" content="Riverside Herald">'
+    body = "<h1>Riverside Herald</h1><h1>Council puts buses before roads</h1>" + BODY
+    article = page(head + "<title>Riverside Herald</title>", body)
+    assert article.title == "Council puts buses before roads"
+
+
+def test_a_cut_headline_candidate_loses_to_a_whole_one() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"Council puts buses before roads in a late-night..."}</script>'
+        "<title>Council puts buses before roads in a late-night vote</title>"
+    )
+    assert page(head).title == "Council puts buses before roads in a late-night vote"
+
+
+def explain(article: Article) -> str:
+    return "\n".join(article.explain)
+
+
+@pytest.mark.parametrize(
+    ("description", "reason"),
+    [
+        (
+            "The council approved a budget that moves eighteen million from road resurfa…",
+            "truncated",
+        ),
+        ("Council budget news, bus service and road coverage", "no final punctuation"),
+        ("The council approved a budget. Contact desk@news.example.", "e-mail"),
+        ("The council approved a budget. © 2026 Riverside Herald.", "copyright"),
+        ("The council approved a budget for buses. (More)", "(More)"),
+        ("The council approved a budget \ufffd for buses.", "U+FFFD"),
+        ("Gardening tips, recipes and puzzles every weekday.", "no content words"),
+        ("The council approved a budget for buses. " * 12, "longer than the lead"),
+    ],
+)
+def test_an_unsound_description_is_refused_with_its_reason(description: str, reason: str) -> None:
+    article = page(f'<meta name="description" content="{description}">')
+    assert article.summary_source == "computed"
+    assert article.summary.startswith("The city council approved a new budget on Tuesday")
+    assert reason in explain(article)
+
+
+def test_a_cut_description_that_starts_a_body_sentence_is_completed_from_it() -> None:
+    article = page(
+        '<meta name="description" content="Night buses return to six neighbourhoods...">'
+    )
+    assert article.summary_source == "meta"
+    assert article.summary.startswith("Night buses return to six neighbourhoods in March")
+    assert article.summary.endswith("after the vote.")
+    assert "completed from the body" in explain(article)
+
+
+def test_a_sound_description_is_the_summary() -> None:
+    sound = "Riverside moves eighteen million from roads to night buses and frozen fares."
+    article = page(f'<meta name="description" content="{sound}">')
+    assert (article.summary, article.summary_source) == (sound, "meta")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "rule"),
+    [
+        ("By Jane Doe and John Roe", "byline"),
+        ("Staff Reports", "byline"),
+        ("5:45 AM PST 11/19/2019 by Jane Doe", "dateline"),
+        ("Updated: Nov. 3, 2019 at 9:12 a.m.", "dateline"),
+        ("Tempo de leitura: 1 minuto", "reading-time"),
+        ("4 min read", "reading-time"),
+        ("Sign up for our newsletter to get the news delivered to your inbox.", "promo"),
+        ("This article originally appeared on The Conversation.", "reprint-notice"),
+        ("Comments are moderated and may take a day to appear.", "comment-policy"),
+        ("(All photos: Atlas staff)", "photo-credit"),
+        ("$29.99 at Amazon", "affiliate-link"),
+        (
+            "Highlights from the win pic.twitter.com/AbC123 — West Ham (@WestHam) Oct 31",
+            "embedded-post",
+        ),
+    ],
+)
+def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rule: str) -> None:
+    article = page(body=BODY[:200] + f"<p>{paragraph}</p>" + BODY[200:])
+    assert paragraph not in " ".join(article.paragraphs)
+    assert (rule, paragraph) in article.removed
+
+
+@pytest.mark.parametrize(
+    ("written", "kept", "rule"),
+    [
+        ('Buses return [button link="/subscribe"]today[/button] to six areas.', "Buses return today to six areas.", "shortcode"),  # noqa: E501
+        ("Treasury yields (US10YT=RR) rose after the vote.", "Treasury yields rose after the vote.", "wire-code"),  # noqa: E501
+        ("The budget passed 7 to 4.[12] It takes effect in March.", "The budget passed 7 to 4. It takes effect in March.", "citation-marker"),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_inline_furniture_is_cut_out_of_a_kept_paragraph(
+    written: str, kept: str, rule: str
+) -> None:
+    article = page(body=BODY + f"<p>{written} The council will review the plan next spring.</p>")
+    assert any(p.startswith(kept) for p in article.paragraphs)
+    assert any(name == rule for name, _ in article.removed)
+
+
+def test_a_press_release_trailer_about_the_company_is_dropped() -> None:
+    trailer = "<h2>About Acme Transit Corp</h2><p>Acme Transit Corp builds buses in Ohio.</p>"
+    article = page(body=BODY + trailer)
+    assert "Acme Transit Corp builds buses" not in " ".join(article.paragraphs)
+
+
+def test_an_embedded_tweet_never_brings_its_handles() -> None:
+    tweet = (
+        '<blockquote class="twitter-tweet"><p>Great news for riders! @RiversideBus</p>'
+        "&mdash; Mayor Lee (@MayorLee) March 3, 2026</blockquote>"
+    )
+    article = page(body=BODY[:200] + tweet + BODY[200:])
+    text = " ".join(article.paragraphs)
+    assert "@" not in text and "Great news for riders" not in text
+    assert any(rule == "embedded-post" for rule, _ in article.removed)
+
+
+def test_related_article_cards_are_not_body_text() -> None:
+    card = (
+        '<div><h3><a href="/2026/other-story">Bridge repairs start in May</a></h3>'
+        "<p>The river bridge closes for six weeks.</p></div>"
+    )
+    article = page(body=BODY + card)
+    text = " ".join(article.paragraphs)
+    assert "Bridge repairs" not in text and "closes for six weeks" not in text
+    assert ("related-link", "Bridge repairs start in May") in article.removed
+
+
+def test_a_page_the_precise_pass_refuses_is_read_by_the_recall_pass() -> None:
+    layout = "".join(
+        f"<tr><td>{sentence} The volunteers logged every pass along the canal.</td></tr>"
+        for sentence in (
+            "Bats returned in June.",
+            "Counts tripled since 2021.",
+            "Daubentons came back.",
+        )
+    )
+    html = f"<html><body><table><tr><td>Night Counts</td></tr>{layout}</table></body></html>"
+    article = parse_article(html.encode(), source="layout.html")
+    assert "Counts tripled since 2021." in " ".join(article.paragraphs)
+
+
+def test_a_page_without_a_link_says_so() -> None:
+    article = page(url=None)
+    assert article.url is None
+    assert any(w.startswith("no link") for w in article.warnings)
+    assert not page().warnings
+
+
+def test_keywords_keep_their_source_and_whether_the_article_uses_them() -> None:
+    head = '<meta name="news_keywords" content="Trump, Donald J;Bus Service;Percent">'
+    body = BODY + "<p>Riders can follow updates at #RiversideBuses on the city site.</p>"
+    article = page(head, body)
+    keywords = {k.text: (k.source, k.used) for k in article.keywords}
+    assert keywords["Trump, Donald J"] == ("meta", False)
+    assert keywords["Bus Service"] == ("meta", True)
+    assert keywords["Percent"] == ("meta", False)
+    assert keywords["RiversideBuses"] == ("inline", True)
+    assert article.hashtags == ("RiversideBuses",)  # meta keywords are never the author's tags
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("VW showed the ID. SPACE VIZZION in LA. It is big.", 2),
+        ("The ID. Buzz arrives in 2024. Prices are unknown.", 2),
+        ("Christopher L. Smith said so. He left.", 2),
+        ("Apple Corp. and Foo Inc. merged on Oct. 5. Shares rose.", 2),
+        ("He moved to the US. Prices were high there.", 2),
+    ],
+)
+def test_abbreviations_and_dotted_names_do_not_end_sentences(text: str, sentences: int) -> None:
+    assert len(split_sentences(text)) == sentences
