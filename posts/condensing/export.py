@@ -20,6 +20,13 @@ def format_json(article: Article, renditions: Mapping[str, Rendition]) -> dict[s
             "url": article.url,
             "hashtags": list(article.hashtags),
             "summary": article.summary,
+            "summary_source": article.summary_source,
+            "keywords": [
+                {"text": k.text, "source": k.source, "used": k.used} for k in article.keywords
+            ],
+            "explain": list(article.explain),
+            "removed": [{"rule": rule, "text": text} for rule, text in article.removed],
+            "warnings": list(article.warnings),
         },
         "platforms": {name: _platform(r) for name, r in renditions.items()},
     }

@@ -14,7 +14,7 @@ from posts.condensing import check_request, condense_all, platform_names
 from posts.condensing.export import format_json
 from posts.config import load_config
 from posts.errors import InputError
-from posts.model import CondenseOptions, Numbering, Rendition
+from posts.model import Article, CondenseOptions, Numbering, Rendition
 from scheduler.cli.output import console, echo_json, err_console
 
 DISPLAY = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
@@ -57,6 +57,11 @@ def _whole_number(_ctx: click.Context, _param: click.Parameter, value: str | Non
     help='Thread numbering: "1/5", a 🧵 on the first post, or none.',
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see docs).")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also show how the article was read: title, summary and link sources, what was removed.",
+)
 def format_cmd(
     path: str,
     platforms: str,
@@ -65,6 +70,7 @@ def format_cmd(
     max_posts: int | None,
     numbering: str,
     as_json: bool,
+    explain: bool,
 ) -> None:
     """Condense the article at PATH (or - for stdin) into posts that fit each platform exactly.
 
@@ -93,7 +99,37 @@ def format_cmd(
         echo_json(format_json(article, renditions))
         _print_warnings(renditions.values(), err_console())
     else:
-        _print_human(renditions.values(), console())
+        out = console()
+        if explain:
+            _print_explain(article, out)
+        _print_human(renditions.values(), out)
+    _print_article_warnings(article, renditions.values(), err_console())
+
+
+def _print_explain(article: Article, out: Console) -> None:
+    """What the reader decided, for an editor checking it: sources, removals, keywords."""
+    out.rule(Text("How the article was read"))
+    out.print(
+        Text(f"headline: {article.title}\nsummary ({article.summary_source}): {article.summary}")
+    )
+    for line in article.explain:
+        out.print(Text(f"  {line}", style="dim"))
+    for rule, text in article.removed:
+        out.print(Text(f"  removed [{rule}]: {text[:120]}", style="dim"))
+    for keyword in article.keywords:
+        used = "used" if keyword.used else "not in the text"
+        out.print(Text(f"  keyword {keyword.text!r} ({keyword.source}, {used})", style="dim"))
+    out.print()
+
+
+def _print_article_warnings(
+    article: Article, renditions: Iterable[Rendition], out: Console
+) -> None:
+    """The reader's warnings, unless a platform already said the same."""
+    said = {w.split(":")[0] for r in renditions for w in r.warnings}
+    for warning in article.warnings:
+        if warning.split(":")[0] not in said:
+            out.print(Text(f"warning: {warning}", style="yellow"))
 
 
 def _print_human(renditions: Iterable[Rendition], out: Console) -> None:

@@ -6,11 +6,16 @@ names in headlines, bylines and promos in the body, embedded tweets, related-art
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 
 from posts.article import parse_article
 from posts.article.sentences import split_sentences
 from posts.model import Article
+from scheduler.cli.main import cli
 
 BODY = (
     "<p>The city council approved a new budget on Tuesday that moves eighteen million from road "
@@ -232,3 +237,25 @@ def test_keywords_keep_their_source_and_whether_the_article_uses_them() -> None:
 )
 def test_abbreviations_and_dotted_names_do_not_end_sentences(text: str, sentences: int) -> None:
     assert len(split_sentences(text)) == sentences
+
+
+def test_format_explain_and_json_show_how_the_page_was_read(tmp_path: Path) -> None:
+    head = (
+        '<meta name="description" content="Music news, film and TV coverage every day">'
+        "<title>Budget moves money to buses | Riverside Herald</title>"
+    )
+    body = f"<p>By Jane Doe</p>{BODY}"
+    html = f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    shown = CliRunner().invoke(cli, ["format", str(path), "--platform", "x", "--explain"])
+    assert shown.exit_code == 0, shown.output
+    assert "headline: Budget moves money to buses" in shown.stdout
+    assert "removed [byline]: By Jane Doe" in shown.stdout
+    assert "description refused:" in shown.stdout
+    assert "warning: no link" in shown.stderr or "no link" in shown.stdout
+    as_json = CliRunner().invoke(cli, ["format", str(path), "--platform", "x", "--json"])
+    article = json.loads(as_json.stdout)["article"]
+    assert article["summary_source"] == "computed"
+    assert {"rule": "byline", "text": "By Jane Doe"} in article["removed"]
+    assert any(w.startswith("no link") for w in article["warnings"])
