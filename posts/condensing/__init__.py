@@ -43,7 +43,7 @@ def condense(
     source = digest(article)
     if not (source.title or source.summary or source.sentences):
         raise ArticleError(f"{article.source}: no text to condense")
-    tags = hashtags.choose(platform, article.hashtags, options.hashtag_cap)
+    tags = hashtags.choose(platform, article, options.hashtag_cap)
     ctx = Context(article, source, Rules(platform, limit), tags, options)
     warnings = list(tags.warnings)
     if mode == "thread" and options.max_posts < 2:

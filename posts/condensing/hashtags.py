@@ -1,18 +1,33 @@
-"""The article's hashtags as one platform accepts them.
+"""The hashtags a rendition carries, judged the way an editor would.
 
-Tags are normalised (NFC, no leading ``#``, no inner spaces), de-duplicated case-insensitively
-keeping the first spelling, checked against the platform's hashtag rule (an invalid tag would
-post as plain text, or not at all), and capped. Article order is kept throughout: authors list
-their most important tag first, so the order doubles as the priority when room runs out.
+1. The author's tags come first, in article order (``Article.hashtags``: front matter, hashtag
+   lines, inline ``#tags``); the author lists the most important first.
+2. A keyword from the page's metadata (``Article.keywords`` with source ``meta``) becomes a tag
+   only when the article uses it where readers look: the headline, the summary or the first
+   paragraphs. CMS keyword lists ("percent", "deep") are otherwise noise.
+3. Tags are written so screen readers can say them: several words or a hyphenated keyword in
+   PascalCase (``sodium-ion`` → ``SodiumIon``, "energy storage" → ``EnergyStorage``), in the
+   article's own casing when it writes the words; "Last, First" names as ``FirstLast``.
+4. Normalised (NFC, no leading ``#``), de-duplicated case-insensitively (the first spelling wins),
+   checked against the platform's hashtag rule, and capped per post: :data:`DEFAULT_CAPS` unless
+   the account sets ``hashtag_cap``.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from posts import counting
+from posts.model import Article, Keyword
+
+DEFAULT_CAPS = {"x": 2, "bluesky": 3, "mastodon": 5}  # most hashtags on one post
+FALLBACK_CAP = 3
+PROMINENT_PARAGRAPHS = 2  # a metadata keyword must appear in the headline, summary or these
+_SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
+_NAME = re.compile(r"^(?P<last>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?),\s*(?P<first>[^,]+)$")
 
 
 @dataclass(frozen=True)
@@ -24,13 +39,19 @@ class TagChoice:
     warnings: tuple[str, ...]
 
 
-def choose(platform: str, tags: Iterable[str], cap: int | None) -> TagChoice:
-    """Normalise, de-duplicate, validate and cap ``tags`` for ``platform``."""
+def cap_for(platform: str, cap: int | None) -> int:
+    """The most hashtags one post may carry: the account's cap, else the platform default."""
+    return DEFAULT_CAPS.get(platform, FALLBACK_CAP) if cap is None else cap
+
+
+def choose(platform: str, article: Article, cap: int | None) -> TagChoice:
+    """Judge, normalise, de-duplicate, validate and cap the article's tags for ``platform``."""
+    most = cap_for(platform, cap)
     usable: list[str] = []
     dropped: list[str] = []
     warnings: list[str] = []
     seen: set[str] = set()
-    for raw in tags:
+    for raw in (*article.hashtags, *judged_keywords(article)):
         tag = normalise(raw)
         if not tag or tag.casefold() in seen:
             continue
@@ -38,17 +59,53 @@ def choose(platform: str, tags: Iterable[str], cap: int | None) -> TagChoice:
         if not counting.is_valid_hashtag(platform, tag):
             dropped.append(tag)
             warnings.append(f"#{tag} dropped: not a valid {platform} hashtag")
-        elif cap is not None and len(usable) >= cap:
+        elif len(usable) >= most:
             dropped.append(tag)
-            warnings.append(f"#{tag} dropped: over the cap of {cap} hashtags")
+            warnings.append(f"#{tag} dropped: over the cap of {most} hashtags a post")
         else:
             usable.append(tag)
     return TagChoice(tuple(usable), tuple(dropped), tuple(warnings))
 
 
+def judged_keywords(article: Article) -> Iterator[str]:
+    """Metadata keywords the article uses where readers look, spelled as the article spells them."""
+    prominent = " ".join(
+        (article.title, article.summary, *article.paragraphs[:PROMINENT_PARAGRAPHS])
+    )
+    for keyword in article.keywords:
+        if keyword.source == "meta" and keyword.used:
+            spelled = _as_used(_named(keyword), prominent)
+            if spelled:
+                yield spelled
+
+
+def _named(keyword: Keyword) -> str:
+    """ "Trump, Donald J" → "Donald Trump" (initials dropped); other keywords as they are."""
+    match = _NAME.match(keyword.text.strip())
+    if not match:
+        return keyword.text.strip()
+    first = [w for w in match["first"].split() if len(w.rstrip(".")) > 1]
+    return " ".join([*first, match["last"]]) if first else ""
+
+
+def _as_used(keyword: str, text: str) -> str:
+    """``keyword`` in the casing ``text`` writes it, or "" when ``text`` never writes it."""
+    parts = [p for p in _SEPARATORS.split(keyword) if p]
+    if not parts:
+        return ""
+    pattern = r"(?<!\w)" + r"[\s\-‐‑–]*".join(map(re.escape, parts)) + r"(?!\w)"
+    found = re.search(pattern, text, re.IGNORECASE)
+    return found.group() if found else ""
+
+
 def normalise(tag: str) -> str:
-    """``"#Open Data"`` → ``"OpenData"``: NFC, leading ``#``/``＃`` and all whitespace removed."""
-    return "".join(unicodedata.normalize("NFC", tag).split()).lstrip("#＃")
+    """``"#open data"`` → ``"OpenData"``, ``"sodium-ion"`` → ``"SodiumIon"``: NFC, leading
+    ``#``/``＃`` removed, words joined in PascalCase (a word's own capitals are kept)."""
+    text = unicodedata.normalize("NFC", tag).strip().lstrip("#＃")
+    parts = [p for p in re.split(r"[\s\-‐‑–]+", text) if p]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return "".join(p if any(c.isupper() for c in p) else p[:1].upper() + p[1:] for p in parts)
 
 
 def no_room(tags: Iterable[str], where: str) -> tuple[str, ...]:

@@ -151,7 +151,7 @@ def _ends(
             found.append((end, _slack(used, last.budget)))
         if end < count and _holds(middle, used, end > start):
             found.append((end, _slack(used, middle.budget) + BREAK_COST[run.kinds[end]]))
-        if end == count and end > start and used <= middle.budget:
+        if end == count and _holds(middle, used, end > start):
             found.append((count + 1, _slack(used, middle.budget)))
         end += 1
     return found

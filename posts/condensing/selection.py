@@ -14,7 +14,7 @@ article that use it, plus 1 when the title uses it. The sum is divided by the sq
 sentence's number of content words, so a long sentence does not win merely by being long; a
 sentence with a figure in it gets +0.5 (findings are usually quantified) and one in a section
 whose heading marks the point ("Findings", "What we changed") +1. Filler ("Thanks for reading")
-and sentences of fewer than three content words are never key points. A sentence that mostly
+and sentences of fewer than three content words score 0 and rank last. A sentence that mostly
 repeats one already chosen (half or more of the smaller one's content words shared) is skipped.
 """
 
@@ -131,11 +131,11 @@ def digest(article: Article) -> Digest:
     )
     found = tuple(_sentences(article))
     weights = word_weights(found, content_words(article.title))
-    sentences = tuple(replace(s, score=score(s, weights, _point(article, s))) for s in found)
+    sentences = tuple(replace(s, score=_score(article, s, weights)) for s in found)
     lead = [s for s in sentences if s.paragraph == 0 and key_point(s)]
     rest = sorted(
-        (s for s in sentences if s.paragraph != 0 and key_point(s)),
-        key=lambda s: (-s.score, s.position),
+        (s for s in sentences if s.paragraph != 0 or not key_point(s)),
+        key=lambda s: (not key_point(s), -s.score, s.position),
     )
     return Digest(
         title=article.title.strip(),
@@ -194,8 +194,11 @@ def score(sentence: Sentence, weights: dict[str, float], point: bool = False) ->
     return weight / math.sqrt(len(sentence.words)) + bonus + (POINT_BONUS if point else 0.0)
 
 
-def _point(article: Article, sentence: Sentence) -> bool:
-    return marks_the_point(article.sections[sentence.section].heading)
+def _score(article: Article, sentence: Sentence, weights: dict[str, float]) -> float:
+    """The sentence's score; 0 for filler and fragments, which only an empty thread takes."""
+    if not key_point(sentence):
+        return 0.0
+    return score(sentence, weights, marks_the_point(article.sections[sentence.section].heading))
 
 
 def repeats(words: frozenset[str], earlier: Iterable[frozenset[str]]) -> bool:

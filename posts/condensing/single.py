@@ -1,34 +1,41 @@
-"""One post: the headline, the key sentence(s), the link, then as many hashtags as fit."""
+"""One post: the headline and the news, the next most important sentences that fit whole, the
+link, the hashtags. With ``link="reply"`` the link goes in a reply of its own."""
 
 from __future__ import annotations
 
 from posts.condensing.packer import Placed, Slot, fill
-from posts.condensing.shaping import Context, Shape, hashtag_words
+from posts.condensing.selection import Sentence
+from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import Unit, Words
+from posts.errors import InputError
+
+MAX_EXTRA_TRIES = 12  # ranked sentences tried for the room left after the news
 
 
 def single(ctx: Context) -> Shape:
-    """The first of these that fits, then hashtags in priority order while they still fit.
+    """The first of these that fits, then more whole sentences and the hashtags while they fit.
 
-    1. headline + as many whole key sentences as fit;
+    1. headline + as many whole key sentences as fit, then the best-ranked sentences that fit
+       whole in the room left (a sentence that leans on the one before only after it);
     2. the key sentences alone, when the headline leaves no room for a whole one;
-    3. headline + the first key sentence cut at a word boundary with "…";
-    4. the headline alone as the body, cut the same way.
+    3. only when the first key sentence alone is longer than the post: headline + that sentence
+       cut at a word boundary with "…", else the headline alone, cut the same way.
     The key sentences are the summary's, else the lead's. The link is never shortened.
     """
     title = ctx.digest.title
     key = _key_sentences(ctx)
-    hook, placed = _whole(ctx, key, title)
-    if placed is None and key and title:
-        hook, placed = title, fill(Words(key[:1]), 0, _slot(ctx, title), ellipsis=True)
-    if placed is None:
-        headline = Words([Unit(title or key[0].text, 0)])
-        hook, placed = "", fill(headline, 0, _slot(ctx, ""), ellipsis=True)
-    if placed is None:
-        raise ctx.nothing_fits("single")
-    text, carried = _with_hashtags(ctx, hook, placed)
-    unplaced = tuple(tag for tag in ctx.tags.usable if tag not in carried)
-    return Shape((text,), carried, unplaced)
+    whole = _whole(ctx, key, title)
+    if whole is not None:
+        hook, chosen = whole
+        tags = _tags(ctx, hook, _body(chosen))
+        chosen = _fill(ctx, hook, chosen, tags)
+        text = _slot(ctx, hook, tags).post(_body(chosen))
+        assert text is not None  # every step above measured this very post
+    else:
+        hook, tags, text = _cut(ctx, key, title)
+    shown = tags_in([text])
+    unplaced = tuple(t for t in ctx.tags.usable if t not in tags and t.casefold() not in shown)
+    return Shape((text, *_reply(ctx)), tuple(tags), unplaced)
 
 
 def essentials_fit(ctx: Context) -> bool:
@@ -36,44 +43,89 @@ def essentials_fit(ctx: Context) -> bool:
 
     What ``auto`` asks before choosing a single post over a thread.
     """
-    body = Words(_key_sentences(ctx)).text
+    body = _body(_key_sentences(ctx))
     first_tag = list(ctx.tags.usable[:1])
     return _slot(ctx, ctx.digest.title, first_tag).post(body) is not None
 
 
-def _key_sentences(ctx: Context) -> list[Unit]:
+def _key_sentences(ctx: Context) -> list[str]:
     """The summary's sentences, else the lead's."""
-    return [Unit(text, 0) for text in ctx.digest.summary] or [
-        Unit(s.text, 0) for s in ctx.digest.sentences if s.paragraph == 0
-    ]
+    return list(ctx.digest.summary) or [s.text for s in ctx.digest.sentences if s.paragraph == 0]
 
 
-def _with_hashtags(ctx: Context, hook: str, placed: Placed) -> tuple[str, tuple[str, ...]]:
-    """Every tag if they all fit, else each in priority order that still fits."""
-    everything = _slot(ctx, hook, list(ctx.tags.usable)).post(placed.body)
-    if everything is not None:
-        return everything, ctx.tags.usable
-    text, carried = placed.text, list[str]()
-    for tag in ctx.tags.usable:
-        trial = _slot(ctx, hook, [*carried, tag]).post(placed.body)
-        if trial is not None:
-            text = trial
-            carried.append(tag)
-    return text, tuple(carried)
+def _body(sentences: list[str]) -> str:
+    return Words([Unit(text, 0) for text in sentences]).text
 
 
-def _whole(ctx: Context, key: list[Unit], title: str) -> tuple[str, Placed | None]:
-    """Variants 1 and 2: whole key sentences, with the headline if possible."""
+def _whole(ctx: Context, key: list[str], title: str) -> tuple[str, list[str]] | None:
+    """Variants 1 and 2: the headline (if it leaves room) and the most whole key sentences."""
     if not key:
-        text = _slot(ctx, title).post("")
-        return title, None if text is None else Placed(0, 0, "", text)
-    words = Words(key)
+        return (title, []) if _slot(ctx, title).post("") is not None else None
     for hook in (title, "") if title else ("",):
-        placed = fill(words, 0, _slot(ctx, hook), whole=True)
-        if placed is not None:
-            return hook, placed
-    return title, None
+        for count in range(len(key), 0, -1):
+            if _slot(ctx, hook).post(_body(key[:count])) is not None:
+                return hook, key[:count]
+    return None
+
+
+def _tags(ctx: Context, hook: str, body: str) -> list[str]:
+    """The usable tags the text does not show already, each in priority order that still fits."""
+    shown = tags_in([hook, body])
+    carried: list[str] = []
+    for tag in ctx.tags.usable:
+        if tag.casefold() not in shown and _slot(ctx, hook, [*carried, tag]).post(body):
+            carried.append(tag)
+    return carried
+
+
+def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[str]:
+    """Add the best-ranked sentences that fit whole after the news, kept in article order."""
+    extra: list[Sentence] = []
+    for tried, sentence in enumerate(ctx.digest.candidates()):
+        if tried >= MAX_EXTRA_TRIES:
+            break
+        if sentence.text in chosen or not _stands(ctx, sentence, chosen, extra):
+            continue
+        trial = sorted([*extra, sentence], key=lambda s: s.position)
+        if _slot(ctx, hook, tags).post(_body([*chosen, *(s.text for s in trial)])) is not None:
+            extra = trial
+    return [*chosen, *(s.text for s in extra)]
+
+
+def _stands(ctx: Context, sentence: Sentence, chosen: list[str], extra: list[Sentence]) -> bool:
+    """A sentence that leans on the one before may follow only that sentence."""
+    if not sentence.leans:
+        return True
+    before = sentence.position - 1
+    return any(s.position == before for s in extra) or ctx.digest.sentences[before].text in chosen
+
+
+def _cut(ctx: Context, key: list[str], title: str) -> tuple[str, list[str], str]:
+    """Variant 3: a key sentence longer than the post, cut at a word with "…"."""
+    placed: Placed | None = None
+    hook = title
+    if key and title:
+        placed = fill(Words([Unit(key[0], 0)]), 0, _slot(ctx, title), ellipsis=True)
+    if placed is None:
+        headline = Words([Unit(title or key[0], 0)])
+        hook, placed = "", fill(headline, 0, _slot(ctx, ""), ellipsis=True)
+    if placed is None:
+        raise ctx.nothing_fits("single")
+    tags = _tags(ctx, hook, placed.body)
+    return hook, tags, _slot(ctx, hook, tags).post(placed.body) or placed.text
+
+
+def _reply(ctx: Context) -> tuple[str, ...]:
+    """``link="reply"``: the link alone in a reply to the post."""
+    if ctx.options.link != "reply" or not ctx.link:
+        return ()
+    text = ctx.slot(ctx.single, link=ctx.link).post("")
+    if text is None:
+        platform, limit = ctx.rules.platform, ctx.rules.limit
+        raise InputError(f"the article's link does not fit a {platform} post of {limit}")
+    return (text,)
 
 
 def _slot(ctx: Context, hook: str, tags: list[str] | None = None) -> Slot:
-    return ctx.slot(ctx.single, hook=hook, link=ctx.link, hashtags=hashtag_words(tags or []))
+    link = "" if ctx.options.link == "reply" else ctx.link
+    return ctx.slot(ctx.single, hook=hook, link=link, hashtags=hashtag_words(tags or []))

@@ -182,15 +182,14 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
         summary.insert(0, plan.headline)
         plan.headline = ""
         plan.forget_frames()
-    joints = ["", *(_sentence_joint(text) for text in summary[:-1])]
+    joints = [_sentence_joint(text) for text in summary[:-1]]
+    joints = ["", *joints] if summary else []
     runs = [(text, joint, SENTENCE) for text, joint in zip(summary, joints, strict=True)]
     items = _split(ctx, plan, runs)
     while items and not plan.fits(items):
         dropped = items.pop()
         if items and dropped.kind == INSIDE:
             items[-1] = replace(items[-1], text=_ellipsis(items[-1].text))
-    if not items and not plan.headline:
-        raise ctx.nothing_fits("thread")
     return items
 
 

@@ -39,7 +39,7 @@ def test_human_output_shows_each_post_with_its_count_per_platform() -> None:
     ):
         assert header in result.stdout
     assert "[1] 197/280" in result.stdout
-    assert "[1] 354/500" in result.stdout
+    assert "[1] 489/500" in result.stdout  # headline, summary, then whole sentences that fit
     assert "warning (X): #2026 dropped: not a valid x hashtag" in result.stdout
     assert "thumbnail (fetched when publishing): https://news.example.net/img/" in result.stdout
 
@@ -65,7 +65,7 @@ def test_json_has_exactly_the_documented_shape() -> None:
     facet = bluesky["posts"][-1]["facets"][-1]
     assert facet == {
         "index": facet["index"],
-        "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": "Riverside"}],
+        "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": "Transit"}],  # cap: 3
     }
     assert list(facet["index"]) == ["byteStart", "byteEnd"]
     assert bluesky["embed"]["$type"] == "app.bsky.embed.external"
