@@ -9,17 +9,29 @@ builds is released, and its drafts go out at the next tick.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 
+from posts.config import Config
 from posts.errors import HeraldError
 from posts.queue import Hold, Store
 from scheduler.adapters.base import Adapter, AdapterError
+from scheduler.adapters.registry import account_problem
 from scheduler.logs import log_event
 
 log = logging.getLogger("herald.publish")
 
 REMIND_EVERY = timedelta(hours=1)  # a held account is logged at ERROR at most this often
+
+
+def hold_reasons(
+    accounts: Iterable[str], config: Config, held: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Why each of these accounts would be held at publish time: the reason the publisher
+    recorded (``held``, from the store), else what is wrong in the config. Fine accounts are left
+    out. What ``queue add``, ``preview`` and ``run --dry-run`` warn about."""
+    found = {name: (held or {}).get(name) or account_problem(config, name) for name in accounts}
+    return {name: problem for name, problem in sorted(found.items()) if problem}
 
 
 def report_hold(account: str, kind: str, reason: str) -> None:

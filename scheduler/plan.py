@@ -6,7 +6,7 @@ The store is opened without migrations and only read, so the database file stays
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,6 +16,9 @@ from rich.console import Console
 from posts.config import Config
 from posts.queue import Draft, open_readonly
 from scheduler.clock import Clock, system_clock
+from scheduler.holds import hold_reasons
+from scheduler.preview.lint import account_not_ready
+from scheduler.preview.model import LintWarning
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class Planned:
     draft: Draft
     at: datetime
     action: str  # "publish", "resume at part N", "mark missed", "in progress"
+    warnings: tuple[LintWarning, ...] = ()  # the account lint rule: it would be held
 
 
 def plan(config: Config, *, catch_up: bool = False, clock: Clock = system_clock) -> list[Planned]:
@@ -34,11 +38,18 @@ def plan(config: Config, *, catch_up: bool = False, clock: Clock = system_clock)
         return []
     try:
         drafts = list(store.iter_drafts(status=("scheduled", "publishing")))
+        held = {h.account: h.reason for h in store.holds()}
     finally:
         store.close()
     now = clock()
     stale = timedelta(seconds=config.scheduler.stale_after_seconds)
-    out = [_planned(d, now, stale, catch_up) for d in drafts]
+    problems = hold_reasons({d.account for d in drafts}, config, held)
+    out = [
+        replace(
+            p, warnings=tuple(account_not_ready(p.draft.account, problems.get(p.draft.account)))
+        )
+        for p in (_planned(d, now, stale, catch_up) for d in drafts)
+    ]
     return sorted(out, key=lambda p: (p.at, p.draft.id))
 
 
@@ -63,6 +74,8 @@ def render_plan(out: Console, planned: list[Planned], timezone: str) -> None:
         d = item.draft
         when = item.at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S %Z")
         out.print(f"{when}  {d.id}  {d.account} ({d.platform})  {item.action}", markup=False)
+        for warning in item.warnings:
+            out.print(f"    ⚠ {warning.rule}: {warning.message}", markup=False, style="yellow")
         for part in d.parts:
             if part.status != "published":
                 text = part.text.replace("\n", " ")
@@ -79,6 +92,7 @@ def plan_json(planned: list[Planned]) -> list[dict[str, Any]]:
             "platform": item.draft.platform,
             "at": item.at.astimezone(UTC).isoformat(),
             "action": item.action,
+            "warnings": [{"rule": w.rule, "message": w.message} for w in item.warnings],
             "parts": [
                 {"index": part.index, "text": part.text, "status": part.status}
                 for part in item.draft.parts

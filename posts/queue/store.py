@@ -586,8 +586,11 @@ class Store:
         return None if row is None else _draft(row._mapping, ())
 
     def holds(self) -> builtins.list[Hold]:
-        """Every held account, by name."""
+        """Every held account, by name (none in a database opened read-only before migration
+        0003 added them)."""
         with self.db.read() as conn:
+            if not conn.dialect.has_table(conn, account_holds.name):
+                return []
             rows = conn.execute(select(account_holds).order_by(account_holds.c.account))
             return [
                 Hold(r.account, r.kind, r.reason, from_ms(r.since), from_ms(r.reported_at))

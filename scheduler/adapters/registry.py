@@ -13,8 +13,8 @@ from importlib.metadata import EntryPoint, entry_points
 from types import MappingProxyType
 
 from posts.config import Account, Config
-from posts.errors import ConfigError, NotFoundError
-from scheduler.adapters.base import Adapter
+from posts.errors import ConfigError, HeraldError, NotFoundError
+from scheduler.adapters.base import Adapter, AdapterError
 
 GROUP = "herald.adapters"
 
@@ -48,6 +48,19 @@ def adapter_for(account: Account, config: Config) -> Adapter:
         settings = MappingProxyType({**account.settings, "mock_outbox": str(config.outbox)})
         account = replace(account, settings=settings)
     return adapter_class(account.adapter_name).from_account(account, data_dir=config.data_dir)
+
+
+def account_problem(config: Config, name: str) -> str | None:
+    """Why ``name`` could not publish now — not in the config, a credential variable unset, its
+    adapter cannot be built — or None. Builds the adapter (no network) and closes it."""
+    account = config.accounts.get(name)
+    if account is None:
+        return f"account '{name}' is not in the config"
+    try:
+        adapter_for(account, config).close()
+    except (HeraldError, AdapterError) as exc:
+        return str(exc)
+    return None
 
 
 class AdapterPool:

@@ -43,6 +43,16 @@ def _zone(config: Config, draft: Draft) -> str:
     return (account.timezone if account else None) or config.timezone
 
 
+def _warn_accounts(config: Config, store: Store, queued: list[Queued]) -> None:
+    """On stderr: accounts that cannot publish as configured (their drafts will be held)."""
+    from scheduler.holds import hold_reasons
+    from scheduler.preview.lint import not_ready
+
+    held = {h.account: h.reason for h in store.holds()}
+    for name, problem in hold_reasons({q.draft.account for q in queued}, config, held).items():
+        err_console().print(f"warning: {not_ready(name, problem)}", markup=False, emoji=False)
+
+
 def _print_queued(config: Config, queued: list[Queued], as_json: bool) -> None:
     if as_json:
         echo_json([draft_summary(q.draft) for q in queued])
@@ -148,6 +158,7 @@ def add_cmd(
             loaded=loaded,
         )
     _print_queued(config, queued, as_json)
+    _warn_accounts(config, store, queued)
 
 
 @queue.command("list")
@@ -358,4 +369,6 @@ def import_cmd(file: Path, force: bool, as_json: bool) -> None:
     from posts.queue.importing import import_file
 
     config, store = _open()
-    _print_queued(config, import_file(store, config, file, utcnow(), force), as_json)
+    queued = import_file(store, config, file, utcnow(), force)
+    _print_queued(config, queued, as_json)
+    _warn_accounts(config, store, queued)

@@ -7,7 +7,7 @@ only read, and never created when it does not exist.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from itertools import takewhile
@@ -20,6 +20,7 @@ from posts.model import Article, CondenseOptions
 from posts.queue.enqueue import render, resolve_accounts
 from posts.queue.model import Draft
 from posts.queue.store import Store, open_readonly
+from scheduler.holds import hold_reasons
 from scheduler.preview.highlight import spans
 from scheduler.preview.lint import LIVE_STATUSES, LintLimits, QueuedPost, lint
 from scheduler.preview.model import DraftPreview, LinkCard, PartPreview, Preview
@@ -133,14 +134,18 @@ def stored_preview(draft: Draft, config: Config) -> DraftPreview:
     )
 
 
-def lint_limits(account: Account, pacing: Pacing) -> LintLimits:
+def lint_limits(account: Account, pacing: Pacing, problem: str | None = None) -> LintLimits:
     """The account's editorial limits, falling back to what condensing uses by default."""
     return LintLimits(
         hashtag_cap=account.hashtag_cap,
         max_posts=account.max_posts or CondenseOptions().max_posts,
         pacing_gap=pacing.min_gap,
         daily_quota=account.daily_quota,
+        account_problem=problem,
     )
+
+
+DONE = ("published", "cancelled")  # nothing left to publish: the account's state does not matter
 
 
 def queued_post(draft: Draft) -> QueuedPost:
@@ -151,17 +156,21 @@ def queued_post(draft: Draft) -> QueuedPost:
 
 
 def finish(
-    drafts: Iterable[DraftPreview],
+    drafts: Sequence[DraftPreview],
     queued: Sequence[QueuedPost],
     config: Config,
     now: datetime,
+    held: Mapping[str, str] | None = None,
 ) -> Preview:
-    """Lint every draft against the others and add the parity table."""
+    """Lint every draft against the others and add the parity table. ``held``: the reasons of
+    accounts the publisher holds (from the store)."""
     pacing = TickPolicy.from_config(config).pacing  # the daemon's own pacing rules
+    problems = hold_reasons((d.account for d in drafts if d.status not in DONE), config, held)
     linted = []
     for d in drafts:
         account = config.accounts.get(d.account) or Account(d.account, d.platform)
-        limits = lint_limits(account, pacing.get(d.account, Pacing()))
+        problem = problems.get(d.account) if d.status not in DONE else None
+        limits = lint_limits(account, pacing.get(d.account, Pacing()), problem)
         linted.append(replace(d, warnings=tuple(lint(d, queued, limits))))
     return Preview(
         generated_at=now,
@@ -199,7 +208,8 @@ def preview_store(store: Store, selection: Selection, config: Config, now: datet
     """Preview stored drafts; unknown ids raise NotFoundError before anything is shown."""
     drafts = select(store, selection, now)
     queued = account_history(store, (d.account for d in drafts))
-    return finish((stored_preview(d, config) for d in drafts), queued, config, now)
+    held = {h.account: h.reason for h in store.holds()}
+    return finish([stored_preview(d, config) for d in drafts], queued, config, now, held)
 
 
 def preview_queue(selection: Selection, config: Config, now: datetime) -> Preview:

@@ -42,6 +42,7 @@ class LintLimits:
     max_posts: int
     pacing_gap: timedelta
     daily_quota: int | None
+    account_problem: str | None = None  # why the account cannot publish now (see registry)
 
 
 def _part_label(index: int, count: int) -> str:
@@ -220,9 +221,21 @@ def quota(
     ]
 
 
+def account_not_ready(account: str, problem: str | None) -> list[LintWarning]:
+    """The account cannot publish as configured: its drafts will be held, not sent, at their
+    time, until the config or the credentials are fixed."""
+    return [] if problem is None else [LintWarning("account", not_ready(account, problem))]
+
+
+def not_ready(account: str, problem: str) -> str:
+    """The ``account`` warning's text (``herald queue add`` prints it too)."""
+    return f"{problem}; {account}'s drafts are held at their time until this is fixed"
+
+
 Rule = Callable[[DraftPreview, Sequence[QueuedPost], LintLimits], list[LintWarning]]
 
 RULES: tuple[Rule, ...] = (
+    lambda d, q, lim: account_not_ready(d.account, lim.account_problem),
     lambda d, q, lim: over_limit(d),
     lambda d, q, lim: too_many_hashtags(d, lim.hashtag_cap),
     lambda d, q, lim: link_placement(d),
