@@ -131,9 +131,10 @@ def post_sentences(rendition: Rendition, article: Article) -> Iterator[str]:
     for post in rendition.posts:
         for line in post.text.split("\n"):
             line = _TAG.sub("", _URL.sub("", _NUMBERING.sub("", line))).strip()
-            prefix, colon, rest = line.partition(":")
-            if colon and norm(prefix) in headings:
-                line = rest.strip()
+            for colon in (i for i, char in enumerate(line) if char == ":"):
+                if norm(line[:colon]) in headings:
+                    line = line[colon + 1 :].strip()
+                    break
             if not line or norm(line) == norm(article.title):
                 continue
             yield from (s for s in re.split(r"(?<=[。！？])|(?<=[.!?])\s+", line) if norm(s))
@@ -144,7 +145,10 @@ def foreign_sentences(result: Result) -> tuple[int, int]:
     page, article = result.page, result.article
     if article is None or page.body is None or "x" not in result.threads:
         return 0, 0
-    descriptions = article.description or ""  # the page's own summary of itself counts as its text
+    # the page's own summary of itself counts as its text
+    descriptions = (
+        f"{article.description or ''} {article.summary if article.summary_source == 'meta' else ''}"
+    )
     known = norm(
         _CITATION.sub(
             "", " ".join(filter(None, (page.body, page.excerpt, page.title, descriptions)))

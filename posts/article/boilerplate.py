@@ -160,7 +160,7 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "citation-marker",
-        re.compile(r"(?<=[\w.,;:)\"”])\[(?:\d{1,3}|citation needed|note \d+|edit)\]"),
+        re.compile(r"(?<=[\w.,;:)\"”\]])\[(?:\d{1,3}|citation needed|note \d+|edit)\]"),
     ),
 )
 

@@ -25,6 +25,7 @@ _PARAGRAPH_TAGS = ("p", "item", "quote")
 _SKIPPED_TAGS = ("table", "code", "graphic", "ref")
 _ENOUGH_CHARS = 1500  # a precise pass this long is trusted without a second, recall pass
 _BLURB_WORDS = 60  # a teaser's blurb is a sentence or two
+_KICKER_WORDS = 4
 _EMBEDS = (
     "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
     " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
@@ -118,7 +119,7 @@ def _remove_teasers(tree: etree._Element) -> Iterator[tuple[str, str]]:
         href = links[0].get("href", "") if links else ""
         if not text or linked != text or href.startswith("#") or heading.getparent() is None:
             continue
-        for blurb in _blurbs(heading):
+        for blurb in (*_kicker(heading), *_blurbs(heading)):
             yield "related-link", " ".join("".join(blurb.itertext()).split())[:200]
             blurb.getparent().remove(blurb)
         yield "related-link", text[:200]
@@ -142,13 +143,25 @@ def _remove_about_trailers(tree: etree._Element) -> Iterator[tuple[str, str]]:
 
 
 def _blurbs(heading: etree._Element) -> list[etree._Element]:
-    """The short paragraphs right after ``heading`` in the same card."""
+    """The short paragraphs right after ``heading`` in the same card (past its image)."""
     found: list[etree._Element] = []
     for sibling in heading.itersiblings():
-        if sibling.tag != "p" or len("".join(sibling.itertext()).split()) > _BLURB_WORDS:
+        words = len("".join(sibling.itertext()).split())
+        if sibling.tag != "p" and words == 0:
+            continue  # the card's thumbnail
+        if sibling.tag != "p" or words > _BLURB_WORDS:
             break
         found.append(sibling)
     return found
+
+
+def _kicker(heading: etree._Element) -> list[etree._Element]:
+    """A card's label just above its linked heading ("On Tech", "Opinion")."""
+    previous = heading.getprevious()
+    if previous is None or previous.tag not in ("h2", "h3", "h4", "h5", "h6", "span", "p"):
+        return []
+    words = len("".join(previous.itertext()).split())
+    return [previous] if 0 < words <= _KICKER_WORDS and previous.find(".//a") is None else []
 
 
 def _explain_headline(headline: Headline | None) -> tuple[str, ...]:
@@ -194,6 +207,11 @@ def _blocks(body: etree._Element) -> Iterator[Block]:
             yield Block(text)
 
 
+def _is_inline_code(element: etree._Element) -> bool:
+    """``fetch()`` in a sentence is a word of it; only code blocks stay out of posts."""
+    return element.tag == "code" and "\n" not in "".join(element.itertext()).strip()
+
+
 def _inside(element: etree._Element, tags: tuple[str, ...]) -> bool:
     return any(ancestor.tag in tags for ancestor in element.iterancestors())
 
@@ -204,7 +222,7 @@ def _text(element: etree._Element) -> str:
     for child in element:
         if child.tag == "lb":
             parts.append("\n")
-        elif child.tag not in _SKIPPED_TAGS:
+        elif child.tag not in _SKIPPED_TAGS or _is_inline_code(child):
             parts.append(_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
