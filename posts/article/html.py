@@ -26,6 +26,8 @@ _SKIPPED_TAGS = ("table", "code", "graphic", "ref")
 _ENOUGH_CHARS = 1500  # a precise pass this long is trusted without a second, recall pass
 _BLURB_WORDS = 60  # a teaser's blurb is a sentence or two
 _KICKER_WORDS = 4
+_KICKER_TAGS = ("h2", "h3", "h4", "h5", "h6", "span", "p")
+_CARD_PARTS = 3  # siblings looked at above a card's heading
 _EMBEDS = (
     "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
     " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
@@ -156,12 +158,13 @@ def _blurbs(heading: etree._Element) -> list[etree._Element]:
 
 
 def _kicker(heading: etree._Element) -> list[etree._Element]:
-    """A card's label just above its linked heading ("On Tech", "Opinion")."""
-    previous = heading.getprevious()
-    if previous is None or previous.tag not in ("h2", "h3", "h4", "h5", "h6", "span", "p"):
-        return []
-    words = len("".join(previous.itertext()).split())
-    return [previous] if 0 < words <= _KICKER_WORDS and previous.find(".//a") is None else []
+    """A card's label above its linked heading ("On Tech", a columnist's name), perhaps with the
+    card's picture in between."""
+    for previous in list(heading.itersiblings(preceding=True))[:_CARD_PARTS]:
+        words = len("".join(previous.itertext()).split())
+        if previous.tag in _KICKER_TAGS and 0 < words <= _KICKER_WORDS:
+            return [] if previous.find(".//a") is not None else [previous]
+    return []
 
 
 def _explain_headline(headline: Headline | None) -> tuple[str, ...]:
