@@ -29,6 +29,7 @@ _ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
+_PROSE_WORDS = 3  # a page without one sentence this long is an index of links and labels
 _NO_LINK = "no link: the article declares no canonical link, og:url or url; pass --url to add one"
 
 
@@ -83,6 +84,10 @@ def assemble(
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
     lang = meta.lang.strip() if meta.lang else None
     paragraphs = tuple(p for section in walk.sections for p in section.paragraphs)
+    if kind == "html" and not any(_opens_with_news(p, lang, _PROSE_WORDS) for p in paragraphs):
+        raise ArticleError(
+            f"{name} has no article text, only headlines, labels and links (an index page?)"
+        )
     summary, source_of_summary, notes = _summary(walk, meta, paragraphs)
     if summary is None:
         summary = _lead(paragraphs, lang)
@@ -180,25 +185,29 @@ def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
     a caption or a date), plus the second sentence when the first is short."""
     for paragraph in paragraphs:
         text = strip_trailing_hashtags(paragraph)
-        sentences = split_sentences(text, lang)
-        if sentences and _is_news_sentence(sentences[0]):
-            return _first_sentences(text, sentences)
+        if _opens_with_news(text, lang):
+            return _first_sentences(text, split_sentences(text, lang))
     text = strip_trailing_hashtags(paragraphs[0])
     return _first_sentences(text, split_sentences(text, lang))
 
 
-def _is_news_sentence(sentence: str) -> bool:
+def _opens_with_news(paragraph: str, lang: str | None, least: int = _LEAD_WORDS) -> bool:
+    sentences = split_sentences(paragraph, lang)
+    return bool(sentences) and _is_news_sentence(sentences[0], least)
+
+
+def _is_news_sentence(sentence: str, least: int = _LEAD_WORDS) -> bool:
     dense = sum(1 for char in sentence if ord(char) >= 0x3000)
     words = len(sentence.split()) + dense // 2
     end = sentence.rstrip("\"'”’)]»」』")
-    return words >= _LEAD_WORDS and end.endswith(tuple(".!?。！？")) and not end.endswith("..")
+    return words >= least and end.endswith(tuple(".!?。！？")) and not end.endswith("..")
 
 
 def _first_sentences(text: str, sentences: list[str]) -> str:
     if not sentences:
         return text
     first = sentences[0]
-    if len(first) >= _LEAD_CHARS or len(sentences) == 1:
+    if len(first) >= _LEAD_CHARS or len(sentences) == 1 or not _is_news_sentence(sentences[1]):
         return first
     start = text.find(first)
     end = text.find(sentences[1], start + len(first)) + len(sentences[1])

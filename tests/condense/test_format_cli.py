@@ -54,7 +54,15 @@ def test_json_has_exactly_the_documented_shape() -> None:
         "url": "https://news.example.net/riverside/2026/budget-buses-first",
         "hashtags": ["CityBudget", "LocalNews", "Transit", "2026", "Riverside"],
         "summary": data["article"]["summary"],
+        "summary_source": "front-matter",
+        "keywords": data["article"]["keywords"],
+        "explain": ["summary: front matter"],
+        "removed": [],
+        "warnings": [],
     }
+    assert {"text": "LocalNews", "source": "front-matter", "used": False} in data["article"][
+        "keywords"
+    ]
     assert list(data["platforms"]) == ["x", "bluesky", "mastodon"]
     assert data["platforms"]["x"]["limit"] == 280
     assert all(list(p) == ["text", "length"] for p in data["platforms"]["x"]["posts"])
