@@ -7,6 +7,7 @@ scripts and styles; what it returns is walked as headings (``<head rend="hN">``)
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
@@ -64,7 +65,19 @@ def read_html(text: str) -> Extracted:
     )
     body = document.body
     blocks = tuple(_blocks(body)) if body is not None else ()
+    if not blocks and body is not None:
+        blocks = tuple(_preformatted(body))
     return Extracted(blocks=blocks, meta=meta)
+
+
+def _preformatted(body: etree._Element) -> Iterator[Block]:
+    """A page whose whole text is preformatted (an IETF draft, a plain-text essay in <pre>):
+    its blank-line paragraphs, reflowed. Used only when nothing else was found."""
+    for code in body.iter("code"):
+        for chunk in re.split(r"\n\s*\n", "".join(code.itertext())):
+            text = " ".join(chunk.split())
+            if text:
+                yield Block(text)
 
 
 def _extract(tree: etree._Element) -> Document | None:
