@@ -109,6 +109,19 @@ def _not_held() -> ColumnElement[bool]:
     return drafts.c.account.not_in(select(account_holds.c.account))
 
 
+def _matching(
+    status: str | None, account: str | None, held: bool | None
+) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if status is not None:
+        where.append(drafts.c.status == status)
+    if account is not None:
+        where.append(drafts.c.account == account)
+    if held is not None:
+        where.append(~_not_held() if held else _not_held())
+    return where
+
+
 class Session:
     """Operations inside one write transaction (see :meth:`Store.transaction`)."""
 
@@ -535,14 +548,42 @@ class Store:
             found = _load(conn, ids)
         return [found[i] for i in ids]
 
-    def count(self, status: str | None = None, account: str | None = None) -> int:
-        where: list[ColumnElement[bool]] = []
-        if status is not None:
-            where.append(drafts.c.status == status)
-        if account is not None:
-            where.append(drafts.c.account == account)
+    def count(
+        self, status: str | None = None, account: str | None = None, held: bool | None = None
+    ) -> int:
+        """How many drafts match (``held``: only those of held accounts, or of the others)."""
+        where = _matching(status, account, held)
         with self.db.read() as conn:
             return int(conn.scalar(select(func.count()).select_from(drafts).where(*where)) or 0)
+
+    def page(
+        self,
+        status: str,
+        *,
+        account: str | None = None,
+        held: bool | None = None,
+        newest_first: bool = False,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> builtins.list[Draft]:
+        """One status's drafts by scheduled time (``newest_first``: latest first), read along the
+        (status, scheduled_at, id) index so a page costs the same in a queue of any size."""
+        when, key = drafts.c.scheduled_at, drafts.c.id
+        order = (
+            (when.desc().nulls_last(), key.desc()) if newest_first else (when.nulls_first(), key)
+        )
+        with self.db.read() as conn:
+            ids = list(
+                conn.scalars(
+                    select(key)
+                    .where(*_matching(status, account, held))
+                    .order_by(*order)
+                    .limit(limit)
+                    .offset(offset)
+                )
+            )
+            found = _load(conn, ids)
+        return [found[i] for i in ids]
 
     def history(self, draft_id: str) -> builtins.list[Event]:
         key = normalise(draft_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +20,8 @@ STATUS_MEANINGS = {
     "cancelled": "will not be published",
     "missed": "its time passed while no scheduler ran (beyond the staleness window); "
     "`herald queue retry` publishes it now",
+    "held": "scheduled, but its account needs attention (`herald accounts list`): it waits, "
+    "due, and goes out as soon as the config or the credentials are fixed",
 }
 
 
@@ -29,13 +32,21 @@ def iso(when: datetime | None) -> str | None:
     return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def draft_summary(draft: Draft) -> dict[str, Any]:
-    """One entry of ``herald queue list --json``."""
+def shown_status(draft: Draft, held: Mapping[str, str]) -> str:
+    """The status as people read it: a scheduled draft of a held account is ``held``."""
+    return "held" if draft.status == "scheduled" and draft.account in held else draft.status
+
+
+def draft_summary(draft: Draft, held: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """One entry of ``herald queue list --json``. ``held``: held accounts and why (the store's
+    holds); ``held`` in the output is that reason for a draft of such an account, else null."""
+    held = held or {}
     return {
         "id": draft.id,
         "account": draft.account,
         "platform": draft.platform,
         "status": draft.status,
+        "held": held.get(draft.account) if shown_status(draft, held) == "held" else None,
         "scheduled_at": iso(draft.scheduled_at),
         "parts": [
             {"text": p.text, "status": p.status, "remote_id": p.remote_id, "url": p.remote_url}
@@ -44,11 +55,13 @@ def draft_summary(draft: Draft) -> dict[str, Any]:
     }
 
 
-def draft_detail(draft: Draft, history: list[Event]) -> dict[str, Any]:
+def draft_detail(
+    draft: Draft, history: list[Event], held: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """``herald queue show --json``: the summary plus source, counts, every part and history."""
     return {
-        **draft_summary(draft),
-        "explanation": STATUS_MEANINGS[draft.status],
+        **draft_summary(draft, held),
+        "explanation": STATUS_MEANINGS[shown_status(draft, held or {})],
         "mode": draft.mode,
         "limit": draft.limit,
         "due_at": iso(draft.due_at),

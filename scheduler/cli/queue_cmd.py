@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import click
+from rich.console import Console
+from rich.text import Text
 
 from posts.config import Config, load_config
 from posts.errors import InputError
@@ -162,51 +164,80 @@ def add_cmd(
 
 
 @queue.command("list")
-@click.option("--status", type=_STATUSES, help="Only drafts with this status.")
+@click.option("--status", type=_STATUSES, help="Only drafts with this status (oldest first).")
+@click.option("--all", "everything", is_flag=True, help="Also published and cancelled drafts.")
 @click.option("--account", help="Only drafts of this account.")
 @click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many (paging).")
 @click.option("--json", "as_json", is_flag=True, help="A JSON list of drafts (documented shape).")
 def list_cmd(
-    status: str | None, account: str | None, limit: int, offset: int, as_json: bool
+    status: str | None,
+    everything: bool,
+    account: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
 ) -> None:
-    """List drafts by scheduled time (unscheduled ones first).
+    """List what goes out next (soonest first), then what needs you: held, unconfirmed,
+    partial, failed and missed drafts (newest first). Published and cancelled drafts are hidden
+    unless --all or --status asks for them.
 
     \b
     Examples:
       herald queue list
+      herald queue list --all
       herald queue list --status failed --account lab-x
       herald queue list --json | jq '.[].id'
     """
-    config, store = _open()
-    drafts = store.list(status=status, account=account, limit=limit, offset=offset)
-    if as_json:
-        echo_json([draft_summary(d) for d in drafts])
-        return
-    if not drafts:
-        console().print(
-            "The queue is empty." if status is None and account is None else "No drafts match."
-        )
-        return
-    from rich.table import Table
+    from posts.queue.listing import HIDDEN, reading_order
 
-    rows = [
-        (d.id, d.account, d.status, _local(d.scheduled_at, _zone(config, d), short=True), _posts(d))
-        for d in drafts
-    ]
-    table = Table(box=None, pad_edge=False)
-    for i, column in enumerate(("ID", "ACCOUNT", "STATUS", f"WHEN ({config.timezone})", "POSTS")):
-        table.add_column(
-            column, no_wrap=True, min_width=max(len(column), *(len(r[i]) for r in rows))
+    config, store = _open()
+    held = {h.account: h.reason for h in store.holds()}
+    if status is None:
+        drafts = reading_order(
+            store, account=account, everything=everything, limit=limit, offset=offset
         )
-    table.add_column("TITLE", no_wrap=True, overflow="ellipsis")  # the one that shrinks
-    for row, d in zip(rows, drafts, strict=True):
-        table.add_row(*row, d.source.title)
-    console().print(table)
+    else:
+        stored, only_held = ("scheduled", status == "held") if status in _SPLIT else (status, None)
+        drafts = store.page(stored, account=account, held=only_held, limit=limit, offset=offset)
+    if as_json:
+        echo_json([draft_summary(d, held) for d in drafts])
+        return
+    out = console()
+    hidden = 0 if everything or status else sum(store.count(s, account) for s in HIDDEN)
+    if drafts:
+        _print_table(out, config, drafts, held)
+    elif status or account:
+        out.print("No drafts match.")
+    else:
+        out.print("Nothing upcoming, nothing to fix." if hidden else "The queue is empty.")
     if len(drafts) == limit:
-        console().print(
-            f"(showing {offset + 1}-{offset + limit}; --offset {offset + limit} for more)"
-        )
+        out.print(f"(showing {offset + 1}-{offset + limit}; --offset {offset + limit} for more)")
+    if hidden:
+        out.print(f"({hidden} published or cancelled not shown; --all shows them)")
+    for name, reason in held.items():
+        if account in (None, name):
+            out.print(f"held: {name} needs attention: {reason}", markup=False, emoji=False)
+
+
+_SPLIT = ("scheduled", "held")  # stored as scheduled; split by whether the account is held
+
+
+def _print_table(out: Console, config: Config, drafts: list[Draft], held: dict[str, str]) -> None:
+    """ID, ACCOUNT, STATUS, WHEN, POSTS always whole; the TITLE takes what room is left."""
+    from posts.queue.views import shown_status
+    from scheduler.cli.columns import fit_rows
+
+    header = ("ID", "ACCOUNT", "STATUS", f"WHEN ({config.timezone})", "POSTS", "TITLE")
+    rows = [
+        (d.id, d.account, shown_status(d, held), _local(d.scheduled_at, config.timezone, True),
+         _posts(d), " ".join(d.source.title.split()))
+        for d in drafts
+    ]  # fmt: skip
+    lines = fit_rows(header, rows, out.width)
+    out.print(Text(lines[0], style="bold"))
+    for line in lines[1:]:
+        out.print(Text(line))
 
 
 def _posts(draft: Draft) -> str:
@@ -225,16 +256,22 @@ def show_cmd(draft_id: str, as_json: bool) -> None:
       herald queue show k7m2x9q
       herald queue show k7m2x9q --json
     """
+    from posts.queue.views import shown_status
+
     config, store = _open()
     draft = store.get(draft_id)
     history = store.history(draft.id)
+    held = {h.account: h.reason for h in store.holds()}
     if as_json:
-        echo_json(draft_detail(draft, history))
+        echo_json(draft_detail(draft, history, held))
         return
     zone = _zone(config, draft)
     out = console()
-    out.print(f"[bold]{draft.id}[/]  {draft.account} ({draft.platform})  [bold]{draft.status}[/]")
-    out.print(f"  {STATUS_MEANINGS[draft.status]}")
+    status = shown_status(draft, held)
+    out.print(f"[bold]{draft.id}[/]  {draft.account} ({draft.platform})  [bold]{status}[/]")
+    out.print(f"  {STATUS_MEANINGS[status]}")
+    if status == "held":
+        out.print(f"  held:   {held[draft.account]}", markup=False, emoji=False)
     out.print(f"  when:   {_local(draft.scheduled_at, zone)}")
     if draft.due_at and draft.due_at != draft.scheduled_at:
         out.print(f"  next attempt: {_local(draft.due_at, zone)}")

@@ -81,14 +81,14 @@ def test_list_json_has_the_documented_shape(run: Run, article: Path) -> None:
     run("queue", "add", str(article), "--to", "demo-x", "--draft")
     listed = json.loads(run("queue", "list", "--json").output)
     assert [set(d) for d in listed] == [
-        {"id", "account", "platform", "status", "scheduled_at", "parts"}
+        {"id", "account", "platform", "status", "held", "scheduled_at", "parts"}
     ] * 2
-    assert [d["status"] for d in listed] == ["draft", "scheduled"]
-    assert listed[1]["scheduled_at"] == "2026-03-03T10:00:00Z"
-    assert set(listed[1]["parts"][0]) == {"text", "status", "remote_id", "url"}
+    assert [d["status"] for d in listed] == ["scheduled", "draft"]  # upcoming, then unscheduled
+    assert listed[0]["scheduled_at"] == "2026-03-03T10:00:00Z" and listed[0]["held"] is None
+    assert set(listed[0]["parts"][0]) == {"text", "status", "remote_id", "url"}
     assert (
         json.loads(run("queue", "list", "--json", "--status", "draft").output)[0]["id"]
-        == (listed[0]["id"])
+        == (listed[1]["id"])
     )
 
 
@@ -128,7 +128,8 @@ def test_reschedule_and_cancel(run: Run, article: Path) -> None:
     moved = run("queue", "reschedule", d["id"], "--at", "tomorrow 9am")
     assert "Tue 2026-03-03 09:00 UTC" in moved.output
     assert run("queue", "cancel", d["id"]).exit_code == 0
-    assert json.loads(run("queue", "list", "--json").output)[0]["status"] == "cancelled"
+    assert json.loads(run("queue", "list", "--json").output) == []  # done: hidden by default
+    assert json.loads(run("queue", "list", "--all", "--json").output)[0]["status"] == "cancelled"
 
 
 def test_daily_quota_is_enforced_unless_forced(run: Run, article: Path) -> None:
