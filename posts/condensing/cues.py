@@ -63,14 +63,14 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
     """Does ``text`` open by pointing at the sentence before it?
 
     True for a pronoun, demonstrative or connective opening ("He said…", "But by the third
-    month…", "これは…"), and for "The <noun> …" when that noun is one the sentence before used
-    (``before``: its case-folded content words) or a noun that usually refers back ("The company
-    said…").
+    month…", "これは…"), a lower-case opening, and "The <noun> …" when the sentence before used
+    that noun (``before``: its case-folded content words) or the noun usually refers back ("The
+    company said…").
     """
     opening = text.lstrip(_OPENING_PUNCTUATION)
-    if opening.startswith(_LEANING_PREFIXES):
-        return True
-    words = [w.casefold() for w in _FIRST_WORDS.findall(opening[:80])[:3]]
+    if opening[:1].islower() or opening.startswith(_LEANING_PREFIXES):
+        return True  # a lower-case opening continues a sentence cut before it
+    words = [_stem(w) for w in _FIRST_WORDS.findall(opening[:80])[:3]]
     if not words:
         return False
     if words[0] in _LEANING_WORDS:
@@ -81,9 +81,17 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+def _stem(word: str) -> str:
+    """ "It's" → "it", "they’ve" → "they": the word a contraction starts with, case-folded."""
+    return word.casefold().split("'")[0].split("’")[0]
+
+
 def is_filler(text: str) -> bool:
-    """Site furniture and throat-clearing that is never a key point ("Thanks for reading!")."""
-    return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
+    """Site furniture and throat-clearing that is never a key point ("Thanks for reading!"), and a
+    sentence that announces what follows ("Obama also said:") without it."""
+    return text.rstrip().endswith((":", "：")) or bool(
+        _FILLER.match(text.lstrip(_OPENING_PUNCTUATION))
+    )
 
 
 def marks_the_point(heading: str | None) -> bool:

@@ -20,7 +20,7 @@ from posts.condensing.packer import Rules, Slot, pack
 from posts.condensing.tokens import Unit, Words
 
 PARAGRAPH, SENTENCE, INSIDE, LEANING = 0, 1, 2, 3
-BREAK_COST = {PARAGRAPH: 0.0, SENTENCE: 0.05, INSIDE: 0.2, LEANING: 0.6}
+BREAK_COST = {PARAGRAPH: 0.0, SENTENCE: 0.05, INSIDE: 0.2, LEANING: 1.0}
 BALANCE_STEPS = (1.0, 1.1, 1.25, 1.45, 1.7)  # piece targets tried, as multiples of an even share
 
 

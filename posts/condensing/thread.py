@@ -37,6 +37,8 @@ from posts.model import Numbering
 from posts.render import template_name
 
 STOP = 0.6  # a key point scoring under this share of the chosen ones' mean is left out
+KEY_SHARE = 0.2  # key points come from the best-scored fifth of the article's sentences
+LEAST_POINTS = 2  # key points always considered, however the article's scores fall
 MAX_SKIPS = 12  # passages that did not fit, passed over before choosing stops
 MAX_CHAIN = 3  # most sentences a leaning sentence may bring along to be understood
 MAX_RETRIES = 4  # re-arrangements after a template rendered a post longer than its budget
@@ -225,8 +227,11 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     chosen: dict[int, Sentence] = {}
     scores: list[float] = []
     skips = 0
+    floor = _floor(ctx.digest.sentences)
     for sentence in ctx.digest.candidates():
         lead = sentence.paragraph == 0
+        if not lead and len(scores) >= LEAST_POINTS and sentence.score < floor:
+            break
         if not lead and scores and sentence.score < STOP * statistics.fmean(scores):
             break
         passage = _passage(sentence, by_position, chosen)
@@ -242,6 +247,12 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         if not lead:
             scores.append(sentence.score)
     return _items(ctx, plan, chosen)
+
+
+def _floor(sentences: Iterable[Sentence]) -> float:
+    """The score of the sentence at the top :data:`KEY_SHARE` of the article (0 if none)."""
+    scores = sorted((s.score for s in sentences if s.score > 0), reverse=True)
+    return scores[int(len(scores) * KEY_SHARE)] if scores else 0.0
 
 
 def _passage(
@@ -268,18 +279,20 @@ def _items(ctx: Context, plan: _Plan, chosen: dict[int, Sentence]) -> list[Item]
     runs = []
     previous: Sentence | None = None
     for sentence in sorted(chosen.values(), key=lambda s: s.position):
-        text, new_item = sentence.text, previous is None or previous.section != sentence.section
-        if sentence.heading and new_item:
-            text = _with_heading(sentence.heading, text)
-        runs.append((text, *_joint(previous, sentence, new_item)))
+        joint, kind = _joint(previous, sentence)
+        if sentence.heading and (previous is None or previous.section != sentence.section):
+            runs.append((_as_heading(sentence.heading), joint, kind))
+            joint, kind = " ", LEANING  # a list item's text stays with its heading if it can
+        runs.append((sentence.text, joint, kind))
         previous = sentence
     return _split(ctx, plan, runs)
 
 
-def _joint(previous: Sentence | None, sentence: Sentence, new_item: bool) -> tuple[str, int]:
+def _joint(previous: Sentence | None, sentence: Sentence) -> tuple[str, int]:
+    """What joins ``sentence`` to the one before it in the thread, and how a break there reads."""
     follows = previous is not None and previous.position == sentence.position - 1
     kind = LEANING if sentence.leans and follows else SENTENCE
-    if previous is None or new_item or previous.paragraph != sentence.paragraph:
+    if previous is None or previous.paragraph != sentence.paragraph:
         return "\n\n", PARAGRAPH if kind == SENTENCE else kind
     return _sentence_joint(previous.text), kind
 
@@ -289,7 +302,7 @@ def _sentence_joint(before: str) -> str:
     return "" if before.endswith(("。", "！", "？", "」", "』")) else " "
 
 
-def _with_heading(heading: str, text: str) -> str:
+def _as_heading(heading: str) -> str:
+    """A list item's heading as the lead-in of its text: "Cheese straws:"."""
     heading = heading.strip()
-    glue = " " if heading.endswith((".", ":", "!", "?", "。")) else ": "
-    return f"{heading}{glue}{text}"
+    return heading if heading.endswith((".", ":", "!", "?", "。")) else f"{heading}:"
