@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 
 import click
+from rich.console import Console
 
-from posts.config import load_config
+from posts.config import Config, load_config
 from posts.errors import InputError
+from posts.queue import Hold, open_readonly
+from posts.queue.views import iso
 from scheduler.cli.output import console, echo_json
 
 
@@ -26,7 +29,8 @@ def accounts() -> None:
 @accounts.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def list_cmd(as_json: bool) -> None:
-    """Show each account, where it publishes, and which credential variables are set.
+    """Show each account, where it publishes, which credential variables are set, and whether
+    the publisher holds its drafts until something is fixed.
 
     Values are never shown, only whether each variable is set.
 
@@ -39,9 +43,14 @@ def list_cmd(as_json: bool) -> None:
 
     from scheduler.adapters.checks import list_accounts
 
-    rows = list_accounts(load_config())
+    config = load_config()
+    rows = list_accounts(config)
+    holds = _holds(config)
+    gone = [h for name, h in holds.items() if name not in config.accounts]
     if as_json:
-        echo_json([asdict(row) for row in rows])
+        listed = [{**asdict(row), "held": _held_json(holds.get(row.name))} for row in rows]
+        listed += [{"name": h.account, "held": _held_json(h)} for h in gone]
+        echo_json(listed)
         return
     out = console()
     for row in rows:
@@ -49,6 +58,35 @@ def list_cmd(as_json: bool) -> None:
         out.print(f"[bold]{row.name}[/bold]  {row.platform}{who}  → {row.target}")
         for var, is_set in row.variables.items():
             out.print(f"    {var}: {'set' if is_set else '[red]NOT SET[/red]'}")
+        _print_hold(out, holds.get(row.name))
+    for hold in gone:
+        out.print(f"[bold]{hold.account}[/bold]  not in the config, but has drafts")
+        _print_hold(out, hold)
+
+
+def _holds(config: Config) -> dict[str, Hold]:
+    """Accounts the publisher holds, from the queue (not created when it does not exist)."""
+    store = open_readonly(config.database, config.database_timeout)
+    if store is None:
+        return {}
+    try:
+        return {h.account: h for h in store.holds()}
+    finally:
+        store.close()
+
+
+def _held_json(hold: Hold | None) -> dict[str, str | None] | None:
+    if hold is None:
+        return None
+    return {"kind": hold.kind, "reason": hold.reason, "since": iso(hold.since)}
+
+
+def _print_hold(out: Console, hold: Hold | None) -> None:
+    if hold is not None:
+        out.print(
+            f"    [red]NEEDS ATTENTION[/red] since {iso(hold.since)}: its due drafts are held",
+        )
+        out.print(f"    {hold.reason}", markup=False, emoji=False)
 
 
 @accounts.command("check")
