@@ -16,6 +16,7 @@ from posts.article.description import judge
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import find_hashtags, is_hashtag_line, strip_trailing_hashtags, unique
 from posts.article.keywords import keywords_of
+from posts.article.mentions import neutralise
 from posts.article.normalize import comparable, squash
 from posts.article.sentences import split_sentences
 from posts.errors import ArticleError, InputError
@@ -29,7 +30,7 @@ _ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
-_PROSE_WORDS = 3  # a page without one sentence this long is an index of links and labels
+_PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels
 _NO_LINK = "no link: the article declares no canonical link, og:url or url; pass --url to add one"
 
 
@@ -84,7 +85,7 @@ def assemble(
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
     lang = meta.lang.strip() if meta.lang else None
     paragraphs = tuple(p for section in walk.sections for p in section.paragraphs)
-    if kind == "html" and not any(_opens_with_news(p, lang, _PROSE_WORDS) for p in paragraphs):
+    if kind == "html" and not any(_is_news_sentence(p, _PROSE_WORDS) for p in paragraphs):
         raise ArticleError(
             f"{name} has no article text, only headlines, labels and links (an index page?)"
         )
@@ -93,9 +94,12 @@ def assemble(
         summary = _lead(paragraphs, lang)
     title = walk.title or _title_from(paragraphs[0], lang)
     link = _url_argument(url) if url is not None else _absolute(meta.url)
+    sections, summary, handles = _inert_handles(walk.sections, summary, meta.mentions)
+    if handles:
+        notes = (*notes, f"mentions made inert (not addressed by the author): {', '.join(handles)}")
     return Article(
         title=title,
-        sections=tuple(walk.sections),
+        sections=sections,
         summary=summary,
         summary_source=source_of_summary,
         hashtags=unique([*meta.tags, *(tag for tag, _ in walk.hashtags)]),
@@ -111,6 +115,21 @@ def assemble(
         removed=(*meta.removed, *walk.removed),
         warnings=() if link else (_NO_LINK,),
     )
+
+
+def _inert_handles(
+    sections: list[Section], summary: str, keep: tuple[str, ...]
+) -> tuple[tuple[Section, ...], str, tuple[str, ...]]:
+    """Sections and summary with unaddressed @handles neutralised, and which handles those were."""
+    found: list[str] = []
+
+    def inert(text: str) -> str:
+        text, handles = neutralise(text, keep)
+        found.extend(handles)
+        return text
+
+    kept = tuple(Section(s.heading, tuple(inert(p) for p in s.paragraphs)) for s in sections)
+    return kept, inert(summary), tuple(dict.fromkeys(found))
 
 
 def _heading(walk: _Walk, block: Block) -> None:
@@ -191,12 +210,14 @@ def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
     return _first_sentences(text, split_sentences(text, lang))
 
 
-def _opens_with_news(paragraph: str, lang: str | None, least: int = _LEAD_WORDS) -> bool:
+def _opens_with_news(paragraph: str, lang: str | None) -> bool:
     sentences = split_sentences(paragraph, lang)
-    return bool(sentences) and _is_news_sentence(sentences[0], least)
+    return bool(sentences) and _is_news_sentence(sentences[0])
 
 
 def _is_news_sentence(sentence: str, least: int = _LEAD_WORDS) -> bool:
+    """At least ``least`` words (two CJK characters count as one) and a final stop; also used
+    on whole paragraphs to tell prose from labels and link lists."""
     dense = sum(1 for char in sentence if ord(char) >= 0x3000)
     words = len(sentence.split()) + dense // 2
     end = sentence.rstrip("\"'”’)]»」』")
@@ -207,7 +228,8 @@ def _first_sentences(text: str, sentences: list[str]) -> str:
     if not sentences:
         return text
     first = sentences[0]
-    if len(first) >= _LEAD_CHARS or len(sentences) == 1 or not _is_news_sentence(sentences[1]):
+    second = sentences[1] if len(sentences) > 1 else ""
+    if len(first) >= _LEAD_CHARS or not _is_news_sentence(second, _PROSE_WORDS):
         return first
     start = text.find(first)
     end = text.find(sentences[1], start + len(first)) + len(sentences[1])

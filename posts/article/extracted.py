@@ -38,6 +38,7 @@ class Metadata:
     description: str | None = None
     image: str | None = None
     lang: str | None = None
+    mentions: tuple[str, ...] = ()  # handles the author addresses (front matter), kept as written
     keywords: tuple[str, ...] = ()  # page metadata keywords: topics, not the author's hashtags
     descriptions: tuple[str, ...] = ()  # page descriptions to be judged against the body
     explain: tuple[str, ...] = ()  # how the reader chose title and link

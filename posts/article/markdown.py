@@ -37,6 +37,7 @@ def read_markdown(text: str, name: str) -> Extracted:
         title=title,
         url=fields.get("url"),
         tags=_tags(fields.get("tags"), name),
+        mentions=_tags(fields.get("mentions"), name, "mentions"),
         summary=fields.get("summary") or fields.get("description"),
         summary_origin="front-matter",
         description=fields.get("description"),
@@ -68,13 +69,14 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
             if isinstance(value, dict | list):
                 raise ArticleError(f"{name}: front matter '{key}' must be text")
             fields[key] = str(value).strip() or None
-        elif key == "tags":
+        elif key in ("tags", "mentions"):
             fields[key] = value
     return fields, text[match.end() :]
 
 
-def _tags(value: object, name: str) -> tuple[str, ...]:
-    """Front-matter tags: a list, or a string separated by commas (else spaces); '#' dropped."""
+def _tags(value: object, name: str, key: str = "tags") -> tuple[str, ...]:
+    """Front-matter tags (or mentions): a list, or a string separated by commas (else spaces);
+    a leading '#' dropped."""
     items: Sequence[object]
     if value is None:
         items = ()
@@ -83,7 +85,7 @@ def _tags(value: object, name: str) -> tuple[str, ...]:
     elif isinstance(value, list):
         items = value
     elif isinstance(value, dict):
-        raise ArticleError(f"{name}: front matter 'tags' must be a list or text")
+        raise ArticleError(f"{name}: front matter '{key}' must be a list or text")
     else:
         items = (value,)
     tags = (clean_tag(str(item)) for item in items if item is not None)

@@ -259,3 +259,31 @@ def test_format_explain_and_json_show_how_the_page_was_read(tmp_path: Path) -> N
     assert article["summary_source"] == "computed"
     assert {"rule": "byline", "text": "By Jane Doe"} in article["removed"]
     assert any(w.startswith("no link") for w in article["warnings"])
+
+
+def markdown(front: str, body: str) -> Article:
+    return parse_article(f"---\n{front}---\n# Buses first\n\n{body}\n".encode(), source="post.md")
+
+
+def test_handles_in_prose_are_made_inert_unless_the_author_addresses_them() -> None:
+    article = markdown(
+        "mentions: [RiversideBus]\n",
+        "The senator, @NGRSenate, praised the plan. "
+        "Thanks to @cityDesk and @RiversideBus for data. "
+        "The tables came from @ana@fosstodon.org; write to press@news.example for them.",
+    )
+    text = article.paragraphs[0]
+    assert "@\u2060NGRSenate" in text and "@\u2060ana@fosstodon.org" in text
+    assert "@cityDesk" in text and "@RiversideBus" in text  # thanked / listed: kept as written
+    assert "press@news.example" in text  # an e-mail address is not a handle
+    assert "@NGRSenate" in explain(article) and "@cityDesk" not in explain(article)
+
+
+@pytest.mark.parametrize("platform", ["x", "mastodon", "bluesky"])
+def test_inert_handles_are_no_mentions_on_any_platform(platform: str) -> None:
+    from posts import counting
+
+    written = "The senator, @NGRSenate, and @ana.bsky.social praised the plan on Tuesday."
+    assert counting.mention_spans(platform, written)  # as written, they would notify
+    text = markdown("", written).paragraphs[0]
+    assert counting.mention_spans(platform, text) == []
