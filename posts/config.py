@@ -365,10 +365,12 @@ def user_config_target() -> Path:
     return Path(platformdirs.user_config_dir("herald")) / "config.toml"
 
 
-def write_example_config(target: Path | None = None) -> Path:
-    """Copy the commented example config for the user; an existing file is never touched."""
+def write_example_config(target: Path | None = None, text: str | None = None) -> Path:
+    """Write the commented example config (``text``: as `herald init` adapts it) for the user;
+    an existing file is never touched."""
     target = target or user_config_target()
-    example = (bundled_dir("config") / "example.toml").read_bytes()
+    bundled = bundled_dir("config") / "example.toml"
+    example = bundled.read_bytes() if text is None else text.encode()
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("xb") as fh:  # "x": fail rather than overwrite, even in a race

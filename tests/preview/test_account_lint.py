@@ -91,8 +91,7 @@ def test_preview_shows_why_the_daemon_holds_an_account(
     store.hold_account("lab-x", "auth", "401 Unauthorized: token revoked", now, timedelta(hours=1))
     store.close()
     shown = json.loads(_run("preview", draft, "--json").stdout)
-    [warning] = shown["drafts"][0]["warnings"]
-    assert warning["rule"] == "account"
+    [warning] = [w for w in shown["drafts"][0]["warnings"] if w["rule"] == "account"]
     assert warning["message"].startswith("401 Unauthorized: token revoked; lab-x's drafts are held")
 
 
