@@ -14,11 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 import platformdirs
 
 from posts.errors import ConfigError
+from posts.model import LinkPlacement
 from posts.resources import bundled_dir
 
 PLATFORMS = ("x", "bluesky", "mastodon")
@@ -40,6 +41,7 @@ class Account:
     max_length: int | None = None  # Mastodon instance limit override
     min_gap_seconds: float | None = None  # pacing: least time between two drafts going out
     hourly_cap: int | None = None  # pacing: most drafts started in any rolling hour
+    link: LinkPlacement | None = None  # which post carries the article link (default last)
     # Platform keys as written in the config (handle, service, instance, *_env names, ...).
     settings: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -153,6 +155,7 @@ def load_config(path: Path | None = None) -> Config:
 
 
 MODES = ("single", "thread", "auto")
+LINKS = ("last", "first", "reply")
 _TOP_KEYS = {
     "timezone": 'an IANA time zone name such as "Europe/London"',
     "mode": "one of single, thread, auto",
@@ -331,8 +334,13 @@ def _account(name: str, table: Any, where: str, default_tz: str) -> Account:
         if table.get("min_gap_seconds") is None
         else _number(table["min_gap_seconds"], where, f"{key}.min_gap_seconds"),
         hourly_cap=opt_int("hourly_cap"),
+        link=None if "link" not in table else _link(table["link"], where, f"{key}.link"),
         settings=MappingProxyType(settings),
     )
+
+
+def _link(value: Any, where: str, key: str) -> LinkPlacement:
+    return cast(LinkPlacement, _choice(value, LINKS, where, key))
 
 
 def _scheduler(table: Any, where: str) -> SchedulerSettings:

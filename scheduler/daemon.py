@@ -283,7 +283,7 @@ def run(
                 )
             if lock_path(config.database) is not None:
                 publisher.reclaim_crashed()
-            publisher.review_holds(retry_auth=True)  # a restart may be the fix
+            publisher.review_holds(retry_auth=not once)  # a restart may be the fix; cron: hourly
             if not once:
                 publisher.warm_up()
             _info("started", worker=publisher.worker, database=store.where, once=once)

@@ -45,11 +45,13 @@ def review_holds(
     store: Store, adapters: Callable[[str], Adapter], now: datetime, *, retry_auth: bool
 ) -> list[str]:
     """Release every held account that can publish again and remind of the others; return the
-    released names. ``retry_auth`` (a reload or a restart) also releases accounts whose
-    credentials were refused, so the next publish tries them again."""
+    released names. Accounts whose credentials were refused are released (the next publish tries
+    them again) on ``retry_auth`` (a reload or a restart) or once their last report is an hour
+    old, so a refusal is tried, and reported, at most hourly."""
     released = []
     for hold in store.holds():
-        problem = _still_held(hold, adapters, retry_auth)
+        retry = retry_auth or now - hold.reported_at >= REMIND_EVERY
+        problem = _still_held(hold, adapters, retry)
         if problem is None:
             store.release_account(hold.account, now)
             log_event(log, "account-released", {"account": hold.account})

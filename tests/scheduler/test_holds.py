@@ -112,9 +112,14 @@ def test_an_auth_error_mid_thread_holds_it_and_it_resumes_after_the_fix(
     assert hold.kind == "auth" and "401" in hold.reason
     assert all(r.levelno >= logging.WARNING for r in _errors(caplog, "held"))
 
-    # Refused credentials stay held until a reload or restart says someone changed something.
+    # Refused credentials are tried again after a reload or a restart, else once an hour (cron).
     assert review_holds(harness.store, accounts, harness.clock(), retry_auth=False) == []
     assert review_holds(harness.store, accounts, harness.clock(), retry_auth=True) == ["b1"]
+    harness.store.hold_account("b1", "auth", "401 again", harness.clock(), timedelta(hours=1))
+    harness.clock.advance(59 * 60)
+    assert review_holds(harness.store, accounts, harness.clock(), retry_auth=False) == []
+    harness.clock.advance(60)
+    assert review_holds(harness.store, accounts, harness.clock(), retry_auth=False) == ["b1"]
     _tick(harness, accounts)
     assert status(harness.store, thread) == ("published", ["published"] * 3)
     lines = harness.lines()
