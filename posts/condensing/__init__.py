@@ -16,17 +16,36 @@ from posts import counting
 from posts.condensing import hashtags
 from posts.condensing.card import link_card
 from posts.condensing.packer import Rules
+from posts.condensing.review import review
 from posts.condensing.selection import digest
 from posts.condensing.shaping import Context, Shape
 from posts.condensing.single import essentials_fit, single
 from posts.condensing.thread import thread
 from posts.errors import ArticleError, InputError
-from posts.model import Article, CondenseOptions, Mode, Numbering, Post, Rendition
+from posts.model import (
+    Article,
+    CondenseOptions,
+    LinkPlacement,
+    Mode,
+    Numbering,
+    Post,
+    Rendition,
+)
 
-__all__ = ["MODES", "NUMBERINGS", "check_request", "condense", "condense_all", "platform_names"]
+__all__ = [
+    "LINKS",
+    "MODES",
+    "NUMBERINGS",
+    "check_request",
+    "condense",
+    "condense_all",
+    "platform_names",
+]
 
 MODES: tuple[str, ...] = get_args(Mode)
 NUMBERINGS: tuple[str, ...] = get_args(Numbering)
+LINKS: tuple[str, ...] = get_args(LinkPlacement)
+NO_LINK = "no link: the posts carry no link to the article; pass --url to add one"
 
 
 def condense(
@@ -45,7 +64,7 @@ def condense(
         raise ArticleError(f"{article.source}: no text to condense")
     tags = hashtags.choose(platform, article, options.hashtag_cap)
     ctx = Context(article, source, Rules(platform, limit), tags, options)
-    warnings = list(tags.warnings)
+    warnings = list(tags.warnings) if article.url else [NO_LINK, *tags.warnings]
     if mode == "thread" and options.max_posts < 2:
         warnings.append(f"max posts {options.max_posts}: a single post instead of a thread")
     chosen, shape = _shape(ctx, mode)
@@ -58,7 +77,11 @@ def condense(
         embed=link_card(article) if platform == "bluesky" else None,
         hashtags_kept=shape.carried,
         hashtags_dropped=(*tags.dropped, *shape.unplaced),
-        warnings=(*warnings, *hashtags.no_room(shape.unplaced, where)),
+        warnings=(
+            *warnings,
+            *hashtags.no_room(shape.unplaced, where),
+            *(message for _, message, _ in review(shape.texts, platform, options.hashtag_cap)),
+        ),
     )
 
 
@@ -111,6 +134,8 @@ def _check(platform: str, mode: str, options: CondenseOptions) -> int:
         raise InputError(f"max posts must be at least 1, not {options.max_posts}")
     if options.hashtag_cap is not None and options.hashtag_cap < 0:
         raise InputError(f"hashtag cap must be 0 or more, not {options.hashtag_cap}")
+    if options.link not in LINKS:
+        raise InputError(f"unknown link placement {options.link!r} (known: {', '.join(LINKS)})")
     if options.limit is not None and options.limit < 1:
         raise InputError(f"limit must be at least 1, not {options.limit}")
     return options.limit or default

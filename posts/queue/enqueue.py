@@ -108,6 +108,7 @@ def render(article: Article, account: Account, config: Config, mode: str | None 
         hashtag_cap=account.hashtag_cap,
         limit=account.max_length,
         template_dir=config.templates_dir,
+        link=account.link or CondenseOptions.link,
     )
     chosen = mode or account.mode or config.mode
     rendition = condense(article, account.platform, mode=chosen, options=options)

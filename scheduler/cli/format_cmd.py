@@ -14,7 +14,7 @@ from posts.condensing import check_request, condense_all, platform_names
 from posts.condensing.export import format_json
 from posts.config import load_config
 from posts.errors import InputError
-from posts.model import Article, CondenseOptions, Numbering, Rendition
+from posts.model import Article, CondenseOptions, LinkPlacement, Numbering, Rendition
 from scheduler.cli.output import console, echo_json, err_console
 
 DISPLAY = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
@@ -56,6 +56,14 @@ def _whole_number(_ctx: click.Context, _param: click.Parameter, value: str | Non
     metavar="fraction|thread|none",
     help='Thread numbering: "1/5", a 🧵 on the first post, or none.',
 )
+@click.option(
+    "--link",
+    "link",
+    default="last",
+    show_default=True,
+    metavar="last|first|reply",
+    help="Which post carries the link: the closing one, the first, or a reply of its own.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see docs).")
 @click.option(
     "--explain",
@@ -69,6 +77,7 @@ def format_cmd(
     url: str | None,
     max_posts: int | None,
     numbering: str,
+    link: str,
     as_json: bool,
     explain: bool,
 ) -> None:
@@ -90,6 +99,7 @@ def format_cmd(
     options = CondenseOptions(
         max_posts=max_posts if max_posts is not None else CondenseOptions.max_posts,
         numbering=cast(Numbering, numbering),  # checked by check_request with the rest
+        link=cast(LinkPlacement, link),
         template_dir=config.templates_dir,
     )
     check_request(names, chosen_mode, options)  # before reading: a bad option fails fast
@@ -136,7 +146,8 @@ def _print_human(renditions: Iterable[Rendition], out: Console) -> None:
     """Each platform's posts with their count against the limit, e.g. ``271/280``."""
     for rendition in renditions:
         posts = len(rendition.posts)
-        shape = "single post" if rendition.mode == "single" else f"thread of {posts}"
+        shape = f"thread of {posts}" if rendition.mode == "thread" else "single post"
+        shape += " + link reply" if rendition.mode == "single" and posts > 1 else ""
         out.rule(Text(f"{DISPLAY[rendition.platform]} · {shape} · limit {rendition.limit}"))
         for number, post in enumerate(rendition.posts, 1):
             style = "green" if post.length <= rendition.limit else "bold red"

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from posts.condensing.hashtags import cap_for
+from posts.condensing.review import review
 from scheduler.preview.model import DraftPreview, LintWarning
 
 LATE_LINK_INDEX = 2  # a link first seen in the third part or later is "late"...
@@ -65,25 +67,39 @@ def over_limit(draft: DraftPreview) -> list[LintWarning]:
 
 
 def too_many_hashtags(draft: DraftPreview, cap: int | None) -> list[LintWarning]:
-    """More distinct hashtags than the account's cap: posts heavy with tags read as spam."""
+    """More distinct hashtags than the account's cap (else the platform's default): posts heavy
+    with tags read as spam."""
     tags = {
         s.target.casefold() for p in draft.parts for s in p.spans if s.kind == "tag" and s.target
     }
-    if cap is None or len(tags) <= cap:
+    most = cap_for(draft.platform, cap)
+    if len(tags) <= most:
         return []
+    whose = "the account's cap" if cap is not None else f"the {draft.platform} default cap"
     return [
         LintWarning(
             "hashtags",
-            f"{len(tags)} hashtags, the account's cap is {cap}: tag-heavy posts read as spam "
+            f"{len(tags)} hashtags, {whose} is {most}: tag-heavy posts read as spam "
             "and reach fewer people",
         )
+    ]
+
+
+def editing(draft: DraftPreview) -> list[LintWarning]:
+    """What an editor sees in the texts: a sentence split across posts, a post opening with a
+    word that leans on what came before, a post of hashtags only (posts.condensing.review)."""
+    texts = [p.text for p in draft.parts]
+    return [
+        LintWarning(rule, message, index)
+        for rule, message, index in review(texts, draft.platform)
+        if rule != "hashtags"  # too_many_hashtags counts them with the account's cap
     ]
 
 
 def link_placement(draft: DraftPreview) -> list[LintWarning]:
     """The article link only in a middle part, or nowhere: readers who stop early never see it."""
     if draft.url is None:
-        return []
+        return [LintWarning("link", "no link: the draft has no link to the article")]
     index = draft.link_part
     if draft.card is not None and (index is None or draft.card.part < index):
         index = draft.card.part
@@ -239,6 +255,7 @@ RULES: tuple[Rule, ...] = (
     lambda d, q, lim: over_limit(d),
     lambda d, q, lim: too_many_hashtags(d, lim.hashtag_cap),
     lambda d, q, lim: link_placement(d),
+    lambda d, q, lim: editing(d),
     lambda d, q, lim: thread_too_long(d, lim.max_posts),
     lambda d, q, lim: duplicates(d, q),
     lambda d, q, lim: collisions(d, q, lim.pacing_gap),

@@ -24,7 +24,9 @@ def test_hashtags_over_the_cap_count_distinct_tags(make_draft: MakeDraft) -> Non
     [warning] = lint.too_many_hashtags(draft, cap=2)
     assert warning.message.startswith("3 hashtags, the account's cap is 2")
     assert lint.too_many_hashtags(draft, cap=3) == []
-    assert lint.too_many_hashtags(draft, cap=None) == []
+    [default] = lint.too_many_hashtags(draft, cap=None)
+    assert default.message.startswith("3 hashtags, the x default cap is 2")
+    assert lint.too_many_hashtags(make_draft(["#One #two"]), cap=None) == []
 
 
 def test_link_only_in_a_late_part(make_draft: MakeDraft) -> None:
@@ -49,7 +51,8 @@ def test_a_card_on_the_first_part_counts_as_an_early_link(make_draft: MakeDraft)
 def test_missing_link_is_reported(make_draft: MakeDraft) -> None:
     [warning] = lint.link_placement(make_draft(["no link here"]))
     assert "in no part" in warning.message
-    assert lint.link_placement(make_draft(["no link"], url=None)) == []
+    [none] = lint.link_placement(make_draft(["no link"], url=None))
+    assert none.message.startswith("no link:")
 
 
 def test_thread_longer_than_the_maximum(make_draft: MakeDraft) -> None:
@@ -124,7 +127,37 @@ def test_quota_counts_posts_in_the_busiest_24_hour_window(make_draft: MakeDraft)
 
 
 def test_lint_runs_every_rule_in_order(make_draft: MakeDraft) -> None:
-    draft = make_draft(["x" * 300, "#a #b #c", "p", "p https://example.org/a", "p"])
+    texts = ["x" * 300, "#a #b #c", "Point.", "Point https://example.org/a", "Point."]
+    draft = make_draft(texts)
     limits = LintLimits(hashtag_cap=2, max_posts=3, pacing_gap=timedelta(0), daily_quota=1)
-    rules = [w.rule for w in lint.lint(draft, [_queued("old", "p")], limits)]
-    assert rules == ["over-limit", "hashtags", "link", "thread-length", "duplicate", "quota"]
+    rules = [w.rule for w in lint.lint(draft, [_queued("old", "Point.")], limits)]
+    assert rules == [
+        "over-limit",
+        "hashtags",
+        "link",
+        "tags-only",
+        "thread-length",
+        "duplicate",
+        "quota",
+    ]
+
+
+def test_editing_sees_a_split_sentence_a_dangling_opening_and_a_post_of_tags(
+    make_draft: MakeDraft,
+) -> None:
+    draft = make_draft(
+        [
+            "1/4 The council approved the budget after a long night,",
+            "2/4 which the mayor called historic.",
+            "3/4 But the vote was close.",
+            "4/4 #CityBudget #Transit",
+        ]
+    )
+    found = [(w.rule, w.part) for w in lint.editing(draft)]
+    assert found == [
+        ("split-sentence", 0),
+        ("dangling-start", 1),
+        ("dangling-start", 2),
+        ("tags-only", 3),
+    ]
+    assert lint.editing(make_draft(["1/2 Whole sentence.", "2/2 Another one."])) == []
