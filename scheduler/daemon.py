@@ -166,6 +166,7 @@ class Daemon:
     def _tick(self) -> None:
         with self._busy:
             try:
+                self.publisher.reload_if_changed()  # the watch does too; a due tick must not wait
                 self.publisher.tick()
             except StoreError as exc:  # e.g. the database is locked: try again shortly
                 log_event(log, "error", {"error": exc}, level=logging.ERROR)
