@@ -30,7 +30,8 @@ _ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
-_PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels
+_PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
+_LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
 _NO_LINK = "no link: the article declares no canonical link, og:url or url; pass --url to add one"
 
 
@@ -85,7 +86,7 @@ def assemble(
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
     lang = meta.lang.strip() if meta.lang else None
     paragraphs = tuple(p for section in walk.sections for p in section.paragraphs)
-    if kind == "html" and not any(_is_news_sentence(p, _PROSE_WORDS) for p in paragraphs):
+    if kind == "html" and not any(_is_prose(p) for p in paragraphs):
         raise ArticleError(
             f"{name} has no article text, only headlines, labels and links (an index page?)"
         )
@@ -208,6 +209,12 @@ def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
             return _first_sentences(text, split_sentences(text, lang))
     text = strip_trailing_hashtags(paragraphs[0])
     return _first_sentences(text, split_sentences(text, lang))
+
+
+def _is_prose(paragraph: str) -> bool:
+    """A sentence of a few words with a final stop, or a long run of text (a list, a changelog):
+    what an index page of headlines, labels and bylines never has."""
+    return len(paragraph.split()) >= _LONG_WORDS or _is_news_sentence(paragraph, _PROSE_WORDS)
 
 
 def _opens_with_news(paragraph: str, lang: str | None) -> bool:

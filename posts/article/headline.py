@@ -67,6 +67,7 @@ _SECTIONS = frozenset(
     ]
 )
 _ELLIPSIS = re.compile(r"(?:\.{3}|…)\s*$")  # a cut candidate ("…for Hong Kong leader...")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")  # "draft-dejong-remotestorage-04": an id
 _PRIORITY = ("json-ld", "og:title", "twitter:title", "title", "h1")
 _SUBSTANTIAL_WORDS = 4
 _SUBSTANTIAL_CHARS = 12  # for scripts written without spaces
@@ -142,7 +143,7 @@ def _rejoin(text: str, segments: list[str]) -> str:
 
 def _is_furniture(segment: str, sites: set[str]) -> bool:
     key = comparable(segment)
-    if not key:
+    if not key or _SLUG.match(segment.strip()):
         return True
     if key in _SECTIONS or key in sites:
         return True
