@@ -54,6 +54,8 @@ _OPENINGS = re.compile(
       | (?:read\s+more|continue\s+reading|click\s+here\s+to\s+read|read\s+the\s+full)\b
       | (?:previous|next)\s+(?:post|article|story)\b
       | (?:posted|filed)\s+(?:in|under)\b
+      | (?:topics|tags|tagged|categories|keywords)\s*:
+      | recommend\s+this\s+(?:article|story|post)\b
       | (?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top)\b
       | (?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})
     )""",

@@ -25,6 +25,9 @@ from posts.article.page_meta import PageMeta, domain_names, read_page_meta
 _PARAGRAPH_TAGS = ("p", "item", "quote")
 _SKIPPED_TAGS = ("table", "code", "graphic", "ref")
 _ENOUGH_CHARS = 1500  # a precise pass this long is trusted without a second, recall pass
+_CODE_LINE = re.compile(
+    r"^(?:[\w-]+:\s|HTTP/|(?:GET|PUT|POST|DELETE|HEAD|OPTIONS|PATCH)\s|[{}\[\]<>])"
+)
 _BLURB_WORDS = 60  # a teaser's blurb is a sentence or two
 _KICKER_WORDS = 4
 _KICKER_TAGS = ("h2", "h3", "h4", "h5", "h6", "span", "p")
@@ -44,7 +47,12 @@ def read_html(text: str) -> Extracted:
         return Extracted(blocks=())
     lang = tree.get("lang") or None  # read before trafilatura prunes the tree
     page = read_page_meta(tree)
-    removed = (*_remove_embeds(tree), *_remove_teasers(tree), *_remove_about_trailers(tree))
+    removed = (
+        *_remove_embeds(tree),
+        *_remove_teasers(tree),
+        *_remove_about_trailers(tree),
+        *_remove_formulas(tree),
+    )
     document = _extract(tree)
     if document is None:
         return Extracted(blocks=(), meta=Metadata(lang=lang))
@@ -76,8 +84,15 @@ def _preformatted(body: etree._Element) -> Iterator[Block]:
     for code in body.iter("code"):
         for chunk in re.split(r"\n\s*\n", "".join(code.itertext())):
             text = " ".join(chunk.split())
-            if text:
+            if text and not _looks_like_code(chunk):
                 yield Block(text)
+
+
+def _looks_like_code(chunk: str) -> bool:
+    """An example inside a document: header lines ("Host: …"), a request line, braces."""
+    lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
+    code = sum(1 for line in lines if _CODE_LINE.match(line))
+    return code * 2 >= len(lines)
 
 
 def _extract(tree: etree._Element) -> Document | None:
@@ -122,6 +137,16 @@ def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:
         if parent is not None:
             parent.remove(element)
             yield "embedded-post", text[:200]
+
+
+def _remove_formulas(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """Paragraphs built around MathML: extraction leaves holes ("real because of ."), and a
+    formula is not something a post can show."""
+    for math in list(tree.iter("math", "{http://www.w3.org/1998/Math/MathML}math")):
+        paragraph = next((a for a in math.iterancestors("p", "li", "dd")), None)
+        if paragraph is not None and paragraph.getparent() is not None:
+            yield "formula", " ".join("".join(paragraph.itertext()).split())[:200]
+            paragraph.getparent().remove(paragraph)
 
 
 def _remove_teasers(tree: etree._Element) -> Iterator[tuple[str, str]]:
