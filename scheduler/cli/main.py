@@ -27,11 +27,35 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# The one-line help ``herald --help`` shows, so listing commands imports none of them (a test
+# checks each line is the command's own first docstring line).
+SUMMARIES: dict[str, str] = {
+    "format": "Condense the article at PATH (or - for stdin) into posts that fit each platform "
+    "exactly.",
+    "queue": "Keep drafts in the durable queue: add, import, list, show, edit, cancel, reschedule, "
+    "retry.",
+    "run": "Publish due drafts on time, exactly once, until stopped (SIGTERM/Ctrl-C exit cleanly).",
+    "preview": "Show drafts as they will be published: counts, highlights, times, warnings.",
+    "accounts": "Configured publishing accounts and their credentials.",
+    "init": "Write a commented config (accounts, slots, time zone) to edit.",
+    "demo": "Format, queue, preview and publish the example article on mock accounts.",
+}
+
+
 class LazyGroup(click.Group):
     """A group whose subcommands are imported on demand."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(name for name in COMMANDS if _module_exists(COMMANDS[name]))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from ``SUMMARIES``: ``herald --help`` imports no command module."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max((len(name) for name in names), default=0)
+        rows = [(name, _shortened(SUMMARIES.get(name, ""), limit)) for name in names]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         """Turn every expected core error into one line on stderr and its exit code."""
@@ -60,6 +84,13 @@ class PublishFailed(click.ClickException):
     """At least one post failed to publish: exit 1."""
 
     exit_code = 1
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut at a word to fit ``limit`` characters, with "..." as Click writes it."""
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 3, 0)].rsplit(" ", 1)[0].rstrip(",;:") + "..."
 
 
 def _module_exists(target: str) -> bool:
