@@ -1,9 +1,9 @@
 """``herald queue list`` in the order people read it: what goes out next, then what needs them.
 
 Upcoming drafts first, soonest first (being published, scheduled, then unscheduled); then the
-problems, newest first (held, unconfirmed, partial, failed, missed); published and cancelled
-drafts only when asked for. Each section is one status read along its index, so a page costs
-the same whatever the size of the queue.
+problems: held drafts in the order they will go out once fixed, then unconfirmed, partial, failed
+and missed ones, newest first; published and cancelled drafts only when asked for. Each section
+is one status read along its index, so a page costs the same whatever the size of the queue.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ class Section:
 
 
 UPCOMING = (Section("publishing"), Section("scheduled", held=False), Section("draft"))
-PROBLEMS = tuple(
-    Section(status, held=True if status == "scheduled" else None, newest_first=True)
-    for status in ("scheduled", "unconfirmed", "partial", "failed", "missed")
+PROBLEMS = (
+    Section("scheduled", held=True),
+    *(Section(s, newest_first=True) for s in ("unconfirmed", "partial", "failed", "missed")),
 )
 DONE = (Section("published", newest_first=True), Section("cancelled", newest_first=True))
 HIDDEN = tuple(section.status for section in DONE)

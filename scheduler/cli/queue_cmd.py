@@ -6,10 +6,10 @@ import contextlib
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.text import Text
 
 from posts.config import Config, load_config
@@ -32,12 +32,14 @@ def _open() -> tuple[Config, Store]:
 
 
 def _local(when: datetime | None, zone: str, short: bool = False) -> str:
-    """A time in ``zone``; ``short`` drops weekday and zone name (table columns)."""
-    if when is None:
-        return "unscheduled"
-    return when.astimezone(ZoneInfo(zone)).strftime(
-        "%Y-%m-%d %H:%M" if short else "%a %Y-%m-%d %H:%M %Z"
-    )
+    """A time in ``zone``; ``short`` drops weekday and zone name (table columns).
+
+    Never fails: a stored time no zone can show reads "unreadable time", so one bad row cannot
+    end a listing.
+    """
+    from posts.queue.times import show_time
+
+    return show_time(when, zone, "%Y-%m-%d %H:%M" if short else "%a %Y-%m-%d %H:%M %Z")
 
 
 def _zone(config: Config, draft: Draft) -> str:
@@ -65,11 +67,11 @@ def _print_queued(config: Config, queued: list[Queued], as_json: bool) -> None:
         d = q.draft
         posts = f"{len(d.parts)} post{'s' if len(d.parts) != 1 else ''}"
         out.print(
-            f"  [bold]{d.id}[/]  {d.account:<14} {d.platform:<9} {posts:<9} "
+            f"  [bold]{d.id}[/]  {escape(f'{d.account:<14}')} {d.platform:<9} {posts:<9} "
             f"{_local(d.scheduled_at, _zone(config, d))}"
         )
         if q.note:
-            out.print(f"    note: {q.note}")
+            out.print(f"    note: {q.note}", markup=False)
 
 
 @click.group()
@@ -167,8 +169,8 @@ def add_cmd(
 @click.option("--status", type=_STATUSES, help="Only drafts with this status (oldest first).")
 @click.option("--all", "everything", is_flag=True, help="Also published and cancelled drafts.")
 @click.option("--account", help="Only drafts of this account.")
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many (paging).")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0, 10**9), default=0, help="Skip this many (paging).")
 @click.option("--json", "as_json", is_flag=True, help="A JSON list of drafts (documented shape).")
 def list_cmd(
     status: str | None,
@@ -178,9 +180,9 @@ def list_cmd(
     offset: int,
     as_json: bool,
 ) -> None:
-    """List what goes out next (soonest first), then what needs you: held, unconfirmed,
-    partial, failed and missed drafts (newest first). Published and cancelled drafts are hidden
-    unless --all or --status asks for them.
+    """List what goes out next (soonest first), then what needs you: held drafts (in the order
+    they will go out once fixed), then unconfirmed, partial, failed and missed ones (newest
+    first). Published and cancelled drafts are hidden unless --all or --status asks for them.
 
     \b
     Examples:
@@ -268,22 +270,22 @@ def show_cmd(draft_id: str, as_json: bool) -> None:
     zone = _zone(config, draft)
     out = console()
     status = shown_status(draft, held)
-    out.print(f"[bold]{draft.id}[/]  {draft.account} ({draft.platform})  [bold]{status}[/]")
+    out.print(f"[bold]{draft.id}[/]  {escape(draft.account)} ({draft.platform})  [bold]{status}[/]")
     out.print(f"  {STATUS_MEANINGS[status]}")
     if status == "held":
         out.print(f"  held:   {held[draft.account]}", markup=False, emoji=False)
     out.print(f"  when:   {_local(draft.scheduled_at, zone)}")
     if draft.due_at and draft.due_at != draft.scheduled_at:
         out.print(f"  next attempt: {_local(draft.due_at, zone)}")
-    out.print(f"  source: {draft.source.title} ({draft.source.path})")
+    out.print(f"  source: {draft.source.title} ({draft.source.path})", markup=False)
     if draft.source.url:
-        out.print(f"  link:   {draft.source.url}")
+        out.print(f"  link:   {draft.source.url}", markup=False)
     counts = ", ".join(f"{n} {s}" for s, n in draft.counts.items())
     out.print(f"  posts:  {len(draft.parts)} ({counts}), {draft.mode}, limit {draft.limit}")
     for p in draft.parts:
         out.print(
             f"\n[bold]{p.index + 1}/{len(draft.parts)}[/]  {p.length}/{draft.limit}  {p.status}"
-            + (f"  {p.remote_url}" if p.remote_url else "")
+            + (f"  {escape(p.remote_url)}" if p.remote_url else "")
         )
         out.print(p.text, markup=False)
         if p.status == "unconfirmed":
@@ -366,7 +368,7 @@ def reschedule_cmd(draft_id: str, at: str, now_flag: bool, force: bool) -> None:
         f"{_local(queued.draft.scheduled_at, _zone(config, queued.draft))}."
     )
     if queued.note:
-        console().print(f"note: {queued.note}")
+        console().print(f"note: {queued.note}", markup=False)
 
 
 @queue.command("retry")
@@ -390,22 +392,32 @@ def retry_cmd(draft_id: str, force: bool) -> None:
 
 
 @queue.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Even beyond accounts' daily quotas.")
+@click.option(
+    "--allow-outside",
+    is_flag=True,
+    help="Also read paths outside FILE's folder, absolute paths and hidden files.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the stored drafts as JSON.")
-def import_cmd(file: Path, force: bool, as_json: bool) -> None:
+def import_cmd(file: Path, force: bool, allow_outside: bool, as_json: bool) -> None:
     """Queue many articles from a CSV or JSON-lines file (all rows or none).
 
     Columns: path or text, accounts, at (a time, next-slot, or empty for a draft), mode.
+    A path is relative to FILE's folder and may not leave it (see --allow-outside).
 
     \b
     Examples:
       herald queue import plan.csv
       herald queue import plan.jsonl --json
     """
-    from posts.queue.importing import import_file
+    from posts.queue.enqueue import enqueue
+    from posts.queue.importing import read_import
 
-    config, store = _open()
-    queued = import_file(store, config, file, utcnow(), force)
+    config = load_config()
+    now = utcnow()
+    items = read_import(config, file, now, allow_outside)  # every row, before the store opens
+    store = open_store(config.database, busy_timeout=config.database_timeout)
+    queued = enqueue(store, config, items, now, force)
     _print_queued(config, queued, as_json)
     _warn_accounts(config, store, queued)
