@@ -72,6 +72,7 @@ def assemble(
     name: str,
     url: str | None,
     content_hash: str,
+    page_url: str | None = None,
 ) -> Article:
     """Apply titles, sections, summary, hashtags and link precedence to ``extracted``."""
     meta = extracted.meta
@@ -94,7 +95,8 @@ def assemble(
     if summary is None:
         summary = _lead(paragraphs, lang)
     title = walk.title or _title_from(paragraphs[0], lang)
-    link = _url_argument(url) if url is not None else _absolute(meta.url)
+    declared = _absolute(meta.url)
+    link = _url_argument(url) if url is not None else declared or page_url
     sections, summary, handles = _inert_handles(walk.sections, summary, meta.mentions)
     if handles:
         notes = (*notes, f"mentions made inert (not addressed by the author): {', '.join(handles)}")
@@ -112,7 +114,7 @@ def assemble(
         source=source,
         content_hash=content_hash,
         keywords=keywords_of(meta, walk.hashtags, f"{title}\n" + "\n".join(paragraphs)),
-        explain=(*meta.explain, *notes, *(["link: --url"] if url is not None else [])),
+        explain=(*meta.explain, *notes, *_link_note(url, declared, page_url)),
         removed=(*meta.removed, *walk.removed),
         warnings=() if link else (_NO_LINK,),
     )
@@ -250,6 +252,14 @@ def _title_from(paragraph: str, lang: str | None) -> str:
         return sentence
     cut = sentence[:_TITLE_CHARS].rsplit(" ", 1)[0]
     return f"{cut.rstrip(',;:')}…"
+
+
+def _link_note(url: str | None, declared: str | None, page_url: str | None) -> tuple[str, ...]:
+    if url is not None:
+        return ("link: --url",)
+    if declared is None and page_url is not None:
+        return ("link: the address the page was fetched from (it names no canonical link)",)
+    return ()
 
 
 def _url_argument(url: str) -> str:

@@ -74,19 +74,27 @@ _MAX_ACCENTED_SHARE = 0.4  # of letters; mis-decoded Cyrillic/Greek is close to 
 _MAX_CONTROL_SHARE = 0.01  # more stray control characters than this means binary
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode ``data`` (the bytes of ``name``) to text with Unix newlines."""
+def decode(data: bytes, name: str, charset: str | None = None) -> str:
+    """Decode ``data`` (the bytes of ``name``) to text with Unix newlines.
+
+    ``charset`` is an encoding declared outside the bytes (an HTTP header); a byte-order mark
+    still wins over it, as in browsers.
+    """
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise ArticleError(f"{name} is {what}, not a text, Markdown or HTML article")
-    text = _decode_bytes(data, name).lstrip("\ufeff")  # a doubled BOM from a careless tool
+    text = _decode_bytes(data, name, _codec(charset)).lstrip(
+        "\ufeff"
+    )  # a doubled BOM from a careless tool
     return _without_controls(text, name).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _decode_bytes(data: bytes, name: str) -> str:
+def _decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], encoding, name)
+    if declared is not None:
+        return _strict(data, declared, name)
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
@@ -106,15 +114,18 @@ def _decode_bytes(data: bytes, name: str) -> str:
 
 
 def _declared_charset(data: bytes) -> str | None:
-    """The charset an HTML or XML document names for itself, as a Python codec.
-
-    Latin-1 and ASCII labels mean Windows-1252, as they do in every browser (WHATWG Encoding).
-    """
+    """The charset an HTML or XML document names for itself, as a Python codec."""
     match = _CHARSET.search(data[:_SNIFF_BYTES])
-    if match is None:
+    return _codec((match.group(1) or match.group(2)).decode("ascii")) if match else None
+
+
+def _codec(label: str | None) -> str | None:
+    """A charset label as a Python codec; Latin-1 and ASCII labels mean Windows-1252, as they do
+    in every browser (WHATWG Encoding)."""
+    if not label:
         return None
     try:
-        codec = codecs.lookup((match.group(1) or match.group(2)).decode("ascii")).name
+        codec = codecs.lookup(label.strip()).name
     except LookupError:
         return None
     return "cp1252" if codec in ("iso8859-1", "latin-1", "ascii") else codec
