@@ -48,3 +48,18 @@ def test_holds_are_seen_by_another_process(location: str, store: Store) -> None:
         assert other.revision() != revision  # daemons re-arm when holds change
     finally:
         other.close()
+
+
+def test_pages_split_scheduled_drafts_by_hold_and_read_newest_first(store: Store) -> None:
+    a1, b1, a2, unscheduled = store.add(
+        [new("lab-x", at=1), new("demo-x", at=2), new("lab-x", at=3), new("demo-x", at=None)],
+        now=NOW,
+    )
+    store.hold_account("lab-x", "config", "reason", NOW, HOUR)
+    ids = [d.id for d in store.page("scheduled", held=True)]
+    assert ids == [a1.id, a2.id] and store.count("scheduled", held=True) == 2
+    assert [d.id for d in store.page("scheduled", held=False)] == [b1.id]
+    assert [d.id for d in store.page("scheduled", newest_first=True, limit=2)] == [a2.id, b1.id]
+    assert [d.id for d in store.page("scheduled", account="lab-x", offset=1)] == [a2.id]
+    assert [d.id for d in store.page("scheduled", held=True, newest_first=True)] == [a2.id, a1.id]
+    assert store.page("draft")[0].id == unscheduled.id and store.count("draft", held=False) == 1
