@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from posts import counting
@@ -51,7 +51,7 @@ def choose(platform: str, article: Article, cap: int | None) -> TagChoice:
     dropped: list[str] = []
     warnings: list[str] = []
     seen: set[str] = set()
-    for raw in (*article.hashtags, *judged_keywords(article)):
+    for raw in (*map(_words_of(article), article.hashtags), *judged_keywords(article)):
         tag = normalise(raw)
         if not tag or tag.casefold() in seen:
             continue
@@ -65,6 +65,17 @@ def choose(platform: str, article: Article, cap: int | None) -> TagChoice:
         else:
             usable.append(tag)
     return TagChoice(tuple(usable), tuple(dropped), tuple(warnings))
+
+
+def _words_of(article: Article) -> Callable[[str], str]:
+    """An author's tag as the keyword it came from ("small business" for ``smallbusiness``), so
+    its words can be capitalised; a tag without a spaced keyword stays as written."""
+    spaced = {_squash(k.text): k.text for k in article.keywords if _SEPARATORS.search(k.text)}
+    return lambda tag: spaced.get(_squash(tag), tag)
+
+
+def _squash(text: str) -> str:
+    return _SEPARATORS.sub("", text.casefold()).lstrip("#＃")
 
 
 def judged_keywords(article: Article) -> Iterator[str]:

@@ -15,7 +15,7 @@ sentence's number of content words, so a long sentence does not win merely by be
 sentence with a figure in it gets +0.5 (findings are usually quantified) and one in a section
 whose heading marks the point ("Findings", "What we changed") +1. Filler ("Thanks for reading")
 and sentences of fewer than three content words score 0 and rank last. A sentence that mostly
-repeats one already chosen (half or more of the smaller one's content words shared) is skipped.
+repeats one already chosen (half or more of its content words said there) is skipped.
 """
 
 from __future__ import annotations
@@ -82,8 +82,9 @@ class Digest:
     title: str
     summary: tuple[str, ...]  # summary sentences
     sentences: tuple[Sentence, ...]  # article order
-    ranked: tuple[Sentence, ...]  # lead first, then key points by score
+    ranked: tuple[Sentence, ...]  # lead, a list article's items, then key points by score
     distinct: Distinct  # the ranking without repeats, worked out as far as anyone has asked
+    pinned: frozenset[int] = frozenset()  # positions of the lead and items: taken if they fit
 
     def candidates(self) -> Iterator[Sentence]:
         """Ranked sentences with content words that repeat neither the hook nor a better one."""
@@ -133,17 +134,31 @@ def digest(article: Article) -> Digest:
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(replace(s, score=_score(article, s, weights)) for s in found)
     lead = [s for s in sentences if s.paragraph == 0 and key_point(s)]
+    items = _item_openers(sentences)
+    pinned = {s.position for s in (*lead, *items)}
     rest = sorted(
-        (s for s in sentences if s.paragraph != 0 or not key_point(s)),
+        (s for s in sentences if s.position not in pinned),
         key=lambda s: (not key_point(s), -s.score, s.position),
     )
     return Digest(
         title=article.title.strip(),
         summary=summary,
         sentences=sentences,
-        ranked=(*lead, *rest),
-        distinct=Distinct((*lead, *rest), (content_words(t) for t in (article.title, *summary))),
+        ranked=(*lead, *items, *rest),
+        distinct=Distinct(
+            (*lead, *items, *rest), (content_words(t) for t in (article.title, *summary))
+        ),
+        pinned=frozenset(pinned),
     )
+
+
+def _item_openers(sentences: Iterable[Sentence]) -> list[Sentence]:
+    """In a list article, each item's first key sentence, in order: every item gets named."""
+    openers: dict[int, Sentence] = {}
+    for sentence in sentences:
+        if sentence.heading and sentence.section not in openers and key_point(sentence):
+            openers[sentence.section] = sentence
+    return list(openers.values())
 
 
 def key_point(sentence: Sentence) -> bool:
@@ -202,11 +217,9 @@ def _score(article: Article, sentence: Sentence, weights: dict[str, float]) -> f
 
 
 def repeats(words: frozenset[str], earlier: Iterable[frozenset[str]]) -> bool:
-    """True when ``words`` shares at least OVERLAP of the smaller set with any earlier set."""
-    return any(
-        words and other and len(words & other) >= OVERLAP * min(len(words), len(other))
-        for other in earlier
-    )
+    """True when at least OVERLAP of ``words`` were said by one earlier set (a short headline
+    does not make every sentence on its topic a repeat; a sentence that says more is new)."""
+    return any(words and len(words & other) >= OVERLAP * len(words) for other in earlier)
 
 
 def _sentences(article: Article) -> Iterator[Sentence]:

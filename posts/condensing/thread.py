@@ -220,8 +220,10 @@ def _pieces(ctx: Context, text: str, budget: int) -> list[tuple[str, str]]:
 def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     """The best-ranked passages that fit beside the hook, laid out in article order.
 
-    Choosing stops at the first passage scoring under :data:`STOP` of the mean of those chosen
-    (the lead is exempt), or after :data:`MAX_SKIPS` passages that did not fit.
+    A passage with a sentence longer than a post is passed over. Choosing stops at the first
+    passage scoring under :data:`STOP` of the mean of those chosen
+    or under the article's top :data:`KEY_SHARE` (the lead and a list article's items are
+    exempt), or after :data:`MAX_SKIPS` passages that did not fit.
     """
     by_position = {s.position: s for s in ctx.digest.sentences}
     chosen: dict[int, Sentence] = {}
@@ -229,13 +231,13 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     skips = 0
     floor = _floor(ctx.digest.sentences)
     for sentence in ctx.digest.candidates():
-        lead = sentence.paragraph == 0
+        lead = sentence.position in ctx.digest.pinned
         if not lead and len(scores) >= LEAST_POINTS and sentence.score < floor:
             break
         if not lead and scores and sentence.score < STOP * statistics.fmean(scores):
             break
         passage = _passage(sentence, by_position, chosen)
-        if passage is None:
+        if passage is None or (not lead and _too_long(ctx, plan, passage)):
             continue
         trial = {**chosen, **{s.position: s for s in passage}}
         if not plan.fits([*hook, *_items(ctx, plan, trial)]):
@@ -246,7 +248,27 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         chosen = trial
         if not lead:
             scores.append(sentence.score)
+    if not (chosen or hook or plan.headline):
+        chosen = _opening(ctx, plan)
     return _items(ctx, plan, chosen)
+
+
+def _opening(ctx: Context, plan: _Plan) -> dict[int, Sentence]:
+    """An article with nothing worth ranking (no headline, no words) still says its first
+    sentences: as many as fit, in order."""
+    chosen: dict[int, Sentence] = {}
+    for sentence in ctx.digest.sentences:
+        trial = {**chosen, sentence.position: sentence}
+        if not plan.fits(_items(ctx, plan, trial)):
+            break
+        chosen = trial
+    return chosen
+
+
+def _too_long(ctx: Context, plan: _Plan, passage: list[Sentence]) -> bool:
+    """A key point that would have to be cut across posts is left for the reader of the article."""
+    room = plan.frame(1, False).budget
+    return any(ctx.rules.length(s.text) > room for s in passage)
 
 
 def _floor(sentences: Iterable[Sentence]) -> float:

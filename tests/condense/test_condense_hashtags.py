@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from posts import counting
 from posts.condensing import condense
-from posts.model import Article, CondenseOptions, Section
+from posts.model import Article, CondenseOptions, Keyword, Section
 from tests.condense.conftest import PLATFORMS
 
 CITY_TAGS = ("CityBudget", "LocalNews", "Transit", "Riverside")
@@ -83,3 +84,61 @@ def test_tags_never_push_a_post_over_even_when_they_fill_the_closing_post() -> N
         carried = hashtags_in([p.text for p in rendition.posts])
         assert carried == [t for t in tags if t in carried]  # article order within the thread
         assert set(carried) | set(rendition.hashtags_dropped) == set(tags)
+
+
+def keyworded(*keywords: Keyword, hashtags: tuple[str, ...] = ()) -> Article:
+    body = (
+        "Sodium-ion cells store energy for the grid. Energy storage on the grid doubled in 2025.",
+        "Jane Smith of the utility said prices percent fell.",
+    )
+    return replace(
+        tagged(*hashtags, url="https://example.org/grid"),
+        title="Grid batteries: sodium-ion cells arrive",
+        sections=(Section(None, body),),
+        keywords=keywords,
+    )
+
+
+def test_metadata_keywords_become_tags_only_when_the_article_uses_them_up_front() -> None:
+    source = keyworded(
+        Keyword("sodium-ion", "meta", True),
+        Keyword("energy storage", "meta", True),
+        Keyword("Smith, Jane", "meta", True),
+        Keyword("deep", "meta", False),
+        hashtags=("Grid",),
+    )
+    rendition = condense(source, "mastodon", mode="single")
+    assert rendition.hashtags_kept == ("Grid", "SodiumIon", "EnergyStorage", "JaneSmith")
+
+
+def test_the_article_casing_wins_and_initials_are_dropped_from_names() -> None:
+    source = keyworded(
+        Keyword("ENERGY STORAGE", "meta", True), Keyword("Smith, J. Jane", "meta", True)
+    )
+    rendition = condense(source, "mastodon", mode="single")
+    assert rendition.hashtags_kept == ("EnergyStorage", "JaneSmith")
+
+
+def test_an_author_tag_takes_the_capitals_of_the_keyword_it_was_written_as() -> None:
+    source = keyworded(
+        Keyword("small business", "front-matter", False), hashtags=("smallbusiness",)
+    )
+    assert condense(source, "x", mode="single").hashtags_kept == ("SmallBusiness",)
+
+
+def test_a_tag_the_text_already_shows_is_not_repeated_on_the_closing_post() -> None:
+    shown = replace(
+        tagged("Tides", "Clocks"), summary="A summary sentence about #Tides and their clocks."
+    )
+    texts = [p.text for p in condense(shown, "x", mode="thread").posts]
+    assert hashtags_in(texts) == ["Tides", "Clocks"]  # once in the text, once closing
+
+
+@pytest.mark.parametrize(("platform", "cap"), [("x", 2), ("bluesky", 3), ("mastodon", 5)])
+def test_no_post_carries_more_tags_than_the_platform_cap(
+    article: Callable[[str], Article], platform: str, cap: int
+) -> None:
+    for mode in ("single", "thread"):
+        rendition = condense(article("party-recipes.md"), platform, mode=mode)
+        assert all(len(hashtags_in([p.text])) <= cap for p in rendition.posts)
+        assert 1 <= len(rendition.hashtags_kept) <= cap

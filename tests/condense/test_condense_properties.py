@@ -1,13 +1,16 @@
-"""Properties over random articles: every post fits, and no word is ever cut."""
+"""Properties over random articles: every post fits, no word is ever cut, no sentence that fits
+a post by itself is ever split, one post carries the link, and the output is deterministic."""
 
 from __future__ import annotations
 
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from posts import counting
+from posts.article.sentences import split_sentences
 from posts.condensing import condense
+from posts.condensing.selection import digest
 from posts.model import Article, CondenseOptions, Section
 
 LABEL = regex.compile(r"^(?:\d+/\d+|🧵) ")
@@ -82,3 +85,66 @@ def test_every_post_fits_and_every_word_is_whole(
                 assert word.removesuffix("…") in source_words | cut_words, (word, post.text)
             else:
                 assert word in source_words, (word, post.text)
+
+
+SHORT_SENTENCE = st.lists(WORD, min_size=1, max_size=14).map(lambda words: " ".join(words) + ".")
+SHORT_PARAGRAPH = st.lists(SHORT_SENTENCE, min_size=1, max_size=5).map(" ".join)
+TAGS = st.lists(st.sampled_from(["Tides", "海洋", "Open Data", "sodium-ion", "x"]), max_size=6)
+
+
+@st.composite
+def short_sentence_articles(draw: st.DrawFn) -> Article:
+    """Articles whose sentences are mostly short enough to fit a post by themselves."""
+    return Article(
+        title=draw(st.one_of(st.just(""), SHORT_SENTENCE)),
+        sections=(Section(None, tuple(draw(st.lists(SHORT_PARAGRAPH, min_size=1, max_size=8)))),),
+        summary=draw(st.one_of(st.just(""), SHORT_SENTENCE)),
+        summary_source="explicit",
+        hashtags=tuple(draw(TAGS)),
+        url=draw(st.one_of(st.none(), st.just(URL))),
+    )
+
+
+def _prose_ends(text: str) -> list[str]:
+    """The last line of a post that is text (not the link, not hashtags)."""
+    lines = [
+        line
+        for line in LABEL.sub("", text).splitlines()
+        if line.strip() and not all(w == URL or w.startswith("#") for w in line.split())
+    ]
+    return lines[-1:]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    article=short_sentence_articles(),
+    platform=st.sampled_from(counting.PLATFORMS),
+    max_posts=st.integers(min_value=2, max_value=8),
+    link=st.sampled_from(["last", "first", "reply"]),
+)
+def test_no_sentence_that_fits_a_post_alone_is_ever_split(
+    article: Article, platform: str, max_posts: int, link: str
+) -> None:
+    options = CondenseOptions(max_posts=max_posts, link=link)  # type: ignore[arg-type]
+    rendition = condense(article, platform, mode="thread", options=options)
+    sentences = [
+        s
+        for text in (article.title, article.summary, *article.paragraphs)
+        for s in split_sentences(text)
+    ]
+    widest = f"{max_posts}/{max_posts} "
+    assume(all(counting.fits(platform, widest + s) for s in sentences))
+    for post in rendition.posts:
+        assert counting.fits(platform, post.text), post.text
+        for end in _prose_ends(post.text):  # every generated sentence ends with "."
+            assert end.endswith("."), rendition.posts
+    if article.url:
+        assert [URL in p.text for p in rendition.posts].count(True) == 1
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(article=articles(), platform=st.sampled_from(counting.PLATFORMS))
+def test_the_same_article_gives_the_same_posts(article: Article, platform: str) -> None:
+    first = condense(article, platform, mode="thread")
+    digest.cache_clear()  # recomputed from scratch, not served from the cache
+    assert condense(article, platform, mode="thread") == first

@@ -1,0 +1,99 @@
+"""A thread reads as a story: whole sentences, what they lean on, the point, no filler."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from posts.condensing import condense
+from posts.condensing.cues import leans_back
+from posts.condensing.selection import content_words
+from posts.model import Article, CondenseOptions, Section
+from tests.condense.conftest import PLATFORMS
+
+OTHER_TOPICS = (
+    "Gardeners along the river planted tulips early this spring.",
+    "A bakery on Mill Street won a regional prize for its rye bread.",
+    "The library extended its opening hours on Sundays during exams.",
+    "Cyclists asked for a painted lane beside the old warehouse district.",
+    "Volunteers repainted the benches in the park near the station.",
+)
+
+
+def bodies(article: Article, platform: str = "x", **options: object) -> list[str]:
+    rendition = condense(article, platform, mode="thread", options=CondenseOptions(**options))  # type: ignore[arg-type]
+    return [p.text for p in rendition.posts]
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_point_of_the_article_is_in_the_thread_and_the_filler_is_not(
+    article: Callable[[str], Article], platform: str
+) -> None:
+    text = "\n".join(bodies(article("bakery-waste.md"), platform))
+    assert "We started taking orders for the next day's bread until 6 p.m." in text
+    assert "Thanks for reading" not in text and "Let us know" not in text
+
+
+def test_a_sentence_that_leans_back_comes_with_the_sentence_it_answers() -> None:
+    lean = "But by the third month the queue at the ferry had shrunk to a dozen riders a morning."
+    paragraphs = (
+        "The harbour ferry carried 900 riders a day in its first week of the new timetable.",
+        "Riders complained loudly about the new timetable in the first month.",
+        f"{lean} Ferry riders now wait less than ten minutes for the ferry.",
+        *OTHER_TOPICS,
+    )
+    source = Article(
+        title="Ferry timetable",
+        sections=(Section(None, paragraphs),),
+        summary="",
+        summary_source="computed",
+        hashtags=(),
+        url="https://example.org/ferry",
+    )
+    text = "\n".join(bodies(source))
+    assert lean in text
+    answered = "Riders complained loudly about the new timetable in the first month."
+    assert text.index(answered) < text.index(lean)
+
+
+def test_a_list_article_names_each_item_with_its_text(article: Callable[[str], Article]) -> None:
+    text = "\n".join(bodies(article("five-tents.md")))
+    for heading in ("1. Harbour Dome 4: It stayed bone dry", "5. Gull Tarp Shelter: It is not"):
+        assert heading in text
+
+
+def test_a_short_article_makes_a_short_thread(article: Callable[[str], Article]) -> None:
+    posts = bodies(article("bakery-waste.md"), max_posts=10)
+    assert 3 <= len(posts) <= 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("He said the vote was close.", True),
+        ("It's the third budget in a row.", True),
+        ("But by the third month waste had fallen.", True),
+        ("and then the rain stopped.", True),
+        ("しかし、結果は違いました。", True),
+        ("The council approved the budget.", False),
+        ("The company said it would appeal.", True),
+        ("A study found the opposite.", False),
+        ("Riverside voted on Tuesday.", False),
+    ],
+)
+def test_openings_that_lean_on_the_sentence_before(sentence: str, leans: bool) -> None:
+    assert leans_back(sentence) is leans
+
+
+def test_the_before_sentence_decides_a_the_noun_opening() -> None:
+    before = content_words("Our bakery started taking orders.")
+    assert leans_back("The orders arrive by six.", before)
+    assert not leans_back("The shop opens at eight.", before)
+
+
+def test_scripts_without_spaces_score_by_character_ngrams() -> None:
+    words = content_words("事故は41%減少しました。事故の件数")
+    assert {"事故", "減少"} <= words
+    assert "事故は41%減少しました。事故の件数" not in words
+    assert content_words("อุบัติเหตุลดลง") >= {"อุบ", "ลดล"}
