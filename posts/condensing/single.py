@@ -6,7 +6,7 @@ from __future__ import annotations
 from posts.condensing.packer import Placed, Slot, fill
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
-from posts.condensing.tokens import Unit, Words
+from posts.condensing.tokens import Unit, Words, join_sentences
 from posts.errors import InputError
 
 MAX_EXTRA_TRIES = 12  # ranked sentences tried for the room left after the news
@@ -54,7 +54,7 @@ def _key_sentences(ctx: Context) -> list[str]:
 
 
 def _body(sentences: list[str]) -> str:
-    return Words([Unit(text, 0) for text in sentences]).text
+    return join_sentences([" ".join(text.split()) for text in sentences])
 
 
 def _whole(ctx: Context, key: list[str], title: str) -> tuple[str, list[str]] | None:
@@ -81,14 +81,17 @@ def _tags(ctx: Context, hook: str, body: str) -> list[str]:
 def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[str]:
     """Add the best-ranked sentences that fit whole after the news, kept in article order."""
     extra: list[Sentence] = []
+    slot = _slot(ctx, hook, tags)
+    room = slot.budget - ctx.rules.length(_body(chosen))  # an estimate: the post is measured
     for tried, sentence in enumerate(ctx.digest.candidates()):
         if tried >= MAX_EXTRA_TRIES:
             break
-        if sentence.text in chosen or not _stands(ctx, sentence, chosen, extra):
+        cost = ctx.rules.length(sentence.text) + 2
+        if cost > room or sentence.text in chosen or not _stands(ctx, sentence, chosen, extra):
             continue
         trial = sorted([*extra, sentence], key=lambda s: s.position)
-        if _slot(ctx, hook, tags).post(_body([*chosen, *(s.text for s in trial)])) is not None:
-            extra = trial
+        if slot.post(_body([*chosen, *(s.text for s in trial)])) is not None:
+            extra, room = trial, room - cost
     return [*chosen, *(s.text for s in extra)]
 
 

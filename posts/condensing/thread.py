@@ -32,6 +32,7 @@ from posts.condensing.layout import (
 from posts.condensing.packer import ELLIPSIS, Slot
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
+from posts.condensing.tokens import sentence_joint
 from posts.errors import InputError, TemplateError
 from posts.model import Numbering
 from posts.render import template_name
@@ -184,7 +185,7 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
         summary.insert(0, plan.headline)
         plan.headline = ""
         plan.forget_frames()
-    joints = [_sentence_joint(text) for text in summary[:-1]]
+    joints = [sentence_joint(text) for text in summary[:-1]]
     joints = ["", *joints] if summary else []
     runs = [(text, joint, SENTENCE) for text, joint in zip(summary, joints, strict=True)]
     items = _split(ctx, plan, runs)
@@ -316,12 +317,7 @@ def _joint(previous: Sentence | None, sentence: Sentence) -> tuple[str, int]:
     kind = LEANING if sentence.leans and follows else SENTENCE
     if previous is None or previous.paragraph != sentence.paragraph:
         return "\n\n", PARAGRAPH if kind == SENTENCE else kind
-    return _sentence_joint(previous.text), kind
-
-
-def _sentence_joint(before: str) -> str:
-    """Sentences of one paragraph join with a space, or nothing after a CJK full stop."""
-    return "" if before.endswith(("。", "！", "？", "」", "』")) else " "
+    return sentence_joint(previous.text), kind
 
 
 def _as_heading(heading: str) -> str:

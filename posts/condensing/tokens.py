@@ -105,4 +105,14 @@ class Words:
 def _separator(previous: Unit, unit: Unit) -> str:
     if unit.paragraph != previous.paragraph:
         return "\n\n"
-    return "" if _CJK_SENTENCE_END.search(previous.text) else " "
+    return sentence_joint(previous.text)
+
+
+def sentence_joint(before: str) -> str:
+    """Sentences of one paragraph join with a space, or nothing after a CJK full stop."""
+    return "" if _CJK_SENTENCE_END.search(before) else " "
+
+
+def join_sentences(texts: Sequence[str]) -> str:
+    """``texts`` as one paragraph, joined as :class:`Words` would join them."""
+    return "".join(t if i == 0 else sentence_joint(texts[i - 1]) + t for i, t in enumerate(texts))
