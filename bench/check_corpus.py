@@ -50,6 +50,7 @@ class Page:
     body: str | None  # expected body text
     excerpt: str | None
     must_not: tuple[str, ...] = ()
+    must: tuple[str, ...] = ()  # snippets trafilatura's tests expect in the body
 
 
 @dataclass
@@ -78,7 +79,7 @@ def pages(corpus: Path) -> Iterator[Page]:
         meta = truth[name].get("meta", {})
         yield Page(
             name, extra / name, meta.get("title"), meta.get("sitename"), None, None,
-            tuple(truth[name].get("mustNotContain", [])),
+            tuple(truth[name].get("mustNotContain", [])), tuple(truth[name].get("mustContain", [])),
         )  # fmt: skip
 
 
@@ -190,6 +191,15 @@ def boilerplate_in_posts(result: Result) -> int:
     return sum(1 for snippet in result.page.must_not if snippet in text)
 
 
+def missing_snippets(result: Result) -> tuple[int, int]:
+    """(expected body snippets, of which missing from what Herald read)."""
+    if result.article is None:
+        return len(result.page.must), len(result.page.must)
+    headings = (s.heading or "" for s in result.article.sections)
+    body = norm(" ".join((result.article.title, *headings, *result.article.paragraphs)))
+    return len(result.page.must), sum(1 for s in result.page.must if norm(s) not in body)
+
+
 def description_reasons(results: list[Result]) -> Counter[str]:
     reasons: Counter[str] = Counter()
     for result in results:
@@ -226,6 +236,9 @@ def reading_rows(results: list[Result]) -> Iterator[tuple[str, str]]:
     yield "  pages affected", pct(sum(1 for c in counts if c[1]), with_body)
     yield "posts with @handles not in body", str(sum(stray_handles(r) for r, _ in read))
     yield "boilerplate snippets in posts", str(sum(boilerplate_in_posts(r) for r, _ in read))
+    snippets = [missing_snippets(r) for r in results]
+    expected, missing = sum(s[0] for s in snippets), sum(s[1] for s in snippets)
+    yield "expected body snippets missing", pct(missing, expected)
     yield "pages with no link", pct(sum(1 for _, a in read if not a.url), len(read))
     times = sorted(r.seconds * 1000 for r in results)
     yield "time per page (median / max)", f"{times[len(times) // 2]:.0f} ms / {times[-1]:.0f} ms"

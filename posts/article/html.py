@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from lxml import etree
@@ -49,7 +49,7 @@ def read_html(text: str) -> Extracted:
     page = read_page_meta(tree)
     removed = (
         *_remove_embeds(tree),
-        *_remove_teasers(tree),
+        *_remove_teasers(tree, _absolute(page.canonical) or _absolute(page.og_url)),
         *_remove_about_trailers(tree),
         *_remove_formulas(tree),
     )
@@ -149,21 +149,33 @@ def _remove_formulas(tree: etree._Element) -> Iterator[tuple[str, str]]:
             paragraph.getparent().remove(paragraph)
 
 
-def _remove_teasers(tree: etree._Element) -> Iterator[tuple[str, str]]:
-    """Related-article cards: a heading that is wholly a link to another page, and the short
-    blurb beside it. An article's own section headings are not links elsewhere."""
+def _remove_teasers(tree: etree._Element, page: str | None) -> Iterator[tuple[str, str]]:
+    """Related-article cards: a heading that is wholly a link to another page of the same site,
+    and the short blurb beside it. An article's own section headings are not links, and a
+    heading linking to another site is usually the story's subject (a link blog's post)."""
     for heading in list(tree.iter("h2", "h3", "h4")):
         links = heading.findall(".//a")
         text = " ".join("".join(heading.itertext()).split())
         linked = " ".join("".join(t for a in links for t in a.itertext()).split())
         href = links[0].get("href", "") if links else ""
-        if not text or linked != text or href.startswith("#") or heading.getparent() is None:
+        if not text or linked != text or heading.getparent() is None or not _same_site(href, page):
             continue
-        for blurb in (*_kicker(heading), *_blurbs(heading)):
-            yield "related-link", " ".join("".join(blurb.itertext()).split())[:200]
-            blurb.getparent().remove(blurb)
-        yield "related-link", text[:200]
-        heading.getparent().remove(heading)
+        for part in (*_kicker(heading), *_blurbs(heading), heading):
+            words = " ".join("".join(part.itertext()).split())
+            if words:
+                yield "related-link", words[:200]
+            part.getparent().remove(part)
+
+
+def _same_site(href: str, page: str | None) -> bool:
+    """A link to another page of the site the article is on (relative, or the same host)."""
+    if not href or href.startswith("#"):
+        return False
+    target = urlsplit(urljoin(page or "", href))
+    if not target.netloc or not page:
+        return not urlsplit(href).netloc  # relative: this site
+    host = urlsplit(page).netloc.removeprefix("www.")
+    return target.netloc.removeprefix("www.") == host and target.path != urlsplit(page).path
 
 
 def _remove_about_trailers(tree: etree._Element) -> Iterator[tuple[str, str]]:
