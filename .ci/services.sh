@@ -8,6 +8,7 @@ start_services() {
   if [ -x .ci/postgres.sh ]; then source .ci/postgres.sh && start_postgres || echo "postgres: not started"; fi
   if [ -x .ci/pds.sh ]; then source .ci/pds.sh && install_pds || echo "pds: not installed"; fi
   if [ -x .ci/chromium.sh ]; then source .ci/chromium.sh && install_chromium || echo "chromium: not installed"; fi
+  if [ -x .ci/snac.sh ]; then source .ci/snac.sh && install_snac || echo "snac: not installed"; fi
 }
 
 stop_services() {
