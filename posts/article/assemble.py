@@ -76,15 +76,7 @@ def assemble(
 ) -> Article:
     """Apply titles, sections, summary, hashtags and link precedence to ``extracted``."""
     meta = extracted.meta
-    walk = _Walk(title=squash(meta.title) if meta.title else None)
-    for block in extracted.blocks:
-        if block.is_heading:
-            _heading(walk, block)
-        elif walk.skip_below is None:
-            _paragraph(walk, block)
-    walk.close_section()
-    if not walk.sections:
-        raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
+    walk = _walk(extracted, name)
     lang = meta.lang.strip() if meta.lang else None
     paragraphs = tuple(p for section in walk.sections for p in section.paragraphs)
     if kind == "html" and not any(_is_prose(p) for p in paragraphs):
@@ -92,12 +84,12 @@ def assemble(
             f"{name} has no article text, only headlines, labels and links (an index page?)"
         )
     summary, source_of_summary, notes = _summary(walk, meta, paragraphs)
-    if summary is None:
-        summary = _lead(paragraphs, lang)
     title = walk.title or _title_from(paragraphs[0], lang)
     declared = _absolute(meta.url)
     link = _url_argument(url) if url is not None else declared or page_url
-    sections, summary, handles = _inert_handles(walk.sections, summary, meta.mentions)
+    sections, summary, handles = _inert_handles(
+        walk.sections, summary or _lead(paragraphs, lang), meta.mentions
+    )
     if handles:
         notes = (*notes, f"mentions made inert (not addressed by the author): {', '.join(handles)}")
     return Article(
@@ -118,6 +110,21 @@ def assemble(
         removed=(*meta.removed, *walk.removed),
         warnings=() if link else (_NO_LINK,),
     )
+
+
+def _walk(extracted: Extracted, name: str) -> _Walk:
+    """Sections, summary lines, hashtags and removals from the blocks, in order."""
+    meta = extracted.meta
+    walk = _Walk(title=squash(meta.title) if meta.title else None)
+    for block in extracted.blocks:
+        if block.is_heading:
+            _heading(walk, block)
+        elif walk.skip_below is None:
+            _paragraph(walk, block)
+    walk.close_section()
+    if not walk.sections:
+        raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
+    return walk
 
 
 def _inert_handles(

@@ -56,10 +56,21 @@ def read_html(text: str) -> Extracted:
     document = _extract(tree)
     if document is None:
         return Extracted(blocks=(), meta=Metadata(lang=lang))
+    body = document.body
+    blocks = tuple(_blocks(body)) if body is not None else ()
+    if not blocks and body is not None:
+        blocks = tuple(_preformatted(body))
+    return Extracted(blocks=blocks, meta=_metadata(page, document, lang, removed))
+
+
+def _metadata(
+    page: PageMeta, document: Document, lang: str | None, removed: tuple[tuple[str, str], ...]
+) -> Metadata:
+    """Headline, link, descriptions and keywords as the page declares them (judged later)."""
     url = _absolute(page.canonical) or _absolute(page.og_url) or document.url or None
     sites = (*page.site_names, *([document.sitename] if document.sitename else []))
     headline = choose_headline(page.titles, (*sites, *domain_names(url)))
-    meta = Metadata(
+    return Metadata(
         title=headline.text if headline else document.title or None,
         url=url,
         summary_origin="meta",
@@ -71,11 +82,6 @@ def read_html(text: str) -> Extracted:
         explain=(*_explain_headline(headline), _explain_link(page, url)),
         removed=removed,
     )
-    body = document.body
-    blocks = tuple(_blocks(body)) if body is not None else ()
-    if not blocks and body is not None:
-        blocks = tuple(_preformatted(body))
-    return Extracted(blocks=blocks, meta=meta)
 
 
 def _preformatted(body: etree._Element) -> Iterator[Block]:
