@@ -17,8 +17,13 @@ from scheduler.cli.main import cli
 ARTICLE = "# Tides\n\nThe tide comes in twice a day, and the pools fill with light.\n"
 
 
+def _config() -> Path:
+    return Path(os.environ["HERALD_CONFIG"])
+
+
 def test_init_writes_the_machines_zone_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "Asia/Tokyo")
+    _config().unlink(missing_ok=True)  # a fresh machine: no config yet
     result = CliRunner().invoke(cli, ["init"])
     assert result.exit_code == 0, result.output
     assert load_config().timezone == "Asia/Tokyo"
@@ -28,11 +33,13 @@ def test_init_writes_the_machines_zone_and_says_so(monkeypatch: pytest.MonkeyPat
 
 def test_drafts_queued_before_init_keep_their_account(isolated_herald: Path) -> None:
     (isolated_herald / "tides.md").write_text(ARTICLE)
+    _config().write_bytes(b"")  # the embedded defaults
     queued = CliRunner().invoke(
         cli, ["queue", "add", str(isolated_herald / "tides.md"), "--to", "demo-x,demo-bluesky",
               "--at", "in 1h"],
     )  # fmt: skip
     assert queued.exit_code == 0, queued.output
+    _config().unlink()
     assert CliRunner().invoke(cli, ["init"]).exit_code == 0
     planned = CliRunner().invoke(cli, ["run", "--dry-run"])
     assert planned.exit_code == 0 and "2 draft(s)" in planned.stdout
@@ -42,8 +49,9 @@ def test_drafts_queued_before_init_keep_their_account(isolated_herald: Path) -> 
 def test_the_example_keeps_each_default_account_as_it_is() -> None:
     with default_config_file().open("rb") as fh:
         defaults = tomllib.load(fh)["accounts"]
+    _config().unlink(missing_ok=True)
     assert CliRunner().invoke(cli, ["init"]).exit_code == 0
-    with Path(os.environ["HERALD_CONFIG"]).open("rb") as fh:
+    with _config().open("rb") as fh:
         written = tomllib.load(fh)["accounts"]
     assert {name: written[name] for name in defaults} == defaults
 
