@@ -165,3 +165,10 @@ def test_an_editor_that_fails_is_bad_input_not_a_publish_failure(
 
 def _list() -> Result:
     return CliRunner().invoke(cli, ["queue", "list"])
+
+
+def test_queue_help_names_every_subcommand() -> None:
+    result = CliRunner().invoke(cli, ["queue", "--help"])
+    summary = result.stdout.split("\n\n")[1]
+    for name in ("add", "import", "list", "show", "edit", "cancel", "reschedule", "retry"):
+        assert name in summary, name
