@@ -51,7 +51,8 @@ def review_holds(
     released = []
     for hold in store.holds():
         retry = retry_auth or now - hold.reported_at >= REMIND_EVERY
-        problem = _still_held(hold, adapters, retry)
+        waiting = store.count("scheduled", hold.account) > 0  # else nothing is held: drop it
+        problem = _still_held(hold, adapters, retry) if waiting else None
         if problem is None:
             store.release_account(hold.account, now)
             log_event(log, "account-released", {"account": hold.account})

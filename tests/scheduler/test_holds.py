@@ -155,3 +155,13 @@ def test_failures_are_logged_at_warning_or_error_never_info(
     levels = {getattr(r, "event", ""): r.levelno for r in caplog.records}
     assert levels["failed"] == logging.ERROR and levels["retry"] == logging.WARNING
     assert levels["finished"] == logging.ERROR and levels["claimed"] == logging.INFO
+
+
+def test_a_hold_with_no_draft_left_is_dropped(harness: Any) -> None:
+    harness.account("x1")
+    accounts = Accounts(harness, x1=CredentialError("account 'x1': variable T_X is not set"))
+    draft = harness.queue("x1", "one")
+    _tick(harness, accounts)
+    harness.store.cancel(draft, now=harness.clock())
+    assert review_holds(harness.store, accounts, harness.clock(), retry_auth=False) == ["x1"]
+    assert harness.store.holds() == []
