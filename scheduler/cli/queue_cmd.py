@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the planning code loads only for commands that add or move 
 
 _MODES = click.Choice(["single", "thread", "auto"])
 _STATUSES = click.Choice(list(STATUS_MEANINGS))
+_SPLIT = ("scheduled", "held")  # stored as scheduled; split by whether the account is held
 
 
 def _open() -> tuple[Config, Store]:
@@ -220,9 +221,6 @@ def list_cmd(
     for name, reason in held.items():
         if account in (None, name):
             out.print(f"held: {name} needs attention: {reason}", markup=False, emoji=False)
-
-
-_SPLIT = ("scheduled", "held")  # stored as scheduled; split by whether the account is held
 
 
 def _print_table(out: Console, config: Config, drafts: list[Draft], held: dict[str, str]) -> None:
