@@ -36,11 +36,17 @@ _FIRST_WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _OPENING_PUNCTUATION = "\"'“‘«„(¿¡—–- "
 _ARTICLES = frozenset({"the", "le", "la", "les", "el", "los", "las", "der", "die", "das"})
 _NOUNS = (
-    "company firm group team study report move plan decision deal agency country city state "
-    "man woman boy girl couple family pair device phone product model app service change "
-    "bill law measure project program programme findings result results idea"
+    "company firm agency man woman boy girl couple pair move decision deal suspect victim "
+    "official spokesman spokeswoman spokesperson former latter same"
 )
 _DEMONSTRATIVE_NOUNS = frozenset(_NOUNS.split())
+_ATTRIBUTED = re.compile(
+    r"[”\"’']\s*,?\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|wrote|writes|explained)\b",
+    re.IGNORECASE,
+)  # “…,” she said: who she is was in the sentence before
+_BRACKETED = re.compile(
+    r"^\[.*\]$|^\(.*\)$"
+)  # an editor's note or a promo: "[Get … in your inbox.]"
 _FILLER = re.compile(
     r"^(?:thanks?\b|thank you|stay tuned|subscribe|sign up|follow (?:us|me)|click|tap|read "
     r"(?:more|on|the full)|see (?:also|more)|share (?:this|on)|let (?:us|me) know|leave a comment|"
@@ -63,7 +69,8 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
     """Does ``text`` open by pointing at the sentence before it?
 
     True for a pronoun, demonstrative or connective opening ("He said…", "But by the third
-    month…", "これは…"), a lower-case opening, and "The <noun> …" when the sentence before used
+    month…", "これは…"), a lower-case opening, a quote said by "she" or "he", and "The <noun> …"
+    when the sentence before used
     that noun (``before``: its case-folded content words) or the noun usually refers back ("The
     company said…").
     """
@@ -73,7 +80,7 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
     words = [_stem(w) for w in _FIRST_WORDS.findall(opening[:80])[:3]]
     if not words:
         return False
-    if words[0] in _LEANING_WORDS:
+    if words[0] in _LEANING_WORDS or _ATTRIBUTED.search(opening):
         return True
     if words[0] in _ARTICLES and len(words) > 1:
         noun = words[1]

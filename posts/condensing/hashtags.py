@@ -4,7 +4,8 @@
    lines, inline ``#tags``); the author lists the most important first.
 2. A keyword from the page's metadata (``Article.keywords`` with source ``meta``) becomes a tag
    only when the article uses it where readers look: the headline, the summary or the first
-   paragraphs. CMS keyword lists ("percent", "deep") are otherwise noise.
+   paragraphs, and is at most three words. CMS keyword lists ("percent", "deep") are otherwise
+   noise.
 3. Tags are written so screen readers can say them: several words or a hyphenated keyword in
    PascalCase (``sodium-ion`` → ``SodiumIon``, "energy storage" → ``EnergyStorage``), in the
    article's own casing when it writes the words; "Last, First" names as ``FirstLast``.
@@ -26,6 +27,7 @@ from posts.model import Article, Keyword
 DEFAULT_CAPS = {"x": 2, "bluesky": 3, "mastodon": 5}  # most hashtags on one post
 FALLBACK_CAP = 3
 PROMINENT_PARAGRAPHS = 2  # a metadata keyword must appear in the headline, summary or these
+MAX_KEYWORD_WORDS = 3  # a longer metadata "keyword" is a phrase (often the headline), not a tag
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
 _NAME = re.compile(r"^(?P<last>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?),\s*(?P<first>[^,]+)$")
 
@@ -84,7 +86,8 @@ def judged_keywords(article: Article) -> Iterator[str]:
         (article.title, article.summary, *article.paragraphs[:PROMINENT_PARAGRAPHS])
     )
     for keyword in article.keywords:
-        if keyword.source == "meta" and keyword.used:
+        words = len(_SEPARATORS.split(keyword.text.strip()))
+        if keyword.source == "meta" and keyword.used and words <= MAX_KEYWORD_WORDS:
             spelled = _as_used(_named(keyword), prominent)
             if spelled:
                 yield spelled

@@ -72,7 +72,7 @@ def _dangling(bodies: list[str]) -> list[Finding]:
     for index, body in enumerate(bodies[1:], 1):
         lines = _prose_lines(body)
         if lines and leans_back(lines[0]):
-            word = lines[0].split()[0]
+            word = lines[0].split()[0][:12]  # a script without spaces: its first characters
             found.append(
                 (
                     "dangling-start",

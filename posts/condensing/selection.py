@@ -4,7 +4,8 @@ Order of preference (docs/formatting.md explains it for users):
 
 1. the article's summary (it opens every rendition: the single post's key sentences, the hook of
    a thread);
-2. the lead, the article's first paragraph, in its own order;
+2. the lead: the first two sentences of the article's first paragraph, in order; in a list
+   article, then each item's first sentence;
 3. every other sentence by score, highest first, ties in article order.
 
 A sentence's score counts the *recurring* content words it contains: a content word is a word of
@@ -45,6 +46,7 @@ _DIGIT = re.compile(r"\d")
 NUMBER_BONUS = 0.5
 TITLE_BONUS = 1.0
 POINT_BONUS = 1.0  # a sentence under a heading such as "Findings" or "What we changed"
+LEAD_SENTENCES = 2  # the lead's first sentences open a thread's key points whatever they score
 MIN_WORDS = 3  # fewer content words than this is a fragment or filler, not a key point
 ROUNDUP_SECTIONS = 3  # a list article ("Ten snacks…") has at least this many headed items
 ROUNDUP_CHARS = 1200  # mean characters per headed section of a list article
@@ -85,6 +87,11 @@ class Digest:
     ranked: tuple[Sentence, ...]  # lead, a list article's items, then key points by score
     distinct: Distinct  # the ranking without repeats, worked out as far as anyone has asked
     pinned: frozenset[int] = frozenset()  # positions of the lead and items: taken if they fit
+    said: tuple[frozenset[str], ...] = ()  # content words of the headline and summary sentences
+
+    def repeats_hook(self, sentence: Sentence) -> bool:
+        """Does ``sentence`` mostly say what the headline or the summary already said?"""
+        return repeats(sentence.words, self.said)
 
     def candidates(self) -> Iterator[Sentence]:
         """Ranked sentences with content words that repeat neither the hook nor a better one."""
@@ -133,22 +140,22 @@ def digest(article: Article) -> Digest:
     found = tuple(_sentences(article))
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(replace(s, score=_score(article, s, weights)) for s in found)
-    lead = [s for s in sentences if s.paragraph == 0 and key_point(s)]
+    lead = [s for s in sentences if s.paragraph == 0 and key_point(s)][:LEAD_SENTENCES]
     items = _item_openers(sentences)
     pinned = {s.position for s in (*lead, *items)}
     rest = sorted(
         (s for s in sentences if s.position not in pinned),
         key=lambda s: (not key_point(s), -s.score, s.position),
     )
+    said = tuple(content_words(t) for t in (article.title, *summary))
     return Digest(
         title=article.title.strip(),
         summary=summary,
         sentences=sentences,
         ranked=(*lead, *items, *rest),
-        distinct=Distinct(
-            (*lead, *items, *rest), (content_words(t) for t in (article.title, *summary))
-        ),
+        distinct=Distinct((*lead, *items, *rest), said),
         pinned=frozenset(pinned),
+        said=said,
     )
 
 

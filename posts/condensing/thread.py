@@ -30,7 +30,7 @@ from posts.condensing.layout import (
     pieces,
 )
 from posts.condensing.packer import ELLIPSIS, Slot
-from posts.condensing.selection import Sentence
+from posts.condensing.selection import Sentence, key_point
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import sentence_joint
 from posts.errors import InputError, TemplateError
@@ -38,8 +38,9 @@ from posts.model import Numbering
 from posts.render import template_name
 
 STOP = 0.6  # a key point scoring under this share of the chosen ones' mean is left out
-KEY_SHARE = 0.2  # key points come from the best-scored fifth of the article's sentences
+KEY_SHARE = 0.15  # key points come from the best-scored sixth or so of the article's sentences
 LEAST_POINTS = 2  # key points always considered, however the article's scores fall
+MOST_POINTS = 5  # an editor's thread makes a handful of points, however long the article
 MAX_SKIPS = 12  # passages that did not fit, passed over before choosing stops
 MAX_CHAIN = 3  # most sentences a leaning sentence may bring along to be understood
 MAX_RETRIES = 4  # re-arrangements after a template rendered a post longer than its budget
@@ -113,6 +114,10 @@ class _Plan:
     def fits(self, items: list[Item]) -> bool:
         return fewest(measure(items, self.ctx.rules), self.frame, self.posts, self.least)
 
+    def drop_tags(self) -> None:
+        self.tags = []
+        self.forget_frames()
+
     def show_tags(self, items: list[Item]) -> None:
         """A tag the chosen text already shows is not repeated on the closing post."""
         self.shown = tags_in(item.text for item in items)
@@ -135,6 +140,9 @@ class _Plan:
         for _ in range(MAX_RETRIES):
             run = measure(items, self.ctx.rules)
             cuts = arrange(run, self.frame, self.posts, self.least)
+            if cuts is None and self.tags:
+                self.drop_tags()  # tags are the first thing to go: the text is the post
+                continue
             if cuts is None:
                 raise self.ctx.nothing_fits("thread")
             bodies = [_body(items[a:b]) for a, b in pairwise(cuts)]
@@ -189,6 +197,11 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
     joints = ["", *joints] if summary else []
     runs = [(text, joint, SENTENCE) for text, joint in zip(summary, joints, strict=True)]
     items = _split(ctx, plan, runs)
+    return _trim(plan, items)
+
+
+def _trim(plan: _Plan, items: list[Item]) -> list[Item]:
+    """Drop items from the end until the rest fit; a sentence cut short ends with "…"."""
     while items and not plan.fits(items):
         dropped = items.pop()
         if items and dropped.kind == INSIDE:
@@ -233,11 +246,9 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     floor = _floor(ctx.digest.sentences)
     for sentence in ctx.digest.candidates():
         lead = sentence.position in ctx.digest.pinned
-        if not lead and len(scores) >= LEAST_POINTS and sentence.score < floor:
+        if not lead and _enough(sentence, scores, floor):
             break
-        if not lead and scores and sentence.score < STOP * statistics.fmean(scores):
-            break
-        passage = _passage(sentence, by_position, chosen)
+        passage = _passage(ctx, sentence, by_position, chosen)
         if passage is None or (not lead and _too_long(ctx, plan, passage)):
             continue
         trial = {**chosen, **{s.position: s for s in passage}}
@@ -249,21 +260,30 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         chosen = trial
         if not lead:
             scores.append(sentence.score)
-    if not (chosen or hook or plan.headline):
-        chosen = _opening(ctx, plan)
-    return _items(ctx, plan, chosen)
+    if chosen or hook or plan.headline:
+        return _items(ctx, plan, chosen)
+    opening = _opening(ctx, plan)
+    if not opening and plan.tags:
+        plan.drop_tags()  # not even the first words fit beside them
+        opening = _opening(ctx, plan)
+    return opening
 
 
-def _opening(ctx: Context, plan: _Plan) -> dict[int, Sentence]:
+def _enough(sentence: Sentence, scores: list[float], floor: float) -> bool:
+    """Have the key points been made? Yes when this one scores well below them, or below the
+    article's best sentences, or when there are already a handful."""
+    if len(scores) >= MOST_POINTS:
+        return True
+    if len(scores) >= LEAST_POINTS and sentence.score < floor:
+        return True
+    return bool(scores) and sentence.score < STOP * statistics.fmean(scores)
+
+
+def _opening(ctx: Context, plan: _Plan) -> list[Item]:
     """An article with nothing worth ranking (no headline, no words) still says its first
-    sentences: as many as fit, in order."""
-    chosen: dict[int, Sentence] = {}
-    for sentence in ctx.digest.sentences:
-        trial = {**chosen, sentence.position: sentence}
-        if not plan.fits(_items(ctx, plan, trial)):
-            break
-        chosen = trial
-    return chosen
+    sentences: as much as fits, in order, cut with "…" if it must."""
+    every = {s.position: s for s in ctx.digest.sentences[:MAX_SKIPS]}
+    return _trim(plan, _items(ctx, plan, every))
 
 
 def _too_long(ctx: Context, plan: _Plan, passage: list[Sentence]) -> bool:
@@ -279,15 +299,19 @@ def _floor(sentences: Iterable[Sentence]) -> float:
 
 
 def _passage(
-    sentence: Sentence, by_position: dict[int, Sentence], chosen: dict[int, Sentence]
+    ctx: Context,
+    sentence: Sentence,
+    by_position: dict[int, Sentence],
+    chosen: dict[int, Sentence],
 ) -> list[Sentence] | None:
-    """``sentence`` with the sentences before it that it leans on; None if they are too many."""
+    """``sentence`` with the sentences before it that it leans on; None if they are too many, if
+    one only repeats the hook (it would be posted twice) or is a fragment ("Values are:")."""
     passage = [sentence]
     while passage[0].leans and passage[0].position - 1 not in chosen:
         before = by_position.get(passage[0].position - 1)
         if before is None or _heading_answers(passage[0], before):
             break
-        if len(passage) > MAX_CHAIN:
+        if len(passage) > MAX_CHAIN or ctx.digest.repeats_hook(before) or not key_point(before):
             return None
         passage.insert(0, before)
     return passage
