@@ -20,11 +20,15 @@ import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from posts import condense, load_article
+from posts.article.sentences import split_sentences
+from posts.condensing.hashtags import cap_for
+from posts.condensing.review import review
+from posts.counting import fits, measure
 from posts.errors import HeraldError
 from posts.model import Article, Rendition
 
@@ -244,7 +248,95 @@ def reading_rows(results: list[Result]) -> Iterator[tuple[str, str]]:
     yield "time per page (median / max)", f"{times[len(times) // 2]:.0f} ms / {times[-1]:.0f} ms"
 
 
-ROWS: tuple[Callable[[list[Result]], Iterator[tuple[str, str]]], ...] = (reading_rows,)
+def split_sentences_in(result: Result, platform: str) -> int:
+    """Sentences that fit a post by themselves but were broken across two posts (thread mode)."""
+    rendition, article = result.threads[platform], result.article
+    assert article is not None
+    bodies = [" ".join(_NUMBERING.sub("", p.text).split()) for p in rendition.posts]
+    joined = " ".join(bodies)
+    widest = f"{len(bodies)}/{len(bodies)} "
+    sentences = {
+        " ".join(s.split())
+        for text in (article.summary, *article.paragraphs)
+        for s in split_sentences(text, article.lang)
+    }
+    return sum(
+        1
+        for s in sentences
+        if fits(platform, widest + s, rendition.limit)
+        and s in joined
+        and not any(s in body for body in bodies)
+    )
+
+
+def tags_unused(result: Result, platform: str) -> tuple[int, int]:
+    """(hashtags in the posts, of which the title and body never write the words of)."""
+    article = result.article
+    assert article is not None
+    text = norm(" ".join((article.title, article.summary, *article.paragraphs)))
+    tags = [t[1:] for r in (result.renditions, result.threads) for p in r[platform].posts
+            for t in _TAG.findall(p.text)]  # fmt: skip
+    return len(tags), sum(1 for tag in tags if norm(tag) not in text)
+
+
+def wasted_single(result: Result, platform: str) -> bool:
+    """A single post leaving over a third of its room unused while a sentence would fit."""
+    rendition, article = result.renditions[platform], result.article
+    assert article is not None
+    if rendition.mode != "single" or len(rendition.posts) != 1:
+        return False
+    post = rendition.posts[0]
+    room = rendition.limit - post.length
+    if room <= rendition.limit / 3:
+        return False
+    said = " ".join(post.text.split())
+    sentences = (" ".join(s.split()) for p in article.paragraphs for s in split_sentences(p))
+    return any(s not in said and measure(platform, s) + 2 <= room for s in sentences)
+
+
+def _findings(renditions: Iterable[Rendition], platform: str) -> Counter[str]:
+    """The editor's warnings (posts.condensing.review) over ``renditions``, by rule."""
+    return Counter(
+        rule for r in renditions for rule, _, _ in review([p.text for p in r.posts], platform)
+    )
+
+
+def condensing_rows(results: list[Result]) -> Iterator[tuple[str, str]]:
+    """Per platform: what an editor would fix in the posts themselves."""
+    read = [r for r in results if r.article and r.threads]
+    for platform in PLATFORMS:
+        threads = [r.threads[platform] for r in read]
+        posts = sum(len(t.posts) for t in threads)
+        in_threads = _findings(threads, platform)
+        findings = in_threads + _findings((r.renditions[platform] for r in read), platform)
+        yield (
+            f"{platform}: avoidable sentence breaks",
+            str(sum(split_sentences_in(r, platform) for r in read)),
+        )
+        yield (
+            f"{platform}: posts opening with a dangling word",
+            pct(in_threads["dangling-start"], posts),
+        )
+        yield (
+            f"{platform}: posts over the tag cap ({cap_for(platform, None)})",
+            str(findings["hashtags"]),
+        )
+        tags = [tags_unused(r, platform) for r in read]
+        yield (
+            f"{platform}: tags the article does not use",
+            pct(sum(t[1] for t in tags), sum(t[0] for t in tags)),
+        )
+        lengths = Counter(len(t.posts) for t in threads)
+        yield f"{platform}: thread lengths", " ".join(f"{n}:{lengths[n]}" for n in sorted(lengths))
+        singles = [r for r in read if r.renditions[platform].mode == "single"]
+        wasted = sum(wasted_single(r, platform) for r in singles)
+        yield f"{platform}: single posts wasting a third", pct(wasted, len(singles))
+
+
+ROWS: tuple[Callable[[list[Result]], Iterator[tuple[str, str]]], ...] = (
+    reading_rows,
+    condensing_rows,
+)
 
 
 def show(result: Result) -> None:
