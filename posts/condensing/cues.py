@@ -40,13 +40,16 @@ _NOUNS = (
     "official spokesman spokeswoman spokesperson former latter same"
 )
 _DEMONSTRATIVE_NOUNS = frozenset(_NOUNS.split())
-_ATTRIBUTED = re.compile(
-    r"[”\"’']\s*,?\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|wrote|writes|explained)\b",
-    re.IGNORECASE,
-)  # “…,” she said: who she is was in the sentence before
+_SAID = r"\s+(?i:said|says|added|adds|told|wrote|writes|explained)\b"
+# “…,” she said: who she is was in the sentence before.
+_ATTRIBUTED = re.compile(r"[”\"’']\s*,?\s*(?i:he|she|they|it)" + _SAID)
+# “…,” Azzouz said: a surname alone, introduced somewhere earlier; the quote cannot stand alone.
+_BY_SURNAME = re.compile(r"[”\"’']\s*,?\s*[A-Z][\w'’-]+" + _SAID)
 _BRACKETED = re.compile(
     r"^\[.*\]$|^\(.*\)$"
 )  # an editor's note or a promo: "[Get … in your inbox.]"
+_SENTENCE_END = tuple(".!?…。！？\"'”’»)」』")
+_UNPUNCTUATED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao…
 _FILLER = re.compile(
     r"^(?:thanks?\b|thank you|stay tuned|subscribe|sign up|follow (?:us|me)|click|tap|read "
     r"(?:more|on|the full)|see (?:also|more)|share (?:this|on)|let (?:us|me) know|leave a comment|"
@@ -93,9 +96,17 @@ def _stem(word: str) -> str:
     return word.casefold().split("'")[0].split("’")[0]
 
 
+def is_fragment(text: str) -> bool:
+    """No sentence punctuation at the end: a heading, a caption or a label read as a sentence
+    (scripts that end sentences without punctuation, such as Thai, are exempt)."""
+    text = text.rstrip()
+    return not text.endswith(_SENTENCE_END) and not _UNPUNCTUATED_SCRIPT.search(text)
+
+
 def is_filler(text: str) -> bool:
-    """Site furniture and throat-clearing that is never a key point ("Thanks for reading!"), and a
-    sentence that announces what follows ("Obama also said:") without it."""
+    """Site furniture and throat-clearing that is never a key point ("Thanks for reading!"), a
+    sentence that announces what follows ("Obama also said:") without it, a bracketed note, and
+    a quote whose speaker is a bare surname ("…," Azzouz said), introduced somewhere else."""
     return text.rstrip().endswith((":", "：")) or bool(
         _FILLER.match(text.lstrip(_OPENING_PUNCTUATION))
     )

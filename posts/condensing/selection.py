@@ -14,8 +14,9 @@ four or more letters (not a number), or in scripts written without spaces a char
 article that use it, plus 1 when the title uses it. The sum is divided by the square root of the
 sentence's number of content words, so a long sentence does not win merely by being long; a
 sentence with a figure in it gets +0.5 (findings are usually quantified) and one in a section
-whose heading marks the point ("Findings", "What we changed") +1. Filler ("Thanks for reading")
-and sentences of fewer than three content words score 0 and rank last. A sentence that mostly
+whose heading marks the point ("Findings", "What we changed") +1. Filler ("Thanks for reading"),
+fragments without sentence punctuation (a heading or caption read as a sentence) and sentences of
+fewer than three content words score 0 and rank last. A sentence that mostly
 repeats one already chosen (half or more of its content words said there) is skipped.
 """
 
@@ -32,7 +33,7 @@ from functools import lru_cache
 import regex
 
 from posts.article.sentences import split_sentences
-from posts.condensing.cues import is_filler, leans_back, marks_the_point
+from posts.condensing.cues import is_filler, is_fragment, leans_back, marks_the_point
 from posts.model import Article
 
 # A run of one script: ideographs and katakana (n-grams), hiragana (grammar, skipped), the
@@ -169,8 +170,9 @@ def _item_openers(sentences: Iterable[Sentence]) -> list[Sentence]:
 
 
 def key_point(sentence: Sentence) -> bool:
-    """Enough content words to say something, and not filler."""
-    return len(sentence.words) >= MIN_WORDS and not is_filler(sentence.text)
+    """Enough content words to say something, a whole sentence, and not filler."""
+    text = sentence.text
+    return len(sentence.words) >= MIN_WORDS and not (is_filler(text) or is_fragment(text))
 
 
 def content_words(text: str) -> frozenset[str]:

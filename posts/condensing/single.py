@@ -4,7 +4,7 @@ link, the hashtags. With ``link="reply"`` the link goes in a reply of its own.""
 from __future__ import annotations
 
 from posts.condensing.packer import Placed, Slot, fill
-from posts.condensing.selection import Sentence
+from posts.condensing.selection import Sentence, key_point
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import Unit, Words, join_sentences
 from posts.errors import InputError
@@ -87,7 +87,9 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
         if tried >= MAX_EXTRA_TRIES:
             break
         cost = ctx.rules.length(sentence.text) + 2
-        if cost > room or sentence.text in chosen or not _stands(ctx, sentence, chosen, extra):
+        if cost > room or sentence.text in chosen or not key_point(sentence):
+            continue
+        if not _stands(ctx, sentence, chosen, extra):
             continue
         trial = sorted([*extra, sentence], key=lambda s: s.position)
         if slot.post(_body([*chosen, *(s.text for s in trial)])) is not None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from posts.condensing import condense
-from posts.condensing.cues import leans_back
+from posts.condensing.cues import is_filler, is_fragment, leans_back
 from posts.condensing.selection import content_words
 from posts.model import Article, CondenseOptions, Section
 from tests.condense.conftest import PLATFORMS
@@ -97,3 +97,22 @@ def test_scripts_without_spaces_score_by_character_ngrams() -> None:
     assert {"事故", "減少"} <= words
     assert "事故は41%減少しました。事故の件数" not in words
     assert content_words("อุบัติเหตุลดลง") >= {"อุบ", "ลดล"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thanks for reading!",
+        "[What you need to know to start the day: Get New York Today in your inbox.]",
+        "In a wide-ranging interview, President Obama also said:",
+        "“It is aimed at the country’s security,” Azzouz said.",
+    ],
+)
+def test_filler_is_never_a_key_point(sentence: str) -> None:
+    assert is_filler(sentence)
+
+
+def test_a_heading_read_as_a_sentence_is_a_fragment_but_thai_is_not() -> None:
+    assert is_fragment("Rewrite With Content Depth In Mind")
+    assert not is_fragment("Rewrite with depth in mind.")
+    assert not is_fragment("อุบัติเหตุลดลงร้อยละสี่สิบเอ็ด")
