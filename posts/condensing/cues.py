@@ -107,9 +107,10 @@ def is_filler(text: str) -> bool:
     """Site furniture and throat-clearing that is never a key point ("Thanks for reading!"), a
     sentence that announces what follows ("Obama also said:") without it, a bracketed note, and
     a quote whose speaker is a bare surname ("…," Azzouz said), introduced somewhere else."""
-    return text.rstrip().endswith((":", "：")) or bool(
-        _FILLER.match(text.lstrip(_OPENING_PUNCTUATION))
-    )
+    text = text.strip()
+    if text.endswith((":", "：")) or _BY_SURNAME.search(text) or _BRACKETED.match(text):
+        return True
+    return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
 
 
 def marks_the_point(heading: str | None) -> bool:
