@@ -249,7 +249,7 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         if not lead and _enough(sentence, scores, floor):
             break
         passage = _passage(ctx, sentence, by_position, chosen)
-        if passage is None or (not lead and _too_long(ctx, plan, passage)):
+        if passage is None or (not _opens(ctx, sentence) and _too_long(ctx, plan, passage)):
             continue
         trial = {**chosen, **{s.position: s for s in passage}}
         if not plan.fits([*hook, *_items(ctx, plan, trial)]):
@@ -267,6 +267,11 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         plan.drop_tags()  # not even the first words fit beside them
         opening = _opening(ctx, plan)
     return opening
+
+
+def _opens(ctx: Context, sentence: Sentence) -> bool:
+    """One of the lead's first sentences, which open the story even when longer than a post."""
+    return sentence.paragraph == 0 and sentence.position in ctx.digest.pinned
 
 
 def _enough(sentence: Sentence, scores: list[float], floor: float) -> bool:
@@ -287,9 +292,10 @@ def _opening(ctx: Context, plan: _Plan) -> list[Item]:
 
 
 def _too_long(ctx: Context, plan: _Plan, passage: list[Sentence]) -> bool:
-    """A key point that would have to be cut across posts is left for the reader of the article."""
+    """A key point that would have to be cut across posts (with its list item's heading) is
+    left for the reader of the article."""
     room = plan.frame(1, False).budget
-    return any(ctx.rules.length(s.text) > room for s in passage)
+    return any(ctx.rules.length(_with_heading(s, True)) > room for s in passage)
 
 
 def _floor(sentences: Iterable[Sentence]) -> float:
@@ -326,11 +332,8 @@ def _items(ctx: Context, plan: _Plan, chosen: dict[int, Sentence]) -> list[Item]
     runs = []
     previous: Sentence | None = None
     for sentence in sorted(chosen.values(), key=lambda s: s.position):
-        joint, kind = _joint(previous, sentence)
-        if sentence.heading and (previous is None or previous.section != sentence.section):
-            runs.append((_as_heading(sentence.heading), joint, kind))
-            joint, kind = " ", LEANING  # a list item's text stays with its heading if it can
-        runs.append((sentence.text, joint, kind))
+        opens_item = previous is None or previous.section != sentence.section
+        runs.append((_with_heading(sentence, opens_item), *_joint(previous, sentence)))
         previous = sentence
     return _split(ctx, plan, runs)
 
@@ -344,7 +347,10 @@ def _joint(previous: Sentence | None, sentence: Sentence) -> tuple[str, int]:
     return sentence_joint(previous.text), kind
 
 
-def _as_heading(heading: str) -> str:
-    """A list item's heading as the lead-in of its text: "Cheese straws:"."""
-    heading = heading.strip()
-    return heading if heading.endswith((".", ":", "!", "?", "。")) else f"{heading}:"
+def _with_heading(sentence: Sentence, opens_item: bool) -> str:
+    """A list item's first chosen sentence led in by its heading: "2. Ridgeline Solo: The…"."""
+    if not (sentence.heading and opens_item):
+        return sentence.text
+    heading = sentence.heading.strip()
+    glue = " " if heading.endswith((".", ":", "!", "?", "。")) else ": "
+    return f"{heading}{glue}{sentence.text}"
