@@ -234,7 +234,8 @@ def _pieces(ctx: Context, text: str, budget: int) -> list[tuple[str, str]]:
 def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     """The best-ranked passages that fit beside the hook, laid out in article order.
 
-    A passage with a sentence longer than a post is passed over. Choosing stops at the first
+    A passage with a sentence longer than a post is passed over (only the summary is ever cut
+    across posts). Choosing stops at the first
     passage scoring under :data:`STOP` of the mean of those chosen
     or under the article's top :data:`KEY_SHARE` (the lead and a list article's items are
     exempt), or after :data:`MAX_SKIPS` passages that did not fit.
@@ -249,7 +250,7 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         if not lead and _enough(sentence, scores, floor):
             break
         passage = _passage(ctx, sentence, by_position, chosen)
-        if passage is None or (not _opens(ctx, sentence) and _too_long(ctx, plan, passage)):
+        if passage is None or _too_long(ctx, plan, passage):
             continue
         trial = {**chosen, **{s.position: s for s in passage}}
         if not plan.fits([*hook, *_items(ctx, plan, trial)]):
@@ -267,11 +268,6 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         plan.drop_tags()  # not even the first words fit beside them
         opening = _opening(ctx, plan)
     return opening
-
-
-def _opens(ctx: Context, sentence: Sentence) -> bool:
-    """One of the lead's first sentences, which open the story even when longer than a post."""
-    return sentence.paragraph == 0 and sentence.position in ctx.digest.pinned
 
 
 def _enough(sentence: Sentence, scores: list[float], floor: float) -> bool:
