@@ -9,7 +9,7 @@ from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import Unit, Words, join_sentences
 from posts.errors import InputError
 
-MAX_EXTRA_TRIES = 12  # ranked sentences tried for the room left after the news
+MAX_EXTRA_TRIES = 40  # ranked sentences tried for the room left after the news
 
 
 def single(ctx: Context) -> Shape:
