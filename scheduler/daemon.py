@@ -175,8 +175,10 @@ class Daemon:
                 log.exception("tick failed", extra={"event": "error"})
                 self._arm(retry_soon=True)
             else:
+                self._announce()
+                # Last: a tick armed for "now" while this one still runs would be skipped
+                # (max_instances=1) and wait for the watch, up to a second late.
                 self._arm()
-            self._announce()
 
     def _announce(self) -> None:
         try:
