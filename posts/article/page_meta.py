@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # XHTML-era wrapping
 _MAX_JSON_LD = 200_000  # characters of one JSON-LD script; a bigger one is not metadata
 _ARTICLE_TYPES = ("article", "posting", "report", "review", "webpage", "creativework")
 _META_TITLES = (("og:title", "og:title"), ("twitter:title", "twitter:title"))
@@ -95,7 +97,7 @@ def _json_ld_objects(tree: etree._Element) -> Iterator[dict[str, Any]]:
         if len(script.text) > _MAX_JSON_LD:
             continue
         try:
-            data = json.loads(script.text)
+            data = json.loads(_CDATA.sub("", script.text))
         except ValueError:
             continue  # pages ship broken JSON-LD often enough; it is only a hint
         yield from _objects(data, depth=0)

@@ -287,3 +287,13 @@ def test_inert_handles_are_no_mentions_on_any_platform(platform: str) -> None:
     assert counting.mention_spans(platform, written)  # as written, they would notify
     text = markdown("", written).paragraphs[0]
     assert counting.mention_spans(platform, text) == []
+
+
+def test_json_ld_wrapped_in_cdata_is_read() -> None:
+    head = (
+        '<script type="application/ld+json">\n//<![CDATA[\n{"@type": "NewsArticle", "headline": '
+        '"Council puts buses before roads"}\n//]]>\n</script>'
+        '<meta property="og:title" content="Buses first, roads later">'
+    )
+    body = "<h1>Council puts buses before roads</h1>" + BODY
+    assert page(head, body).title == "Council puts buses before roads"  # JSON-LD and <h1> agree
