@@ -32,6 +32,11 @@ _PREFIXES = """
 그는 그녀 그들 그러나 하지만 그리고 또한 이는 이것 그것 따라서
 """
 _LEANING_PREFIXES = tuple(_PREFIXES.split())
+# "Many of them…", "Some of those…", "Others…": a part of a group named before.
+_PART_OF = re.compile(
+    r"(?i:others\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
+    r"(?:them|these|those|this|it|us|which)\b)"
+)
 _FIRST_WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _OPENING_PUNCTUATION = "\"'“‘«„(¿¡—–- "
 _ARTICLES = frozenset({"the", "le", "la", "les", "el", "los", "las", "der", "die", "das"})
@@ -72,7 +77,8 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
     """Does ``text`` open by pointing at the sentence before it?
 
     True for a pronoun, demonstrative or connective opening ("He said…", "But by the third
-    month…", "これは…"), a lower-case opening, a quote said by "she" or "he", and "The <noun> …"
+    month…", "これは…"), "Many of them", a lower-case opening, a quote said by "she" or "he",
+    and "The <noun> …"
     when the sentence before used
     that noun (``before``: its case-folded content words) or the noun usually refers back ("The
     company said…").
@@ -83,7 +89,7 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
     words = [_stem(w) for w in _FIRST_WORDS.findall(opening[:80])[:3]]
     if not words:
         return False
-    if words[0] in _LEANING_WORDS or _ATTRIBUTED.search(opening):
+    if words[0] in _LEANING_WORDS or _ATTRIBUTED.search(opening) or _PART_OF.match(opening):
         return True
     if words[0] in _ARTICLES and len(words) > 1:
         noun = words[1]

@@ -79,6 +79,8 @@ def test_a_short_article_makes_a_short_thread(article: Callable[[str], Article])
         ("The council approved the budget.", False),
         ("The company said it would appeal.", True),
         ("A study found the opposite.", False),
+        ("Many of them said they learned about it on TV.", True),
+        ("Many voters said they learned about it on TV.", False),
         ("Riverside voted on Tuesday.", False),
     ],
 )
