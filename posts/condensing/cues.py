@@ -61,7 +61,8 @@ _FILLER = re.compile(
     r"comments?\b|photo\b|image\b|credit\b|pictured\b|related\b|advertisement|sponsored|"
     r"(?:this|the) (?:article|post|story) (?:was|has been|originally|first)|copyright|©|"
     r"all rights reserved|in this (?:article|post)|without further ado|let'?s (?:dive|get started"
-    r"|take a look)|here'?s (?:how|what|everything)|what do you think|enjoy[!.]|happy \w+ing)",
+    r"|take a look)|here'?s (?:how|what|everything)|what do you think|enjoy[!.]|happy \w+ing|"
+    r"[\^↑]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,
 )
 _POINT_HEADING = re.compile(
@@ -110,7 +111,8 @@ def is_fragment(text: str) -> bool:
 
 
 def is_filler(text: str) -> bool:
-    """Site furniture and throat-clearing that is never a key point ("Thanks for reading!"), a
+    """Site furniture and throat-clearing that is never a key point ("Thanks for reading!", a
+    caption's "图为…", a reference's "^ Lawler, Kelley (2014)"), a
     sentence that announces what follows ("Obama also said:") without it, a bracketed note, and
     a quote whose speaker is a bare surname ("…," Azzouz said), introduced somewhere else."""
     text = text.strip()

@@ -12,7 +12,7 @@ each post is then rendered with its real label and measured again.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from itertools import pairwise
 from typing import Any
@@ -43,6 +43,7 @@ LEAST_POINTS = 2  # key points always considered, however the article's scores f
 MOST_POINTS = 5  # an editor's thread makes a handful of points, however long the article
 MAX_SKIPS = 12  # passages that did not fit, passed over before choosing stops
 MAX_CHAIN = 3  # most sentences a leaning sentence may bring along to be understood
+HOOK_POSTS = 2  # the most room a summary may take: past it, it is cut with "…"
 MAX_RETRIES = 4  # re-arrangements after a template rendered a post longer than its budget
 
 
@@ -184,7 +185,8 @@ def _body(items: list[Item]) -> str:
 
 
 def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
-    """The summary as items, as much of it as the thread can hold (cut with "…" if it must).
+    """The summary as items, as much of it as the thread can hold and at most :data:`HOOK_POSTS`
+    posts' worth (cut with "…" if it must).
 
     A headline that leaves no room for anything becomes the first item instead of the hook.
     """
@@ -197,12 +199,16 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
     joints = ["", *joints] if summary else []
     runs = [(text, joint, SENTENCE) for text, joint in zip(summary, joints, strict=True)]
     items = _split(ctx, plan, runs)
-    return _trim(plan, items)
+    room = HOOK_POSTS * plan.frame(1, False).budget
+    return _trim(plan, items, lambda kept: measure(kept, ctx.rules).used(0, len(kept)) <= room)
 
 
-def _trim(plan: _Plan, items: list[Item]) -> list[Item]:
-    """Drop items from the end until the rest fit; a sentence cut short ends with "…"."""
-    while items and not plan.fits(items):
+def _trim(
+    plan: _Plan, items: list[Item], short: Callable[[list[Item]], bool] = lambda _: True
+) -> list[Item]:
+    """Drop items from the end until the rest fit (and are ``short`` enough); a sentence cut
+    short ends with "…"."""
+    while items and not (short(items) and plan.fits(items)):
         dropped = items.pop()
         if items and dropped.kind == INSIDE:
             items[-1] = replace(items[-1], text=_ellipsis(items[-1].text))
