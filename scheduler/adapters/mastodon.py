@@ -5,11 +5,13 @@ for about an hour after the status was created and answers a repeat with the ori
 re-sending with the same key *is* safe inside that window. The key is a TID that records when it
 was made (before the first attempt), which bounds the status's age from above:
 
-- ``lookup`` while the key is younger than :data:`IDEMPOTENCY_WINDOW` answers None, and the
-  scheduler re-sends with the same key: the server returns the original if it had landed.
-- Later, the server may have forgotten the key, so ``lookup`` reads the account's own statuses
-  created since the key was made and compares their source text and reply target. If it cannot see
-  back that far it raises OutcomeUnknownError instead of guessing.
+- ``lookup`` reads the account's own statuses created since the key was made and compares their
+  source text and reply target. Servers that ignore ``Idempotency-Key`` (snac2, for one) would
+  post a re-sent part again, so this look-up is what keeps them exactly-once after a crash.
+- While the key is younger than :data:`IDEMPOTENCY_WINDOW`, a part not found there is re-sent with
+  the same key: Mastodon returns the original if it landed after all (a request still in flight).
+- Later, the server may have forgotten the key: if the look-up cannot see back that far it raises
+  OutcomeUnknownError instead of guessing.
 
 ``ratelimit_method="throw"`` makes 429s an error the scheduler waits out (never a sleep in here).
 """
@@ -110,7 +112,10 @@ class MastodonAdapter:
         except ValueError:
             made = None
         if made is not None and self._clock() - made < IDEMPOTENCY_WINDOW:
-            return None  # a re-send with the same key returns the original if it had landed
+            try:
+                return self._search(part, since=made)
+            except OutcomeUnknownError:
+                return None  # too many statuses to read: the key still covers a re-send
         return self._search(part, since=made)
 
     def verify(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -145,6 +146,7 @@ class MastodonHarness:
             platform="mastodon",
             settings={"instance": self.instance, "token_env": "T_MASTO_TOKEN"},
         )
+        self._lookups_served = False
 
     def build(self, data_dir: Path) -> Adapter:
         from scheduler.adapters.mastodon import MastodonAdapter
@@ -153,6 +155,42 @@ class MastodonHarness:
 
     def serve_post(self, remote_id: str) -> None:
         self.mock.post(self.api, json=status_json(remote_id, self.instance))
+        if not self._lookups_served:
+            self._serve_lookups()
+
+    def _serve_lookups(self) -> None:
+        """The account's own statuses as posted so far, and their source: what ``lookup`` reads."""
+        self._lookups_served = True
+        base = re.escape(self.instance)
+        self.mock.get(
+            f"{self.instance}/api/v1/accounts/verify_credentials", json={"id": "1", "acct": "lab"}
+        )
+        listing = re.compile(rf"{base}/api/v1/accounts/1/statuses")
+        self.mock.add_callback(responses.GET, listing, callback=self._listing)
+        source = re.compile(rf"{base}/api/v1/statuses/(\w+)/source")
+        self.mock.add_callback(responses.GET, source, callback=self._source)
+
+    def _landed(self) -> dict[str, tuple[dict[str, Any], str]]:
+        """id -> (status, source text) for every POST the fake answered with a status."""
+        landed = {}
+        for call in self.mock.calls:
+            if call.request.method != "POST" or call.request.url != self.api:
+                continue
+            if getattr(call.response, "status_code", None) != 200:
+                continue
+            form = {k: v[0] for k, v in parse_qs(str(call.request.body)).items()}
+            status = {**call.response.json(), "in_reply_to_id": form.get("in_reply_to_id")}
+            landed[str(status["id"])] = (status, form["status"])
+        return landed
+
+    def _listing(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        newest_first = [status for status, _ in reversed(self._landed().values())]
+        return 200, {}, json.dumps(newest_first)
+
+    def _source(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        status_id = str(request.url).rsplit("/", 2)[-2]
+        _, text = self._landed()[status_id]
+        return 200, {}, json.dumps({"id": status_id, "text": text, "spoiler_text": ""})
 
     def serve_error(self, kind: str) -> None:
         if kind == "network":

@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.adapters.base import Limits, OutgoingPart, PublishedRef
-from scheduler.adapters.mastodon import IDEMPOTENCY_WINDOW, MastodonAdapter
+from scheduler.adapters.base import Limits, OutcomeUnknownError, OutgoingPart, PublishedRef
+from scheduler.adapters.mastodon import (
+    IDEMPOTENCY_WINDOW,
+    LOOKUP_PAGE,
+    LOOKUP_PAGES,
+    MastodonAdapter,
+)
 from scheduler.adapters.tid import new_tid, timestamp
 
 from .conftest import MastodonHarness, status_json
@@ -71,19 +76,13 @@ def test_check_falls_back_to_the_v1_instance_api_on_older_servers(
     assert adapter.limits == Limits(700, 23)
 
 
-def test_lookup_inside_the_key_window_lets_the_server_deduplicate(
-    mastodon_harness: MastodonHarness, tmp_path: Path
-) -> None:
-    key = new_tid()
-    adapter = build(mastodon_harness, tmp_path, now=timestamp(key) + IDEMPOTENCY_WINDOW / 2)
-    assert adapter.lookup(OutgoingPart("d", 0, 1, "Text", key)) is None
-    assert not mastodon_harness.mock.calls  # nothing asked: a re-send with the key is safe
-
-
+@pytest.mark.parametrize("age", [IDEMPOTENCY_WINDOW / 2, timedelta(hours=3)])
 @pytest.mark.parametrize("landed", [True, False])
-def test_lookup_after_the_window_reads_the_accounts_statuses(
-    mastodon_harness: MastodonHarness, tmp_path: Path, landed: bool
+def test_lookup_reads_the_accounts_statuses_since_the_key_was_made(
+    mastodon_harness: MastodonHarness, tmp_path: Path, landed: bool, age: timedelta
 ) -> None:
+    """Inside the key's window too: a server that ignores Idempotency-Key (snac2) would post a
+    re-sent part again, so a part that did land must be found rather than re-sent."""
     key = new_tid()
     mock = mastodon_harness.mock
     mock.get(f"{INSTANCE}/api/v1/accounts/verify_credentials", json={"id": "1", "acct": "lab"})
@@ -98,10 +97,33 @@ def test_lookup_after_the_window_reads_the_accounts_statuses(
         f"{INSTANCE}/api/v1/statuses/201/source",
         json={"id": "201", "text": "Part two\n", "spoiler_text": ""},
     )
-    adapter = build(mastodon_harness, tmp_path, now=timestamp(key) + timedelta(hours=3))
+    adapter = build(mastodon_harness, tmp_path, now=timestamp(key) + age)
     parent = PublishedRef("100", "u")
     found = adapter.lookup(OutgoingPart("d", 1, 2, text, key, reply_to=parent, root=parent))
     assert found == (PublishedRef("201", f"{INSTANCE}/@lab/201") if landed else None)
     listing = next(c for c in mock.calls if "/statuses?" in c.request.url)
     since = int(listing.request.params["min_id"]) >> 16  # Mastodon ids: milliseconds << 16
     assert abs(since / 1000 - (timestamp(key) - timedelta(minutes=1)).timestamp()) < 1
+
+
+@pytest.mark.parametrize("age", [IDEMPOTENCY_WINDOW / 2, timedelta(hours=3)])
+def test_lookup_that_cannot_see_back_far_enough(
+    mastodon_harness: MastodonHarness, tmp_path: Path, age: timedelta
+) -> None:
+    """Over 200 statuses since the key: inside the window the key still makes a re-send safe on
+    Mastodon (None); later nobody can tell, and the part must not be sent again on a guess."""
+    key = new_tid()
+    mock = mastodon_harness.mock
+    mock.get(f"{INSTANCE}/api/v1/accounts/verify_credentials", json={"id": "1", "acct": "lab"})
+    page = [status_json(str(300 + i), INSTANCE, reply_to="999") for i in range(LOOKUP_PAGE)]
+    older = f'<{INSTANCE}/api/v1/accounts/1/statuses?min_id=300>; rel="prev"'
+    mock.get(f"{INSTANCE}/api/v1/accounts/1/statuses", json=page, headers={"Link": older})
+    adapter = build(mastodon_harness, tmp_path, now=timestamp(key) + age)
+    part = OutgoingPart("d", 0, 1, "Text", key)
+    if age < IDEMPOTENCY_WINDOW:
+        assert adapter.lookup(part) is None
+    else:
+        with pytest.raises(OutcomeUnknownError, match="queue retry ID --force"):
+            adapter.lookup(part)
+    listings = [c for c in mock.calls if "/accounts/1/statuses" in c.request.url]
+    assert len(listings) >= LOOKUP_PAGES  # every status it may read was read

@@ -20,6 +20,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from .mastodon_server import snac_account, snac_server  # noqa: F401  (fixtures)
+
 ROOT = Path(__file__).resolve().parents[2]
 START_SCRIPT = ROOT / "tools" / "pds" / "start-pds.mjs"
 START_TIMEOUT_SECONDS = 60

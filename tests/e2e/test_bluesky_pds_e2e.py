@@ -8,13 +8,11 @@ adapter's own exactly-once path (a re-sent record key) holds against the real se
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import re
 import signal
 import struct
 import subprocess
-import sys
 import threading
 import time
 import zlib
@@ -32,11 +30,18 @@ from scheduler.adapters.bluesky import BlueskyAdapter
 from scheduler.adapters.tid import new_tid
 
 from .conftest import ROOT, LocalPds, PdsAccount
+from .herald_cli import (
+    HERALD,
+    finish_with_run_once,
+    herald,
+    kill_after_published,
+    queue_thread,
+    state,
+)
 
 pytestmark = pytest.mark.e2e
 
 ARTICLE = ROOT / "examples" / "lab-notes-tide-pools.md"
-HERALD = Path(sys.executable).with_name("herald")
 PASSWORD_VAR = "HERALD_E2E_BSKY_APP_PASSWORD"
 ARTICLE_URL = "https://example.org/lab-notes/tide-pools-keep-time"
 
@@ -103,21 +108,6 @@ service = "{local_pds.url}"
     yield {**os.environ, PASSWORD_VAR: pds_account.password}
 
 
-def herald(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(HERALD), *args], env=env, capture_output=True, text=True, timeout=120, check=False
-    )
-
-
-def queue_thread(env: dict[str, str], article: Path) -> dict[str, Any]:
-    args = ("queue", "add", str(article), "--to", "lab-bluesky", "--mode", "thread", "--now")
-    result = herald(env, *args, "--json")
-    assert result.returncode == 0, result.stderr
-    (draft,) = json.loads(result.stdout)
-    assert len(draft["parts"]) >= 3
-    return dict(draft)
-
-
 def records(pds: LocalPds, account: PdsAccount) -> list[dict[str, Any]]:
     """Every post in the account's repo, oldest first (TID keys sort by time)."""
     response = httpx.get(
@@ -163,27 +153,11 @@ def check_thread(posted: list[dict[str, Any]], draft: dict[str, Any], article_ur
     assert all(t["mimeType"] == "image/png" and t["size"] == len(tiny_png()) for t in thumbs)
 
 
-def state(env: dict[str, str], draft_id: str) -> dict[str, Any]:
-    shown = herald(env, "queue", "show", draft_id, "--json")
-    assert shown.returncode == 0, shown.stderr
-    return dict(json.loads(shown.stdout))
-
-
-def finish_with_run_once(env: dict[str, str], draft_id: str) -> None:
-    """Run ``herald run --once`` until the draft is published (a dead worker's lease must lapse)."""
-    deadline = time.monotonic() + 60
-    while state(env, draft_id)["status"] != "published":
-        assert time.monotonic() < deadline, state(env, draft_id)
-        time.sleep(0.5)  # the killed daemon's 1-second lease
-        run = herald(env, "run", "--once")
-        assert run.returncode == 0, run.stderr
-
-
 def test_the_example_article_goes_out_as_a_thread(
     herald_env: dict[str, str], local_pds: LocalPds, pds_account: PdsAccount, article: Path
 ) -> None:
     assert herald(herald_env, "accounts", "check", "lab-bluesky").returncode == 0
-    draft = queue_thread(herald_env, article)
+    draft = queue_thread(herald_env, article, "lab-bluesky")
     run = herald(herald_env, "run", "--once")
     assert run.returncode == 0, run.stderr
 
@@ -202,26 +176,8 @@ def test_a_daemon_killed_between_parts_resumes_the_thread(
     article: Path,
     kill_after: int,
 ) -> None:
-    draft = queue_thread(herald_env, article)
-    daemon = subprocess.Popen(
-        [str(HERALD), "run"],
-        env=herald_env,
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert daemon.stderr is not None
-        seen = 0
-        for line in daemon.stderr:
-            seen += " published " in line
-            if seen == kill_after:
-                os.kill(daemon.pid, signal.SIGKILL)
-                break
-    finally:
-        if daemon.poll() is None:
-            os.kill(daemon.pid, signal.SIGKILL)
-        daemon.wait(timeout=30)
+    draft = queue_thread(herald_env, article, "lab-bluesky")
+    kill_after_published(herald_env, kill_after)
     live_at_kill = len(records(local_pds, pds_account))
     assert kill_after <= live_at_kill < len(draft["parts"])  # killed mid-thread
 
@@ -244,7 +200,7 @@ def test_a_daemon_killed_with_a_post_in_flight_never_posts_it_twice(
     the same record key before the restart), the restarted daemon looks the key up first: the
     thread ends up complete with every part exactly once."""
     assert herald(herald_env, "accounts", "check", "lab-bluesky").returncode == 0  # saves a session
-    draft = queue_thread(herald_env, article)
+    draft = queue_thread(herald_env, article, "lab-bluesky")
     os.kill(local_pds.pid, signal.SIGSTOP)
     daemon = subprocess.Popen(
         [str(HERALD), "run"], env=herald_env, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL
