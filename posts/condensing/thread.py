@@ -240,8 +240,8 @@ def _pieces(ctx: Context, text: str, budget: int) -> list[tuple[str, str]]:
 def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     """The best-ranked passages that fit beside the hook, laid out in article order.
 
-    A passage with a sentence longer than a post is passed over (only the summary is ever cut
-    across posts). Choosing stops at the first
+    A passage longer than a post is passed over (only the summary is ever cut across posts, and
+    a sentence that leans on another is posted in the same post as it). Choosing stops at the first
     passage scoring under :data:`STOP` of the mean of those chosen
     or under the article's top :data:`KEY_SHARE` (the lead and a list article's items are
     exempt), or after :data:`MAX_SKIPS` passages that did not fit.
@@ -294,10 +294,12 @@ def _opening(ctx: Context, plan: _Plan) -> list[Item]:
 
 
 def _too_long(ctx: Context, plan: _Plan, passage: list[Sentence]) -> bool:
-    """A key point that would have to be cut across posts (with its list item's heading) is
-    left for the reader of the article."""
+    """A key point that would have to be cut across posts (with its list item's heading), or
+    would open a post with the word that leans on its antecedent, is left for the reader of the
+    article: the passage must fit one post."""
     room = plan.frame(1, False).budget
-    return any(ctx.rules.length(_with_heading(s, True)) > room for s in passage)
+    text = " ".join(_with_heading(s, i == 0) for i, s in enumerate(passage))
+    return ctx.rules.length(text) > room
 
 
 def _floor(sentences: Iterable[Sentence]) -> float:
