@@ -8,7 +8,9 @@ other key overrides one default. Every error names the file, the key and what is
 from __future__ import annotations
 
 import json
+import math
 import os
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -77,6 +79,7 @@ class Config:
     scheduler: SchedulerSettings = field(default_factory=SchedulerSettings)
     templates_dir: Path | None = None  # user template overrides
     database_timeout: float = 5.0  # seconds a writer waits for another process's lock
+    date_order: str | None = None  # DMY, MDY or YMD; None: usual in the time zone's country
 
 
 def data_dir() -> Path:
@@ -86,14 +89,35 @@ def data_dir() -> Path:
 
 
 def config_path() -> Path | None:
-    """The user config file to read, or None to run on the embedded defaults."""
+    """The user config file to read, or None to run on the embedded defaults.
+
+    ``HERALD_CONFIG`` names the file explicitly: it must exist and be a readable file (``/dev/null``
+    means the embedded defaults). The platform's config file is optional, but when something is
+    there it must be a file.
+    """
     env = os.environ.get("HERALD_CONFIG")
+    if env == os.devnull:
+        return None
     path = (
         Path(env).expanduser()
         if env
         else Path(platformdirs.user_config_dir("herald")) / "config.toml"
     )
-    return path if path.is_file() else None
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if not env:
+            return None
+        raise ConfigError(
+            f"HERALD_CONFIG names {path}, which does not exist; write it with `herald init`, "
+            f"or unset HERALD_CONFIG (HERALD_CONFIG={os.devnull} runs on the embedded defaults)"
+        ) from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config: {exc.strerror}") from None
+    if not stat.S_ISREG(mode):
+        what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+        raise ConfigError(f"{path} is {what}; the config must be a TOML file")
+    return path
 
 
 def default_config_file() -> Path:
@@ -151,14 +175,45 @@ def load_config(path: Path | None = None) -> Config:
         scheduler=_scheduler(merged["scheduler"], where),
         templates_dir=templates,
         database_timeout=_number(merged.get("database_timeout", 5.0), where, "database_timeout"),
+        date_order=_date_order(merged.get("date_order"), where),
     )
 
 
+def _date_order(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    order = value.upper() if isinstance(value, str) else value
+    return _choice(order, DATE_ORDERS, where, "date_order")
+
+
 MODES = ("single", "thread", "auto")
+DATE_ORDERS = ("DMY", "MDY", "YMD")
+DAY = 86400
+# The range of every number a user can put in the config (inclusive; None: no upper bound).
+# Generous for any real use, and small enough that no count, delay or size can overflow a time,
+# exhaust memory or spin the daemon (docs/configuration.md lists them).
+BOUNDS: dict[str, tuple[float, float | None]] = {
+    "database_timeout": (0, 3600),
+    "daily_quota": (1, 1000),
+    "max_posts": (1, 100),
+    "hashtag_cap": (0, 100),
+    "max_length": (1, 1_000_000),
+    "min_gap_seconds": (0, 7 * DAY),
+    "hourly_cap": (1, 1000),
+    "scheduler.max_attempts": (1, 100),
+    "scheduler.backoff_base_seconds": (0, DAY),
+    "scheduler.backoff_max_seconds": (0, 7 * DAY),
+    "scheduler.stale_after_seconds": (0, 365 * DAY),
+    "scheduler.lease_seconds": (1, DAY),
+    "scheduler.poll_seconds": (0.01, 3600),
+}
+MAX_CONFIG_BYTES = 1024 * 1024  # a config file is a few kilobytes
+MAX_SLOTS = 500  # posting times per account: more than one an hour, every hour of the week
 LINKS = ("last", "first", "reply")
 _TOP_KEYS = {
     "timezone": 'an IANA time zone name such as "Europe/London"',
     "mode": "one of single, thread, auto",
+    "date_order": "DMY, MDY or YMD: how to read numeric dates such as 05/06/2026",
     "database": "a SQLite file path or a postgresql:// URL",
     "database_timeout": "seconds to wait for a locked database",
     "data_dir": "a directory path",
@@ -188,6 +243,9 @@ def cached_instance_limits(data: Path, account: Account) -> dict[str, int] | Non
         return None
     if not all(isinstance(cached.get(k), int) for k in keys):
         return None
+    low, high = BOUNDS["max_length"]  # what an instance says is bounded like the config key
+    if not (low <= cached["max_characters"] <= (high or low)) or cached[keys[1]] < 0:
+        return None
     return {k: cached[k] for k in keys}
 
 
@@ -200,13 +258,28 @@ def _with_instance_limit(account: Account, data: Path) -> Account:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file that is a regular file of UTF-8 text up to 1 MB, or one ConfigError line."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        # O_NONBLOCK: a FIFO put where the config belongs is refused below instead of hanging.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise ConfigError(f"{path} is not a regular file; the config must be a TOML file")
+            data = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path} is over 1 MB; a config file is a few kilobytes of TOML")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path} is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
+        ) from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def _check_keys(
@@ -221,7 +294,7 @@ def _check_keys(
 
 def _require_table(value: Any, where: str, key: str) -> None:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: '{key}' must be a table ([{key}]), got {value!r}")
+        raise ConfigError(f"{where}: '{key}' must be a table ([{key}]), got {_shown(value)}")
 
 
 def _timezone(value: Any, where: str, key: str) -> str:
@@ -231,7 +304,7 @@ def _timezone(value: Any, where: str, key: str) -> str:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         raise ConfigError(
-            f"{where}: '{key}' = {value!r} is not a time zone; expected an IANA name such as "
+            f"{where}: '{key}' = {_shown(value)} is not a time zone; expected an IANA name such as "
             '"Europe/London" or "UTC"'
         ) from None
     return str(value)
@@ -239,25 +312,74 @@ def _timezone(value: Any, where: str, key: str) -> str:
 
 def _choice(value: Any, choices: tuple[str, ...], where: str, key: str) -> str:
     if value not in choices:
-        raise ConfigError(f"{where}: '{key}' = {value!r}; expected one of: {', '.join(choices)}")
+        raise ConfigError(
+            f"{where}: '{key}' = {_shown(value)}; expected one of: {', '.join(choices)}"
+        )
     return str(value)
 
 
 def _number(value: Any, where: str, key: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise ConfigError(f"{where}: '{key}' = {value!r}; expected a number ≥ 0")
+    """A number within the key's bounds (:data:`BOUNDS`; finite, ≥ 0 for any other key)."""
+    low, high = _bounds(key, (0, None))
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < low
+        or (high is not None and value > high)
+    ):
+        raise ConfigError(f"{where}: '{key}' = {_shown(value)}; expected {_range(low, high)}")
     return float(value)
 
 
 def _positive_int(value: Any, where: str, key: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigError(f"{where}: '{key}' = {value!r}; expected a whole number ≥ 1")
+    """A whole number within the key's bounds (:data:`BOUNDS`; ≥ 1 for any other key)."""
+    low, high = _bounds(key, (1, None))
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or value < low
+        or (high is not None and value > high)
+    ):
+        raise ConfigError(
+            f"{where}: '{key}' = {_shown(value)}; expected a whole number {_range(low, high)}"
+        )
     return value
+
+
+def _bounds(key: str, default: tuple[float, float | None]) -> tuple[float, float | None]:
+    """The bounds of ``key`` (an account's key by its own name, e.g. ``max_posts``)."""
+    return BOUNDS.get(key.rpartition(".")[2] if key.startswith("accounts.") else key, default)
+
+
+def _range(low: float, high: float | None) -> str:
+    """``from 1 to 100`` or ``≥ 0``, in the numbers' own words."""
+    return f"≥ {_shown(low)}" if high is None else f"from {_shown(low)} to {_shown(high)}"
+
+
+def _shown(value: Any) -> str:
+    """A config value as TOML writes it (not a Python repr), short enough for one line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        text = "".join(c if c.isprintable() else "?" for c in value)
+        return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, list | tuple):
+        items = ", ".join(_shown(v) for v in value[:5])
+        return f"[{items}{', …' if len(value) > 5 else ''}]"
+    if isinstance(value, dict):
+        return "a table"
+    isoformat = getattr(value, "isoformat", None)
+    return str(isoformat()) if callable(isoformat) else type(value).__name__
 
 
 def _string(value: Any, where: str, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{where}: '{key}' = {value!r}; expected a non-empty string")
+        raise ConfigError(f"{where}: '{key}' = {_shown(value)}; expected a non-empty string")
     return value
 
 
@@ -296,8 +418,8 @@ def _account(name: str, table: Any, where: str, default_tz: str) -> Account:
     slots = (slots,) if isinstance(slots, str) else slots
     if not isinstance(slots, list | tuple) or not all(isinstance(s, str) for s in slots):
         raise ConfigError(
-            f"{where}: '{key}.slots' = {slots!r}; expected a string like \"mon-fri 09:00, 13:00\" "
-            "or a list of them"
+            f"{where}: '{key}.slots' = {_shown(slots)}; expected a string like "
+            '"mon-fri 09:00, 13:00" or a list of them'
         )
     timezone = (
         _timezone(table["timezone"], where, f"{key}.timezone") if "timezone" in table else None
@@ -305,9 +427,14 @@ def _account(name: str, table: Any, where: str, default_tz: str) -> Account:
     from posts.queue.slots import parse_slots
 
     try:
-        parse_slots(slots)
+        parsed = parse_slots(slots)
     except ConfigError as exc:
         raise ConfigError(f"{where}: '{key}.slots': {exc}") from None
+    if len(set(parsed)) > MAX_SLOTS:  # each is a schedule the slot search steps through
+        raise ConfigError(
+            f"{where}: '{key}.slots' names {len(set(parsed)):,} posting times; expected at most "
+            f'{MAX_SLOTS} (e.g. "mon-fri 09:00, 13:00")'
+        )
 
     def opt_int(field_name: str) -> int | None:
         value = table.get(field_name)
@@ -315,7 +442,7 @@ def _account(name: str, table: Any, where: str, default_tz: str) -> Account:
 
     mock = table.get("mock", False)
     if not isinstance(mock, bool):
-        raise ConfigError(f"{where}: '{key}.mock' = {mock!r}; expected true or false")
+        raise ConfigError(f"{where}: '{key}.mock' = {_shown(mock)}; expected true or false")
     mode = table.get("mode")
     return Account(
         name=name,
@@ -347,7 +474,8 @@ def _scheduler(table: Any, where: str) -> SchedulerSettings:
     _require_table(table, where, "scheduler")
     defaults = SchedulerSettings()
     known = {
-        f.name: f"a value like {getattr(defaults, f.name)!r}" for f in fields(SchedulerSettings)
+        f.name: f"a value like {_shown(getattr(defaults, f.name))}"
+        for f in fields(SchedulerSettings)
     }
     _check_keys(table, known, where, "scheduler.")
     values: dict[str, Any] = {}
@@ -355,7 +483,7 @@ def _scheduler(table: Any, where: str) -> SchedulerSettings:
         default = getattr(defaults, k)
         if isinstance(default, bool):
             if not isinstance(v, bool):
-                raise ConfigError(f"{where}: 'scheduler.{k}' = {v!r}; expected true or false")
+                raise ConfigError(f"{where}: 'scheduler.{k}' = {_shown(v)}; expected true or false")
             values[k] = v
         elif isinstance(default, int | float):
             number = _number(v, where, f"scheduler.{k}")
@@ -376,15 +504,24 @@ def user_config_target() -> Path:
 def write_example_config(target: Path | None = None, text: str | None = None) -> Path:
     """Write the commented example config (``text``: as `herald init` adapts it) for the user;
     an existing file is never touched."""
+    explicit = target is not None or bool(os.environ.get("HERALD_CONFIG"))
     target = target or user_config_target()
     bundled = bundled_dir("config") / "example.toml"
     example = bundled.read_bytes() if text is None else text.encode()
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
+        if not explicit:  # the platform's config folder is made on first use; a named one is not
+            target.parent.mkdir(parents=True, exist_ok=True)
+        elif not target.parent.is_dir():
+            raise ConfigError(
+                f"cannot write {target}: the folder {target.parent} does not exist; "
+                "create it first or choose another path"
+            )
         with target.open("xb") as fh:  # "x": fail rather than overwrite, even in a race
             fh.write(example)
     except FileExistsError:
         raise ConfigError(
             f"{target} already exists; not overwritten (edit it, or remove it first)"
         ) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target

@@ -6,6 +6,17 @@ line and exits with ``exit_code``, so core code never needs to know about Click.
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """User text for a one-line message, in quotes (not a Python repr): control characters
+    shown as '?', anything past ``limit`` characters cut with '…'."""
+    clean = _CONTROL.sub("?", text)
+    return f"'{clean[:limit]}…'" if len(clean) > limit else f"'{clean}'"
+
 
 class HeraldError(Exception):
     """An expected failure with a message fit for one line on stderr."""

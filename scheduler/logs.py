@@ -58,8 +58,21 @@ def log_event(
     level: int = logging.INFO,
 ) -> None:
     """Log one event as one line: ``event [draft] key=value ...`` (fields kept for JSON)."""
-    words = [event, *([draft] if draft else []), *(f"{k}={v}" for k, v in fields.items())]
+    words = [
+        event,
+        *([draft] if draft else []),
+        *(f"{k}={_one_line(v)}" for k, v in fields.items()),
+    ]
     extra: dict[str, object] = {"event": event, "fields": fields}
     if draft:
         extra["draft"] = draft
     logger.log(level, "%s", " ".join(words), extra=extra)
+
+
+def _one_line(value: object) -> str:
+    """A field for the text log: line breaks and control characters escaped, so a platform's
+    message (or an article title) can never start a line that looks like another event."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)

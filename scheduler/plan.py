@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rich.console import Console
 
 from posts.config import Config
 from posts.queue import Draft, open_readonly
+from posts.queue.times import show_time
 from scheduler.clock import Clock, system_clock
 from scheduler.holds import hold_reasons
 from scheduler.preview.lint import account_not_ready
@@ -69,10 +69,9 @@ def render_plan(out: Console, planned: list[Planned], timezone: str) -> None:
     if not planned:
         out.print("Nothing scheduled: the daemon would publish nothing.")
         return
-    zone = ZoneInfo(timezone)
     for item in planned:
         d = item.draft
-        when = item.at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S %Z")
+        when = show_time(item.at, timezone, "%Y-%m-%d %H:%M:%S %Z")  # never fails on a bad row
         out.print(f"{when}  {d.id}  {d.account} ({d.platform})  {item.action}", markup=False)
         for warning in item.warnings:
             out.print(f"    ⚠ {warning.rule}: {warning.message}", markup=False, style="yellow")

@@ -6,6 +6,7 @@ every rule with a fake clock and a seeded random generator.
 
 from __future__ import annotations
 
+import math
 import random
 from collections import deque
 from dataclasses import dataclass, field
@@ -20,8 +21,18 @@ def backoff_delay(attempt: int, settings: SchedulerSettings, rng: random.Random)
     Exponential with "equal jitter": half the capped delay is fixed, half random, so a burst of
     failures spreads out but no retry comes back almost at once.
     """
-    capped = min(settings.backoff_max_seconds, settings.backoff_base_seconds * 2 ** (attempt - 1))
+    # Bounded whatever the settings say (the config refuses larger ones; a SchedulerSettings built
+    # in code is not checked): no float overflow, and a retry time always fits a datetime, so a
+    # draft is never left claimed because its retry time could not be computed.
+    exponent = min(max(attempt - 1, 0), 64)
+    capped = min(
+        settings.backoff_max_seconds, settings.backoff_base_seconds * 2.0**exponent, MAX_BACKOFF
+    )
+    capped = capped if math.isfinite(capped) and capped > 0 else 0.0
     return timedelta(seconds=capped / 2 + rng.uniform(0, capped / 2))
+
+
+MAX_BACKOFF = 7 * 86400.0  # seconds: the config's bound for backoff_max_seconds
 
 
 @dataclass(frozen=True)

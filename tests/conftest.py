@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# HYPOTHESIS_PROFILE=ci: the longer property runs CI makes (tests that set max_examples themselves
+# scale with it where they say so, e.g. tests/cli_bad_input). The default stays fast.
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)
@@ -14,6 +21,9 @@ def isolated_herald(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("HERALD_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("HERALD_DB", str(home / "data" / "herald.db"))
-    monkeypatch.setenv("HERALD_CONFIG", str(home / "config.toml"))  # absent: embedded defaults
+    # HERALD_CONFIG must name a readable file; empty, it runs on the embedded defaults. Tests write
+    # their own config over it; a test of `herald init` removes it first.
+    (home / "config.toml").write_bytes(b"")
+    monkeypatch.setenv("HERALD_CONFIG", str(home / "config.toml"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home

@@ -60,6 +60,11 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
         raise ArticleError(f"{name}: front matter is not valid YAML{where}") from None
     if data is None:
         data = {}
+    if isinstance(data, list):  # fields were meant, and the body would be read wrongly
+        raise ArticleError(
+            f"{name}: the front matter is a YAML list; write fields such as 'title: …' "
+            "between the --- lines (or start the article without ---)"
+        )
     if not isinstance(data, dict):
         return {}, text  # a thematic break, not front matter
     fields: dict[str, Any] = {}

@@ -6,6 +6,7 @@ starting with ``#|`` are Herald's comments and are dropped (a plain ``#`` starts
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from posts.errors import InputError
@@ -13,6 +14,7 @@ from posts.queue.model import Draft, NewPart
 from posts.queue.store import Store
 
 SEPARATOR = "---"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are text
 COMMENT = "#|"
 BLUESKY_MAX_BYTES = 3000  # a Bluesky post's text limit in UTF-8 bytes, besides 300 graphemes
 
@@ -47,6 +49,11 @@ def measured(draft: Draft, texts: list[str]) -> list[NewPart]:
     card = _card(draft, len(texts))
     parts: list[NewPart] = []
     for index, text in enumerate(texts):
+        if _CONTROL.search(text):
+            raise InputError(
+                f"post {index + 1} of draft {draft.id} contains control characters (such as NUL); "
+                "remove them (nothing was changed)"
+            )
         length = measure(draft.platform, text)
         size = len(text.encode())
         if length > draft.limit or (draft.platform == "bluesky" and size > BLUESKY_MAX_BYTES):
@@ -76,10 +83,18 @@ def _card(draft: Draft, count: int) -> tuple[int, dict[str, object]] | None:
     return None
 
 
+MAX_POSTS = 100  # a thread longer than the config's max_posts bound is a mistake, not a draft
+
+
 def apply_edit(store: Store, draft_id: str, text: str, now: datetime) -> Draft | None:
     """Store the edited buffer; None when the user emptied it (nothing changes)."""
     draft = store.get(draft_id)
     texts = parse_buffer(text)
     if not texts:
         return None
+    if len(texts) > MAX_POSTS:
+        raise InputError(
+            f"the edit has {len(texts)} posts; a draft holds at most {MAX_POSTS} "
+            "(nothing was changed)"
+        )
     return store.set_parts(draft.id, measured(draft, texts), now)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import NullPool, QueuePool
 
-from posts.errors import StoreError
+from posts.errors import StoreError, quoted
 from posts.queue.prepared import Prepared, run_sql
 from posts.queue.schema import store_revision
 
@@ -29,12 +29,15 @@ BUMP_REVISION = Prepared(update(store_revision).values(value=store_revision.c.va
 
 def database_url(location: str) -> URL:
     """A path or URL as given in config/HERALD_DB → a SQLAlchemy URL (psycopg 3 for PostgreSQL)."""
-    if "://" not in location:
-        return URL.create("sqlite", database=str(Path(location).expanduser().resolve()))
     try:
+        if "://" not in location:
+            return URL.create("sqlite", database=str(Path(location).expanduser().resolve()))
         url = make_url(location)
-    except ArgumentError as exc:
-        raise StoreError(f"'{location}' is neither a file path nor a database URL") from exc
+    except (ArgumentError, ValueError, OSError, RuntimeError):  # a bad port, a NUL, a loop
+        raise StoreError(
+            f"{quoted(location)} is neither a file path nor a database URL; use a SQLite path "
+            "or postgresql://user@host/db"
+        ) from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in ("sqlite", "postgresql"):

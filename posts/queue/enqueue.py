@@ -7,17 +7,19 @@ Everything is validated before anything is written: one bad file, account or tim
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from itertools import accumulate
 
 from posts.config import Account, Config
-from posts.errors import InputError, NotFoundError
+from posts.errors import InputError, NotFoundError, quoted
 from posts.model import Article, CondenseOptions, Rendition
 from posts.queue.model import Draft, NewDraft, NewPart, Source
-from posts.queue.slots import next_free, parse_slots
+from posts.queue.slots import FreeSlots, parse_slots
 from posts.queue.store import Booking, Session, Store
-from posts.queue.times import When, parse_when
+from posts.queue.times import When, check_range, parse_when
 
 DAY = timedelta(hours=24)
 _FAR = timedelta(days=3660)  # how far ahead slot planning looks for taken slots
@@ -53,7 +55,7 @@ def resolve_accounts(config: Config, names: Sequence[str]) -> list[Account]:
                 continue
             if name not in config.accounts:
                 known = ", ".join(sorted(config.accounts)) or "none"
-                raise NotFoundError(f"unknown account '{name}'; configured accounts: {known}")
+                raise NotFoundError(f"unknown account {quoted(name)}; configured accounts: {known}")
             if config.accounts[name] not in out:
                 out.append(config.accounts[name])
     if not out:
@@ -90,7 +92,13 @@ def timing(
         return Timing(
             "at",
             by_account={
-                a.name: parse_when(at, a.timezone or config.timezone, now, allow_past=now_flag)
+                a.name: parse_when(
+                    at,
+                    a.timezone or config.timezone,
+                    now,
+                    allow_past=now_flag,
+                    date_order=config.date_order,
+                )
                 for a in accounts
             },
         )
@@ -167,6 +175,10 @@ def reschedule(
         return Queued(session.reschedule(draft.id, when.at, now), when.note)
 
 
+def _booking_time(booking: Booking) -> datetime:
+    return booking.at
+
+
 class _Planner:
     """Slot and quota bookkeeping for one transaction, including drafts planned in it."""
 
@@ -183,13 +195,18 @@ class _Planner:
         self.now = now
         self.force = force
         self.ignore = ignore
-        self.booked: dict[str, list[Booking]] = {}
+        self.booked: dict[str, list[Booking]] = {}  # by account, in time order
+        self.taken: dict[str, set[datetime]] = {}  # by account: the times of those bookings
+        self.free: dict[str, FreeSlots] = {}  # by account: where the slot search goes on
 
     def _bookings(self, account: str, around: datetime) -> list[Booking]:
         if account not in self.booked:
             start = min(around, self.now) - DAY
             found = self.session.bookings(account, start, self.now + _FAR)
-            self.booked[account] = [b for b in found if b.draft_id != self.ignore]
+            self.booked[account] = sorted(
+                (b for b in found if b.draft_id != self.ignore), key=_booking_time
+            )
+            self.taken[account] = {b.at for b in self.booked[account]}
         return self.booked[account]
 
     def place(self, item: NewDraft, how: Timing) -> tuple[NewDraft, str | None]:
@@ -197,15 +214,22 @@ class _Planner:
             return item, None
         account = self.config.accounts[item.account]
         if how.kind == "next-slot":
-            taken = [b.at for b in self._bookings(account.name, self.now)]
-            zone = account.timezone or self.config.timezone
-            at, note = next_free(parse_slots(account.slots), zone, self.now, taken), None
+            self._bookings(account.name, self.now)
+            if account.name not in self.free:
+                zone = account.timezone or self.config.timezone
+                slots = parse_slots(account.slots)
+                self.free[account.name] = FreeSlots(slots, zone, self.now)
+            at, note = self.free[account.name].next(self.taken[account.name]), None
+            check_range(at, self.now)
         else:
             when = how.by_account.get(account.name, how.when)
             assert when is not None
             at, note = when.at, when.note
         self.check_quota(account.name, at, len(item.parts))
-        self._bookings(account.name, at).append(Booking("", at, len(item.parts)))
+        bisect.insort(
+            self._bookings(account.name, at), Booking("", at, len(item.parts)), key=_booking_time
+        )
+        self.taken[account.name].add(at)
         return replace(item, scheduled_at=at), note
 
     def check_quota(self, name: str, at: datetime, posts: int) -> None:
@@ -213,9 +237,18 @@ class _Planner:
         if quota is None or self.force:
             return
         bookings = self._bookings(name, at)
+        # Only bookings within a day either side can share a 24 h window with ``at``: a binary
+        # search finds them, so checking n drafts costs n log n, not n².
+        low = bisect.bisect_right(bookings, at - DAY, key=_booking_time)
+        high = bisect.bisect_left(bookings, at + DAY, key=_booking_time)
+        near = bookings[low:high]
+        times = [b.at for b in near]
+        running = list(accumulate((b.posts for b in near), initial=0))
         worst, start = 0, at
-        for s in [at, *(b.at for b in bookings if at - DAY < b.at <= at)]:
-            total = posts + sum(b.posts for b in bookings if s <= b.at < s + DAY)
+        for s in [at, *(t for t in times if t <= at)]:
+            first = bisect.bisect_left(times, s)
+            last = bisect.bisect_left(times, s + DAY)
+            total = posts + running[last] - running[first]
             if total > worst:
                 worst, start = total, s
         if worst > quota:
@@ -271,4 +304,5 @@ def reschedule_at(
     draft = store.get(draft_id)
     account = config.accounts.get(draft.account)
     zone = (account.timezone if account else None) or config.timezone
-    return reschedule(store, config, draft.id, parse_when(at, zone, now, allow_past), now, force)
+    when = parse_when(at, zone, now, allow_past, date_order=config.date_order)
+    return reschedule(store, config, draft.id, when, now, force)

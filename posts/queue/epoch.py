@@ -13,7 +13,20 @@ def to_ms(when: datetime) -> int:
 
 
 def from_ms(ms: int) -> datetime:
-    return _EPOCH + timedelta(milliseconds=ms)
+    """Epoch ms → an aware UTC datetime, for any stored value.
+
+    A value no datetime can hold (a row written by hand, or by an older Herald that accepted the
+    year 9999) reads as :data:`OUT_OF_RANGE_LOW` or :data:`OUT_OF_RANGE_HIGH`, a year of margin
+    inside the datetime range, so time-zone conversions and day-sized arithmetic on it never
+    overflow; :func:`posts.queue.times.show_time` shows either as "unreadable time".
+    """
+    try:
+        return max(OUT_OF_RANGE_LOW, min(OUT_OF_RANGE_HIGH, _EPOCH + timedelta(milliseconds=ms)))
+    except (OverflowError, TypeError, ValueError):
+        try:
+            return OUT_OF_RANGE_HIGH if int(ms) > 0 else OUT_OF_RANGE_LOW
+        except (OverflowError, TypeError, ValueError):
+            return OUT_OF_RANGE_LOW
 
 
 def utcnow() -> datetime:
@@ -21,3 +34,5 @@ def utcnow() -> datetime:
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+OUT_OF_RANGE_LOW = datetime(2, 1, 1, tzinfo=UTC)
+OUT_OF_RANGE_HIGH = datetime(9998, 1, 1, tzinfo=UTC)

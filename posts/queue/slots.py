@@ -8,7 +8,7 @@ APScheduler's ``CronTrigger`` in the account's time zone, which handles daylight
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -83,10 +83,25 @@ def next_free(
     slots: Sequence[Slot], timezone: str, after: datetime, taken: Iterable[datetime]
 ) -> datetime:
     """The earliest slot after ``after`` that no draft of the account occupies."""
-    busy = set(taken)
-    for count, at in enumerate(upcoming(slots, timezone, after)):
-        if at not in busy:
-            return at
-        if count >= _SEARCH:
-            break
-    raise ConfigError(f"no free posting slot among the next {_SEARCH}; add slots or use --at")
+    return FreeSlots(slots, timezone, after).next(set(taken))
+
+
+class FreeSlots:
+    """An account's free slots in order, for many drafts planned at once.
+
+    Taken slots only ever get added while one transaction plans, so the next free slot is never
+    before the last one handed out: the search goes on from there instead of starting again from
+    now, and planning n drafts examines each slot once (linear, not quadratic, in n).
+    """
+
+    def __init__(self, slots: Sequence[Slot], timezone: str, after: datetime) -> None:
+        self._upcoming = upcoming(slots, timezone, after)
+
+    def next(self, taken: Container[datetime]) -> datetime:
+        """The first slot from here on that is not in ``taken`` (which the caller then fills)."""
+        for count, at in enumerate(self._upcoming):
+            if at not in taken:
+                return at
+            if count >= _SEARCH:
+                break
+        raise ConfigError(f"no free posting slot among the next {_SEARCH}; add slots or use --at")

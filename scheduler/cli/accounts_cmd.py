@@ -6,6 +6,7 @@ import os
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from posts.config import Config, load_config
 from posts.errors import InputError
@@ -55,12 +56,13 @@ def list_cmd(as_json: bool) -> None:
     out = console()
     for row in rows:
         who = f" {row.identity}" if row.identity else ""
-        out.print(f"[bold]{row.name}[/bold]  {row.platform}{who}  → {row.target}")
+        line = f"  {row.platform}{escape(who)}  → {escape(str(row.target))}"
+        out.print(f"[bold]{escape(row.name)}[/bold]{line}")
         for var, is_set in row.variables.items():
-            out.print(f"    {var}: {'set' if is_set else '[red]NOT SET[/red]'}")
+            out.print(f"    {escape(var)}: {'set' if is_set else '[red]NOT SET[/red]'}")
         _print_hold(out, holds.get(row.name))
     for hold in gone:
-        out.print(f"[bold]{hold.account}[/bold]  not in the config, but has drafts")
+        out.print(f"[bold]{escape(hold.account)}[/bold]  not in the config, but has drafts")
         _print_hold(out, hold)
 
 
@@ -107,7 +109,8 @@ def check_cmd(name: str) -> None:
     result = check_account(load_config(), name)
     links = f", links count {result.url_length}" if result.url_length else ""
     console().print(
-        f"{result.name}: OK — {result.identity}; posts up to {result.max_length} characters{links}"
+        f"{result.name}: OK — {result.identity}; posts up to {result.max_length} characters{links}",
+        markup=False,
     )
 
 

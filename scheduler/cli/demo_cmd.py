@@ -65,7 +65,9 @@ def demo() -> None:
         store.close()
     ids = tuple(q.draft.id for q in queued)
     for q in queued:
-        out.print(f"   {q.draft.id}  {q.draft.account:<13} {len(q.draft.parts)} post(s)")
+        out.print(
+            f"   {q.draft.id}  {q.draft.account:<13} {len(q.draft.parts)} post(s)", markup=False
+        )
 
     out.print(Text("\n2. Preview: what will be published, where and when", "bold"))
     preview = preview_queue(Selection(ids=ids), config, system_clock())
@@ -78,17 +80,21 @@ def demo() -> None:
     for draft in drafts:
         live = sum(p.status == "published" for p in draft.parts)
         out.print(
-            f"   {draft.id}  {draft.account:<13} {draft.status}: {live}/{len(draft.parts)} posts"
+            f"   {draft.id}  {draft.account:<13} {draft.status}: {live}/{len(draft.parts)} posts",
+            markup=False,
         )
     problems = [d for d in drafts if d.status != "published"]
     # Written after publishing, so the page shows each post as it now is (live, with its link).
     published = preview_queue(Selection(ids=ids), config, system_clock())
+    config.data_dir.mkdir(
+        parents=True, exist_ok=True
+    )  # Herald's own folder (write_html makes none)
     page = write_html(published, config.data_dir / "preview.html", config.templates_dir)
 
     outboxes = sorted({str(_outbox(config, d.account)) for d in drafts})
     out.print(Text("\nDone.", "bold green" if not problems else "bold red"))
-    out.print(f"Outbox (one JSON line per published post): {', '.join(outboxes)}")
-    out.print(f"HTML preview: {page}")
+    out.print(f"Outbox (one JSON line per published post): {', '.join(outboxes)}", markup=False)
+    out.print(f"HTML preview: {page}", markup=False)
     out.print(
         "Next: `herald queue list`, `herald preview --all --html preview.html`, "
         "and docs/quickstart.md for real accounts."
@@ -122,7 +128,7 @@ def _publish(config: Config, ids: tuple[str, ...], out: Console) -> list[Draft]:
             run_once(config, once=True)
         except StoreError as exc:  # e.g. another daemon is publishing from this queue
             if error is None:
-                out.print(f"   {exc}; waiting for it", style="dim")
+                out.print(f"   {exc}; waiting for it", style="dim", markup=False)
             error = exc
         store = open_store(config.database, busy_timeout=config.database_timeout)
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import cast
 
@@ -12,8 +13,8 @@ from rich.text import Text
 from posts.article import load_article
 from posts.condensing import check_request, condense_all, platform_names
 from posts.condensing.export import format_json
-from posts.config import load_config
-from posts.errors import InputError
+from posts.config import BOUNDS, load_config
+from posts.errors import InputError, quoted
 from posts.model import Article, CondenseOptions, LinkPlacement, Numbering, Rendition
 from scheduler.cli.output import console, echo_json, err_console
 
@@ -21,12 +22,18 @@ DISPLAY = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
 
 
 def _whole_number(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
+    """--max-posts: a whole number within the config's bounds for ``max_posts`` (1 to 100)."""
     if value is None:
         return None
-    try:
-        return int(value)
-    except ValueError:
-        raise InputError(f"--max-posts must be a whole number, not {value!r}") from None
+    low, high = BOUNDS["max_posts"]
+    text = value.strip()
+    if not (
+        text.isascii() and text.isdigit() and len(text) <= 6 and low <= int(text) <= (high or low)
+    ):
+        raise InputError(
+            f"--max-posts must be a whole number from {low:g} to {high:g}, not {quoted(value)}"
+        )
+    return int(text)
 
 
 @click.command("format")
@@ -168,5 +175,34 @@ def _print_human(renditions: Iterable[Rendition], out: Console) -> None:
 
 def _print_warnings(renditions: Iterable[Rendition], out: Console) -> None:
     for rendition in renditions:
-        for warning in rendition.warnings:
+        for warning in summarised(rendition.warnings):
             out.print(Text(f"warning ({DISPLAY[rendition.platform]}): {warning}", style="yellow"))
+
+
+SHOWN_PER_REASON = 5  # dropped hashtags named one by one for each reason; the rest are counted
+_DROPPED = re.compile(r"^#\S+ dropped: (?P<reason>.+)$")
+
+
+def summarised(warnings: Iterable[str]) -> list[str]:
+    """Warnings as people read them: each once, and for each reason a hashtag was dropped, the
+    first few tags by name and then how many more (10,000 tags are not 10,000 lines)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    dropped: dict[str, int] = {}
+    for warning in warnings:
+        if warning in seen:
+            continue
+        seen.add(warning)
+        match = _DROPPED.match(warning)
+        if match is None:
+            out.append(warning)
+            continue
+        reason = match["reason"]
+        dropped[reason] = dropped.get(reason, 0) + 1
+        if dropped[reason] <= SHOWN_PER_REASON:
+            out.append(warning)
+    for reason, count in dropped.items():
+        if count > SHOWN_PER_REASON:
+            more = count - SHOWN_PER_REASON
+            out.append(f"{more:,} more hashtag{'s' if more != 1 else ''} dropped: {reason}")
+    return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 from typing import Any
 
@@ -58,11 +59,39 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Turn every expected core error into one line on stderr and its exit code."""
+        """Turn every error into one line on stderr and its exit code: a core error, a bad
+        option or argument (Click's usage errors), and even a bug (HERALD_DEBUG=1 shows its
+        traceback)."""
         try:
             return super().invoke(ctx)
         except HeraldError as exc:
-            raise (PublishFailed if exc.exit_code == 1 else BadInput)(str(exc)) from None
+            raise (PublishFailed if exc.exit_code == 1 else BadInput)(one_line(str(exc))) from None
+        except click.UsageError as exc:
+            raise _one_line_usage(exc) from None
+        except click.ClickException as exc:
+            if one_line(exc.format_message()) == exc.format_message():
+                raise
+            raise (PublishFailed if exc.exit_code == 1 else BadInput)(
+                one_line(exc.format_message())
+            ) from None
+        except (click.exceptions.Exit, click.Abort):  # ctx.exit(), a prompt given up: Click's own
+            raise
+        except Exception as exc:
+            if os.environ.get("HERALD_DEBUG"):
+                raise
+            raise BadInput(
+                one_line(
+                    f"unexpected {type(exc).__name__}: {exc}; this is a bug in Herald, please "
+                    "report it (HERALD_DEBUG=1 shows where it happened)"
+                )
+            ) from None
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``herald --bogus``: one line too."""
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise _one_line_usage(exc) from None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
@@ -84,6 +113,31 @@ class PublishFailed(click.ClickException):
     """At least one post failed to publish: exit 1."""
 
     exit_code = 1
+
+
+class OneLineUsageError(click.UsageError):
+    """A bad option or argument as one line, ``Error: <what> (see 'herald X --help')``, exit 2:
+    the usage block Click would print is what ``--help`` is for."""
+
+    def show(self, file: Any = None) -> None:
+        hint = f" (see '{self.ctx.command_path} --help')" if self.ctx is not None else ""
+        click.echo(f"Error: {self.format_message().rstrip('.')}{hint}", file=file, err=True)
+
+
+def _one_line_usage(exc: click.UsageError) -> click.UsageError:
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        return exc  # `herald` or `herald queue` alone: the help, as asked
+    return OneLineUsageError(one_line(exc.format_message()), ctx=exc.ctx)
+
+
+MAX_MESSAGE = 1000  # characters of an error line; user text quoted in it can be any length
+
+
+def one_line(message: str) -> str:
+    """``message`` as one line: line breaks become " / ", other control characters "?"."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    text = "".join(c if c.isprintable() else "?" for c in " / ".join(lines))
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 def _shortened(text: str, limit: int) -> str:

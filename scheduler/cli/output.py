@@ -10,12 +10,17 @@ from rich.console import Console
 
 
 def console() -> Console:
-    """A console on stdout; Rich itself honours NO_COLOR and non-TTY output."""
-    return Console(highlight=False, soft_wrap=True)
+    """A console on stdout; Rich itself honours NO_COLOR and non-TTY output.
+
+    Emoji codes are off: ``:x:`` in an article title prints as written. Markup stays on for
+    Herald's own strings, so text from articles, configs and platforms goes in as
+    ``rich.text.Text``, through ``rich.markup.escape``, or with ``markup=False``.
+    """
+    return Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def echo_json(obj: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -10,7 +11,7 @@ from posts.config import load_config
 from scheduler.cli.output import console, echo_json
 from scheduler.clock import system_clock
 from scheduler.preview.build import Selection, preview_article, preview_queue
-from scheduler.preview.html import write_html
+from scheduler.preview.html import check_html_target, write_html
 from scheduler.preview.serialize import preview_dict
 from scheduler.preview.terminal import print_preview
 from scheduler.preview.times import parse_duration
@@ -56,6 +57,8 @@ def preview(
       herald preview --all --json | jq '.drafts[].warnings'
     """
     config = load_config()
+    if html_path is not None:
+        check_html_target(html_path)  # before any work: a missing folder is not created
     now = system_clock()
     article = _article_target(targets, to)
     if article is not None:
@@ -79,13 +82,24 @@ def preview(
     if html_path is not None:
         written = write_html(result, html_path, config.templates_dir)
         if not as_json:
-            console().print(f"HTML preview: {written}")
+            console().print(f"HTML preview: {written}", markup=False)
 
 
 def _article_target(targets: tuple[str, ...], to: str | None) -> str | None:
-    """One target that is a file (or ``-``, or anything with ``--to``) is an article to preview."""
-    if len(targets) == 1 and (to is not None or targets[0] == "-" or Path(targets[0]).is_file()):
+    """One target that is a path (or ``-``, or anything with ``--to``) is an article to preview.
+
+    Anything that exists at that path counts, so a directory or a FIFO is refused as an article
+    (one line, no waiting) rather than looked up as a draft id.
+    """
+    if len(targets) == 1 and (to is not None or targets[0] == "-" or _exists(targets[0])):
         return targets[0]
     if to is not None:
         raise click.UsageError("--to previews one article PATH; give exactly one")
     return None
+
+
+def _exists(target: str) -> bool:
+    try:
+        return os.path.lexists(target)
+    except (OSError, ValueError):  # a NUL byte, a name too long
+        return False

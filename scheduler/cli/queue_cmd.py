@@ -319,6 +319,11 @@ def edit_cmd(draft_id: str) -> None:
         edited = click.edit(edit_buffer(draft), extension=".txt")
     except click.ClickException as exc:  # no editor, or it failed: bad input, not a publish
         raise InputError(f"{exc.format_message()}; nothing changed (set $EDITOR)") from None
+    except UnicodeDecodeError as exc:  # the editor saved another encoding
+        raise InputError(
+            f"the edited file is not UTF-8 (bad byte at offset {exc.start}); nothing changed "
+            "(save it as UTF-8)"
+        ) from None
     if edited is None:
         console().print("No change.")
         return

@@ -7,6 +7,8 @@ become markup or script, and a user's template cannot reach into Python.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import jinja2
@@ -38,11 +40,42 @@ def render_html(preview: Preview, template_dir: Path | None = None) -> str:
 
 
 def write_html(preview: Preview, path: Path, template_dir: Path | None = None) -> Path:
-    """Write the page to ``path`` (parent folders created); the absolute path is returned."""
-    page = render_html(preview, template_dir)
+    """Write the page to ``path``; the absolute path is returned.
+
+    The folder must exist (a typo is not silently turned into new folders), and ``path`` must be
+    a regular file or not exist yet: a directory, FIFO or device is refused without waiting.
+    """
+    check_html_target(path)
+    page = render_html(preview, template_dir).encode("utf-8")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NONBLOCK", 0)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page, encoding="utf-8")
+        fd = os.open(path, flags, 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise InputError(f"cannot write the HTML preview to {path}: not a regular file")
+            fh.write(page)
     except OSError as exc:
-        raise InputError(f"cannot write the HTML preview to {path}: {exc.strerror}") from None
+        raise InputError(
+            f"cannot write the HTML preview to {path}: {exc.strerror or exc}"
+        ) from None
     return path.resolve()
+
+
+def check_html_target(path: Path) -> None:
+    """Refuse an HTML target that cannot be written as a file, before any work is done."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(
+            f"cannot write the HTML preview to {path}: the folder {folder} does not exist"
+        )
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InputError(
+            f"cannot write the HTML preview to {path}: {exc.strerror or exc}"
+        ) from None
+    if not stat.S_ISREG(mode):
+        what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+        raise InputError(f"cannot write the HTML preview to {path}: it is {what}")

@@ -1,7 +1,8 @@
 """The preview in a terminal, with Rich.
 
-Article text goes into ``rich.text.Text`` objects, never through Rich markup, so a post that
-contains ``[bold]`` or ``[link=...]`` prints as written.
+Article text goes into ``rich.text.Text`` objects, never through Rich markup, so a post or title
+that contains ``[bold]``, ``[/]`` or ``[link=...]`` prints as written (and ``:x:`` stays ``:x:``:
+Text never reads emoji codes).
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ def _draft(draft: DraftPreview, preview: Preview) -> Panel:
         items.append(card)
     for warning in draft.warnings:
         items.append(Text(f"⚠ {warning.rule}: {warning.message}", style="yellow"))
-    return Panel(Group(*_spaced(items)), title=draft.title, title_align="left", expand=True)
+    title = Text(draft.title)  # a title like "The [/] operator" is text, never markup
+    return Panel(Group(*_spaced(items)), title=title, title_align="left", expand=True)
 
 
 def _spaced(items: list[RenderableType]) -> list[RenderableType]:
@@ -89,10 +91,10 @@ def _parity_tables(preview: Preview) -> list[Table]:
             for column in ("account", "posts", "chars", "hashtags", "link"):
                 numeric = column in ("posts", "chars")
                 table.add_column(column, justify="right" if numeric else "left", overflow="fold")
-        tags = Text(" ".join(f"#{t}" for t in row.hashtags_kept), style="cyan")
+        tags = Text(_tag_list(row.hashtags_kept), style="cyan")
         if row.hashtags_dropped:
             tags.append("\n" if row.hashtags_kept else "")
-            tags.append("dropped: " + " ".join(f"#{t}" for t in row.hashtags_dropped), style="dim")
+            tags.append("dropped: " + _tag_list(row.hashtags_dropped), style="dim")
         account = Text(row.account)
         account.append(f"\n{PLATFORM_NAMES.get(row.platform, row.platform)}", style="dim")
         table.add_row(
@@ -100,9 +102,18 @@ def _parity_tables(preview: Preview) -> list[Table]:
             str(row.posts),
             f"{row.characters}/{row.capacity}",
             tags,
-            row.link,
+            Text(row.link),
         )
     return list(tables.values())
+
+
+SHOWN_TAGS = 12  # per cell; an article with 10,000 tags gets a count, not a wall of tags
+
+
+def _tag_list(tags: tuple[str, ...]) -> str:
+    shown = " ".join(f"#{t}" for t in tags[:SHOWN_TAGS])
+    more = len(tags) - SHOWN_TAGS
+    return f"{shown} (+{more:,} more)" if more > 0 else shown
 
 
 def print_preview(preview: Preview, console: Console) -> None:

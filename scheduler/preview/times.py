@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from posts.errors import InputError
+from posts.errors import InputError, quoted
+from posts.queue.times import MAX_AHEAD, MAX_TEXT, show_time
 
 _DURATION = re.compile(r"(\d+)\s*(d|h|m|min|s)", re.IGNORECASE)
 _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "min": 60, "s": 1}
 
 
 def local_time(at: datetime, timezone: str) -> str:
-    """``Tue 24 Nov 2026 15:00 CET``: unambiguous, with the zone's own abbreviation."""
-    return at.astimezone(ZoneInfo(timezone)).strftime("%a %d %b %Y %H:%M %Z")
+    """``Tue 24 Nov 2026 15:00 CET``: unambiguous, with the zone's own abbreviation.
+
+    A stored time the zone cannot show reads "unreadable time" (one bad row never ends a preview).
+    """
+    return show_time(at, timezone, "%a %d %b %Y %H:%M %Z")
 
 
 def relative(at: datetime, now: datetime) -> str:
@@ -35,11 +38,12 @@ def relative(at: datetime, now: datetime) -> str:
 
 
 def parse_duration(text: str) -> timedelta:
-    """``24h``, ``90m``, ``2d``, ``1h30m`` → a timedelta; anything else is an InputError."""
+    """``24h``, ``90m``, ``2d``, ``1h30m`` → a timedelta up to ten years; else an InputError."""
     compact = text.strip().replace(" ", "")
-    matches = list(_DURATION.finditer(compact))
-    if not compact or "".join(m.group(0) for m in matches) != compact:
-        raise InputError(f"cannot read duration {text!r}: use e.g. 24h, 90m, 2d or 1h30m")
-    return timedelta(
-        seconds=sum(int(m.group(1)) * _UNIT_SECONDS[m.group(2).lower()] for m in matches)
-    )
+    matches = list(_DURATION.finditer(compact[:MAX_TEXT]))
+    if not compact or len(compact) > MAX_TEXT or "".join(m.group(0) for m in matches) != compact:
+        raise InputError(f"cannot read duration {quoted(text)}: use e.g. 24h, 90m, 2d or 1h30m")
+    seconds = sum(int(m.group(1)) * _UNIT_SECONDS[m.group(2).lower()] for m in matches)
+    if seconds > MAX_AHEAD.total_seconds():
+        raise InputError(f"duration {quoted(text)} is over 10 years; use e.g. 24h, 90m or 2d")
+    return timedelta(seconds=seconds)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import random
 import sys
 from pathlib import Path
@@ -91,7 +92,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)  # root ignores chmod, so fake the refusal
+    monkeypatch.setattr(os, "open", refuse)  # root ignores chmod, so fake the refusal
     with pytest.raises(ArticleError, match=r"^cannot read .*locked\.md: Permission denied$"):
         load_article(path)
 

@@ -145,8 +145,8 @@ def test_a_broken_user_template_names_its_file_and_line(
         (["--platform", ","], "no platform named (known: x, bluesky, mastodon)"),
         (["--mode", "haiku"], "unknown mode 'haiku' (known: single, thread, auto)"),
         (["--numbering", "roman"], "unknown numbering 'roman' (known: fraction, thread, none)"),
-        (["--max-posts", "many"], "--max-posts must be a whole number, not 'many'"),
-        (["--max-posts", "0"], "max posts must be at least 1, not 0"),
+        (["--max-posts", "many"], "--max-posts must be a whole number from 1 to 100, not 'many'"),
+        (["--max-posts", "0"], "--max-posts must be a whole number from 1 to 100, not '0'"),
     ],
 )
 def test_bad_options_fail_with_one_line_and_exit_2(args: list[str], message: str) -> None:

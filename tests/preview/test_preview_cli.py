@@ -178,6 +178,7 @@ def test_bad_input_is_one_line_and_exit_2(queued: list[str], args: list[str], me
 def test_article_preview_escapes_html_and_lints(tmp_path: Path) -> None:
     article = tmp_path / "tides.md"
     article.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "out").mkdir()
     page = tmp_path / "out" / "preview.html"
     result = herald("preview", str(article), "--to", "demo-x,demo-bluesky", "--html", str(page))
     assert result.exit_code == 0, result.output

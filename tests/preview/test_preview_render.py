@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from posts.errors import TemplateError
+from posts.errors import InputError, TemplateError
 from scheduler.preview.html import render_html, write_html
 from scheduler.preview.model import LinkCard, LintWarning, Preview, Span
 from scheduler.preview.parity import parity
@@ -75,9 +75,14 @@ def test_a_broken_user_template_names_file_and_line(make_draft: MakeDraft, tmp_p
         render_html(_preview(make_draft), tmp_path)
 
 
-def test_write_html_creates_folders(make_draft: MakeDraft, tmp_path: Path) -> None:
-    path = write_html(_preview(make_draft), tmp_path / "a" / "b.html")
+def test_write_html_writes_a_page_and_never_makes_folders(
+    make_draft: MakeDraft, tmp_path: Path
+) -> None:
+    path = write_html(_preview(make_draft), tmp_path / "b.html")
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    with pytest.raises(InputError, match=r"the folder .* does not exist"):
+        write_html(_preview(make_draft), tmp_path / "a" / "b.html")
+    assert not (tmp_path / "a").exists()
 
 
 def test_terminal_prints_text_literally_with_counts_warnings_and_parity(

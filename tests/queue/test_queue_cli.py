@@ -169,6 +169,7 @@ def test_import_csv_and_jsonl(run: Run, article: Path, tmp_path: Path) -> None:
 
 def test_init_writes_once_and_never_overwrites(run: Run) -> None:
     target = Path(os.environ["HERALD_CONFIG"])
+    target.unlink()  # a fresh machine: no config yet
     assert run("init").exit_code == 0
     written = target.read_bytes()
     assert b"[accounts.lab-bluesky]" in written
