@@ -61,13 +61,12 @@ def _settle(store: Store, outcome: str, parts: int = 1) -> str:
         store.part_published(draft, 0, "w", Ref(), NOW)
         store.begin_part(draft, 1, "w", "k1", NOW)
     last = parts - 1
-    step = {"published": store.part_published, "failed": store.part_failed}
     if outcome in ("failed", "partial"):
         store.part_failed(draft, last, "w", "400 Bad Request", NOW)
     elif outcome == "unconfirmed":
         store.part_unconfirmed(draft, last, "w", "timed out", NOW)
     else:
-        step["published"](draft, last, "w", Ref(), NOW)
+        store.part_published(draft, last, "w", Ref(), NOW)
     store.finish(draft, "w", outcome, NOW)
     return draft
 
