@@ -146,6 +146,12 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("navigation", lambda t: bool(_NAVIGATION.match(t))),
     ("furniture-heading", lambda t: is_boilerplate_heading(t)),
 )
+# WordPress and page-builder shortcodes written without attributes ("[caption]", "[/button]");
+# any other bracketed word ("[python]", "[/bold]") is the author's text.
+_SHORTCODES = (
+    r"caption|gallery|embed|button|video|audio|playlist|contact-form(?:-7)?"
+    r"|su_\w+|vc_\w+|et_pb_\w+|fusion_\w+"
+)
 # Inline furniture taken out of a kept paragraph: WordPress shortcodes, Reuters instrument codes,
 # Wikipedia-style citation markers.
 _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -153,7 +159,7 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "shortcode",
         re.compile(
             r"\[/?[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))+\s*/?\]"
-            r"|\[/[a-z][\w-]*\]|\[(?:caption|gallery|embed|button|video|audio|playlist)\]"
+            rf"|\[/?(?:{_SHORTCODES})\]"
         ),
     ),
     (

@@ -297,3 +297,9 @@ def test_json_ld_wrapped_in_cdata_is_read() -> None:
     )
     body = "<h1>Council puts buses before roads</h1>" + BODY
     assert page(head, body).title == "Council puts buses before roads"  # JSON-LD and <h1> agree
+
+
+def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
+    text = "Write [bold]x[/bold] for emphasis, and [python] tags mark code on the forum."
+    article = page(body=BODY + f"<p>{text}</p>")
+    assert text in article.paragraphs
