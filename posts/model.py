@@ -49,7 +49,8 @@ class Article:
     summary_source: Literal["explicit", "front-matter", "meta", "computed"]
     hashtags: tuple[str, ...]  # without '#', article order, de-duplicated case-insensitively
     url: str | None = None
-    image: str | None = None
+    image: str | None = None  # the lead image: an http(s) URL or an absolute local path
+    image_alt: str | None = None  # its description for people who cannot see it
     description: str | None = None
     lang: str | None = None
     kind: ArticleKind = "text"

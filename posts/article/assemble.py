@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
 from typing import Literal
 
 from posts.article.boilerplate import boilerplate_rule, is_boilerplate_heading, strip_inline
@@ -99,7 +101,8 @@ def assemble(
         summary_source=source_of_summary,
         hashtags=unique([*meta.tags, *(tag for tag, _ in walk.hashtags)]),
         url=link,
-        image=meta.image,
+        image=_image_source(meta.image, source, page_url),
+        image_alt=squash(meta.image_alt) if meta.image_alt else None,
         description=meta.description,
         lang=lang,
         kind=kind,
@@ -267,6 +270,20 @@ def _link_note(url: str | None, declared: str | None, page_url: str | None) -> t
     if declared is None and page_url is not None:
         return ("link: the address the page was fetched from (it names no canonical link)",)
     return ()
+
+
+def _image_source(image: str | None, source: str, page_url: str | None) -> str | None:
+    """The lead image as something Herald can fetch or open: an absolute URL, or a local file
+    resolved against the article's own file (never the working directory)."""
+    if not image or image.startswith("data:"):
+        return None
+    if _ABSOLUTE_URL.match(image):
+        return image
+    if page_url is not None:
+        return urljoin(page_url, image)
+    if source == "-" or Path(image).is_absolute():
+        return image if Path(image).is_absolute() else None
+    return str(Path(source).resolve().parent / image)
 
 
 def _url_argument(url: str) -> str:

@@ -37,6 +37,7 @@ class Metadata:
     summary_origin: Literal["front-matter", "meta"] = "front-matter"
     description: str | None = None
     image: str | None = None
+    image_alt: str | None = None
     lang: str | None = None
     mentions: tuple[str, ...] = ()  # handles the author addresses (front matter), kept as written
     keywords: tuple[str, ...] = ()  # page metadata keywords: topics, not the author's hashtags

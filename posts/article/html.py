@@ -77,7 +77,8 @@ def _metadata(
         description=page.descriptions[0][1] if page.descriptions else None,
         descriptions=tuple(dict.fromkeys(d for _, d in page.descriptions)),
         keywords=tuple(dict.fromkeys(k for k in page.keywords if clean_tag(k))),
-        image=_image(document.image, url),
+        image=_image(page.images[0][1] if page.images else document.image, url),
+        image_alt=_image_alt(page.images),
         lang=lang,
         explain=(*_explain_headline(headline), _explain_link(page, url)),
         removed=removed,
@@ -240,6 +241,19 @@ def _explain_link(page: PageMeta, url: str | None) -> str:
 
 def _absolute(url: str | None) -> str | None:
     return url.strip() if url and url.strip().startswith(("http://", "https://")) else None
+
+
+def _image_alt(images: tuple[tuple[str, str, str], ...]) -> str | None:
+    """The lead image's description: its own, else another candidate's for the same picture."""
+    if not images:
+        return None
+    name = _file_name(images[0][1])
+    same = [alt for _, src, alt in images if alt and _file_name(src) == name]
+    return images[0][2] or next(iter(same), None) or None
+
+
+def _file_name(src: str) -> str:
+    return urlsplit(src).path.rsplit("/", 1)[-1]
 
 
 def _image(image: str | None, page: str | None) -> str | None:

@@ -24,7 +24,7 @@ from posts.errors import ArticleError
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # libyaml's loader is ~10x faster than the pure-Python one; both are the safe loader.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_TEXT_FIELDS = ("title", "url", "summary", "description", "image", "lang")
+_TEXT_FIELDS = ("title", "url", "summary", "description", "image", "image_alt", "lang")
 
 
 def read_markdown(text: str, name: str) -> Extracted:
@@ -33,6 +33,10 @@ def read_markdown(text: str, name: str) -> Extracted:
     title = fields.get("title")
     if title is None:
         title, body = take_title_lines(body)
+    tokens = _parser().parse(body)
+    image, alt = (fields.get("image"), fields.get("image_alt"))
+    if image is None:
+        image, alt = _first_image(tokens)
     meta = Metadata(
         title=title,
         url=fields.get("url"),
@@ -41,10 +45,11 @@ def read_markdown(text: str, name: str) -> Extracted:
         summary=fields.get("summary") or fields.get("description"),
         summary_origin="front-matter",
         description=fields.get("description"),
-        image=fields.get("image"),
+        image=image,
+        image_alt=alt,
         lang=fields.get("lang"),
     )
-    return Extracted(blocks=tuple(_blocks(_parser().parse(body))), meta=meta)
+    return Extracted(blocks=tuple(_blocks(tokens)), meta=meta)
 
 
 def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
@@ -113,6 +118,16 @@ def _blocks(tokens: list[Token]) -> list[Block]:
             level = int(opening.tag[1]) if opening.type == "heading_open" else 0
             blocks.append(Block(text, level))
     return blocks
+
+
+def _first_image(tokens: list[Token]) -> tuple[str | None, str | None]:
+    """``![alt](src "title")``: the article's first image, described by its alt (else title)."""
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "image" and child.attrs.get("src"):
+                alt = child.content.strip() or str(child.attrs.get("title") or "").strip()
+                return str(child.attrs["src"]), alt or None
+    return None, None
 
 
 def _inline_text(children: list[Token]) -> str:

@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # XHTML-era wrapping
-_MAX_JSON_LD = 200_000  # characters of one JSON-LD script; a bigger one is not metadata
+_MAX_JSON_LD = 200_000
+_MIN_IMAGE_PIXELS = 100  # characters of one JSON-LD script; a bigger one is not metadata
 _ARTICLE_TYPES = ("article", "posting", "report", "review", "webpage", "creativework")
 _META_TITLES = (("og:title", "og:title"), ("twitter:title", "twitter:title"))
 _META_DESCRIPTIONS = (
@@ -40,6 +41,7 @@ class PageMeta:
     keywords: tuple[str, ...] = ()
     canonical: str | None = None
     og_url: str | None = None
+    images: tuple[tuple[str, str, str], ...] = ()  # (source, src, description), best first
 
 
 def read_page_meta(tree: etree._Element) -> PageMeta:
@@ -60,6 +62,7 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         site_names=tuple(dict.fromkeys(s.lstrip("@") for s in sites if s)),
         keywords=tuple(_keywords(metas, ld)),
         canonical=_link(tree, "canonical"),
+        images=tuple(_images(tree, metas, ld)),
         og_url=next(iter(metas.get("og:url", [])), None),
     )
 
@@ -71,6 +74,41 @@ def domain_names(url: str | None) -> tuple[str, ...]:
     if "." not in host:
         return ()
     return (host, host.split(".")[-2] if host.count(".") == 1 else host.split(".")[0])
+
+
+def _images(
+    tree: etree._Element, metas: dict[str, list[str]], ld: list[dict[str, Any]]
+) -> Iterator[tuple[str, str, str]]:
+    """The lead image candidates with their descriptions: the social cards, JSON-LD, then the
+    first picture of the page's body (its ``alt``, else its ``<figcaption>``)."""
+    for key, alt in (("og:image", "og:image:alt"), ("twitter:image", "twitter:image:alt")):
+        for src in (*metas.get(key, []), *metas.get(f"{key}:src", []))[:1]:
+            yield key, src, next(iter(metas.get(alt, [])), "")
+    for obj in ld:
+        image = obj.get("image") if _is_article(obj) else None
+        first = image[0] if isinstance(image, list) and image else image
+        if isinstance(first, str):
+            yield "json-ld", first, ""
+        elif isinstance(first, dict) and isinstance(first.get("url"), str):
+            yield "json-ld", first["url"], _text(first.get("caption") or first.get("description"))
+    body = tree.find(".//body")
+    for img in body.iterfind(".//img") if body is not None else ():
+        src = img.get("src") or img.get("data-src") or ""
+        if src and not src.startswith("data:") and not _tiny(img):
+            yield "body", src, _squash(img.get("alt") or "") or _caption(img)
+            return
+
+
+def _tiny(img: etree._Element) -> bool:
+    """Tracking pixels, icons and spacers are not a lead image."""
+    sizes = [img.get("width") or "", img.get("height") or ""]
+    return any(size.isdigit() and int(size) < _MIN_IMAGE_PIXELS for size in sizes)
+
+
+def _caption(img: etree._Element) -> str:
+    figure = next(img.iterancestors("figure"), None)
+    caption = figure.find(".//figcaption") if figure is not None else None
+    return _squash(_inner(caption)) if caption is not None else ""
 
 
 def _meta_values(tree: etree._Element) -> dict[str, list[str]]:

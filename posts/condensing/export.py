@@ -21,6 +21,7 @@ def format_json(article: Article, renditions: Mapping[str, Rendition]) -> dict[s
             "hashtags": list(article.hashtags),
             "summary": article.summary,
             "summary_source": article.summary_source,
+            "image": {"src": article.image, "alt": article.image_alt} if article.image else None,
             "keywords": [
                 {"text": k.text, "source": k.source, "used": k.used} for k in article.keywords
             ],

@@ -131,6 +131,9 @@ def _print_explain(article: Article, out: Console) -> None:
     )
     for line in article.explain:
         out.print(Text(f"  {line}", style="dim"))
+    if article.image:
+        alt = f"alt: {article.image_alt}" if article.image_alt else "no alt text"
+        out.print(Text(f"  lead image: {article.image} ({alt})", style="dim"))
     for rule, text in article.removed:
         out.print(Text(f"  removed [{rule}]: {text[:120]}", style="dim"))
     for keyword in article.keywords:

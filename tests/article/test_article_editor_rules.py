@@ -303,3 +303,67 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
     text = "Write [bold]x[/bold] for emphasis, and [python] tags mark code on the forum."
     article = page(body=BODY + f"<p>{text}</p>")
     assert text in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "image", "alt"),
+    [
+        (
+            '<meta property="og:image" content="/img/depot.jpg">'
+            '<meta property="og:image:alt" content="Buses parked at the river depot">',
+            BODY,
+            "https://news.example/img/depot.jpg",  # relative to the page's link
+            "Buses parked at the river depot",
+        ),
+        (
+            '<meta name="twitter:image" content="https://cdn.example/depot.jpg">',
+            '<figure><img src="https://cdn.example/depot.jpg" alt="The depot at dawn">'
+            "<figcaption>Photo: city archive</figcaption></figure>" + BODY,
+            "https://cdn.example/depot.jpg",
+            "The depot at dawn",  # the same picture in the body carries the description
+        ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "image": '
+            '{"url": "https://cdn.example/a.jpg", "caption": "Night bus 7 at the station"}}'
+            "</script>",
+            BODY,
+            "https://cdn.example/a.jpg",
+            "Night bus 7 at the station",
+        ),
+        (
+            "",
+            '<img src="/pixel.gif" width="1" height="1"><figure><img src="/photos/bus.jpg" alt="">'
+            "<figcaption>The first night bus leaves the river station.</figcaption></figure>"
+            + BODY,
+            "https://news.example/photos/bus.jpg",
+            "The first night bus leaves the river station.",  # no alt: the caption describes it
+        ),
+    ],
+)
+def test_the_lead_image_comes_with_its_description(
+    head: str, body: str, image: str, alt: str
+) -> None:
+    article = page(head, body)
+    assert (article.image, article.image_alt) == (image, alt)
+
+
+def test_markdown_image_and_front_matter_alt(tmp_path: Path) -> None:
+    (tmp_path / "posts").mkdir()
+    post = tmp_path / "posts" / "buses.md"
+    post.write_text(
+        '# Buses first\n\n![Night bus 7 at the station](img/bus7.jpg "The 7")\n\n'
+        "Night buses return to six neighbourhoods in March.\n",
+        encoding="utf-8",
+    )
+    from posts import load_article
+
+    article = load_article(post)
+    assert article.image == str(tmp_path / "posts" / "img" / "bus7.jpg")
+    assert article.image_alt == "Night bus 7 at the station"
+    post.write_text(
+        "---\ntitle: Buses first\nimage: https://cdn.example/b.jpg\nimage_alt: The depot\n---\n"
+        "Night buses return to six neighbourhoods in March.\n",
+        encoding="utf-8",
+    )
+    article = load_article(post)
+    assert (article.image, article.image_alt) == ("https://cdn.example/b.jpg", "The depot")

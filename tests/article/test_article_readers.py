@@ -31,7 +31,8 @@ def test_markdown_with_front_matter(article_file: Finder) -> None:
     assert article.kind == "markdown"
     assert article.title == "Compost Tea, Measured: What 18 Months of Soil Tests Showed"
     assert article.url == "https://garden.example.com/notes/compost-tea-measured"
-    assert article.image == "img/compost-bins.jpg"
+    # a relative image is the article file's neighbour, wherever Herald runs from
+    assert article.image == str(Path(article.source).resolve().parent / "img" / "compost-bins.jpg")
     assert article.lang == "en-US"
     assert article.description == (
         "We brewed compost tea every week for a year and a half and sent soil to a lab every month."

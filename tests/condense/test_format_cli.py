@@ -55,6 +55,7 @@ def test_json_has_exactly_the_documented_shape() -> None:
         "hashtags": ["CityBudget", "LocalNews", "Transit", "2026", "Riverside"],
         "summary": data["article"]["summary"],
         "summary_source": "front-matter",
+        "image": {"src": "https://news.example.net/img/riverside-bus-depot.jpg", "alt": None},
         "keywords": data["article"]["keywords"],
         "explain": ["summary: front matter"],
         "removed": [],
