@@ -32,11 +32,19 @@ _PREFIXES = """
 그는 그녀 그들 그러나 하지만 그리고 또한 이는 이것 그것 따라서
 """
 _LEANING_PREFIXES = tuple(_PREFIXES.split())
-# "Many of them…", "Some of those…", "Others…": a part of a group named before.
+# "Many of them…", "Others…", "In this case…", "The other change…": what was named before.
 _PART_OF = re.compile(
     r"(?i:others\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
-    r"(?:them|these|those|this|it|us|which)\b)"
+    r"(?:them|these|those|this|it|us|which)\b|(?:in|at|for|by|with|on)\s+(?:this|that|these|"
+    r"those|such)\s|in\s+(?:fact|addition|turn|contrast|short|particular)\b|the\s+(?:other|"
+    r"same|latter|former|rest)\b)"
 )
+_DEICTIC = frozenset({"this", "that", "these", "those"})
+_TIMES = (
+    "year week month day morning afternoon evening night weekend summer winter spring autumn "
+    "fall season time quarter century decade"
+)
+_TIME_WORDS = frozenset(_TIMES.split())
 _FIRST_WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _OPENING_PUNCTUATION = "\"'“‘«„(¿¡—–- "
 _ARTICLES = frozenset({"the", "le", "la", "les", "el", "los", "las", "der", "die", "das"})
@@ -50,6 +58,13 @@ _SAID = r"\s+(?i:said|says|added|adds|told|wrote|writes|explained)\b"
 _ATTRIBUTED = re.compile(r"[”\"’']\s*,?\s*(?i:he|she|they|it)" + _SAID)
 # “…,” Azzouz said: a surname alone, introduced somewhere earlier; the quote cannot stand alone.
 _BY_SURNAME = re.compile(r"[”\"’']\s*,?\s*[A-Z][\w'’-]+" + _SAID)
+# A quotation whose speaker the sentence does not name: whose words are these?
+_QUOTE_OPENING = tuple('“"«„‘')
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|noted|"
+    r"notes|according to|dit|a déclaré|selon|dijo|afirmó|según|sagte|disse|afirmou)\b",
+    re.IGNORECASE,
+)
 _BRACKETED = re.compile(
     r"^\[.*\]$|^\(.*\)$"
 )  # an editor's note or a promo: "[Get … in your inbox.]"
@@ -90,6 +105,8 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
     words = [_stem(w) for w in _FIRST_WORDS.findall(opening[:80])[:3]]
     if not words:
         return False
+    if words[0] in _DEICTIC and len(words) > 1 and words[1] in _TIME_WORDS:
+        return False  # "This year's survey…": a time, not a reference
     if words[0] in _LEANING_WORDS or _ATTRIBUTED.search(opening) or _PART_OF.match(opening):
         return True
     if words[0] in _ARTICLES and len(words) > 1:
@@ -113,10 +130,13 @@ def is_fragment(text: str) -> bool:
 def is_filler(text: str) -> bool:
     """Site furniture and throat-clearing that is never a key point ("Thanks for reading!", a
     caption's "图为…", a reference's "^ Lawler, Kelley (2014)"), a
-    sentence that announces what follows ("Obama also said:") without it, a bracketed note, and
-    a quote whose speaker is a bare surname ("…," Azzouz said), introduced somewhere else."""
+    sentence that announces what follows ("Obama also said:") without it, a bracketed note, a
+    quotation that does not say whose it is, and a quote whose speaker is a bare surname ("…,"
+    Azzouz said), introduced somewhere else."""
     text = text.strip()
     if text.endswith((":", "：")) or _BY_SURNAME.search(text) or _BRACKETED.match(text):
+        return True
+    if text.startswith(_QUOTE_OPENING) and not _ATTRIBUTION.search(text):
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
 

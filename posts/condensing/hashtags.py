@@ -4,8 +4,9 @@
    lines, inline ``#tags``); the author lists the most important first.
 2. A keyword from the page's metadata (``Article.keywords`` with source ``meta``) becomes a tag
    only when the article uses it where readers look: the headline, the summary or the first
-   paragraphs, and is at most three words. CMS keyword lists ("percent", "deep") are otherwise
-   noise.
+   paragraphs, at least twice in all (the headline counts twice), and is short (three words,
+   24 characters as a tag); the most used come first. CMS keyword lists ("percent", "deep",
+   the headline again) are otherwise noise.
 3. Tags are written so screen readers can say them: several words or a hyphenated keyword in
    PascalCase (``sodium-ion`` → ``SodiumIon``, "energy storage" → ``EnergyStorage``), in the
    article's own casing when it writes the words; "Last, First" names as ``FirstLast``.
@@ -28,6 +29,8 @@ DEFAULT_CAPS = {"x": 2, "bluesky": 3, "mastodon": 5}  # most hashtags on one pos
 FALLBACK_CAP = 3
 PROMINENT_PARAGRAPHS = 2  # a metadata keyword must appear in the headline, summary or these
 MAX_KEYWORD_WORDS = 3  # a longer metadata "keyword" is a phrase (often the headline), not a tag
+MAX_TAG_CHARS = 24  # nor is a keyword longer than this once written as a tag
+MIN_USES = 2  # a metadata keyword mentioned once is incidental (a headline mention counts twice)
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
 _NAME = re.compile(r"^(?P<last>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?),\s*(?P<first>[^,]+)$")
 
@@ -81,16 +84,23 @@ def _squash(text: str) -> str:
 
 
 def judged_keywords(article: Article) -> Iterator[str]:
-    """Metadata keywords the article uses where readers look, spelled as the article spells them."""
+    """Metadata keywords the article uses where readers look, short enough to be a tag, the
+    most used first (a headline mention counts twice), spelled as the article spells them."""
     prominent = " ".join(
         (article.title, article.summary, *article.paragraphs[:PROMINENT_PARAGRAPHS])
     )
-    for keyword in article.keywords:
+    whole = " ".join((article.summary, *article.paragraphs))
+    ranked = []
+    for order, keyword in enumerate(article.keywords):
         words = len(_SEPARATORS.split(keyword.text.strip()))
-        if keyword.source == "meta" and keyword.used and words <= MAX_KEYWORD_WORDS:
-            spelled = _as_used(_named(keyword), prominent)
-            if spelled:
-                yield spelled
+        if keyword.source != "meta" or not keyword.used or words > MAX_KEYWORD_WORDS:
+            continue
+        spelled = _as_used(_named(keyword), prominent)
+        if spelled and len(normalise(spelled)) <= MAX_TAG_CHARS:
+            uses = 2 * len(_mentions(spelled, article.title)) + len(_mentions(spelled, whole))
+            if uses >= MIN_USES:
+                ranked.append((-uses, order, spelled))
+    return (spelled for *_, spelled in sorted(ranked))
 
 
 def _named(keyword: Keyword) -> str:
@@ -104,12 +114,17 @@ def _named(keyword: Keyword) -> str:
 
 def _as_used(keyword: str, text: str) -> str:
     """``keyword`` in the casing ``text`` writes it, or "" when ``text`` never writes it."""
+    found = _mentions(keyword, text)
+    return found[0] if found else ""
+
+
+def _mentions(keyword: str, text: str) -> list[str]:
+    """Every place ``text`` writes ``keyword`` (any case; spaces or hyphens between words)."""
     parts = [p for p in _SEPARATORS.split(keyword) if p]
     if not parts:
-        return ""
+        return []
     pattern = r"(?<!\w)" + r"[\s\-‐‑–]*".join(map(re.escape, parts)) + r"(?!\w)"
-    found = re.search(pattern, text, re.IGNORECASE)
-    return found.group() if found else ""
+    return re.findall(pattern, text, re.IGNORECASE)
 
 
 def normalise(tag: str) -> str:

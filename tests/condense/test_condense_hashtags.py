@@ -90,6 +90,7 @@ def keyworded(*keywords: Keyword, hashtags: tuple[str, ...] = ()) -> Article:
     body = (
         "Sodium-ion cells store energy for the grid. Energy storage on the grid doubled in 2025.",
         "Jane Smith of the utility said prices percent fell.",
+        "Energy storage firms hired Jane Smith to run sodium-ion trials.",
     )
     return replace(
         tagged(*hashtags, url="https://example.org/grid"),
@@ -100,6 +101,7 @@ def keyworded(*keywords: Keyword, hashtags: tuple[str, ...] = ()) -> Article:
 
 
 def test_metadata_keywords_become_tags_only_when_the_article_uses_them_up_front() -> None:
+    """Used up front and at least twice, the most used first (the headline counts twice)."""
     source = keyworded(
         Keyword("sodium-ion", "meta", True),
         Keyword("energy storage", "meta", True),
@@ -124,6 +126,15 @@ def test_an_author_tag_takes_the_capitals_of_the_keyword_it_was_written_as() -> 
         Keyword("small business", "front-matter", False), hashtags=("smallbusiness",)
     )
     assert condense(source, "x", mode="single").hashtags_kept == ("SmallBusiness",)
+
+
+def test_a_keyword_that_is_a_phrase_or_mentioned_once_is_not_a_tag() -> None:
+    source = keyworded(
+        Keyword("Grid batteries: sodium-ion cells arrive", "meta", True),
+        Keyword("utility", "meta", True),
+        Keyword("GridBatteriesSodiumIonCellsArrive", "meta", True),
+    )
+    assert condense(source, "mastodon", mode="single").hashtags_kept == ()
 
 
 def test_a_tag_the_text_already_shows_is_not_repeated_on_the_closing_post() -> None:

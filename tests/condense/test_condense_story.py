@@ -81,6 +81,9 @@ def test_a_short_article_makes_a_short_thread(article: Callable[[str], Article])
         ("A study found the opposite.", False),
         ("Many of them said they learned about it on TV.", True),
         ("Many voters said they learned about it on TV.", False),
+        ("In this case, a small saucer was used.", True),
+        ("The other change is the quickbar.", True),
+        ("This year's survey asked 5,000 people.", False),
         ("Riverside voted on Tuesday.", False),
     ],
 )
@@ -108,6 +111,7 @@ def test_scripts_without_spaces_score_by_character_ngrams() -> None:
         "[What you need to know to start the day: Get New York Today in your inbox.]",
         "In a wide-ranging interview, President Obama also said:",
         "“It is aimed at the country’s security,” Azzouz said.",
+        "“The sustainable, the organic — all the qualities of Whole Foods.",
     ],
 )
 def test_filler_is_never_a_key_point(sentence: str) -> None:
