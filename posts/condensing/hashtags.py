@@ -5,8 +5,8 @@
 2. A keyword from the page's metadata (``Article.keywords`` with source ``meta``) becomes a tag
    only when the article uses it where readers look: the headline, the summary or the first
    paragraphs, at least twice in all (the headline counts twice), and is short (three words,
-   24 characters as a tag); the most used come first. CMS keyword lists ("percent", "deep",
-   the headline again) are otherwise noise.
+   24 characters as a tag); the page's order is kept. CMS keyword lists ("percent", "deep", the
+   headline again) are otherwise noise.
 3. Tags are written so screen readers can say them: several words or a hyphenated keyword in
    PascalCase (``sodium-ion`` → ``SodiumIon``, "energy storage" → ``EnergyStorage``), in the
    article's own casing when it writes the words; "Last, First" names as ``FirstLast``.
@@ -84,14 +84,15 @@ def _squash(text: str) -> str:
 
 
 def judged_keywords(article: Article) -> Iterator[str]:
-    """Metadata keywords the article uses where readers look, short enough to be a tag, the
-    most used first (a headline mention counts twice), spelled as the article spells them."""
+    """Metadata keywords the article uses where readers look and more than in passing (a
+    headline mention counts twice), short enough to be a tag, in the page's own order (the
+    CMS lists its main topics first; ranking by use would favour words like "report"),
+    spelled as the article spells them."""
     prominent = " ".join(
         (article.title, article.summary, *article.paragraphs[:PROMINENT_PARAGRAPHS])
     )
     whole = " ".join((article.summary, *article.paragraphs))
-    ranked = []
-    for order, keyword in enumerate(article.keywords):
+    for keyword in article.keywords:
         words = len(_SEPARATORS.split(keyword.text.strip()))
         if keyword.source != "meta" or not keyword.used or words > MAX_KEYWORD_WORDS:
             continue
@@ -99,8 +100,7 @@ def judged_keywords(article: Article) -> Iterator[str]:
         if spelled and len(normalise(spelled)) <= MAX_TAG_CHARS:
             uses = 2 * len(_mentions(spelled, article.title)) + len(_mentions(spelled, whole))
             if uses >= MIN_USES:
-                ranked.append((-uses, order, spelled))
-    return (spelled for *_, spelled in sorted(ranked))
+                yield spelled
 
 
 def _named(keyword: Keyword) -> str:

@@ -101,7 +101,7 @@ def keyworded(*keywords: Keyword, hashtags: tuple[str, ...] = ()) -> Article:
 
 
 def test_metadata_keywords_become_tags_only_when_the_article_uses_them_up_front() -> None:
-    """Used up front and at least twice, the most used first (the headline counts twice)."""
+    """Used up front and at least twice (the headline counts twice), in the page's order."""
     source = keyworded(
         Keyword("sodium-ion", "meta", True),
         Keyword("energy storage", "meta", True),
