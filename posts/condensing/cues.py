@@ -39,6 +39,12 @@ _PART_OF = re.compile(
     r"those|such)\s|in\s+(?:fact|addition|turn|contrast|short|particular)\b|the\s+(?:other|"
     r"same|latter|former|rest)\b)"
 )
+# "If he pushed…", "When they met…": a person named before is the subject of the first clause.
+_EARLY_PRONOUN = re.compile(
+    r"(?:if|when|while|because|although|though|after|before|as|since|once|until|unless|where)"
+    r"\s+(?:he|she|they|his|her|their)\b",
+    re.IGNORECASE,
+)
 _DEICTIC = frozenset({"this", "that", "these", "those"})
 _TIMES = (
     "year week month day morning afternoon evening night weekend summer winter spring autumn "
@@ -108,6 +114,8 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
     if words[0] in _DEICTIC and len(words) > 1 and words[1] in _TIME_WORDS:
         return False  # "This year's survey…": a time, not a reference
     if words[0] in _LEANING_WORDS or _ATTRIBUTED.search(opening) or _PART_OF.match(opening):
+        return True
+    if _EARLY_PRONOUN.match(opening):
         return True
     if words[0] in _ARTICLES and len(words) > 1:
         noun = words[1]

@@ -84,6 +84,8 @@ def test_a_short_article_makes_a_short_thread(article: Callable[[str], Article])
         ("In this case, a small saucer was used.", True),
         ("The other change is the quickbar.", True),
         ("This year's survey asked 5,000 people.", False),
+        ("If he pushed to review first, it would stay a draft.", True),
+        ("When Alice pushed to review, it stayed a draft.", False),
         ("Riverside voted on Tuesday.", False),
     ],
 )
