@@ -74,7 +74,8 @@ _ATTRIBUTION = re.compile(
 _BRACKETED = re.compile(
     r"^\[.*\]$|^\(.*\)$"
 )  # an editor's note or a promo: "[Get … in your inbox.]"
-_SENTENCE_END = tuple(".!?…。！？\"'”’»)」』")
+_SENTENCE_END = tuple(".!?…。！？")
+_CLOSERS = "\"'”’»)]」』）"
 _UNPUNCTUATED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao…
 _FILLER = re.compile(
     r"^(?:thanks?\b|thank you|stay tuned|subscribe|sign up|follow (?:us|me)|click|tap|read "
@@ -83,7 +84,7 @@ _FILLER = re.compile(
     r"(?:this|the) (?:article|post|story) (?:was|has been|originally|first)|copyright|©|"
     r"all rights reserved|in this (?:article|post)|without further ado|let'?s (?:dive|get started"
     r"|take a look)|here'?s (?:how|what|everything)|what do you think|enjoy[!.]|happy \w+ing|"
-    r"[\^↑]|图为|图片来源|摄影|写真[:：])",
+    r"submit your|[\^↑]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,
 )
 _POINT_HEADING = re.compile(
@@ -131,7 +132,7 @@ def _stem(word: str) -> str:
 def is_fragment(text: str) -> bool:
     """No sentence punctuation at the end: a heading, a caption or a label read as a sentence
     (scripts that end sentences without punctuation, such as Thai, are exempt)."""
-    text = text.rstrip()
+    text = text.rstrip().rstrip(_CLOSERS)  # "(… Netflix)" is a label; "(… ended.)" a sentence
     return not text.endswith(_SENTENCE_END) and not _UNPUNCTUATED_SCRIPT.search(text)
 
 

@@ -135,9 +135,7 @@ class Distinct:
 @lru_cache(maxsize=4)
 def digest(article: Article) -> Digest:
     """Split, score and rank ``article`` (cached: condensing for three platforms splits once)."""
-    summary = (
-        tuple(split_sentences(article.summary, article.lang)) if article.summary.strip() else ()
-    )
+    summary = _summary(article)
     found = tuple(_sentences(article))
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(replace(s, score=_score(article, s, weights)) for s in found)
@@ -167,6 +165,14 @@ def _item_openers(sentences: Iterable[Sentence]) -> list[Sentence]:
         if sentence.heading and sentence.section not in openers and key_point(sentence):
             openers[sentence.section] = sentence
     return list(openers.values())
+
+
+def _summary(article: Article) -> tuple[str, ...]:
+    """The summary's sentences without filler ("Read more…", a caption), unless that is all."""
+    if not article.summary.strip():
+        return ()
+    sentences = tuple(split_sentences(article.summary, article.lang))
+    return tuple(s for s in sentences if not is_filler(s)) or sentences
 
 
 def key_point(sentence: Sentence) -> bool:
