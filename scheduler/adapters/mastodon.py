@@ -41,6 +41,7 @@ from scheduler.adapters.base import (
 from scheduler.adapters.credentials import env_name, secret, setting
 
 if TYPE_CHECKING:
+    import requests
     from mastodon import Mastodon
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ REQUEST_TIMEOUT_SECONDS = 30.0
 IDEMPOTENCY_WINDOW = timedelta(minutes=50)  # Mastodon keeps keys for 1 h; keep a margin
 LOOKUP_PAGE = 40  # statuses per page (Mastodon's maximum)
 LOOKUP_PAGES = 5
+CLOCK_SKEW = timedelta(minutes=1)  # our clock (the key's time) against the server's
 RATE_LIMIT_FALLBACK = timedelta(minutes=5)  # a 429 without a usable X-RateLimit-Reset
 
 
@@ -76,7 +78,14 @@ class MastodonAdapter:
         self._me: str | None = None
 
     @classmethod
-    def from_account(cls, account: Account, *, data_dir: Path) -> MastodonAdapter:
+    def from_account(
+        cls,
+        account: Account,
+        *,
+        data_dir: Path,
+        request_timeout: float = REQUEST_TIMEOUT_SECONDS,
+        session: requests.Session | None = None,
+    ) -> MastodonAdapter:
         from mastodon import Mastodon
 
         instance = setting(account, "instance").rstrip("/")
@@ -84,8 +93,9 @@ class MastodonAdapter:
             access_token=secret(account, "token_env"),
             api_base_url=instance,
             ratelimit_method="throw",
-            request_timeout=REQUEST_TIMEOUT_SECONDS,
+            request_timeout=request_timeout,
             version_check_mode="none",
+            session=session,
         )
         token_var = env_name(account, "token_env")
         return cls(account, api, instance=instance, token_var=token_var, data_dir=data_dir)
@@ -148,7 +158,11 @@ class MastodonAdapter:
         )
 
     def _search(self, part: OutgoingPart, *, since: datetime | None) -> PublishedRef | None:
-        """Find the part among the account's statuses since ``since`` by source text and reply."""
+        """Find the part among the account's statuses since ``since`` by source text and reply.
+
+        Newest first, page by page back to ``since`` (less :data:`CLOCK_SKEW`). No ``min_id``: only
+        Mastodon's own ids encode a time; other servers' ids (snac2, GoToSocial) do not.
+        """
         if since is None:
             raise OutcomeUnknownError(
                 f"{self._account.name}: idempotency key {part.idempotency_key!r} is not a TID, so "
@@ -157,10 +171,9 @@ class MastodonAdapter:
         me = self._me or str(self._call(self._api.account_verify_credentials)["id"])
         self._me = me
         wanted_reply = part.reply_to.remote_id if part.reply_to else None
+        oldest = since - CLOCK_SKEW
         page = self._call(
-            lambda: self._api.account_statuses(
-                me, min_id=since - timedelta(minutes=1), limit=LOOKUP_PAGE, exclude_reblogs=True
-            )
+            lambda: self._api.account_statuses(me, limit=LOOKUP_PAGE, exclude_reblogs=True)
         )
         for _ in range(LOOKUP_PAGES):
             for status in page:
@@ -168,9 +181,9 @@ class MastodonAdapter:
                     source = self._call(partial(self._api.status_source, status["id"]))
                     if _normal(source["text"]) == _normal(part.text):
                         return _ref(status)
-            if len(page) < LOOKUP_PAGE:
+            if len(page) < LOOKUP_PAGE or any(_created(s) < oldest for s in page):
                 return None  # every status since the key was made has been seen
-            page = self._call(partial(self._api.fetch_previous, page))
+            page = self._call(partial(self._api.fetch_next, page))
             if not page:
                 return None
         raise OutcomeUnknownError(
@@ -229,6 +242,14 @@ def _said(error: Exception) -> str:
 
 def _ref(status: Any) -> PublishedRef:
     return PublishedRef(remote_id=str(status["id"]), url=str(status.get("url") or status["uri"]))
+
+
+def _created(status: Any) -> datetime:
+    """When the server says the status was made; a status without a usable time counts as new."""
+    created = status.get("created_at")
+    if isinstance(created, datetime):
+        return created if created.tzinfo else created.replace(tzinfo=UTC)
+    return datetime.max.replace(tzinfo=UTC)
 
 
 def _same_id(a: object, b: str | None) -> bool:

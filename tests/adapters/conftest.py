@@ -28,6 +28,8 @@ import respx
 from posts.config import Account
 from scheduler.adapters.base import Adapter
 
+from .mastodon_mock_server import MastodonMock, mastodon_mock_process  # noqa: F401  (a fixture)
+
 RESET_EPOCH = 1_900_000_000  # what every fake 429 says, as the platform's own header
 SECRETS = {
     "T_X_CK": "x-consumer-key-SECRET",
@@ -219,23 +221,124 @@ class MastodonHarness:
         out = []
         for call in self.mock.calls:
             if call.request.method == "POST" and call.request.url == self.api:
-                form = {k: v[0] for k, v in parse_qs(str(call.request.body)).items()}
-                headers = dict(call.request.headers)
-                key = headers.get("Idempotency-Key")
-                out.append(Sent(form["status"], form.get("in_reply_to_id"), key, headers, form))
+                out.append(sent_status(call.request))
         return out
 
 
-def status_json(status_id: str, instance: str, *, reply_to: str | None = None) -> dict[str, Any]:
+def sent_status(request: requests.PreparedRequest) -> Sent:
+    """A Mastodon status POST (form-encoded, as Mastodon.py sends it) as :class:`Sent`."""
+    form = {k: v[0] for k, v in parse_qs(str(request.body)).items()}
+    headers = dict(request.headers)
+    key = headers.get("Idempotency-Key")
+    return Sent(form["status"], form.get("in_reply_to_id"), key, headers, form)
+
+
+def status_json(
+    status_id: str,
+    instance: str,
+    *,
+    reply_to: str | None = None,
+    created_at: datetime | None = None,
+) -> dict[str, Any]:
     return {
         "id": status_id,
         "uri": f"{instance}/users/lab/statuses/{status_id}",
         "url": f"{instance}/@lab/{status_id}",
-        "created_at": datetime.now(UTC).isoformat(),
+        "created_at": (created_at or datetime.now(UTC)).isoformat(),
         "in_reply_to_id": reply_to,
         "content": "<p>…</p>",
         "account": {"id": "1", "acct": "lab"},
     }
+
+
+# -- Mastodon, a server process (mastodon-mock) -----------------------------------------------
+
+SERVER_TOKEN_VAR = "T_MASTO_SERVER_TOKEN"
+CLIENT_TIMEOUT_SECONDS = 1.0  # a fault's latency beyond this is a client timeout
+
+
+class MastodonServerHarness:
+    """The contract harness on a server process: the server answers, and a response hook on the
+    adapter's own requests session records what went over the wire (:class:`Sent`)."""
+
+    name = "mastodon"
+
+    def __init__(self, server: MastodonMock, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.server = server
+        server.clear_faults()
+        self.user = server.new_account()
+        monkeypatch.setenv(SERVER_TOKEN_VAR, self.user["access_token"])
+        self.monkeypatch = monkeypatch
+        self.account = Account(
+            name="lab-mastodon",
+            platform="mastodon",
+            settings={"instance": server.url, "token_env": SERVER_TOKEN_VAR},
+        )
+        self.exchanges: list[requests.Response] = []
+
+    def build(self, data_dir: Path) -> Adapter:
+        from scheduler.adapters.mastodon import MastodonAdapter
+
+        session = requests.Session()
+        session.hooks["response"].append(self._record)
+        return MastodonAdapter.from_account(
+            self.account,
+            data_dir=data_dir,
+            request_timeout=CLIENT_TIMEOUT_SECONDS,
+            session=session,
+        )
+
+    def _record(self, response: requests.Response, *args: object, **kwargs: object) -> None:
+        self.exchanges.append(response)
+
+    def serve_post(self, remote_id: str) -> None:
+        """The server makes its own ids; nothing to script."""
+
+    def serve_error(self, kind: str) -> None:
+        if kind == "unauthorized":  # a token the server does not know: a real 401
+            self.monkeypatch.setenv(SERVER_TOKEN_VAR, "revoked-token")
+            return
+        self.server.add_fault(
+            {
+                "rate_limit": {
+                    "type": "ratelimit",
+                    "headers": {"X-RateLimit-Reset": str(RESET_EPOCH)},
+                },
+                "server_error": {"type": "status", "status": 503},
+                "network": {"type": "latency", "delay_ms": int(CLIENT_TIMEOUT_SECONDS * 3000)},
+                "bad_request": {
+                    "type": "status",
+                    "status": 422,
+                    "body": {"error": "Validation failed: Text character limit of 500 exceeded"},
+                },
+            }[kind]
+        )
+
+    def platform_message(self, kind: str) -> str:
+        return {"bad_request": "Text character limit of 500 exceeded"}.get(kind, "")
+
+    def sent(self) -> list[Sent]:
+        """Every status POST the server accepted, as the adapter sent it."""
+        out = []
+        for response in self.exchanges:
+            request = response.request
+            if request.method != "POST" or not str(request.url).endswith("/api/v1/statuses"):
+                continue
+            if response.status_code == 200:
+                out.append(sent_status(request))
+        return out
+
+    def statuses(self) -> list[dict[str, Any]]:
+        """The account's statuses as the server holds them, newest first."""
+        auth = {"Authorization": f"Bearer {self.user['access_token']}"}
+        listed = httpx.get(
+            f"{self.server.url}/api/v1/accounts/{self.user['id']}/statuses",
+            headers=auth,
+            params={"limit": 40},
+            timeout=10,
+        )
+        listed.raise_for_status()
+        return list(listed.json())
 
 
 # -- Bluesky ---------------------------------------------------------------------------------
@@ -450,3 +553,11 @@ def bluesky_harness(
     httpx_mock: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
 ) -> BlueskyHarness:
     return BlueskyHarness(httpx_mock, monkeypatch)
+
+
+@pytest.fixture
+def mastodon_server_harness(
+    mastodon_mock_process: MastodonMock,  # noqa: F811  (the fixture imported above)
+    monkeypatch: pytest.MonkeyPatch,
+) -> MastodonServerHarness:
+    return MastodonServerHarness(mastodon_mock_process, monkeypatch)

@@ -102,8 +102,23 @@ def test_lookup_reads_the_accounts_statuses_since_the_key_was_made(
     found = adapter.lookup(OutgoingPart("d", 1, 2, text, key, reply_to=parent, root=parent))
     assert found == (PublishedRef("201", f"{INSTANCE}/@lab/201") if landed else None)
     listing = next(c for c in mock.calls if "/statuses?" in c.request.url)
-    since = int(listing.request.params["min_id"]) >> 16  # Mastodon ids: milliseconds << 16
-    assert abs(since / 1000 - (timestamp(key) - timedelta(minutes=1)).timestamp()) < 1
+    assert "min_id" not in listing.request.params  # a time as an id is Mastodon's alone
+
+
+def test_lookup_reads_back_only_to_the_time_the_key_was_made(
+    mastodon_harness: MastodonHarness, tmp_path: Path
+) -> None:
+    key = new_tid()
+    made = timestamp(key)
+    mock = mastodon_harness.mock
+    mock.get(f"{INSTANCE}/api/v1/accounts/verify_credentials", json={"id": "1", "acct": "lab"})
+    page = [status_json(str(300 + i), INSTANCE, reply_to="999") for i in range(LOOKUP_PAGE)]
+    page[-1] = status_json("300", INSTANCE, reply_to="999", created_at=made - timedelta(hours=2))
+    older = f'<{INSTANCE}/api/v1/accounts/1/statuses?max_id=300>; rel="next"'
+    mock.get(f"{INSTANCE}/api/v1/accounts/1/statuses", json=page, headers={"Link": older})
+    adapter = build(mastodon_harness, tmp_path, now=made + timedelta(hours=3))
+    assert adapter.lookup(OutgoingPart("d", 0, 1, "Text", key)) is None
+    assert len([c for c in mock.calls if "/accounts/1/statuses" in c.request.url]) == 1
 
 
 @pytest.mark.parametrize("age", [IDEMPOTENCY_WINDOW / 2, timedelta(hours=3)])
@@ -116,7 +131,7 @@ def test_lookup_that_cannot_see_back_far_enough(
     mock = mastodon_harness.mock
     mock.get(f"{INSTANCE}/api/v1/accounts/verify_credentials", json={"id": "1", "acct": "lab"})
     page = [status_json(str(300 + i), INSTANCE, reply_to="999") for i in range(LOOKUP_PAGE)]
-    older = f'<{INSTANCE}/api/v1/accounts/1/statuses?min_id=300>; rel="prev"'
+    older = f'<{INSTANCE}/api/v1/accounts/1/statuses?max_id=300>; rel="next"'
     mock.get(f"{INSTANCE}/api/v1/accounts/1/statuses", json=page, headers={"Link": older})
     adapter = build(mastodon_harness, tmp_path, now=timestamp(key) + age)
     part = OutgoingPart("d", 0, 1, "Text", key)

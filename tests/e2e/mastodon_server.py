@@ -14,9 +14,7 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +22,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from ..loopback_server import free_port, serving
 
 START_TIMEOUT_SECONDS = 15
 OOB = "urn:ietf:wg:oauth:2.0:oob"
@@ -57,12 +57,6 @@ def snac_binary() -> Path | None:
     return Path(found) if found else None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _snac(binary: Path, *args: str, answers: str = "") -> str:
     """One snac command; its questions (init, adduser) are answered from ``answers``."""
     done = subprocess.run(
@@ -89,20 +83,6 @@ def _init(binary: Path, data: Path, port: int) -> None:
     config_path.write_text(json.dumps(config, indent=4))
 
 
-def _wait_until_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"snac2 exited at start: {log.read_text()[-2000:]}")
-        try:
-            if httpx.get(f"{url}/api/v1/instance", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.05)  # polling the start-up, bounded by the deadline
-    pytest.fail(f"snac2 did not answer within {START_TIMEOUT_SECONDS} s: {log.read_text()[-2000:]}")
-
-
 @pytest.fixture(scope="session")
 def snac_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SnacServer]:
     binary = snac_binary()
@@ -113,27 +93,13 @@ def snac_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SnacServer
         )
     root = tmp_path_factory.mktemp("snac")
     data = root / "data"
-    port = _free_port()
+    port = free_port()
     _init(binary, data, port)
     url = f"http://127.0.0.1:{port}"
-    log = root / "httpd.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [str(binary), "httpd", str(data)],
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        _wait_until_up(url, proc, log)
+    command = [str(binary), "httpd", str(data)]
+    ready = f"{url}/api/v1/instance"
+    with serving(command, root / "httpd.log", ready, start_timeout=START_TIMEOUT_SECONDS) as proc:
         yield SnacServer(url=url, version=_version(binary), binary=binary, data=data, pid=proc.pid)
-    finally:
-        proc.terminate()  # this PID only
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def new_account(server: SnacServer) -> SnacAccount:
