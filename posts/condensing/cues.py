@@ -71,6 +71,7 @@ _ATTRIBUTION = re.compile(
     r"notes|according to|dit|a déclaré|selon|dijo|afirmó|según|sagte|disse|afirmou)\b",
     re.IGNORECASE,
 )
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("«", "»"))
 _BRACKETED = re.compile(
     r"^\[.*\]$|^\(.*\)$"
 )  # an editor's note or a promo: "[Get … in your inbox.]"
@@ -147,6 +148,8 @@ def is_filler(text: str) -> bool:
         return True
     if text.startswith(_QUOTE_OPENING) and not _ATTRIBUTION.search(text):
         return True
+    if any(text.count(close) > text.count(open_) for open_, close in _QUOTE_PAIRS):
+        return True  # the end of a quotation that began in an earlier sentence
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
 
 

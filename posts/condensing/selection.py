@@ -168,11 +168,11 @@ def _item_openers(sentences: Iterable[Sentence]) -> list[Sentence]:
 
 
 def _summary(article: Article) -> tuple[str, ...]:
-    """The summary's sentences without filler ("Read more…", a caption), unless that is all."""
+    """The summary's sentences without filler ("Read more…", a caption): a summary that is
+    all filler is no summary, and the lead takes its place."""
     if not article.summary.strip():
         return ()
-    sentences = tuple(split_sentences(article.summary, article.lang))
-    return tuple(s for s in sentences if not is_filler(s)) or sentences
+    return tuple(s for s in split_sentences(article.summary, article.lang) if not is_filler(s))
 
 
 def key_point(sentence: Sentence) -> bool:

@@ -114,6 +114,7 @@ def test_scripts_without_spaces_score_by_character_ngrams() -> None:
         "In a wide-ranging interview, President Obama also said:",
         "“It is aimed at the country’s security,” Azzouz said.",
         "“The sustainable, the organic — all the qualities of Whole Foods.",
+        "and that is why we came back to the island every summer.”",
     ],
 )
 def test_filler_is_never_a_key_point(sentence: str) -> None:
@@ -124,3 +125,20 @@ def test_a_heading_read_as_a_sentence_is_a_fragment_but_thai_is_not() -> None:
     assert is_fragment("Rewrite With Content Depth In Mind")
     assert not is_fragment("Rewrite with depth in mind.")
     assert not is_fragment("อุบัติเหตุลดลงร้อยละสี่สิบเอ็ด")
+
+
+def test_a_summary_of_filler_gives_way_to_the_article() -> None:
+    source = Article(
+        title="Letters",
+        sections=(Section(None, ("Submit your letter via this form.", LEAD, *OTHER_TOPICS)),),
+        summary="Read more letters to the editor.",
+        summary_source="meta",
+        hashtags=(),
+        url="https://example.org/letters",
+    )
+    (post,) = condense(source, "x", mode="single").posts
+    assert "Read more" not in post.text and "Submit" not in post.text
+    assert LEAD in post.text
+
+
+LEAD = "The harbour road stays closed because landslides undermined the roadbed."
