@@ -114,6 +114,15 @@ class MastodonAdapter:
                 idempotency_key=part.idempotency_key,
             )
         )
+        if reply_to is not None and not _same_id(status.get("in_reply_to_id"), reply_to):
+            # Mastodon answers 404 for a reply target that is gone; snac2 posts it on its own
+            log.warning(
+                "%s: the server posted part %d as %s but not as a reply to %s (is that post gone?)",
+                self._account.name,
+                part.index + 1,
+                status.get("url") or status.get("id"),
+                reply_to,
+            )
         return _ref(status)
 
     def lookup(self, part: OutgoingPart) -> PublishedRef | None:

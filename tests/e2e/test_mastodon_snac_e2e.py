@@ -12,6 +12,7 @@ limits and every error kind against a server that honours it). Images are not po
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import random
 import signal
@@ -24,6 +25,11 @@ from typing import Any
 
 import httpx
 import pytest
+
+from posts.config import Account
+from scheduler.adapters.base import OutgoingPart, PublishedRef
+from scheduler.adapters.mastodon import MastodonAdapter
+from scheduler.adapters.tid import new_tid
 
 from .conftest import ROOT
 from .herald_cli import (
@@ -233,3 +239,28 @@ def test_daemons_killed_at_random_moments_post_each_part_once(
     print(f"duplicates: {duplicates}, lost: {lost}")
     print(f"(ms after the claim, live at the kill, live at the end, duplicates, lost): {figures}")
     assert (duplicates, lost) == (0, 0)
+
+
+def test_a_reply_whose_target_is_gone_is_posted_alone_and_logged(
+    snac_server: SnacServer,
+    snac_account: SnacAccount,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Mastodon answers 404 for an unknown reply target (tests/adapters/test_mastodon_server.py);
+    snac2 posts the status outside the thread instead: it is live, so Herald records it, and warns.
+    """
+    monkeypatch.setenv(TOKEN_VAR, snac_account.token)
+    settings = {"instance": snac_server.url, "token_env": TOKEN_VAR}
+    adapter = MastodonAdapter.from_account(
+        Account("lab-mastodon", "mastodon", settings=settings), data_dir=tmp_path
+    )
+    gone = PublishedRef("1796000000" + "0" * 32, f"{snac_server.url}/gone")
+    part = OutgoingPart("d", 1, 2, "2/2 the rest", new_tid(), lang="en", reply_to=gone, root=gone)
+    with caplog.at_level(logging.WARNING, logger="scheduler.adapters.mastodon"):
+        ref = adapter.publish(part)
+    adapter.close()
+    (posted,) = statuses(snac_server, snac_account)
+    assert (posted["id"], posted["in_reply_to_id"]) == (ref.remote_id, None)
+    assert f"not as a reply to {gone.remote_id}" in caplog.text
