@@ -2,8 +2,10 @@
 daemon to a Mastodon-API server on loopback, then read back status by status.
 
 Also: the daemon killed (SIGKILL) mid-thread, at chosen and at random moments, never posts a part
-twice and the thread completes on the next run; and ``herald accounts check`` finds the limits
-through ``/api/v1/instance`` on a server that has no ``/api/v2/instance``.
+twice and the thread completes on the next run (``HERALD_E2E_CRASH_TRIALS`` and
+``HERALD_E2E_CRASH_SEED`` set the random trials: 4, seed 13); ``herald accounts check`` finds the
+limits through ``/api/v1/instance`` on a server that has no ``/api/v2/instance``; and a reply
+whose target is gone, which snac2 posts outside the thread, is recorded with a warning.
 
 snac2 ignores ``Idempotency-Key`` (tests/adapters/test_mastodon_server.py covers the key, instance
 limits and every error kind against a server that honours it). Images are not posted yet.
