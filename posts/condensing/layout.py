@@ -21,7 +21,6 @@ from posts.condensing.tokens import Unit, Words
 
 PARAGRAPH, SENTENCE, INSIDE, LEANING = 0, 1, 2, 3
 BREAK_COST = {PARAGRAPH: 0.0, SENTENCE: 0.05, INSIDE: 0.2, LEANING: 1.0}
-BALANCE_STEPS = (1.0, 1.1, 1.25, 1.45, 1.7)  # piece targets tried, as multiples of an even share
 
 
 @dataclass(frozen=True)
@@ -45,16 +44,20 @@ class Frame:
 
 def pieces(text: str, rules: Rules, budget: int) -> list[tuple[str, str]]:
     """``text`` as (piece, joint) runs that each fit ``budget``: one when it fits whole, else the
-    fewest pieces, as even as the sentence's clauses and words allow."""
+    fewest pieces, as even as the sentence's clauses and words allow (the smallest room per
+    piece that still needs no more pieces, found by bisection)."""
     if rules.fits(text, budget):
         return [(text, "")]
-    count = len(_cut(text, rules, budget))
-    share = math.ceil(rules.length(text) / max(count, 1))
-    for step in BALANCE_STEPS:
-        runs = _cut(text, rules, min(budget, math.ceil(share * step)))
-        if runs and len(runs) <= count:
-            return runs
-    return _cut(text, rules, budget)
+    best = _cut(text, rules, budget)
+    low, high = math.ceil(rules.length(text) / max(len(best), 1)), budget
+    while low < high:
+        middle = (low + high) // 2
+        runs = _cut(text, rules, middle)
+        if runs and len(runs) <= len(best):
+            best, high = runs, middle
+        else:
+            low = middle + 1
+    return best
 
 
 def _cut(text: str, rules: Rules, budget: int) -> list[tuple[str, str]]:

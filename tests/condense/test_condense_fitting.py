@@ -142,3 +142,21 @@ def test_same_input_same_output(article: Callable[[str], Article]) -> None:
         first = condense(article("city-budget.md"), platform, mode="thread")
         again = condense(article("city-budget.md"), platform, mode="thread")
         assert first == again
+
+
+def test_a_sentence_longer_than_a_post_is_cut_into_even_pieces() -> None:
+    sentence = " ".join(["anemone"] * 45) + "."  # 360 characters: two pieces of ~180, not 280+80
+    options = CondenseOptions(numbering="none")
+    first, second = condense(plain("", sentence), "x", mode="thread", options=options).posts
+    assert abs(first.length - second.length) <= 16, (first.length, second.length)
+
+
+def test_each_platform_breaks_the_thread_for_its_own_room() -> None:
+    one = "Harbour ferries will leave every twenty minutes from the northern quay " + "a" * 75 + "."
+    two = "Cyclists asked the council for a painted lane beside old warehouses " + "b" * 80 + "."
+    source = plain("", "", one, two)  # together: over 280, under 300
+    options = CondenseOptions(numbering="none")
+    x = [p.text for p in condense(source, "x", mode="thread", options=options).posts]
+    bluesky = [p.text for p in condense(source, "bluesky", mode="thread", options=options).posts]
+    assert x == [one, two]
+    assert bluesky == [f"{one}\n\n{two}"]
