@@ -84,7 +84,8 @@ _FILLER = re.compile(
     r"comments?\b|photo\b|image\b|credit\b|pictured\b|related\b|advertisement|sponsored|"
     r"(?:this|the) (?:article|post|story) (?:was|has been|originally|first)|copyright|©|"
     r"all rights reserved|in this (?:article|post)|without further ado|let'?s (?:dive|get started"
-    r"|take a look)|here'?s (?:how|what|everything)|what do you think|enjoy[!.]|happy \w+ing|"
+    r"|take a look)|here'?s (?:how|what|everything|a (?:look|quick look|rundown))|here are the|"
+    r"read on\b|what do you think|enjoy[!.]|happy \w+ing|"
     r"submit your|[\^↑]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,
 )

@@ -168,11 +168,15 @@ def _item_openers(sentences: Iterable[Sentence]) -> list[Sentence]:
 
 
 def _summary(article: Article) -> tuple[str, ...]:
-    """The summary's sentences without filler ("Read more…", a caption): a summary that is
-    all filler is no summary, and the lead takes its place."""
+    """The summary's sentences without filler ("Read more…", a caption) or, after the first,
+    fragments (a stray "When"): a summary that is all filler is no summary, and the lead takes
+    its place."""
     if not article.summary.strip():
         return ()
-    return tuple(s for s in split_sentences(article.summary, article.lang) if not is_filler(s))
+    sentences = split_sentences(article.summary, article.lang)
+    return tuple(
+        s for i, s in enumerate(sentences) if not is_filler(s) and (i == 0 or not is_fragment(s))
+    )
 
 
 def key_point(sentence: Sentence) -> bool:

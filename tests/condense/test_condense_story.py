@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
@@ -115,6 +116,7 @@ def test_scripts_without_spaces_score_by_character_ngrams() -> None:
         "“It is aimed at the country’s security,” Azzouz said.",
         "“The sustainable, the organic — all the qualities of Whole Foods.",
         "and that is why we came back to the island every summer.”",
+        "Here's a look at three of the more surprising results.",
     ],
 )
 def test_filler_is_never_a_key_point(sentence: str) -> None:
@@ -138,6 +140,8 @@ def test_a_summary_of_filler_gives_way_to_the_article() -> None:
     )
     (post,) = condense(source, "x", mode="single").posts
     assert "Read more" not in post.text and "Submit" not in post.text
+    stray = replace(source, summary="The harbour road is closed. When")
+    assert condense(stray, "x", mode="single").posts[0].text.count("When") == 0
     assert LEAD in post.text
 
 
