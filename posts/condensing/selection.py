@@ -43,6 +43,10 @@ _TERM = regex.compile(
     r"|(?P<sea>[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+)|(?P<hangul>\p{Hangul}+)"
     r"|(?P<word>[^\W\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Hangul}]+)"
 )
+_SPACELESS = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Hangul}]"
+)
+_WORD = regex.compile(r"\w{4,}")
 _DIGIT = re.compile(r"\d")
 NUMBER_BONUS = 0.5
 TITLE_BONUS = 1.0
@@ -76,6 +80,7 @@ class Sentence:
     leans: bool = False
     heading: str | None = None
     score: float = 0.0
+    point: bool = False  # may be a key point: enough content words, whole, not filler
 
 
 @dataclass(frozen=True)
@@ -139,12 +144,12 @@ def digest(article: Article) -> Digest:
     found = tuple(_sentences(article))
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(replace(s, score=_score(article, s, weights)) for s in found)
-    lead = [s for s in sentences if s.paragraph == 0 and key_point(s)][:LEAD_SENTENCES]
+    lead = [s for s in sentences if s.paragraph == 0 and s.point][:LEAD_SENTENCES]
     items = _item_openers(sentences)
     pinned = {s.position for s in (*lead, *items)}
     rest = sorted(
         (s for s in sentences if s.position not in pinned),
-        key=lambda s: (not key_point(s), -s.score, s.position),
+        key=lambda s: (not s.point, -s.score, s.position),
     )
     said = tuple(content_words(t) for t in (article.title, *summary))
     return Digest(
@@ -162,7 +167,7 @@ def _item_openers(sentences: Iterable[Sentence]) -> list[Sentence]:
     """In a list article, each item's first key sentence, in order: every item gets named."""
     openers: dict[int, Sentence] = {}
     for sentence in sentences:
-        if sentence.heading and sentence.section not in openers and key_point(sentence):
+        if sentence.heading and sentence.section not in openers and sentence.point:
             openers[sentence.section] = sentence
     return list(openers.values())
 
@@ -179,18 +184,20 @@ def _summary(article: Article) -> tuple[str, ...]:
     )
 
 
-def key_point(sentence: Sentence) -> bool:
+def key_point(text: str, words: frozenset[str]) -> bool:
     """Enough content words to say something, a whole sentence, and not filler."""
-    text = sentence.text
-    return len(sentence.words) >= MIN_WORDS and not (is_filler(text) or is_fragment(text))
+    return len(words) >= MIN_WORDS and not (is_filler(text) or is_fragment(text))
 
 
 def content_words(text: str) -> frozenset[str]:
     """Casefolded words of four or more letters, numbers excluded; in scripts written without
     spaces, character bigrams of ideographs and katakana and trigrams of Thai-like scripts
     (hiragana is grammar); Hangul words of two or more syllables."""
+    folded = text.casefold()
+    if not _SPACELESS.search(folded):  # the common case, at a fraction of the cost
+        return frozenset(w for w in _WORD.findall(folded) if not w.isdigit())
     terms: set[str] = set()
-    for match in _TERM.finditer(text.casefold()):
+    for match in _TERM.finditer(folded):
         kind, run = match.lastgroup, match.group()
         if kind == "ideo":
             terms.update(_grams(run, 2))
@@ -230,7 +237,7 @@ def score(sentence: Sentence, weights: dict[str, float], point: bool = False) ->
 
 def _score(article: Article, sentence: Sentence, weights: dict[str, float]) -> float:
     """The sentence's score; 0 for filler and fragments, which only an empty thread takes."""
-    if not key_point(sentence):
+    if not sentence.point:
         return 0.0
     return score(sentence, weights, marks_the_point(article.sections[sentence.section].heading))
 
@@ -248,12 +255,13 @@ def _sentences(article: Article) -> Iterator[Sentence]:
     for section, part in enumerate(article.sections):
         heading = part.heading if items and part.heading else None
         for text in part.paragraphs:
-            for sentence in split_sentences(text, article.lang):
-                if sentence.strip():
+            for sentence in (s.strip() for s in split_sentences(text, article.lang)):
+                if sentence:
                     words = content_words(sentence)
-                    leans = position > 0 and leans_back(sentence.strip(), before)
+                    leans = position > 0 and leans_back(sentence, before)
+                    point = key_point(sentence, words)
                     yield Sentence(
-                        sentence.strip(), paragraph, position, words, section, leans, heading
+                        sentence, paragraph, position, words, section, leans, heading, 0.0, point
                     )
                     position, before = position + 1, words
             paragraph += 1

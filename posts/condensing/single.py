@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from posts.condensing.cues import is_filler
 from posts.condensing.packer import Placed, Slot, fill
-from posts.condensing.selection import Sentence, key_point
+from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import Unit, Words, join_sentences
 from posts.errors import InputError
@@ -61,7 +61,7 @@ def _key_sentences(ctx: Context) -> list[str]:
 
 
 def _standalone(ctx: Context) -> Iterator[Sentence]:
-    return (s for s in ctx.digest.candidates() if key_point(s) and not s.leans)
+    return (s for s in ctx.digest.candidates() if s.point and not s.leans)
 
 
 def _body(sentences: list[str]) -> str:
@@ -98,7 +98,7 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
         if tried >= MAX_EXTRA_TRIES:
             break
         cost = ctx.rules.length(sentence.text) + 2
-        if cost > room or sentence.text in chosen or not key_point(sentence):
+        if cost > room or sentence.text in chosen or not sentence.point:
             continue
         if not _stands(ctx, sentence, chosen, extra):
             continue

@@ -30,7 +30,7 @@ from posts.condensing.layout import (
     pieces,
 )
 from posts.condensing.packer import ELLIPSIS, Slot
-from posts.condensing.selection import Sentence, key_point
+from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import sentence_joint
 from posts.errors import InputError, TemplateError
@@ -321,7 +321,7 @@ def _passage(
         before = by_position.get(passage[0].position - 1)
         if before is None or _heading_answers(passage[0], before):
             break
-        if len(passage) > MAX_CHAIN or ctx.digest.repeats_hook(before) or not key_point(before):
+        if len(passage) > MAX_CHAIN or ctx.digest.repeats_hook(before) or not before.point:
             return None
         passage.insert(0, before)
     return passage
