@@ -253,8 +253,8 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     floor = _floor(ctx.digest.sentences)
     for sentence in ctx.digest.candidates():
         lead = sentence.position in ctx.digest.pinned
-        if not lead and _enough(sentence, scores, floor):
-            break
+        if not sentence.point or (not lead and _enough(sentence, scores, floor)):
+            break  # the ranking puts every fragment and filler sentence last
         passage = _passage(ctx, sentence, by_position, chosen)
         if passage is None or _too_long(ctx, plan, passage):
             continue
