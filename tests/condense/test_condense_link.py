@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from posts.condensing import condense
-from posts.errors import InputError
+from posts.config import load_config
+from posts.errors import ConfigError, InputError
 from posts.model import Article, CondenseOptions
 from scheduler.cli.main import cli
 from tests.condense.conftest import FIXTURES, PLATFORMS
@@ -57,3 +59,12 @@ def test_format_takes_the_placement() -> None:
     assert result.exit_code == 0, result.output
     first_post = result.stdout.split("[2]")[0]
     assert URL in first_post
+
+
+def test_an_account_chooses_its_placement_in_the_config(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[accounts.lab]\nplatform = "x"\nmock = true\nlink = "first"\n')
+    assert load_config(path).accounts["lab"].link == "first"
+    path.write_text('[accounts.lab]\nplatform = "x"\nlink = "middle"\n')
+    with pytest.raises(ConfigError, match=r"accounts\.lab\.link"):
+        load_config(path)
