@@ -254,7 +254,7 @@ def status_json(
 # -- Mastodon, a server process (mastodon-mock) -----------------------------------------------
 
 SERVER_TOKEN_VAR = "T_MASTO_SERVER_TOKEN"
-CLIENT_TIMEOUT_SECONDS = 1.0  # a fault's latency beyond this is a client timeout
+CLIENT_TIMEOUT_SECONDS = 2.0  # a fault's latency beyond this is a client timeout
 
 
 class MastodonServerHarness:
