@@ -26,6 +26,10 @@ install_snac() {
     echo "snac: snac2 $(_snac_version "$snac") cached in $HERALD_SNAC_DIR"
     return 0
   fi
+  if command -v snac >/dev/null && [ -n "$(_snac_version "$(command -v snac)")" ]; then
+    echo "snac: snac2 $(_snac_version "$(command -v snac)") installed as $(command -v snac)"
+    return 0
+  fi
   if ! command -v apt-get >/dev/null || ! command -v dpkg >/dev/null; then
     echo "snac: apt-get/dpkg not found; the Mastodon e2e tests will skip"
     return 1
