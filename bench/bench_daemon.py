@@ -28,7 +28,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from posts.config import Account, Config
-from posts.queue import NewDraft, NewPart, Source, Store, open_store
+from posts.queue import DraftStore, NewDraft, NewPart, Source, open_store
 from scheduler.adapters.base import Limits, OutgoingPart, PublishedRef
 from scheduler.adapters.mock import MockAdapter, read_outbox
 from scheduler.clock import system_clock
@@ -52,9 +52,9 @@ def drafts(times: list[datetime], parts: int = 1) -> list[NewDraft]:
     ]
 
 
-def add_in_batches(store: Store, new: list[NewDraft], batch: int = 5000) -> None:
+def add_in_batches(store: DraftStore, new: list[NewDraft], batch: int = 5000) -> None:
     for start in range(0, len(new), batch):
-        store.add(new[start : start + batch])
+        store.add(new[start : start + batch], now=datetime.now(UTC))
 
 
 def home(root: Path) -> dict[str, str]:
@@ -87,7 +87,7 @@ def lateness(root: Path, count: int, spread: float) -> tuple[float, float, float
     env = home(root)
     first = datetime.now(UTC) + timedelta(seconds=10)  # the daemon is up well before
     times = sorted(first + timedelta(seconds=random.uniform(0, spread)) for _ in range(count))
-    store = open_store(env["HERALD_DB"])
+    store = open_store(env["HERALD_DB"], now=datetime.now(UTC))
     add_in_batches(store, drafts(times))
     scheduled = {d.id: d.scheduled_at or first for d in store.list(limit=count)}
     proc = start_daemon(env, root / "lateness.log")
@@ -135,10 +135,10 @@ def herald_rate(root: Path, count: int, parts: int, adapter: Any) -> float:
         outbox=root / "outbox.jsonl",
         accounts=MappingProxyType({"bench": Account("bench", "mastodon", mock=True)}),
     )
-    store = open_publishing_store(config)
-    add_in_batches(store, drafts([datetime.now(UTC)] * count, parts))
+    store = open_publishing_store(config, datetime.now(UTC))
+    add_in_batches(DraftStore(store.db), drafts([datetime.now(UTC)] * count, parts))
     started = time.perf_counter()
-    report = run_tick(store, lambda _: adapter, system_clock, worker="bench")
+    report = run_tick(store, lambda _: adapter, system_clock)
     elapsed = time.perf_counter() - started
     store.close()
     assert len(report.published) == count * parts
@@ -180,7 +180,7 @@ def idle(root: Path, count: int, seconds: float) -> tuple[float, float]:
     """CPU % and resident MB of an idle daemon with ``count`` drafts due next year."""
     env = home(root)
     later = datetime.now(UTC) + timedelta(days=365)
-    store = open_store(env["HERALD_DB"])
+    store = open_store(env["HERALD_DB"], now=datetime.now(UTC))
     add_in_batches(store, drafts([later + timedelta(seconds=n) for n in range(count)]))
     store.close()
     proc = start_daemon(env, root / "idle.log")

@@ -134,14 +134,14 @@ def _insert(
 
 def enqueue(n: int, workdir: Path) -> tuple[Timing, Timing]:
     herald_db = workdir / "herald.db"
-    store = open_store(str(herald_db), busy_timeout=5)
+    store = open_store(str(herald_db), now=NOW, busy_timeout=5)
     batch = drafts(n)
     took: list[Timing] = []
     with timed(took):
         store.add(batch, now=NOW)
     store.close()
     raw_db = workdir / "raw.db"
-    open_store(str(raw_db), busy_timeout=5).close()  # same schema and indexes
+    open_store(str(raw_db), now=NOW, busy_timeout=5).close()  # same schema and indexes
     return took[0], raw_insert(raw_db, n)
 
 
@@ -178,7 +178,7 @@ def timed(out: list[Timing]) -> Iterator[None]:
 
 def big_queue(n: int, workdir: Path) -> tuple[Timing, Timing, Timing, Timing, str]:
     path = workdir / "big.db"
-    open_store(str(path), busy_timeout=5).close()
+    open_store(str(path), now=NOW, busy_timeout=5).close()
     raw_insert(path, n, chunk=100_000)
     conn = sqlite3.connect(path)
     some_id = conn.execute("SELECT id FROM drafts LIMIT 1 OFFSET ?", (n // 2,)).fetchone()[0]

@@ -424,7 +424,7 @@ def _account(name: str, table: Any, where: str, default_tz: str) -> Account:
     timezone = (
         _timezone(table["timezone"], where, f"{key}.timezone") if "timezone" in table else None
     )
-    from posts.queue.slots import parse_slots
+    from posts.schedule.slots import parse_slots
 
     try:
         parsed = parse_slots(slots)

@@ -19,9 +19,21 @@ def quoted(text: str, limit: int = 60) -> str:
 
 
 class HeraldError(Exception):
-    """An expected failure with a message fit for one line on stderr."""
+    """An expected failure with a message fit for one line on stderr.
+
+    ``remedy`` names, as a concept, what the user may do about it ("force", "allow-outside",
+    "post-now", "retry", "force-retry", "show"); the CLI turns it into its own command or flag,
+    so the core never mentions one. ``draft_id`` is the draft concerned, if any.
+    """
 
     exit_code = 2
+
+    def __init__(
+        self, message: str = "", *, remedy: str | None = None, draft_id: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.remedy = remedy
+        self.draft_id = draft_id
 
 
 class InputError(HeraldError):

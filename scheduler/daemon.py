@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 
@@ -31,7 +31,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from posts.config import Config, load_config, user_config_target
 from posts.errors import HeraldError, StoreError
-from posts.queue import ConflictError, Store, open_store
+from posts.queue import WorkerStore, open_worker
 from scheduler.adapters.base import AdapterError
 from scheduler.adapters.registry import AdapterPool
 from scheduler.clock import Clock, system_clock
@@ -54,11 +54,13 @@ def worker_id() -> str:
 class Publisher:
     """The tick with everything it keeps between runs: adapters, pacing, a stop flag."""
 
-    def __init__(self, store: Store, config: Config, policy: TickPolicy, clock: Clock) -> None:
+    def __init__(
+        self, store: WorkerStore, config: Config, policy: TickPolicy, clock: Clock
+    ) -> None:
         self.store = store
         self.policy = policy
         self.clock = clock
-        self.worker = worker_id()
+        self.worker = store.worker
         self.config = config
         self.adapters = AdapterPool(config)
         self.gates = AccountGates()
@@ -74,7 +76,6 @@ class Publisher:
             self.store,
             self.adapters,
             self.clock,
-            worker=self.worker,
             policy=self.policy,
             gates=self.gates,
             rng=self.rng,
@@ -129,13 +130,8 @@ class Publisher:
 
     def reclaim_crashed(self) -> None:
         """Expire every lease at once (SQLite, lock held: whoever leased it is dead)."""
-        expired = self.clock() - timedelta(milliseconds=1)
-        for draft in self.store.list(status="publishing", limit=1_000_000):
-            try:
-                self.store.renew_lease(draft.id, draft.lease_owner or "", expired)
-            except ConflictError:
-                continue  # finished meanwhile
-            _info("reclaimed", draft=draft.id, previous_owner=draft.lease_owner)
+        for draft_id, owner in self.store.expire_leases(self.clock()):
+            _info("reclaimed", draft=draft_id, previous_owner=owner)
 
 
 class Daemon:
@@ -253,9 +249,9 @@ def publishing_rights(config: Config, stop: threading.Event, *, wait: bool) -> I
         lock.release()
 
 
-def open_publishing_store(config: Config) -> Store:
-    """The store as a publisher uses it: connections kept open (two commits per part add up)."""
-    return open_store(config.database, busy_timeout=config.database_timeout, pooled=True)
+def open_publishing_store(config: Config, now: datetime) -> WorkerStore:
+    """The store as this process publishes through it, bound to a new worker id."""
+    return open_worker(config.database, worker_id(), now=now, busy_timeout=config.database_timeout)
 
 
 @dataclass(frozen=True)
@@ -270,7 +266,7 @@ def run(
     config: Config, *, once: bool = False, catch_up: bool = False, clock: Clock = system_clock
 ) -> RunResult:
     """``herald run``: publish until stopped (or, ``once``, what is due now)."""
-    store = open_publishing_store(config)
+    store = open_publishing_store(config, clock())
     publisher = Publisher(store, config, TickPolicy.from_config(config, catch_up=catch_up), clock)
     try:
         with (

@@ -1,9 +1,9 @@
 """Held accounts: released as soon as the publisher sees them fixed, reminded hourly until then.
 
-The tick holds an account (``Store.hold_account``) when its adapter cannot be built or the platform
-refuses its credentials; its drafts stay due. The daemon reviews the holds at start, after every
-config reload (SIGHUP, or the config file changed) and once a minute: an account whose adapter now
-builds is released, and its drafts go out at the next tick.
+The tick holds an account (``WorkerStore.hold_account``) when its adapter cannot be built or
+the platform refuses its credentials; its drafts stay due. The daemon reviews the holds at start,
+after every config reload (SIGHUP, or the config file changed) and once a minute: an account whose
+adapter now builds is released, and its drafts go out at the next tick.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from posts.config import Config
 from posts.errors import HeraldError
-from posts.queue import Hold, Store
+from posts.queue import Hold, WorkerStore
 from scheduler.adapters.base import Adapter, AdapterError
 from scheduler.adapters.registry import account_problem
 from scheduler.logs import log_event
@@ -42,7 +42,7 @@ def report_hold(account: str, kind: str, reason: str) -> None:
 
 
 def review_holds(
-    store: Store, adapters: Callable[[str], Adapter], now: datetime, *, retry_auth: bool
+    store: WorkerStore, adapters: Callable[[str], Adapter], now: datetime, *, retry_auth: bool
 ) -> list[str]:
     """Release every held account that can publish again and remind of the others; return the
     released names. Accounts whose credentials were refused are released (the next publish tries

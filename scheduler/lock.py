@@ -12,15 +12,13 @@ import fcntl
 import os
 from pathlib import Path
 
-from posts.queue.engine import database_url
+from posts.queue.sql import locate
 
 
 def lock_path(database: str) -> Path | None:
     """``<db file>.lock`` for a SQLite database, None for a server database."""
-    url = database_url(database)
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    return Path(url.database + ".lock")
+    found = locate(database).file
+    return None if found is None else Path(f"{found}.lock")
 
 
 class PublisherLock:

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from posts.config import Config
 from posts.queue import Draft, open_readonly
-from posts.queue.times import show_time
+from posts.schedule.times import show_time
 from scheduler.clock import Clock, system_clock
 from scheduler.holds import hold_reasons
 from scheduler.preview.lint import account_not_ready

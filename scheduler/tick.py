@@ -29,7 +29,7 @@ from typing import NoReturn
 
 from posts.config import Config, SchedulerSettings
 from posts.errors import HeraldError
-from posts.queue import ConflictError, Draft, Part, Store
+from posts.queue import ConflictError, Draft, Part, WorkerStore
 from scheduler.adapters.base import (
     Adapter,
     AdapterError,
@@ -92,11 +92,10 @@ class TickReport:
 
 
 def run_tick(
-    store: Store,
+    store: WorkerStore,
     adapters: AdapterSource,
     clock: Clock,
     *,
-    worker: str,
     policy: TickPolicy | None = None,
     gates: AccountGates | None = None,
     rng: random.Random | None = None,
@@ -111,7 +110,6 @@ def run_tick(
         store,
         adapters,
         clock,
-        worker,
         policy or TickPolicy(),
         gates or AccountGates(),
         rng or random.Random(),
@@ -122,10 +120,9 @@ def run_tick(
 
 @dataclass
 class _Tick:
-    store: Store
+    store: WorkerStore
     adapters: AdapterSource
     clock: Clock
-    worker: str
     policy: TickPolicy
     gates: AccountGates
     rng: random.Random
@@ -148,7 +145,7 @@ class _Tick:
                 self.report.missed.append(draft_id)
         while not self.stop.is_set():
             drafts = self.store.claim_due(
-                self.clock(), self.worker, self.settings.lease_seconds, self.policy.batch
+                self.clock(), self.settings.lease_seconds, self.policy.batch
             )
             if not drafts:
                 break
@@ -220,7 +217,7 @@ class _Tick:
         lease = timedelta(seconds=self.settings.lease_seconds)
         if lease_until - now > lease / 2:
             return lease_until
-        self.store.renew_lease(draft.id, self.worker, now + lease)
+        self.store.renew_lease(draft.id, now + lease)
         return now + lease
 
     def _send(
@@ -242,13 +239,13 @@ class _Tick:
                 found = self._look_up(draft, part, out, adapter)
                 if found is not None:
                     if part.status == "pending":  # an earlier, doubtful attempt did land
-                        begin(draft.id, part.index, self.worker, key, self.clock())
+                        begin(draft.id, part.index, key, self.clock())
                     _event("reconciled", draft.id, part=part.index + 1, url=found.url)
                     return self._published(draft, part, found)
             elif part.status == "sending":
                 error = "interrupted while sending, and the platform offers no look-up by key"
                 self._unconfirmed(draft, part, error, live)
-        begin(draft.id, part.index, self.worker, key, self.clock())
+        begin(draft.id, part.index, key, self.clock())
         try:
             ref = adapter.publish(out)
         except RateLimitedError as exc:
@@ -301,19 +298,19 @@ class _Tick:
     # -- recording: each step is one store call and one log line ------------------------------
 
     def _published(self, draft: Draft, part: Part, ref: PublishedRef) -> PublishedRef:
-        self.store.part_published(draft.id, part.index, self.worker, ref, self.clock())
+        self.store.part_published(draft.id, part.index, ref, self.clock())
         _event("published", draft.id, part=part.index + 1, account=draft.account, url=ref.url)
         self.report.published.append((draft.id, part.index, ref.url))
         return ref
 
     def _retry(self, draft: Draft, part: Part, error: str, at: datetime) -> NoReturn:
-        self.store.part_retry(draft.id, part.index, self.worker, error, at, self.clock())
+        self.store.part_retry(draft.id, part.index, error, at, self.clock())
         _event("retry", draft.id, WARNING, part=part.index + 1, at=at.isoformat(), reason=error)
         self.report.retries += 1
         raise _Settled
 
     def _fail(self, draft: Draft, part: Part, error: str, live: list[PublishedRef]) -> NoReturn:
-        self.store.part_failed(draft.id, part.index, self.worker, error, self.clock())
+        self.store.part_failed(draft.id, part.index, error, self.clock())
         _event("failed", draft.id, ERROR, part=part.index + 1, account=draft.account, reason=error)
         self._finish(draft, _outcome("failed", live), live)
         raise _Settled
@@ -321,21 +318,21 @@ class _Tick:
     def _unconfirmed(
         self, draft: Draft, part: Part, error: str, live: list[PublishedRef]
     ) -> NoReturn:
-        self.store.part_unconfirmed(draft.id, part.index, self.worker, error, self.clock())
+        self.store.part_unconfirmed(draft.id, part.index, error, self.clock())
         fields = {"part": part.index + 1, "account": draft.account, "reason": error}
         _event("unconfirmed", draft.id, ERROR, **fields)
         self._finish(draft, "unconfirmed", live)
         raise _Settled
 
     def _finish(self, draft: Draft, status: str, live: list[PublishedRef]) -> None:
-        self.store.finish(draft.id, self.worker, status, self.clock())
+        self.store.finish(draft.id, status, self.clock())
         urls = " ".join(ref.url for ref in live) if status != "published" and live else None
         level = INFO if status == "published" else ERROR
         _event("finished", draft.id, level, status=status, **({"live": urls} if urls else {}))
         self.report.finished[draft.id] = status
 
     def _defer(self, draft: Draft, until: datetime, reason: str, level: int = INFO) -> None:
-        self.store.postpone(draft.id, self.worker, until, reason, self.clock())
+        self.store.postpone(draft.id, until, reason, self.clock())
         _event("deferred", draft.id, level, until=until.isoformat(), reason=reason)
         self.report.deferred += 1
 
@@ -351,9 +348,9 @@ class _Tick:
         now = self.clock()
         due = draft.due_at or now
         if part is None:
-            self.store.postpone(draft.id, self.worker, due, f"held: {reason}", now)
+            self.store.postpone(draft.id, due, f"held: {reason}", now)
         else:
-            self.store.part_retry(draft.id, part.index, self.worker, f"held: {reason}", due, now)
+            self.store.part_retry(draft.id, part.index, f"held: {reason}", due, now)
         _event("held", draft.id, WARNING, account=draft.account, reason=reason)
         self.report.held.append(draft.id)
         raise _Settled

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from posts.queue import DraftStore, open_store
 
 # HYPOTHESIS_PROFILE=ci: the longer property runs CI makes (tests that set max_examples themselves
 # scale with it where they say so, e.g. tests/cli_bad_input). The default stays fast.
@@ -27,3 +30,8 @@ def isolated_herald(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HERALD_CONFIG", str(home / "config.toml"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home
+
+
+def configured_store(location: str | None = None) -> DraftStore:
+    """The store the CLI under test uses (``HERALD_DB``), or the one at ``location``."""
+    return open_store(location or os.environ["HERALD_DB"], now=datetime.now(UTC))

@@ -10,8 +10,8 @@ import re
 from datetime import datetime
 
 from posts.errors import InputError
+from posts.queue.drafts import DraftStore
 from posts.queue.model import Draft, NewPart
-from posts.queue.store import Store
 
 SEPARATOR = "---"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are text
@@ -86,7 +86,7 @@ def _card(draft: Draft, count: int) -> tuple[int, dict[str, object]] | None:
 MAX_POSTS = 100  # a thread longer than the config's max_posts bound is a mistake, not a draft
 
 
-def apply_edit(store: Store, draft_id: str, text: str, now: datetime) -> Draft | None:
+def apply_edit(store: DraftStore, draft_id: str, text: str, now: datetime) -> Draft | None:
     """Store the edited buffer; None when the user emptied it (nothing changes)."""
     draft = store.get(draft_id)
     texts = parse_buffer(text)

@@ -1,7 +1,7 @@
 """Putting articles in the queue: format for each account, choose times, check quotas, store.
 
 Times, slots and quotas are decided inside the same write transaction that stores the drafts, so
-two ``herald queue add --next-slot`` runs at once never take the same slot or overrun a quota.
+two adders asking for the next free slot at once never take the same slot or overrun a quota.
 Everything is validated before anything is written: one bad file, account or time stores nothing.
 """
 
@@ -12,14 +12,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from itertools import accumulate
+from typing import Literal
 
 from posts.config import Account, Config
 from posts.errors import InputError, NotFoundError, quoted
 from posts.model import Article, CondenseOptions, Rendition
+from posts.queue.drafts import Booking, DraftStore, Planning
 from posts.queue.model import Draft, NewDraft, NewPart, Source
-from posts.queue.slots import FreeSlots, parse_slots
-from posts.queue.store import Booking, Session, Store
-from posts.queue.times import When, check_range, parse_when
+from posts.schedule.slots import FreeSlots, parse_slots
+from posts.schedule.times import When, check_range, parse_when
 
 DAY = timedelta(hours=24)
 _FAR = timedelta(days=3660)  # how far ahead slot planning looks for taken slots
@@ -59,52 +60,62 @@ def resolve_accounts(config: Config, names: Sequence[str]) -> list[Account]:
             if config.accounts[name] not in out:
                 out.append(config.accounts[name])
     if not out:
-        raise InputError("no account given; use --to ACCOUNT[,ACCOUNT]")
+        raise InputError("no account given")
     return out
 
 
+@dataclass(frozen=True)
+class WhenRequest:
+    """When new drafts go out, as asked: ``kind`` "draft" (unscheduled), "now", "next-slot", or
+    "at" the typed time ``at`` (in each account's zone; ``allow_past``: a past time is due now)."""
+
+    kind: Literal["draft", "now", "next-slot", "at"]
+    at: str | None = None
+    allow_past: bool = False
+
+
+@dataclass(frozen=True)
+class QueueRequest:
+    """Queue articles (paths, or ``-``) for accounts (names, comma-separated allowed)."""
+
+    paths: Sequence[str]
+    accounts: Sequence[str]
+    when: WhenRequest
+    mode: str | None = None  # single, thread or auto; None: each account's config
+    force: bool = False  # beyond an account's daily quota
+
+
+@dataclass(frozen=True)
+class RescheduleRequest:
+    """Move one draft to a typed time (``allow_past``: a past time is due now)."""
+
+    draft_id: str
+    at: str
+    allow_past: bool = False
+    force: bool = False  # beyond the account's daily quota
+
+
 def timing(
-    config: Config,
-    accounts: Sequence[Account],
-    at: str | None,
-    next_slot: bool,
-    draft: bool,
-    now_flag: bool,
-    now: datetime,
+    config: Config, accounts: Sequence[Account], asked: WhenRequest, now: datetime
 ) -> Timing:
-    """The CLI's --at / --next-slot / --draft / --now choice, validated."""
-    chosen = [
-        name for name, on in (("--at", at), ("--next-slot", next_slot), ("--draft", draft)) if on
-    ]
-    if len(chosen) > 1:
-        raise InputError(f"{' and '.join(chosen)} cannot be combined; choose one")
-    if draft:
-        return Timing("draft")
-    if next_slot:
+    """The asked time, read in each account's zone and checked against its slots."""
+    if asked.kind == "next-slot":
         for account in accounts:
             if not account.slots:
                 raise InputError(
                     f"account '{account.name}' has no posting slots; add `slots` to its config "
-                    "or use --at"
+                    "or give a time",
+                    remedy="give-time",
                 )
-        return Timing("next-slot")
-    if at:
-        return Timing(
-            "at",
-            by_account={
-                a.name: parse_when(
-                    at,
-                    a.timezone or config.timezone,
-                    now,
-                    allow_past=now_flag,
-                    date_order=config.date_order,
-                )
-                for a in accounts
-            },
-        )
-    if now_flag:
-        return Timing("now", When(now))
-    raise InputError("say when: --at WHEN, --next-slot, --now, or --draft to keep it unscheduled")
+    if asked.kind != "at" or asked.at is None:
+        return Timing(asked.kind, When(now) if asked.kind == "now" else None)
+    by_account = {a.name: _when(config, a, asked.at, asked.allow_past, now) for a in accounts}
+    return Timing("at", by_account=by_account)
+
+
+def _when(config: Config, account: Account, at: str, allow_past: bool, now: datetime) -> When:
+    zone = account.timezone or config.timezone
+    return parse_when(at, zone, now, allow_past=allow_past, date_order=config.date_order)
 
 
 def render(article: Article, account: Account, config: Config, mode: str | None = None) -> NewDraft:
@@ -147,14 +158,14 @@ def _parts(rendition: Rendition, url: str | None) -> tuple[NewPart, ...]:
 
 
 def enqueue(
-    store: Store,
+    store: DraftStore,
     config: Config,
     items: Sequence[tuple[NewDraft, Timing]],
     now: datetime,
     force: bool = False,
 ) -> list[Queued]:
     """Plan every item's time (slots, quotas) and store them all in one transaction."""
-    with store.transaction() as session:
+    with store.plan() as session:
         # One order for every process, so two adders for the same accounts cannot deadlock.
         for name in sorted({item.account for item, how in items if how.kind != "draft"}):
             session.db.lock_account(session.conn, name)
@@ -165,10 +176,10 @@ def enqueue(
 
 
 def reschedule(
-    store: Store, config: Config, draft_id: str, when: When, now: datetime, force: bool = False
+    store: DraftStore, config: Config, draft_id: str, when: When, now: datetime, force: bool = False
 ) -> Queued:
     """Move a draft to ``when``, checking its account's quota (excluding the draft itself)."""
-    with store.transaction() as session:
+    with store.plan() as session:
         draft = session.get(draft_id)
         planner = _Planner(session, config, now, force, ignore=draft.id)
         planner.check_quota(draft.account, when.at, len(draft.parts))
@@ -184,7 +195,7 @@ class _Planner:
 
     def __init__(
         self,
-        session: Session,
+        session: Planning,
         config: Config,
         now: datetime,
         force: bool,
@@ -255,54 +266,41 @@ class _Planner:
             raise InputError(
                 f"account '{name}' would have {worst} posts in the 24 h from "
                 f"{start.strftime('%Y-%m-%d %H:%M UTC')} (daily_quota = {quota}); "
-                "pick another time or use --force"
+                "pick another time or go beyond the quota",
+                remedy="force",
             )
 
 
 def queue_articles(
-    store: Store,
+    store: DraftStore,
     config: Config,
-    paths: Sequence[str],
-    to: Sequence[str],
+    request: QueueRequest,
     now: datetime,
-    *,
-    at: str | None = None,
-    next_slot: bool = False,
-    draft: bool = False,
-    now_flag: bool = False,
-    mode: str | None = None,
-    force: bool = False,
     loaded: Callable[[str], None] | None = None,
 ) -> list[Queued]:
-    """``herald queue add``: read and format every file for every account, then store them all.
+    """Read and format every article for every account, then store them all at once.
 
     ``loaded`` is told each path once it is formatted (the CLI's progress bar).
     """
     from posts.article import load_article
 
-    accounts = resolve_accounts(config, to)
-    when = timing(config, accounts, at, next_slot, draft, now_flag, now)
+    accounts = resolve_accounts(config, request.accounts)
+    when = timing(config, accounts, request.when, now)
     items: list[tuple[NewDraft, Timing]] = []
-    for path in paths:
+    for path in request.paths:
         article = load_article(path)
-        items.extend((render(article, account, config, mode), when) for account in accounts)
+        items.extend((render(article, a, config, request.mode), when) for a in accounts)
         if loaded is not None:
             loaded(path)
-    return enqueue(store, config, items, now, force)
+    return enqueue(store, config, items, now, request.force)
 
 
 def reschedule_at(
-    store: Store,
-    config: Config,
-    draft_id: str,
-    at: str,
-    now: datetime,
-    allow_past: bool = False,
-    force: bool = False,
+    store: DraftStore, config: Config, request: RescheduleRequest, now: datetime
 ) -> Queued:
-    """``herald queue reschedule``: parse ``at`` in the draft's account zone, then move it."""
-    draft = store.get(draft_id)
+    """Read the typed time in the draft's account zone, then move the draft (quota checked)."""
+    draft = store.get(request.draft_id)
     account = config.accounts.get(draft.account)
     zone = (account.timezone if account else None) or config.timezone
-    when = parse_when(at, zone, now, allow_past, date_order=config.date_order)
-    return reschedule(store, config, draft.id, when, now, force)
+    when = parse_when(request.at, zone, now, request.allow_past, date_order=config.date_order)
+    return reschedule(store, config, draft.id, when, now, request.force)

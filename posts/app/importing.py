@@ -7,7 +7,7 @@ the error names the file and line. A file with no rows is an error, and nothing 
 
 A ``path`` is relative to the import file's folder and may not leave it (``..``, a symbolic link
 pointing out, an absolute path) nor name a hidden file such as ``.env``, unless the caller allows
-it (``herald queue import --allow-outside``): an import file from elsewhere must not be able to
+it (the import's ``allow_outside``): an import file from elsewhere must not be able to
 queue ``/etc/passwd`` or a secrets file as posts. Every article goes through the same size, kind
 and encoding checks as ``herald format``.
 """
@@ -22,30 +22,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from posts.app.enqueue import (
+    Timing,
+    WhenRequest,
+    render,
+    resolve_accounts,
+    timing,
+)
 from posts.article.reading import MAX_BYTES, read_regular_file
 from posts.config import Config
 from posts.errors import HeraldError, InputError
-from posts.queue.enqueue import Queued, Timing, enqueue, render, resolve_accounts, timing
 from posts.queue.model import NewDraft
-from posts.queue.store import Store
 
 COLUMNS = ("path", "text", "accounts", "at", "mode")
 SUFFIXES = (".csv", ".jsonl", ".ndjson")
-MAX_IMPORT_BYTES = (
-    64 * 1024 * 1024
-)  # a plan of many rows with inline texts; far beyond any real one
-
-
-def import_file(
-    store: Store,
-    config: Config,
-    file: Path,
-    now: datetime,
-    force: bool = False,
-    allow_outside: bool = False,
-) -> list[Queued]:
-    """Queue every row of ``file``; all rows or none."""
-    return enqueue(store, config, read_import(config, file, now, allow_outside), now, force)
+# A plan of many rows with inline texts; far beyond any real one.
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 
 def read_import(
@@ -59,7 +51,8 @@ def read_import(
         try:
             items.extend(_row_items(config, file, row, now, allow_outside, line))
         except HeraldError as exc:
-            raise type(exc)(f"{file} line {line}: {exc}") from None
+            where = f"{file} line {line}: {exc}"
+            raise type(exc)(where, remedy=exc.remedy, draft_id=exc.draft_id) from None
     if rows == 0:
         raise InputError(
             f"{file} has no rows to import; give a header line ({', '.join(COLUMNS)}) "
@@ -95,15 +88,8 @@ def _row_items(
     else:
         article = parse_article(text.encode(), source=f"{file.name}:{line}")
     at = _text(row, "at").strip()
-    how = timing(
-        config,
-        accounts,
-        at=None if at in ("", "draft", "next-slot") else at,
-        next_slot=at == "next-slot",
-        draft=at in ("", "draft"),
-        now_flag=False,
-        now=now,
-    )
+    asked = WhenRequest("draft") if at in ("", "draft") else WhenRequest("at", at)
+    how = timing(config, accounts, WhenRequest("next-slot") if at == "next-slot" else asked, now)
     mode = _text(row, "mode").strip() or None
     return [(render(article, account, config, mode), how) for account in accounts]
 
@@ -129,19 +115,19 @@ def article_path(file: Path, path: str, allow_outside: bool = False) -> Path:
     if given.is_absolute():
         raise InputError(
             f"'{path}' is an absolute path; an import file names articles relative to its own "
-            f"folder ({folder}); pass --allow-outside to read it anyway"
+            f"folder ({folder})",
+            remedy="allow-outside",
         )
     try:
         inside = target.relative_to(folder)
     except ValueError:
         raise InputError(
-            f"'{path}' is outside the import file's folder ({folder}); pass --allow-outside "
-            "to read it anyway"
+            f"'{path}' is outside the import file's folder ({folder})", remedy="allow-outside"
         ) from None
     if any(part.startswith(".") for part in inside.parts):
         raise InputError(
-            f"'{path}' is a hidden file; an import file names articles, not dotfiles; "
-            "pass --allow-outside to read it anyway"
+            f"'{path}' is a hidden file; an import file names articles, not dotfiles",
+            remedy="allow-outside",
         )
     return target
 

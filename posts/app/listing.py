@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from posts.queue.drafts import DraftStore
 from posts.queue.model import Draft
-from posts.queue.store import Store
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ HIDDEN = tuple(section.status for section in DONE)
 
 
 def reading_order(
-    store: Store,
+    store: DraftStore,
     *,
     account: str | None = None,
     everything: bool = False,
@@ -55,7 +55,7 @@ def reading_order(
 
 
 def _page(
-    store: Store, section: Section, account: str | None, limit: int, offset: int
+    store: DraftStore, section: Section, account: str | None, limit: int, offset: int
 ) -> list[Draft]:
     return store.page(
         section.status,

@@ -1,8 +1,9 @@
-"""The durable draft store (see docs/architecture.md, "Draft store contract").
+"""The durable draft store: storage only (the application layer is :mod:`posts.app`).
 
-Names are imported lazily, as in ``posts``: ``posts.queue.slots`` (which the config loader uses
-to check slot times) must not pull in SQLAlchemy and the store, so ``herald format`` never pays
-for them.
+The contract lives in the docstrings of its two sides: :class:`DraftStore` (the CLI: add, list,
+edit, reschedule, cancel, retry) and :class:`WorkerStore` (a publisher bound to its worker id:
+claims, leases, the part ledger, holds). Names are imported lazily, so importing
+``posts.queue.model`` for a type never opens a database driver.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the real names for type checkers; at run time they load on first use
+    from posts.queue.drafts import ConflictError, DraftStore, Planning
     from posts.queue.model import (
         DRAFT_STATUSES,
         PART_STATUSES,
@@ -22,29 +24,40 @@ if TYPE_CHECKING:  # the real names for type checkers; at run time they load on 
         Part,
         Source,
     )
-    from posts.queue.store import ConflictError, Session, Store, open_readonly, open_store
+    from posts.queue.opening import open_readonly, open_store, open_worker
+    from posts.queue.worker import WorkerStore
 
+_HOMES = {
+    "posts.queue.drafts": ("ConflictError", "DraftStore", "Planning"),
+    "posts.queue.model": (
+        "DRAFT_STATUSES", "PART_STATUSES", "Draft", "Event", "Hold", "NewDraft", "NewPart", "Part",
+        "Source",
+    ),
+    "posts.queue.opening": ("open_readonly", "open_store", "open_worker"),
+    "posts.queue.worker": ("WorkerStore",),
+}  # fmt: skip
+_MODULE = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = [
     "DRAFT_STATUSES",
     "PART_STATUSES",
     "ConflictError",
     "Draft",
+    "DraftStore",
     "Event",
     "Hold",
     "NewDraft",
     "NewPart",
     "Part",
-    "Session",
+    "Planning",
     "Source",
-    "Store",
+    "WorkerStore",
     "open_readonly",
     "open_store",
+    "open_worker",
 ]
-_STORE_NAMES = frozenset({"ConflictError", "Session", "Store", "open_readonly", "open_store"})
 
 
 def __getattr__(name: str) -> Any:
-    if name not in __all__:
+    if name not in _MODULE:
         raise AttributeError(f"module 'posts.queue' has no attribute {name!r}")
-    module = "posts.queue.store" if name in _STORE_NAMES else "posts.queue.model"
-    return getattr(importlib.import_module(module), name)
+    return getattr(importlib.import_module(_MODULE[name]), name)

@@ -18,7 +18,7 @@ def from_ms(ms: int) -> datetime:
     A value no datetime can hold (a row written by hand, or by an older Herald that accepted the
     year 9999) reads as :data:`OUT_OF_RANGE_LOW` or :data:`OUT_OF_RANGE_HIGH`, a year of margin
     inside the datetime range, so time-zone conversions and day-sized arithmetic on it never
-    overflow; :func:`posts.queue.times.show_time` shows either as "unreadable time".
+    overflow; :func:`posts.schedule.times.show_time` shows either as "unreadable time".
     """
     try:
         return max(OUT_OF_RANGE_LOW, min(OUT_OF_RANGE_HIGH, _EPOCH + timedelta(milliseconds=ms)))

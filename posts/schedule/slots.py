@@ -104,4 +104,7 @@ class FreeSlots:
                 return at
             if count >= _SEARCH:
                 break
-        raise ConfigError(f"no free posting slot among the next {_SEARCH}; add slots or use --at")
+        raise ConfigError(
+            f"no free posting slot among the next {_SEARCH}; add slots or give a time",
+            remedy="give-time",
+        )

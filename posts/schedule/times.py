@@ -25,7 +25,7 @@ from posts.errors import InputError, quoted
 from posts.queue.epoch import OUT_OF_RANGE_HIGH, OUT_OF_RANGE_LOW
 
 MAX_AHEAD = timedelta(days=3653)  # ten years: nobody schedules a post further ahead
-MAX_BEHIND = timedelta(days=3653)  # a past time (with --now) is due at once; ten years back at most
+MAX_BEHIND = timedelta(days=3653)  # a past time (if allowed) is due at once; ten years back at most
 RANGE_TEXT = "Herald takes times within 10 years of now"
 MAX_TEXT = 100  # characters; no way of writing a time needs more
 UNREADABLE = "unreadable time"
@@ -99,7 +99,7 @@ def parse_when(
     check_range(when.at, now, text.strip())
     if when.at < now and not allow_past:
         shown = show_time(when.at, timezone, "%Y-%m-%d %H:%M %Z")
-        raise InputError(f"{shown} is in the past; pick a later time or pass --now to post now")
+        raise InputError(f"{shown} is in the past; pick a later time", remedy="post-now")
     return when
 
 

@@ -8,10 +8,10 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
+from posts.app.views import iso
 from posts.config import Config, load_config
 from posts.errors import InputError
 from posts.queue import Hold, open_readonly
-from posts.queue.views import iso
 from scheduler.cli.output import console, echo_json
 
 

@@ -15,10 +15,11 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from posts.app.enqueue import QueueRequest, WhenRequest, queue_articles
 from posts.config import Config, load_config
 from posts.errors import NotFoundError, PublishError, StoreError
 from posts.queue import Draft, open_store
-from posts.queue.enqueue import queue_articles
+from posts.queue.epoch import utcnow
 from posts.resources import example_article
 from scheduler.cli.output import console
 from scheduler.clock import system_clock
@@ -54,13 +55,12 @@ def demo() -> None:
     article = example_article()
 
     out.print(Text(f"1. Queue {article.name} for {' and '.join(ACCOUNTS)}, scheduled now", "bold"))
-    store = open_store(config.database, busy_timeout=config.database_timeout)
+    store = open_store(config.database, now=utcnow(), busy_timeout=config.database_timeout)
     try:
         # force: the mock X account keeps X's free-tier quota (17 posts a day), and the demo may
         # run many times a day; the preview below still warns when the quota would be exceeded.
-        queued = queue_articles(
-            store, config, [str(article)], list(ACCOUNTS), system_clock(), now_flag=True, force=True
-        )
+        request = QueueRequest([str(article)], ACCOUNTS, WhenRequest("now"), force=True)
+        queued = queue_articles(store, config, request, system_clock())
     finally:
         store.close()
     ids = tuple(q.draft.id for q in queued)
@@ -130,7 +130,7 @@ def _publish(config: Config, ids: tuple[str, ...], out: Console) -> list[Draft]:
             if error is None:
                 out.print(f"   {exc}; waiting for it", style="dim", markup=False)
             error = exc
-        store = open_store(config.database, busy_timeout=config.database_timeout)
+        store = open_store(config.database, now=utcnow(), busy_timeout=config.database_timeout)
         try:
             drafts = [store.get(i) for i in ids]
         finally:

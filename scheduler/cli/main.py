@@ -65,7 +65,10 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except HeraldError as exc:
-            raise (PublishFailed if exc.exit_code == 1 else BadInput)(one_line(str(exc))) from None
+            from scheduler.cli.hints import explained
+
+            failed = PublishFailed if exc.exit_code == 1 else BadInput
+            raise failed(one_line(explained(exc))) from None
         except click.UsageError as exc:
             raise _one_line_usage(exc) from None
         except click.ClickException as exc:

@@ -12,24 +12,24 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from posts.app.views import STATUS_MEANINGS, draft_detail, draft_summary
 from posts.config import Config, load_config
 from posts.errors import InputError
-from posts.queue import Draft, Store, open_store
+from posts.queue import Draft, DraftStore, open_store
 from posts.queue.epoch import utcnow
-from posts.queue.views import STATUS_MEANINGS, draft_detail, draft_summary
 from scheduler.cli.output import console, echo_json, err_console
 
 if TYPE_CHECKING:  # the planning code loads only for commands that add or move drafts
-    from posts.queue.enqueue import Queued
+    from posts.app.enqueue import Queued, WhenRequest
 
 _MODES = click.Choice(["single", "thread", "auto"])
 _STATUSES = click.Choice(list(STATUS_MEANINGS))
 _SPLIT = ("scheduled", "held")  # stored as scheduled; split by whether the account is held
 
 
-def _open() -> tuple[Config, Store]:
+def _open() -> tuple[Config, DraftStore]:
     config = load_config()
-    return config, open_store(config.database, busy_timeout=config.database_timeout)
+    return config, open_store(config.database, now=utcnow(), busy_timeout=config.database_timeout)
 
 
 def _local(when: datetime | None, zone: str, short: bool = False) -> str:
@@ -38,7 +38,7 @@ def _local(when: datetime | None, zone: str, short: bool = False) -> str:
     Never fails: a stored time no zone can show reads "unreadable time", so one bad row cannot
     end a listing.
     """
-    from posts.queue.times import show_time
+    from posts.schedule.times import show_time
 
     return show_time(when, zone, "%Y-%m-%d %H:%M" if short else "%a %Y-%m-%d %H:%M %Z")
 
@@ -48,7 +48,7 @@ def _zone(config: Config, draft: Draft) -> str:
     return (account.timezone if account else None) or config.timezone
 
 
-def _warn_accounts(config: Config, store: Store, queued: list[Queued]) -> None:
+def _warn_accounts(config: Config, store: DraftStore, queued: list[Queued]) -> None:
     """On stderr: accounts that cannot publish as configured (their drafts will be held)."""
     from scheduler.holds import hold_reasons
     from scheduler.preview.lint import not_ready
@@ -137,8 +137,9 @@ def add_cmd(
       herald queue add a.md b.md c.md --to lab-bluesky --next-slot --json
       herald queue add post.md --to lab-x --draft
     """
-    from posts.queue.enqueue import queue_articles
+    from posts.app.enqueue import QueueRequest, queue_articles
 
+    request = QueueRequest(paths, to, _when(at, next_slot, draft, now_flag), mode, force)
     config, store = _open()
     with contextlib.ExitStack() as stack:
         loaded = None
@@ -148,22 +149,25 @@ def add_cmd(
             progress = stack.enter_context(Progress(console=err_console(), transient=True))
             task = progress.add_task("Formatting", total=len(paths))
             loaded = lambda _path: progress.advance(task)  # noqa: E731
-        queued = queue_articles(
-            store,
-            config,
-            paths,
-            to,
-            utcnow(),
-            at=at,
-            next_slot=next_slot,
-            draft=draft,
-            now_flag=now_flag,
-            mode=mode,
-            force=force,
-            loaded=loaded,
-        )
+        queued = queue_articles(store, config, request, utcnow(), loaded)
     _print_queued(config, queued, as_json)
     _warn_accounts(config, store, queued)
+
+
+def _when(at: str | None, next_slot: bool, draft: bool, now_flag: bool) -> WhenRequest:
+    """--at / --next-slot / --draft / --now as one choice (--now with --at: a past time)."""
+    from posts.app.enqueue import WhenRequest
+
+    chosen = [
+        flag for flag, on in (("--at", at), ("--next-slot", next_slot), ("--draft", draft)) if on
+    ]
+    if len(chosen) > 1:
+        raise InputError(f"{' and '.join(chosen)} cannot be combined; choose one")
+    if at:
+        return WhenRequest("at", at, allow_past=now_flag)
+    if next_slot or draft or now_flag:
+        return WhenRequest("next-slot" if next_slot else "draft" if draft else "now")
+    raise InputError("say when: --at WHEN, --next-slot, --now, or --draft to keep it unscheduled")
 
 
 @queue.command("list")
@@ -192,7 +196,7 @@ def list_cmd(
       herald queue list --status failed --account lab-x
       herald queue list --json | jq '.[].id'
     """
-    from posts.queue.listing import HIDDEN, reading_order
+    from posts.app.listing import HIDDEN, reading_order
 
     config, store = _open()
     held = {h.account: h.reason for h in store.holds()}
@@ -225,7 +229,7 @@ def list_cmd(
 
 def _print_table(out: Console, config: Config, drafts: list[Draft], held: dict[str, str]) -> None:
     """ID, ACCOUNT, STATUS, WHEN, POSTS always whole; the TITLE takes what room is left."""
-    from posts.queue.views import shown_status
+    from posts.app.views import shown_status
     from scheduler.cli.columns import fit_rows
 
     header = ("ID", "ACCOUNT", "STATUS", f"WHEN ({config.timezone})", "POSTS", "TITLE")
@@ -256,7 +260,7 @@ def show_cmd(draft_id: str, as_json: bool) -> None:
       herald queue show k7m2x9q
       herald queue show k7m2x9q --json
     """
-    from posts.queue.views import shown_status
+    from posts.app.views import shown_status
 
     config, store = _open()
     draft = store.get(draft_id)
@@ -311,7 +315,7 @@ def edit_cmd(draft_id: str) -> None:
       herald queue edit k7m2x9q
       EDITOR=nano herald queue edit k7m2x9q
     """
-    from posts.queue.editing import apply_edit, edit_buffer
+    from posts.app.editing import apply_edit, edit_buffer
 
     _config, store = _open()
     draft = store.get(draft_id)
@@ -362,10 +366,11 @@ def reschedule_cmd(draft_id: str, at: str, now_flag: bool, force: bool) -> None:
       herald queue reschedule k7m2x9q --at "tomorrow 9am"
       herald queue reschedule k7m2x9q --at 2026-05-01T09:00+01:00
     """
-    from posts.queue.enqueue import reschedule_at
+    from posts.app.enqueue import RescheduleRequest, reschedule_at
 
     config, store = _open()
-    queued = reschedule_at(store, config, draft_id, at, utcnow(), allow_past=now_flag, force=force)
+    request = RescheduleRequest(draft_id, at, allow_past=now_flag, force=force)
+    queued = reschedule_at(store, config, request, utcnow())
     console().print(
         f"Rescheduled {queued.draft.id} for "
         f"{_local(queued.draft.scheduled_at, _zone(config, queued.draft))}."
@@ -414,13 +419,13 @@ def import_cmd(file: Path, force: bool, allow_outside: bool, as_json: bool) -> N
       herald queue import plan.csv
       herald queue import plan.jsonl --json
     """
-    from posts.queue.enqueue import enqueue
-    from posts.queue.importing import read_import
+    from posts.app.enqueue import enqueue
+    from posts.app.importing import read_import
 
     config = load_config()
     now = utcnow()
     items = read_import(config, file, now, allow_outside)  # every row, before the store opens
-    store = open_store(config.database, busy_timeout=config.database_timeout)
+    store = open_store(config.database, now=utcnow(), busy_timeout=config.database_timeout)
     queued = enqueue(store, config, items, now, force)
     _print_queued(config, queued, as_json)
     _warn_accounts(config, store, queued)

@@ -13,13 +13,13 @@ from datetime import datetime, timedelta
 from itertools import takewhile
 from typing import Any
 
+from posts.app.enqueue import render, resolve_accounts
 from posts.config import Account, Config
 from posts.counting import measure
 from posts.errors import NotFoundError
 from posts.model import Article, CondenseOptions
-from posts.queue.enqueue import render, resolve_accounts
+from posts.queue import DraftStore, open_readonly
 from posts.queue.model import Draft
-from posts.queue.store import Store, open_readonly
 from scheduler.holds import hold_reasons
 from scheduler.preview.highlight import spans
 from scheduler.preview.lint import LIVE_STATUSES, LintLimits, QueuedPost, lint
@@ -180,7 +180,7 @@ def finish(
     )
 
 
-def select(store: Store, selection: Selection, now: datetime) -> list[Draft]:
+def select(store: DraftStore, selection: Selection, now: datetime) -> list[Draft]:
     """The drafts a selection names, in schedule order (unscheduled last)."""
     if selection.ids:
         return [store.get(i) for i in selection.ids]
@@ -195,7 +195,7 @@ def select(store: Store, selection: Selection, now: datetime) -> list[Draft]:
     return sorted(chosen, key=lambda d: (d.scheduled_at or far, d.account, d.id))
 
 
-def account_history(store: Store, accounts: Iterable[str]) -> list[QueuedPost]:
+def account_history(store: DraftStore, accounts: Iterable[str]) -> list[QueuedPost]:
     """Every live draft of these accounts, for the duplicate, collision and quota rules."""
     return [
         queued_post(d)
@@ -204,7 +204,9 @@ def account_history(store: Store, accounts: Iterable[str]) -> list[QueuedPost]:
     ]
 
 
-def preview_store(store: Store, selection: Selection, config: Config, now: datetime) -> Preview:
+def preview_store(
+    store: DraftStore, selection: Selection, config: Config, now: datetime
+) -> Preview:
     """Preview stored drafts; unknown ids raise NotFoundError before anything is shown."""
     drafts = select(store, selection, now)
     queued = account_history(store, (d.account for d in drafts))

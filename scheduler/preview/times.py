@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timedelta
 
 from posts.errors import InputError, quoted
-from posts.queue.times import MAX_AHEAD, MAX_TEXT, show_time
+from posts.schedule.times import MAX_AHEAD, MAX_TEXT, show_time
 
 _DURATION = re.compile(r"(\d+)\s*(d|h|m|min|s)", re.IGNORECASE)
 _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "min": 60, "s": 1}

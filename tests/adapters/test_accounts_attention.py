@@ -12,8 +12,9 @@ import requests
 import responses
 from click.testing import CliRunner
 
-from posts.queue import open_store
 from scheduler.cli.main import cli
+from tests.conftest import configured_store
+from tests.queue.conftest import worker
 
 from .test_accounts_cli import CONFIG
 
@@ -29,9 +30,11 @@ def configured(isolated_herald: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_list_shows_held_accounts_even_those_gone_from_the_config(configured: Path) -> None:
     since = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-    store = open_store()
-    store.hold_account("lab-mastodon", "auth", "401 Unauthorized: token revoked", since, HOUR)
-    store.hold_account("old-x", "config", "no account 'old-x' in the config", since, HOUR)
+    store = configured_store()
+    worker(store).hold_account(
+        "lab-mastodon", "auth", "401 Unauthorized: token revoked", since, HOUR
+    )
+    worker(store).hold_account("old-x", "config", "no account 'old-x' in the config", since, HOUR)
     store.close()
 
     listed = json.loads(CliRunner().invoke(cli, ["accounts", "list", "--json"]).stdout)

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import posts.queue.slots as slots_module
+import posts.schedule.slots as slots_module
+from posts.app.importing import read_import
 from posts.config import BOUNDS, SchedulerSettings, load_config
-from posts.queue import open_store
-from posts.queue.importing import read_import
-from posts.queue.store import Store
+from posts.queue import DraftStore, open_store
 from scheduler.retry import MAX_BACKOFF, backoff_delay
 from tests.cli_bad_input.conftest import Home, invoke
 
@@ -42,8 +41,8 @@ def _slots_examined(home: Home, rows: int, monkeypatch: pytest.MonkeyPatch) -> i
     monkeypatch.setenv("HERALD_CONFIG", str(home.config))
     config = load_config()
     items = read_import(config, Path(_plan(home, rows)), NOW)
-    store: Store = open_store(str(home.root / f"plan-{rows}.db"))
-    from posts.queue.enqueue import enqueue
+    store: DraftStore = open_store(str(home.root / f"plan-{rows}.db"), now=NOW)
+    from posts.app.enqueue import enqueue
 
     queued = enqueue(store, config, items, NOW)
     store.close()

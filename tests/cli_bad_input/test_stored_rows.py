@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from posts.queue.epoch import OUT_OF_RANGE_HIGH, OUT_OF_RANGE_LOW, from_ms
-from posts.queue.times import show_time
+from posts.schedule.times import show_time
 from tests.cli_bad_input.conftest import Home, invoke
 
 YEAR_9999 = 253402300799000  # 9999-12-31T23:59:59Z, which an older Herald stored: Berlin overflows

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from posts.errors import InputError
-from posts.queue.times import MAX_AHEAD, default_date_order, parse_when
+from posts.schedule.times import MAX_AHEAD, default_date_order, parse_when
 from tests.cli_bad_input.conftest import Home, invoke
 
 NOW = datetime(2026, 3, 28, 12, 0, tzinfo=UTC)

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from posts.queue import open_store
 from scheduler.cli.main import cli
 from scheduler.preview import lint
+from tests.conftest import configured_store
+from tests.queue.conftest import worker
 
 CONFIG = """
 [accounts.demo-x]
@@ -86,9 +87,11 @@ def test_preview_shows_why_the_daemon_holds_an_account(
 ) -> None:
     monkeypatch.setenv("T_LAB_X_TOKEN", "revoked-token")
     draft = _add(home, "lab-x")
-    store = open_store()
+    store = configured_store()
     now = datetime.now(UTC)
-    store.hold_account("lab-x", "auth", "401 Unauthorized: token revoked", now, timedelta(hours=1))
+    worker(store).hold_account(
+        "lab-x", "auth", "401 Unauthorized: token revoked", now, timedelta(hours=1)
+    )
     store.close()
     shown = json.loads(_run("preview", draft, "--json").stdout)
     [warning] = [w for w in shown["drafts"][0]["warnings"] if w["rule"] == "account"]

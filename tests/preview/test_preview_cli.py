@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,8 +11,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from posts.counting import bluesky_facets, measure
-from posts.queue import NewDraft, NewPart, Source, open_store
+from posts.queue import NewDraft, NewPart, Source
 from scheduler.cli.main import cli
+from tests.conftest import configured_store
 
 from .conftest import ARTICLE
 
@@ -41,7 +41,7 @@ def _draft(
 def queued() -> list[str]:
     """Two drafts of one article for the two demo accounts, due in 3 h, plus one due in 2 days."""
     now = datetime.now(UTC)
-    store = open_store(os.environ["HERALD_DB"])
+    store = configured_store()
     try:
         added = store.add(
             [
@@ -61,7 +61,8 @@ def queued() -> list[str]:
                     now + timedelta(hours=3, minutes=5),
                 ),
                 _draft("demo-x", "x", ["Later post"], now + timedelta(days=2), "Later"),
-            ]
+            ],
+            now=datetime.now(UTC),
         )
     finally:
         store.close()
@@ -126,11 +127,14 @@ def test_preview_warns_about_collisions_in_the_pacing_gap(
     data = json.loads(herald("preview", "--json").output)
     x = next(d for d in data["drafts"] if d["id"] == queued[0])
     assert [w["rule"] for w in x["warnings"]] == []  # the later draft is 2 days away
-    store = open_store(os.environ["HERALD_DB"])
+    store = configured_store()
     try:
         at = store.get(queued[0]).scheduled_at
         assert at is not None
-        store.add([_draft("demo-x", "x", ["Close call"], at + timedelta(minutes=20))])
+        store.add(
+            [_draft("demo-x", "x", ["Close call"], at + timedelta(minutes=20))],
+            now=datetime.now(UTC),
+        )
     finally:
         store.close()
     data = json.loads(herald("preview", queued[0], "--json").output)

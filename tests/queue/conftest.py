@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import psycopg
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from posts.queue import Store, open_store
-from posts.queue.engine import database_url
+from posts.queue import DraftStore, WorkerStore, open_store
+from posts.queue.sql import locate
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a Monday
 
@@ -32,18 +31,14 @@ def pg_location() -> Iterator[str]:
     """A private schema on the test server, dropped afterwards."""
     admin = _pg_admin_url()
     schema = f"herald_test_{secrets.token_hex(4)}"
-    engine = create_engine(database_url(admin))
     try:
-        with engine.begin() as conn:
-            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        with psycopg.connect(locate(admin).target, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
     except Exception as exc:  # unreachable server: skip, saying why
-        engine.dispose()
-        pytest.skip(f"PostgreSQL at {make_url(admin).render_as_string()} unreachable: {exc}")
-    url = make_url(admin).update_query_dict({"options": f"-csearch_path={schema}"})
-    yield url.render_as_string(hide_password=False)
-    with engine.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    engine.dispose()
+        pytest.skip(f"PostgreSQL at {locate(admin).where} unreachable: {exc}")
+    yield f"{admin}{'&' if '?' in admin else '?'}options=-csearch_path%3D{schema}"
+    with psycopg.connect(locate(admin).target, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -54,7 +49,12 @@ def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def store(location: str) -> Iterator[Store]:
+def store(location: str) -> Iterator[DraftStore]:
     opened = open_store(location, busy_timeout=2.0, now=NOW)
     yield opened
     opened.close()
+
+
+def worker(store: DraftStore, name: str = "w") -> WorkerStore:
+    """The publishers' side of ``store``'s database, as worker ``name``."""
+    return WorkerStore(store.db, name)

@@ -15,8 +15,9 @@ import pytest
 import time_machine
 from click.testing import CliRunner, Result
 
-from posts.queue import open_store
 from scheduler.cli.main import cli
+from tests.conftest import configured_store
+from tests.queue.conftest import worker
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 08:00 UTC
 ARTICLE = """---
@@ -94,11 +95,11 @@ def test_list_json_has_the_documented_shape(run: Run, article: Path) -> None:
 
 def test_show_explains_unconfirmed_and_retry_needs_force(run: Run, article: Path) -> None:
     (d,) = json.loads(run("queue", "add", str(article), "--to", "demo-x", "--now", "--json").output)
-    store = open_store()
-    store.claim_due(NOW, "w", 60, 1)
-    store.begin_part(d["id"], 0, "w", "key", NOW)
-    store.part_unconfirmed(d["id"], 0, "w", "timed out after 10 s", NOW)
-    store.finish(d["id"], "w", "unconfirmed", NOW)
+    store = configured_store()
+    worker(store, "w").claim_due(NOW, 60, 1)
+    worker(store, "w").begin_part(d["id"], 0, "key", NOW)
+    worker(store, "w").part_unconfirmed(d["id"], 0, "timed out after 10 s", NOW)
+    worker(store, "w").finish(d["id"], "unconfirmed", NOW)
     store.close()
     shown = run("queue", "show", d["id"])
     assert "may be live" in shown.output and f"herald queue retry {d['id']} --force" in shown.output
@@ -310,7 +311,7 @@ def test_concurrent_add_processes_lose_nothing(
     ]
     outputs = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), outputs
-    store = open_store()
+    store = configured_store()
     drafts = store.list(limit=1000)
     store.close()
     assert len(drafts) == 4 * 3 * 2

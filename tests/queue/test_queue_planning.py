@@ -5,16 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import insert
 
+from posts.app.enqueue import Timing, enqueue
 from posts.config import load_config
 from posts.errors import InputError, StoreError
-from posts.queue import NewDraft, NewPart, Source, Store, open_store
-from posts.queue.engine import Database
-from posts.queue.enqueue import Timing, enqueue
+from posts.queue import DraftStore, NewDraft, NewPart, Source, open_store
 from posts.queue.migrations import MIGRATIONS, applied, migrate
-from posts.queue.schema import schema_migrations
-from posts.queue.times import When
+from posts.queue.sql import Database
+from posts.schedule.times import When
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday; demo slots: 09:00, 13:00, 17:00 UTC
 
@@ -30,7 +28,7 @@ def item(account: str = "demo-x", parts: int = 1) -> NewDraft:
     )
 
 
-def test_next_slot_takes_consecutive_free_slots(store: Store) -> None:
+def test_next_slot_takes_consecutive_free_slots(store: DraftStore) -> None:
     config = load_config()
     slot = Timing("next-slot")
     first = enqueue(store, config, [(item(), slot), (item(), slot)], NOW)
@@ -39,7 +37,7 @@ def test_next_slot_takes_consecutive_free_slots(store: Store) -> None:
     assert hours == [9, 13, 17, 9]  # demo-bluesky's own first slot is still free
 
 
-def test_quota_counts_posts_in_any_24_hours(store: Store) -> None:
+def test_quota_counts_posts_in_any_24_hours(store: DraftStore) -> None:
     config = load_config()  # demo-x: daily_quota = 17
 
     at = Timing("at", When(NOW + timedelta(hours=2)))
@@ -56,22 +54,22 @@ def test_upgrade_from_the_previous_schema(location: str) -> None:
     db = Database(location)
     migrate(db, 0, upto=MIGRATIONS[0].name)
     assert applied(db) == {MIGRATIONS[0].name}
-    (old,) = Store(db).add([item()], now=NOW)  # written by the previous version
+    (old,) = DraftStore(db).add([item()], now=NOW)  # written by the previous version
     db.dispose()
-    store = open_store(location, busy_timeout=2)
+    store = open_store(location, now=NOW, busy_timeout=2)
     assert applied(store.db) == {m.name for m in MIGRATIONS}
     assert store.get(old.id) == old
     store.close()
 
 
 def test_newer_schema_is_refused_and_left_alone(location: str) -> None:
-    store = open_store(location, busy_timeout=2)
+    store = open_store(location, now=NOW, busy_timeout=2)
     (kept,) = store.add([item()], now=NOW)
     with store.db.write() as conn:
-        conn.execute(insert(schema_migrations).values(name="0099_future", applied_at=0))
+        conn.run("INSERT INTO schema_migrations (name, applied_at) VALUES ('0099_future', 0)")
     store.close()
     with pytest.raises(StoreError, match="created by a newer Herald"):
-        open_store(location, busy_timeout=2)
+        open_store(location, now=NOW, busy_timeout=2)
     db = Database(location)
-    assert Store(db).get(kept.id) == kept
+    assert DraftStore(db).get(kept.id) == kept
     db.dispose()

@@ -12,8 +12,10 @@ import pytest
 from click.testing import CliRunner, Result
 from rich.cells import cell_len
 
-from posts.queue import NewDraft, NewPart, Source, Store, open_store
+from posts.queue import DraftStore, NewDraft, NewPart, Source
 from scheduler.cli.main import cli
+from tests.conftest import configured_store
+from tests.queue.conftest import worker
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 H = timedelta(hours=1)
@@ -27,17 +29,17 @@ class Ref:
 
 
 @pytest.fixture
-def store(isolated_herald: Path) -> Iterator[Store]:
+def store(isolated_herald: Path) -> Iterator[DraftStore]:
     (isolated_herald / "config.toml").write_text(
         f'[accounts.demo-x]\nplatform = "x"\nmock = true\n[accounts.{LONG}]\nplatform = "x"\n'
         "mock = true\n"
     )
-    opened = open_store()
+    opened = configured_store()
     yield opened
     opened.close()
 
 
-def _add(store: Store, at: datetime | None, parts: int = 1, account: str = "demo-x") -> str:
+def _add(store: DraftStore, at: datetime | None, parts: int = 1, account: str = "demo-x") -> str:
     title = f"Draft due {at:%H:%M}" if at else "Unscheduled"
     new = NewDraft(
         account,
@@ -49,25 +51,25 @@ def _add(store: Store, at: datetime | None, parts: int = 1, account: str = "demo
     return store.add([new], now=NOW - 24 * H)[0].id
 
 
-def _settle(store: Store, outcome: str, parts: int = 1) -> str:
+def _settle(store: DraftStore, outcome: str, parts: int = 1) -> str:
     """A draft taken through the publisher to ``outcome`` (one claim, as a worker would)."""
     draft = _add(store, NOW - 2 * H, parts)
-    [claimed] = store.claim_due(NOW, "w", 60, 1)
+    [claimed] = worker(store, "w").claim_due(NOW, 60, 1)
     assert claimed.id == draft
     if outcome == "publishing":
         return draft
-    store.begin_part(draft, 0, "w", "k0", NOW)
+    worker(store, "w").begin_part(draft, 0, "k0", NOW)
     if outcome == "partial":
-        store.part_published(draft, 0, "w", Ref(), NOW)
-        store.begin_part(draft, 1, "w", "k1", NOW)
+        worker(store, "w").part_published(draft, 0, Ref(), NOW)
+        worker(store, "w").begin_part(draft, 1, "k1", NOW)
     last = parts - 1
     if outcome in ("failed", "partial"):
-        store.part_failed(draft, last, "w", "400 Bad Request", NOW)
+        worker(store, "w").part_failed(draft, last, "400 Bad Request", NOW)
     elif outcome == "unconfirmed":
-        store.part_unconfirmed(draft, last, "w", "timed out", NOW)
+        worker(store, "w").part_unconfirmed(draft, last, "timed out", NOW)
     else:
-        store.part_published(draft, last, "w", Ref(), NOW)
-    store.finish(draft, "w", outcome, NOW)
+        worker(store, "w").part_published(draft, last, Ref(), NOW)
+    worker(store, "w").finish(draft, outcome, NOW)
     return draft
 
 
@@ -78,16 +80,16 @@ def _ids(*args: str) -> list[str]:
 
 
 @pytest.fixture
-def queue(store: Store) -> dict[str, str]:
+def queue(store: DraftStore) -> dict[str, str]:
     """One draft in every state a person can meet."""
     ids = {"missed": _add(store, NOW - 10 * H)}
-    assert store.mark_missed(NOW, 6 * H) == [ids["missed"]]
+    assert worker(store).mark_missed(NOW, 6 * H) == [ids["missed"]]
     for outcome in ("published", "failed", "unconfirmed", "publishing"):
         ids[outcome] = _settle(store, outcome)
     ids["partial"] = _settle(store, "partial", parts=2)
     ids["cancelled"] = store.cancel(_add(store, NOW + 5 * H), now=NOW).id
     ids["held"] = _add(store, NOW + 1 * H, account=LONG)
-    store.hold_account(LONG, "config", "no account 'x' in the config", NOW, H)
+    worker(store).hold_account(LONG, "config", "no account 'x' in the config", NOW, H)
     ids["later"] = _add(store, NOW + 3 * H)
     ids["soon"] = _add(store, NOW + 2 * H)
     ids["draft"] = _add(store, None)
@@ -140,7 +142,7 @@ def test_show_says_a_draft_is_held_and_why(queue: dict[str, str]) -> None:
     assert other["held"] is None
 
 
-def test_an_empty_and_an_all_done_queue_say_so(store: Store) -> None:
+def test_an_empty_and_an_all_done_queue_say_so(store: DraftStore) -> None:
     assert _list().stdout == "The queue is empty.\n"
     _settle(store, "published")
     assert _list().stdout.splitlines() == [
@@ -150,7 +152,7 @@ def test_an_empty_and_an_all_done_queue_say_so(store: Store) -> None:
 
 
 def test_an_editor_that_fails_is_bad_input_not_a_publish_failure(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+    store: DraftStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     draft = _add(store, NOW + H)
     monkeypatch.setenv("EDITOR", "false")

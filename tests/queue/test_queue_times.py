@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from posts.errors import ConfigError, InputError
-from posts.queue.slots import next_free, parse_slots
-from posts.queue.times import parse_when
+from posts.schedule.slots import next_free, parse_slots
+from posts.schedule.times import parse_when
 
 NOW = datetime(2026, 3, 28, 12, 0, tzinfo=UTC)  # Saturday; London springs forward tomorrow
 LONDON = "Europe/London"

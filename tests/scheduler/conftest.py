@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from posts.config import Account
-from posts.queue import NewDraft, NewPart, Source, Store, open_store
+from posts.queue import DraftStore, NewDraft, NewPart, Source, open_store
 from scheduler.adapters.base import Adapter
 from scheduler.adapters.mock import Failure, MockAdapter, MockNoLookupAdapter, read_outbox
 from scheduler.retry import AccountGates
@@ -36,7 +36,7 @@ class FakeClock:
 class Harness:
     """A store, a clock and mock accounts sharing one outbox."""
 
-    store: Store
+    store: DraftStore
     clock: FakeClock
     outbox: Path
     adapters: dict[str, Adapter] = field(default_factory=dict)

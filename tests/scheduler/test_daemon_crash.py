@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from posts.queue import NewDraft, NewPart, Source, Store, open_store
+from posts.queue import DraftStore, NewDraft, NewPart, Source, open_store
 from scheduler.adapters.mock import read_outbox
 
 HERALD = str(Path(sys.executable).parent / "herald")
@@ -79,11 +80,11 @@ class Site:
         for proc in self.procs:
             proc.wait(timeout=60)
 
-    def open(self) -> Store:
-        return open_store(self.database, busy_timeout=30)
+    def open(self) -> DraftStore:
+        return open_store(self.database, now=datetime.now(UTC), busy_timeout=30)
 
 
-def queue_threads(store: Store, count: int, rng: random.Random, first: int = 0) -> None:
+def queue_threads(store: DraftStore, count: int, rng: random.Random, first: int = 0) -> None:
     names = [*LOOKUP_ACCOUNTS, NO_LOOKUP_ACCOUNT]
     platforms = {**LOOKUP_ACCOUNTS, NO_LOOKUP_ACCOUNT: "x"}
     now = datetime.now(UTC) - timedelta(seconds=1)
@@ -100,10 +101,10 @@ def queue_threads(store: Store, count: int, rng: random.Random, first: int = 0) 
                 scheduled_at=now,
             )
         )
-    store.add(drafts)
+    store.add(drafts, now=datetime.now(UTC))
 
 
-def unfinished(store: Store) -> int:
+def unfinished(store: DraftStore) -> int:
     return store.count(status="scheduled") + store.count(status="publishing")
 
 
@@ -117,7 +118,7 @@ def wait_for(log: Path, *words: str, timeout: float = 30) -> None:
     raise AssertionError(f"{log.name}: none of {words} within {timeout} s:\n{text[-2000:]}")
 
 
-def wait_until_done(store: Store, timeout: float) -> None:
+def wait_until_done(store: DraftStore, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while unfinished(store) and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -134,7 +135,7 @@ class Figures:
     unconfirmed: int
 
 
-def check_outbox(site: Site, store: Store) -> Figures:
+def check_outbox(site: Site, store: DraftStore) -> Figures:
     """Every part exactly once, in order, replies chained; X-like gaps only where unconfirmed."""
     lines = read_outbox(site.outbox)
     seen = Counter((line["draft_id"], line["index"]) for line in lines)
@@ -259,22 +260,17 @@ def pg_url() -> Iterator[str]:
     url = os.environ.get("HERALD_TEST_PG_URL")
     if not url:
         pytest.skip("HERALD_TEST_PG_URL is not set: no PostgreSQL server to test against")
-    from sqlalchemy import create_engine, text
+    import psycopg
 
-    from posts.queue.engine import database_url
-
-    server = database_url(url)
     name = f"herald_daemons_{os.getpid()}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-        conn.execute(text(f"CREATE DATABASE {name}"))
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name}")
     try:
-        yield server.set(database=name).render_as_string(hide_password=False)
+        yield urlsplit(url)._replace(path=f"/{name}").geturl()
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.mark.postgres
@@ -317,7 +313,8 @@ def test_the_daemon_sees_new_drafts_at_once_and_stops_cleanly_on_sigterm(tmp_pat
                     parts=tuple(NewPart(f"part {i}", 6) for i in range(20)),
                     scheduled_at=datetime.now(UTC),
                 )
-            ]
+            ],
+            now=datetime.now(UTC),
         )
         added = time.monotonic()
         wait_for(site.outbox, "part 0", timeout=10)

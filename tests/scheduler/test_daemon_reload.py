@@ -11,10 +11,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from posts.config import load_config
-from posts.queue import Draft, Hold, NewDraft, NewPart, Source, open_store
+from posts.queue import Draft, Hold, NewDraft, NewPart, Source
 from scheduler.daemon import Publisher, open_publishing_store
 from scheduler.tick import TickPolicy
 from scheduler.waiting import waiting_for
+from tests.conftest import configured_store
 
 from .test_daemon_crash import HERALD, wait_for
 
@@ -23,10 +24,10 @@ LATER = '\n[accounts.later]\nplatform = "x"\nmock = true\n'
 
 
 def _queue(account: str, platform: str, at: datetime) -> str:
-    store = open_store()
+    store = configured_store()
     try:
         new = NewDraft(account, platform, Source("a.md", "0" * 64, "A"), (NewPart("hi", 2),), at)
-        return store.add([new])[0].id
+        return store.add([new], now=datetime.now(UTC))[0].id
     finally:
         store.close()
 
@@ -62,7 +63,7 @@ def test_a_held_draft_goes_out_when_the_config_file_is_fixed(isolated_herald: Pa
 def test_sighup_reloads_even_when_the_file_looks_unchanged(isolated_herald: Path) -> None:
     (isolated_herald / "config.toml").write_text(BASE)
     config = load_config()
-    store = open_publishing_store(config)
+    store = open_publishing_store(config, datetime.now(UTC))
     publisher = Publisher(store, config, TickPolicy.from_config(config), lambda: datetime.now(UTC))
     try:
         assert not publisher.reload_if_changed()

@@ -15,6 +15,7 @@ from scheduler.adapters.base import Adapter
 from scheduler.adapters.credentials import CredentialError
 from scheduler.holds import review_holds
 from scheduler.tick import TickPolicy, TickReport, run_tick
+from tests.queue.conftest import worker
 
 from .test_tick import SETTINGS, status, tick
 
@@ -35,10 +36,9 @@ class Accounts:
 
 def _tick(harness: Any, accounts: Accounts) -> TickReport:
     return run_tick(
-        harness.store,
+        worker(harness.store, "w1"),
         accounts,
         harness.clock,
-        worker="w1",
         policy=TickPolicy(settings=SETTINGS),
         gates=harness.gates,
         rng=random.Random(7),
@@ -72,11 +72,11 @@ def test_a_missing_credential_holds_the_draft_until_the_account_is_fixed(
     caplog.clear()
     assert _tick(harness, accounts).claimed == 0
     assert harness.store.next_due_at() is None  # the daemon does not spin on held drafts
-    assert review_holds(harness.store, accounts, harness.clock(), retry_auth=True) == []
+    assert review_holds(worker(harness.store), accounts, harness.clock(), retry_auth=True) == []
     assert not _errors(caplog, "account-held")
 
     del accounts.broken["x1"]  # the variable is set and the daemon reloads
-    assert review_holds(harness.store, accounts, harness.clock(), retry_auth=True) == ["x1"]
+    assert review_holds(worker(harness.store), accounts, harness.clock(), retry_auth=True) == ["x1"]
     assert harness.store.holds() == []
     _tick(harness, accounts)
     assert status(harness.store, first) == ("published", ["published", "published"])
@@ -94,7 +94,7 @@ def test_a_held_account_is_reminded_at_error_once_an_hour(
     caplog.clear()
     for minutes, expected in ((30, 0), (31, 1), (30, 0), (30, 1)):
         harness.clock.advance(minutes * 60)
-        review_holds(harness.store, accounts, harness.clock(), retry_auth=False)
+        review_holds(worker(harness.store), accounts, harness.clock(), retry_auth=False)
         assert len(_errors(caplog, "account-held")) == expected, minutes
         caplog.clear()
 
@@ -113,13 +113,17 @@ def test_an_auth_error_mid_thread_holds_it_and_it_resumes_after_the_fix(
     assert all(r.levelno >= logging.WARNING for r in _errors(caplog, "held"))
 
     # Refused credentials are tried again after a reload or a restart, else once an hour (cron).
-    assert review_holds(harness.store, accounts, harness.clock(), retry_auth=False) == []
-    assert review_holds(harness.store, accounts, harness.clock(), retry_auth=True) == ["b1"]
-    harness.store.hold_account("b1", "auth", "401 again", harness.clock(), timedelta(hours=1))
+    assert review_holds(worker(harness.store), accounts, harness.clock(), retry_auth=False) == []
+    assert review_holds(worker(harness.store), accounts, harness.clock(), retry_auth=True) == ["b1"]
+    worker(harness.store).hold_account(
+        "b1", "auth", "401 again", harness.clock(), timedelta(hours=1)
+    )
     harness.clock.advance(59 * 60)
-    assert review_holds(harness.store, accounts, harness.clock(), retry_auth=False) == []
+    assert review_holds(worker(harness.store), accounts, harness.clock(), retry_auth=False) == []
     harness.clock.advance(60)
-    assert review_holds(harness.store, accounts, harness.clock(), retry_auth=False) == ["b1"]
+    assert review_holds(worker(harness.store), accounts, harness.clock(), retry_auth=False) == [
+        "b1"
+    ]
     _tick(harness, accounts)
     assert status(harness.store, thread) == ("published", ["published"] * 3)
     lines = harness.lines()
@@ -138,7 +142,7 @@ def test_held_drafts_are_not_missed_and_go_out_however_late_after_the_fix(harnes
     harness.clock.advance(7 * 3600)  # beyond the staleness window
     assert _tick(harness, accounts).missed == []
     del accounts.broken["x1"]
-    review_holds(harness.store, accounts, harness.clock(), retry_auth=True)
+    review_holds(worker(harness.store), accounts, harness.clock(), retry_auth=True)
     report = _tick(harness, accounts)
     assert report.missed == [] and status(harness.store, draft)[0] == "published"
 
@@ -163,5 +167,7 @@ def test_a_hold_with_no_draft_left_is_dropped(harness: Any) -> None:
     draft = harness.queue("x1", "one")
     _tick(harness, accounts)
     harness.store.cancel(draft, now=harness.clock())
-    assert review_holds(harness.store, accounts, harness.clock(), retry_auth=False) == ["x1"]
+    assert review_holds(worker(harness.store), accounts, harness.clock(), retry_auth=False) == [
+        "x1"
+    ]
     assert harness.store.holds() == []

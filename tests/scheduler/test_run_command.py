@@ -12,10 +12,11 @@ from click.testing import CliRunner
 
 from posts.config import Account, load_config
 from posts.errors import ConfigError
-from posts.queue import NewDraft, NewPart, Source, open_store
+from posts.queue import NewDraft, NewPart, Source
 from scheduler.adapters.mock import MockAdapter, MockNoLookupAdapter, read_outbox
 from scheduler.adapters.registry import adapter_class, adapter_for, installed
 from scheduler.cli.main import cli
+from tests.conftest import configured_store
 
 CONFIG = """
 [accounts.good]
@@ -31,7 +32,7 @@ mock_lookup = false
 
 
 def queue(*drafts: tuple[str, str, tuple[str, ...]], at: datetime | None = None) -> list[str]:
-    store = open_store()
+    store = configured_store()
     try:
         added = store.add(
             [
@@ -43,7 +44,8 @@ def queue(*drafts: tuple[str, str, tuple[str, ...]], at: datetime | None = None)
                     scheduled_at=at or datetime.now(UTC) - timedelta(seconds=1),
                 )
                 for account, platform, texts in drafts
-            ]
+            ],
+            now=datetime.now(UTC),
         )
         return [d.id for d in added]
     finally:
@@ -70,7 +72,7 @@ def test_run_once_publishes_what_is_due_and_exits_1_on_a_failure(config: Path) -
     }
     failed = next(e for e in events if e["event"] == "failed")
     assert failed["draft"] == bad and failed["reason"].startswith("400 Bad Request")
-    store = open_store()
+    store = configured_store()
     assert store.get(ok).status == "published" and store.get(bad).status == "partial"
 
 

@@ -8,26 +8,26 @@ from datetime import timedelta
 from typing import Any
 
 from posts.config import SchedulerSettings
-from posts.queue import Store
+from posts.queue import DraftStore, WorkerStore
 from scheduler.retry import Pacing
 from scheduler.tick import TickPolicy, TickReport, run_tick
+from tests.queue.conftest import worker
 
 SETTINGS = SchedulerSettings(max_attempts=3, backoff_base_seconds=30, backoff_max_seconds=600)
 
 
 def tick(h: Any, worker: str = "w1", **policy: Any) -> TickReport:
     return run_tick(
-        h.store,
+        WorkerStore(h.store.db, worker),
         h.adapters.__getitem__,
         h.clock,
-        worker=worker,
         policy=TickPolicy(settings=SETTINGS, **policy),
         gates=h.gates,
         rng=random.Random(7),
     )
 
 
-def status(store: Store, draft_id: str) -> tuple[str, list[str]]:
+def status(store: DraftStore, draft_id: str) -> tuple[str, list[str]]:
     draft = store.get(draft_id)
     return draft.status, [p.status for p in draft.parts]
 
@@ -201,10 +201,10 @@ def test_an_over_limit_part_is_refused_like_the_platform_would(harness: Any) -> 
 
 def _crash_after_begin(h: Any, draft_id: str, index: int, *, lands: bool) -> None:
     """What a kill -9 between the two commits leaves: a part `sending`, maybe live."""
-    claimed = h.store.claim_due(h.clock(), "dead-worker", 60, 10)
+    claimed = worker(h.store, "dead-worker").claim_due(h.clock(), 60, 10)
     assert [d.id for d in claimed] == [draft_id]
     part = claimed[0].parts[index]
-    h.store.begin_part(draft_id, index, "dead-worker", "3kcrashkey222", h.clock())
+    worker(h.store, "dead-worker").begin_part(draft_id, index, "3kcrashkey222", h.clock())
     if lands:
         from scheduler.adapters.base import OutgoingPart
 
@@ -330,7 +330,7 @@ def test_a_stop_request_finishes_the_part_in_flight_and_releases_the_rest(harnes
     thread = harness.queue("x1", "one", "two", at=harness.clock.start - timedelta(seconds=1))
     other = harness.queue("x1", "three")
 
-    run_tick(harness.store, harness.adapters.__getitem__, harness.clock, worker="w", stop=stop)
+    run_tick(worker(harness.store), harness.adapters.__getitem__, harness.clock, stop=stop)
 
     assert status(harness.store, thread) == ("scheduled", ["published", "pending"])
     assert status(harness.store, other) == ("scheduled", ["pending"])
@@ -344,7 +344,7 @@ def test_a_claim_lost_mid_part_is_left_to_the_new_owner_who_reconciles_it(harnes
     def slow_publish(part: Any) -> Any:
         ref = publish(part)
         harness.clock.advance(61)  # the call outlived the lease: another worker takes over
-        assert harness.store.claim_due(harness.clock(), "w2", 60, 10)
+        assert worker(harness.store, "w2").claim_due(harness.clock(), 60, 10)
         return ref
 
     adapter.publish = slow_publish
