@@ -27,11 +27,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
+from posts.clock import system_clock
 from posts.config import Account, Config
 from posts.queue import DraftStore, NewDraft, NewPart, Source, open_store
 from scheduler.adapters.base import Limits, OutgoingPart, PublishedRef
 from scheduler.adapters.mock import MockAdapter, read_outbox
-from scheduler.clock import system_clock
 from scheduler.daemon import open_publishing_store
 from scheduler.tick import run_tick
 

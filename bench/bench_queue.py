@@ -192,7 +192,7 @@ def big_queue(n: int, workdir: Path) -> tuple[Timing, Timing, Timing, Timing, st
     list_s = wall([HERALD, "queue", "list"], env)
     show_s = wall([HERALD, "queue", "show", some_id], env)
     python_s = wall([sys.executable, "-c", "pass"], env)
-    sqlalchemy_s = wall([sys.executable, "-c", "import sqlalchemy"], env)
+    sqlite_s = wall([sys.executable, "-c", "import sqlite3"], env)
     code = (
         "import sys; from scheduler.cli.main import main\n"
         "try:\n    main(['queue', 'list', '--limit', '1'])\nexcept SystemExit:\n    pass\n"
@@ -206,7 +206,7 @@ def big_queue(n: int, workdir: Path) -> tuple[Timing, Timing, Timing, Timing, st
         .stdout.strip()
         .splitlines()[-1]
     )
-    return list_s, show_s, python_s, sqlalchemy_s, sdks
+    return list_s, show_s, python_s, sqlite_s, sdks
 
 
 def main() -> None:
@@ -217,7 +217,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         herald, raw = enqueue(args.drafts, workdir)
-        list_s, show_s, python_s, sqlalchemy_s, sdks = big_queue(args.big, workdir)
+        list_s, show_s, python_s, sqlite_s, sdks = big_queue(args.big, workdir)
     print("| measure | Herald | baseline | result | goal |")
     print("|---|---|---|---|---|")
     print(
@@ -231,7 +231,7 @@ def main() -> None:
             f"{python_s} | {verdict} | ≤ 0.2 s |"
         )
     print(
-        f"| context: `python -c 'import sqlalchemy'` | {sqlalchemy_s} | `python -c pass` "
+        f"| context: `python -c 'import sqlite3'` | {sqlite_s} | `python -c pass` "
         f"{python_s} | – | – |"
     )
     print(

@@ -29,12 +29,12 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from posts.clock import Clock
 from posts.config import Config, load_config, user_config_target
 from posts.errors import HeraldError, StoreError
 from posts.queue import WorkerStore, open_worker
 from scheduler.adapters.base import AdapterError
 from scheduler.adapters.registry import AdapterPool
-from scheduler.clock import Clock, system_clock
 from scheduler.holds import review_holds
 from scheduler.lock import PublisherLock, lock_path
 from scheduler.logs import log_event
@@ -262,9 +262,7 @@ class RunResult:
     interrupted: bool = False  # SIGINT (the CLI exits 130, as shells expect)
 
 
-def run(
-    config: Config, *, once: bool = False, catch_up: bool = False, clock: Clock = system_clock
-) -> RunResult:
+def run(config: Config, clock: Clock, *, once: bool = False, catch_up: bool = False) -> RunResult:
     """``herald run``: publish until stopped (or, ``once``, what is due now)."""
     store = open_publishing_store(config, clock())
     publisher = Publisher(store, config, TickPolicy.from_config(config, catch_up=catch_up), clock)

@@ -12,10 +12,10 @@ from typing import Any
 
 from rich.console import Console
 
+from posts.clock import Clock
 from posts.config import Config
 from posts.queue import Draft, open_readonly
 from posts.schedule.times import show_time
-from scheduler.clock import Clock, system_clock
 from scheduler.holds import hold_reasons
 from scheduler.preview.lint import account_not_ready
 from scheduler.preview.model import LintWarning
@@ -31,7 +31,7 @@ class Planned:
     warnings: tuple[LintWarning, ...] = ()  # the account lint rule: it would be held
 
 
-def plan(config: Config, *, catch_up: bool = False, clock: Clock = system_clock) -> list[Planned]:
+def plan(config: Config, clock: Clock, *, catch_up: bool = False) -> list[Planned]:
     """Every scheduled or in-progress draft, in the order the daemon would take them."""
     store = open_readonly(config.database, config.database_timeout)
     if store is None:

@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from logging import ERROR, INFO, WARNING
 from typing import NoReturn
 
+from posts.clock import Clock
 from posts.config import Config, SchedulerSettings
 from posts.errors import HeraldError
 from posts.queue import ConflictError, Draft, Part, WorkerStore
@@ -42,7 +43,6 @@ from scheduler.adapters.base import (
     TransientError,
 )
 from scheduler.adapters.tid import new_tid
-from scheduler.clock import Clock
 from scheduler.holds import REMIND_EVERY, report_hold
 from scheduler.logs import log_event
 from scheduler.retry import AccountGates, Pacing, backoff_delay

@@ -29,10 +29,6 @@ def from_ms(ms: int) -> datetime:
             return OUT_OF_RANGE_LOW
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 OUT_OF_RANGE_LOW = datetime(2, 1, 1, tzinfo=UTC)
 OUT_OF_RANGE_HIGH = datetime(9998, 1, 1, tzinfo=UTC)

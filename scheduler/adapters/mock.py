@@ -28,6 +28,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
+from posts.clock import Clock, system_clock
 from posts.config import Account
 from posts.counting import fits, limit_for, measure
 from posts.errors import ConfigError
@@ -42,7 +43,6 @@ from scheduler.adapters.base import (
     RateLimitedError,
     TransientError,
 )
-from scheduler.clock import Clock, system_clock
 
 OUTBOX_NAME = "outbox.jsonl"
 FAILURE_KINDS = (

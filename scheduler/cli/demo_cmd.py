@@ -19,10 +19,9 @@ from posts.app.enqueue import QueueRequest, WhenRequest, queue_articles
 from posts.config import Config, load_config
 from posts.errors import NotFoundError, PublishError, StoreError
 from posts.queue import Draft, open_store
-from posts.queue.epoch import utcnow
 from posts.resources import example_article
 from scheduler.cli.output import console
-from scheduler.clock import system_clock
+from scheduler.cli.state import clock, now
 from scheduler.preview.build import Selection, preview_queue
 from scheduler.preview.html import write_html
 from scheduler.preview.terminal import print_preview
@@ -55,12 +54,12 @@ def demo() -> None:
     article = example_article()
 
     out.print(Text(f"1. Queue {article.name} for {' and '.join(ACCOUNTS)}, scheduled now", "bold"))
-    store = open_store(config.database, now=utcnow(), busy_timeout=config.database_timeout)
+    store = open_store(config.database, now=now(), busy_timeout=config.database_timeout)
     try:
         # force: the mock X account keeps X's free-tier quota (17 posts a day), and the demo may
         # run many times a day; the preview below still warns when the quota would be exceeded.
         request = QueueRequest([str(article)], ACCOUNTS, WhenRequest("now"), force=True)
-        queued = queue_articles(store, config, request, system_clock())
+        queued = queue_articles(store, config, request, now())
     finally:
         store.close()
     ids = tuple(q.draft.id for q in queued)
@@ -70,7 +69,7 @@ def demo() -> None:
         )
 
     out.print(Text("\n2. Preview: what will be published, where and when", "bold"))
-    preview = preview_queue(Selection(ids=ids), config, system_clock())
+    preview = preview_queue(Selection(ids=ids), config, now())
     print_preview(preview, out)
     if any(w.rule in ("duplicate", "quota") for d in preview.drafts for w in d.warnings):
         out.print(RERUN_NOTE, style="dim")
@@ -85,7 +84,7 @@ def demo() -> None:
         )
     problems = [d for d in drafts if d.status != "published"]
     # Written after publishing, so the page shows each post as it now is (live, with its link).
-    published = preview_queue(Selection(ids=ids), config, system_clock())
+    published = preview_queue(Selection(ids=ids), config, now())
     config.data_dir.mkdir(
         parents=True, exist_ok=True
     )  # Herald's own folder (write_html makes none)
@@ -125,12 +124,12 @@ def _publish(config: Config, ids: tuple[str, ...], out: Console) -> list[Draft]:
     error: StoreError | None = None
     while True:
         try:
-            run_once(config, once=True)
+            run_once(config, clock(), once=True)
         except StoreError as exc:  # e.g. another daemon is publishing from this queue
             if error is None:
                 out.print(f"   {exc}; waiting for it", style="dim", markup=False)
             error = exc
-        store = open_store(config.database, now=utcnow(), busy_timeout=config.database_timeout)
+        store = open_store(config.database, now=now(), busy_timeout=config.database_timeout)
         try:
             drafts = [store.get(i) for i in ids]
         finally:

@@ -9,7 +9,7 @@ import click
 
 from posts.config import load_config
 from scheduler.cli.output import console, echo_json
-from scheduler.clock import system_clock
+from scheduler.cli.state import now as clock_now
 from scheduler.preview.build import Selection, preview_article, preview_queue
 from scheduler.preview.html import check_html_target, write_html
 from scheduler.preview.serialize import preview_dict
@@ -59,7 +59,7 @@ def preview(
     config = load_config()
     if html_path is not None:
         check_html_target(html_path)  # before any work: a missing folder is not created
-    now = system_clock()
+    now = clock_now()
     article = _article_target(targets, to)
     if article is not None:
         names = tuple(n.strip() for n in (to or "").split(",") if n.strip())

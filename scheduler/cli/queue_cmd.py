@@ -16,8 +16,8 @@ from posts.app.views import STATUS_MEANINGS, draft_detail, draft_summary
 from posts.config import Config, load_config
 from posts.errors import InputError
 from posts.queue import Draft, DraftStore, open_store
-from posts.queue.epoch import utcnow
 from scheduler.cli.output import console, echo_json, err_console
+from scheduler.cli.state import now
 
 if TYPE_CHECKING:  # the planning code loads only for commands that add or move drafts
     from posts.app.enqueue import Queued, WhenRequest
@@ -29,7 +29,7 @@ _SPLIT = ("scheduled", "held")  # stored as scheduled; split by whether the acco
 
 def _open() -> tuple[Config, DraftStore]:
     config = load_config()
-    return config, open_store(config.database, now=utcnow(), busy_timeout=config.database_timeout)
+    return config, open_store(config.database, now=now(), busy_timeout=config.database_timeout)
 
 
 def _local(when: datetime | None, zone: str, short: bool = False) -> str:
@@ -149,7 +149,7 @@ def add_cmd(
             progress = stack.enter_context(Progress(console=err_console(), transient=True))
             task = progress.add_task("Formatting", total=len(paths))
             loaded = lambda _path: progress.advance(task)  # noqa: E731
-        queued = queue_articles(store, config, request, utcnow(), loaded)
+        queued = queue_articles(store, config, request, now(), loaded)
     _print_queued(config, queued, as_json)
     _warn_accounts(config, store, queued)
 
@@ -331,7 +331,7 @@ def edit_cmd(draft_id: str) -> None:
     if edited is None:
         console().print("No change.")
         return
-    result = apply_edit(store, draft.id, edited, utcnow())
+    result = apply_edit(store, draft.id, edited, now())
     if result is None:
         console().print("Empty file: edit cancelled, nothing changed.")
         return
@@ -349,7 +349,7 @@ def cancel_cmd(draft_id: str) -> None:
       herald queue cancel k7m2x9q
     """
     _config, store = _open()
-    draft = store.cancel(draft_id, now=utcnow())
+    draft = store.cancel(draft_id, now=now())
     console().print(f"Cancelled {draft.id}.")
 
 
@@ -370,7 +370,7 @@ def reschedule_cmd(draft_id: str, at: str, now_flag: bool, force: bool) -> None:
 
     config, store = _open()
     request = RescheduleRequest(draft_id, at, allow_past=now_flag, force=force)
-    queued = reschedule_at(store, config, request, utcnow())
+    queued = reschedule_at(store, config, request, now())
     console().print(
         f"Rescheduled {queued.draft.id} for "
         f"{_local(queued.draft.scheduled_at, _zone(config, queued.draft))}."
@@ -395,7 +395,7 @@ def retry_cmd(draft_id: str, force: bool) -> None:
       herald queue retry k7m2x9q --force    # after checking an unconfirmed post is not live
     """
     _config, store = _open()
-    draft = store.retry(draft_id, now=utcnow(), force=force)
+    draft = store.retry(draft_id, now=now(), force=force)
     console().print(f"{draft.id} is scheduled again ({len(draft.parts)} post(s)); due now.")
 
 
@@ -423,9 +423,9 @@ def import_cmd(file: Path, force: bool, allow_outside: bool, as_json: bool) -> N
     from posts.app.importing import read_import
 
     config = load_config()
-    now = utcnow()
-    items = read_import(config, file, now, allow_outside)  # every row, before the store opens
-    store = open_store(config.database, now=utcnow(), busy_timeout=config.database_timeout)
-    queued = enqueue(store, config, items, now, force)
+    when = now()
+    items = read_import(config, file, when, allow_outside)  # every row, before the store opens
+    store = open_store(config.database, now=when, busy_timeout=config.database_timeout)
+    queued = enqueue(store, config, items, when, force)
     _print_queued(config, queued, as_json)
     _warn_accounts(config, store, queued)

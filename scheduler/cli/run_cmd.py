@@ -7,6 +7,7 @@ import click
 from posts.config import load_config
 from posts.errors import PublishError
 from scheduler.cli.output import console, echo_json
+from scheduler.cli.state import clock
 from scheduler.logs import LogFormat, setup_logging
 
 
@@ -49,7 +50,7 @@ def run(once: bool, dry_run: bool, catch_up: bool, as_json: bool, log_format: Lo
     if dry_run:
         from scheduler.plan import plan, plan_json, render_plan
 
-        planned = plan(config, catch_up=catch_up)
+        planned = plan(config, clock(), catch_up=catch_up)
         if as_json:
             echo_json(plan_json(planned))
         else:
@@ -58,7 +59,7 @@ def run(once: bool, dry_run: bool, catch_up: bool, as_json: bool, log_format: Lo
     from scheduler.daemon import run as run_daemon
 
     setup_logging(log_format)
-    result = run_daemon(config, once=once, catch_up=catch_up)
+    result = run_daemon(config, clock(), once=once, catch_up=catch_up)
     if result.interrupted:
         raise click.exceptions.Exit(130)  # 128 + SIGINT, as shells expect after Ctrl-C
     if once and result.problems:

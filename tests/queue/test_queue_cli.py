@@ -12,10 +12,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import time_machine
 from click.testing import CliRunner, Result
 
 from scheduler.cli.main import cli
+from scheduler.cli.state import State
 from tests.conftest import configured_store
 from tests.queue.conftest import worker
 
@@ -51,8 +51,8 @@ def article(tmp_path: Path) -> Path:
 @pytest.fixture
 def run() -> Run:
     def invoke(*args: str, now: datetime = NOW, **kwargs: object) -> Result:
-        with time_machine.travel(now, tick=False):
-            return CliRunner().invoke(cli, list(args), catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
+        state = State(clock=lambda: now)
+        return CliRunner().invoke(cli, list(args), obj=state, catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
 
     return invoke
 

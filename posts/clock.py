@@ -1,6 +1,6 @@
-"""The one source of "now" for publishing.
+"""The one source of "now".
 
-The tick and the daemon never call ``datetime.now`` themselves: they take a :data:`Clock`, so tests
+Nothing in the core calls ``datetime.now``: it takes a ``now`` or a :data:`Clock`, so tests
 drive time by hand (no sleeps) and a benchmark can read the same clock the daemon uses.
 """
 
