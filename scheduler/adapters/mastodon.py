@@ -95,7 +95,7 @@ class MastodonAdapter:
             ratelimit_method="throw",
             request_timeout=request_timeout,
             version_check_mode="none",
-            session=session,
+            session=_retrying_reads(session),
         )
         token_var = env_name(account, "token_env")
         return cls(account, api, instance=instance, token_var=token_var, data_dir=data_dir)
@@ -239,6 +239,23 @@ class MastodonAdapter:
         if isinstance(error, MastodonAPIError):
             return PermanentError(f"{name}: Mastodon said {said}")
         return PermanentError(f"{name}: {error}")
+
+
+def _retrying_reads(session: requests.Session | None) -> requests.Session:
+    """The session, retrying a read (GET) once on a fresh connection when the server had dropped
+    the one reused: some close a kept-alive connection without saying so (snac2 does, after every
+    response), and the next request on it meets a reset. Status posts are never retried here: the
+    scheduler looks a doubtful post up before sending it again."""
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.util.retry import Retry
+
+    session = session or requests.Session()
+    once = Retry(total=1, connect=1, read=1, status=0, redirect=0, other=0)  # GET, HEAD, ...
+    adapter = HTTPAdapter(max_retries=once)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
 
 
 def _said(error: Exception) -> str:
