@@ -10,13 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin
 from typing import Literal
+from urllib.parse import urljoin
 
 from posts.article.boilerplate import boilerplate_rule, is_boilerplate_heading, strip_inline
 from posts.article.description import judge
 from posts.article.extracted import Block, Extracted, Metadata
-from posts.article.hashtags import find_hashtags, is_hashtag_line, strip_trailing_hashtags, unique
+from posts.article.hashtags import (
+    clean_tag,
+    find_hashtags,
+    is_hashtag_line,
+    strip_trailing_hashtags,
+    unique,
+)
 from posts.article.keywords import keywords_of
 from posts.article.mentions import neutralise
 from posts.article.normalize import comparable, squash
@@ -99,7 +105,7 @@ def assemble(
         sections=sections,
         summary=summary,
         summary_source=source_of_summary,
-        hashtags=unique([*meta.tags, *(tag for tag, _ in walk.hashtags)]),
+        hashtags=unique([*map(clean_tag, meta.tags), *(tag for tag, _ in walk.hashtags)]),
         url=link,
         image=_image_source(meta.image, source, page_url),
         image_alt=squash(meta.image_alt) if meta.image_alt else None,

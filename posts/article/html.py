@@ -20,6 +20,7 @@ from posts.article.boilerplate import is_about_trailer
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import clean_tag
 from posts.article.headline import Headline, choose_headline
+from posts.article.normalize import unescape_leftovers
 from posts.article.page_meta import PageMeta, domain_names, read_page_meta
 
 _PARAGRAPH_TAGS = ("p", "item", "quote")
@@ -28,6 +29,8 @@ _ENOUGH_CHARS = 1500  # a precise pass this long is trusted without a second, re
 _CODE_LINE = re.compile(
     r"^(?:[\w-]+:\s|HTTP/|(?:GET|PUT|POST|DELETE|HEAD|OPTIONS|PATCH)\s|[{}\[\]<>])"
 )
+_RUN_IN_WORDS = 8
+_RUN_IN_LEVEL = 4
 _BLURB_WORDS = 60  # a teaser's blurb is a sentence or two
 _KICKER_WORDS = 4
 _KICKER_TAGS = ("h2", "h3", "h4", "h5", "h6", "span", "p")
@@ -269,7 +272,7 @@ def _blocks(body: etree._Element) -> Iterator[Block]:
             element.tag != "head" and _inside(element, _PARAGRAPH_TAGS)
         ):
             continue  # tables and code are dropped; a <p> in an <item> is read with the item
-        text = _text(element).strip()
+        text = unescape_leftovers(_text(element)).strip()
         if not text:
             continue
         if element.tag == "head":
@@ -277,7 +280,25 @@ def _blocks(body: etree._Element) -> Iterator[Block]:
             level = int(rend[1]) if rend[:1] == "h" and rend[1:].isdigit() else 2
             yield Block(text, level)
         else:
-            yield Block(text)
+            yield from _run_in(text)
+
+
+def _run_in(text: str) -> Iterator[Block]:
+    """ "<b>Task scheduling</b><br>Clients can…": a run-in heading on its own line leads the
+    paragraph; it becomes a heading so it is never glued to the first sentence."""
+    head, _, rest = text.partition("\n")
+    head, rest = head.strip(), rest.strip()
+    if (
+        rest
+        and 0 < len(head.split()) <= _RUN_IN_WORDS
+        and not head.startswith("#")
+        and not head.endswith(tuple(".!?:;,…。！？"))
+        and len(rest) > 2 * len(head)
+    ):
+        yield Block(head, _RUN_IN_LEVEL)
+        yield Block(rest)
+    else:
+        yield Block(text)
 
 
 def _is_inline_code(element: etree._Element) -> bool:

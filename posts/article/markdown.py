@@ -85,8 +85,9 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
 
 
 def _tags(value: object, name: str, key: str = "tags") -> tuple[str, ...]:
-    """Front-matter tags (or mentions): a list, or a string separated by commas (else spaces);
-    a leading '#' dropped."""
+    """Front-matter tags (or mentions) as written: a list, or a string separated by commas (else
+    spaces); a leading '#' dropped. "small business" stays two words here, so the condenser can
+    write it ``#SmallBusiness``; the article's hashtags squash it."""
     items: Sequence[object]
     if value is None:
         items = ()
@@ -98,8 +99,8 @@ def _tags(value: object, name: str, key: str = "tags") -> tuple[str, ...]:
         raise ArticleError(f"{name}: front matter '{key}' must be a list or text")
     else:
         items = (value,)
-    tags = (clean_tag(str(item)) for item in items if item is not None)
-    return tuple(tag for tag in tags if tag)
+    tags = (" ".join(str(item).split()).lstrip("#＃ ") for item in items if item is not None)
+    return tuple(tag for tag in tags if clean_tag(tag))
 
 
 @cache

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _QUOTES = "\"'“”‘’«»„‚「」『』"
+
+
+_LEFTOVER_ENTITY = re.compile(
+    r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|amp|quot|apos|lt|gt|nbsp|[lr][sd]quo|hellip|[mn]dash);"
+)
+
+
+def unescape_leftovers(text: str) -> str:
+    """Entities a CMS escaped twice ("That&#039;s") decoded once more; other text untouched."""
+    return _LEFTOVER_ENTITY.sub(lambda m: html.unescape(m.group()), text) if "&" in text else text
 
 
 def squash(text: str) -> str:

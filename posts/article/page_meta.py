@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from posts.article.normalize import unescape_leftovers
+
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # XHTML-era wrapping
 _MAX_JSON_LD = 200_000
 _MIN_IMAGE_PIXELS = 100  # characters of one JSON-LD script; a bigger one is not metadata
@@ -115,7 +117,7 @@ def _meta_values(tree: etree._Element) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = _squash(meta.get("content") or "")
+        content = _squash(unescape_leftovers(meta.get("content") or ""))
         if key and content:
             values.setdefault(key.strip(), []).append(content)
     return values

@@ -34,15 +34,19 @@ _URLISH = re.compile(
 _URL_HINTS = ("/", "@", "www.")
 _URL_TRAILER = re.compile(r"[.,;:!?)\]}'\"”’»…]+$")  # sentence punctuation after a URL
 # A "sentence" starting with a closing bracket or quote belongs to the previous one.
-_CONTINUATION = tuple("」』）】〉》”’")
+_CONTINUATION = tuple("」』）】〉》”’。！？")
 # Candidate certain boundaries: "." or "?!" + closing quotes + space before a letter (the word
 # before the stop is checked in code), or CJK sentence punctuation not followed by a closing
 # bracket or more punctuation.
 _CERTAIN = re.compile(
     r"(?P<stop>[.?!]+)[\"'”’)\]]*\s+(?=[\"'“‘(\[]?(?P<next>[^\W\d_]))"
     r"|[。！？]+(?![」』）】〉》”’。！？.!?])"
+    r"|[。！？]+[」』）】〉》”’]+\s+"  # a quotation closed, then a space: Japanese starts anew
 )
 _OPENERS = "\"'“‘(["
+# "…to load.This is": a stop with no space after it, between a lowercase word and a capitalised
+# one (domains, "Node.js" and "U.S." never look like that).
+_GLUED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])")
 _DOTTED_NAME = re.compile(r"(?:^|\s)(?P<token>[A-Z]{2,3})\.$")
 # Words that open sentences; after "ID." they mean the sentence really ended.
 _STARTERS = frozenset(
@@ -131,7 +135,8 @@ def _titles(code: str) -> frozenset[str]:
 
 def _split_paragraph(paragraph: str, code: str) -> list[str]:
     masked = _URLISH.sub(_mask, paragraph) if any(h in paragraph for h in _URL_HINTS) else paragraph
-    cuts = [0, *_certain_cuts(masked, code), len(paragraph)]
+    glued = (m.start() for m in _GLUED.finditer(masked))
+    cuts = sorted({0, *_certain_cuts(masked, code), *glued, len(paragraph)})
     sentences: list[str] = []
     for start, end in pairwise(cuts):
         window = masked[start:end]

@@ -367,3 +367,43 @@ def test_markdown_image_and_front_matter_alt(tmp_path: Path) -> None:
     )
     article = load_article(post)
     assert (article.image, article.image_alt) == ("https://cdn.example/b.jpg", "The depot")
+
+
+def test_a_run_in_heading_on_its_own_line_leads_its_paragraph() -> None:
+    item = (
+        "<p><b>Night buses</b><br>Six neighbourhoods get a night service again in March, "
+        "with the first route leaving the river station at midnight.</p>"
+    )
+    article = page(body=BODY + item)
+    assert article.sections[-1].heading == "Night buses"
+    assert article.sections[-1].paragraphs[0].startswith("Six neighbourhoods get")
+
+
+def test_entities_escaped_twice_by_the_cms_are_decoded() -> None:
+    head = '<meta name="description" content="That&amp;#039;s the plan: buses first, roads later.">'
+    article = page(
+        head, BODY + "<p>The mayor said it&amp;#8217;s a start for the river districts.</p>"
+    )
+    assert "That's the plan" in article.description
+    assert "it’s a start" in article.paragraphs[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("The page was slow to load.This is the second sentence.", 2),
+        ("Visit example.com or try Node.js today. It works.", 2),
+        ("肉は川に落ちました。 「ウゥー、ワン！！」 そのとたん、肉は落ちた。", 3),
+        ("彼は「本当？」と聞いた。次の文。", 2),
+    ],
+)
+def test_glued_stops_and_closed_quotations(text: str, sentences: int) -> None:
+    assert len(split_sentences(text)) == sentences
+
+
+def test_front_matter_keywords_keep_their_words() -> None:
+    article = markdown(
+        "tags: [small business, sodium-ion]\n", "Small business owners opened shops."
+    )
+    assert [k.text for k in article.keywords] == ["small business", "sodium-ion"]
+    assert article.hashtags == ("smallbusiness", "sodium-ion")

@@ -61,7 +61,7 @@ def test_json_has_exactly_the_documented_shape() -> None:
         "removed": [],
         "warnings": [],
     }
-    assert {"text": "LocalNews", "source": "front-matter", "used": False} in data["article"][
+    assert {"text": "Local News", "source": "front-matter", "used": False} in data["article"][
         "keywords"
     ]
     assert list(data["platforms"]) == ["x", "bluesky", "mastodon"]
