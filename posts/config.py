@@ -63,6 +63,7 @@ class SchedulerSettings:
     stale_after_seconds: int = 6 * 3600
     lease_seconds: int = 60
     poll_seconds: float = 1.0
+    lanes: int = 16  # accounts publishing at once (one lane each; a slow one holds only its own)
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ BOUNDS: dict[str, tuple[float, float | None]] = {
     "scheduler.stale_after_seconds": (0, 365 * DAY),
     "scheduler.lease_seconds": (1, DAY),
     "scheduler.poll_seconds": (0.01, 3600),
+    "scheduler.lanes": (1, 256),
 }
 MAX_CONFIG_BYTES = 1024 * 1024  # a config file is a few kilobytes
 MAX_SLOTS = 500  # posting times per account: more than one an hour, every hour of the week

@@ -64,6 +64,8 @@ class Publisher:
         self.config = config
         self.adapters = AdapterPool(config)
         self.gates = AccountGates()
+        stored = store.pacing(clock())  # a restart respects the last hour's pacing and limits
+        self.gates.restore(stored.starts, stored.limits)
         self.rng = random.Random()
         self.stop = threading.Event()
         self.reload_wanted = threading.Event()  # SIGHUP

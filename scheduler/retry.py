@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 import random
+import threading
 from collections import deque
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -53,14 +55,26 @@ class AccountGates:
     """Per-account state the tick keeps between runs: recent publishes and rate-limit waits.
 
     A rate limit or pacing wait on one account only defers that account's drafts; the tick goes on
-    with the others.
+    with the others. Lanes share one instance (one lane per account at a time); the daemon fills it
+    from the store at start (:meth:`restore`), so a restart respects the last hour.
     """
 
     def __init__(self) -> None:
         self._gates: dict[str, _Gate] = {}
+        self._lock = threading.Lock()
+
+    def restore(
+        self, starts: Iterable[tuple[str, datetime]], limits: Mapping[str, datetime]
+    ) -> None:
+        """Add stored draft starts (oldest first) and rate limits."""
+        for account, at in starts:
+            self.started(account, at)
+        for account, until in limits.items():
+            self.block(account, until)
 
     def _gate(self, account: str) -> _Gate:
-        return self._gates.setdefault(account, _Gate())
+        with self._lock:
+            return self._gates.setdefault(account, _Gate())
 
     def ready_at(self, account: str, pacing: Pacing, now: datetime) -> datetime | None:
         """When ``account`` may start its next draft, or None if it may start now."""

@@ -18,6 +18,7 @@ store and its drafts stay due, untouched, until the daemon sees the account fixe
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
 import threading
@@ -44,6 +45,7 @@ from scheduler.adapters.base import (
 )
 from scheduler.adapters.tid import new_tid
 from scheduler.holds import REMIND_EVERY, report_hold
+from scheduler.lanes import Lanes
 from scheduler.logs import log_event
 from scheduler.retry import AccountGates, Pacing, backoff_delay
 
@@ -53,6 +55,7 @@ AdapterSource = Callable[[str], Adapter]
 """Gives the adapter for an account name (built once and cached by the caller)."""
 
 PROBLEM_STATUSES = ("failed", "partial", "unconfirmed")
+LANE_WAIT = 0.2  # seconds between claims while lanes are busy (drafts falling due meanwhile)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,12 @@ class TickReport:
     missed: list[str] = field(default_factory=list)
     held: list[str] = field(default_factory=list)  # drafts of accounts that need attention
     finished: dict[str, str] = field(default_factory=dict)  # draft id -> final status
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def count(self, name: str) -> None:
+        """Add one to a counter (lanes report at once)."""
+        with self._lock:
+            setattr(self, name, getattr(self, name) + 1)
 
     @property
     def problems(self) -> dict[str, str]:
@@ -135,6 +144,17 @@ class _Tick:
         return self.policy.settings
 
     def run(self) -> TickReport:
+        self._mark_missed()
+        lanes = Lanes(self.settings.lanes)
+        try:
+            self._fill(lanes)
+        finally:
+            lanes.close()  # the part in flight on each lane finishes; queued drafts are released
+        if lanes.errors:
+            raise lanes.errors[0]
+        return self.report
+
+    def _mark_missed(self) -> None:
         now = self.clock()
         stale = timedelta(seconds=self.settings.stale_after_seconds)
         oldest = self.store.next_due_at()  # a read, so most ticks skip the write below
@@ -143,26 +163,43 @@ class _Tick:
                 detail = f"overdue by more than {stale}; not published"
                 _event("missed", draft_id, WARNING, detail=detail)
                 self.report.missed.append(draft_id)
+
+    def _fill(self, lanes: Lanes) -> None:
+        """Claim due drafts as lanes free up, never of an account already on a lane, until nothing
+        is due and every lane is done (or the daemon stops)."""
         while not self.stop.is_set():
-            drafts = self.store.claim_due(
-                self.clock(), self.settings.lease_seconds, self.policy.batch
-            )
-            if not drafts:
-                break
-            self.report.claimed += len(drafts)
+            drafts = self._claim(lanes)
             for draft in drafts:
-                if self.stop.is_set():
-                    self._defer(draft, self.clock(), "the daemon is stopping")
-                    continue
-                _event("claimed", draft.id, account=draft.account, parts=len(draft.parts))
-                try:
-                    self._publish(draft)
-                except _Settled:  # claimed in the batch that held its account
-                    pass
-                except ConflictError as exc:  # the lease ran out and another worker took over;
-                    # it reconciles any part left `sending` by its key, so leave the draft to it
-                    _event("lost-claim", draft.id, WARNING, reason=exc)
-        return self.report
+                lanes.submit(draft.account, functools.partial(self._one, draft))
+            if not drafts:
+                if not lanes.busy():
+                    return
+                lanes.wait(LANE_WAIT)
+
+    def _claim(self, lanes: Lanes) -> list[Draft]:
+        free = lanes.free()
+        if not free:
+            return []
+        limit = min(free, self.policy.batch)
+        drafts = self.store.claim_due(
+            self.clock(), self.settings.lease_seconds, limit, lanes.busy()
+        )
+        self.report.claimed += len(drafts)
+        return drafts
+
+    def _one(self, draft: Draft) -> None:
+        """One claimed draft, on its account's lane."""
+        if self.stop.is_set():
+            self._defer(draft, self.clock(), "the daemon is stopping")
+            return
+        _event("claimed", draft.id, account=draft.account, parts=len(draft.parts))
+        try:
+            self._publish(draft)
+        except _Settled:
+            pass
+        except ConflictError as exc:  # the lease ran out and another worker took over; it
+            # reconciles any part left `sending` by its key, so leave the draft to it
+            _event("lost-claim", draft.id, WARNING, reason=exc)
 
     # -- one draft ---------------------------------------------------------------------------
 
@@ -208,7 +245,7 @@ class _Tick:
             except _Settled:
                 return
             if not live:
-                self.gates.started(draft.account, self.clock())
+                self._started(draft.account)
             live.append(ref)
         self._finish(draft, "published", live)
 
@@ -249,7 +286,7 @@ class _Tick:
         try:
             ref = adapter.publish(out)
         except RateLimitedError as exc:
-            self.gates.block(draft.account, exc.reset_at)
+            self._blocked(draft.account, exc.reset_at)
             self._retry(draft, part, str(exc), exc.reset_at)
         except OutcomeUnknownError as exc:
             return self._doubt(draft, part, out, adapter, str(exc), live)
@@ -297,6 +334,17 @@ class _Tick:
 
     # -- recording: each step is one store call and one log line ------------------------------
 
+    def _started(self, account: str) -> None:
+        """A draft of ``account`` went out: paced from now, in memory and in the store."""
+        now = self.clock()
+        self.gates.started(account, now)
+        self.store.record_start(account, now)
+
+    def _blocked(self, account: str, until: datetime) -> None:
+        """The platform rate-limited ``account`` until ``until``: its drafts wait."""
+        self.gates.block(account, until)
+        self.store.record_limit(account, until)
+
     def _published(self, draft: Draft, part: Part, ref: PublishedRef) -> PublishedRef:
         self.store.part_published(draft.id, part.index, ref, self.clock())
         _event("published", draft.id, part=part.index + 1, account=draft.account, url=ref.url)
@@ -306,7 +354,7 @@ class _Tick:
     def _retry(self, draft: Draft, part: Part, error: str, at: datetime) -> NoReturn:
         self.store.part_retry(draft.id, part.index, error, at, self.clock())
         _event("retry", draft.id, WARNING, part=part.index + 1, at=at.isoformat(), reason=error)
-        self.report.retries += 1
+        self.report.count("retries")
         raise _Settled
 
     def _fail(self, draft: Draft, part: Part, error: str, live: list[PublishedRef]) -> NoReturn:
@@ -334,7 +382,7 @@ class _Tick:
     def _defer(self, draft: Draft, until: datetime, reason: str, level: int = INFO) -> None:
         self.store.postpone(draft.id, until, reason, self.clock())
         _event("deferred", draft.id, level, until=until.isoformat(), reason=reason)
-        self.report.deferred += 1
+        self.report.count("deferred")
 
     def _hold(self, draft: Draft, kind: str, reason: str, part: Part | None = None) -> NoReturn:
         """Hold the draft's account and give the draft back, due at its own time as before (a

@@ -124,10 +124,25 @@ def _account_holds(db: Database, conn: Conn) -> None:
     )
 
 
+def _account_pacing(db: Database, conn: Conn) -> None:
+    """Pacing and rate-limit state, so a restarted publisher respects the last hour: when each
+    account's drafts started, and until when the platform asked an account to wait."""
+    _ddl(
+        db,
+        conn,
+        """
+        CREATE TABLE account_starts (account VARCHAR(200) NOT NULL, at BIGINT NOT NULL);
+        CREATE INDEX ix_account_starts ON account_starts (account, at);
+        CREATE TABLE account_limits (account VARCHAR(200) PRIMARY KEY, until BIGINT NOT NULL)
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_account_time_index", _account_index),
     Migration("0003_account_holds", _account_holds),
+    Migration("0004_account_pacing", _account_pacing),
 )
 
 _CREATE_LEDGER = (

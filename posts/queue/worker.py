@@ -13,12 +13,14 @@ key before anything is sent again.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from posts.queue import rows
 from posts.queue.drafts import add_event, cas
-from posts.queue.epoch import to_ms
+from posts.queue.epoch import from_ms, to_ms
 from posts.queue.model import FINAL_STATUSES, Draft, RemoteRef
 from posts.queue.reading import DUE_ORDER, NOT_HELD, Reader
 from posts.queue.sql import Conn, Database, in_list
@@ -62,6 +64,17 @@ PART_FAILED = _part_step(("pending", "sending"), "status = 'failed', last_error 
 PART_UNCONFIRMED = _part_step(("sending",), "status = 'unconfirmed', last_error = :error")
 
 
+HOUR = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Pacing:
+    """Stored pacing state: draft starts in the last hour, oldest first, and rate limits."""
+
+    starts: list[tuple[str, datetime]]
+    limits: dict[str, datetime]
+
+
 def _seconds(value: timedelta | float) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
@@ -73,17 +86,23 @@ class WorkerStore(Reader):
         super().__init__(db)
         self.worker = worker
 
-    def claim_due(self, now: datetime, lease_seconds: float, limit: int) -> list[Draft]:
-        """Atomically lease up to ``limit`` due drafts (oldest due first) with all their parts.
+    def claim_due(
+        self, now: datetime, lease_seconds: float, limit: int, skip: Collection[str] = ()
+    ) -> list[Draft]:
+        """Atomically lease up to ``limit`` due drafts (oldest due first) with all their parts,
+        none of the accounts in ``skip`` (those already publishing on a lane).
 
         Also reclaims drafts whose lease expired; such a draft may have a part still ``sending``:
         reconcile it by look-up before anything else. Held accounts' drafts are never claimed.
         """
         now_ms = to_ms(now)
+        skipped, params = in_list("skip", sorted(skip))
+        besides = f" AND account NOT IN {skipped}" if skip else ""
         with self.db.write() as conn:
             found = conn.rows(
-                f"SELECT id, status, lease_owner FROM drafts WHERE {CLAIMABLE} {DUE_ORDER} "
-                f"LIMIT :limit{self.db.skip_locked}",
+                f"SELECT id, status, lease_owner FROM drafts WHERE {CLAIMABLE}{besides} "
+                f"{DUE_ORDER} LIMIT :limit{self.db.skip_locked}",
+                params,
                 now=now_ms,
                 limit=limit,
             )
@@ -243,6 +262,41 @@ class WorkerStore(Reader):
                     now=to_ms(now),
                 )
         return bool(gone)
+
+    def record_start(self, account: str, at: datetime) -> None:
+        """A draft of ``account`` went out from its first part at ``at`` (pacing counts these);
+        starts older than an hour are dropped."""
+        with self.db.write(bump=False) as conn:
+            conn.run("DELETE FROM account_starts WHERE at < :old", old=to_ms(at - HOUR))
+            conn.run(
+                "INSERT INTO account_starts (account, at) VALUES (:a, :at)", a=account, at=to_ms(at)
+            )
+
+    def record_limit(self, account: str, until: datetime) -> None:
+        """The platform asked ``account`` to wait until ``until`` (a rate limit)."""
+        with self.db.write(bump=False) as conn:
+            conn.run(
+                "INSERT INTO account_limits (account, until) VALUES (:a, :u) "
+                "ON CONFLICT (account) DO UPDATE SET until = excluded.until",
+                a=account,
+                u=to_ms(until),
+            )
+
+    def pacing(self, now: datetime) -> Pacing:
+        """The last hour's draft starts and the rate limits still running at ``now``, per account
+        (what a restarted publisher must still respect)."""
+        with self.db.read() as conn:
+            starts = conn.rows(
+                "SELECT account, at FROM account_starts WHERE at >= :old ORDER BY at",
+                old=to_ms(now - HOUR),
+            )
+            limits = conn.rows(
+                "SELECT account, until FROM account_limits WHERE until > :now", now=to_ms(now)
+            )
+        return Pacing(
+            [(r["account"], from_ms(r["at"])) for r in starts],
+            {r["account"]: from_ms(r["until"]) for r in limits},
+        )
 
     def _release(
         self,

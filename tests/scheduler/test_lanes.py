@@ -1,0 +1,102 @@
+"""Lanes: accounts publish at once, each account's drafts in order on one lane at a time; pacing
+and rate limits are stored, so a restarted publisher respects them."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from typing import Any
+
+from posts.queue import WorkerStore
+from scheduler.lanes import Lanes
+from scheduler.retry import AccountGates, Pacing
+from tests.queue.conftest import worker
+
+from .test_tick import status, tick
+
+WAIT = 10  # seconds a test waits for a thread before failing (never slept)
+
+
+def test_one_account_runs_in_order_on_one_lane_while_others_run_at_once() -> None:
+    lanes = Lanes(4)
+    order: list[str] = []
+    a_started, b_done = threading.Event(), threading.Event()
+
+    def slow_a() -> None:
+        a_started.set()
+        assert b_done.wait(WAIT)  # b finishes while a is still busy: another lane
+        order.append("a1")
+
+    lanes.submit("a", slow_a)
+    lanes.submit("a", lambda: order.append("a2"))
+    assert a_started.wait(WAIT)
+    assert lanes.busy() == {"a"} and lanes.free() == 3
+    lanes.submit("b", lambda: (order.append("b1"), b_done.set()))
+    lanes.close()
+    assert order == ["b1", "a1", "a2"] and lanes.busy() == set() and not lanes.errors
+
+
+def test_a_hanging_account_holds_only_its_own_lane(harness: Any) -> None:
+    """ "slow" hangs in its first call until the other accounts reach their second parts: without
+    lanes of their own they never would (the wait would time out)."""
+    second_parts = {name: threading.Event() for name in ("x1", "x2", "x3")}
+    for name, reached in second_parts.items():
+        _on_second_part(harness.account(name), reached)
+    slow = harness.account("slow")
+    publish = slow.publish
+
+    def hang(part: Any) -> Any:
+        assert all(e.wait(WAIT) for e in second_parts.values())  # the others went on meanwhile
+        return publish(part)
+
+    slow.publish = hang
+    stuck = harness.queue("slow", "one", "two")
+    others = [harness.queue(name, "a", "b") for name in second_parts]
+    report = tick(harness)
+    assert not report.problems
+    for draft in (stuck, *others):
+        assert status(harness.store, draft) == ("published", ["published", "published"])
+
+
+def _on_second_part(adapter: Any, reached: threading.Event) -> None:
+    publish = adapter.publish
+
+    def publish_and_tell(part: Any) -> Any:
+        if part.index == 1:
+            reached.set()
+        return publish(part)
+
+    adapter.publish = publish_and_tell
+
+
+def test_claims_skip_accounts_already_on_a_lane(harness: Any) -> None:
+    harness.account("x1")
+    harness.account("x2")
+    busy = harness.queue("x1", "one")
+    free = harness.queue("x2", "two")
+    work = worker(harness.store)
+    claimed = work.claim_due(harness.clock(), 60, 10, skip={"x1"})
+    assert [d.id for d in claimed] == [free] and status(harness.store, busy)[0] == "scheduled"
+
+
+def test_a_restarted_publisher_respects_the_last_hour(harness: Any) -> None:
+    harness.account("x1")
+    harness.account("x2", fail=["rate_limit:600"])
+    pacing = {"x1": Pacing(hourly_cap=1)}
+    first = harness.queue("x1", "first")
+    limited = harness.queue("x2", "limited")
+    tick(harness, pacing=pacing)
+    assert status(harness.store, first)[0] == "published"
+    assert status(harness.store, limited)[0] == "scheduled"  # waits for the platform's reset
+
+    harness.gates = AccountGates()  # a new process: nothing in memory
+    stored = WorkerStore(harness.store.db, "w2").pacing(harness.clock())
+    harness.gates.restore(stored.starts, stored.limits)
+    second = harness.queue("x1", "second")
+    harness.clock.advance(60)
+    tick(harness, pacing=pacing)
+    assert status(harness.store, second)[0] == "scheduled"  # the hourly cap still holds
+    assert harness.store.get(second).due_at == harness.clock.start + timedelta(hours=1)
+    assert harness.gates.ready_at(
+        "x2", Pacing(), harness.clock()
+    ) == harness.clock.start + timedelta(seconds=600)
