@@ -4,9 +4,11 @@
    lines, inline ``#tags``); the author lists the most important first.
 2. A keyword from the page's metadata (``Article.keywords`` with source ``meta``) becomes a tag
    only when the article uses it where readers look: the headline, the summary or the first
-   paragraphs, at least twice in all (the headline counts twice), and is short (three words,
-   24 characters as a tag); the page's order is kept. CMS keyword lists ("percent", "deep", the
-   headline again) are otherwise noise.
+   paragraphs, at least twice in all (the headline counts twice), is short (three words,
+   24 characters as a tag), and is a topic: one word, or several the article writes as a name
+   ("Tony Abbott", not "media organisations"); the page's order is kept. CMS keyword lists
+   ("percent", "deep", the headline again, noun phrases lifted from sentences) are otherwise
+   noise.
 3. Tags are written so screen readers can say them: several words or a hyphenated keyword in
    PascalCase (``sodium-ion`` → ``SodiumIon``, "energy storage" → ``EnergyStorage``), in the
    article's own casing when it writes the words; "Last, First" names as ``FirstLast``.
@@ -30,6 +32,7 @@ FALLBACK_CAP = 3
 PROMINENT_PARAGRAPHS = 2  # a metadata keyword must appear in the headline, summary or these
 MAX_KEYWORD_WORDS = 3  # a longer metadata "keyword" is a phrase (often the headline), not a tag
 MAX_TAG_CHARS = 24  # nor is a keyword longer than this once written as a tag
+SHORT_WORD = 3  # "of", "de", "the": a name's linking words, in lower case even in a name
 MIN_USES = 2  # a metadata keyword mentioned once is incidental (a headline mention counts twice)
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
 _NAME = re.compile(r"^(?P<last>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?),\s*(?P<first>[^,]+)$")
@@ -97,10 +100,24 @@ def judged_keywords(article: Article) -> Iterator[str]:
         if keyword.source != "meta" or not keyword.used or words > MAX_KEYWORD_WORDS:
             continue
         spelled = _as_used(_named(keyword), prominent)
-        if spelled and len(normalise(spelled)) <= MAX_TAG_CHARS:
+        if spelled and len(normalise(spelled)) <= MAX_TAG_CHARS and _topic(spelled, whole):
             uses = 2 * len(_mentions(spelled, article.title)) + len(_mentions(spelled, whole))
             if uses >= MIN_USES:
                 yield spelled
+
+
+def _topic(keyword: str, text: str) -> bool:
+    """A topic, not a phrase lifted from a sentence: one word ("surveillance", "sodium-ion"),
+    or several that ``text`` writes as a name somewhere ("Tony Abbott", "House of
+    Representatives"). "media organisations" and "federal government team" are not tags."""
+    if len(keyword.split()) < 2:
+        return True
+    return any(_capitalised(found) for found in _mentions(keyword, text))
+
+
+def _capitalised(words: str) -> bool:
+    """Every word but short linking ones ("of", "de") starts with a capital."""
+    return all(w[:1].isupper() for w in _SEPARATORS.split(words) if len(w) > SHORT_WORD)
 
 
 def _named(keyword: Keyword) -> str:

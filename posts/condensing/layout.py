@@ -145,7 +145,7 @@ def _ends(
     if start > count:
         return [(count, 1.0)] if may_end and last.may_be_empty else []
     found = []
-    end = start if (middle.may_be_empty or last.may_be_empty) else start + 1
+    end = start if _may_go_empty(run, start, middle, last) else start + 1
     while end <= count:
         used = run.used(start, end)
         if end > start and used > max(middle.budget, last.budget):
@@ -158,6 +158,14 @@ def _ends(
             found.append((count + 1, _slack(used, middle.budget)))
         end += 1
     return found
+
+
+def _may_go_empty(run: Run, start: int, middle: Frame, last: Frame) -> bool:
+    """A post goes out empty (a headline-only hook) only when the next item does not fit in it:
+    an editor never posts the headline alone with room beside it for the next sentence."""
+    if not (middle.may_be_empty or last.may_be_empty):
+        return False
+    return start >= len(run) or run.used(start, start + 1) > max(middle.budget, last.budget)
 
 
 def _holds(frame: Frame, used: int, has_body: bool) -> bool:

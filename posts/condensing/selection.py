@@ -17,7 +17,8 @@ sentence with a figure in it gets +0.5 (findings are usually quantified) and one
 whose heading marks the point ("Findings", "What we changed") +1. Filler ("Thanks for reading"),
 fragments without sentence punctuation (a heading or caption read as a sentence) and sentences of
 fewer than three content words score 0 and rank last. A sentence that mostly
-repeats one already chosen (half or more of its content words said there) is skipped.
+repeats one already chosen (half or more of its content words said there), or makes the hook's
+claim again in other words (:mod:`~posts.condensing.echo`), is skipped.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import regex
 
 from posts.article.sentences import split_sentences
 from posts.condensing.cues import is_filler, is_fragment, leans_back, marks_the_point
+from posts.condensing.echo import Echo
 from posts.model import Article
 
 # A run of one script: ideographs and katakana (n-grams), hiragana (grammar, skipped), the
@@ -111,9 +113,17 @@ class Distinct:
     locked, since the cached digest may be shared by threads.
     """
 
-    def __init__(self, ranked: Iterable[Sentence], known: Iterable[frozenset[str]]) -> None:
+    def __init__(
+        self,
+        ranked: Iterable[Sentence],
+        known: Iterable[frozenset[str]],
+        echo: Echo | None = None,
+        lead: frozenset[int] = frozenset(),
+    ) -> None:
         self._source = iter(ranked)
         self._kept = list(known)
+        self._echo = echo
+        self._lead = lead
         self._found: list[Sentence] = []
         self._lock = threading.Lock()
 
@@ -130,11 +140,19 @@ class Distinct:
 
     def _next(self) -> bool:
         for sentence in self._source:
-            if sentence.words and not repeats(sentence.words, self._kept):
+            if sentence.words and not self._repeats(sentence):
                 self._kept.append(sentence.words)
                 self._found.append(sentence)
                 return True
         return False
+
+    def _repeats(self, sentence: Sentence) -> bool:
+        """Said already: mostly the same words as the hook or a better sentence, or the hook's
+        claim in other words (:class:`~.echo.Echo`)."""
+        if repeats(sentence.words, self._kept):
+            return True
+        lead = sentence.position in self._lead
+        return self._echo is not None and self._echo.restates(sentence.text, lead)
 
 
 @lru_cache(maxsize=4)
@@ -157,7 +175,12 @@ def digest(article: Article) -> Digest:
         summary=summary,
         sentences=sentences,
         ranked=(*lead, *items, *rest),
-        distinct=Distinct((*lead, *items, *rest), said),
+        distinct=Distinct(
+            (*lead, *items, *rest),
+            said,
+            Echo((article.title, *summary), [s.text for s in sentences]),
+            frozenset(s.position for s in lead),
+        ),
         pinned=frozenset(pinned),
         said=said,
     )

@@ -188,9 +188,14 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
     """The summary as items, as much of it as the thread can hold and at most :data:`HOOK_POSTS`
     posts' worth (cut with "…" if it must).
 
-    A headline that leaves no room for anything becomes the first item instead of the hook.
+    A headline that leaves no room for anything becomes the first item instead of the hook; one
+    that leaves no room for the summary's first sentence, which fits a post alone, gives way to
+    it (see :func:`_summary_leads`).
     """
     summary = list(ctx.digest.summary)
+    if summary and _summary_leads(ctx, plan, summary[0]):
+        plan.headline = ""
+        plan.forget_frames()
     if plan.headline and not plan.frame(0, False).may_be_empty:
         summary.insert(0, plan.headline)
         plan.headline = ""
@@ -201,6 +206,16 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
     items = _split(ctx, plan, runs)
     room = HOOK_POSTS * plan.frame(1, False).budget
     return _trim(plan, items, lambda kept: measure(kept, ctx.rules).used(0, len(kept)) <= room)
+
+
+def _summary_leads(ctx: Context, plan: _Plan, first: str) -> bool:
+    """Does the summary open the thread instead of the headline? Yes when its first sentence
+    cannot sit beside the headline but fits a post alone: an editor posts the news, not the
+    headline by itself (the link card still shows the headline)."""
+    if not plan.headline:
+        return False
+    length = ctx.rules.length(first)
+    return length > plan.frame(0, False).budget and length <= plan.frame(1, False).budget
 
 
 def _trim(

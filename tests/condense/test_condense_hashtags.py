@@ -91,6 +91,7 @@ def keyworded(*keywords: Keyword, hashtags: tuple[str, ...] = ()) -> Article:
         "Sodium-ion cells store energy for the grid. Energy storage on the grid doubled in 2025.",
         "Jane Smith of the utility said prices percent fell.",
         "Energy storage firms hired Jane Smith to run sodium-ion trials.",
+        "She now chairs the Energy Storage Council.",
     )
     return replace(
         tagged(*hashtags, url="https://example.org/grid"),
@@ -153,3 +154,25 @@ def test_no_post_carries_more_tags_than_the_platform_cap(
         rendition = condense(article("party-recipes.md"), platform, mode=mode)
         assert all(len(hashtags_in([p.text])) <= cap for p in rendition.posts)
         assert 1 <= len(rendition.hashtags_kept) <= cap
+
+
+def test_a_metadata_phrase_is_a_tag_only_when_the_article_writes_it_as_a_name() -> None:
+    """An editor tags topics: #TonyAbbott, not #MediaOrganisations lifted from a sentence."""
+    body = (
+        "Tony Abbott met media organisations about the surveillance law.",
+        "Media organisations said the surveillance law hurts sources. Tony Abbott disagreed.",
+    )
+    source = replace(
+        tagged(url="https://example.org/law"),
+        title="Surveillance law angers media organisations",
+        sections=(Section(None, body),),
+        keywords=(
+            Keyword("media organisations", "meta", True),
+            Keyword("Tony Abbott", "meta", True),
+            Keyword("surveillance", "meta", True),
+        ),
+    )
+    assert condense(source, "mastodon", mode="single").hashtags_kept == (
+        "TonyAbbott",
+        "Surveillance",
+    )

@@ -1,0 +1,73 @@
+"""Does a sentence say again what the hook already said, in other words?
+
+A lead often restates the summary ("…unusual deal structures can affect shareholders" then
+"…different acquisition structures can affect how shareholders are treated"): the same claim,
+partly reworded. Shared single words cannot tell that from a sentence on the same topic, so the
+test counts shared *phrases*: adjacent content words (function words left out, each word cut to
+its first six letters so "structures" meets "structure"), each weighted by its rarity, ``1/df``
+over the article's sentences. A phrase the article repeats everywhere ("Star Wars", "Twitter
+Lite") is the topic's name and weighs little; one said only in the hook and this sentence is
+the same claim made twice.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_FUNCTION = frozenset(
+    """with that this than from into have been were will would could should what when which
+    their there they them more most some such only also very like make made about over after
+    before rather just your every these those other many much even well here""".split()  # noqa: SIM905
+)
+STEM = 6  # letters of a word that decide whether two words are the same
+ECHO = 1.5  # rarity-weighted shared phrases that make a sentence a restatement
+LEAD_ECHO = 2  # a lead sentence sharing this many phrases with the hook …
+LEAD_SHARE = 0.3  # … and this share of its words, restates it (the summary is written from it)
+
+
+def phrases(text: str) -> set[tuple[str, str]]:
+    """Pairs of adjacent content words, stemmed, function words left out."""
+    words = words_of(text)
+    return set(pairwise(words))
+
+
+def words_of(text: str) -> list[str]:
+    return [w[:STEM] for w in _WORD.findall(text.casefold()) if w not in _FUNCTION]
+
+
+class Echo:
+    """The hook's phrases, and how many of the article's sentences use each (counted once, on
+    the first question, and only for the hook's phrases)."""
+
+    def __init__(self, hook: Sequence[str], sentences: Sequence[str]) -> None:
+        text = " ".join(hook)
+        self._phrases = phrases(text)
+        self._words = set(words_of(text))
+        self._sentences = sentences
+        self._df: Counter[tuple[str, str]] | None = None
+        self._lock = threading.Lock()
+
+    def restates(self, text: str, lead: bool = False) -> bool:
+        """Does ``text`` mostly make the hook's claim again? A lead sentence needs less proof."""
+        shared = phrases(text) & self._phrases
+        if not shared:
+            return False
+        df = self._counts()
+        if sum(1 / max(df[p], 1) for p in shared) >= ECHO:
+            return True
+        words = set(words_of(text))
+        share = len(words & self._words) / len(words)
+        return lead and len(shared) >= LEAD_ECHO and share >= LEAD_SHARE
+
+    def _counts(self) -> Counter[tuple[str, str]]:
+        with self._lock:
+            if self._df is None:
+                self._df = Counter(
+                    p for s in self._sentences for p in phrases(s) if p in self._phrases
+                )
+            return self._df

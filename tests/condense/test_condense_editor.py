@@ -1,0 +1,70 @@
+"""What an editor fixes before posting a thread: the hook, restatements, introductions, order."""
+
+from __future__ import annotations
+
+from posts.condensing import condense
+from posts.model import Article, CondenseOptions, Section
+
+FILLER = (
+    "Gardeners along the river planted tulips early this spring.",
+    "A bakery on Mill Street won a regional prize for its rye bread.",
+    "The library extended its opening hours on Sundays during exams.",
+)
+
+
+def article(title: str, summary: str, *paragraphs: str) -> Article:
+    return Article(
+        title=title,
+        sections=(Section(None, paragraphs),),
+        summary=summary,
+        summary_source="meta" if summary else "computed",
+        hashtags=(),
+        url="https://example.org/story",
+    )
+
+
+def thread(source: Article, platform: str = "x") -> list[str]:
+    options = CondenseOptions(numbering="none")
+    return [p.text for p in condense(source, platform, mode="thread", options=options).posts]
+
+
+def test_post_one_is_never_the_headline_alone_when_the_summary_opening_fits_beside_it() -> None:
+    first = "The council voted to open the harbour ferry to cyclists from June."
+    second = (
+        "Riders with bikes will pay the standard fare, and the ferry will carry up to twenty "
+        "bicycles on each crossing, the council's transport committee said on Tuesday evening "
+        "after a long debate that ran well past midnight and included testimony from dozens "
+        "of cyclists."
+    )
+    source = article("Ferry opens to bikes", f"{first} {second}", *FILLER)
+    posts = thread(source)
+    assert posts[0].startswith("Ferry opens to bikes") and first in posts[0]
+
+
+def test_a_summary_too_long_to_sit_beside_the_headline_opens_the_thread_alone() -> None:
+    headline = (
+        "Alaskan halibut, caught by a century-old harbour boat, gives a glimpse of how one "
+        "grocery chain now plans to sell fresh fish"
+    )
+    summary = (
+        "The story of the halibut deal opens a window into the grocery chain's strategy and "
+        "draws a line from a fishing industry with roots in the nineteenth century to the "
+        "largest retailer of the twenty-first."
+    )
+    posts = thread(article(headline, summary, *FILLER))
+    assert posts[0] == summary
+
+
+def test_a_lead_that_restates_the_summary_in_other_words_is_not_a_key_point() -> None:
+    summary = (
+        "The internet firm's decision to sell its business reveals how unusual deal structures "
+        "can affect shareholders."
+    )
+    restated = (
+        "The $4.8 billion sale is a complicated beast, showing how different acquisition "
+        "structures can affect how shareholders are treated."
+    )
+    news = "Because it is a sale of a subsidiary, the cash will be paid to the company itself."
+    source = article("A sale that leaves shareholders with little say", summary, restated, news)
+    text = "\n".join(thread(source))
+    assert news in text and restated not in text
