@@ -15,19 +15,7 @@ from posts.queue import Hold, open_readonly
 from scheduler.cli.output import console, echo_json
 
 
-@click.group("accounts")
-def accounts() -> None:
-    """Configured publishing accounts and their credentials.
-
-    \b
-    Examples:
-      herald accounts list
-      herald accounts check lab-bluesky
-      herald accounts login x --client-id-env LAB_X_CLIENT_ID
-    """
-
-
-@accounts.command("list")
+@click.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def list_cmd(as_json: bool) -> None:
     """Show each account, where it publishes, which credential variables are set, and whether
@@ -91,7 +79,7 @@ def _print_hold(out: Console, hold: Hold | None) -> None:
         out.print(f"    {hold.reason}", markup=False, emoji=False)
 
 
-@accounts.command("check")
+@click.command("check")
 @click.argument("name")
 def check_cmd(name: str) -> None:
     """Verify NAME's credentials with its platform, without posting.
@@ -114,7 +102,7 @@ def check_cmd(name: str) -> None:
     )
 
 
-@accounts.group("login")
+@click.group("login")
 def login() -> None:
     """Interactive logins that print the credentials to store (nothing is saved by Herald)."""
 

@@ -1,7 +1,8 @@
 """The ``herald`` command: thin glue that parses, calls one core function and prints.
 
-Subcommands live in their own modules and are imported only when invoked, so ``herald --help``
-and ``herald queue list`` never pay for tweepy or atproto.
+Subcommands live in their own modules and are imported only when invoked; the groups (``herald``,
+``herald queue``, ``herald accounts``) list them from the tables below, so ``--help`` at any level
+imports no command module and ``herald queue list`` never pays for tweepy or atproto.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import importlib
 import importlib.util
 import os
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 import click
@@ -19,10 +21,10 @@ from posts.errors import HeraldError
 # name -> "module:attribute" of a click.Command; imported on first use.
 COMMANDS: dict[str, str] = {
     "format": "scheduler.cli.format_cmd:format_cmd",
-    "queue": "scheduler.cli.queue_cmd:queue",
+    "queue": "scheduler.cli.main:queue",
     "run": "scheduler.cli.run_cmd:run",
     "preview": "scheduler.cli.preview_cmd:preview",
-    "accounts": "scheduler.cli.accounts_cmd:accounts",
+    "accounts": "scheduler.cli.main:accounts",
     "init": "scheduler.cli.init_cmd:init",
     "demo": "scheduler.cli.demo_cmd:demo",
 }
@@ -42,18 +44,60 @@ SUMMARIES: dict[str, str] = {
     "demo": "Format, queue, preview and publish the example article on mock accounts.",
 }
 
+_QUEUE = "scheduler.cli.queue_cmd"
+_ACCOUNTS = "scheduler.cli.accounts_cmd"
+QUEUE_COMMANDS = {
+    name: f"{_QUEUE}:{name}_cmd"
+    for name in ("add", "import", "list", "show", "edit", "cancel", "reschedule", "retry")
+}
+ACCOUNTS_COMMANDS = {
+    "list": f"{_ACCOUNTS}:list_cmd",
+    "check": f"{_ACCOUNTS}:check_cmd",
+    "login": f"{_ACCOUNTS}:login",
+}
+QUEUE_SUMMARIES = {
+    "add": "Format each article for each account and store one draft per account.",
+    "import": "Queue many articles from a CSV or JSON-lines file (all rows or none).",
+    "list": "List what goes out next (soonest first), then what needs you: held drafts (in the "
+    "order they will go out once fixed), then unconfirmed, partial, failed and missed ones "
+    "(newest first).",
+    "show": "Show a draft: its posts with counts and state, and its history.",
+    "edit": "Edit a draft's posts in $EDITOR; lengths are re-checked by the platform's rules.",
+    "cancel": "Cancel a draft so it is never published.",
+    "reschedule": "Give a draft a new time (also schedules an unscheduled or missed draft).",
+    "retry": "Publish what failed (or was missed) again, as soon as a scheduler runs.",
+}
+ACCOUNTS_SUMMARIES = {
+    "list": "Show each account, where it publishes, which credential variables are set, and "
+    "whether the publisher holds its drafts until something is fixed.",
+    "check": "Verify NAME's credentials with its platform, without posting.",
+    "login": "Interactive logins that print the credentials to store (nothing is saved by Herald).",
+}
+
 
 class LazyGroup(click.Group):
-    """A group whose subcommands are imported on demand."""
+    """A group whose subcommands (``table``: name -> "module:attribute") are imported on demand
+    and listed from ``summaries``."""
+
+    def __init__(
+        self,
+        *args: Any,
+        table: Mapping[str, str] = COMMANDS,
+        summaries: Mapping[str, str] = SUMMARIES,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.table = table
+        self.summaries = summaries
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(name for name in COMMANDS if _module_exists(COMMANDS[name]))
+        return sorted(name for name in self.table if _module_exists(self.table[name]))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """The command list from ``SUMMARIES``: ``herald --help`` imports no command module."""
+        """The command list from the summaries: ``--help`` imports no command module."""
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max((len(name) for name in names), default=0)
-        rows = [(name, _shortened(SUMMARIES.get(name, ""), limit)) for name in names]
+        rows = [(name, _shortened(self.summaries.get(name, ""), limit)) for name in names]
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
@@ -97,7 +141,7 @@ class LazyGroup(click.Group):
             raise _one_line_usage(exc) from None
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
+        target = self.table.get(cmd_name)
         if target is None or not _module_exists(target):
             return None
         module_name, attr = target.split(":")
@@ -166,6 +210,32 @@ def cli() -> None:
       herald queue add article.md --to demo-x --next-slot
       herald preview --due-within 24h
       herald run                           # the publishing daemon
+    """
+
+
+@click.group(cls=LazyGroup, table=QUEUE_COMMANDS, summaries=QUEUE_SUMMARIES)
+def queue() -> None:
+    """Keep drafts in the durable queue: add, import, list, show, edit, cancel, reschedule, retry.
+
+    \b
+    Examples:
+      herald queue add article.md --to demo-x,demo-bluesky --next-slot
+      herald queue add article.md --to demo-x --at "tomorrow 9am"
+      herald queue import plan.csv
+      herald queue list --status scheduled
+      herald queue show k7m2x9q
+    """
+
+
+@click.group(cls=LazyGroup, table=ACCOUNTS_COMMANDS, summaries=ACCOUNTS_SUMMARIES)
+def accounts() -> None:
+    """Configured publishing accounts and their credentials.
+
+    \b
+    Examples:
+      herald accounts list
+      herald accounts check lab-bluesky
+      herald accounts login x --client-id-env LAB_X_CLIENT_ID
     """
 
 

@@ -75,21 +75,7 @@ def _print_queued(config: Config, queued: list[Queued], as_json: bool) -> None:
             out.print(f"    note: {q.note}", markup=False)
 
 
-@click.group()
-def queue() -> None:
-    """Keep drafts in the durable queue: add, import, list, show, edit, cancel, reschedule, retry.
-
-    \b
-    Examples:
-      herald queue add article.md --to demo-x,demo-bluesky --next-slot
-      herald queue add article.md --to demo-x --at "tomorrow 9am"
-      herald queue import plan.csv
-      herald queue list --status scheduled
-      herald queue show k7m2x9q
-    """
-
-
-@queue.command("add")
+@click.command("add")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "--to",
@@ -170,7 +156,7 @@ def _when(at: str | None, next_slot: bool, draft: bool, now_flag: bool) -> WhenR
     raise InputError("say when: --at WHEN, --next-slot, --now, or --draft to keep it unscheduled")
 
 
-@queue.command("list")
+@click.command("list")
 @click.option("--status", type=_STATUSES, help="Only drafts with this status (oldest first).")
 @click.option("--all", "everything", is_flag=True, help="Also published and cancelled drafts.")
 @click.option("--account", help="Only drafts of this account.")
@@ -249,7 +235,7 @@ def _posts(draft: Draft) -> str:
     return f"{live}/{len(draft.parts)}" if live else str(len(draft.parts))
 
 
-@queue.command("show")
+@click.command("show")
 @click.argument("draft_id", metavar="ID")
 @click.option("--json", "as_json", is_flag=True, help="Everything about the draft as JSON.")
 def show_cmd(draft_id: str, as_json: bool) -> None:
@@ -305,7 +291,7 @@ def show_cmd(draft_id: str, as_json: bool) -> None:
         out.print(f"  {_local(e.at, zone)}  {e.kind}{where}{by}  {e.detail}", markup=False)
 
 
-@queue.command("edit")
+@click.command("edit")
 @click.argument("draft_id", metavar="ID")
 def edit_cmd(draft_id: str) -> None:
     """Edit a draft's posts in $EDITOR; lengths are re-checked by the platform's rules.
@@ -339,7 +325,7 @@ def edit_cmd(draft_id: str) -> None:
     console().print(f"Saved {result.id}: {len(result.parts)} post(s) ({lengths}).")
 
 
-@queue.command("cancel")
+@click.command("cancel")
 @click.argument("draft_id", metavar="ID")
 def cancel_cmd(draft_id: str) -> None:
     """Cancel a draft so it is never published.
@@ -353,7 +339,7 @@ def cancel_cmd(draft_id: str) -> None:
     console().print(f"Cancelled {draft.id}.")
 
 
-@queue.command("reschedule")
+@click.command("reschedule")
 @click.argument("draft_id", metavar="ID")
 @click.option("--at", "at", required=True, metavar="WHEN", help="The new time (same forms as add).")
 @click.option("--now", "now_flag", is_flag=True, help="Accept a time in the past.")
@@ -379,7 +365,7 @@ def reschedule_cmd(draft_id: str, at: str, now_flag: bool, force: bool) -> None:
         console().print(f"note: {queued.note}", markup=False)
 
 
-@queue.command("retry")
+@click.command("retry")
 @click.argument("draft_id", metavar="ID")
 @click.option(
     "--force",
@@ -399,7 +385,7 @@ def retry_cmd(draft_id: str, force: bool) -> None:
     console().print(f"{draft.id} is scheduled again ({len(draft.parts)} post(s)); due now.")
 
 
-@queue.command("import")
+@click.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Even beyond accounts' daily quotas.")
 @click.option(

@@ -1,34 +1,68 @@
-"""``herald --help`` lists every command without importing any of them (start-up speed)."""
+"""``herald --help`` and ``herald GROUP --help`` list commands without importing any of them, and
+``herald queue list`` imports what reading the store needs and nothing more (start-up speed)."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 
 import click
 import pytest
 
-from scheduler.cli.main import COMMANDS, SUMMARIES, cli
+from scheduler.cli.main import (
+    ACCOUNTS_SUMMARIES,
+    COMMANDS,
+    QUEUE_SUMMARIES,
+    SUMMARIES,
+    accounts,
+    cli,
+    queue,
+)
+
+LISTED = (
+    [(cli, SUMMARIES, name) for name in sorted(COMMANDS)]
+    + [(queue, QUEUE_SUMMARIES, name) for name in sorted(QUEUE_SUMMARIES)]
+    + [(accounts, ACCOUNTS_SUMMARIES, name) for name in sorted(ACCOUNTS_SUMMARIES)]
+)
 
 
-@pytest.mark.parametrize("name", sorted(COMMANDS))
-def test_each_listed_summary_is_the_command_s_own_help(name: str) -> None:
-    command = cli.get_command(click.Context(cli), name)
+@pytest.mark.parametrize(("group", "summaries", "name"), LISTED)
+def test_each_listed_summary_is_the_command_s_own_help(
+    group: click.Group, summaries: dict[str, str], name: str
+) -> None:
+    command = group.get_command(click.Context(group), name)
     assert command is not None
-    assert SUMMARIES[name] == command.get_short_help_str(limit=10_000)
+    assert summaries[name] == command.get_short_help_str(limit=10_000)
 
 
-def test_help_imports_no_command_module() -> None:
+def loaded_after(argv: list[str], prefixes: tuple[str, ...]) -> tuple[str, list[str]]:
+    """What ``herald ARGV`` prints, and the modules with those prefixes it imported."""
     probe = (
         "import sys\n"
         "from scheduler.cli.main import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "loaded = [m for m in sys.modules if m.startswith(('scheduler.cli.', 'sqlalchemy', "
-        "'posts.queue', 'posts.condensing', 'trafilatura'))]\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        f"loaded = [m for m in sys.modules if m.startswith({prefixes!r})]\n"
         "print(sorted(m for m in loaded if m != 'scheduler.cli.main'), file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
-    assert "demo" in done.stdout and "format" in done.stdout
-    assert done.stderr.strip() == "[]"
+    return done.stdout, ast.literal_eval(done.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    ("argv", "listed"),
+    [(["--help"], "demo"), (["queue", "--help"], "reschedule"), (["accounts", "--help"], "login")],
+)
+def test_help_imports_no_command_module(argv: list[str], listed: str) -> None:
+    prefixes = ("scheduler.cli.", "posts.queue", "posts.condensing", "posts.config", "rich")
+    shown, loaded = loaded_after(argv, prefixes)
+    assert listed in shown and loaded == []
+
+
+def test_queue_list_imports_only_what_reading_the_store_needs() -> None:
+    heavy = ("posts.app.enqueue", "posts.article", "posts.condensing", "posts.render", "jinja2",
+             "apscheduler", "tweepy", "atproto", "mastodon", "psycopg", "sqlalchemy")  # fmt: skip
+    _shown, loaded = loaded_after(["queue", "list"], heavy)
+    assert loaded == []
