@@ -28,7 +28,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -36,6 +36,7 @@ import regex
 from posts.article.sentences import split_sentences
 from posts.condensing.cues import is_filler, is_fragment, leans_back, marks_the_point
 from posts.condensing.echo import Echo
+from posts.condensing.people import quoted_voice, speakers
 from posts.model import Article
 
 # A run of one script: ideographs and katakana (n-grams), hiragana (grammar, skipped), the
@@ -63,6 +64,8 @@ _COUNTED = regex.compile(
     regex.IGNORECASE,
 )
 _NUMBERED = regex.compile(r"^\s*(?:\d+\s*[.):]|#\s*\d+|no\.\s*\d+)", regex.IGNORECASE)
+_HOW_TO = regex.compile(r"\s*how to\b", regex.IGNORECASE)
+_STEP = regex.compile(r"\s*step\s*\d+\b", regex.IGNORECASE)
 OVERLAP = 0.5  # share of content words that makes a sentence a repeat
 
 
@@ -96,6 +99,7 @@ class Digest:
     distinct: Distinct  # the ranking without repeats, worked out as far as anyone has asked
     pinned: frozenset[int] = frozenset()  # positions of the lead and items: taken if they fit
     said: tuple[frozenset[str], ...] = ()  # content words of the headline and summary sentences
+    in_order: frozenset[int] = frozenset()  # a list's items, a how-to's steps: none skipped
 
     def repeats_hook(self, sentence: Sentence) -> bool:
         """Does ``sentence`` mostly say what the headline or the summary already said?"""
@@ -159,11 +163,11 @@ class Distinct:
 def digest(article: Article) -> Digest:
     """Split, score and rank ``article`` (cached: condensing for three platforms splits once)."""
     summary = _summary(article)
-    found = tuple(_sentences(article))
+    found = _unvoiced(tuple(_sentences(article)))
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(_scored(s, _score(article, s, weights)) for s in found)
     lead = [s for s in sentences if s.paragraph == 0 and s.point][:LEAD_SENTENCES]
-    items = _item_openers(sentences)
+    items = _item_openers(sentences) or _steps(article, sentences)
     pinned = {s.position for s in (*lead, *items)}
     rest = sorted(
         (s for s in sentences if s.position not in pinned),
@@ -182,7 +186,39 @@ def digest(article: Article) -> Digest:
             frozenset(s.position for s in lead),
         ),
         pinned=frozenset(pinned),
+        in_order=frozenset(s.position for s in items),
         said=said,
+    )
+
+
+def _steps(article: Article, sentences: Iterable[Sentence]) -> list[Sentence]:
+    """In a how-to ("How to build a terrarium", or "Step 1…" paragraphs), each step's first
+    key sentence after the lead, in order: steps are followed in order, so none is
+    cherry-picked."""
+    numbered = sum(1 for p in article.paragraphs if _STEP.match(p)) >= ROUNDUP_SECTIONS
+    if not (numbered or _HOW_TO.match(article.title)):
+        return []
+    steps: dict[int, Sentence] = {}
+    for sentence in sentences:
+        if sentence.paragraph > 0 and sentence.point:
+            steps.setdefault(sentence.paragraph, sentence)
+    return list(steps.values())
+
+
+def _unvoiced(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """Sentences of a passage quoted in the first person (:func:`~.people.quoted_voice`) that
+    do not name their speaker are no key points: the thread could not say whose words they
+    are."""
+    paragraphs: dict[int, list[str]] = {}
+    for sentence in sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
+    order = sorted(paragraphs)
+    voiced = {order[i] for i in quoted_voice([paragraphs[p] for p in order])}
+    if not voiced:
+        return sentences
+    return tuple(
+        replace(s, point=False) if s.paragraph in voiced and not speakers(s.text) else s
+        for s in sentences
     )
 
 

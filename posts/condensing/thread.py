@@ -30,6 +30,7 @@ from posts.condensing.layout import (
     pieces,
 )
 from posts.condensing.packer import ELLIPSIS, Slot
+from posts.condensing.people import mentions, speakers
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import sentence_joint
@@ -272,9 +273,13 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
             break  # the ranking puts every fragment and filler sentence last
         passage = _passage(ctx, sentence, by_position, chosen)
         if passage is None or _too_long(ctx, plan, passage):
+            if sentence.position in ctx.digest.in_order:
+                break  # the next step or item cannot be skipped for a later one
             continue
         trial = {**chosen, **{s.position: s for s in passage}}
         if not plan.fits([*hook, *_items(ctx, plan, trial)]):
+            if sentence.position in ctx.digest.in_order:
+                break
             skips += 1
             if skips > MAX_SKIPS:
                 break
@@ -339,6 +344,29 @@ def _passage(
         if len(passage) > MAX_CHAIN or ctx.digest.repeats_hook(before) or not before.point:
             return None
         passage.insert(0, before)
+    return _introduced(ctx, passage, chosen)
+
+
+def _introduced(
+    ctx: Context, passage: list[Sentence], chosen: dict[int, Sentence]
+) -> list[Sentence] | None:
+    """``passage`` with the sentence that introduced each person it quotes whom the thread has
+    not named ("Zeev Sharon said…" brings "Zeev Sharon and … run hotel start-ups"); None if that
+    sentence cannot be posted (filler, or the hook again) or the passage grows too long."""
+    head = passage[0].position
+    earlier = (s.text for p, s in chosen.items() if p < head)
+    known = " ".join((ctx.digest.title, *ctx.digest.summary, *earlier))
+    unknown = []
+    for sentence in passage:
+        unknown += [n for n in speakers(sentence.text) if not mentions(n, known)]
+        known += " " + sentence.text
+    for name in dict.fromkeys(unknown):
+        first = next((s for s in ctx.digest.sentences[:head] if mentions(name, s.text)), None)
+        if first is None:
+            continue  # named here first: the passage introduces them itself
+        if not first.point or ctx.digest.repeats_hook(first) or len(passage) > MAX_CHAIN:
+            return None
+        passage.insert(0, first)
     return passage
 
 

@@ -68,3 +68,55 @@ def test_a_lead_that_restates_the_summary_in_other_words_is_not_a_key_point() ->
     source = article("A sale that leaves shareholders with little say", summary, restated, news)
     text = "\n".join(thread(source))
     assert news in text and restated not in text
+
+
+def test_a_quote_by_someone_the_thread_has_not_named_brings_their_introduction() -> None:
+    intro = (
+        "Zeev Sharon founded a small Boston company called Hotelied, which sells discounted "
+        "spare bedrooms nightly."
+    )
+    quote = (
+        "Zeev Sharon said that for every $1000 invested in a hotel room, the hotel should "
+        "charge $1 in its average daily room rate."
+    )
+    paragraphs = (
+        "Hotel room rates follow rules that hotel owners rarely share with guests.",
+        f"Several hotel owners answered questions in an online thread. {intro}",
+        *FILLER,
+        quote,
+        "Daily room rates at hotels rose again this year.",
+    )
+    text = "\n".join(thread(article("Secrets of hotel room rates", "", *paragraphs)))
+    assert quote in text and text.index(intro) < text.index(quote)
+
+
+def test_a_first_person_passage_quoted_in_a_reported_story_is_not_posted_without_its_author() -> (
+    None
+):
+    quoted = "Just the data for this payload is 26.6 megabytes, and the server must unpack it."
+    paragraphs = (
+        "A flaw in a popular online game lets anyone crash a game server, a programmer says.",
+        "The programmer published code that exploits the flaw in the game's server software.",
+        f"We craft a packet that is complex for the server to read. {quoted} Our data wins.",
+        "The game's developer has not fixed the flaw in the server software two years later.",
+        *FILLER,
+    )
+    text = "\n".join(thread(article("Game servers can be crashed", "", *paragraphs)))
+    assert quoted not in text
+
+
+def test_the_steps_of_a_how_to_are_posted_in_order_without_skipping_one() -> None:
+    steps = (
+        "Measure the cloche and cut the foam oasis two centimetres smaller than the glass.",
+        "Insert your plant into the hole in the middle of the foam oasis.",
+        "Using floral pins, attach enough moss around the oasis to cover the foam.",
+        "Gently place the cloche over the oasis and press the moss back into place.",
+        "Pull down any moss that shows with tweezers, or add more moss to the gaps.",
+        "Water the moss with a spray bottle once a week so the terrarium stays green.",
+        "Display the terrarium alone or in a group on a saucer, a wooden slice or a shelf.",
+    )
+    lead = "A glass cloche terrarium keeps a bit of nature in your home, and it takes an hour."
+    posts = thread(article("How to build a terrarium", "", lead, *steps))
+    text = "\n".join(posts)
+    shown = [i for i, step in enumerate(steps) if step in text]
+    assert shown and shown == list(range(len(shown)))
