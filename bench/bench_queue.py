@@ -16,6 +16,7 @@ import argparse
 import os
 import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -145,18 +146,17 @@ def enqueue(n: int, workdir: Path) -> tuple[Timing, Timing]:
     return took[0], raw_insert(raw_db, n)
 
 
-def wall(argv: list[str], env: dict[str, str], runs: int = 5) -> Timing:
-    """Best of ``runs`` whole-process wall times, and CPU times (user + system)."""
-    best = Timing(float("inf"), float("inf"))
+def wall(argv: list[str], env: dict[str, str], runs: int = 7) -> Timing:
+    """Median of ``runs`` whole-process wall times, and of their CPU times (user + system)."""
+    walls, cpus = [], []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(argv, env=env, check=True, capture_output=True)
-        elapsed = time.perf_counter() - start
+        walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-        best = Timing(min(best.wall, elapsed), min(best.cpu, cpu))
-    return best
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return Timing(statistics.median(walls), statistics.median(cpus))
 
 
 class Timing(NamedTuple):

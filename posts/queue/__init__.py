@@ -24,8 +24,8 @@ if TYPE_CHECKING:  # the real names for type checkers; at run time they load on 
         Part,
         Source,
     )
-    from posts.queue.opening import open_readonly, open_store, open_worker
-    from posts.queue.worker import WorkerStore
+    from posts.queue.opening import open_readonly, open_store
+    from posts.queue.worker import WorkerStore, open_worker
 
 _HOMES = {
     "posts.queue.drafts": ("ConflictError", "DraftStore", "Planning"),
@@ -33,8 +33,8 @@ _HOMES = {
         "DRAFT_STATUSES", "PART_STATUSES", "Draft", "Event", "Hold", "NewDraft", "NewPart", "Part",
         "Source",
     ),
-    "posts.queue.opening": ("open_readonly", "open_store", "open_worker"),
-    "posts.queue.worker": ("WorkerStore",),
+    "posts.queue.opening": ("open_readonly", "open_store"),
+    "posts.queue.worker": ("WorkerStore", "open_worker"),
 }  # fmt: skip
 _MODULE = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = [

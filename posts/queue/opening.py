@@ -1,4 +1,4 @@
-"""Opening the draft store: the CLI's side, a publisher's side, or read-only."""
+"""Opening the draft store: the CLI's side, or read-only (a publisher's: :func:`open_worker`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from posts.queue.drafts import DraftStore
 from posts.queue.epoch import to_ms
 from posts.queue.migrations import migrate
 from posts.queue.sql import DEFAULT_BUSY_TIMEOUT, Database, locate
-from posts.queue.worker import WorkerStore
 
 
 def open_database(
@@ -31,14 +30,6 @@ def open_store(
 ) -> DraftStore:
     """The store as the CLI uses it (see :func:`open_database`)."""
     return DraftStore(open_database(location, now=now, busy_timeout=busy_timeout))
-
-
-def open_worker(
-    location: str, worker: str, *, now: datetime, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
-) -> WorkerStore:
-    """The store as publisher ``worker`` uses it: connections kept open (two commits per part)."""
-    db = open_database(location, now=now, busy_timeout=busy_timeout, pooled=True)
-    return WorkerStore(db, worker)
 
 
 def open_readonly(location: str, busy_timeout: float) -> DraftStore | None:

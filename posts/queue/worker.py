@@ -22,8 +22,9 @@ from posts.queue import rows
 from posts.queue.drafts import add_event, cas
 from posts.queue.epoch import from_ms, to_ms
 from posts.queue.model import FINAL_STATUSES, Draft, RemoteRef
+from posts.queue.opening import open_database
 from posts.queue.reading import DUE_ORDER, NOT_HELD, Reader
-from posts.queue.sql import Conn, Database, in_list
+from posts.queue.sql import DEFAULT_BUSY_TIMEOUT, Conn, Database, in_list
 
 CLAIMABLE = (
     f"((status = 'scheduled' AND due_at <= :now AND {NOT_HELD}) "
@@ -329,3 +330,11 @@ class WorkerStore(Reader):
             conn.run(sql, params, d=draft_id, i=index, now=to_ms(now)),
             f"part {index} of draft {draft_id} is not {' or '.join(expected)}",
         )
+
+
+def open_worker(
+    location: str, worker: str, *, now: datetime, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+) -> WorkerStore:
+    """The store as publisher ``worker`` uses it: connections kept open (two commits per part)."""
+    db = open_database(location, now=now, busy_timeout=busy_timeout, pooled=True)
+    return WorkerStore(db, worker)

@@ -20,6 +20,7 @@ import fcntl
 import hashlib
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -99,18 +100,27 @@ class Outbox:
         self._read_upto = 0  # byte offset of the end of the last complete line indexed
         self._by_key: dict[str, dict[str, Any]] = {}
         self._remote_ids: set[str] = set()
+        self._threads = threading.Lock()  # lanes of one process share the index
+
+    @classmethod
+    def shared(cls, path: Path) -> Outbox:
+        """The process's one index of ``path``: accounts publishing on parallel lanes neither
+        keep a copy each nor re-read every line the others wrote."""
+        with _SHARED_LOCK:
+            return _SHARED.setdefault(path.resolve(), cls(path))
 
     @contextmanager
     def locked(self) -> Iterator[int]:
         """Hold the file lock, with the index caught up on lines others appended."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            self._catch_up(fd)
-            yield fd
-        finally:
-            os.close(fd)  # releases the lock
+        with self._threads:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                self._catch_up(fd)
+                yield fd
+            finally:
+                os.close(fd)  # releases the lock
 
     def _catch_up(self, fd: int) -> None:
         size = os.fstat(fd).st_size
@@ -146,6 +156,10 @@ def _limits(account: Account) -> Limits:
     return Limits(max_length=account.max_length or limit_for(account.platform))
 
 
+_SHARED: dict[Path, Outbox] = {}
+_SHARED_LOCK = threading.Lock()
+
+
 class MockAdapter:
     """Publishes an account's parts to the outbox; see the module docstring."""
 
@@ -161,7 +175,7 @@ class MockAdapter:
         clock: Clock = system_clock,
     ) -> None:
         self.account = account
-        self.outbox = Outbox(outbox)
+        self.outbox = Outbox.shared(outbox)
         self._failures = list(failures)
         self._latency = latency  # seconds each way, like a network round trip
         self._clock = clock
