@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from posts.condensing import condense
+from posts.condensing.cues import leans_back
 from posts.model import Article, CondenseOptions, Section
 
 FILLER = (
@@ -120,3 +121,8 @@ def test_the_steps_of_a_how_to_are_posted_in_order_without_skipping_one() -> Non
     text = "\n".join(posts)
     shown = [i for i, step in enumerate(steps) if step in text]
     assert shown and shown == list(range(len(shown)))
+
+
+def test_a_closing_or_aside_connective_leans_on_what_came_before() -> None:
+    assert leans_back("Incidentally, it is important that Bob pushes to public before review.")
+    assert leans_back("Finally, the ability to mix math and text in a paragraph matters too.")
