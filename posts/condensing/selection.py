@@ -194,14 +194,17 @@ def digest(article: Article) -> Digest:
 def _steps(article: Article, sentences: Iterable[Sentence]) -> list[Sentence]:
     """In a how-to ("How to build a terrarium", or "Step 1…" paragraphs), each step's first
     key sentence after the lead, in order: steps are followed in order, so none is
-    cherry-picked."""
+    cherry-picked. A step is a headed section when the article has several, else a
+    paragraph."""
     numbered = sum(1 for p in article.paragraphs if _STEP.match(p)) >= ROUNDUP_SECTIONS
     if not (numbered or _HOW_TO.match(article.title)):
         return []
+    headed = sum(1 for section in article.sections if section.heading) >= ROUNDUP_SECTIONS
     steps: dict[int, Sentence] = {}
     for sentence in sentences:
-        if sentence.paragraph > 0 and sentence.point:
-            steps.setdefault(sentence.paragraph, sentence)
+        step = sentence.section if headed else sentence.paragraph
+        if sentence.paragraph > 0 and sentence.point and (step or not headed):
+            steps.setdefault(step, sentence)
     return list(steps.values())
 
 
@@ -334,11 +337,13 @@ def _sentences(article: Article) -> Iterator[Sentence]:
 
 
 def _is_roundup(article: Article) -> bool:
-    """A list article: several short headed sections, numbered or counted by the headline."""
+    """A list article: several short headed sections, numbered or counted by the headline; or a
+    how-to's headed steps, however long (the heading is the step)."""
     headed = [s.heading for s in article.sections if s.heading]
     if len(headed) < ROUNDUP_SECTIONS:
         return False
     chars = sum(len(p) for s in article.sections if s.heading for p in s.paragraphs)
     numbered = sum(1 for h in headed if _NUMBERED.match(h)) >= ROUNDUP_SECTIONS
     counted = bool(_COUNTED.search(article.title))
-    return (numbered or counted) and chars / len(headed) <= ROUNDUP_CHARS
+    short = chars / len(headed) <= ROUNDUP_CHARS
+    return bool(_HOW_TO.match(article.title)) or ((numbered or counted) and short)

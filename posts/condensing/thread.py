@@ -273,13 +273,11 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
             break  # the ranking puts every fragment and filler sentence last
         passage = _passage(ctx, sentence, by_position, chosen)
         if passage is None or _too_long(ctx, plan, passage):
-            if sentence.position in ctx.digest.in_order:
-                break  # the next step or item cannot be skipped for a later one
             continue
         trial = {**chosen, **{s.position: s for s in passage}}
         if not plan.fits([*hook, *_items(ctx, plan, trial)]):
             if sentence.position in ctx.digest.in_order:
-                break
+                break  # no room for this step or item: a later one must not take its place
             skips += 1
             if skips > MAX_SKIPS:
                 break

@@ -126,3 +126,25 @@ def test_the_steps_of_a_how_to_are_posted_in_order_without_skipping_one() -> Non
 def test_a_closing_or_aside_connective_leans_on_what_came_before() -> None:
     assert leans_back("Incidentally, it is important that Bob pushes to public before review.")
     assert leans_back("Finally, the ability to mix math and text in a paragraph matters too.")
+
+
+def test_a_how_to_with_headed_steps_posts_each_step_under_its_heading_in_order() -> None:
+    says = {
+        "Water": "Water the seedlings in the afternoon so the soil holds warmth overnight.",
+        "Cover": "Cover each row with fleece held down by bricks along both edges.",
+        "Prune": "Prune damaged leaves away once the morning sun has thawed them.",
+        "Mulch": "Mulch around stems with straw, keeping it clear of the young shoots.",
+    }
+    steps = [Section(f"Step heading {name}", (text,)) for name, text in says.items()]
+    lead = Section(None, ("Seedlings die in a frost unless a gardener gets ready in time.",))
+    source = Article(
+        title="How to protect seedlings from frost",
+        sections=(lead, *steps),
+        summary="",
+        summary_source="computed",
+        hashtags=(),
+        url="https://example.org/frost",
+    )
+    text = "\n".join(thread(source))
+    shown = [text.find(f"Step heading {name}: {says[name]}") for name in ("Water", "Cover")]
+    assert -1 not in shown and shown == sorted(shown)
