@@ -155,7 +155,9 @@ class Distinct:
         claim in other words (:class:`~.echo.Echo`)."""
         if repeats(sentence.words, self._kept):
             return True
-        lead = sentence.position in self._lead
+        # a lead sentence answering the one before ("But as WebAssembly…") is the news the first
+        # one sets up, however much it shares with the summary
+        lead = sentence.position in self._lead and not sentence.leans
         return self._echo is not None and self._echo.restates(sentence.text, lead)
 
 

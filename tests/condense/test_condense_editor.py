@@ -148,3 +148,17 @@ def test_a_how_to_with_headed_steps_posts_each_step_under_its_heading_in_order()
     text = "\n".join(thread(source))
     shown = [text.find(f"Step heading {name}: {says[name]}") for name in ("Water", "Cover")]
     assert -1 not in shown and shown == sorted(shown)
+
+
+def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_summary() -> None:
+    """The setup alone ("has always focused on the Web") would tell the reader the opposite."""
+    summary = "The compiler now emits standalone files, which need no browser runtime."
+    setup = "The compiler has always focused first and foremost on compiling for web pages."
+    answer = (
+        "But as apps start to run outside the web, new uses appear, so we have worked on "
+        "standalone files that skip the browser runtime."
+    )
+    manual = "Standalone files and the browser runtime are covered in the manual."
+    source = article("Outside the web", summary, f"{setup} {answer}", *FILLER, manual)
+    text = "\n".join(thread(source))
+    assert setup in text and answer in text
