@@ -21,9 +21,10 @@ def quoted(text: str, limit: int = 60) -> str:
 class HeraldError(Exception):
     """An expected failure with a message fit for one line on stderr.
 
-    ``remedy`` names, as a concept, what the user may do about it ("force", "allow-outside",
-    "post-now", "retry", "force-retry", "show"); the CLI turns it into its own command or flag,
-    so the core never mentions one. ``draft_id`` is the draft concerned, if any.
+    ``remedy`` names, as a concept, what the user may do about it (the keys of
+    ``scheduler/cli/hints.py``: "force", "give-time", "retry", "list-drafts", …); the CLI turns
+    it into its own command or flag, so the core never mentions one. ``draft_id`` is the draft
+    concerned, if any.
     """
 
     exit_code = 2

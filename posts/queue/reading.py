@@ -23,7 +23,7 @@ DUE_ORDER = "ORDER BY due_at, scheduled_at, id"
 
 
 def not_found(draft_id: str) -> NotFoundError:
-    return NotFoundError(f"no draft with id '{draft_id}' (see `herald queue list`)")
+    return NotFoundError(f"no draft with id '{draft_id}'", remedy="list-drafts")
 
 
 def get(conn: Conn, draft_id: str) -> Draft:

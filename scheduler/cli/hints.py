@@ -12,6 +12,7 @@ REMEDIES = {
     "retry": "use `herald queue retry {id}`",
     "force-retry": "run `herald queue retry {id} --force` to send it again",
     "show": "see `herald queue show {id}`",
+    "list-drafts": "see `herald queue list`",
 }
 
 
