@@ -90,6 +90,12 @@ _FILLER = re.compile(
     r"submit your|[\^↑]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,
 )
+# "Figure 7 shows…", "as the table below shows": a post has no figure to point at.
+_POINTS_AT_FIGURE = re.compile(
+    r"(?i:\b(?:figure|fig\.|table|listing|diagram|chart|graph|screenshot)\s+\d+[a-z]?\s+"
+    r"(?:shows?|illustrates?|depicts?|gives|lists|summari[sz]es)\b|\b(?:figure|table|"
+    r"listing|diagram|chart|graph|screenshot|image|example|code)s?\s+(?:above|below)\b)"
+)
 _POINT_HEADING = re.compile(
     r"\b(?:what (?:we|i|they|it) (?:changed|did|found|learned|learnt|built|decided)|what changes|"
     r"findings?|results?|key (?:points?|takeaways?|findings?|facts?)|takeaways?|why (?:it|this) "
@@ -143,8 +149,9 @@ def is_filler(text: str) -> bool:
     """Site furniture and throat-clearing that is never a key point ("Thanks for reading!", a
     caption's "图为…", a reference's "^ Lawler, Kelley (2014)"), a
     sentence that announces what follows ("Obama also said:") without it, a bracketed note, a
-    quotation that does not say whose it is, and a quote whose speaker is a bare surname ("…,"
-    Azzouz said), introduced somewhere else."""
+    quotation that does not say whose it is, a quote whose speaker is a bare surname ("…,"
+    Azzouz said), introduced somewhere else, and a sentence pointing at a figure ("Figure 7
+    shows…", "the table below")."""
     text = text.strip()
     if text.endswith((":", "：")) or _BY_SURNAME.search(text) or _BRACKETED.match(text):
         return True
@@ -152,6 +159,8 @@ def is_filler(text: str) -> bool:
         return True
     if any(text.count(close) > text.count(open_) for open_, close in _QUOTE_PAIRS):
         return True  # the end of a quotation that began in an earlier sentence
+    if _POINTS_AT_FIGURE.search(text):
+        return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
 
 

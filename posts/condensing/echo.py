@@ -7,7 +7,7 @@ test counts shared *phrases*: adjacent content words (function words left out, e
 its first six letters so "structures" meets "structure"), each weighted by its rarity, ``1/df``
 over the article's sentences. A phrase the article repeats everywhere ("Star Wars", "Twitter
 Lite") is the topic's name and weighs little; one said only in the hook and this sentence is
-the same claim made twice.
+the same claim made twice. A short sentence whose words the hook nearly all said adds nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ STEM = 6  # letters of a word that decide whether two words are the same
 ECHO = 1.5  # rarity-weighted shared phrases that make a sentence a restatement
 LEAD_ECHO = 2  # a lead sentence sharing this many phrases with the hook …
 LEAD_SHARE = 0.3  # … and this share of its words, restates it (the summary is written from it)
+SHORT_WORDS = 4  # a sentence of this few content words …
+SHORT_SHARE = 0.75  # … this share of them in the hook adds nothing to it
 
 
 def phrases(text: str) -> set[tuple[str, str]]:
@@ -53,15 +55,19 @@ class Echo:
         self._lock = threading.Lock()
 
     def restates(self, text: str, lead: bool = False) -> bool:
-        """Does ``text`` mostly make the hook's claim again? A lead sentence needs less proof."""
-        shared = phrases(text) & self._phrases
+        """Does ``text`` mostly make the hook's claim again? A lead sentence needs less proof; a
+        short one ("Allergies to peanuts are on the rise.") none but its words."""
+        listed = words_of(text)
+        words = set(listed)
+        share = len(words & self._words) / len(words) if words else 0.0
+        if len(words) <= SHORT_WORDS and share >= SHORT_SHARE:
+            return True
+        shared = set(pairwise(listed)) & self._phrases
         if not shared:
             return False
         df = self._counts()
         if sum(1 / max(df[p], 1) for p in shared) >= ECHO:
             return True
-        words = set(words_of(text))
-        share = len(words & self._words) / len(words)
         return lead and len(shared) >= LEAD_ECHO and share >= LEAD_SHARE
 
     def _counts(self) -> Counter[tuple[str, str]]:

@@ -116,6 +116,17 @@ class _Plan:
     def fits(self, items: list[Item]) -> bool:
         return fewest(measure(items, self.ctx.rules), self.frame, self.posts, self.least)
 
+    def reads_on(self, items: list[Item]) -> bool:
+        """Do the items fit with no post opening on a sentence that leans on the post before
+        ("It found that…")? The layout breaks there only when nothing else fits."""
+        run = measure(items, self.ctx.rules)
+        if not fewest(run, self.frame, self.posts, self.least):
+            return False
+        if LEANING not in run.kinds:
+            return True  # the common case: no need to lay the thread out
+        cuts = arrange(run, self.frame, self.posts, self.least)
+        return cuts is not None and all(run.kinds[c] != LEANING for c in cuts[1:-1] if c < len(run))
+
     def drop_tags(self) -> None:
         self.tags = []
         self.forget_frames()
@@ -275,7 +286,7 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         if passage is None or _too_long(ctx, plan, passage):
             continue
         trial = {**chosen, **{s.position: s for s in passage}}
-        if not plan.fits([*hook, *_items(ctx, plan, trial)]):
+        if not plan.reads_on([*hook, *_items(ctx, plan, trial)]):
             if sentence.position in ctx.digest.in_order:
                 break  # no room for this step or item: a later one must not take its place
             skips += 1
@@ -378,15 +389,17 @@ def _items(ctx: Context, plan: _Plan, chosen: dict[int, Sentence]) -> list[Item]
     previous: Sentence | None = None
     for sentence in sorted(chosen.values(), key=lambda s: s.position):
         opens_item = previous is None or previous.section != sentence.section
-        runs.append((_with_heading(sentence, opens_item), *_joint(previous, sentence)))
+        headed = opens_item and sentence.heading is not None
+        runs.append((_with_heading(sentence, opens_item), *_joint(previous, sentence, headed)))
         previous = sentence
     return _split(ctx, plan, runs)
 
 
-def _joint(previous: Sentence | None, sentence: Sentence) -> tuple[str, int]:
-    """What joins ``sentence`` to the one before it in the thread, and how a break there reads."""
+def _joint(previous: Sentence | None, sentence: Sentence, headed: bool) -> tuple[str, int]:
+    """What joins ``sentence`` to the one before it in the thread, and how a break there reads
+    (``headed``: it follows its list item's heading, which it leans on, not the sentence)."""
     follows = previous is not None and previous.position == sentence.position - 1
-    kind = LEANING if sentence.leans and follows else SENTENCE
+    kind = LEANING if sentence.leans and follows and not headed else SENTENCE
     if previous is None or previous.paragraph != sentence.paragraph:
         return "\n\n", PARAGRAPH if kind == SENTENCE else kind
     return sentence_joint(previous.text), kind

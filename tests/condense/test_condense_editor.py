@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from posts.condensing import condense
-from posts.condensing.cues import leans_back
+from posts.condensing.cues import is_filler, leans_back
 from posts.model import Article, CondenseOptions, Section
 
 FILLER = (
@@ -162,3 +162,37 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
     source = article("Outside the web", summary, f"{setup} {answer}", *FILLER, manual)
     text = "\n".join(thread(source))
     assert setup in text and answer in text
+
+
+def test_a_sentence_pointing_at_a_figure_is_not_posted() -> None:
+    """A post has no Figure 7 and no table below to point at."""
+    assert is_filler("Figure 7 shows what just happened to Bob's repository after the push.")
+    assert is_filler("The table below lists every release since the first one.")
+    assert not is_filler("Sales grew 8% in a year (see Figure 2).")
+
+
+def test_a_short_sentence_whose_words_the_hook_already_said_is_not_a_key_point() -> None:
+    summary = "Peanut allergies have been on the rise in the past decade, with little hope."
+    again = "Allergies to peanuts and other foods are on the rise."
+    news = "About 3% of babies who ate peanut snacks early got an allergy, against 17% of others."
+    source = article("Babies who eat peanuts early may avoid allergy", summary, news, again)
+    text = "\n".join(thread(source))
+    assert news in text and again not in text
+
+
+def test_a_sentence_that_leans_on_another_never_opens_a_post_apart_from_it() -> None:
+    setup = "The trial of 640 babies is published in a medical journal this week."
+    found = (
+        "It found that among babies at high risk, eating peanut snacks by 11 months and then "
+        "three times a week until age five cut their chances of a peanut allergy by more than "
+        "80 percent."
+    )
+    summary = (
+        "Peanut allergies have been on the rise in the past decade, with little hope for a cure "
+        "until now."
+    )
+    title = "Babies who eat peanuts early may avoid allergy"
+    source = article(title, summary, f"{setup} {found}", *FILLER)
+    posts = thread(source)
+    assert not any(post.startswith("It found") for post in posts)
+    assert any(setup in post and found in post for post in posts)
