@@ -26,6 +26,7 @@ _NOT_NAMES = frozenset(
     """he she it they we i you this that these those the a an but and so also then however
     mr mrs ms dr prof sir officials police experts critics researchers scientists""".split()  # noqa: SIM905
 )
+_SUBJECT = re.compile(r"([A-Z][\w'’-]+)(?:\s+(?:is|was|has|had)\b|,\s+(?:a|an|the|who)\b)")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 QUOTED_PARAGRAPHS = 0.2  # at most this share of first-person paragraphs: the article is reported
@@ -41,6 +42,18 @@ def speakers(text: str) -> list[str]:
             if words:
                 found.append(words[-1])
     return found
+
+
+def subject(text: str) -> str | None:
+    """A bare name opening ``text`` as its subject ("Sharon is the CEO…", "Hicks, a Navy
+    veteran, said…"): a surname, if the article wrote the full name before."""
+    match = _SUBJECT.match(text)
+    return match[1] if match and match[1].casefold() not in _NOT_NAMES else None
+
+
+def full_name(name: str, text: str) -> bool:
+    """Does ``text`` write ``name`` after a given name ("Zeev Sharon")?"""
+    return re.search(rf"\b[A-Z][\w'’-]+\s+{re.escape(name)}(?!\w)", text) is not None
 
 
 def mentions(name: str, text: str) -> bool:

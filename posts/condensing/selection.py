@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -310,7 +311,8 @@ def _score(article: Article, sentence: Sentence, weights: dict[str, float]) -> f
     """The sentence's score; 0 for filler and fragments, which only an empty thread takes."""
     if not sentence.point:
         return 0.0
-    return score(sentence, weights, marks_the_point(article.sections[sentence.section].heading))
+    part = article.sections[sentence.section] if sentence.section < len(article.sections) else None
+    return score(sentence, weights, marks_the_point(part.heading if part else sentence.heading))
 
 
 def repeats(words: frozenset[str], earlier: Iterable[frozenset[str]]) -> bool:
@@ -320,14 +322,22 @@ def repeats(words: frozenset[str], earlier: Iterable[frozenset[str]]) -> bool:
 
 
 def _sentences(article: Article) -> Iterator[Sentence]:
+    """The article's sentences; in a list article each with its item's heading, and each
+    numbered item written as a paragraph ("1. Take the blankets off the bed") counted as a
+    section of its own, past the article's real ones."""
     position = paragraph = 0
     before: frozenset[str] = frozenset()
     items = _is_roundup(article)
-    for section, part in enumerate(article.sections):
+    numbered = _numbered_items(article)
+    item = len(article.sections)  # the next numbered item's section
+    for real, part in enumerate(article.sections):
         heading = part.heading if items and part.heading else None
-        for text in part.paragraphs:
+        section = real
+        for index, text in enumerate(part.paragraphs):
+            if (real, index) in numbered:
+                heading, section, item = text.strip(), item, item + 1
             for sentence in (s.strip() for s in split_sentences(text, article.lang)):
-                if sentence:
+                if sentence and heading != sentence:
                     words = content_words(sentence)
                     leans = position > 0 and leans_back(sentence, before)
                     point = key_point(sentence, words)
@@ -336,6 +346,18 @@ def _sentences(article: Article) -> Iterator[Sentence]:
                     )
                     position, before = position + 1, words
             paragraph += 1
+
+
+def _numbered_items(article: Article) -> frozenset[tuple[int, int]]:
+    """(section, paragraph) of each numbered item heading written as a paragraph ("1. Take any
+    blankets off the bed", no full stop), when at least :data:`ROUNDUP_SECTIONS` of them each
+    lead a paragraph of text: a list article whose headings the page did not mark up."""
+    found = []
+    for section, part in enumerate(article.sections):
+        for index, (text, after) in enumerate(pairwise((*part.paragraphs, ""))):
+            if _NUMBERED.match(text) and is_fragment(text) and not _NUMBERED.match(after):
+                found.append((section, index))
+    return frozenset(found) if len(found) >= ROUNDUP_SECTIONS else frozenset()
 
 
 def _is_roundup(article: Article) -> bool:

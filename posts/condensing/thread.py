@@ -30,7 +30,7 @@ from posts.condensing.layout import (
     pieces,
 )
 from posts.condensing.packer import ELLIPSIS, Slot
-from posts.condensing.people import mentions, speakers
+from posts.condensing.people import full_name, mentions, speakers, subject
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import sentence_joint
@@ -271,25 +271,29 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     a sentence that leans on another is posted in the same post as it). Choosing stops at the first
     passage scoring under :data:`STOP` of the mean of those chosen
     or under the article's top :data:`KEY_SHARE` (the lead and a list article's items are
-    exempt), or after :data:`MAX_SKIPS` passages that did not fit.
+    exempt), or after :data:`MAX_SKIPS` passages that did not fit. Steps and list items are
+    taken in order: once one is passed over, no later one is taken.
     """
     by_position = {s.position: s for s in ctx.digest.sentences}
     chosen: dict[int, Sentence] = {}
     scores: list[float] = []
     skips = 0
     floor = _floor(ctx.digest.sentences)
+    closed = False  # a step or list item was passed over: no later one may take its place
     for sentence in ctx.digest.candidates():
         lead = sentence.position in ctx.digest.pinned
         if not sentence.point or (not lead and _enough(sentence, scores, floor)):
             break  # the ranking puts every fragment and filler sentence last
+        ordered = sentence.position in ctx.digest.in_order
+        if ordered and closed:
+            continue
         passage = _passage(ctx, sentence, by_position, chosen)
         if passage is None or _too_long(ctx, plan, passage):
+            closed = closed or ordered
             continue
         trial = {**chosen, **{s.position: s for s in passage}}
         if not plan.reads_on([*hook, *_items(ctx, plan, trial)]):
-            if sentence.position in ctx.digest.in_order:
-                break  # no room for this step or item: a later one must not take its place
-            skips += 1
+            closed, skips = closed or ordered, skips + 1
             if skips > MAX_SKIPS:
                 break
             continue
@@ -367,16 +371,22 @@ def _introduced(
     known = " ".join((ctx.digest.title, *ctx.digest.summary, *earlier))
     unknown = []
     for sentence in passage:
-        unknown += [n for n in speakers(sentence.text) if not mentions(n, known)]
+        unknown += [n for n in _people(sentence) if not mentions(n, known)]
         known += " " + sentence.text
     for name in dict.fromkeys(unknown):
         first = next((s for s in ctx.digest.sentences[:head] if mentions(name, s.text)), None)
-        if first is None:
-            continue  # named here first: the passage introduces them itself
+        if first is None or (name not in speakers(first.text) and not full_name(name, first.text)):
+            continue  # named here first, or not a person the article introduced
         if not first.point or ctx.digest.repeats_hook(first) or len(passage) > MAX_CHAIN:
             return None
         passage.insert(0, first)
     return passage
+
+
+def _people(sentence: Sentence) -> list[str]:
+    """Whom ``sentence`` quotes, and the bare name it opens with ("Sharon is the CEO…")."""
+    opening = subject(sentence.text)
+    return [*speakers(sentence.text), *([opening] if opening else [])]
 
 
 def _heading_answers(sentence: Sentence, before: Sentence) -> bool:

@@ -196,3 +196,32 @@ def test_a_sentence_that_leans_on_another_never_opens_a_post_apart_from_it() -> 
     posts = thread(source)
     assert not any(post.startswith("It found") for post in posts)
     assert any(setup in post and found in post for post in posts)
+
+
+def test_a_bare_surname_the_thread_has_not_introduced_brings_the_full_name() -> None:
+    intro = "Zeev Sharon founded a small Boston company that sells spare bedrooms nightly."
+    bare = "Sharon is the chief executive of Hotelied, which sells hotel room discounts."
+    paragraphs = (
+        "Hotel room rates follow rules that hotel owners rarely share with guests.",
+        f"Several hotel owners answered questions in an online thread. {intro}",
+        *FILLER,
+        f"Hotel room discounts are common in winter. {bare}",
+        "Daily hotel room rates and discounts rose again this year.",
+    )
+    text = "\n".join(thread(article("Secrets of hotel room rates", "", *paragraphs)))
+    assert bare in text and text.index(intro) < text.index(bare)
+
+
+def test_numbered_items_written_as_paragraphs_are_posted_with_their_numbers() -> None:
+    paragraphs = (
+        "Hotel owners shared the tricks of their trade in an online thread this week.",
+        "1. Take the blankets off the bed",
+        "Duvets are washed far less often than sheets, one hotel owner said in the thread.",
+        "2. Check the peep hole",
+        "A peep hole can be turned around from the outside with simple tools, owners warned.",
+        "3. Avoid a wooden luggage rack",
+        "Bedbugs love wood, and a metal rack gives them nowhere to hide in a hotel room.",
+    )
+    text = "\n".join(thread(article("Three secrets hotel owners keep", "", *paragraphs)))
+    first = text.find("1. Take the blankets off the bed: Duvets are washed")
+    assert first != -1 and first < text.find("2. Check the peep hole: A peep hole")
