@@ -40,10 +40,12 @@ _PART_OF = re.compile(
     r"those|such)\s|in\s+(?:fact|addition|turn|contrast|short|particular)\b|the\s+(?:other|"
     r"same|latter|former|rest)\b)"
 )
-# "If he pushed…", "When they met…": a person named before is the subject of the first clause.
+# "If he pushed…", "When they met…", "Like Alice, he'll…": a person named before is the subject
+# of the first clause.
 _EARLY_PRONOUN = re.compile(
-    r"(?:if|when|while|because|although|though|after|before|as|since|once|until|unless|where)"
-    r"\s+(?:he|she|they|his|her|their)\b",
+    r"(?:(?:if|when|while|because|although|though|after|before|as|since|once|until|unless|"
+    r"where)\s+|(?:like|unlike|as|in|at|on|after|before|for)\s[^,.;:]{1,30},\s+)"
+    r"(?:he|she|they|his|her|their)\b",
     re.IGNORECASE,
 )
 _DEICTIC = frozenset({"this", "that", "these", "those"})

@@ -87,6 +87,8 @@ def test_a_short_article_makes_a_short_thread(article: Callable[[str], Article])
         ("This year's survey asked 5,000 people.", False),
         ("If he pushed to review first, it would stay a draft.", True),
         ("When Alice pushed to review, it stayed a draft.", False),
+        ("Like Alice, he'll use a bookmark to track his work.", True),
+        ("Unlike most phones, the handset has no fan.", False),
         ("Riverside voted on Tuesday.", False),
     ],
 )
