@@ -124,11 +124,14 @@ class Distinct:
         known: Iterable[frozenset[str]],
         echo: Echo | None = None,
         lead: frozenset[int] = frozenset(),
+        ordered: frozenset[int] = frozenset(),
     ) -> None:
         self._source = iter(ranked)
         self._kept = list(known)
+        self._hook = tuple(self._kept)
         self._echo = echo
         self._lead = lead
+        self._ordered = ordered
         self._found: list[Sentence] = []
         self._lock = threading.Lock()
 
@@ -153,7 +156,10 @@ class Distinct:
 
     def _repeats(self, sentence: Sentence) -> bool:
         """Said already: mostly the same words as the hook or a better sentence, or the hook's
-        claim in other words (:class:`~.echo.Echo`)."""
+        claim in other words (:class:`~.echo.Echo`). A list item or a step is dropped only for
+        repeating the hook: skipping it for a better sentence would cherry-pick the list."""
+        if sentence.position in self._ordered:
+            return repeats(sentence.words, self._hook)
         if repeats(sentence.words, self._kept):
             return True
         # a lead sentence answering the one before ("But as WebAssembly…") is the news the first
@@ -187,6 +193,7 @@ def digest(article: Article) -> Digest:
             said,
             Echo((article.title, *summary), [s.text for s in sentences]),
             frozenset(s.position for s in lead),
+            frozenset(s.position for s in items),
         ),
         pinned=frozenset(pinned),
         in_order=frozenset(s.position for s in items),

@@ -144,9 +144,18 @@ class _Plan:
         carrier = 0 if self.posts < 2 else 1
         while self.tags and self.slot(carrier, True).post("") is None:
             self.tags.pop()
-        if self.ctx.link and self.slot(0 if self.link_first else carrier, True).post("") is None:
+        if self.ctx.link and not self._link_fits(0 if self.link_first else carrier):
             platform, limit = self.ctx.rules.platform, self.ctx.rules.limit
             raise InputError(f"the article's link does not fit a {platform} post of {limit}")
+
+    def _link_fits(self, k: int) -> bool:
+        """Does the link fit post k? On the first post, a headline that crowds it out becomes
+        text of the thread instead (:func:`_hook_items`), so it is not counted."""
+        headline = self.headline
+        self.headline = "" if k == 0 else headline
+        fits = self.slot(k, True).post("") is not None
+        self.headline = headline
+        return fits
 
     def texts(self, items: list[Item]) -> tuple[str, ...]:
         """Arrange ``items`` into posts, render each with its real label, measure it again."""
@@ -331,8 +340,14 @@ def _too_long(ctx: Context, plan: _Plan, passage: list[Sentence]) -> bool:
     would open a post with the word that leans on its antecedent, is left for the reader of the
     article: the passage must fit one post."""
     room = plan.frame(1, False).budget
-    text = " ".join(_with_heading(s, i == 0) for i, s in enumerate(passage))
-    return ctx.rules.length(text) > room
+    runs: list[list[Sentence]] = []
+    for sentence in passage:  # an introduction from further back may go in an earlier post
+        if runs and runs[-1][-1].position == sentence.position - 1:
+            runs[-1].append(sentence)
+        else:
+            runs.append([sentence])
+    texts = (" ".join(_with_heading(s, i == 0) for i, s in enumerate(run)) for run in runs)
+    return any(ctx.rules.length(text) > room for text in texts)
 
 
 def _floor(sentences: Iterable[Sentence]) -> float:
