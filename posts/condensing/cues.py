@@ -92,11 +92,14 @@ _FILLER = re.compile(
     r"submit your|[\^↑]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,
 )
-# "Figure 7 shows…", "as the table below shows": a post has no figure to point at.
+# "Figure 7 shows…", "as the table below shows", "see notes later", "the example from before":
+# a post has no figure, and no rest of the article, to point at.
 _POINTS_AT_FIGURE = re.compile(
     r"(?i:\b(?:figure|fig\.|table|listing|diagram|chart|graph|screenshot)\s+\d+[a-z]?\s+"
     r"(?:shows?|illustrates?|depicts?|gives|lists|summari[sz]es)\b|\b(?:figure|table|"
-    r"listing|diagram|chart|graph|screenshot|image|example|code)s?\s+(?:above|below)\b)"
+    r"listing|diagram|chart|graph|screenshot|image|example|code)s?\s+(?:above|below)\b|"
+    r"\bsee (?:the )?(?:notes?|section|chapter|appendix) (?:later|below|above)\b|"
+    r"\bexample from before\b|\b(?:mentioned|described|discussed) (?:above|below|earlier)\b)"
 )
 _POINT_HEADING = re.compile(
     r"\b(?:what (?:we|i|they|it) (?:changed|did|found|learned|learnt|built|decided)|what changes|"

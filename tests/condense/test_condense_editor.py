@@ -168,6 +168,8 @@ def test_a_sentence_pointing_at_a_figure_is_not_posted() -> None:
     """A post has no Figure 7 and no table below to point at."""
     assert is_filler("Figure 7 shows what just happened to Bob's repository after the push.")
     assert is_filler("The table below lists every release since the first one.")
+    assert is_filler("Programs can run in WASI runtimes (see notes later on what they need).")
+    assert is_filler("That is more compact (as in the musl_writev example from before).")
     assert not is_filler("Sales grew 8% in a year (see Figure 2).")
 
 
