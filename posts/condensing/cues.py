@@ -48,6 +48,8 @@ _EARLY_PRONOUN = re.compile(
     r"(?:he|she|they|his|her|their)\b",
     re.IGNORECASE,
 )
+_NEGATED = re.compile(r"(?i)\b(?:wasn[’']t|isn[’']t|weren[’']t|aren[’']t|was not|is not)\b")
+_REVEAL = re.compile(r"(?i)(?:it|that|this)(?:\s+(?:was|is)|[’']s)\b|instead\b|rather\b")
 _DEICTIC = frozenset({"this", "that", "these", "those"})
 _TIMES = (
     "year week month day morning afternoon evening night weekend summer winter spring autumn "
@@ -141,6 +143,13 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
 def _stem(word: str) -> str:
     """ "It's" → "it", "they’ve" → "they": the word a contraction starts with, case-folded."""
     return word.casefold().split("'")[0].split("’")[0]
+
+
+def withholds(text: str, after: str) -> bool:
+    """Does ``text`` set up what ``after`` reveals? "The most memorable moment wasn't the
+    butterfly…" then "It was when I had three windows open…": posted alone, the setup is a
+    teaser without its point."""
+    return bool(_NEGATED.search(text)) and bool(_REVEAL.match(after.lstrip(_OPENING_PUNCTUATION)))
 
 
 def is_fragment(text: str) -> bool:

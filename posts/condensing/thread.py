@@ -17,6 +17,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
+from posts.condensing.cues import withholds
 from posts.condensing.layout import (
     INSIDE,
     LEANING,
@@ -362,8 +363,9 @@ def _passage(
     by_position: dict[int, Sentence],
     chosen: dict[int, Sentence],
 ) -> list[Sentence] | None:
-    """``sentence`` with the sentences before it that it leans on; None if they are too many, if
-    one only repeats the hook (it would be posted twice) or is a fragment ("Values are:")."""
+    """``sentence`` with the sentences before it that it leans on, and the one after it that
+    reveals what it sets up; None if they are too many, if one only repeats the hook (it would
+    be posted twice) or is a fragment ("Values are:")."""
     passage = [sentence]
     while passage[0].leans and passage[0].position - 1 not in chosen:
         before = by_position.get(passage[0].position - 1)
@@ -372,6 +374,9 @@ def _passage(
         if len(passage) > MAX_CHAIN or ctx.digest.repeats_hook(before) or not before.point:
             return None
         passage.insert(0, before)
+    after = by_position.get(passage[-1].position + 1)
+    if after is not None and after.point and withholds(passage[-1].text, after.text):
+        passage.append(after)  # a setup goes with what it reveals
     return _introduced(ctx, passage, chosen)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from posts.condensing import condense
-from posts.condensing.cues import is_filler, leans_back
+from posts.condensing.cues import is_filler, leans_back, withholds
 from posts.model import Article, CondenseOptions, Section
 
 FILLER = (
@@ -227,3 +227,13 @@ def test_numbered_items_written_as_paragraphs_are_posted_with_their_numbers() ->
     text = "\n".join(thread(article("Three secrets hotel owners keep", "", *paragraphs)))
     first = text.find("1. Take the blankets off the bed: Duvets are washed")
     assert first != -1 and first < text.find("2. Check the peep hole: A peep hole")
+
+
+def test_a_setup_is_posted_with_what_it_reveals_or_not_at_all() -> None:
+    setup = "The most memorable moment of the demo wasn't the butterfly landing on my finger."
+    reveal = "It was when I had three windows open at once and moved them with my eyes."
+    assert withholds(setup, reveal)
+    assert not withholds(setup, "The demo lasted thirty minutes in a closed room.")
+    lead = f"Apple showed its new headset to developers this week. {setup} {reveal}"
+    text = "\n".join(thread(article("Apple's headset", "", lead, *FILLER)))
+    assert setup in text and reveal in text
