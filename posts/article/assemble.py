@@ -38,6 +38,12 @@ _ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
+# A lead never starts by answering something before it.
+_LEANS_BACK = re.compile(
+    r"(?:finally|however|but|also|additionally|moreover|furthermore|instead|still|rather|lastly"
+    r"|meanwhile|thus|therefore|so|and|or)\b",
+    re.IGNORECASE,
+)
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
 _NO_LINK = "no link: the article declares no canonical link, og:url or url; pass --url to add one"
@@ -221,12 +227,12 @@ def _summary(
 def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
     """The first sentence of the first paragraph that opens with a real sentence (not a kicker,
     a caption or a date), plus the second sentence when the first is short."""
-    for paragraph in paragraphs:
-        text = strip_trailing_hashtags(paragraph)
-        if _opens_with_news(text, lang):
-            return _first_sentences(text, split_sentences(text, lang))
-    text = strip_trailing_hashtags(paragraphs[0])
-    return _first_sentences(text, split_sentences(text, lang))
+    texts = [strip_trailing_hashtags(paragraph) for paragraph in paragraphs]
+    for opens in (_opens_with_news, _opens_with_a_sentence):
+        for text in texts:
+            if opens(text, lang):
+                return _first_sentences(text, split_sentences(text, lang))
+    return _first_sentences(texts[0], split_sentences(texts[0], lang))
 
 
 def _is_prose(paragraph: str) -> bool:
@@ -236,6 +242,15 @@ def _is_prose(paragraph: str) -> bool:
 
 
 def _opens_with_news(paragraph: str, lang: str | None) -> bool:
+    """A paragraph whose first sentence can open a post: news-sized, not leaning back."""
+    sentences = split_sentences(paragraph, lang)
+    return (
+        bool(sentences) and _is_news_sentence(sentences[0]) and not _LEANS_BACK.match(sentences[0])
+    )
+
+
+def _opens_with_a_sentence(paragraph: str, lang: str | None) -> bool:
+    """Second choice for the lead: news-sized, even if it leans on something before."""
     sentences = split_sentences(paragraph, lang)
     return bool(sentences) and _is_news_sentence(sentences[0])
 

@@ -36,6 +36,7 @@ _FURNITURE = re.compile(
       | tags?|categories|filed\s+under|posted\s+in
       | navigation|menu|footer|cookies?(?:\s+(?:policy|settings|notice))?
       | about\s+the\s+author|advertisement|sponsored(?:\s+content)?
+      | previous|next|prev|(?:previous|next)\s+(?:slide|photo|image|page)s?
       | media\s+contacts?|press\s+contacts?|for\s+more\s+information|forward-looking\s+statements
     )\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
@@ -53,6 +54,7 @@ _OPENINGS = re.compile(
       | subscribe\b
       | (?:read\s+more|continue\s+reading|click\s+here\s+to\s+read|read\s+the\s+full)\b
       | (?:previous|next)\s+(?:post|article|story)\b
+      | (?:previous|next)\b.{0,200}\bslide\s?show\b
       | (?:posted|filed)\s+(?:in|under)\b
       | (?:topics|tags|tagged|categories|keywords)\s*:
       | recommend\s+this\s+(?:article|story|post)\b
@@ -127,6 +129,13 @@ _EMBED = re.compile(
     r"|view\s+this\s+post\s+on\s+instagram",
     re.IGNORECASE,
 )
+# Video players' screen-reader text that extraction keeps (video.js and the like).
+_PLAYER = re.compile(
+    r"^(?:this\s+is\s+a\s+modal\s+window\.?|beginning\s+of\s+dialog\s+window\b.*"
+    r"|end\s+of\s+dialog\s+window\.?|escape\s+will\s+cancel\s+and\s+close\s+the\s+window\.?"
+    r"|this\s+video\s+(?:is\s+)?(?:unavailable|cannot\s+be\s+played)\b.*)$",
+    re.IGNORECASE,
+)
 _AFFILIATE = re.compile(
     r"^(?:\$|€|£)\s?\d[\d.,]*\s+(?:at|from|on)\s+\S|^(?:buy|shop|get\s+it)\s+(?:it\s+)?(?:now\s+)?"
     r"(?:at|on|from)\s+\S[^.!?]{0,40}$|^(?:see|check)\s+(?:the\s+)?(?:price|deal)s?\s+(?:at|on)\b",
@@ -142,6 +151,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("photo-credit", lambda t: bool(_CREDIT.match(t))),
     ("embedded-post", lambda t: bool(_EMBED.search(t))),
     ("affiliate-link", lambda t: bool(_AFFILIATE.match(t))),
+    ("video-player", lambda t: bool(_PLAYER.match(t))),
     ("related", lambda t: bool(_OPENINGS.match(t) or _ANYWHERE.search(t))),
     ("navigation", lambda t: bool(_NAVIGATION.match(t))),
     ("furniture-heading", lambda t: is_boilerplate_heading(t)),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from posts.article.normalize import squash
 
-_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)\s*$")
+_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…|[(\[](?:\.{3}|…)[)\]])\s*$")  # also "(...)", "[…]"
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'’”»)\]]*$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)

@@ -67,6 +67,8 @@ _SECTIONS = frozenset(
     ]
 )
 _ELLIPSIS = re.compile(r"(?:\.{3}|…)\s*$")  # a cut candidate ("…for Hong Kong leader...")
+# "_教育频道_中国青年网": a channel (频道) or a site (…网) named after a Chinese headline.
+_CJK_FURNITURE = re.compile(r"(?:频道|頻道|[网網])$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")  # "draft-dejong-remotestorage-04": an id
 _PRIORITY = ("json-ld", "og:title", "twitter:title", "title", "h1")
 _SUBSTANTIAL_WORDS = 4
@@ -122,6 +124,7 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
         segments = [keep]
     kept = _rejoin(text, segments)
     kept = _rejoin(kept, _trim(_DASH.split(kept), sites, stripped))
+    kept = _rejoin(kept, _trim(kept.split("_"), sites, stripped))
     return Headline(kept, source, tuple(s.strip() for s in stripped if s.strip()))
 
 
@@ -145,7 +148,7 @@ def _is_furniture(segment: str, sites: set[str]) -> bool:
     key = comparable(segment)
     if not key or _SLUG.match(segment.strip()):
         return True
-    if key in _SECTIONS or key in sites:
+    if key in _SECTIONS or key in sites or _CJK_FURNITURE.search(segment.strip()):
         return True
     compact = key.replace(" ", "")
     return any(compact == site.replace(" ", "") or _is_domain_of(key, site) for site in sites)

@@ -29,6 +29,7 @@ _ENOUGH_CHARS = 1500  # a precise pass this long is trusted without a second, re
 _CODE_LINE = re.compile(
     r"^(?:[\w-]+:\s|HTTP/|(?:GET|PUT|POST|DELETE|HEAD|OPTIONS|PATCH)\s|[{}\[\]<>])"
 )
+_BLOCK_CHILDREN = ("p", "item", "list", "head")
 _RUN_IN_WORDS = 8
 _RUN_IN_LEVEL = 4
 _BLURB_WORDS = 60  # a teaser's blurb is a sentence or two
@@ -316,6 +317,8 @@ def _text(element: etree._Element) -> str:
     for child in element:
         if child.tag == "lb":
             parts.append("\n")
+        elif child.tag in _BLOCK_CHILDREN:
+            parts.append(f"\n{_text(child)}\n")  # "…to generate.</p><p>In my case": two lines
         elif child.tag not in _SKIPPED_TAGS or _is_inline_code(child):
             parts.append(_text(child))
         parts.append(child.tail or "")

@@ -407,3 +407,40 @@ def test_front_matter_keywords_keep_their_words() -> None:
     )
     assert [k.text for k in article.keywords] == ["small business", "sodium-ion"]
     assert article.hashtags == ("smallbusiness", "sodium-ion")
+
+
+def test_chinese_channel_and_site_suffixes_are_furniture() -> None:
+    head = "<title>海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网</title>"
+    assert page(head).title == "海外留学生看两会：出国前后关注点大不同"
+    assert page("<title>新竹尖石_美樹營地賞楓 (2)</title>").title == "新竹尖石_美樹營地賞楓 (2)"
+
+
+def test_a_description_cut_with_bracketed_dots_is_truncated() -> None:
+    article = page('<meta name="description" content="The council moved money to buses (...)">')
+    assert "truncated" in explain(article)
+
+
+def test_the_lead_never_opens_with_a_word_that_answers_what_came_before() -> None:
+    body = (
+        "<p>Finally, the council approved a new budget for the river districts on Tuesday.</p>"
+        "<p>Night buses return to six neighbourhoods in March, the transport director said.</p>"
+    )
+    assert page(body=body).summary.startswith("Night buses return")
+
+
+def test_player_text_and_slideshow_controls_are_furniture() -> None:
+    body = (
+        BODY + "<p>This is a modal window.</p><h3>Previous</h3>"
+        "<p>Next “Buses at night” slideshow A photo contest winner</p>"
+    )
+    text = " ".join(page(body=body).paragraphs)
+    assert "modal window" not in text and "slideshow" not in text
+
+
+def test_paragraphs_of_a_block_quote_stay_apart() -> None:
+    quote = (
+        "<blockquote><p>It is trivial for us to generate.</p><p>In my case the server "
+        "crashed within a minute of the first packet.</p></blockquote>"
+    )
+    text = " ".join(page(body=BODY + quote).paragraphs)
+    assert "generate. In my case" in text
