@@ -23,11 +23,11 @@ import statistics
 import time
 from collections.abc import Callable
 
+from posts import platforms
 from posts.article import load_article, parse_article
 from posts.article.sentences import split_sentences
 from posts.condensing import condense
 from posts.condensing.selection import digest
-from posts.counting import PLATFORMS
 from posts.model import Article
 from posts.resources import example_article
 
@@ -53,7 +53,7 @@ def best(
 
 
 def format_all(article: Article, mode: str = "auto") -> None:
-    for platform in PLATFORMS:
+    for platform in platforms.names():
         condense(article, platform, mode=mode)
 
 

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from posts import condense, load_article
+from posts import condense, load_article, platforms
 from posts.article.sentences import split_sentences
 from posts.condensing.hashtags import cap_for
 from posts.condensing.review import review
@@ -32,7 +32,7 @@ from posts.counting import fits, measure
 from posts.errors import HeraldError
 from posts.model import Article, Rendition
 
-PLATFORMS = ("x", "bluesky", "mastodon")
+PLATFORMS = platforms.names()
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 _SEPARATORS = re.compile(r"\s+[|\-–—:·•»/_@]\s+|\s*::\s*|\s*[|«»_]\s*|\s*[\[（]|[\]）]\s*")
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"’”»)\]]*$")

@@ -20,11 +20,11 @@ from typing import Any, cast
 
 import platformdirs
 
+from posts import platforms
 from posts.errors import ConfigError
 from posts.model import LinkPlacement
+from posts.platforms import Platform
 from posts.resources import bundled_dir
-
-PLATFORMS = ("x", "bluesky", "mastodon")
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Account:
     """One publishing identity. Secrets are never here: only the names of env variables."""
 
     name: str
-    platform: str  # one of PLATFORMS
+    platform: str  # a platform's name (posts.platforms)
     mock: bool = False  # publish to the local outbox instead of the network
     timezone: str | None = None  # falls back to the config's time zone
     slots: tuple[str, ...] = ()  # weekly posting slots, e.g. "mon-fri 09:00, 13:00"
@@ -225,7 +225,6 @@ _TOP_KEYS = {
     "accounts": "a table of accounts",
 }
 _ACCOUNT_FIELDS = {f.name for f in fields(Account)} - {"name", "settings"}
-_PLATFORM_KEYS = {"handle", "service", "instance"}
 
 
 def instance_cache_path(data: Path, account_name: str) -> Path:
@@ -252,8 +251,10 @@ def cached_instance_limits(data: Path, account: Account) -> dict[str, int] | Non
 
 
 def _with_instance_limit(account: Account, data: Path) -> Account:
-    """A Mastodon account without ``max_length`` takes its instance's limit once it was checked."""
-    if account.platform != "mastodon" or account.mock or account.max_length is not None:
+    """Without ``max_length``, an account whose server sets the limit (Mastodon) takes the one its
+    server reported when it was checked."""
+    from_server = platforms.get(account.platform).limit_from_server
+    if not from_server or account.mock or account.max_length is not None:
         return account
     cached = cached_instance_limits(data, account)
     return replace(account, max_length=cached["max_characters"]) if cached else account
@@ -334,6 +335,14 @@ def _number(value: Any, where: str, key: str) -> float:
     return float(value)
 
 
+def _platform(value: Any, where: str, key: str) -> Platform:
+    described = platforms.find(value) if isinstance(value, str) else None
+    if described is None:
+        known = ", ".join(platforms.names())
+        raise ConfigError(f"{where}: '{key}' = {_shown(value)}; expected one of: {known}")
+    return described
+
+
 def _positive_int(value: Any, where: str, key: str) -> int:
     """A whole number within the key's bounds (:data:`BOUNDS`; ≥ 1 for any other key)."""
     low, high = _bounds(key, (1, None))
@@ -400,13 +409,14 @@ def _account(name: str, table: Any, where: str, default_tz: str) -> Account:
     _require_table(table, where, key)
     if "platform" not in table:
         raise ConfigError(
-            f"{where}: account '{name}' has no 'platform'; expected one of: {', '.join(PLATFORMS)}"
+            f"{where}: account '{name}' has no 'platform'; "
+            f"expected one of: {', '.join(platforms.names())}"
         )
-    platform = _choice(table["platform"], PLATFORMS, where, f"{key}.platform")
-    known = _ACCOUNT_FIELDS | _PLATFORM_KEYS
+    described = _platform(table["platform"], where, f"{key}.platform")
+    known = _ACCOUNT_FIELDS | set(described.settings)
     settings: dict[str, Any] = {}
     for k, v in table.items():
-        if k in _PLATFORM_KEYS or k.endswith("_env") or k.startswith("mock_"):
+        if k in described.settings or k.endswith("_env") or k.startswith("mock_"):
             settings[k] = v
         elif k not in known:
             raise ConfigError(
@@ -448,7 +458,7 @@ def _account(name: str, table: Any, where: str, default_tz: str) -> Account:
     mode = table.get("mode")
     return Account(
         name=name,
-        platform=platform,
+        platform=described.name,
         mock=mock,
         timezone=timezone or default_tz,
         slots=tuple(slots),

@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from posts import platforms
 from posts.errors import TemplateError
 from posts.resources import bundled_dir
 
@@ -25,8 +26,9 @@ Renderer = Callable[..., str]
 
 
 def template_name(platform: str, mode: str) -> str:
-    """The file that shapes ``platform``'s posts in ``mode`` ("single" or "thread")."""
-    return f"{platform}_{mode}.txt.j2"
+    """The file that shapes ``platform``'s posts in ``mode`` ("single" or "thread"): its
+    description names the template family, so a new platform may reuse another's files."""
+    return f"{platforms.get(platform).template_family}_{mode}.txt.j2"
 
 
 def renderer(platform: str, mode: str, template_dir: Path | None = None) -> Renderer:

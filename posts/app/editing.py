@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from posts import platforms
 from posts.errors import InputError
+from posts.platforms import Platform
 from posts.queue.drafts import DraftStore
 from posts.queue.model import Draft, NewPart
 
 SEPARATOR = "---"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are text
 COMMENT = "#|"
-BLUESKY_MAX_BYTES = 3000  # a Bluesky post's text limit in UTF-8 bytes, besides 300 graphemes
 
 
 def edit_buffer(draft: Draft) -> str:
@@ -44,35 +45,32 @@ def parse_buffer(text: str) -> list[str]:
 
 def measured(draft: Draft, texts: list[str]) -> list[NewPart]:
     """Posts with their platform length and facets; refuses any over the draft's limit."""
-    from posts.counting import measure
-
+    described = platforms.get(draft.platform)
     card = _card(draft, len(texts))
     parts: list[NewPart] = []
     for index, text in enumerate(texts):
-        if _CONTROL.search(text):
-            raise InputError(
-                f"post {index + 1} of draft {draft.id} contains control characters (such as NUL); "
-                "remove them (nothing was changed)"
-            )
-        length = measure(draft.platform, text)
-        size = len(text.encode())
-        if length > draft.limit or (draft.platform == "bluesky" and size > BLUESKY_MAX_BYTES):
-            over = f"{length}/{draft.limit}" if length > draft.limit else f"{size}/3000 bytes"
-            raise InputError(
-                f"post {index + 1} of draft {draft.id} is {over} on {draft.platform}; "
-                "shorten it (nothing was changed)"
-            )
+        length = _checked_length(draft, described, index, text)
         embed = card[1] if card and card[0] == index else None
-        parts.append(NewPart(text, length, _facets(draft.platform, text), embed))
+        parts.append(NewPart(text, length, described.rules.facets_of(text), embed))
     return parts
 
 
-def _facets(platform: str, text: str) -> tuple[dict[str, object], ...]:
-    if platform != "bluesky":
-        return ()
-    from posts.counting.bluesky import bluesky_facets
-
-    return tuple(bluesky_facets(text))
+def _checked_length(draft: Draft, described: Platform, index: int, text: str) -> int:
+    """The post's length; InputError for control characters or a post over the limits."""
+    if _CONTROL.search(text):
+        raise InputError(
+            f"post {index + 1} of draft {draft.id} contains control characters (such as NUL); "
+            "remove them (nothing was changed)"
+        )
+    length = described.rules.measure(text)
+    size, most = len(text.encode()), described.max_bytes
+    if length > draft.limit or (most is not None and size > most):
+        over = f"{length}/{draft.limit}" if length > draft.limit else f"{size}/{most} bytes"
+        raise InputError(
+            f"post {index + 1} of draft {draft.id} is {over} on {draft.platform}; "
+            "shorten it (nothing was changed)"
+        )
+    return length
 
 
 def _card(draft: Draft, count: int) -> tuple[int, dict[str, object]] | None:

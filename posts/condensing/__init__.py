@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, get_args
 
-from posts import counting
+from posts import counting, platforms
 from posts.condensing import hashtags
 from posts.condensing.card import link_card
 from posts.condensing.packer import Rules
@@ -74,7 +74,7 @@ def condense(
         limit=limit,
         mode=chosen,
         posts=tuple(_post(platform, text) for text in shape.texts),
-        embed=link_card(article) if platform == "bluesky" else None,
+        embed=link_card(article) if platforms.get(platform).link_card else None,
         hashtags_kept=shape.carried,
         hashtags_dropped=(*tags.dropped, *shape.unplaced),
         warnings=(
@@ -97,7 +97,7 @@ def platform_names(spec: str) -> tuple[str, ...]:
     """``"x, bluesky"`` → ``("x", "bluesky")``: known names, de-duplicated, in the order given."""
     names = tuple(dict.fromkeys(name.strip().lower() for name in spec.split(",") if name.strip()))
     if not names:
-        raise InputError(f"no platform named (known: {', '.join(counting.PLATFORMS)})")
+        raise InputError(f"no platform named (known: {', '.join(platforms.names())})")
     for name in names:
         counting.limit_for(name)
     return names
@@ -142,5 +142,5 @@ def _check(platform: str, mode: str, options: CondenseOptions) -> int:
 
 
 def _post(platform: str, text: str) -> Post:
-    facets = tuple(counting.bluesky_facets(text)) if platform == "bluesky" else ()
-    return Post(text=text, length=counting.measure(platform, text), facets=facets)
+    rules = platforms.get(platform).rules
+    return Post(text=text, length=rules.measure(text), facets=rules.facets_of(text))

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from posts import platforms
 from posts.model import Article, Rendition
 
 
 def format_json(article: Article, renditions: Mapping[str, Rendition]) -> dict[str, Any]:
     """``{"article": {...}, "platforms": {name: {"limit", "posts", ["embed"]}}}``.
 
-    Bluesky posts carry ``facets`` in the record shape and the platform carries ``embed`` (the
-    link card, null without a link); X and Mastodon posts are ``{"text", "length"}`` only.
+    Posts of a platform with facets (Bluesky) carry ``facets`` in the record shape, a platform
+    with link cards carries ``embed`` (null without a link); other posts are ``{"text", "length"}``.
     """
     return {
         "article": {
@@ -34,14 +35,14 @@ def format_json(article: Article, renditions: Mapping[str, Rendition]) -> dict[s
 
 
 def _platform(rendition: Rendition) -> dict[str, Any]:
-    bluesky = rendition.platform == "bluesky"
+    described = platforms.get(rendition.platform)
     posts = []
     for post in rendition.posts:
         shaped: dict[str, Any] = {"text": post.text, "length": post.length}
-        if bluesky:
+        if described.rules.facets:
             shaped["facets"] = list(post.facets)
         posts.append(shaped)
     shape: dict[str, Any] = {"limit": rendition.limit, "posts": posts}
-    if bluesky:
+    if described.link_card:
         shape["embed"] = rendition.embed
     return shape

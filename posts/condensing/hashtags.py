@@ -13,8 +13,8 @@
    PascalCase (``sodium-ion`` → ``SodiumIon``, "energy storage" → ``EnergyStorage``), in the
    article's own casing when it writes the words; "Last, First" names as ``FirstLast``.
 4. Normalised (NFC, no leading ``#``), de-duplicated case-insensitively (the first spelling wins),
-   checked against the platform's hashtag rule, and capped per post: :data:`DEFAULT_CAPS` unless
-   the account sets ``hashtag_cap``.
+   checked against the platform's hashtag rule, and capped per post: the platform's
+   ``hashtag_cap`` (posts.platforms) unless the account sets ``hashtag_cap``.
 """
 
 from __future__ import annotations
@@ -24,11 +24,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from posts import counting
+from posts import counting, platforms
 from posts.model import Article, Keyword
 
-DEFAULT_CAPS = {"x": 2, "bluesky": 3, "mastodon": 5}  # most hashtags on one post
-FALLBACK_CAP = 3
 PROMINENT_PARAGRAPHS = 2  # a metadata keyword must appear in the headline, summary or these
 MAX_KEYWORD_WORDS = 3  # a longer metadata "keyword" is a phrase (often the headline), not a tag
 MAX_TAG_CHARS = 24  # nor is a keyword longer than this once written as a tag
@@ -49,7 +47,7 @@ class TagChoice:
 
 def cap_for(platform: str, cap: int | None) -> int:
     """The most hashtags one post may carry: the account's cap, else the platform default."""
-    return DEFAULT_CAPS.get(platform, FALLBACK_CAP) if cap is None else cap
+    return platforms.get(platform).hashtag_cap if cap is None else cap
 
 
 def choose(platform: str, article: Article, cap: int | None) -> TagChoice:

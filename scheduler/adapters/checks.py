@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from posts import platforms
 from posts.config import Account, Config
 from posts.errors import HeraldError, NotFoundError
 from scheduler.adapters.base import AdapterError
@@ -54,14 +55,7 @@ def _row(account: Account) -> AccountRow:
         for key, var in settings.items()
         if key.endswith("_env") and not account.mock
     }
-    if account.mock:
-        target = "mock outbox"
-    elif account.platform == "bluesky":
-        target = str(settings.get("service", "https://bsky.social"))
-    elif account.platform == "mastodon":
-        target = str(settings.get("instance", "?"))
-    else:
-        target = "api.x.com"
+    target = "mock outbox" if account.mock else platforms.get(account.platform).target(settings)
     return AccountRow(
         account.name, account.platform, target, str(settings.get("handle", "")), variables
     )

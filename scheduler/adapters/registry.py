@@ -7,16 +7,32 @@ the adapter actually used is imported: a Bluesky-only user never loads tweepy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from types import MappingProxyType
 
+from posts import platforms
 from posts.config import Account, Config
 from posts.errors import ConfigError, HeraldError, NotFoundError
 from scheduler.adapters.base import Adapter, AdapterError
 
 GROUP = "herald.adapters"
+_registered: dict[str, type[Adapter]] = {}
+
+
+def register(platform: platforms.Platform, adapter: type[Adapter]) -> Callable[[], None]:
+    """Add a platform and the adapter that publishes to it for this process only (tests,
+    embedding applications) instead of installing a package; returns the undo."""
+    forget = platforms.register(platform)
+    _registered[platform.name] = adapter
+
+    def undo() -> None:
+        forget()
+        _registered.pop(platform.name, None)
+
+    return undo
 
 
 @cache
@@ -25,12 +41,14 @@ def _entry_points() -> dict[str, EntryPoint]:
 
 
 def installed() -> list[str]:
-    """Names of every installed adapter, sorted."""
-    return sorted(_entry_points())
+    """Names of every installed or registered adapter, sorted."""
+    return sorted({*_entry_points(), *_registered})
 
 
 def adapter_class(name: str) -> type[Adapter]:
     """The adapter class registered as ``name`` (ConfigError naming the installed ones if not)."""
+    if name in _registered:
+        return _registered[name]
     ep = _entry_points().get(name)
     if ep is None:
         names = ", ".join(installed()) or "none"

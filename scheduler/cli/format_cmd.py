@@ -16,9 +16,8 @@ from posts.condensing.export import format_json
 from posts.config import BOUNDS, load_config
 from posts.errors import InputError, quoted
 from posts.model import Article, CondenseOptions, LinkPlacement, Numbering, Rendition
+from posts.platforms import display_name, without_plugins
 from scheduler.cli.output import console, echo_json, err_console
-
-DISPLAY = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
 
 
 def _whole_number(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
@@ -41,10 +40,8 @@ def _whole_number(_ctx: click.Context, _param: click.Parameter, value: str | Non
 @click.option(
     "--platform",
     "platforms",
-    default="x,bluesky,mastodon",
-    show_default=True,
     metavar="NAME[,NAME...]",
-    help="Platforms to format for: x, bluesky, mastodon.",
+    help=f"Platforms to format for (default: {', '.join(without_plugins())}; a plugin's if named).",
 )
 @click.option(
     "--mode",
@@ -79,7 +76,7 @@ def _whole_number(_ctx: click.Context, _param: click.Parameter, value: str | Non
 )
 def format_cmd(
     path: str,
-    platforms: str,
+    platforms: str | None,
     mode: str | None,
     url: str | None,
     max_posts: int | None,
@@ -101,7 +98,7 @@ def format_cmd(
       curl -s https://example.org/post | herald format - --platform bluesky
     """
     config = load_config()
-    names = platform_names(platforms)
+    names = platform_names(platforms or ",".join(without_plugins()))
     chosen_mode = mode or config.mode
     options = CondenseOptions(
         max_posts=max_posts if max_posts is not None else CondenseOptions.max_posts,
@@ -158,7 +155,7 @@ def _print_human(renditions: Iterable[Rendition], out: Console) -> None:
         posts = len(rendition.posts)
         shape = f"thread of {posts}" if rendition.mode == "thread" else "single post"
         shape += " + link reply" if rendition.mode == "single" and posts > 1 else ""
-        out.rule(Text(f"{DISPLAY[rendition.platform]} · {shape} · limit {rendition.limit}"))
+        out.rule(Text(f"{display_name(rendition.platform)} · {shape} · limit {rendition.limit}"))
         for number, post in enumerate(rendition.posts, 1):
             style = "green" if post.length <= rendition.limit else "bold red"
             out.print(
@@ -179,7 +176,9 @@ def _print_human(renditions: Iterable[Rendition], out: Console) -> None:
 def _print_warnings(renditions: Iterable[Rendition], out: Console) -> None:
     for rendition in renditions:
         for warning in summarised(rendition.warnings):
-            out.print(Text(f"warning ({DISPLAY[rendition.platform]}): {warning}", style="yellow"))
+            out.print(
+                Text(f"warning ({display_name(rendition.platform)}): {warning}", style="yellow")
+            )
 
 
 SHOWN_PER_REASON = 5  # dropped hashtags named one by one for each reason; the rest are counted

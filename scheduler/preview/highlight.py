@@ -1,9 +1,9 @@
 """Split a post into plain text, hashtags, links and mentions, as its platform will render them.
 
-Bluesky renders exactly the facets sent with the record (UTF-8 byte offsets), so its spans come
-from the stored facets; a tag or link without a facet stays plain text there, and the preview
-shows that. X and Mastodon find links and tags themselves, so their spans come from
-``posts.counting``'s detection for that platform.
+A platform with facets (Bluesky) renders exactly those sent with the record (UTF-8 byte offsets),
+so its spans come from the stored facets; a tag or link without a facet stays plain text there,
+and the preview shows that. Others (X, Mastodon) find links and tags themselves, so their spans
+come from ``posts.counting``'s detection for that platform.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from posts import platforms
 from posts.counting import hashtag_spans, mention_spans, url_spans
 from scheduler.preview.model import Span, SpanKind
 
@@ -23,7 +24,8 @@ _FEATURES: dict[str, tuple[SpanKind, str]] = {
 
 def spans(platform: str, text: str, facets: Sequence[dict[str, Any]] = ()) -> tuple[Span, ...]:
     """The post's text cut into spans that cover it exactly, in order."""
-    marks = _facet_marks(text, facets) if platform == "bluesky" else _detected_marks(platform, text)
+    sends_facets = platforms.get(platform).rules.facets is not None
+    marks = _facet_marks(text, facets) if sends_facets else _detected_marks(platform, text)
     return _fill(text, marks)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from posts import platforms
 from posts.condensing.hashtags import cap_for
 from posts.condensing.review import review
 from scheduler.preview.model import DraftPreview, LintWarning
@@ -170,15 +171,16 @@ def duplicates(draft: DraftPreview, queued: Iterable[QueuedPost]) -> list[LintWa
             LintWarning(
                 "duplicate",
                 f"{which} draft {earlier.draft_id} ({earlier.status}) word for word: "
-                f"{_DUPLICATE_EFFECT.get(draft.platform, 'followers notice repeated posts')}",
+                f"{_duplicate_effect(draft.platform)}",
                 indexes[0],
             )
         )
     return warnings
 
 
-_DUPLICATE_EFFECT = {"x": "X refuses duplicate posts and followers notice them"}
-"""What a repeated post costs where the platform itself refuses it; elsewhere only readers mind."""
+def _duplicate_effect(platform: str) -> str:
+    """What a repeated post costs where the platform refuses it; elsewhere only readers mind."""
+    return platforms.get(platform).duplicate_effect or "followers notice repeated posts"
 
 
 def collisions(

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from posts.platforms import display_name
 from scheduler.preview.model import DraftPreview, LinkCard, PartPreview, Preview
 from scheduler.preview.times import local_time, relative
-
-PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon"}
 
 
 def _part(part: PartPreview) -> dict[str, Any]:
@@ -48,7 +47,7 @@ def _draft(draft: DraftPreview, preview: Preview) -> dict[str, Any]:
         "account": draft.account,
         "handle": draft.handle,
         "platform": draft.platform,
-        "platform_name": PLATFORM_NAMES.get(draft.platform, draft.platform),
+        "platform_name": display_name(draft.platform),
         "status": draft.status,
         "scheduled_at": at.isoformat() if at else None,
         "scheduled_local": local_time(at, draft.timezone) if at else None,
@@ -77,7 +76,7 @@ def preview_dict(preview: Preview) -> dict[str, Any]:
                 "title": r.title,
                 "account": r.account,
                 "platform": r.platform,
-                "platform_name": PLATFORM_NAMES.get(r.platform, r.platform),
+                "platform_name": display_name(r.platform),
                 "posts": r.posts,
                 "characters": r.characters,
                 "capacity": r.capacity,

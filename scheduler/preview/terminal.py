@@ -12,8 +12,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from posts.platforms import display_name
 from scheduler.preview.model import DraftPreview, PartPreview, Preview
-from scheduler.preview.serialize import PLATFORM_NAMES
 from scheduler.preview.times import local_time, relative
 
 SPAN_STYLES = {"tag": "bold cyan", "link": "underline blue", "mention": "bold magenta", "text": ""}
@@ -40,7 +40,7 @@ def _part(part: PartPreview, count: int) -> Text:
 def _header(draft: DraftPreview, preview: Preview) -> Text:
     line = Text()
     line.append(draft.account, style="bold")
-    line.append(f" · {PLATFORM_NAMES.get(draft.platform, draft.platform)} · {draft.status}")
+    line.append(f" · {display_name(draft.platform)} · {draft.status}")
     if draft.draft_id:
         line.append(f" · {draft.draft_id}", style="bold")
     when = Text("\n")
@@ -96,7 +96,7 @@ def _parity_tables(preview: Preview) -> list[Table]:
             tags.append("\n" if row.hashtags_kept else "")
             tags.append("dropped: " + _tag_list(row.hashtags_dropped), style="dim")
         account = Text(row.account)
-        account.append(f"\n{PLATFORM_NAMES.get(row.platform, row.platform)}", style="dim")
+        account.append(f"\n{display_name(row.platform)}", style="dim")
         table.add_row(
             account,
             str(row.posts),

@@ -7,7 +7,7 @@ import regex
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from posts import counting
+from posts import counting, platforms
 from posts.article.sentences import split_sentences
 from posts.condensing import condense
 from posts.condensing.selection import digest
@@ -63,7 +63,7 @@ def articles(draw: st.DrawFn) -> Article:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     article=articles(),
-    platform=st.sampled_from(counting.PLATFORMS),
+    platform=st.sampled_from(platforms.names()),
     mode=st.sampled_from(["single", "thread", "auto"]),
     max_posts=st.integers(min_value=1, max_value=8),
     numbering=st.sampled_from(["fraction", "thread", "none"]),
@@ -118,7 +118,7 @@ def _prose_ends(text: str) -> list[str]:
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     article=short_sentence_articles(),
-    platform=st.sampled_from(counting.PLATFORMS),
+    platform=st.sampled_from(platforms.names()),
     max_posts=st.integers(min_value=2, max_value=8),
     link=st.sampled_from(["last", "first", "reply"]),
 )
@@ -143,7 +143,7 @@ def test_no_sentence_that_fits_a_post_alone_is_ever_split(
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(article=articles(), platform=st.sampled_from(counting.PLATFORMS))
+@given(article=articles(), platform=st.sampled_from(platforms.names()))
 def test_the_same_article_gives_the_same_posts(article: Article, platform: str) -> None:
     first = condense(article, platform, mode="thread")
     digest.cache_clear()  # recomputed from scratch, not served from the cache

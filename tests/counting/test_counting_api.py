@@ -7,12 +7,13 @@ import sys
 
 import pytest
 
-from posts.counting import DEFAULT_LIMITS, fits, limit_for, measure, url_spans
+from posts import platforms
+from posts.counting import fits, limit_for, measure, url_spans
 from posts.errors import InputError, UnknownPlatformError
 
 
 def test_limits() -> None:
-    assert DEFAULT_LIMITS == {"x": 280, "bluesky": 300, "mastodon": 500}
+    assert platforms.names() == ("x", "bluesky", "mastodon")
     assert [limit_for(p) for p in ("x", "bluesky", "mastodon")] == [280, 300, 500]
 
 

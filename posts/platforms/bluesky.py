@@ -1,0 +1,16 @@
+"""Bluesky: graphemes and UTF-8 bytes; links and tags travel as facets, the article as a card."""
+
+from posts.platforms.description import Platform
+
+PLATFORM = Platform(
+    name="bluesky",
+    display="Bluesky",
+    limit=300,
+    counting="posts.counting.rules:BLUESKY",
+    hashtag_cap=3,
+    settings=("handle", "service"),
+    max_bytes=3000,
+    link_card=True,
+    endpoint=("service", "https://bsky.social"),
+    order=2,
+)
