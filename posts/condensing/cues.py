@@ -173,6 +173,8 @@ def is_filler(text: str) -> bool:
         return True
     if any(text.count(close) > text.count(open_) for open_, close in _QUOTE_PAIRS):
         return True  # the end of a quotation that began in an earlier sentence
+    if text.count('"') % 2 or text.count("“") > text.count("„") + text.count("”"):
+        return True  # half a quotation in straight quotes, or a German/Czech „…“ one
     if _POINTS_AT_FIGURE.search(text):
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))

@@ -237,3 +237,14 @@ def test_a_setup_is_posted_with_what_it_reveals_or_not_at_all() -> None:
     lead = f"Apple showed its new headset to developers this week. {setup} {reveal}"
     text = "\n".join(thread(article("Apple's headset", "", lead, *FILLER)))
     assert setup in text and reveal in text
+
+
+def test_half_a_quotation_is_never_a_key_point() -> None:
+    assert is_filler('We have to take our hats off to Moyes," Heskey says.')
+    assert is_filler("Musíme před Moyesem smeknout,“ říká Emile Heskey, bývalý útočník.")
+    assert not is_filler(
+        '"We have to take our hats off," Emile Heskey, the former striker, says of Moyes.'
+    )
+    assert not is_filler(
+        "“We have to take our hats off,” Emile Heskey, the former striker, says of Moyes."
+    )
