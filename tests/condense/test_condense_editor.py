@@ -248,3 +248,8 @@ def test_half_a_quotation_is_never_a_key_point() -> None:
     assert not is_filler(
         "“We have to take our hats off,” Emile Heskey, the former striker, says of Moyes."
     )
+
+
+def test_rather_and_conversely_answer_the_sentence_before() -> None:
+    assert leans_back("Rather, these principles guide how ads are placed.")
+    assert leans_back("Conversely, rural routes lost riders.")
