@@ -112,6 +112,22 @@ _POINT_HEADING = re.compile(
 )
 
 
+# A reference back from inside a sentence: "We're OK with this.", "in these cases", "those
+# changes". ("these days" is a time, not a reference.)
+_REFERS_BACK = re.compile(
+    r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?!days\b)[a-z]{3,}"
+    r"|\bthis(?:\s*[,;:—]|\s+(?:for|as|is|was|will|would|can|could|should|has|had|because|but"
+    r"|and|or|so|when|if|in|on|at|to|with|without|means|meant)\b)",
+    re.IGNORECASE,
+)
+
+
+def refers_back(text: str) -> bool:
+    """Does ``text`` point, from inside, at something said before it ("We're OK with this.",
+    "In these cases the …")? It then needs the sentence before, as an opening pronoun does."""
+    return bool(_REFERS_BACK.search(text))
+
+
 def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
     """Does ``text`` open by pointing at the sentence before it?
 

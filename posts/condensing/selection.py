@@ -35,7 +35,13 @@ from itertools import pairwise
 import regex
 
 from posts.article.sentences import split_sentences
-from posts.condensing.cues import is_filler, is_fragment, leans_back, marks_the_point
+from posts.condensing.cues import (
+    is_filler,
+    is_fragment,
+    leans_back,
+    marks_the_point,
+    refers_back,
+)
 from posts.condensing.echo import Echo
 from posts.condensing.people import quoted_voice, speakers
 from posts.model import Article
@@ -346,7 +352,7 @@ def _sentences(article: Article) -> Iterator[Sentence]:
             for sentence in (s.strip() for s in split_sentences(text, article.lang)):
                 if sentence and heading != sentence:
                     words = content_words(sentence)
-                    leans = position > 0 and leans_back(sentence, before)
+                    leans = position > 0 and (leans_back(sentence, before) or refers_back(sentence))
                     point = key_point(sentence, words)
                     yield Sentence(
                         sentence, paragraph, position, words, section, leans, heading, 0.0, point

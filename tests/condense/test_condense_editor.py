@@ -253,3 +253,21 @@ def test_half_a_quotation_is_never_a_key_point() -> None:
 def test_rather_and_conversely_answer_the_sentence_before() -> None:
     assert leans_back("Rather, these principles guide how ads are placed.")
     assert leans_back("Conversely, rural routes lost riders.")
+
+
+def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> None:
+    from posts.condensing.cues import refers_back
+
+    for leaning in (
+        "We're OK with this for now, as internships will only increase.",
+        "In these cases the pager stays quiet.",
+        "Nobody expected that.",
+    ):
+        assert refers_back(leaning), leaning
+    for standing in (
+        "This year the survey grew to 5,000 people.",
+        "The council approved this budget on Tuesday.",
+        "These days buses run late.",
+        "He said that the plan works.",
+    ):
+        assert not refers_back(standing), standing
