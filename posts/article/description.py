@@ -22,6 +22,13 @@ _JUMP = re.compile(
     r"|…\s*(?:read more|continue reading)\b",
     re.IGNORECASE,
 )
+# A description of the site, not the article: "The website of …", "This site includes …",
+# "The latest news and headlines from …", "Welcome to …".
+_ABOUT_SITE = re.compile(
+    r"\b(?:this|our|the)\s+(?:web)?site\s+(?:of|includes|offers|features|is|has|covers|brings)\b"
+    r"|\bwebsite\s+of\b|^welcome\s+to\b|\blatest\s+news\s+and\s+headlines\s+from\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, kana, Thai
 _LEAD_MARGIN = 1.3  # a description may be this much longer than the lead paragraph …
@@ -56,6 +63,8 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
         return "holds a copyright line"
     if _JUMP.search(text):
         return "holds a '(More)' or 'Read more' link"
+    if _ABOUT_SITE.search(text):
+        return "describes the site, not the article (site-wide text)"
     if not _shares_words(text, " ".join(paragraphs[:12])):
         return "shares no content words with the body (site-wide text)"
     lead = max(len(p) for p in paragraphs[:3]) if paragraphs else 0  # past kickers and captions
