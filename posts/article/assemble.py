@@ -25,7 +25,7 @@ from posts.article.hashtags import (
 )
 from posts.article.keywords import keywords_of
 from posts.article.mentions import neutralise
-from posts.article.normalize import comparable, squash
+from posts.article.normalize import absolute_url, comparable, squash
 from posts.article.sentences import split_sentences
 from posts.errors import ArticleError, InputError
 from posts.model import Article, ArticleKind, KeywordSource, Section
@@ -34,7 +34,6 @@ SummarySource = Literal["explicit", "front-matter", "meta", "computed"]
 
 _SUMMARY_HEADING = re.compile(r"^(?:summary|in\s+summary|tl;?\s?dr)\s*:?$", re.IGNORECASE)
 _SUMMARY_PREFIX = re.compile(r"^(?:tl;?\s?dr|summary)\s*[:—–-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
-_ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
@@ -99,7 +98,7 @@ def assemble(
         )
     summary, source_of_summary, notes = _summary(walk, meta, paragraphs)
     title = walk.title or _title_from(paragraphs[0], lang)
-    declared = _absolute(meta.url)
+    declared = absolute_url(meta.url)
     link = _url_argument(url) if url is not None else declared or page_url
     sections, summary, handles = _inert_handles(
         walk.sections, summary or _lead(paragraphs, lang), meta.mentions
@@ -228,9 +227,9 @@ def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
     """The first sentence of the first paragraph that opens with a real sentence (not a kicker,
     a caption or a date), plus the second sentence when the first is short."""
     texts = [strip_trailing_hashtags(paragraph) for paragraph in paragraphs]
-    for opens in (_opens_with_news, _opens_with_a_sentence):
+    for strict in (True, False):  # a sentence answering what came before only as a last resort
         for text in texts:
-            if opens(text, lang):
+            if _opens_with_news(text, lang, strict):
                 return _first_sentences(text, split_sentences(text, lang))
     return _first_sentences(texts[0], split_sentences(texts[0], lang))
 
@@ -241,18 +240,13 @@ def _is_prose(paragraph: str) -> bool:
     return len(paragraph.split()) >= _LONG_WORDS or _is_news_sentence(paragraph, _PROSE_WORDS)
 
 
-def _opens_with_news(paragraph: str, lang: str | None) -> bool:
-    """A paragraph whose first sentence can open a post: news-sized, not leaning back."""
+def _opens_with_news(paragraph: str, lang: str | None, strict: bool = True) -> bool:
+    """A paragraph whose first sentence can open a post: news-sized and, when ``strict``, not
+    answering something before it ("Finally, …")."""
     sentences = split_sentences(paragraph, lang)
-    return (
-        bool(sentences) and _is_news_sentence(sentences[0]) and not _LEANS_BACK.match(sentences[0])
-    )
-
-
-def _opens_with_a_sentence(paragraph: str, lang: str | None) -> bool:
-    """Second choice for the lead: news-sized, even if it leans on something before."""
-    sentences = split_sentences(paragraph, lang)
-    return bool(sentences) and _is_news_sentence(sentences[0])
+    if not sentences or not _is_news_sentence(sentences[0]):
+        return False
+    return not (strict and _LEANS_BACK.match(sentences[0]))
 
 
 def _is_news_sentence(sentence: str, least: int = _LEAD_WORDS) -> bool:
@@ -298,7 +292,7 @@ def _image_source(image: str | None, source: str, page_url: str | None) -> str |
     resolved against the article's own file (never the working directory)."""
     if not image or image.startswith("data:"):
         return None
-    if _ABSOLUTE_URL.match(image):
+    if absolute_url(image):
         return image
     if page_url is not None:
         return urljoin(page_url, image)
@@ -309,11 +303,6 @@ def _image_source(image: str | None, source: str, page_url: str | None) -> str |
 
 def _url_argument(url: str) -> str:
     url = url.strip()
-    if not _ABSOLUTE_URL.match(url):
+    if not absolute_url(url):
         raise InputError(f"the article URL must start with http:// or https:// (got {url!r})")
     return url
-
-
-def _absolute(url: str | None) -> str | None:
-    """A declared link is kept only if absolute; a relative canonical link cannot be shared."""
-    return url.strip() if url and _ABSOLUTE_URL.match(url.strip()) else None

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from posts.article.normalize import squash
+from posts.article.sentences import split_sentences
 
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…|[(\[](?:\.{3}|…)[)\]])\s*$")  # also "(...)", "[…]"
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'’”»)\]]*$")
@@ -75,8 +76,6 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
 
 def _complete(stem: str, paragraphs: tuple[str, ...], refusal: str) -> Verdict:
     """A cut description that starts a body sentence becomes that sentence; else refused."""
-    from posts.article.sentences import split_sentences
-
     key = _key(stem)
     if len(key) >= 12:
         for paragraph in paragraphs[:12]:

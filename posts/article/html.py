@@ -20,7 +20,7 @@ from posts.article.boilerplate import is_about_trailer
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import clean_tag
 from posts.article.headline import Headline, choose_headline
-from posts.article.normalize import unescape_leftovers
+from posts.article.normalize import absolute_url, unescape_leftovers
 from posts.article.page_meta import PageMeta, domain_names, read_page_meta
 
 _PARAGRAPH_TAGS = ("p", "item", "quote")
@@ -53,7 +53,7 @@ def read_html(text: str) -> Extracted:
     page = read_page_meta(tree)
     removed = (
         *_remove_embeds(tree),
-        *_remove_teasers(tree, _absolute(page.canonical) or _absolute(page.og_url)),
+        *_remove_teasers(tree, absolute_url(page.canonical) or absolute_url(page.og_url)),
         *_remove_about_trailers(tree),
         *_remove_formulas(tree),
     )
@@ -71,7 +71,7 @@ def _metadata(
     page: PageMeta, document: Document, lang: str | None, removed: tuple[tuple[str, str], ...]
 ) -> Metadata:
     """Headline, link, descriptions and keywords as the page declares them (judged later)."""
-    url = _absolute(page.canonical) or _absolute(page.og_url) or document.url or None
+    url = absolute_url(page.canonical) or absolute_url(page.og_url) or document.url or None
     sites = (*page.site_names, *([document.sitename] if document.sitename else []))
     headline = choose_headline(page.titles, (*sites, *domain_names(url)))
     return Metadata(
@@ -236,15 +236,11 @@ def _explain_headline(headline: Headline | None) -> tuple[str, ...]:
 
 
 def _explain_link(page: PageMeta, url: str | None) -> str:
-    if url and url == _absolute(page.canonical):
+    if url and url == absolute_url(page.canonical):
         return "link: <link rel=canonical>"
-    if url and url == _absolute(page.og_url):
+    if url and url == absolute_url(page.og_url):
         return "link: og:url"
     return "link: none declared (no canonical link or og:url)" if not url else "link: page metadata"
-
-
-def _absolute(url: str | None) -> str | None:
-    return url.strip() if url and url.strip().startswith(("http://", "https://")) else None
 
 
 def _image_alt(images: tuple[tuple[str, str, str], ...]) -> str | None:

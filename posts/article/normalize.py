@@ -6,6 +6,7 @@ import html
 import re
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_ABSOLUTE_URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 _QUOTES = "\"'“”‘’«»„‚「」『』"
 
 
@@ -17,6 +18,11 @@ _LEFTOVER_ENTITY = re.compile(
 def unescape_leftovers(text: str) -> str:
     """Entities a CMS escaped twice ("That&#039;s") decoded once more; other text untouched."""
     return _LEFTOVER_ENTITY.sub(lambda m: html.unescape(m.group()), text) if "&" in text else text
+
+
+def absolute_url(url: str | None) -> str | None:
+    """``url`` if it is an absolute http(s) address (a relative link cannot be shared)."""
+    return url.strip() if url and _ABSOLUTE_URL.match(url.strip()) else None
 
 
 def squash(text: str) -> str:

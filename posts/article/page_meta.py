@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from posts.article.normalize import unescape_leftovers
+from posts.article.normalize import squash, unescape_leftovers
 
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # XHTML-era wrapping
 _MAX_JSON_LD = 200_000
@@ -52,8 +52,8 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     ld = list(_json_ld_objects(tree))
     titles = [(source, v) for key, source in _META_TITLES for v in metas.get(key, [])]
     titles += [("json-ld", _text(o.get("headline"))) for o in ld if _is_article(o)]
-    titles += [("h1", _squash(_inner(h))) for h in tree.iterfind(".//h1")][:3]
-    titles += [("title", _squash(_inner(t))) for t in tree.iterfind(".//title")][:1]
+    titles += [("h1", squash(_inner(h))) for h in tree.iterfind(".//h1")][:3]
+    titles += [("title", squash(_inner(t))) for t in tree.iterfind(".//title")][:1]
     descriptions = [(s, v) for key, s in _META_DESCRIPTIONS for v in metas.get(key, [])]
     descriptions += [("json-ld", _text(o.get("description"))) for o in ld if _is_article(o)]
     sites = [v for key in _SITE_NAMES for v in metas.get(key, [])]
@@ -97,7 +97,7 @@ def _images(
     for img in body.iterfind(".//img") if body is not None else ():
         src = img.get("src") or img.get("data-src") or ""
         if src and not src.startswith("data:") and not _tiny(img):
-            yield "body", src, _squash(img.get("alt") or "") or _caption(img)
+            yield "body", src, squash(img.get("alt") or "") or _caption(img)
             return
 
 
@@ -110,14 +110,14 @@ def _tiny(img: etree._Element) -> bool:
 def _caption(img: etree._Element) -> str:
     figure = next(img.iterancestors("figure"), None)
     caption = figure.find(".//figcaption") if figure is not None else None
-    return _squash(_inner(caption)) if caption is not None else ""
+    return squash(_inner(caption)) if caption is not None else ""
 
 
 def _meta_values(tree: etree._Element) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = _squash(unescape_leftovers(meta.get("content") or ""))
+        content = squash(unescape_leftovers(meta.get("content") or ""))
         if key and content:
             values.setdefault(key.strip(), []).append(content)
     return values
@@ -190,12 +190,8 @@ def _split_keywords(value: str) -> Iterator[str]:
 
 
 def _text(value: Any) -> str:
-    return _squash(html.unescape(value)) if isinstance(value, str) else ""
+    return squash(html.unescape(value)) if isinstance(value, str) else ""
 
 
 def _inner(element: etree._Element) -> str:
     return "".join(element.itertext())
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
