@@ -36,6 +36,45 @@ class PublishedRef:
 
 
 @dataclass(frozen=True)
+class ImageLimits:
+    """What one image may be on this account's platform."""
+
+    max_bytes: int  # Bluesky 1_000_000 (unless the server says otherwise), X 5_242_880, Mastodon
+    # from configuration.media_attachments.image_size_limit
+    max_pixels: int | None  # width*height cap (Mastodon image_matrix_limit), None if none
+    max_side: int | None  # longest side cap, None if none
+    mimes: tuple[str, ...]  # accepted types, e.g. ("image/jpeg", "image/png", "image/webp")
+    per_post: int  # images per post (Bluesky 4, Mastodon 4, X 4)
+
+
+@dataclass(frozen=True)
+class OutgoingImage:
+    """An image ready to upload: content-checked, metadata stripped, sized to image_limits."""
+
+    data: bytes
+    mime: str
+    width: int
+    height: int
+    alt: str
+    focus: tuple[float, float] | None = None  # Mastodon focal point, each in -1..1
+
+
+@dataclass(frozen=True)
+class MediaRef:
+    """What the platform returned for an upload.
+
+    Stored with the part BEFORE the post is created, so a crash between upload and post never
+    uploads twice.
+    """
+
+    value: str  # opaque to the scheduler: X media id, Mastodon attachment id, Bluesky blob as JSON
+    mime: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
 class OutgoingPart:
     """One part as the adapter must send it."""
 
@@ -51,6 +90,7 @@ class OutgoingPart:
     root: PublishedRef | None = None  # the first part of the thread, None for the first
     attempt: int = 1  # 1 on the first try; >1 when an earlier attempt of this part was sent (X: a
     # 403 "duplicate content" on attempt > 1 may be our own earlier post, so it is OutcomeUnknown)
+    media: tuple[MediaRef, ...] = ()  # images already uploaded for this part, in order
 
 
 @dataclass(frozen=True)
@@ -117,4 +157,21 @@ class Adapter(Protocol):
 
     def close(self) -> None:
         """Release sessions and sockets."""
+        ...
+
+
+@runtime_checkable
+class MediaAdapter(Adapter, Protocol):
+    """An adapter that can attach images; adapters without it publish text only (reason recorded).
+
+    The scheduler prepares each image to :meth:`image_limits`, calls :meth:`upload_image`, commits
+    the returned :class:`MediaRef` with the part, and only then publishes with ``part.media``.
+    """
+
+    def image_limits(self) -> ImageLimits:
+        """What an image may be here (a method: Mastodon asks the instance)."""
+        ...
+
+    def upload_image(self, image: OutgoingImage) -> MediaRef:
+        """Upload one image with its alt text; raise the same AdapterError classes as publish."""
         ...
