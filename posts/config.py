@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import stat
 import tomllib
 from collections.abc import Mapping
@@ -67,6 +68,22 @@ class SchedulerSettings:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """A feed whose new entries become drafts for the accounts ``to`` (docs/feeds.md)."""
+
+    name: str
+    url: str
+    to: tuple[str, ...]  # account names, all configured
+    mode: str | None = None  # single | thread | auto; None: each account's own
+    when: str = "next-slot"  # next-slot | now | hold
+    read: str = "page"  # page: read the entry's link; entry: the entry's own content
+    every_seconds: int = 900
+    max_per_poll: int = 5
+    since: str = "new"  # new: the first poll only marks what is there; all: queue the backlog
+    tags: tuple[str, ...] = ()  # hashtags added to every draft (without '#')
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything Herald reads from configuration, resolved (env vars applied)."""
 
@@ -81,6 +98,7 @@ class Config:
     templates_dir: Path | None = None  # user template overrides
     database_timeout: float = 5.0  # seconds a writer waits for another process's lock
     date_order: str | None = None  # DMY, MDY or YMD; None: usual in the time zone's country
+    feeds: Mapping[str, Feed] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def data_dir() -> Path:
@@ -177,6 +195,7 @@ def load_config(path: Path | None = None) -> Config:
         templates_dir=templates,
         database_timeout=_number(merged.get("database_timeout", 5.0), where, "database_timeout"),
         date_order=_date_order(merged.get("date_order"), where),
+        feeds=_feeds(merged.get("feeds", {}), accounts, where),
     )
 
 
@@ -208,6 +227,8 @@ BOUNDS: dict[str, tuple[float, float | None]] = {
     "scheduler.lease_seconds": (1, DAY),
     "scheduler.poll_seconds": (0.01, 3600),
     "scheduler.lanes": (1, 256),
+    "max_per_poll": (1, 100),
+    "every": (5, 7 * DAY),
 }
 MAX_CONFIG_BYTES = 1024 * 1024  # a config file is a few kilobytes
 MAX_SLOTS = 500  # posting times per account: more than one an hour, every hour of the week
@@ -223,6 +244,7 @@ _TOP_KEYS = {
     "templates": "a directory of template overrides",
     "scheduler": "a table of scheduler settings",
     "accounts": "a table of accounts",
+    "feeds": "a table of feeds ([feeds.NAME] with url and to)",
 }
 _ACCOUNT_FIELDS = {f.name for f in fields(Account)} - {"name", "settings"}
 
@@ -360,7 +382,8 @@ def _positive_int(value: Any, where: str, key: str) -> int:
 
 def _bounds(key: str, default: tuple[float, float | None]) -> tuple[float, float | None]:
     """The bounds of ``key`` (an account's key by its own name, e.g. ``max_posts``)."""
-    return BOUNDS.get(key.rpartition(".")[2] if key.startswith("accounts.") else key, default)
+    own = key.startswith(("accounts.", "feeds."))
+    return BOUNDS.get(key.rpartition(".")[2] if own else key, default)
 
 
 def _range(low: float, high: float | None) -> str:
@@ -503,6 +526,95 @@ def _scheduler(table: Any, where: str) -> SchedulerSettings:
         else:
             values[k] = v
     return SchedulerSettings(**values)
+
+
+FEED_WHEN = ("next-slot", "now", "hold")
+FEED_READ = ("page", "entry")
+FEED_SINCE = ("new", "all")
+_FEED_KEYS = {f.name for f in fields(Feed)} - {"name", "every_seconds"} | {"every"}
+_SPAN = re.compile(r"(\d+)\s*([smhd])")
+_UNIT = {"s": 1, "m": 60, "h": 3600, "d": DAY}
+
+
+def _feeds(table: Any, accounts: Mapping[str, Account], where: str) -> Mapping[str, Feed]:
+    _require_table(table, where, "feeds")
+    return MappingProxyType(
+        {name: _feed(name, value, accounts, where) for name, value in table.items()}
+    )
+
+
+def _feed(name: str, table: Any, accounts: Mapping[str, Account], where: str) -> Feed:
+    key = f"feeds.{name}"
+    _require_table(table, where, key)
+    _check_keys(table, {k: "" for k in _FEED_KEYS}, where, f"{key}.")
+    for required in ("url", "to"):
+        if required not in table:
+            raise ConfigError(f"{where}: feed '{name}' has no '{required}'")
+    when = _choice(table.get("when", "next-slot"), FEED_WHEN, where, f"{key}.when")
+    to = _feed_accounts(table["to"], accounts, where, f"{key}.to", when)
+    mode = table.get("mode")
+    return Feed(
+        name=name,
+        url=_http_url(table["url"], where, f"{key}.url"),
+        to=to,
+        mode=None if mode is None else _choice(mode, MODES, where, f"{key}.mode"),
+        when=when,
+        read=_choice(table.get("read", "page"), FEED_READ, where, f"{key}.read"),
+        every_seconds=_every(table.get("every", "15m"), where, f"{key}.every"),
+        max_per_poll=_positive_int(table.get("max_per_poll", 5), where, f"{key}.max_per_poll"),
+        since=_choice(table.get("since", "new"), FEED_SINCE, where, f"{key}.since"),
+        tags=_tags(table.get("tags", ()), where, f"{key}.tags"),
+    )
+
+
+def _http_url(value: Any, where: str, key: str) -> str:
+    from urllib.parse import urlsplit
+
+    text = _string(value, where, key).strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{where}: '{key}' = {_shown(value)}; expected an http(s) address")
+    return text
+
+
+def _feed_accounts(
+    value: Any, accounts: Mapping[str, Account], where: str, key: str, when: str
+) -> tuple[str, ...]:
+    """Configured accounts, each once; with ``when = "next-slot"`` each must have slots."""
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        raise ConfigError(f"{where}: '{key}' = {_shown(value)}; expected a list of account names")
+    for n in names:
+        if n not in accounts:
+            known = ", ".join(sorted(accounts)) or "none"
+            raise ConfigError(f"{where}: '{key}' names unknown account {_shown(n)}; known: {known}")
+        if when == "next-slot" and not accounts[n].slots:
+            raise ConfigError(
+                f"{where}: '{key}' names account {_shown(n)}, which has no posting slots for "
+                'when = "next-slot"; give it slots, or set when = "now" or "hold"'
+            )
+    return tuple(dict.fromkeys(names))
+
+
+def _every(value: Any, where: str, key: str) -> int:
+    """``"15m"``, ``"1h30m"``, ``"90s"``, ``"1d"`` → seconds, within :data:`BOUNDS`."""
+    text = value.strip().lower() if isinstance(value, str) else ""
+    spans = _SPAN.findall(text)
+    seconds = sum(int(n) * _UNIT[unit] for n, unit in spans)
+    low, high = BOUNDS["every"]
+    if not spans or _SPAN.sub("", text).strip() or not low <= seconds <= (high or low):
+        raise ConfigError(
+            f'{where}: \'{key}\' = {_shown(value)}; expected a span like "15m", "1h" or '
+            f'"1h30m", from {int(low)} seconds to {int((high or low) // DAY)} days'
+        )
+    return seconds
+
+
+def _tags(value: Any, where: str, key: str) -> tuple[str, ...]:
+    tags = [value] if isinstance(value, str) else value
+    if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip("# ") for t in tags):
+        raise ConfigError(f"{where}: '{key}' = {_shown(value)}; expected a list of hashtags")
+    return tuple(t.strip().lstrip("#") for t in tags)
 
 
 def user_config_target() -> Path:

@@ -6,11 +6,16 @@ reading (the body is never read past it), a User-Agent that names Herald, and on
 types Herald reads (HTML, XHTML, plain text, Markdown). The charset comes from the headers when
 they name one; the page's own ``<meta charset>`` otherwise. The address after redirects is kept:
 it is the article's link when the page names no canonical link.
+
+Feeds are fetched by the same function with their own content types, validators for a
+conditional GET (a 304 comes back as a :class:`Fetched` without a body) and the server's
+``Retry-After`` kept on the error.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,7 +27,7 @@ if TYPE_CHECKING:
 CONNECT_SECONDS = 10.0
 TOTAL_SECONDS = 30.0
 MAX_REDIRECTS = 5
-_TYPES = (
+ARTICLE_TYPES = (
     "text/html",
     "application/xhtml+xml",
     "text/plain",
@@ -36,6 +41,18 @@ class Fetched:
     data: bytes
     url: str  # where the page was found, after redirects
     charset: str | None  # from the Content-Type header
+    status: int = 200  # 304: not modified since the validators sent (no body)
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class FetchError(ArticleError):
+    """A fetch that failed; ``retry_after`` is the server's ``Retry-After`` header, if it sent
+    one (a 429 or 503 saying when to come back)."""
+
+    def __init__(self, message: str, retry_after: str | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 def is_url(source: str) -> bool:
@@ -48,23 +65,46 @@ def fetch(
     *,
     transport: httpx.BaseTransport | None = None,
     total_seconds: float = TOTAL_SECONDS,
+    headers: Mapping[str, str] | None = None,
+    types: tuple[str, ...] | None = ARTICLE_TYPES,
+    what: str = "articles",
 ) -> Fetched:
-    """GET ``url``; raise :class:`ArticleError` with one line for every way it can fail."""
+    """GET ``url``; raise :class:`FetchError` with one line for every way it can fail.
+
+    ``headers`` are sent too (a conditional GET's validators); ``types`` are the content types
+    accepted (None: any); ``what`` names the kind of document in the size message.
+    """
     import httpx
 
     try:
-        with _client(transport) as client, client.stream("GET", url) as response:
-            _check(response, url)
-            data = _body(response, url, limit, time.monotonic() + total_seconds)
-            return Fetched(data, str(response.url), response.charset_encoding)
+        with (
+            _client(transport) as client,
+            client.stream("GET", url, headers=headers) as response,
+        ):
+            if response.status_code == 304:
+                return _not_modified(response, url)
+            _check(response, url, types)
+            data = _body(response, url, limit, time.monotonic() + total_seconds, what)
+            return Fetched(
+                data, str(response.url), response.charset_encoding, 200, *_validators(response)
+            )
     except httpx.TooManyRedirects:
-        raise ArticleError(f"{url}: more than {MAX_REDIRECTS} redirects (a loop?)") from None
+        raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects (a loop?)") from None
     except httpx.TimeoutException:
-        raise ArticleError(f"{url}: timed out (no answer within the time limit)") from None
+        raise FetchError(f"{url}: timed out (no answer within the time limit)") from None
     except (httpx.InvalidURL, httpx.UnsupportedProtocol):
-        raise ArticleError(f"{url} is not a valid http(s) address") from None
+        raise FetchError(f"{url} is not a valid http(s) address") from None
     except httpx.HTTPError as exc:
-        raise ArticleError(f"cannot fetch {url}: {_reason(exc)}") from None
+        raise FetchError(f"cannot fetch {url}: {_reason(exc)}") from None
+
+
+def _not_modified(response: httpx.Response, url: str) -> Fetched:
+    return Fetched(b"", str(response.url) or url, None, 304, *_validators(response))
+
+
+def _validators(response: httpx.Response) -> tuple[str | None, str | None]:
+    """``ETag`` and ``Last-Modified``, to send back as ``If-None-Match``/``If-Modified-Since``."""
+    return response.headers.get("etag"), response.headers.get("last-modified")
 
 
 def user_agent() -> str:
@@ -85,39 +125,42 @@ def _client(transport: httpx.BaseTransport | None) -> httpx.Client:
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
         timeout=httpx.Timeout(TOTAL_SECONDS, connect=CONNECT_SECONDS),
-        headers={"User-Agent": user_agent(), "Accept": ", ".join((*_TYPES, "*/*;q=0.1"))},
+        headers={"User-Agent": user_agent(), "Accept": ", ".join((*ARTICLE_TYPES, "*/*;q=0.1"))},
     )
 
 
-def _check(response: httpx.Response, url: str) -> None:
+def _check(response: httpx.Response, url: str, types: tuple[str, ...] | None) -> None:
     if response.status_code >= 400:
         phrase = f" {response.reason_phrase}" if response.reason_phrase else ""
         side = "client error" if response.status_code < 500 else "server error"
-        raise ArticleError(f"{url}: the server answered {response.status_code}{phrase} ({side})")
+        raise FetchError(
+            f"{url}: the server answered {response.status_code}{phrase} ({side})",
+            response.headers.get("retry-after"),
+        )
     kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind and kind not in _TYPES:
-        raise ArticleError(f"{url} is {kind}, not an HTML, text or Markdown article")
+    if kind and types is not None and kind not in types:
+        raise FetchError(f"{url} is {kind}, not an HTML, text or Markdown article")
 
 
-def _body(response: httpx.Response, url: str, limit: int, deadline: float) -> bytes:
+def _body(response: httpx.Response, url: str, limit: int, deadline: float, what: str) -> bytes:
     """The body up to ``limit`` bytes; past it, or past the deadline, the transfer stops."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise _too_big(url, limit)
+        raise _too_big(url, limit, what)
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > limit:
-            raise _too_big(url, limit)
+            raise _too_big(url, limit, what)
         if time.monotonic() > deadline:
-            raise ArticleError(f"{url}: timed out (the page did not arrive within the time limit)")
+            raise FetchError(f"{url}: timed out (the page did not arrive within the time limit)")
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-def _too_big(url: str, limit: int) -> ArticleError:
-    return ArticleError(f"{url} is over 5 MB; Herald reads articles up to 5 MB ({limit:,} bytes)")
+def _too_big(url: str, limit: int, what: str) -> FetchError:
+    return FetchError(f"{url} is over 5 MB; Herald reads {what} up to 5 MB ({limit:,} bytes)")
 
 
 def _reason(exc: Exception) -> str:
