@@ -83,6 +83,35 @@ class Feed:
     tags: tuple[str, ...] = ()  # hashtags added to every draft (without '#')
 
 
+NOTIFY_EVENTS = (
+    "awaiting-approval",  # a draft waits for someone to approve it
+    "published",  # every post of a draft is live
+    "failed",  # nothing went out, for good
+    "partial",  # a thread stopped half-way, for good
+    "unconfirmed",  # a post may or may not be live; someone must look
+    "account-attention",  # an account's config or credentials need fixing; its drafts wait
+    "feed-error",  # a feed could not be read (it is polled again later)
+)
+# Without `events`: everything that needs a person (every post going out is opt-in).
+DEFAULT_NOTIFY_EVENTS = frozenset(NOTIFY_EVENTS) - {"published"}
+
+
+@dataclass(frozen=True)
+class NotifySettings:
+    """Whom to tell what happened ([notify]): a webhook URL and/or a command (its argv, split
+    like a shell would but never run by one), for the chosen events."""
+
+    webhook: str | None = None
+    command: tuple[str, ...] = ()
+    events: frozenset[str] = DEFAULT_NOTIFY_EVENTS
+    timeout: float = 10.0  # seconds one delivery attempt may take
+
+    @property
+    def enabled(self) -> bool:
+        """Whether anything is to be sent at all."""
+        return bool(self.webhook or self.command) and bool(self.events)
+
+
 @dataclass(frozen=True)
 class Config:
     """Everything Herald reads from configuration, resolved (env vars applied)."""
@@ -99,6 +128,7 @@ class Config:
     database_timeout: float = 5.0  # seconds a writer waits for another process's lock
     date_order: str | None = None  # DMY, MDY or YMD; None: usual in the time zone's country
     feeds: Mapping[str, Feed] = field(default_factory=lambda: MappingProxyType({}))
+    notify: NotifySettings = field(default_factory=NotifySettings)
 
 
 def data_dir() -> Path:
@@ -196,6 +226,7 @@ def load_config(path: Path | None = None) -> Config:
         database_timeout=_number(merged.get("database_timeout", 5.0), where, "database_timeout"),
         date_order=_date_order(merged.get("date_order"), where),
         feeds=_feeds(merged.get("feeds", {}), accounts, where),
+        notify=_notify(merged.get("notify", {}), where),
     )
 
 
@@ -229,6 +260,7 @@ BOUNDS: dict[str, tuple[float, float | None]] = {
     "scheduler.lanes": (1, 256),
     "max_per_poll": (1, 100),
     "every": (5, 7 * DAY),
+    "notify.timeout": (1, 300),
 }
 MAX_CONFIG_BYTES = 1024 * 1024  # a config file is a few kilobytes
 MAX_SLOTS = 500  # posting times per account: more than one an hour, every hour of the week
@@ -245,6 +277,7 @@ _TOP_KEYS = {
     "scheduler": "a table of scheduler settings",
     "accounts": "a table of accounts",
     "feeds": "a table of feeds ([feeds.NAME] with url and to)",
+    "notify": "a table: webhook, command, events, timeout (docs/notifications.md)",
 }
 _ACCOUNT_FIELDS = {f.name for f in fields(Account)} - {"name", "settings"}
 
@@ -615,6 +648,65 @@ def _tags(value: Any, where: str, key: str) -> tuple[str, ...]:
     if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip("# ") for t in tags):
         raise ConfigError(f"{where}: '{key}' = {_shown(value)}; expected a list of hashtags")
     return tuple(t.strip().lstrip("#") for t in tags)
+
+
+_NOTIFY_KEYS = {
+    "webhook": "an http:// or https:// URL to POST each event to",
+    "command": "a command to run with each event as JSON on stdin",
+    "events": f"a list of: {', '.join(NOTIFY_EVENTS)}",
+    "timeout": "seconds one delivery may take",
+}
+
+
+def _notify(table: Any, where: str) -> NotifySettings:
+    _require_table(table, where, "notify")
+    _check_keys(table, _NOTIFY_KEYS, where, "notify.")
+    events = table.get("events")
+    return NotifySettings(
+        webhook=None if "webhook" not in table else _webhook(table["webhook"], where),
+        command=() if "command" not in table else _command(table["command"], where),
+        events=DEFAULT_NOTIFY_EVENTS if events is None else _events(events, where),
+        timeout=_number(table.get("timeout", 10), where, "notify.timeout"),
+    )
+
+
+def _webhook(value: Any, where: str) -> str:
+    """An http(s) URL with a host. Never echoed: a webhook URL often carries its own secret."""
+    from urllib.parse import urlsplit
+
+    url = _string(value, where, "notify.webhook")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        parts = urlsplit("")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            f"{where}: 'notify.webhook' is not an http:// or https:// URL with a host "
+            f"(scheme {_shown(parts.scheme)}); expected e.g. 'https://example.org/hook'"
+        )
+    return url
+
+
+def _command(value: Any, where: str) -> tuple[str, ...]:
+    """The command's argv, split as a shell would (quotes), though no shell ever runs it."""
+    import shlex
+
+    text = _string(value, where, "notify.command")
+    try:
+        return tuple(shlex.split(text))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: 'notify.command' cannot be split into words: {exc}") from None
+
+
+def _events(value: Any, where: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(
+            f"{where}: 'notify.events' = {_shown(value)}; expected a list of event names"
+        )
+    for name in value:
+        _choice(name, NOTIFY_EVENTS, where, "notify.events")
+    return frozenset(value)
 
 
 def user_config_target() -> Path:

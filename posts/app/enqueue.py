@@ -12,13 +12,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from itertools import accumulate
-from typing import Literal
+from typing import Literal, cast
 
+from posts.app.notices import Notify, awaiting_approval, ignore
 from posts.config import Account, Config
 from posts.errors import InputError, NotFoundError, quoted
 from posts.model import Article, CondenseOptions, Rendition
 from posts.queue.drafts import Booking, DraftStore, Planning
-from posts.queue.model import Draft, NewDraft, NewPart, Source
+from posts.queue.model import Approval, Draft, NewDraft, NewPart, Source
 from posts.schedule.slots import FreeSlots, parse_slots
 from posts.schedule.times import When, check_range, parse_when
 
@@ -37,6 +38,7 @@ class Timing:
     kind: str
     when: When | None = None
     by_account: Mapping[str, When] = field(default_factory=dict)
+    hold: bool = False  # store awaiting approval: the time (or rule) applies once approved
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class WhenRequest:
     kind: Literal["draft", "now", "next-slot", "at"]
     at: str | None = None
     allow_past: bool = False
+    hold: bool = False  # awaiting approval: nothing goes out until someone approves it
 
 
 @dataclass(frozen=True)
@@ -107,10 +110,12 @@ def timing(
                     "or give a time",
                     remedy="give-time",
                 )
+    if asked.hold and asked.kind == "draft":
+        raise InputError("an unscheduled draft cannot also await approval; give a time")
     if asked.kind != "at" or asked.at is None:
-        return Timing(asked.kind, When(now) if asked.kind == "now" else None)
+        return Timing(asked.kind, When(now) if asked.kind == "now" else None, hold=asked.hold)
     by_account = {a.name: _when(config, a, asked.at, asked.allow_past, now) for a in accounts}
-    return Timing("at", by_account=by_account)
+    return Timing("at", by_account=by_account, hold=asked.hold)
 
 
 def _when(config: Config, account: Account, at: str, allow_past: bool, now: datetime) -> When:
@@ -163,15 +168,20 @@ def enqueue(
     items: Sequence[tuple[NewDraft, Timing]],
     now: datetime,
     force: bool = False,
+    notify: Notify = ignore,
 ) -> list[Queued]:
-    """Plan every item's time (slots, quotas) and store them all in one transaction."""
+    """Plan every item's time (slots, quotas) and store them all in one transaction; once stored,
+    ``notify`` hears of each draft awaiting approval."""
     with store.plan() as session:
         # One order for every process, so two adders for the same accounts cannot deadlock.
         for name in sorted({item.account for item, how in items if how.kind != "draft"}):
             session.db.lock_account(session.conn, name)
-        planner = _Planner(session, config, now, force)
+        planner = Planner(session, config, now, force)
         planned = [planner.place(item, how) for item, how in items]
         stored = session.add([p for p, _ in planned], now)
+    for draft in stored:
+        if draft.status == "awaiting":
+            notify(awaiting_approval(draft, now))
     return [Queued(d, note) for d, (_, note) in zip(stored, planned, strict=True)]
 
 
@@ -181,7 +191,7 @@ def reschedule(
     """Move a draft to ``when``, checking its account's quota (excluding the draft itself)."""
     with store.plan() as session:
         draft = session.get(draft_id)
-        planner = _Planner(session, config, now, force, ignore=draft.id)
+        planner = Planner(session, config, now, force, ignore=draft.id)
         planner.check_quota(draft.account, when.at, len(draft.parts))
         return Queued(session.reschedule(draft.id, when.at, now), when.note)
 
@@ -190,7 +200,7 @@ def _booking_time(booking: Booking) -> datetime:
     return booking.at
 
 
-class _Planner:
+class Planner:
     """Slot and quota bookkeeping for one transaction, including drafts planned in it."""
 
     def __init__(
@@ -221,9 +231,21 @@ class _Planner:
         return self.booked[account]
 
     def place(self, item: NewDraft, how: Timing) -> tuple[NewDraft, str | None]:
+        """``item`` with its time; one held for approval keeps its rule and books nothing."""
         if how.kind == "draft":
             return item, None
-        account = self.config.accounts[item.account]
+        if how.hold:
+            when = how.by_account.get(item.account, how.when) if how.kind == "at" else None
+            intended = replace(item, approval=cast(Approval, how.kind))
+            if when is None:
+                return intended, None
+            return replace(intended, scheduled_at=when.at), when.note
+        at, note = self.time_for(item.account, len(item.parts), how)
+        return replace(item, scheduled_at=at), note
+
+    def time_for(self, name: str, posts: int, how: Timing) -> tuple[datetime, str | None]:
+        """The time ``how`` gives a draft of ``posts`` posts for account ``name``, booked."""
+        account = self.config.accounts[name]
         if how.kind == "next-slot":
             self._bookings(account.name, self.now)
             if account.name not in self.free:
@@ -236,12 +258,10 @@ class _Planner:
             when = how.by_account.get(account.name, how.when)
             assert when is not None
             at, note = when.at, when.note
-        self.check_quota(account.name, at, len(item.parts))
-        bisect.insort(
-            self._bookings(account.name, at), Booking("", at, len(item.parts)), key=_booking_time
-        )
+        self.check_quota(account.name, at, posts)
+        bisect.insort(self._bookings(account.name, at), Booking("", at, posts), key=_booking_time)
         self.taken[account.name].add(at)
-        return replace(item, scheduled_at=at), note
+        return at, note
 
     def check_quota(self, name: str, at: datetime, posts: int) -> None:
         quota = self.config.accounts[name].daily_quota if name in self.config.accounts else None
@@ -277,10 +297,12 @@ def queue_articles(
     request: QueueRequest,
     now: datetime,
     loaded: Callable[[str], None] | None = None,
+    notify: Notify = ignore,
 ) -> list[Queued]:
     """Read and format every article for every account, then store them all at once.
 
-    ``loaded`` is told each path once it is formatted (the CLI's progress bar).
+    ``loaded`` is told each path once it is formatted (the CLI's progress bar); ``notify`` of
+    each draft stored awaiting approval.
     """
     from posts.article import load_article
 
@@ -292,7 +314,7 @@ def queue_articles(
         items.extend((render(article, a, config, request.mode), when) for a in accounts)
         if loaded is not None:
             loaded(path)
-    return enqueue(store, config, items, now, request.force)
+    return enqueue(store, config, items, now, request.force, notify)
 
 
 def reschedule_at(

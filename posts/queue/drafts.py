@@ -138,16 +138,29 @@ class Planning:
             )
         return taken
 
+    def approve(self, draft_id: str, when: datetime, now: datetime) -> Draft:
+        """A draft awaiting approval → scheduled at ``when``."""
+        draft = self.get(draft_id)
+        require(draft, ("awaiting",), "approve")
+        return self._schedule(draft, when, now, "approved")
+
     def reschedule(self, draft_id: str, when: datetime, now: datetime) -> Draft:
         """A draft, scheduled, missed or cancelled draft → scheduled at ``when``."""
         draft = self.get(draft_id)
         require(draft, ("draft", "scheduled", "missed", "cancelled"), "reschedule")
-        set_status(self.conn, draft, "scheduled", now, scheduled_at=to_ms(when), due_at=to_ms(when))
-        add_event(self.conn, draft.id, now, "scheduled", f"for {when.isoformat()}")
+        return self._schedule(draft, when, now, "scheduled")
+
+    def _schedule(self, draft: Draft, when: datetime, now: datetime, kind: str) -> Draft:
+        """``draft`` → scheduled at ``when`` (any approval rule is spent); a ``kind`` event."""
+        at = to_ms(when)
+        set_status(self.conn, draft, "scheduled", now, scheduled_at=at, due_at=at, approval=None)
+        add_event(self.conn, draft.id, now, kind, f"for {when.isoformat()}")
         return self.get(draft.id)
 
 
-def set_status(conn: Conn, draft: Draft, status: str, now: datetime, **values: int | None) -> None:
+def set_status(
+    conn: Conn, draft: Draft, status: str, now: datetime, **values: int | str | None
+) -> None:
     """CAS on the status we read: a daemon that claimed it meanwhile wins, we report it."""
     assigned = "".join(f", {column} = :{column}" for column in values)
     changed = conn.run(
@@ -188,12 +201,17 @@ class StateError(InputError):
     draft is retried rather than rescheduled, cancelled drafts aside."""
 
     def __init__(self, draft: Draft, action: str) -> None:
-        remedy = (
-            "retry" if draft.status in ("failed", "partial") and action == "reschedule" else None
-        )
+        remedy = _state_remedy(draft.status, action)
         message = f"cannot {action} draft {draft.id}: it is {draft.status}"
         super().__init__(message, remedy=remedy, draft_id=draft.id)
         self.status, self.action = draft.status, action
+
+
+def _state_remedy(status: str, action: str) -> str | None:
+    """What to do instead: retry a failed or partial draft, approve one awaiting approval."""
+    if status in ("failed", "partial") and action == "reschedule":
+        return "retry"
+    return "approve" if status == "awaiting" and action in ("reschedule", "retry") else None
 
 
 def require(draft: Draft, allowed: tuple[str, ...], action: str) -> None:
@@ -233,7 +251,7 @@ class DraftStore(Reader):
             draft = get(conn, draft_id)
             require(
                 draft,
-                ("draft", "scheduled", "missed", "failed", "partial", "unconfirmed"),
+                ("draft", "awaiting", "scheduled", "missed", "failed", "partial", "unconfirmed"),
                 "cancel",
             )
             set_status(conn, draft, "cancelled", now, due_at=None)
@@ -266,7 +284,9 @@ class DraftStore(Reader):
         """Replace the text of a draft nothing of which has gone out."""
         with self.db.write() as conn:
             draft = get(conn, draft_id)
-            require(draft, ("draft", "scheduled", "missed", "cancelled", "failed"), "edit")
+            require(
+                draft, ("draft", "awaiting", "scheduled", "missed", "cancelled", "failed"), "edit"
+            )
             if any(p.status not in ("pending", "failed") for p in draft.parts):
                 raise InputError(f"draft {draft.id} has parts already sent; it cannot be edited")
             set_status(conn, draft, draft.status, now)

@@ -138,11 +138,18 @@ def _account_pacing(db: Database, conn: Conn) -> None:
     )
 
 
+def _approval(db: Database, conn: Conn) -> None:
+    """Drafts awaiting approval keep the rule they are scheduled by once approved (their intended
+    time stays in ``scheduled_at``); NULL for every other draft."""
+    _ddl(db, conn, "ALTER TABLE drafts ADD COLUMN approval VARCHAR(16)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_account_time_index", _account_index),
     Migration("0003_account_holds", _account_holds),
     Migration("0004_account_pacing", _account_pacing),
+    Migration("0007_approval", _approval),
 )
 
 _CREATE_LEDGER = (

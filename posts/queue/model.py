@@ -12,6 +12,7 @@ from typing import Any, Literal, Protocol
 
 DraftStatus = Literal[
     "draft",  # stored, not scheduled yet
+    "awaiting",  # awaiting approval: never published until approved (its rule in `approval`)
     "scheduled",  # waiting for its time (or for a retry time)
     "publishing",  # claimed by a worker under a lease
     "published",  # every part is live
@@ -22,6 +23,9 @@ DraftStatus = Literal[
     "missed",  # overdue beyond the staleness window
 ]
 PartStatus = Literal["pending", "sending", "published", "failed", "unconfirmed"]
+# How an awaiting draft is scheduled once approved: at its intended time (``scheduled_at``; the
+# next free slot if that has passed), at its account's next free slot, or at once.
+Approval = Literal["at", "next-slot", "now"]
 
 DRAFT_STATUSES: tuple[str, ...] = DraftStatus.__args__  # type: ignore[attr-defined]
 PART_STATUSES: tuple[str, ...] = PartStatus.__args__  # type: ignore[attr-defined]
@@ -61,6 +65,7 @@ class NewDraft:
     scheduled_at: datetime | None  # None keeps it a `draft` (not scheduled)
     mode: str = "auto"
     limit: int = 0  # the platform limit the parts were fitted to
+    approval: Approval | None = None  # set: stored ``awaiting`` approval, scheduled by this rule
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,7 @@ class Draft:
     lease_owner: str | None = None
     lease_until: datetime | None = None
     parts: tuple[Part, ...] = field(default=())
+    approval: Approval | None = None  # an awaiting draft's rule once approved (else None)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -14,9 +14,10 @@ from posts.queue.sql import Conn, Row, in_list
 CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 INSERT_DRAFT = (
     "INSERT INTO drafts (id, account, platform, source_path, source_hash, source_title, "
-    "source_url, lang, mode, post_limit, status, scheduled_at, due_at, created_at, updated_at) "
-    "VALUES (:id, :account, :platform, :source_path, :source_hash, :source_title, :source_url, "
-    ":lang, :mode, :post_limit, :status, :scheduled_at, :due_at, :created_at, :updated_at)"
+    "source_url, lang, mode, post_limit, status, scheduled_at, due_at, created_at, updated_at, "
+    "approval) VALUES (:id, :account, :platform, :source_path, :source_hash, :source_title, "
+    ":source_url, :lang, :mode, :post_limit, :status, :scheduled_at, :due_at, :created_at, "
+    ":updated_at, :approval)"
 )
 INSERT_PART = (
     "INSERT INTO parts (draft_id, idx, text, length, facets, embed, status, attempts, updated_at) "
@@ -24,8 +25,16 @@ INSERT_PART = (
 )
 
 
+def _new_status(item: NewDraft) -> str:
+    """``awaiting`` approval, else ``scheduled`` when it has a time, else ``draft``."""
+    if item.approval is not None:
+        return "awaiting"
+    return "draft" if item.scheduled_at is None else "scheduled"
+
+
 def draft_row(draft_id: str, item: NewDraft, now_ms: int) -> Row:
-    """The drafts row of a new draft (scheduled when it has a time, else ``draft``)."""
+    """The drafts row of a new draft; one awaiting approval keeps its intended time but is never
+    due (only ``scheduled`` drafts are claimed)."""
     at = None if item.scheduled_at is None else to_ms(item.scheduled_at)
     src = item.source
     return {
@@ -39,11 +48,12 @@ def draft_row(draft_id: str, item: NewDraft, now_ms: int) -> Row:
         "lang": src.lang,
         "mode": item.mode,
         "post_limit": item.limit,
-        "status": "draft" if at is None else "scheduled",
+        "status": _new_status(item),
         "scheduled_at": at,
-        "due_at": at,
+        "due_at": None if item.approval is not None else at,
         "created_at": now_ms,
         "updated_at": now_ms,
+        "approval": item.approval,
     }
 
 
@@ -100,6 +110,7 @@ def draft(r: Row, draft_parts: tuple[Part, ...] = ()) -> Draft:
         lease_owner=r["lease_owner"],
         lease_until=maybe_time(r["lease_until"]),
         parts=draft_parts,
+        approval=r.get("approval"),  # absent from a database read before migration 0007
     )
 
 

@@ -13,6 +13,7 @@ REMEDIES = {
     "force-retry": "run `herald queue retry {id} --force` to send it again",
     "show": "see `herald queue show {id}`",
     "list-drafts": "see `herald queue list`",
+    "approve": "approve it with `herald queue approve {id}`",
 }
 
 

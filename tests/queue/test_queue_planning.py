@@ -50,15 +50,32 @@ def test_quota_counts_posts_in_any_24_hours(store: DraftStore) -> None:
     assert len(enqueue(store, config, [(item(parts=6), later)], NOW, force=True)) == 1
 
 
+# A draft as the first schema stores it: the columns of 0001_initial only.
+FIRST_DRAFT = (
+    "INSERT INTO drafts (id, account, platform, source_path, source_hash, source_title, mode, "
+    "post_limit, status, scheduled_at, due_at, created_at, updated_at) VALUES ('old1234', "
+    "'demo-x', 'x', 'a.md', :hash, 'A', 'auto', 280, 'scheduled', :at, :at, :at, :at)"
+)
+FIRST_PART = (
+    "INSERT INTO parts (draft_id, idx, text, length, facets, status, attempts, updated_at) "
+    "VALUES ('old1234', 0, 'post 0', 6, '[]', 'pending', 0, :at)"
+)
+
+
 def test_upgrade_from_the_previous_schema(location: str) -> None:
     db = Database(location)
     migrate(db, 0, upto=MIGRATIONS[0].name)
     assert applied(db) == {MIGRATIONS[0].name}
-    (old,) = DraftStore(db).add([item()], now=NOW)  # written by the previous version
+    with db.write() as conn:  # written by the first version
+        conn.run(FIRST_DRAFT, hash="0" * 64, at=1_772_438_400_000)
+        conn.run(FIRST_PART, at=1_772_438_400_000)
     db.dispose()
     store = open_store(location, now=NOW, busy_timeout=2)
     assert applied(store.db) == {m.name for m in MIGRATIONS}
-    assert store.get(old.id) == old
+    old = store.get("old1234")
+    assert (old.status, old.approval, old.scheduled_at) == ("scheduled", None, NOW)
+    assert [(p.text, p.status) for p in old.parts] == [("post 0", "pending")]
+    assert store.list() == [old]
     store.close()
 
 
