@@ -23,19 +23,24 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from logging import ERROR, INFO, WARNING
 from typing import NoReturn
 
+from posts.app.images import required
 from posts.clock import Clock
 from posts.config import Config, SchedulerSettings
 from posts.errors import HeraldError
+from posts.media import ImageError
 from posts.queue import ConflictError, Draft, Part, WorkerStore
+from scheduler import media
 from scheduler.adapters.base import (
     Adapter,
     AdapterError,
     AuthError,
+    MediaAdapter,
+    MediaRef,
     OutcomeUnknownError,
     OutgoingPart,
     PermanentError,
@@ -66,6 +71,7 @@ class TickPolicy:
     pacing: dict[str, Pacing] = field(default_factory=dict)  # by account; absent = no pacing
     catch_up: bool = False  # publish drafts overdue beyond the staleness window anyway
     batch: int = 20  # drafts claimed at a time
+    require_image: frozenset[str] = frozenset()  # accounts whose parts wait for their images
 
     @classmethod
     def from_config(cls, config: Config, *, catch_up: bool = False) -> TickPolicy:
@@ -73,7 +79,8 @@ class TickPolicy:
             name: Pacing(timedelta(seconds=account.min_gap_seconds or 0), account.hourly_cap)
             for name, account in config.accounts.items()
         }
-        return cls(settings=config.scheduler, pacing=pacing, catch_up=catch_up)
+        strict = frozenset(n for n, a in config.accounts.items() if required(a, "require_image"))
+        return cls(config.scheduler, pacing, catch_up=catch_up, require_image=strict)
 
 
 @dataclass
@@ -282,6 +289,8 @@ class _Tick:
             elif part.status == "sending":
                 error = "interrupted while sending, and the platform offers no look-up by key"
                 self._unconfirmed(draft, part, error, live)
+        if part.images:
+            out = replace(out, media=self._attach(draft, part, adapter))
         begin(draft.id, part.index, key, self.clock())
         try:
             ref = adapter.publish(out)
@@ -302,6 +311,54 @@ class _Tick:
         except Exception as exc:  # an adapter bug: the post may or may not be out
             return self._doubt(draft, part, out, adapter, f"{type(exc).__name__}: {exc}", live)
         return self._published(draft, part, ref)
+
+    def _attach(self, draft: Draft, part: Part, adapter: Adapter) -> tuple[MediaRef, ...]:
+        """The part's images as uploaded: the stored refs, else read, prepared, uploaded and
+        committed before the post. An image that cannot be used is left out with the reason
+        recorded; with ``require_image`` the account is held instead."""
+        if part.media:
+            return media.refs(part.media)
+        strict = draft.account in self.policy.require_image
+        if part.media_note and not strict:
+            return ()
+        if not isinstance(adapter, MediaAdapter):
+            return self._without(draft, part, f"the {draft.platform} adapter posts text only")
+        try:
+            limits = adapter.image_limits()
+            wanted = part.images[: limits.per_post]
+            refs = tuple(adapter.upload_image(media.outgoing_image(i, limits)) for i in wanted)
+        except ImageError as exc:
+            return self._without(draft, part, str(exc))
+        except RateLimitedError as exc:
+            self._blocked(draft.account, exc.reset_at)
+            self._media_retry(draft, part, str(exc), exc.reset_at)
+        except AuthError as exc:
+            self._hold(draft, "auth", str(exc))
+        except TransientError as exc:
+            tries = part.media_attempts + 1
+            if tries >= self.settings.max_attempts:
+                return self._without(draft, part, f"upload failed {tries} times: {exc}")
+            self._media_retry(draft, part, f"image upload: {exc}", self._retry_at(tries))
+        except AdapterError as exc:  # refused for good, or no way to know: post without it
+            return self._without(draft, part, f"the platform refused the image: {exc}")
+        self.store.part_media(draft.id, part.index, media.stored(refs), self.clock())
+        return refs
+
+    def _without(self, draft: Draft, part: Part, reason: str) -> tuple[MediaRef, ...]:
+        """The part goes out without its images, the reason recorded on it; with
+        ``require_image`` the account is held and the draft waits instead."""
+        if draft.account in self.policy.require_image:
+            self._hold(draft, "image", f"an image cannot be attached: {reason}")
+        if part.media_note != reason:
+            self.store.part_media_note(draft.id, part.index, reason, self.clock())
+        _event("without-image", draft.id, WARNING, part=part.index + 1, reason=reason)
+        return ()
+
+    def _media_retry(self, draft: Draft, part: Part, error: str, at: datetime) -> NoReturn:
+        self.store.part_media_retry(draft.id, part.index, error, at, self.clock())
+        _event("retry", draft.id, WARNING, part=part.index + 1, at=at.isoformat(), reason=error)
+        self.report.count("retries")
+        raise _Settled
 
     def _look_up(
         self, draft: Draft, part: Part, out: OutgoingPart, adapter: Adapter

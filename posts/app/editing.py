@@ -13,7 +13,7 @@ from posts import platforms
 from posts.errors import InputError
 from posts.platforms import Platform
 from posts.queue.drafts import DraftStore
-from posts.queue.model import Draft, NewPart
+from posts.queue.model import Draft, NewPart, PartImage
 
 SEPARATOR = "---"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are text
@@ -51,8 +51,19 @@ def measured(draft: Draft, texts: list[str]) -> list[NewPart]:
     for index, text in enumerate(texts):
         length = _checked_length(draft, described, index, text)
         embed = card[1] if card and card[0] == index else None
-        parts.append(NewPart(text, length, described.rules.facets_of(text), embed))
+        images = _images(draft, index, len(texts))
+        parts.append(NewPart(text, length, described.rules.facets_of(text), embed, images))
     return parts
+
+
+def _images(draft: Draft, index: int, count: int) -> tuple[PartImage, ...]:
+    """Images stay with their post's position (a shorter thread's last post takes the rest)."""
+    return tuple(
+        image
+        for part in draft.parts
+        if min(part.index, count - 1) == index
+        for image in part.images
+    )
 
 
 def _checked_length(draft: Draft, described: Platform, index: int, text: str) -> int:

@@ -14,12 +14,13 @@ from datetime import datetime, timedelta
 from itertools import accumulate
 from typing import Literal, cast
 
+from posts.app.images import ImageRequest, chosen_images, refuse_missing_alt, with_images
 from posts.app.notices import Notify, awaiting_approval, ignore
 from posts.config import Account, Config
 from posts.errors import InputError, NotFoundError, quoted
 from posts.model import Article, CondenseOptions, Rendition
 from posts.queue.drafts import Booking, DraftStore, Planning
-from posts.queue.model import Approval, Draft, NewDraft, NewPart, Source
+from posts.queue.model import Approval, Draft, NewDraft, NewPart, PartImage, Source
 from posts.schedule.slots import FreeSlots, parse_slots
 from posts.schedule.times import When, check_range, parse_when
 
@@ -86,6 +87,7 @@ class QueueRequest:
     when: WhenRequest
     mode: str | None = None  # single, thread or auto; None: each account's config
     force: bool = False  # beyond an account's daily quota
+    images: ImageRequest = field(default_factory=ImageRequest)  # another image, alt, or none
 
 
 @dataclass(frozen=True)
@@ -123,8 +125,15 @@ def _when(config: Config, account: Account, at: str, allow_past: bool, now: date
     return parse_when(at, zone, now, allow_past=allow_past, date_order=config.date_order)
 
 
-def render(article: Article, account: Account, config: Config, mode: str | None = None) -> NewDraft:
-    """Format ``article`` for ``account``'s platform (unscheduled; planning sets the time)."""
+def render(
+    article: Article,
+    account: Account,
+    config: Config,
+    mode: str | None = None,
+    images: tuple[PartImage, ...] | None = None,
+) -> NewDraft:
+    """Format ``article`` for ``account``'s platform (unscheduled; planning sets the time);
+    ``images`` go with the first post (None: the article's lead image)."""
     from posts.condensing import condense
 
     options = CondenseOptions(
@@ -146,7 +155,10 @@ def render(article: Article, account: Account, config: Config, mode: str | None 
             url=article.url,
             lang=article.lang,
         ),
-        parts=_parts(rendition, article.url),
+        parts=with_images(
+            _parts(rendition, article.url),
+            chosen_images(article, ImageRequest()) if images is None else images,
+        ),
         scheduled_at=None,
         mode=rendition.mode,
         limit=rendition.limit,
@@ -172,6 +184,10 @@ def enqueue(
 ) -> list[Queued]:
     """Plan every item's time (slots, quotas) and store them all in one transaction; once stored,
     ``notify`` hears of each draft awaiting approval."""
+    for item, how in items:
+        if how.kind != "draft" and item.account in config.accounts:
+            images = [i for p in item.parts for i in p.images]
+            refuse_missing_alt(config.accounts[item.account], item.source.path, images)
     with store.plan() as session:
         # One order for every process, so two adders for the same accounts cannot deadlock.
         for name in sorted({item.account for item, how in items if how.kind != "draft"}):
@@ -311,7 +327,8 @@ def queue_articles(
     items: list[tuple[NewDraft, Timing]] = []
     for path in request.paths:
         article = load_article(path)
-        items.extend((render(article, a, config, request.mode), when) for a in accounts)
+        images = chosen_images(article, request.images)
+        items.extend((render(article, a, config, request.mode, images), when) for a in accounts)
         if loaded is not None:
             loaded(path)
     return enqueue(store, config, items, now, request.force, notify)
@@ -323,6 +340,8 @@ def reschedule_at(
     """Read the typed time in the draft's account zone, then move the draft (quota checked)."""
     draft = store.get(request.draft_id)
     account = config.accounts.get(draft.account)
+    if account is not None:
+        refuse_missing_alt(account, f"draft {draft.id}", [i for p in draft.parts for i in p.images])
     zone = (account.timezone if account else None) or config.timezone
     when = parse_when(request.at, zone, now, request.allow_past, date_order=config.date_order)
     return reschedule(store, config, draft.id, when, now, request.force)

@@ -8,6 +8,7 @@ PLATFORM = Platform(
     limit=280,
     counting="posts.counting.rules:X",
     hashtag_cap=2,
+    settings=("handle", "require_alt", "require_image"),
     invalid_chars=("\ufffe", "\ufeff", "\uffff"),  # twitter-text parseTweet's ``valid``
     endpoint=(None, "api.x.com"),
     duplicate_effect="X refuses duplicate posts and followers notice them",

@@ -18,7 +18,7 @@ from posts.errors import InputError, StoreError
 from posts.queue import rows
 from posts.queue.epoch import from_ms, to_ms
 from posts.queue.ids import new_id
-from posts.queue.model import Draft, NewDraft, NewPart
+from posts.queue.model import Draft, NewDraft, NewPart, PartImage
 from posts.queue.reading import Reader, get
 from posts.queue.sql import Conn, Database, Row, in_list
 
@@ -267,9 +267,9 @@ class DraftStore(Reader):
                 raise UnconfirmedError(draft)
             require(draft, ("failed", "partial", "missed", "unconfirmed"), "retry")
             again, params = in_list("s", ("failed", "unconfirmed") if force else ("failed",))
-            conn.run(
-                "UPDATE parts SET status = 'pending', attempts = 0, updated_at = :now "
-                f"WHERE draft_id = :d AND status IN {again}",
+            conn.run(  # the images are tried again too (the user may have fixed them)
+                "UPDATE parts SET status = 'pending', attempts = 0, media_note = NULL, "
+                f"media_attempts = 0, updated_at = :now WHERE draft_id = :d AND status IN {again}",
                 params,
                 d=draft.id,
                 now=to_ms(now),
@@ -293,4 +293,24 @@ class DraftStore(Reader):
             conn.run("DELETE FROM parts WHERE draft_id = :d", d=draft.id)
             conn.many(rows.INSERT_PART, rows.part_rows(draft.id, new_parts, to_ms(now)))
             add_event(conn, draft.id, now, "edited", f"{len(new_parts)} part(s)")
+            return get(conn, draft.id)
+
+    def set_images(
+        self, draft_id: str, index: int, images: Sequence[PartImage], now: datetime
+    ) -> Draft:
+        """Replace the images (and alt texts) of one part not sent yet; uploads and notes made
+        for the old ones are forgotten."""
+        with self.db.write() as conn:
+            draft = get(conn, draft_id)
+            require(draft, ("draft", "scheduled", "missed", "cancelled", "failed"), "edit")
+            if draft.parts[index].status not in ("pending", "failed"):
+                raise InputError(f"post {index + 1} of draft {draft.id} was already sent")
+            set_status(conn, draft, draft.status, now)
+            conn.run(
+                "UPDATE parts SET images = :images, media = NULL, media_note = NULL, "
+                "media_attempts = 0, updated_at = :now WHERE draft_id = :d AND idx = :i",
+                images=rows.images_json(images), now=to_ms(now), d=draft.id, i=index,
+            )  # fmt: skip
+            detail = "; ".join(f"{i.src} (alt: {i.alt or 'none'})" for i in images) or "none"
+            add_event(conn, draft.id, now, "images", detail, i=index)
             return get(conn, draft.id)

@@ -138,10 +138,28 @@ def _account_pacing(db: Database, conn: Conn) -> None:
     )
 
 
+def _part_media(db: Database, conn: Conn) -> None:
+    """Images per part: what to attach (source and alt text, JSON), what was uploaded (media
+    references, JSON, committed before the post is created), why a part went out without its
+    images, and how many uploads failed in a way worth trying again."""
+    _ddl(
+        db,
+        conn,
+        """
+        ALTER TABLE parts ADD COLUMN images TEXT;
+        ALTER TABLE parts ADD COLUMN media TEXT;
+        ALTER TABLE parts ADD COLUMN media_note TEXT;
+        ALTER TABLE parts ADD COLUMN media_attempts INTEGER NOT NULL DEFAULT 0
+        """,
+    )
+
+
 def _approval(db: Database, conn: Conn) -> None:
     """Drafts awaiting approval keep the rule they are scheduled by once approved (their intended
     time stays in ``scheduled_at``); NULL for every other draft."""
     _ddl(db, conn, "ALTER TABLE drafts ADD COLUMN approval VARCHAR(16)")
+
+
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -149,6 +167,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0002_account_time_index", _account_index),
     Migration("0003_account_holds", _account_holds),
     Migration("0004_account_pacing", _account_pacing),
+    Migration("0005_part_media", _part_media),
     Migration("0007_approval", _approval),
 )
 

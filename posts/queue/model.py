@@ -45,6 +45,26 @@ class Source:
 
 
 @dataclass(frozen=True)
+class PartImage:
+    """An image to attach to a part: where it is read at publish time, and its alt text."""
+
+    src: str  # an http(s) URL or an absolute local path
+    alt: str | None = None  # the description for people who cannot see it; None: none given
+
+
+@dataclass(frozen=True)
+class StoredMedia:
+    """An image already uploaded for a part (``scheduler.adapters.base.MediaRef``'s fields),
+    stored before the post is created so that a crash never uploads it twice."""
+
+    value: str  # opaque: the platform's media id or blob
+    mime: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
 class NewPart:
     """One post of a thread as the formatter produced it."""
 
@@ -52,6 +72,7 @@ class NewPart:
     length: int  # by the platform's rule, at format (or edit) time
     facets: tuple[dict[str, Any], ...] = ()
     embed: dict[str, Any] | None = None
+    images: tuple[PartImage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,10 @@ class Part:
     attempts: int
     last_error: str | None
     updated_at: datetime
+    images: tuple[PartImage, ...] = ()
+    media: tuple[StoredMedia, ...] = ()  # uploaded images, once uploaded
+    media_note: str | None = None  # why the part goes (or went) out without its images
+    media_attempts: int = 0  # uploads that failed in a way worth trying again
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from posts.queue.epoch import from_ms, to_ms
-from posts.queue.model import Draft, DraftStatus, Event, Hold, NewDraft, NewPart, Part, Source
+from posts.queue.model import (
+    Draft,
+    DraftStatus,
+    Event,
+    Hold,
+    NewDraft,
+    NewPart,
+    Part,
+    PartImage,
+    Source,
+    StoredMedia,
+)
 from posts.queue.sql import Conn, Row, in_list
 
 CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
@@ -20,8 +32,9 @@ INSERT_DRAFT = (
     ":updated_at, :approval)"
 )
 INSERT_PART = (
-    "INSERT INTO parts (draft_id, idx, text, length, facets, embed, status, attempts, updated_at) "
-    "VALUES (:draft_id, :idx, :text, :length, :facets, :embed, 'pending', 0, :updated_at)"
+    "INSERT INTO parts (draft_id, idx, text, length, facets, embed, images, status, attempts, "
+    "updated_at) VALUES (:draft_id, :idx, :text, :length, :facets, :embed, :images, 'pending', 0, "
+    ":updated_at)"
 )
 
 
@@ -67,6 +80,7 @@ def part_rows(draft_id: str, new_parts: Iterable[NewPart], now_ms: int) -> list[
             "length": part.length,
             "facets": _json(list(part.facets)),
             "embed": None if part.embed is None else _json(part.embed),
+            "images": images_json(part.images),
             "updated_at": now_ms,
         }
         for index, part in enumerate(new_parts)
@@ -88,6 +102,11 @@ def part(r: Row) -> Part:
         attempts=r["attempts"],
         last_error=r["last_error"],
         updated_at=from_ms(r["updated_at"]),
+        # absent from a database read before migration 0005
+        images=tuple(PartImage(**i) for i in json.loads(r.get("images") or "[]")),
+        media=tuple(StoredMedia(**m) for m in json.loads(r.get("media") or "[]")),
+        media_note=r.get("media_note"),
+        media_attempts=r.get("media_attempts") or 0,
     )
 
 
@@ -149,9 +168,18 @@ def new_parts(parts: Sequence[NewPart], now: datetime) -> tuple[Part, ...]:
     """New parts as stored, without reading them back."""
     return tuple(
         Part(i, p.text, p.length, tuple(p.facets), p.embed, "pending", None, None, None, None, 0,
-             None, now)
+             None, now, p.images)
         for i, p in enumerate(parts)
     )  # fmt: skip
+
+
+def images_json(images: Sequence[PartImage]) -> str | None:
+    """A part's images as stored (NULL for none)."""
+    return _json([asdict(i) for i in images]) if images else None
+
+
+def media_json(media: Sequence[StoredMedia]) -> str:
+    return _json([asdict(m) for m in media])
 
 
 def _json(value: Any) -> str:

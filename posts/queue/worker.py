@@ -13,7 +13,7 @@ key before anything is sent again.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,7 +21,7 @@ from typing import Any
 from posts.queue import rows
 from posts.queue.drafts import add_event, cas
 from posts.queue.epoch import from_ms, to_ms
-from posts.queue.model import FINAL_STATUSES, Draft, RemoteRef
+from posts.queue.model import FINAL_STATUSES, Draft, RemoteRef, StoredMedia
 from posts.queue.opening import open_database
 from posts.queue.reading import DUE_ORDER, NOT_HELD, Reader
 from posts.queue.sql import DEFAULT_BUSY_TIMEOUT, Conn, Database, in_list
@@ -63,6 +63,11 @@ PART_PUBLISHED = _part_step(
 PART_RETRY = _part_step(("sending", "pending"), "status = 'pending', last_error = :error")
 PART_FAILED = _part_step(("pending", "sending"), "status = 'failed', last_error = :error")
 PART_UNCONFIRMED = _part_step(("sending",), "status = 'unconfirmed', last_error = :error")
+PART_MEDIA = _part_step(("pending",), "media = :media, media_note = NULL")
+PART_MEDIA_NOTE = _part_step(("pending",), "media_note = :note")
+PART_MEDIA_RETRY = _part_step(
+    ("pending",), "media_attempts = media_attempts + 1, last_error = :error"
+)
 
 
 HOUR = timedelta(hours=1)
@@ -176,6 +181,30 @@ class WorkerStore(Reader):
                 url=ref.url,
             )
             add_event(conn, draft_id, now, "published", ref.url, i=index, w=self.worker)
+
+    def part_media(
+        self, draft_id: str, index: int, media: Sequence[StoredMedia], now: datetime
+    ) -> None:
+        """Store what a pending part's images were uploaded as, before the post is created: a
+        crash between upload and post then publishes with these, never uploading twice."""
+        with self.db.write() as conn:
+            self._step(conn, PART_MEDIA, draft_id, index, now, media=rows.media_json(media))
+            detail = f"{len(media)} image(s) uploaded"
+            add_event(conn, draft_id, now, "media", detail, i=index, w=self.worker)
+
+    def part_media_note(self, draft_id: str, index: int, note: str, now: datetime) -> None:
+        """Record why a pending part goes out without its images."""
+        with self.db.write() as conn:
+            self._step(conn, PART_MEDIA_NOTE, draft_id, index, now, note=note)
+            add_event(conn, draft_id, now, "media-note", note, i=index, w=self.worker)
+
+    def part_media_retry(
+        self, draft_id: str, index: int, error: str, retry_at: datetime, now: datetime
+    ) -> None:
+        """An upload failed in a way worth trying again: counted, and the draft waits."""
+        with self.db.write() as conn:
+            self._step(conn, PART_MEDIA_RETRY, draft_id, index, now, error=error)
+            self._release(conn, draft_id, retry_at, error, now, index)
 
     def part_retry(
         self, draft_id: str, index: int, error: str, retry_at: datetime, now: datetime

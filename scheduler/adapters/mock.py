@@ -9,6 +9,9 @@ like a platform where it matters for exactly-once publishing:
 - each line is written whole and fsynced under an exclusive file lock, so several daemons can
   share one outbox, and a line cut short by a kill is never read as published (it is dropped before
   the next append);
+- ``upload_image`` writes the image it was given into ``outbox-media/`` beside the outbox, its alt
+  text in a ``.alt.txt`` file next to it, so a user sees exactly what would go out; the outbox line
+  of the post names those files;
 - the account's config can inject failures (``mock_fail``), switch the look-up off
   (``mock_lookup = false``) to behave like X, and add network-like latency (``mock_latency_ms``).
   See docs/scheduler.md.
@@ -22,6 +25,7 @@ import json
 import os
 import threading
 import time
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,8 +40,11 @@ from posts.errors import ConfigError
 from scheduler.adapters.base import (
     Adapter,
     AuthError,
+    ImageLimits,
     Limits,
+    MediaRef,
     OutcomeUnknownError,
+    OutgoingImage,
     OutgoingPart,
     PermanentError,
     PublishedRef,
@@ -46,6 +53,14 @@ from scheduler.adapters.base import (
 )
 
 OUTBOX_NAME = "outbox.jsonl"
+MEDIA_DIR = "outbox-media"
+WEB_IMAGES = ("image/jpeg", "image/png", "image/webp", "image/gif")
+# Each platform's image limits as its adapter states them (Mastodon: a stock instance).
+MOCK_IMAGE_LIMITS = {
+    "bluesky": ImageLimits(1_000_000, None, None, WEB_IMAGES, 4),
+    "x": ImageLimits(5_242_880, None, None, WEB_IMAGES, 4),
+    "mastodon": ImageLimits(16_777_216, 33_177_600, None, WEB_IMAGES, 4),
+}
 FAILURE_KINDS = (
     "ok",
     "rate_limit",
@@ -196,6 +211,19 @@ class MockAdapter:
     def limits(self) -> Limits:
         return _limits(self.account)
 
+    def image_limits(self) -> ImageLimits:
+        """The account's platform's limits; the stock ones for a platform Herald does not ship."""
+        return MOCK_IMAGE_LIMITS.get(self.account.platform, MOCK_IMAGE_LIMITS["x"])
+
+    def upload_image(self, image: OutgoingImage) -> MediaRef:
+        """Write the image and its alt text beside the outbox; the file is the reference."""
+        folder = self.outbox.path.parent / MEDIA_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{uuid.uuid4().hex}.{image.mime.split('/')[1]}"
+        _durable(path.with_suffix(".alt.txt"), image.alt.encode())
+        _durable(path, image.data)
+        return MediaRef(str(path), image.mime, image.width, image.height, image.alt)
+
     def publish(self, part: OutgoingPart) -> PublishedRef:
         failure = self._failures.pop(0) if self._failures else Failure("ok")
         if failure.kind == "rate_limit":
@@ -231,6 +259,9 @@ class MockAdapter:
                 f"400 Bad Request: the text does not fit the {platform} limit of {limit} "
                 f"(it counts {measure(platform, part.text)}) (mock)"
             )
+        for media in part.media:
+            if not Path(media.value).is_file():
+                raise PermanentError(f"400 Bad Request: unknown media {media.value} (mock)")
 
     def _write(self, part: OutgoingPart) -> PublishedRef:
         with self.outbox.locked() as fd:
@@ -280,6 +311,13 @@ class MockNoLookupAdapter(MockAdapter):
         raise OutcomeUnknownError("403 Forbidden: duplicate content (mock, like X)")
 
 
+def _durable(path: Path, data: bytes) -> None:
+    """Write a new file and fsync it (an upload is done once the platform has it)."""
+    with path.open("xb") as file:
+        file.write(data)
+        os.fsync(file.fileno())
+
+
 def _record(account: Account, part: OutgoingPart, ref: PublishedRef, at: str) -> dict[str, Any]:
     return {
         "time": at,
@@ -292,6 +330,10 @@ def _record(account: Account, part: OutgoingPart, ref: PublishedRef, at: str) ->
         "text": part.text,
         "facets": list(part.facets),
         "embed": part.embed,
+        "media": [
+            {"file": m.value, "mime": m.mime, "width": m.width, "height": m.height, "alt": m.alt}
+            for m in part.media
+        ],
         "lang": part.lang,
         "reply_to": part.reply_to.remote_id if part.reply_to else None,
         "root": part.root.remote_id if part.root else None,

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from posts.app.views import STATUS_MEANINGS, draft_detail, draft_summary
+from posts.app.views import APPROVAL_RULES, STATUS_MEANINGS, draft_detail, draft_summary
 from posts.config import Config, load_config
 from posts.errors import InputError
 from posts.queue import Draft, DraftStore, open_store
@@ -73,6 +73,9 @@ def _print_queued(config: Config, queued: list[Queued], as_json: bool) -> None:
         )
         if q.note:
             out.print(f"    note: {q.note}", markup=False)
+        if d.approval is not None:
+            rule = APPROVAL_RULES[d.approval]
+            out.print(f"    awaiting approval; once approved it goes out {rule}")
 
 
 @click.command("add")
@@ -94,6 +97,7 @@ def _print_queued(config: Config, queued: list[Queued], as_json: bool) -> None:
 @click.option("--next-slot", is_flag=True, help="The earliest free posting slot of each account.")
 @click.option("--mode", type=_MODES, help="single, thread or auto (default: config).")
 @click.option("--draft", is_flag=True, help="Store unscheduled; schedule later.")
+@click.option("--hold", is_flag=True, help="Publish only once approved (`herald queue approve`).")
 @click.option(
     "--now",
     "now_flag",
@@ -101,6 +105,13 @@ def _print_queued(config: Config, queued: list[Queued], as_json: bool) -> None:
     help="Publish as soon as a scheduler runs (or accept a past --at).",
 )
 @click.option("--force", is_flag=True, help="Queue even beyond an account's daily quota.")
+@click.option(
+    "--image",
+    metavar="PATH|URL",
+    help="The image of the first post, instead of the article's own lead image.",
+)
+@click.option("--alt", metavar="TEXT", help="The image's alt text (its description).")
+@click.option("--no-image", is_flag=True, help="Send no image, not even the article's.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored drafts as JSON.")
 def add_cmd(
     paths: tuple[str, ...],
@@ -109,8 +120,12 @@ def add_cmd(
     next_slot: bool,
     mode: str | None,
     draft: bool,
+    hold: bool,
     now_flag: bool,
     force: bool,
+    image: str | None,
+    alt: str | None,
+    no_image: bool,
     as_json: bool,
 ) -> None:
     """Format each article for each account and store one draft per account.
@@ -122,10 +137,15 @@ def add_cmd(
       herald queue add post.md --to lab-x --at "next monday 14:00" --mode thread
       herald queue add a.md b.md c.md --to lab-bluesky --next-slot --json
       herald queue add post.md --to lab-x --draft
+      herald queue add post.md --to lab-x --next-slot --hold
+      herald queue add post.md --to lab-bluesky --now --image chart.png --alt "Sales by month"
     """
     from posts.app.enqueue import QueueRequest, queue_articles
+    from posts.app.images import ImageRequest
 
-    request = QueueRequest(paths, to, _when(at, next_slot, draft, now_flag), mode, force)
+    images = ImageRequest(image, alt, no_image)
+    when = _when(at, next_slot, draft, now_flag, hold)
+    request = QueueRequest(paths, to, when, mode, force, images=images)
     config, store = _open()
     with contextlib.ExitStack() as stack:
         loaded = None
@@ -135,13 +155,17 @@ def add_cmd(
             progress = stack.enter_context(Progress(console=err_console(), transient=True))
             task = progress.add_task("Formatting", total=len(paths))
             loaded = lambda _path: progress.advance(task)  # noqa: E731
-        queued = queue_articles(store, config, request, now(), loaded)
+        from scheduler.notify import notifying
+
+        notify = stack.enter_context(notifying(config))  # awaiting approval: delivered at exit
+        queued = queue_articles(store, config, request, now(), loaded, notify)
     _print_queued(config, queued, as_json)
     _warn_accounts(config, store, queued)
 
 
-def _when(at: str | None, next_slot: bool, draft: bool, now_flag: bool) -> WhenRequest:
-    """--at / --next-slot / --draft / --now as one choice (--now with --at: a past time)."""
+def _when(at: str | None, next_slot: bool, draft: bool, now_flag: bool, hold: bool) -> WhenRequest:
+    """--at / --next-slot / --draft / --now as one choice (--now with --at: a past time);
+    --hold: that time or rule applies once approved."""
     from posts.app.enqueue import WhenRequest
 
     chosen = [
@@ -150,9 +174,10 @@ def _when(at: str | None, next_slot: bool, draft: bool, now_flag: bool) -> WhenR
     if len(chosen) > 1:
         raise InputError(f"{' and '.join(chosen)} cannot be combined; choose one")
     if at:
-        return WhenRequest("at", at, allow_past=now_flag)
+        return WhenRequest("at", at, allow_past=now_flag, hold=hold)
     if next_slot or draft or now_flag:
-        return WhenRequest("next-slot" if next_slot else "draft" if draft else "now")
+        kind = "next-slot" if next_slot else "draft" if draft else "now"
+        return WhenRequest(kind, hold=hold)
     raise InputError("say when: --at WHEN, --next-slot, --now, or --draft to keep it unscheduled")
 
 
@@ -220,7 +245,7 @@ def _print_table(out: Console, config: Config, drafts: list[Draft], held: dict[s
 
     header = ("ID", "ACCOUNT", "STATUS", f"WHEN ({config.timezone})", "POSTS", "TITLE")
     rows = [
-        (d.id, d.account, shown_status(d, held), _local(d.scheduled_at, config.timezone, True),
+        (d.id, d.account, shown_status(d, held), _when_cell(d, config.timezone),
          _posts(d), " ".join(d.source.title.split()))
         for d in drafts
     ]  # fmt: skip
@@ -228,6 +253,13 @@ def _print_table(out: Console, config: Config, drafts: list[Draft], held: dict[s
     out.print(Text(lines[0], style="bold"))
     for line in lines[1:]:
         out.print(Text(line))
+
+
+def _when_cell(draft: Draft, zone: str) -> str:
+    """The WHEN column: the time, or the rule of a draft awaiting approval that has none."""
+    if draft.approval is not None and draft.scheduled_at is None:
+        return "next slot" if draft.approval == "next-slot" else "on approval"
+    return _local(draft.scheduled_at, zone, True)
 
 
 def _posts(draft: Draft) -> str:
@@ -260,6 +292,8 @@ def show_cmd(draft_id: str, as_json: bool) -> None:
     status = shown_status(draft, held)
     out.print(f"[bold]{draft.id}[/]  {escape(draft.account)} ({draft.platform})  [bold]{status}[/]")
     out.print(f"  {STATUS_MEANINGS[status]}")
+    if draft.approval is not None:
+        out.print(f"  once approved, it goes out {APPROVAL_RULES[draft.approval]}")
     if status == "held":
         out.print(f"  held:   {held[draft.account]}", markup=False, emoji=False)
     out.print(f"  when:   {_local(draft.scheduled_at, zone)}")
@@ -276,6 +310,13 @@ def show_cmd(draft_id: str, as_json: bool) -> None:
             + (f"  {escape(p.remote_url)}" if p.remote_url else "")
         )
         out.print(p.text, markup=False)
+        for image in p.images:
+            alt = f"alt: {image.alt}" if image.alt else "no alt text"
+            out.print(f"  image:  {image.src} ({alt})", markup=False, emoji=False)
+        for media in p.media:
+            out.print(f"  uploaded: {media.width}×{media.height} {media.mime}", markup=False)
+        if p.media_note:
+            out.print(f"  without image: {p.media_note}", markup=False, emoji=False)
         if p.status == "unconfirmed":
             out.print(
                 f"  [yellow]unconfirmed[/]: this post may be live and {draft.platform} gives "
@@ -293,16 +334,24 @@ def show_cmd(draft_id: str, as_json: bool) -> None:
 
 @click.command("edit")
 @click.argument("draft_id", metavar="ID")
-def edit_cmd(draft_id: str) -> None:
-    """Edit a draft's posts in $EDITOR; lengths are re-checked by the platform's rules.
+@click.option("--image", metavar="PATH|URL", help="Attach this image instead (no editor opens).")
+@click.option("--alt", metavar="TEXT", help="Set the image's alt text (no editor opens).")
+@click.option("--no-image", is_flag=True, help="Send the draft without its image.")
+def edit_cmd(draft_id: str, image: str | None, alt: str | None, no_image: bool) -> None:
+    """Edit a draft's posts in $EDITOR; lengths are re-checked by the platform's rules. With
+    --image, --alt or --no-image, change the image or its alt text instead.
 
     \b
     Examples:
       herald queue edit k7m2x9q
       EDITOR=nano herald queue edit k7m2x9q
+      herald queue edit k7m2x9q --alt "A heron standing in shallow water"
     """
     from posts.app.editing import apply_edit, edit_buffer
 
+    if image is not None or alt is not None or no_image:
+        _edit_image(draft_id, image, alt, no_image)
+        return
     _config, store = _open()
     draft = store.get(draft_id)
     try:
@@ -323,6 +372,16 @@ def edit_cmd(draft_id: str) -> None:
         return
     lengths = ", ".join(f"{p.length}/{result.limit}" for p in result.parts)
     console().print(f"Saved {result.id}: {len(result.parts)} post(s) ({lengths}).")
+
+
+def _edit_image(draft_id: str, image: str | None, alt: str | None, no_image: bool) -> None:
+    from posts.app.images import ImageRequest, edit_images
+
+    _config, store = _open()
+    draft = edit_images(store, draft_id, ImageRequest(image, alt, no_image), now(), Path.cwd())
+    shown = [i for p in draft.parts for i in p.images]
+    what = "; ".join(f"{i.src} (alt: {i.alt or 'none'})" for i in shown) or "no image"
+    console().print(f"Saved {draft.id}: {what}.", markup=False, emoji=False)
 
 
 @click.command("cancel")

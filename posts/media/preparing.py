@@ -1,0 +1,181 @@
+"""Bytes → an image a platform accepts: checked by content, upright, without metadata, fitted.
+
+Every image is decoded and encoded again from its pixels alone, so nothing of the original file
+survives but the picture: no EXIF (a phone photo's GPS position, camera serial, time), no XMP, no
+IPTC, no comments, no colour profile. The EXIF orientation is applied first, so the picture stays
+the right way up once the tag is gone. An image with transparency stays PNG when the platform
+takes PNG and it fits; everything else becomes JPEG, stepping the quality down and then the size,
+never up. Decoding is bounded: the source is at most ``reading.MAX_SOURCE_BYTES`` and its header
+must declare at most :data:`MAX_SOURCE_PIXELS` before a pixel is decoded (a decompression bomb is
+refused with a reason, not a MemoryError).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, cast
+
+from posts.media import ImageError
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+MAX_SOURCE_PIXELS = 40_000_000  # a 40-megapixel photo; more is refused before decoding
+FORMATS = ("JPEG", "PNG", "WEBP", "GIF")  # what Herald reads; an animation gives its first frame
+QUALITIES = (90, 82, 74, 66, 58, 50)
+SHRINK = 0.8  # each size step keeps 80% of each side
+SMALLEST_SIDE = 64  # below this an image is no longer worth posting
+
+
+class Fit(Protocol):
+    """What one image may be (``scheduler.adapters.base.ImageLimits`` has this shape)."""
+
+    @property
+    def max_bytes(self) -> int: ...
+
+    @property
+    def max_pixels(self) -> int | None: ...
+
+    @property
+    def max_side(self) -> int | None: ...
+
+    @property
+    def mimes(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An image ready to upload: the bytes, their type and the picture's size."""
+
+    data: bytes
+    mime: str
+    width: int
+    height: int
+
+
+def prepare(data: bytes, fit: Fit, name: str = "the image") -> Prepared:
+    """``data`` as an image within ``fit``; :class:`ImageError` (naming ``name``) otherwise."""
+    picture = _decoded(data, name)
+    scale = _first_scale(picture.size, fit)
+    if _transparent(picture) and "image/png" in fit.mimes:
+        png = _encode(picture, scale, "PNG", None)
+        if len(png.data) <= fit.max_bytes:
+            return png
+    if "image/jpeg" not in fit.mimes:
+        raise ImageError(f"{name}: the platform takes none of the formats Herald writes")
+    flat = _flattened(picture)
+    for attempt in _jpeg_attempts(flat, scale):
+        if len(attempt.data) <= fit.max_bytes:
+            return attempt
+    raise ImageError(f"{name} cannot be made smaller than {fit.max_bytes:,} bytes")
+
+
+def check(data: bytes, name: str = "the image") -> tuple[int, int]:
+    """The upright size of an image, after proving by its content that it is one."""
+    return _decoded(data, name).size
+
+
+def _decoded(data: bytes, name: str) -> Image.Image:
+    """The picture, upright, without any metadata; refused when not an image or too large."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # refused by size
+            return _opened(data, name)
+    except Image.UnidentifiedImageError:
+        raise ImageError(f"{name} is not a JPEG, PNG, WebP or GIF image (by its content)") from None
+    except Image.DecompressionBombError:
+        raise ImageError(f"{name} declares too many pixels to decode safely") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise ImageError(f"{name} is damaged and cannot be decoded ({exc})") from None
+
+
+def _opened(data: bytes, name: str) -> Image.Image:
+    """Decode only after the header's size passed :data:`MAX_SOURCE_PIXELS`."""
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(data), formats=FORMATS) as opened:
+        width, height = opened.size
+        if width * height > MAX_SOURCE_PIXELS:
+            raise ImageError(
+                f"{name} is {width}×{height} pixels; Herald reads images up to "
+                f"{MAX_SOURCE_PIXELS:,} pixels"
+            )
+        opened.load()
+        ImageOps.exif_transpose(opened, in_place=True)
+        return _pixels_only(opened)
+
+
+def _pixels_only(picture: Image.Image) -> Image.Image:
+    """A new image holding the pixels alone: EXIF, XMP, ICC and text chunks stay behind."""
+    from PIL import Image
+
+    if picture.mode not in ("RGB", "RGBA", "L", "LA"):
+        has_alpha = picture.mode in ("PA", "RGBa") or "transparency" in picture.info
+        picture = picture.convert("RGBA" if has_alpha else "RGB")
+    clean = Image.new(picture.mode, picture.size)
+    clean.paste(picture)
+    return clean
+
+
+def _transparent(picture: Image.Image) -> bool:
+    if picture.mode not in ("RGBA", "LA"):
+        return False
+    low, _high = cast(tuple[int, int], picture.getchannel("A").getextrema())
+    return low < 255
+
+
+def _flattened(picture: Image.Image) -> Image.Image:
+    """On white, in RGB (JPEG has no transparency)."""
+    from PIL import Image
+
+    if picture.mode in ("RGB", "L"):
+        return picture
+    rgba = picture.convert("RGBA")
+    background = Image.new("RGB", picture.size, "white")
+    background.paste(rgba, mask=rgba.getchannel("A"))
+    return background
+
+
+def _first_scale(size: tuple[int, int], fit: Fit) -> float:
+    """The largest scale (never above 1) that meets the side and pixel caps."""
+    width, height = size
+    scale = 1.0
+    if fit.max_side is not None:
+        scale = min(scale, fit.max_side / max(width, height))
+    if fit.max_pixels is not None:
+        scale = min(scale, math.sqrt(fit.max_pixels / (width * height)))
+    return scale
+
+
+def _jpeg_attempts(picture: Image.Image, scale: float) -> Iterator[Prepared]:
+    """Every quality at the first size, then at smaller sizes down to :data:`SMALLEST_SIDE`."""
+    while True:
+        for quality in QUALITIES:
+            yield _encode(picture, scale, "JPEG", quality)
+        scale *= SHRINK
+        if min(picture.size) * scale < SMALLEST_SIDE:
+            return
+
+
+def _encode(picture: Image.Image, scale: float, kind: str, quality: int | None) -> Prepared:
+    from PIL import Image
+
+    width = max(1, math.floor(picture.width * scale))
+    height = max(1, math.floor(picture.height * scale))
+    sized = (
+        picture
+        if (width, height) == picture.size
+        else picture.resize((width, height), Image.Resampling.LANCZOS)
+    )
+    out = io.BytesIO()
+    if kind == "JPEG":
+        sized.save(out, "JPEG", quality=quality, optimize=True, progressive=True)
+    else:
+        sized.save(out, "PNG", optimize=True)
+    return Prepared(out.getvalue(), f"image/{kind.lower()}", width, height)
