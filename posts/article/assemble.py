@@ -170,6 +170,9 @@ def _heading(walk: _Walk, block: Block) -> None:
         return
     if walk.is_title(text):
         return
+    if walk.at_start() and not block.inferred and _is_news_sentence(text):
+        walk.paragraphs.append(text)  # a standfirst set as a subheading: the story's first words
+        return
     walk.close_section()
     walk.in_summary = is_summary
     if is_boilerplate_heading(text):

@@ -38,7 +38,7 @@ _PART_OF = re.compile(
     r"(?i:others\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
     r"(?:them|these|those|this|it|us|which)\b|(?:in|at|for|by|with|on)\s+(?:this|that|these|"
     r"those|such)\s|in\s+(?:fact|addition|turn|contrast|short|particular)\b|the\s+(?:other|"
-    r"same|latter|former|rest)\b)"
+    r"same|latter|former|rest|next|following)\b)"
 )
 # "If he pushed…", "When they met…", "Like Alice, he'll…": a person named before is the subject
 # of the first clause.
@@ -48,6 +48,12 @@ _EARLY_PRONOUN = re.compile(
     r"(?:he|she|they|his|her|their)\b",
     re.IGNORECASE,
 )
+_TURNS = frozenset(
+    ["but", "however", "yet", "mais", "cependant", "pero", "aber", "doch", "jedoch", "mas", "porém"]
+)
+# A capitalised word (a name, or "I") or a third-person singular pronoun, whichever comes first.
+_NAME_OR_PRONOUN = re.compile(r"\b(?:[A-Z][\w'’-]*|(?:he|she|him|his|her|hers)\b)")
+_GENERIC_PRONOUN = re.compile(r"(?i)\b(?:he or she|she or he|his or her|her or his|him or her)\b")
 _NEGATED = re.compile(r"(?i)\b(?:wasn[’']t|isn[’']t|weren[’']t|aren[’']t|was not|is not)\b")
 _REVEAL = re.compile(r"(?i)(?:it|that|this)(?:\s+(?:was|is)|[’']s)\b|instead\b|rather\b")
 _DEICTIC = frozenset({"this", "that", "these", "those"})
@@ -56,6 +62,7 @@ _TIMES = (
     "fall season time quarter century decade"
 )
 _TIME_WORDS = frozenset(_TIMES.split())
+_CLAUSE_SUBJECTS = frozenset("i you we he she they it the a an".split())  # noqa: SIM905
 _FIRST_WORDS = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _OPENING_PUNCTUATION = "\"'“‘«„(¿¡—–- "
 _ARTICLES = frozenset({"the", "le", "la", "les", "el", "los", "las", "der", "die", "das"})
@@ -76,6 +83,7 @@ _ATTRIBUTION = re.compile(
     r"notes|according to|dit|a déclaré|selon|dijo|afirmó|según|sagte|disse|afirmou)\b",
     re.IGNORECASE,
 )
+_UNQUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]")  # the words around quotes
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("«", "»"))
 _BRACKETED = re.compile(
     r"^\[.*\]$|^\(.*\)$"
@@ -117,7 +125,11 @@ _POINT_HEADING = re.compile(
 _REFERS_BACK = re.compile(
     r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?!days\b)[a-z]{3,}"
     r"|\bthis(?:\s*[,;:—]|\s+(?:for|as|is|was|will|would|can|could|should|has|had|because|but"
-    r"|and|or|so|when|if|in|on|at|to|with|without|means|meant)\b)",
+    r"|and|or|so|when|if|in|on|at|to|with|without|means|meant)\b)"
+    # "the motion of this point": a thing named before (not "of this year", "this article")
+    r"|\b(?:of|through|from|by|into|under|behind|despite)\s+this\s+"
+    rf"(?!(?:{_TIMES.replace(' ', '|')}|article|story|post|piece|page|site)\b)"
+    r"[a-z]{3,}",
     re.IGNORECASE,
 )
 
@@ -146,6 +158,8 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
         return False
     if words[0] in _DEICTIC and len(words) > 1 and words[1] in _TIME_WORDS:
         return False  # "This year's survey…": a time, not a reference
+    if opening[:5].casefold() == "that " and len(words) > 1 and words[1] in _CLAUSE_SUBJECTS:
+        return False  # "That you can picture a tarot card at all is due to…": a clause
     if words[0] in _LEANING_WORDS or _ATTRIBUTED.search(opening) or _PART_OF.match(opening):
         return True
     if _EARLY_PRONOUN.match(opening):
@@ -159,6 +173,22 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
 def _stem(word: str) -> str:
     """ "It's" → "it", "they’ve" → "they": the word a contraction starts with, case-folded."""
     return word.casefold().split("'")[0].split("’")[0]
+
+
+def turns(text: str) -> bool:
+    """Does ``text`` open by turning against the sentence before ("But a new report calls that
+    into question.")? After a lead that sets up a received idea, the turn is the news."""
+    words = _FIRST_WORDS.findall(text.lstrip(_OPENING_PUNCTUATION)[:20])
+    return bool(words) and _stem(words[0]) in _TURNS
+
+
+def pronoun_before_name(text: str) -> bool:
+    """Is someone "he" or "she" before the sentence names anyone ("In 1971 he began to sell…",
+    "In 1961, having programmed the equations, he found…")? Then who was named before it.
+    ("his or her" is anyone; a name earlier in the sentence is the antecedent.)"""
+    for match in _NAME_OR_PRONOUN.finditer(_GENERIC_PRONOUN.sub("", text), 1):
+        return match[0].islower()
+    return False
 
 
 def withholds(text: str, after: str) -> bool:
@@ -185,7 +215,7 @@ def is_filler(text: str) -> bool:
     text = text.strip()
     if text.endswith((":", "：")) or _BY_SURNAME.search(text) or _BRACKETED.match(text):
         return True
-    if text.startswith(_QUOTE_OPENING) and not _ATTRIBUTION.search(text):
+    if text.startswith(_QUOTE_OPENING) and not _ATTRIBUTION.search(_UNQUOTED.sub("", text)):
         return True
     if any(text.count(close) > text.count(open_) for open_, close in _QUOTE_PAIRS):
         return True  # the end of a quotation that began in an earlier sentence

@@ -5,7 +5,8 @@ long for any post (:func:`pieces`: cut at a clause, else a word). An item is nev
 sentence that fits a post by itself is never broken. :func:`arrange` is a dynamic programme over
 the item boundaries: the fewest posts first, then the most even fill (the sum of each post's
 squared unused share), then the kindest breaks (a paragraph end over a sentence end, and never
-willingly before a sentence that leans on the one it follows). Lengths are the platform's own
+willingly before a sentence that leans on the one it follows: one post more is taken to avoid
+that). Lengths are the platform's own
 measure of each item, added up; the caller renders the chosen posts and measures them again.
 """
 
@@ -102,6 +103,7 @@ def arrange(
     """
     count = len(run)
     best: list[dict[int, tuple[float, int]]] = [{0: (0.0, -1)}]
+    fewest: list[int] | None = None
     for k in range(posts):
         row: dict[int, tuple[float, int]] = {}
         for start, (cost, _) in sorted(best[k].items()):
@@ -111,8 +113,16 @@ def arrange(
                     row[end] = (candidate, start)
         best.append(row)
         if count in row and k + 1 >= least:
-            return _cuts(best, count)
-    return None
+            cuts = _cuts(best, count)
+            if fewest is not None or not leaning(run, cuts):
+                return cuts if not leaning(run, cuts) else fewest
+            fewest = cuts  # one more post may spare the reader a post that answers the last
+    return fewest
+
+
+def leaning(run: Run, cuts: list[int]) -> bool:
+    """Does a post open on a sentence that leans on the one ending the post before?"""
+    return any(c < len(run) and run.kinds[c] == LEANING for c in cuts[1:-1])
 
 
 def fewest(run: Run, frame: Callable[[int, bool], Frame], posts: int, least: int = 1) -> bool:

@@ -26,7 +26,16 @@ _NOT_NAMES = frozenset(
     """he she it they we i you this that these those the a an but and so also then however
     mr mrs ms dr prof sir officials police experts critics researchers scientists""".split()  # noqa: SIM905
 )
-_SUBJECT = re.compile(r"([A-Z][\w'’-]+)(?:\s+(?:is|was|has|had)\b|,\s+(?:a|an|the|who)\b)")
+# A run of capitalised words ("Arthur Edward Waite", "Dr. Shadlen's", "U.S.").
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+_TITLES = frozenset(
+    ["Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Sir", "Lord", "Lady"]
+)
+_OPENERS = frozenset(
+    """in on at for when after before as with by from to of the a an but and so while since if
+    although though because once during until unlike like despite""".split()  # noqa: SIM905
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 QUOTED_PARAGRAPHS = 0.2  # at most this share of first-person paragraphs: the article is reported
@@ -44,16 +53,25 @@ def speakers(text: str) -> list[str]:
     return found
 
 
-def subject(text: str) -> str | None:
-    """A bare name opening ``text`` as its subject ("Sharon is the CEO…", "Hicks, a Navy
-    veteran, said…"): a surname, if the article wrote the full name before."""
-    match = _SUBJECT.match(text)
-    return match[1] if match and match[1].casefold() not in _NOT_NAMES else None
+def bare_names(text: str) -> list[str]:
+    """Names ``text`` writes alone, perhaps after a title ("Kaplan negotiated…", "In Dr.
+    Shadlen's words…"): a surname, if the article wrote the full name before. The sentence's
+    first word is a candidate too ("Kaplan negotiated…"); :func:`full_name` tells."""
+    names = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in match[0].split() if w.rstrip(".") not in _TITLES]
+        if match.start() == 0 and len(words) > 1 and words[0].casefold() in _OPENERS:
+            words = words[1:]  # "In Dr. Shadlen's words": the sentence's first word is no name
+        if len(words) == 1:
+            name = _POSSESSIVE.sub("", words[0].rstrip("."))
+            if len(name) > 2 and name.casefold() not in _NOT_NAMES:
+                names.append(name)
+    return names
 
 
 def full_name(name: str, text: str) -> bool:
     """Does ``text`` write ``name`` after a given name ("Zeev Sharon")?"""
-    return re.search(rf"\b[A-Z][\w'’-]+\s+{re.escape(name)}(?!\w)", text) is not None
+    return re.search(rf"\b[A-Z][\w'’-]*\.?\s+{re.escape(name)}(?!\w)", text) is not None
 
 
 def mentions(name: str, text: str) -> bool:

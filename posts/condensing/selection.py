@@ -40,6 +40,7 @@ from posts.condensing.cues import (
     is_fragment,
     leans_back,
     marks_the_point,
+    pronoun_before_name,
     refers_back,
 )
 from posts.condensing.echo import Echo
@@ -342,6 +343,7 @@ def _sentences(article: Article) -> Iterator[Sentence]:
     before: frozenset[str] = frozenset()
     items = _is_roundup(article)
     numbered = _numbered_items(article)
+    english = (article.lang or "en").casefold().startswith("en")
     item = len(article.sections)  # the next numbered item's section
     for real, part in enumerate(article.sections):
         heading = part.heading if items and part.heading else None
@@ -352,7 +354,11 @@ def _sentences(article: Article) -> Iterator[Sentence]:
             for sentence in (s.strip() for s in split_sentences(text, article.lang)):
                 if sentence and heading != sentence:
                     words = content_words(sentence)
-                    leans = position > 0 and (leans_back(sentence, before) or refers_back(sentence))
+                    leans = position > 0 and (
+                        leans_back(sentence, before)
+                        or refers_back(sentence)
+                        or (english and pronoun_before_name(sentence))
+                    )
                     point = key_point(sentence, words)
                     yield Sentence(
                         sentence, paragraph, position, words, section, leans, heading, 0.0, point

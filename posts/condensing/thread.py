@@ -17,7 +17,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
-from posts.condensing.cues import withholds
+from posts.condensing.cues import turns, withholds
 from posts.condensing.layout import (
     INSIDE,
     LEANING,
@@ -27,11 +27,12 @@ from posts.condensing.layout import (
     Item,
     arrange,
     fewest,
+    leaning,
     measure,
     pieces,
 )
 from posts.condensing.packer import ELLIPSIS, Slot
-from posts.condensing.people import full_name, mentions, speakers, subject
+from posts.condensing.people import bare_names, full_name, mentions, speakers
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import sentence_joint
@@ -126,7 +127,7 @@ class _Plan:
         if LEANING not in run.kinds:
             return True  # the common case: no need to lay the thread out
         cuts = arrange(run, self.frame, self.posts, self.least)
-        return cuts is not None and all(run.kinds[c] != LEANING for c in cuts[1:-1] if c < len(run))
+        return cuts is not None and not leaning(run, cuts)
 
     def drop_tags(self) -> None:
         self.tags = []
@@ -375,7 +376,7 @@ def _passage(
             return None
         passage.insert(0, before)
     after = by_position.get(passage[-1].position + 1)
-    if after is not None and after.point and withholds(passage[-1].text, after.text):
+    if after is not None and after.point and _sets_up(passage[-1], after):
         passage.append(after)  # a setup goes with what it reveals
     return _introduced(ctx, passage, chosen)
 
@@ -404,9 +405,15 @@ def _introduced(
 
 
 def _people(sentence: Sentence) -> list[str]:
-    """Whom ``sentence`` quotes, and the bare name it opens with ("Sharon is the CEO…")."""
-    opening = subject(sentence.text)
-    return [*speakers(sentence.text), *([opening] if opening else [])]
+    """Whom ``sentence`` quotes, and whom it names by surname alone ("Kaplan negotiated…")."""
+    return [*speakers(sentence.text), *bare_names(sentence.text)]
+
+
+def _sets_up(sentence: Sentence, after: Sentence) -> bool:
+    """Is ``sentence`` a setup whose point is ``after``: a teaser ("…wasn't the butterfly")
+    and its reveal, or an article's opening received idea and the turn against it ("But a new
+    report calls that into question.")?"""
+    return withholds(sentence.text, after.text) or (sentence.position == 0 and turns(after.text))
 
 
 def _heading_answers(sentence: Sentence, before: Sentence) -> bool:

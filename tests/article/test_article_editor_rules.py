@@ -445,3 +445,13 @@ def test_paragraphs_of_a_block_quote_stay_apart() -> None:
     )
     text = " ".join(page(body=BODY + quote).paragraphs)
     assert "generate. In my case" in text
+
+
+def test_a_standfirst_set_as_a_subheading_is_the_story_s_first_paragraph() -> None:
+    standfirst = (
+        "The city has long been praised for its buses, a network that reaches every district "
+        "day and night."
+    )
+    article = page("<title>Buses</title>", f"<h1>Buses</h1><h2>{standfirst}</h2>{BODY}")
+    assert article.paragraphs[0] == standfirst
+    assert article.sections[0].heading is None

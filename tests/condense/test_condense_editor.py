@@ -271,3 +271,56 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "He said that the plan works.",
     ):
         assert not refers_back(standing), standing
+
+
+def test_a_pronoun_before_any_name_points_at_someone_named_before() -> None:
+    from posts.condensing.cues import pronoun_before_name
+
+    for leaning in (
+        "In 1971 he began to sell a Marseilles-style tarot deck.",
+        "In 1961, having programmed the equations, he found that tiny differences mattered.",
+    ):
+        assert pronoun_before_name(leaning), leaning
+    for standing in (
+        "When Arthur Waite died in 1942, his obituary called him an author.",
+        "Our sources say Lupita told cops it was taken from her room.",
+        "Pick songs that were hits during his or her years in school.",
+    ):
+        assert not pronoun_before_name(standing), standing
+
+
+def test_a_surname_alone_is_a_person_the_thread_must_have_introduced() -> None:
+    from posts.condensing.people import bare_names, full_name
+
+    assert "Kaplan" in bare_names("Soon after, Kaplan negotiated with the company.")
+    assert bare_names("In Dr. Shadlen's words, the moment is sudden.") == ["Shadlen"]
+    assert bare_names("Lorenz and Fetter plotted the motion.") == ["Lorenz", "Fetter"]
+    assert bare_names("When Arthur Waite died in New York City, nobody wrote.") == []
+    assert full_name("Kaplan", "The deck owes its fame to Stuart R. Kaplan, a publisher.")
+
+
+def test_an_opening_received_idea_goes_with_the_turn_against_it() -> None:
+    setup = (
+        "The U.S. has long been heralded as a land of opportunity where anyone can succeed "
+        "whatever class they were born into."
+    )
+    turn = "But a new study released on Monday calls that into question."
+    findings = (
+        "The report compared poverty, income inequality and mobility across ten wealthy "
+        "countries.",
+        "Among its key findings: the class you are born into matters more for mobility in the "
+        "U.S. than elsewhere.",
+    )
+    source = article(
+        "Poverty, inequality and mobility",
+        "A report on poverty and inequality found that the U.S. ranks lowest on mobility among "
+        "welfare states.",
+        setup, turn, *findings, *FILLER,
+    )  # fmt: skip
+    text = "\n".join(thread(source))
+    assert setup in text and turn in text
+    assert findings[0] in text  # one post more, rather than a post opening on "But"
+
+
+def test_a_quotation_whose_only_say_is_inside_the_quotes_has_no_speaker() -> None:
+    assert is_filler("“If you told the story to my colleagues, every one of them would say so!”")
