@@ -21,10 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from posts.config import Account
+from scheduler.adapters import bluesky_images
 from scheduler.adapters.base import (
     AdapterError,
     AuthError,
+    ImageLimits,
     Limits,
+    MediaRef,
+    OutgoingImage,
     OutgoingPart,
     PermanentError,
     PublishedRef,
@@ -43,6 +47,9 @@ DEFAULT_SERVICE = "https://bsky.social"
 POST_COLLECTION = "app.bsky.feed.post"
 REQUEST_TIMEOUT_SECONDS = 30.0
 THUMB_MAX_BYTES = 1_000_000  # app.bsky.embed.external thumb blob limit
+# the SDK raises NetworkError for 409, 413 and 502 answers too; of those, 413 (a blob larger than
+# the server takes) is the server's final word
+TRANSIENT_STATUSES = frozenset((409, *range(500, 600)))
 RATE_LIMIT_FALLBACK = timedelta(minutes=5)  # a 429 without a usable ratelimit-reset header
 _T = TypeVar("_T")
 
@@ -61,9 +68,12 @@ class BlueskyAdapter:
         password_var: str,
         service: str,
         session_file: Path,
+        embed_mode: str = "card",
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._account = account
+        self._embed_mode = embed_mode
+        self._max_blob: int | None = None  # what the server allows, once it has said
         self._handle = handle
         self._password = password
         self._password_var = password_var
@@ -81,11 +91,32 @@ class BlueskyAdapter:
             password_var=env_name(account, "password_env"),
             service=setting(account, "service", DEFAULT_SERVICE).rstrip("/"),
             session_file=session_path(data_dir, account.name, "bluesky-session"),
+            embed_mode=bluesky_images.embed_mode(account),
         )
 
     @property
     def limits(self) -> Limits:
         return Limits(max_length=300)
+
+    def image_limits(self) -> ImageLimits:
+        return ImageLimits(
+            max_bytes=self._max_image_bytes(),
+            max_pixels=None,
+            max_side=None,
+            mimes=bluesky_images.IMAGE_MIMES,
+            per_post=bluesky_images.IMAGES_PER_POST,
+        )
+
+    def upload_image(self, image: OutgoingImage) -> MediaRef:
+        """``uploadBlob``; the blob's JSON is the reference. A lost answer is safe to repeat: the
+        PDS drops a blob no record references."""
+        client = self._logged_in()
+        headers = {"Content-Type": image.mime}
+        uploaded = self._call(
+            lambda: client.com.atproto.repo.upload_blob(image.data, headers=headers)
+        )
+        blob = bluesky_images.blob_json(uploaded.blob, image.mime)
+        return MediaRef(json.dumps(blob), image.mime, image.width, image.height, image.alt)
 
     # -- publishing ------------------------------------------------------------------------
 
@@ -147,9 +178,18 @@ class BlueskyAdapter:
         if part.reply_to is not None:
             root = part.root or part.reply_to
             record["reply"] = {"root": _strong_ref(root), "parent": _strong_ref(part.reply_to)}
-        if part.embed:
-            record["embed"] = self._embed(client, part.embed)
+        embed = self._post_embed(client, part)
+        if embed:
+            record["embed"] = embed
         return record
+
+    def _post_embed(self, client: Client, part: OutgoingPart) -> dict[str, Any] | None:
+        """The card on the post that carries the link (its thumbnail the first image, unless the
+        account posts images there instead), the images on any other post."""
+        if part.embed and (self._embed_mode == "card" or not part.media):
+            thumb = bluesky_images.thumb(part.media) if part.media else None
+            return self._embed(client, part.embed, thumb)
+        return bluesky_images.images_embed(part.media) if part.media else None
 
     def _mention_facets(
         self, client: Client, text: str, existing: tuple[dict[str, Any], ...]
@@ -182,8 +222,10 @@ class BlueskyAdapter:
             return None
         return did
 
-    def _embed(self, client: Client, embed: dict[str, Any]) -> dict[str, Any]:
-        """The link card, with its thumbnail uploaded when the image can be read right now."""
+    def _embed(
+        self, client: Client, embed: dict[str, Any], thumb: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """The link card with ``thumb``, or else its own thumbnail uploaded if readable now."""
         external = embed.get("external", embed)
         card: dict[str, Any] = {
             "uri": external["uri"],
@@ -191,7 +233,9 @@ class BlueskyAdapter:
             "description": external.get("description", ""),
         }
         image = external.get("thumb_url")  # Herald's key (posts.condensing.card), not the lexicon's
-        if isinstance(external.get("thumb"), dict):  # already an uploaded blob ref
+        if thumb is not None:
+            card["thumb"] = thumb
+        elif isinstance(external.get("thumb"), dict):  # already an uploaded blob ref
             card["thumb"] = external["thumb"]
         elif isinstance(image, str) and image:
             blob = self._upload_thumb(client, image)
@@ -214,12 +258,21 @@ class BlueskyAdapter:
                 "%s: link card without thumbnail (upload failed: %s)", self._account.name, error
             )
             return None
-        return {
-            "$type": "blob",
-            "ref": {"$link": str(blob.ref.link)},
-            "mimeType": blob.mime_type or mime,
-            "size": blob.size,
-        }
+        return bluesky_images.blob_json(blob, mime)
+
+    def _max_image_bytes(self) -> int:
+        """The lexicon's 1,000,000 bytes, or less where the server's ``blobUploadLimit`` says so;
+        a server that does not answer gets the lexicon's figure."""
+        if self._max_blob is None:
+            try:
+                described = self._call(self._logged_in().com.atproto.server.describe_server)
+            except AdapterError as error:
+                log.info("%s: blob limit unknown (%s)", self._account.name, error)
+                return bluesky_images.IMAGE_MAX_BYTES
+            said = described.blob_upload_limit
+            limit = said if isinstance(said, int) and said > 0 else bluesky_images.IMAGE_MAX_BYTES
+            self._max_blob = min(limit, bluesky_images.IMAGE_MAX_BYTES)
+        return self._max_blob
 
     # -- session and calls -----------------------------------------------------------------
 
@@ -341,11 +394,11 @@ class BlueskyAdapter:
                 f"{name}: Bluesky rejected the login for {self._handle} on {self._service} "
                 f"(check {self._password_var}): {error}"
             )
-        if isinstance(error, exceptions.NetworkError):
+        response = getattr(error, "response", None)
+        if isinstance(error, exceptions.NetworkError) and response is None:
             where = f"{self._service} unreachable: " if during_login else ""
             return TransientError(f"{name}: {where}{error}")
-        response = getattr(error, "response", None)
-        if response is not None and response.status_code >= 500:
+        if response is not None and response.status_code in TRANSIENT_STATUSES:
             return TransientError(text)
         if isinstance(error, exceptions.AtProtocolError) and during_login:
             return TransientError(f"{name}: {self._service} unreachable: {error}")

@@ -18,7 +18,7 @@ from scheduler.adapters.base import AdapterError
 if TYPE_CHECKING:
     import tweepy
 
-X_SCOPES = ("tweet.read", "tweet.write", "users.read", "offline.access")
+X_SCOPES = ("tweet.read", "tweet.write", "users.read", "media.write", "offline.access")
 
 
 class AccountCheckError(HeraldError):

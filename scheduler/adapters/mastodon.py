@@ -14,11 +14,17 @@ was made (before the first attempt), which bounds the status's age from above:
   OutcomeUnknownError instead of guessing.
 
 ``ratelimit_method="throw"`` makes 429s an error the scheduler waits out (never a sleep in here).
+
+Images: ``media_post`` with the alt text as ``description`` and the focal point; Mastodon answers
+202 with ``url: null`` while it processes the file, so the upload polls the attachment (bounded by
+:data:`PROCESSING_WAIT`) before its id is handed back for ``status_post(media_ids=...)``.
 """
 
 from __future__ import annotations
 
 import logging
+import mimetypes
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -30,8 +36,11 @@ from scheduler.adapters import instance_limits, tid
 from scheduler.adapters.base import (
     AdapterError,
     AuthError,
+    ImageLimits,
     Limits,
+    MediaRef,
     OutcomeUnknownError,
+    OutgoingImage,
     OutgoingPart,
     PermanentError,
     PublishedRef,
@@ -52,6 +61,8 @@ LOOKUP_PAGE = 40  # statuses per page (Mastodon's maximum)
 LOOKUP_PAGES = 5
 CLOCK_SKEW = timedelta(minutes=1)  # our clock (the key's time) against the server's
 RATE_LIMIT_FALLBACK = timedelta(minutes=5)  # a 429 without a usable X-RateLimit-Reset
+PROCESSING_WAIT = timedelta(seconds=60)  # how long an uploaded image may take to process
+POLL_SECONDS = (1.0, 2.0, 4.0, 5.0)  # between looks at it (the last one repeats)
 
 
 class MastodonAdapter:
@@ -68,9 +79,12 @@ class MastodonAdapter:
         token_var: str,
         data_dir: Path,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._account = account
         self._api = api
+        self._sleep = sleep
+        self._images: ImageLimits | None = None
         self._instance = instance
         self._token_var = token_var
         self._data_dir = data_dir
@@ -104,12 +118,40 @@ class MastodonAdapter:
     def limits(self) -> Limits:
         return instance_limits.load(self._data_dir, self._account)
 
+    def image_limits(self) -> ImageLimits:
+        """The instance's own (asked once); Mastodon's older, smaller defaults if it cannot say."""
+        if self._images is None:
+            try:
+                self._images = instance_limits.image_limits(self._call(self._instance_document))
+            except AdapterError as error:
+                log.info("%s: instance image limits unknown (%s)", self._account.name, error)
+                return instance_limits.image_limits({})
+        return self._images
+
+    def upload_image(self, image: OutgoingImage) -> MediaRef:
+        """Upload and wait until processed. A lost answer is safe to repeat: Mastodon deletes an
+        attachment no status uses (after a day)."""
+        name = f"image{mimetypes.guess_extension(image.mime) or ''}"
+        media = self._call(
+            lambda: self._api.media_post(
+                image.data,
+                mime_type=image.mime,
+                description=image.alt or None,
+                focus=image.focus,
+                file_name=name,
+            )
+        )
+        media_id = str(self._processed(media)["id"])
+        return MediaRef(media_id, image.mime, image.width, image.height, image.alt)
+
     def publish(self, part: OutgoingPart) -> PublishedRef:
         reply_to = part.reply_to.remote_id if part.reply_to else None
+        media_ids = [ref.value for ref in part.media] or None
         status = self._call(
             lambda: self._api.status_post(
                 part.text,
                 in_reply_to_id=reply_to,
+                media_ids=media_ids,
                 language=part.lang,
                 idempotency_key=part.idempotency_key,
             )
@@ -150,14 +192,33 @@ class MastodonAdapter:
     def close(self) -> None:
         self._api.session.close()
 
-    def _instance_limits(self) -> Limits:
-        """From /api/v2/instance, or /api/v1/instance on servers older than Mastodon 4."""
+    def _processed(self, media: Any) -> Any:
+        """The attachment once the server has processed it (it has a ``url`` then)."""
+        deadline = self._clock() + PROCESSING_WAIT
+        looks = 0
+        while media.get("url") is None:
+            if self._clock() >= deadline:
+                raise TransientError(
+                    f"{self._account.name}: {self._instance} had not processed image "
+                    f"{media['id']} after {PROCESSING_WAIT.total_seconds():.0f} s"
+                )
+            self._sleep(POLL_SECONDS[min(looks, len(POLL_SECONDS) - 1)])
+            looks += 1
+            media = self._call(partial(self._api.media, media["id"]))
+        return media
+
+    def _instance_document(self) -> Any:
+        """/api/v2/instance, or /api/v1/instance on servers older than Mastodon 4 (or snac2)."""
         from mastodon import MastodonNotFoundError
 
         try:
-            info = self._api.instance_v2()
+            return self._api.instance_v2()
         except MastodonNotFoundError:
-            info = self._api.instance_v1()
+            return self._api.instance_v1()
+
+    def _instance_limits(self) -> Limits:
+        """The post limits the instance states, Mastodon's defaults where it does not."""
+        info = self._instance_document()
         statuses = (info.get("configuration") or {}).get("statuses") or {}
         max_length = statuses.get("max_characters") or info.get("max_toot_chars")
         url_length = statuses.get("characters_reserved_per_url")
@@ -234,7 +295,8 @@ class MastodonAdapter:
             return AuthError(
                 f"{name}: {self._instance} rejected the token in {self._token_var}: {said}"
             )
-        if isinstance(error, MastodonServerError):
+        if isinstance(error, MastodonServerError) or "finished processing" in said:
+            # also a status whose image is still being processed: "Try again in a moment!"
             return TransientError(f"{name}: Mastodon said {said}")
         if isinstance(error, MastodonAPIError):
             return PermanentError(f"{name}: Mastodon said {said}")

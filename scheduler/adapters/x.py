@@ -10,6 +10,9 @@ Credentials: OAuth 1.0a user context (four ``*_env`` keys), or an OAuth 2.0 user
 (``oauth2_token_env``), optionally refreshed once on a 401 with ``oauth2_refresh_token_env`` and
 ``oauth2_client_id_env`` (+ ``oauth2_client_secret_env`` for confidential clients). X rotates
 refresh tokens, so the refreshed pair is kept in the data dir (0600), never in the queue.
+
+Images go through X's v2 media endpoints (``x_media``: tweepy 4.17 has no v2 upload) on the same
+session and credentials; an OAuth 2.0 token needs the ``media.write`` scope.
 """
 
 from __future__ import annotations
@@ -21,15 +24,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from posts.config import Account
+from scheduler.adapters import x_media
 from scheduler.adapters.base import (
     AdapterError,
     AuthError,
+    ImageLimits,
     Limits,
+    MediaRef,
     OutcomeUnknownError,
+    OutgoingImage,
     OutgoingPart,
     PermanentError,
     PublishedRef,
@@ -123,11 +131,29 @@ class XAdapter:
     def limits(self) -> Limits:
         return Limits(max_length=int(self._account.max_length or 280), url_length=23)
 
+    def image_limits(self) -> ImageLimits:
+        return x_media.IMAGE_LIMITS
+
+    def upload_image(self, image: OutgoingImage) -> MediaRef:
+        """Upload, then set the alt text. A lost answer is safe to repeat: an unused media id
+        expires by itself (after 24 hours) and is never posted."""
+        auth = self._user_auth
+        upload = partial(x_media.upload, self._client, image, user_auth=auth)
+        media_id = self._call(upload, attempt=1)
+        if image.alt:
+            alt = partial(x_media.describe, self._client, media_id, image.alt, user_auth=auth)
+            self._call(alt, attempt=1)
+        return MediaRef(media_id, image.mime, image.width, image.height, image.alt)
+
     def publish(self, part: OutgoingPart) -> PublishedRef:
         reply_to = part.reply_to.remote_id if part.reply_to else None
+        media_ids = [ref.value for ref in part.media] or None
         response = self._call(
             lambda: self._client.create_tweet(
-                text=part.text, in_reply_to_tweet_id=reply_to, user_auth=self._user_auth
+                text=part.text,
+                in_reply_to_tweet_id=reply_to,
+                media_ids=media_ids,
+                user_auth=self._user_auth,
             ),
             attempt=part.attempt,
         )

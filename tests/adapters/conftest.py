@@ -9,10 +9,13 @@ platform.
 from __future__ import annotations
 
 import base64
+import email
+import email.message
+import hashlib
 import json
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +33,12 @@ from scheduler.adapters.base import Adapter
 
 from .mastodon_mock_server import MastodonMock, mastodon_mock_process  # noqa: F401  (a fixture)
 
+X_BAD_MEDIA = "media type unrecognized"
+X_TOO_LARGE = "File size exceeds 5242880 bytes"
+MASTODON_BAD_MEDIA = "Validation failed: File content type is invalid"
+MASTODON_TOO_LARGE = "Validation failed: File file size must be less than 16 MB"
+BLUESKY_BAD_MEDIA = "Unsupported blob type"
+BLUESKY_TOO_LARGE = "request entity too large"
 RESET_EPOCH = 1_900_000_000  # what every fake 429 says, as the platform's own header
 SECRETS = {
     "T_X_CK": "x-consumer-key-SECRET",
@@ -40,6 +49,7 @@ SECRETS = {
     "T_MASTO_TOKEN": "mastodon-token-SECRET",
 }
 ERROR_KINDS = ("rate_limit", "server_error", "network", "bad_request", "unauthorized")
+UPLOAD_ERROR_KINDS = (*ERROR_KINDS, "too_large")  # bad_request: a file the platform refuses
 
 
 @dataclass
@@ -51,6 +61,32 @@ class Sent:
     key: str | None  # the idempotency key as sent (Bluesky rkey, Mastodon header); X has none
     headers: dict[str, str] = field(default_factory=dict)
     body: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Upload:
+    """One image upload as the platform received it."""
+
+    data: bytes
+    mime: str
+    fields: dict[str, str] = field(default_factory=dict)  # the other form fields
+
+
+def form_parts(request: requests.PreparedRequest) -> dict[str, tuple[bytes, str]]:
+    """A multipart/form-data body as name -> (bytes, content type)."""
+    head = f"Content-Type: {request.headers['Content-Type']}\r\n\r\n".encode()
+    body = request.body if isinstance(request.body, bytes) else str(request.body).encode()
+    message = email.message_from_bytes(head + body)
+    parts = {}
+    for part in message.get_payload():
+        assert isinstance(part, email.message.Message)
+        name = str(part.get_param("name", header="content-disposition"))
+        parts[name] = (part.get_payload(decode=True), part.get_content_type())
+    return parts
+
+
+def _text_fields(parts: dict[str, tuple[bytes, str]], *skip: str) -> dict[str, str]:
+    return {name: data.decode() for name, (data, _) in parts.items() if name not in skip}
 
 
 def _jwt(payload: dict[str, Any]) -> str:
@@ -75,6 +111,8 @@ def _set_env(monkeypatch: pytest.MonkeyPatch) -> None:
 class XHarness:
     name = "x"
     api = "https://api.twitter.com/2/tweets"
+    upload_api = "https://api.x.com/2/media/upload"
+    metadata_api = "https://api.x.com/2/media/metadata"
 
     def __init__(self, mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch) -> None:
         self.mock = mock
@@ -100,8 +138,11 @@ class XHarness:
         self.mock.post(self.api, json={"data": {"id": remote_id, "text": "…"}}, status=201)
 
     def serve_error(self, kind: str) -> None:
+        self._serve_error(self.api, kind)
+
+    def _serve_error(self, url: str, kind: str) -> None:
         if kind == "network":
-            self.mock.post(self.api, body=requests.ConnectionError("connection refused"))
+            self.mock.post(url, body=requests.ConnectionError("connection refused"))
             return
         status, body, headers = {
             "rate_limit": (
@@ -109,6 +150,7 @@ class XHarness:
                 {"title": "Too Many Requests"},
                 {"x-rate-limit-reset": str(RESET_EPOCH)},
             ),
+            "too_large": (413, {"title": "Payload Too Large", "detail": X_TOO_LARGE}, {}),
             "server_error": (503, {"title": "Service Unavailable"}, {}),
             "bad_request": (
                 400,
@@ -117,10 +159,59 @@ class XHarness:
             ),
             "unauthorized": (401, {"title": "Unauthorized", "detail": "Unauthorized"}, {}),
         }[kind]
-        self.mock.post(self.api, json=body, status=status, headers=headers)
+        if url == self.upload_api and kind == "bad_request":
+            body = {"title": "Invalid Request", "detail": X_BAD_MEDIA}
+        self.mock.post(url, json=body, status=status, headers=headers)
 
     def platform_message(self, kind: str) -> str:
         return {"bad_request": "Invalid reply target"}.get(kind, "")
+
+    # images
+
+    def serve_upload(self, media_id: str) -> None:
+        data = {
+            "id": media_id,
+            "media_key": f"3_{media_id}",
+            "size": 70,
+            "expires_after_secs": 86400,
+        }
+        self.mock.post(self.upload_api, json={"data": data})
+        self.mock.post(self.metadata_api, json={"data": {"id": media_id}})
+
+    def serve_upload_error(self, kind: str) -> None:
+        self._serve_error(self.upload_api, kind)
+
+    def upload_message(self, kind: str) -> str:
+        return {"bad_request": X_BAD_MEDIA, "too_large": X_TOO_LARGE}.get(kind, "")
+
+    def _answered(self, url: str) -> list[responses.Call]:
+        return [
+            call
+            for call in self.mock.calls
+            if call.request.url == url and getattr(call.response, "status_code", 0) == 200
+        ]
+
+    def uploads(self) -> list[Upload]:
+        out = []
+        for call in self._answered(self.upload_api):
+            parts = form_parts(call.request)
+            out.append(Upload(*parts["media"], _text_fields(parts, "media")))
+        return out
+
+    def metadata(self) -> list[dict[str, Any]]:
+        return [
+            json.loads(call.request.body or b"{}") for call in self._answered(self.metadata_api)
+        ]
+
+    def alts(self) -> list[str]:
+        """Alt texts as they went over the wire (X: set on the media id after its upload)."""
+        return [body["metadata"]["alt_text"]["text"] for body in self.metadata()]
+
+    def returned_media(self) -> list[str]:
+        return [call.response.json()["data"]["id"] for call in self._answered(self.upload_api)]
+
+    def media_of(self, sent: Sent) -> list[str]:
+        return list(sent.body.get("media", {}).get("media_ids", []))
 
     def sent(self) -> list[Sent]:
         out = []
@@ -139,6 +230,7 @@ class MastodonHarness:
     name = "mastodon"
     instance = "https://masto.example"
     api = "https://masto.example/api/v1/statuses"
+    media_api = "https://masto.example/api/v2/media"
 
     def __init__(self, mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch) -> None:
         self.mock = mock
@@ -195,8 +287,11 @@ class MastodonHarness:
         return 200, {}, json.dumps({"id": status_id, "text": text, "spoiler_text": ""})
 
     def serve_error(self, kind: str) -> None:
+        self._serve_error(self.api, kind)
+
+    def _serve_error(self, url: str, kind: str) -> None:
         if kind == "network":
-            self.mock.post(self.api, body=requests.ConnectionError("connection refused"))
+            self.mock.post(url, body=requests.ConnectionError("connection refused"))
             return
         status, body, headers = {
             "rate_limit": (
@@ -211,11 +306,75 @@ class MastodonHarness:
                 {},
             ),
             "unauthorized": (401, {"error": "The access token is invalid"}, {}),
+            "too_large": (413, {"error": MASTODON_TOO_LARGE}, {}),
         }[kind]
-        self.mock.post(self.api, json=body, status=status, headers=headers)
+        if url == self.media_api and kind == "bad_request":
+            body = {"error": MASTODON_BAD_MEDIA}
+        self.mock.post(url, json=body, status=status, headers=headers)
 
     def platform_message(self, kind: str) -> str:
         return {"bad_request": "Text character limit of 500 exceeded"}.get(kind, "")
+
+    # images
+
+    def serve_upload(self, media_id: str, *, processing: int = 0) -> None:
+        """An attachment; with ``processing``, answered 202 (``url: null``) and ready only at the
+        ``processing``-th look."""
+        self.serve_instance()
+        ready = media_json(media_id, self.instance)
+        pending = {**ready, "url": None}
+        if not processing:
+            self.mock.post(self.media_api, json=ready)
+            return
+        self.mock.post(self.media_api, json=pending, status=202)
+        look = f"{self.instance}/api/v1/media/{media_id}"
+        for _ in range(processing - 1):
+            self.mock.get(look, json=pending, status=206)
+        self.mock.get(look, json=ready)
+
+    def serve_instance(self, media: dict[str, Any] | None = None) -> None:
+        """The instance documents (Mastodon.py reads the version from them before an upload)."""
+        configuration = {
+            "statuses": {"max_characters": 500, "max_media_attachments": 4},
+            "media_attachments": media or {},
+        }
+        for version in ("v1", "v2"):
+            self.mock.get(
+                f"{self.instance}/api/{version}/instance/",
+                json={
+                    "version": "4.3.0",
+                    "api_versions": {"mastodon": 2},
+                    "configuration": configuration,
+                },
+            )
+
+    def serve_upload_error(self, kind: str) -> None:
+        self.serve_instance()
+        self._serve_error(self.media_api, kind)
+
+    def upload_message(self, kind: str) -> str:
+        return {"bad_request": MASTODON_BAD_MEDIA, "too_large": MASTODON_TOO_LARGE}.get(kind, "")
+
+    def _media_calls(self) -> list[responses.Call]:
+        return [
+            call
+            for call in self.mock.calls
+            if call.request.method == "POST"
+            and call.request.url == self.media_api
+            and getattr(call.response, "status_code", 0) in (200, 202)
+        ]
+
+    def uploads(self) -> list[Upload]:
+        return media_uploads(call.request for call in self._media_calls())
+
+    def alts(self) -> list[str]:
+        return [upload.fields["description"] for upload in self.uploads()]
+
+    def returned_media(self) -> list[str]:
+        return [str(call.response.json()["id"]) for call in self._media_calls()]
+
+    def media_of(self, sent: Sent) -> list[str]:
+        return list(sent.body.get("media_ids[]", []))
 
     def sent(self) -> list[Sent]:
         out = []
@@ -227,10 +386,24 @@ class MastodonHarness:
 
 def sent_status(request: requests.PreparedRequest) -> Sent:
     """A Mastodon status POST (form-encoded, as Mastodon.py sends it) as :class:`Sent`."""
-    form = {k: v[0] for k, v in parse_qs(str(request.body)).items()}
+    form = {k: v if k.endswith("[]") else v[0] for k, v in parse_qs(str(request.body)).items()}
     headers = dict(request.headers)
     key = headers.get("Idempotency-Key")
     return Sent(form["status"], form.get("in_reply_to_id"), key, headers, form)
+
+
+def media_uploads(requests_sent: Iterable[requests.PreparedRequest]) -> list[Upload]:
+    """Mastodon media POSTs (multipart: ``file``, ``description``, ``focus``) as uploads."""
+    out = []
+    for request in requests_sent:
+        parts = form_parts(request)
+        out.append(Upload(*parts["file"], _text_fields(parts, "file")))
+    return out
+
+
+def media_json(media_id: str, instance: str) -> dict[str, Any]:
+    url = f"{instance}/system/media/{media_id}.png"
+    return {"id": media_id, "type": "image", "url": url, "preview_url": url, "description": None}
 
 
 def status_json(
@@ -294,9 +467,17 @@ class MastodonServerHarness:
     def serve_post(self, remote_id: str) -> None:
         """The server makes its own ids; nothing to script."""
 
-    def serve_error(self, kind: str) -> None:
+    def serve_error(self, kind: str, path: str = "/api/v1/statuses") -> None:
         if kind == "unauthorized":  # a token the server does not know: a real 401
             self.monkeypatch.setenv(SERVER_TOKEN_VAR, "revoked-token")
+            return
+        if path != "/api/v1/statuses" and kind in ("bad_request", "too_large"):
+            status, said = (
+                (422, MASTODON_BAD_MEDIA) if kind == "bad_request" else (413, MASTODON_TOO_LARGE)
+            )
+            self.server.add_fault(
+                {"type": "status", "status": status, "body": {"error": said}}, path=path
+            )
             return
         self.server.add_fault(
             {
@@ -311,11 +492,44 @@ class MastodonServerHarness:
                     "status": 422,
                     "body": {"error": "Validation failed: Text character limit of 500 exceeded"},
                 },
-            }[kind]
+            }[kind],
+            path=path,
         )
 
     def platform_message(self, kind: str) -> str:
         return {"bad_request": "Text character limit of 500 exceeded"}.get(kind, "")
+
+    # images (the server keeps them; nothing to script)
+
+    def serve_upload(self, media_id: str) -> None:
+        """The server makes its own ids."""
+
+    def serve_upload_error(self, kind: str) -> None:
+        self.serve_error(kind, path="/api/v2/media")
+
+    def upload_message(self, kind: str) -> str:
+        return {"bad_request": MASTODON_BAD_MEDIA, "too_large": MASTODON_TOO_LARGE}.get(kind, "")
+
+    def _media_answers(self) -> list[requests.Response]:
+        return [
+            response
+            for response in self.exchanges
+            if response.request.method == "POST"
+            and str(response.request.url).endswith("/api/v2/media")
+            and response.status_code == 200
+        ]
+
+    def uploads(self) -> list[Upload]:
+        return media_uploads(response.request for response in self._media_answers())
+
+    def alts(self) -> list[str]:
+        return [upload.fields["description"] for upload in self.uploads()]
+
+    def returned_media(self) -> list[str]:
+        return [str(response.json()["id"]) for response in self._media_answers()]
+
+    def media_of(self, sent: Sent) -> list[str]:
+        return list(sent.body.get("media_ids[]", []))
 
     def sent(self) -> list[Sent]:
         """Every status POST the server accepted, as the adapter sent it."""
@@ -362,6 +576,7 @@ class BlueskyHarness:
             },
         )
         self.create_answers: list[httpx.Response | Exception] = []
+        self.upload_answers: list[httpx.Response | Exception] = []
         self.records: dict[str, dict[str, Any]] = {}  # rkey -> record, what the fake repo holds
         router.post(f"{self.service}/xrpc/com.atproto.server.createSession").mock(
             side_effect=lambda request: httpx.Response(200, json=self.session_json())
@@ -370,6 +585,14 @@ class BlueskyHarness:
             side_effect=self._create
         )
         router.get(f"{self.service}/xrpc/com.atproto.repo.getRecord").mock(side_effect=self._get)
+        self.uploads_route = router.post(f"{self.service}/xrpc/com.atproto.repo.uploadBlob").mock(
+            side_effect=self._upload
+        )
+        self.describe = router.get(f"{self.service}/xrpc/com.atproto.server.describeServer").mock(
+            return_value=httpx.Response(
+                200, json={"did": "did:web:pds.example", "availableUserDomains": [".example"]}
+            )
+        )
         self.refresh = router.post(f"{self.service}/xrpc/com.atproto.server.refreshSession").mock(
             side_effect=lambda request: httpx.Response(200, json=self.session_json())
         )
@@ -392,12 +615,9 @@ class BlueskyHarness:
 
     def _create(self, request: httpx.Request) -> httpx.Response:
         body = json.loads(request.content)
-        if self.create_answers:
-            answer = self.create_answers.pop(0)
-            if isinstance(answer, Exception):
-                raise answer
-            if answer.status_code != 200:
-                return answer
+        failed = _scripted(self.create_answers)
+        if failed is not None:
+            return failed
         self.records[body["rkey"]] = body["record"]
         return httpx.Response(
             200, json={"uri": self.uri(body["rkey"]), "cid": f"bafy{body['rkey']}"}
@@ -413,14 +633,29 @@ class BlueskyHarness:
             200, json={"uri": self.uri(rkey), "cid": f"bafy{rkey}", "value": self.records[rkey]}
         )
 
+    def _upload(self, request: httpx.Request) -> httpx.Response:
+        failed = _scripted(self.upload_answers)
+        if failed is not None:
+            return failed
+        cid = f"bafkrei{hashlib.sha256(request.content).hexdigest()[:40]}"
+        blob = {
+            "$type": "blob",
+            "ref": {"$link": cid},
+            "mimeType": request.headers["content-type"],
+            "size": len(request.content),
+        }
+        return httpx.Response(200, json={"blob": blob})
+
     def serve_post(self, remote_id: str) -> None:
         """Bluesky ids are the rkey the adapter chose; the next create simply succeeds."""
         self.create_answers.append(httpx.Response(200))
 
     def serve_error(self, kind: str) -> None:
+        self.create_answers.extend(self._error_answers(kind))
+
+    def _error_answers(self, kind: str) -> list[httpx.Response | Exception]:
         if kind == "network":
-            self.create_answers.append(httpx.ConnectError("connection refused"))
-            return
+            return [httpx.ConnectError("connection refused")]
         status, body, headers = {
             "rate_limit": (
                 429,
@@ -445,13 +680,61 @@ class BlueskyHarness:
                 {"error": "AuthenticationRequired", "message": "Invalid token"},
                 {},
             ),
+            "too_large": (413, {"error": "PayloadTooLarge", "message": BLUESKY_TOO_LARGE}, {}),
         }[kind]
         # a 401 is retried once on a fresh session; refused again, it is an AuthError
-        for _ in range(2 if kind == "unauthorized" else 1):
-            self.create_answers.append(httpx.Response(status, json=body, headers=headers))
+        return [
+            httpx.Response(status, json=body, headers=headers)
+            for _ in range(2 if kind == "unauthorized" else 1)
+        ]
 
     def platform_message(self, kind: str) -> str:
         return {"bad_request": "grapheme too big"}.get(kind, "")
+
+    # images
+
+    def serve_upload(self, media_id: str) -> None:
+        """The blob's cid is its content's hash; the next upload simply succeeds."""
+
+    def serve_upload_error(self, kind: str) -> None:
+        answers = self._error_answers(kind)
+        if kind == "bad_request":
+            bad = {"error": "InvalidRequest", "message": BLUESKY_BAD_MEDIA}
+            answers = [httpx.Response(400, json=bad)]
+        self.upload_answers.extend(answers)
+
+    def upload_message(self, kind: str) -> str:
+        return {"bad_request": BLUESKY_BAD_MEDIA, "too_large": BLUESKY_TOO_LARGE}.get(kind, "")
+
+    def _upload_calls(self) -> list[respx.models.Call]:
+        return [
+            call
+            for call in self.uploads_route.calls
+            if call.has_response and call.response.status_code == 200
+        ]
+
+    def uploads(self) -> list[Upload]:
+        return [
+            Upload(call.request.content, call.request.headers["content-type"])
+            for call in self._upload_calls()
+        ]
+
+    def returned_media(self) -> list[str]:
+        return [call.response.json()["blob"]["ref"]["$link"] for call in self._upload_calls()]
+
+    def images(self, sent: Sent) -> list[dict[str, Any]]:
+        embed = sent.body["record"].get("embed", {})
+        return list(embed.get("images", []))
+
+    def alts(self) -> list[str]:
+        return [image["alt"] for sent in self.sent() for image in self.images(sent)]
+
+    def media_of(self, sent: Sent) -> list[str]:
+        embed = sent.body["record"].get("embed", {})
+        blobs = [image["image"] for image in self.images(sent)]
+        if "thumb" in embed.get("external", {}):
+            blobs.append(embed["external"]["thumb"])
+        return [blob["ref"]["$link"] for blob in blobs]
 
     def sent(self) -> list[Sent]:
         out = []
@@ -464,6 +747,16 @@ class BlueskyHarness:
                     Sent(record["text"], reply, body["rkey"], dict(call.request.headers), body)
                 )
         return out
+
+
+def _scripted(answers: list[httpx.Response | Exception]) -> httpx.Response | None:
+    """The next scripted answer if it is a failure (raised, or returned); None to go on."""
+    if not answers:
+        return None
+    answer = answers.pop(0)
+    if isinstance(answer, Exception):
+        raise answer
+    return answer if answer.status_code != 200 else None
 
 
 # -- mock (no network: the outbox is its wire) ------------------------------------------------

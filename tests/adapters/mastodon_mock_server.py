@@ -29,10 +29,13 @@ START_TIMEOUT_SECONDS = 30
 class MastodonMock:
     url: str
 
-    def add_fault(self, effect: dict[str, Any], *, count: int = 1) -> None:
-        """The next ``count`` status posts meet ``effect`` (mastodon-mock's fault rules)."""
+    def add_fault(
+        self, effect: dict[str, Any], *, count: int = 1, path: str = "/api/v1/statuses"
+    ) -> None:
+        """The next ``count`` POSTs to ``path`` (status posts unless said) meet ``effect``
+        (mastodon-mock's fault rules)."""
         rule = {
-            "match": {"methods": ["POST"], "path": "/api/v1/statuses"},
+            "match": {"methods": ["POST"], "path": path},
             "effect": effect,
             "count": count,
         }
