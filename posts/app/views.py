@@ -92,6 +92,12 @@ def draft_detail(
                 "idempotency_key": p.idempotency_key,
                 "facets": list(p.facets),
                 "embed": p.embed,
+                "images": [{"src": i.src, "alt": i.alt} for i in p.images],
+                "media": [
+                    {"mime": m.mime, "width": m.width, "height": m.height, "alt": m.alt}
+                    for m in p.media
+                ],
+                "media_note": p.media_note,
             }
             for p in draft.parts
         ],

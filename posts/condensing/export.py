@@ -30,17 +30,20 @@ def format_json(article: Article, renditions: Mapping[str, Rendition]) -> dict[s
             "removed": [{"rule": rule, "text": text} for rule, text in article.removed],
             "warnings": list(article.warnings),
         },
-        "platforms": {name: _platform(r) for name, r in renditions.items()},
+        "platforms": {name: _platform(r, article) for name, r in renditions.items()},
     }
 
 
-def _platform(rendition: Rendition) -> dict[str, Any]:
+def _platform(rendition: Rendition, article: Article) -> dict[str, Any]:
+    """Each post with the images that go with it: the lead image with the first post."""
     described = platforms.get(rendition.platform)
+    lead = [{"src": article.image, "alt": article.image_alt}] if article.image else []
     posts = []
-    for post in rendition.posts:
+    for index, post in enumerate(rendition.posts):
         shaped: dict[str, Any] = {"text": post.text, "length": post.length}
         if described.rules.facets:
             shaped["facets"] = list(post.facets)
+        shaped["images"] = lead if index == 0 else []
         posts.append(shaped)
     shape: dict[str, Any] = {"limit": rendition.limit, "posts": posts}
     if described.link_card:

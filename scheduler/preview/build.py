@@ -19,11 +19,11 @@ from posts.counting import measure
 from posts.errors import NotFoundError
 from posts.model import Article, CondenseOptions
 from posts.queue import DraftStore, open_readonly
-from posts.queue.model import Draft
+from posts.queue.model import Draft, PartImage
 from scheduler.holds import hold_reasons
 from scheduler.preview.highlight import spans
 from scheduler.preview.lint import LIVE_STATUSES, LintLimits, QueuedPost, lint
-from scheduler.preview.model import DraftPreview, LinkCard, PartPreview, Preview
+from scheduler.preview.model import DraftPreview, ImagePreview, LinkCard, PartPreview, Preview
 from scheduler.preview.parity import parity
 from scheduler.retry import Pacing
 from scheduler.tick import TickPolicy
@@ -49,6 +49,8 @@ class PartInput:
     embed: dict[str, Any] | None = None
     status: str | None = None
     url: str | None = None
+    images: tuple[PartImage, ...] = ()
+    media_note: str | None = None
 
 
 def _card(parts: Sequence[PartInput]) -> LinkCard | None:
@@ -91,6 +93,8 @@ def draft_preview(
             spans=spans(platform, p.text, p.facets),
             status=p.status,
             url=p.url,
+            images=tuple(ImagePreview(image.src, image.alt) for image in p.images),
+            media_note=p.media_note,
         )
         for i, p in enumerate(parts)
     )
@@ -130,7 +134,10 @@ def stored_preview(draft: Draft, config: Config) -> DraftPreview:
         url=draft.source.url,
         source_key=draft.source.content_hash or draft.source.path,
         limit=draft.limit,
-        parts=[PartInput(p.text, p.facets, p.embed, p.status, p.remote_url) for p in draft.parts],
+        parts=[
+            PartInput(p.text, p.facets, p.embed, p.status, p.remote_url, p.images, p.media_note)
+            for p in draft.parts
+        ],
     )
 
 
@@ -246,7 +253,7 @@ def article_preview(article: Article, account: Account, config: Config) -> Draft
         url=article.url,
         source_key=article.content_hash or article.source,
         limit=new.limit,
-        parts=[PartInput(p.text, p.facets, p.embed) for p in new.parts],
+        parts=[PartInput(p.text, p.facets, p.embed, images=p.images) for p in new.parts],
         hashtags_dropped=[t for t in article.hashtags if t.casefold() not in kept],
     )
 

@@ -3,13 +3,20 @@
 Rendered from ``templates/preview.html.j2`` (a file of the same name in the user's templates
 directory wins) in a sandboxed Jinja2 environment with autoescaping, so article text can never
 become markup or script, and a user's template cannot reach into Python.
+
+Each post's image is shown on the page: a local image is read, checked and stripped like one being
+published, and embedded as a small ``data:`` picture (the page never points at a local path); an
+image on the web is shown from its http(s) address, with no referrer.
 """
 
 from __future__ import annotations
 
+import base64
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -32,11 +39,44 @@ def render_html(preview: Preview, template_dir: Path | None = None) -> str:
         keep_trailing_newline=True,
     )
     try:
-        return env.get_template(TEMPLATE).render(**preview_dict(preview))
+        return env.get_template(TEMPLATE).render(**_with_pictures(preview_dict(preview)))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{TEMPLATE}: {exc}") from None
+
+
+@dataclass(frozen=True)
+class _Thumbnail:
+    """What the page embeds of a local image: small, JPEG or PNG, any size of source."""
+
+    max_bytes: int = 400_000
+    max_pixels: int | None = None
+    max_side: int | None = 640
+    mimes: tuple[str, ...] = ("image/jpeg", "image/png")
+
+
+def _with_pictures(context: dict[str, Any]) -> dict[str, Any]:
+    """Give every image a ``shown`` address (None when it cannot be shown, with ``problem``)."""
+    for draft in context["drafts"]:
+        for part in draft["parts"]:
+            for image in part["images"]:
+                image["shown"], image["problem"] = _picture(image["src"])
+    return context
+
+
+def _picture(src: str) -> tuple[str | None, str | None]:
+    from posts.media import ImageError
+    from posts.media.preparing import prepare
+    from posts.media.reading import is_url, read_source
+
+    if is_url(src):
+        return src, None
+    try:
+        small = prepare(read_source(src), _Thumbnail(), f"image {src}")
+    except ImageError as exc:
+        return None, str(exc)
+    return f"data:{small.mime};base64,{base64.b64encode(small.data).decode()}", None
 
 
 def write_html(preview: Preview, path: Path, template_dir: Path | None = None) -> Path:

@@ -239,6 +239,23 @@ def quota(
     ]
 
 
+def missing_alt(draft: DraftPreview) -> list[LintWarning]:
+    """An image without alt text says nothing to people who cannot see it (Bluesky badges such
+    posts; an account with ``require_alt`` refuses to schedule them)."""
+    count = len(draft.parts)
+    return [
+        LintWarning(
+            "alt-text",
+            f"{_part_label(p.index, count)}: the image {i.src} has no alt text; describe it "
+            "(queue edit ID --alt TEXT, or --alt when queueing)",
+            p.index,
+        )
+        for p in draft.parts
+        for i in p.images
+        if not i.alt
+    ]
+
+
 def account_not_ready(account: str, problem: str | None) -> list[LintWarning]:
     """The account cannot publish as configured: its drafts will be held, not sent, at their
     time, until the config or the credentials are fixed."""
@@ -257,6 +274,7 @@ RULES: tuple[Rule, ...] = (
     lambda d, q, lim: over_limit(d),
     lambda d, q, lim: too_many_hashtags(d, lim.hashtag_cap),
     lambda d, q, lim: link_placement(d),
+    lambda d, q, lim: missing_alt(d),
     lambda d, q, lim: editing(d),
     lambda d, q, lim: thread_too_long(d, lim.max_posts),
     lambda d, q, lim: duplicates(d, q),

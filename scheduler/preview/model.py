@@ -25,6 +25,14 @@ class Span:
 
 
 @dataclass(frozen=True)
+class ImagePreview:
+    """An image that goes with a post: its source (a URL or a local path) and its alt text."""
+
+    src: str
+    alt: str | None
+
+
+@dataclass(frozen=True)
 class PartPreview:
     """One post of a draft as it will be published."""
 
@@ -35,6 +43,8 @@ class PartPreview:
     spans: tuple[Span, ...]
     status: str | None = None  # the stored part status; None when not queued
     url: str | None = None  # where it lives once published
+    images: tuple[ImagePreview, ...] = ()
+    media_note: str | None = None  # why it goes (or went) out without its images
 
     @property
     def reply_to(self) -> int | None:

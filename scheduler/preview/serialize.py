@@ -21,6 +21,8 @@ def _part(part: PartPreview) -> dict[str, Any]:
         "status": part.status,
         "url": part.url,
         "reply_to": part.reply_to,
+        "images": [{"src": i.src, "alt": i.alt} for i in part.images],
+        "media_note": part.media_note,
         "spans": [
             {"kind": s.kind, "text": s.text, "start": s.start, "end": s.end, "target": s.target}
             for s in part.spans

@@ -34,7 +34,17 @@ def _part(part: PartPreview, count: int) -> Text:
     body = Text()
     for span in part.spans:
         body.append(span.text, style=SPAN_STYLES[span.kind])
-    return Text("\n").join([head, body])
+    return Text("\n").join([head, body, *_images(part)])
+
+
+def _images(part: PartPreview) -> list[Text]:
+    """Each image with its alt text (or the lack of it), and why it went out without."""
+    lines = [Text(f"image: {i.src}", style="dim") for i in part.images]
+    for line, image in zip(lines, part.images, strict=True):
+        line.append(f"\n  alt: {image.alt}" if image.alt else "\n  no alt text", style="")
+    if part.media_note:
+        lines.append(Text(f"without image: {part.media_note}", style="yellow"))
+    return lines
 
 
 def _header(draft: DraftPreview, preview: Preview) -> Text:

@@ -66,11 +66,14 @@ def test_json_has_exactly_the_documented_shape() -> None:
     ]
     assert list(data["platforms"]) == ["x", "bluesky", "mastodon"]
     assert data["platforms"]["x"]["limit"] == 280
-    assert all(list(p) == ["text", "length"] for p in data["platforms"]["x"]["posts"])
+    assert all(list(p) == ["text", "length", "images"] for p in data["platforms"]["x"]["posts"])
+    lead = {"src": "https://news.example.net/img/riverside-bus-depot.jpg", "alt": None}
+    images = [p["images"] for p in data["platforms"]["x"]["posts"]]
+    assert images[0] == [lead] and not any(images[1:])
     assert list(data["platforms"]["mastodon"]) == ["limit", "posts"]
     bluesky = data["platforms"]["bluesky"]
     assert list(bluesky) == ["limit", "posts", "embed"]
-    assert all(list(p) == ["text", "length", "facets"] for p in bluesky["posts"])
+    assert all(list(p) == ["text", "length", "facets", "images"] for p in bluesky["posts"])
     facet = bluesky["posts"][-1]["facets"][-1]
     assert facet == {
         "index": facet["index"],
