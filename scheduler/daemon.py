@@ -38,6 +38,7 @@ from scheduler.adapters.registry import AdapterPool
 from scheduler.holds import review_holds
 from scheduler.lock import PublisherLock, lock_path
 from scheduler.logs import log_event
+from scheduler.notify import open_notifier
 from scheduler.retry import AccountGates
 from scheduler.tick import TickPolicy, TickReport, run_tick
 from scheduler.waiting import waiting_for
@@ -71,6 +72,7 @@ class Publisher:
         self.reload_wanted = threading.Event()  # SIGHUP
         self.signal: int | None = None  # the signal that stopped the daemon
         self.problems: dict[str, str] = {}  # draft id -> failed / partial / unconfirmed
+        self.notify = open_notifier(config)  # [notify]: delivered in the background
         self._stamp = _file_stamp(_config_file(config))
 
     def tick(self) -> TickReport:
@@ -82,16 +84,20 @@ class Publisher:
             gates=self.gates,
             rng=self.rng,
             stop=self.stop,
+            notify=self.notify,
         )
         self.problems.update(report.problems)
         return report
 
     def close(self) -> None:
         self.adapters.close()
+        self.notify.close()  # what is still queued gets a few seconds to go out
 
     def review_holds(self, *, retry_auth: bool) -> None:
         """Release held accounts that can publish now; remind (hourly, at ERROR) of the rest."""
-        review_holds(self.store, self.adapters, self.clock(), retry_auth=retry_auth)
+        review_holds(
+            self.store, self.adapters, self.clock(), retry_auth=retry_auth, notify=self.notify
+        )
 
     def reload_if_changed(self) -> bool:
         """Reload the config on SIGHUP or when its file changed, then review the holds (a fixed
@@ -108,6 +114,8 @@ class Publisher:
             return False
         self.adapters.close()
         self.config, self.adapters = config, AdapterPool(config)
+        self.notify.close(within=0)  # its queue still drains, in the background
+        self.notify = open_notifier(config)
         self.policy = TickPolicy.from_config(config, catch_up=self.policy.catch_up)
         _info("reloaded", config=config.path or "embedded defaults")
         self.review_holds(retry_auth=True)

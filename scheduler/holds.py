@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 
+from posts.app.notices import Notify, account_attention, ignore
 from posts.config import Config
 from posts.errors import HeraldError
 from posts.queue import Hold, WorkerStore
@@ -42,12 +43,17 @@ def report_hold(account: str, kind: str, reason: str) -> None:
 
 
 def review_holds(
-    store: WorkerStore, adapters: Callable[[str], Adapter], now: datetime, *, retry_auth: bool
+    store: WorkerStore,
+    adapters: Callable[[str], Adapter],
+    now: datetime,
+    *,
+    retry_auth: bool,
+    notify: Notify = ignore,
 ) -> list[str]:
-    """Release every held account that can publish again and remind of the others; return the
-    released names. Accounts whose credentials were refused are released (the next publish tries
-    them again) on ``retry_auth`` (a reload or a restart) or once their last report is an hour
-    old, so a refusal is tried, and reported, at most hourly."""
+    """Release every held account that can publish again and remind of the others (in the log
+    and to ``notify``); return the released names. Accounts whose credentials were refused are
+    released (the next publish tries them again) on ``retry_auth`` (a reload or a restart) or
+    once their last report is an hour old, so a refusal is tried, and reported, at most hourly."""
     released = []
     for hold in store.holds():
         retry = retry_auth or now - hold.reported_at >= REMIND_EVERY
@@ -59,6 +65,7 @@ def review_holds(
             released.append(hold.account)
         elif store.hold_account(hold.account, *problem, now, REMIND_EVERY):
             report_hold(hold.account, *problem)
+            notify(account_attention(hold.account, *problem, now))
     return released
 
 

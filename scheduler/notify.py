@@ -14,6 +14,7 @@ credential variable the config names (``*_env``) are blanked out of the JSON bef
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -146,14 +147,13 @@ class Notifier:
             _warn("notify-dropped", notice, reason="too many notifications waiting")
 
     def close(self, within: float = CLOSE_WITHIN) -> None:
-        """Deliver what is queued (one try each from now on) for at most ``within`` seconds."""
+        """Stop taking notices; wait at most ``within`` seconds while what is queued is delivered
+        (one try each from now on). The thread ends once the queue is empty, waited for or not."""
         self._closing.set()
         if self._thread is None:
             return
-        try:
-            self._queue.put(None, timeout=within)
-        except queue.Full:
-            return
+        with contextlib.suppress(queue.Full):  # full: the thread ends when it has emptied it
+            self._queue.put_nowait(None)
         self._thread.join(within)
 
     def _start(self) -> None:
@@ -163,7 +163,10 @@ class Notifier:
                 self._thread.start()
 
     def _run(self) -> None:
-        while (notice := self._queue.get()) is not None:
+        while not (self._closing.is_set() and self._queue.empty()):
+            notice = self._queue.get()
+            if notice is None:
+                return
             body = encode(notice, self.secrets)
             for name, send in self.senders.items():
                 try:

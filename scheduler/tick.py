@@ -29,6 +29,7 @@ from logging import ERROR, INFO, WARNING
 from typing import NoReturn
 
 from posts.app.images import required
+from posts.app.notices import Notify, account_attention, draft_outcome, ignore
 from posts.clock import Clock
 from posts.config import Config, SchedulerSettings
 from posts.errors import HeraldError
@@ -116,11 +117,13 @@ def run_tick(
     gates: AccountGates | None = None,
     rng: random.Random | None = None,
     stop: threading.Event | None = None,
+    notify: Notify | None = None,
 ) -> TickReport:
     """Publish everything due at ``clock()``; return what happened.
 
     ``gates`` carries pacing and rate-limit waits from one tick to the next (the daemon keeps one);
-    ``stop`` asks the tick to return after the part in flight, releasing what it has not started.
+    ``stop`` asks the tick to return after the part in flight, releasing what it has not started;
+    ``notify`` hears how each draft ended and of each account newly held (it never blocks).
     """
     tick = _Tick(
         store,
@@ -130,6 +133,7 @@ def run_tick(
         gates or AccountGates(),
         rng or random.Random(),
         stop or threading.Event(),
+        notify or ignore,
     )
     return tick.run()
 
@@ -143,6 +147,7 @@ class _Tick:
     gates: AccountGates
     rng: random.Random
     stop: threading.Event
+    notify: Notify
     report: TickReport = field(default_factory=TickReport)
     held: set[str] = field(default_factory=set)  # accounts held during this tick
 
@@ -221,7 +226,7 @@ class _Tick:
                 live.append(_stored_ref(part))
                 continue
             if part.status in ("failed", "unconfirmed"):  # ended earlier: close the claim
-                self._finish(draft, _outcome(part.status, live), live)
+                self._finish(draft, _outcome(part.status, live), live, part.last_error)
                 return
             now = self.clock()
             if self.stop.is_set():
@@ -417,7 +422,7 @@ class _Tick:
     def _fail(self, draft: Draft, part: Part, error: str, live: list[PublishedRef]) -> NoReturn:
         self.store.part_failed(draft.id, part.index, error, self.clock())
         _event("failed", draft.id, ERROR, part=part.index + 1, account=draft.account, reason=error)
-        self._finish(draft, _outcome("failed", live), live)
+        self._finish(draft, _outcome("failed", live), live, error)
         raise _Settled
 
     def _unconfirmed(
@@ -426,15 +431,18 @@ class _Tick:
         self.store.part_unconfirmed(draft.id, part.index, error, self.clock())
         fields = {"part": part.index + 1, "account": draft.account, "reason": error}
         _event("unconfirmed", draft.id, ERROR, **fields)
-        self._finish(draft, "unconfirmed", live)
+        self._finish(draft, "unconfirmed", live, error)
         raise _Settled
 
-    def _finish(self, draft: Draft, status: str, live: list[PublishedRef]) -> None:
+    def _finish(
+        self, draft: Draft, status: str, live: list[PublishedRef], reason: str | None = None
+    ) -> None:
         self.store.finish(draft.id, status, self.clock())
         urls = " ".join(ref.url for ref in live) if status != "published" and live else None
         level = INFO if status == "published" else ERROR
         _event("finished", draft.id, level, status=status, **({"live": urls} if urls else {}))
         self.report.finished[draft.id] = status
+        self.notify(draft_outcome(draft, status, [r.url for r in live], self.clock(), reason))
 
     def _defer(self, draft: Draft, until: datetime, reason: str, level: int = INFO) -> None:
         self.store.postpone(draft.id, until, reason, self.clock())
@@ -447,6 +455,7 @@ class _Tick:
         self.held.add(draft.account)
         if self.store.hold_account(draft.account, kind, reason, self.clock(), REMIND_EVERY):
             report_hold(draft.account, kind, reason)
+            self.notify(account_attention(draft.account, kind, reason, self.clock()))
         self._give_back(draft, reason, part)
 
     def _give_back(self, draft: Draft, reason: str, part: Part | None = None) -> NoReturn:

@@ -1,9 +1,10 @@
 """``herald queue list`` in the order people read it: what goes out next, then what needs them.
 
-Upcoming drafts first, soonest first (being published, scheduled, then unscheduled); then the
-problems: held drafts in the order they will go out once fixed, then unconfirmed, partial, failed
-and missed ones, newest first; published and cancelled drafts only when asked for. Each section
-is one status read along its index, so a page costs the same whatever the size of the queue.
+Upcoming drafts first, soonest first (being published, scheduled, then unscheduled); then what
+needs someone: drafts awaiting approval by intended time, held drafts in the order they will go
+out once fixed, then unconfirmed, partial, failed and missed ones, newest first; published and
+cancelled drafts only when asked for. Each section is one status read along its index, so a page
+costs the same whatever the size of the queue.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Section:
 
 UPCOMING = (Section("publishing"), Section("scheduled", held=False), Section("draft"))
 PROBLEMS = (
+    Section("awaiting"),
     Section("scheduled", held=True),
     *(Section(s, newest_first=True) for s in ("unconfirmed", "partial", "failed", "missed")),
 )

@@ -10,6 +10,8 @@ from posts.queue.model import Draft, Event
 
 STATUS_MEANINGS = {
     "draft": "stored but not scheduled; give it a time with `herald queue reschedule`",
+    "awaiting": "awaiting approval: never published until someone approves it "
+    "(`herald queue approve`)",
     "scheduled": "waiting for its time",
     "publishing": "being published by a scheduler right now",
     "published": "every part is live",
@@ -37,6 +39,13 @@ def shown_status(draft: Draft, held: Mapping[str, str]) -> str:
     return "held" if draft.status == "scheduled" and draft.account in held else draft.status
 
 
+APPROVAL_RULES = {
+    "at": "at its intended time (the next free slot if that has passed)",
+    "next-slot": "at its account's next free slot",
+    "now": "as soon as a scheduler runs",
+}
+
+
 def draft_summary(draft: Draft, held: Mapping[str, str] | None = None) -> dict[str, Any]:
     """One entry of ``herald queue list --json``. ``held``: held accounts and why (the store's
     holds); ``held`` in the output is that reason for a draft of such an account, else null."""
@@ -48,6 +57,7 @@ def draft_summary(draft: Draft, held: Mapping[str, str] | None = None) -> dict[s
         "status": draft.status,
         "held": held.get(draft.account) if shown_status(draft, held) == "held" else None,
         "scheduled_at": iso(draft.scheduled_at),
+        "approval": draft.approval,
         "parts": [
             {"text": p.text, "status": p.status, "remote_id": p.remote_id, "url": p.remote_url}
             for p in draft.parts

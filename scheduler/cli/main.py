@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "accounts": "scheduler.cli.main:accounts",
     "init": "scheduler.cli.init_cmd:init",
     "demo": "scheduler.cli.demo_cmd:demo",
+    "feeds": "scheduler.cli.main:feeds",
 }
 
 
@@ -35,21 +36,20 @@ COMMANDS: dict[str, str] = {
 SUMMARIES: dict[str, str] = {
     "format": "Condense the article at PATH (or - for stdin) into posts that fit each platform "
     "exactly.",
-    "queue": "Keep drafts in the durable queue: add, import, list, show, edit, cancel, reschedule, "
-    "retry.",
+    "queue": "Keep drafts in the durable queue: add, import, approve, list, show, edit, cancel, "
+    "reschedule, retry.",
     "run": "Publish due drafts on time, exactly once, until stopped (SIGTERM/Ctrl-C exit cleanly).",
     "preview": "Show drafts as they will be published: counts, highlights, times, warnings.",
     "accounts": "Configured publishing accounts and their credentials.",
     "init": "Write a commented config (accounts, slots, time zone) to edit.",
     "demo": "Format, queue, preview and publish the example article on mock accounts.",
+    "feeds": "Feeds whose new entries become drafts by themselves: poll them, list them.",
 }
 
 _QUEUE = "scheduler.cli.queue_cmd"
 _ACCOUNTS = "scheduler.cli.accounts_cmd"
-QUEUE_COMMANDS = {
-    name: f"{_QUEUE}:{name}_cmd"
-    for name in ("add", "import", "list", "show", "edit", "cancel", "reschedule", "retry")
-}
+_QUEUE_NAMES = ("add", "import", "approve", "list", "show", "edit", "cancel", "reschedule", "retry")
+QUEUE_COMMANDS = {name: f"{_QUEUE}:{name}_cmd" for name in _QUEUE_NAMES}
 ACCOUNTS_COMMANDS = {
     "list": f"{_ACCOUNTS}:list_cmd",
     "check": f"{_ACCOUNTS}:check_cmd",
@@ -58,14 +58,22 @@ ACCOUNTS_COMMANDS = {
 QUEUE_SUMMARIES = {
     "add": "Format each article for each account and store one draft per account.",
     "import": "Queue many articles from a CSV or JSON-lines file (all rows or none).",
-    "list": "List what goes out next (soonest first), then what needs you: held drafts (in the "
-    "order they will go out once fixed), then unconfirmed, partial, failed and missed ones "
-    "(newest first).",
+    "approve": "Schedule drafts awaiting approval: at their intended time, or as told.",
+    "list": "List what goes out next (soonest first), then what needs you: drafts awaiting "
+    "approval, held drafts (in the order they will go out once fixed), then unconfirmed, partial, "
+    "failed and missed ones (newest first).",
     "show": "Show a draft: its posts with counts and state, and its history.",
     "edit": "Edit a draft's posts in $EDITOR; lengths are re-checked by the platform's rules.",
     "cancel": "Cancel a draft so it is never published.",
     "reschedule": "Give a draft a new time (also schedules an unscheduled or missed draft).",
     "retry": "Publish what failed (or was missed) again, as soon as a scheduler runs.",
+}
+_FEEDS = "scheduler.cli.feeds_cmd"
+FEEDS_COMMANDS = {"poll": f"{_FEEDS}:poll_cmd", "list": f"{_FEEDS}:list_cmd"}
+FEEDS_SUMMARIES = {
+    "poll": "Poll feeds once (all, or those named), due or not, and queue their new entries.",
+    "list": "Show each feed: its last poll, last new entry, entries seen, drafts queued, last "
+    "error.",
 }
 ACCOUNTS_SUMMARIES = {
     "list": "Show each account, where it publishes, which credential variables are set, and "
@@ -215,7 +223,8 @@ def cli() -> None:
 
 @click.group(cls=LazyGroup, table=QUEUE_COMMANDS, summaries=QUEUE_SUMMARIES)
 def queue() -> None:
-    """Keep drafts in the durable queue: add, import, list, show, edit, cancel, reschedule, retry.
+    """Keep drafts in the durable queue: add, import, approve, list, show, edit, cancel,
+    reschedule, retry.
 
     \b
     Examples:
@@ -236,6 +245,21 @@ def accounts() -> None:
       herald accounts list
       herald accounts check lab-bluesky
       herald accounts login x --client-id-env LAB_X_CLIENT_ID
+    """
+
+
+@click.group(cls=LazyGroup, table=FEEDS_COMMANDS, summaries=FEEDS_SUMMARIES)
+def feeds() -> None:
+    """Feeds whose new entries become drafts by themselves: poll them, list them.
+
+    `herald run` polls each [feeds.NAME] of the config on its interval; each new entry is queued
+    once, for every account the feed names.
+
+    \b
+    Examples:
+      herald feeds list
+      herald feeds poll --dry-run
+      herald feeds poll blog
     """
 
 

@@ -176,8 +176,7 @@ def _when(at: str | None, next_slot: bool, draft: bool, now_flag: bool, hold: bo
     if at:
         return WhenRequest("at", at, allow_past=now_flag, hold=hold)
     if next_slot or draft or now_flag:
-        kind = "next-slot" if next_slot else "draft" if draft else "now"
-        return WhenRequest(kind, hold=hold)
+        return WhenRequest("next-slot" if next_slot else "draft" if draft else "now", hold=hold)
     raise InputError("say when: --at WHEN, --next-slot, --now, or --draft to keep it unscheduled")
 
 
@@ -196,9 +195,10 @@ def list_cmd(
     offset: int,
     as_json: bool,
 ) -> None:
-    """List what goes out next (soonest first), then what needs you: held drafts (in the order
-    they will go out once fixed), then unconfirmed, partial, failed and missed ones (newest
-    first). Published and cancelled drafts are hidden unless --all or --status asks for them.
+    """List what goes out next (soonest first), then what needs you: drafts awaiting approval,
+    held drafts (in the order they will go out once fixed), then unconfirmed, partial, failed
+    and missed ones (newest first). Published and cancelled drafts are hidden unless --all or
+    --status asks for them (--status awaiting: only the drafts awaiting approval).
 
     \b
     Examples:
@@ -442,6 +442,47 @@ def retry_cmd(draft_id: str, force: bool) -> None:
     _config, store = _open()
     draft = store.retry(draft_id, now=now(), force=force)
     console().print(f"{draft.id} is scheduled again ({len(draft.parts)} post(s)); due now.")
+
+
+@click.command("approve")
+@click.argument("draft_ids", nargs=-1, required=True, metavar="ID...")
+@click.option("--at", "at", metavar="WHEN", help="Schedule at this time (same forms as add).")
+@click.option("--next-slot", is_flag=True, help="Schedule at each account's next free slot.")
+@click.option("--now", "now_flag", is_flag=True, help="Accept a time in the past (due now).")
+@click.option("--force", is_flag=True, help="Even beyond an account's daily quota.")
+@click.option("--json", "as_json", is_flag=True, help="Print the approved drafts as JSON.")
+def approve_cmd(
+    draft_ids: tuple[str, ...],
+    at: str | None,
+    next_slot: bool,
+    now_flag: bool,
+    force: bool,
+    as_json: bool,
+) -> None:
+    """Schedule drafts awaiting approval: at their intended time, or as told.
+
+    Without --at or --next-slot, each goes out at the time it was added for, or at its account's
+    next free slot if that time has passed. All of them are approved, or none.
+
+    \b
+    Examples:
+      herald queue approve k7m2x9q
+      herald queue approve k7m2x9q m8a1zt3 --next-slot
+      herald queue approve k7m2x9q --at "tomorrow 9am"
+    """
+    from posts.app.approval import ApproveRequest, approve
+
+    config, store = _open()
+    request = ApproveRequest(draft_ids, at, next_slot, allow_past=now_flag, force=force)
+    queued = approve(store, config, request, now())
+    if as_json:
+        echo_json([draft_summary(q.draft) for q in queued])
+        return
+    for q in queued:
+        when = _local(q.draft.scheduled_at, _zone(config, q.draft))
+        console().print(f"Approved {q.draft.id}: scheduled for {when}.", markup=False)
+        if q.note:
+            console().print(f"note: {q.note}", markup=False)
 
 
 @click.command("import")

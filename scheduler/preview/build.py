@@ -28,7 +28,7 @@ from scheduler.preview.parity import parity
 from scheduler.retry import Pacing
 from scheduler.tick import TickPolicy
 
-UPCOMING = ("draft", "scheduled", "publishing")  # what `herald preview` shows by default
+UPCOMING = ("draft", "awaiting", "scheduled", "publishing")  # what `herald preview` shows
 
 
 @dataclass(frozen=True)

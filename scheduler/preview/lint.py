@@ -21,7 +21,7 @@ LATE_LINK_INDEX = 2  # a link first seen in the third part or later is "late"...
 # ...unless it is in the closing post, where Herald's thread shape puts it on purpose (a "read the
 # article" post that everyone who follows the thread reaches); a link buried mid-thread is not.
 LIVE_STATUSES = frozenset(
-    {"draft", "scheduled", "publishing", "published", "partial", "unconfirmed"}
+    {"draft", "awaiting", "scheduled", "publishing", "published", "partial", "unconfirmed"}
 )  # drafts that are out, or will go out; cancelled/failed/missed ones never post again
 WINDOW = timedelta(hours=24)
 

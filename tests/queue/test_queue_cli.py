@@ -82,7 +82,7 @@ def test_list_json_has_the_documented_shape(run: Run, article: Path) -> None:
     run("queue", "add", str(article), "--to", "demo-x", "--draft")
     listed = json.loads(run("queue", "list", "--json").output)
     assert [set(d) for d in listed] == [
-        {"id", "account", "platform", "status", "held", "scheduled_at", "parts"}
+        {"id", "account", "platform", "status", "held", "scheduled_at", "approval", "parts"}
     ] * 2
     assert [d["status"] for d in listed] == ["scheduled", "draft"]  # upcoming, then unscheduled
     assert listed[0]["scheduled_at"] == "2026-03-03T10:00:00Z" and listed[0]["held"] is None
