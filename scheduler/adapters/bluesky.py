@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import mimetypes
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -178,17 +177,17 @@ class BlueskyAdapter:
         if part.reply_to is not None:
             root = part.root or part.reply_to
             record["reply"] = {"root": _strong_ref(root), "parent": _strong_ref(part.reply_to)}
-        embed = self._post_embed(client, part)
+        embed = self._post_embed(part)
         if embed:
             record["embed"] = embed
         return record
 
-    def _post_embed(self, client: Client, part: OutgoingPart) -> dict[str, Any] | None:
+    def _post_embed(self, part: OutgoingPart) -> dict[str, Any] | None:
         """The card on the post that carries the link (its thumbnail the first image, unless the
         account posts images there instead), the images on any other post."""
         if part.embed and (self._embed_mode == "card" or not part.media):
             thumb = bluesky_images.thumb(part.media) if part.media else None
-            return self._embed(client, part.embed, thumb)
+            return self._embed(part.embed, thumb)
         return bluesky_images.images_embed(part.media) if part.media else None
 
     def _mention_facets(
@@ -222,9 +221,7 @@ class BlueskyAdapter:
             return None
         return did
 
-    def _embed(
-        self, client: Client, embed: dict[str, Any], thumb: dict[str, Any] | None
-    ) -> dict[str, Any]:
+    def _embed(self, embed: dict[str, Any], thumb: dict[str, Any] | None) -> dict[str, Any]:
         """The link card with ``thumb``, or else its own thumbnail uploaded if readable now."""
         external = embed.get("external", embed)
         card: dict[str, Any] = {
@@ -238,27 +235,26 @@ class BlueskyAdapter:
         elif isinstance(external.get("thumb"), dict):  # already an uploaded blob ref
             card["thumb"] = external["thumb"]
         elif isinstance(image, str) and image:
-            blob = self._upload_thumb(client, image)
+            blob = self._upload_thumb(image)
             if blob is not None:
                 card["thumb"] = blob
         return {"$type": "app.bsky.embed.external", "external": card}
 
-    def _upload_thumb(self, client: Client, source: str) -> dict[str, Any] | None:
-        from atproto import exceptions
+    def _upload_thumb(self, source: str) -> dict[str, Any] | None:
+        """The card's own image, read, checked, stripped of metadata and fitted like any image
+        Herald posts, then uploaded; a card whose image cannot be had goes out without one."""
+        from posts.media import ImageError
+        from posts.media.preparing import prepare
+        from posts.media.reading import read_source
 
-        loaded = _read_image(source)
-        if loaded is None:
-            log.info("%s: link card without thumbnail (%s unreadable)", self._account.name, source)
-            return None
-        data, mime = loaded
         try:
-            blob = self._call(lambda: client.upload_blob(data)).blob
-        except (AdapterError, exceptions.AtProtocolError) as error:
-            log.info(
-                "%s: link card without thumbnail (upload failed: %s)", self._account.name, error
-            )
+            ready = prepare(read_source(source), self.image_limits(), f"image {source}")
+            image = OutgoingImage(ready.data, ready.mime, ready.width, ready.height, alt="")
+            blob: dict[str, Any] = json.loads(self.upload_image(image).value)
+        except (ImageError, AdapterError) as error:
+            log.info("%s: link card without thumbnail (%s)", self._account.name, error)
             return None
-        return bluesky_images.blob_json(blob, mime)
+        return blob
 
     def _max_image_bytes(self) -> int:
         """The lexicon's 1,000,000 bytes, or less where the server's ``blobUploadLimit`` says so;
@@ -420,27 +416,3 @@ def _strong_ref(ref: PublishedRef) -> dict[str, str]:
 def _iso(moment: datetime) -> str:
     """AT Protocol datetime: UTC, millisecond precision, Z suffix."""
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def _read_image(source: str) -> tuple[bytes, str] | None:
-    """An image from a URL (fetched now, with a timeout) or a file, if small enough to upload."""
-    import httpx
-
-    if source.startswith(("http://", "https://")):
-        try:
-            response = httpx.get(source, timeout=10.0, follow_redirects=True)
-            response.raise_for_status()
-        except httpx.HTTPError:
-            return None
-        data = response.content
-        mime = response.headers.get("content-type", "").split(";")[0].strip()
-    else:
-        path = Path(source).expanduser()
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        mime = mimetypes.guess_type(path.name)[0] or ""
-    if not data or len(data) > THUMB_MAX_BYTES or not mime.startswith("image/"):
-        return None
-    return data, mime

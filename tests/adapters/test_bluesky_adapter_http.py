@@ -14,6 +14,7 @@ import pytest
 from scheduler.adapters.base import AuthError, OutgoingPart, PublishedRef, TransientError
 from scheduler.adapters.bluesky import BlueskyAdapter
 from scheduler.adapters.tid import new_tid
+from tests.media.images import opened, phone_jpeg, write
 
 from .conftest import BlueskyHarness, access_jwt
 
@@ -87,26 +88,27 @@ def test_record_carries_facets_mentions_langs_reply_and_send_time(
     ]  # @nobody.example did not resolve: it stays plain text
 
 
-def test_link_card_uploads_a_thumbnail_file_and_skips_an_unreachable_one(
+def test_link_card_thumbnail_is_read_stripped_and_uploaded_or_left_out(
     bluesky_harness: BlueskyHarness, tmp_path: Path
 ) -> None:
+    """The card's own image goes through the image pipeline: a phone photo's GPS position and
+    camera serial never reach the server; an image that cannot be fetched leaves the card bare."""
     router = bluesky_harness.router
-    blob = {"$type": "blob", "ref": {"$link": "bafkreithumb"}, "mimeType": "image/png", "size": 68}
-    router.post(f"{bluesky_harness.service}/xrpc/com.atproto.repo.uploadBlob").mock(
-        return_value=httpx.Response(200, json={"blob": blob})
-    )
     router.get("https://images.example/missing.png").mock(return_value=httpx.Response(404))
-    image = tmp_path / "lead.png"
-    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 60)
+    photo = write(tmp_path / "lead.jpg", phone_jpeg())
     adapter = build(bluesky_harness, tmp_path)
     card = {"uri": "https://example.org/a", "title": "Tide pools", "description": "Notes"}
-    for thumb in (str(image), "https://images.example/missing.png"):
+    for thumb in (str(photo), "https://images.example/missing.png"):
         embed = {"$type": "app.bsky.embed.external", "external": {**card, "thumb_url": thumb}}
         adapter.publish(outgoing(embed=embed))
 
+    (upload,) = bluesky_harness.uploads()
+    assert upload.mime == "image/jpeg"
+    assert not opened(upload.data).getexif() and b"SN-4711-SECRET" not in upload.data
     with_file, unreachable = (s.body["record"]["embed"] for s in bluesky_harness.sent())
     assert with_file["$type"] == unreachable["$type"] == "app.bsky.embed.external"
-    assert _untyped(with_file["external"]) == {**card, "thumb": _untyped(blob)}
+    (thumb_cid,) = bluesky_harness.returned_media()
+    assert with_file["external"]["thumb"]["ref"]["$link"] == thumb_cid
     assert _untyped(unreachable["external"]) == card
 
 
