@@ -596,7 +596,7 @@ def _feed(name: str, table: Any, accounts: Mapping[str, Account], where: str) ->
         every_seconds=_every(table.get("every", "15m"), where, f"{key}.every"),
         max_per_poll=_positive_int(table.get("max_per_poll", 5), where, f"{key}.max_per_poll"),
         since=_choice(table.get("since", "new"), FEED_SINCE, where, f"{key}.since"),
-        tags=_tags(table.get("tags", ()), where, f"{key}.tags"),
+        tags=_tags(table.get("tags", []), where, f"{key}.tags"),
     )
 
 

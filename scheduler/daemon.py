@@ -32,9 +32,10 @@ from apscheduler.triggers.interval import IntervalTrigger
 from posts.clock import Clock
 from posts.config import Config, load_config, user_config_target
 from posts.errors import HeraldError, StoreError
-from posts.queue import WorkerStore, open_worker
+from posts.queue import DraftStore, WorkerStore, open_worker
 from scheduler.adapters.base import AdapterError
 from scheduler.adapters.registry import AdapterPool
+from scheduler.feeds import EXECUTOR, THREADS, FeedJobs
 from scheduler.holds import review_holds
 from scheduler.lock import PublisherLock, lock_path
 from scheduler.logs import log_event
@@ -142,6 +143,17 @@ class Publisher:
         """Expire every lease at once (SQLite, lock held: whoever leased it is dead)."""
         for draft_id, owner in self.store.expire_leases(self.clock()):
             _info("reclaimed", draft=draft_id, previous_owner=owner)
+        from posts.queue.feeds import FeedStore
+
+        if FeedStore(self.store.db).release_leases():
+            _info("feeds-released")
+
+    def feed_jobs(self) -> FeedJobs:
+        """The feeds' jobs, queuing through the publisher's database connections."""
+        store = DraftStore(self.store.db)
+        return FeedJobs(
+            store, self.clock, self.worker, lambda: self.config, self.stop, lambda: self.notify
+        )
 
 
 class Daemon:
@@ -154,15 +166,17 @@ class Daemon:
         self._busy = threading.Lock()  # held while a tick runs
         self._revision: int | None = None
         self._next_review = publisher.clock() + REVIEW_EVERY
+        self._feeds = publisher.feed_jobs()
         self._scheduler = BackgroundScheduler(
             timezone=UTC,
-            executors={"default": ThreadPoolExecutor(2)},
+            executors={"default": ThreadPoolExecutor(2), EXECUTOR: ThreadPoolExecutor(THREADS)},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
         )
 
     def serve(self) -> None:
         """Run until the publisher's stop event is set (SIGTERM/SIGINT)."""
         self._scheduler.add_job(self._watch, IntervalTrigger(seconds=self.poll_seconds), id="watch")
+        self._feeds.sync(self._scheduler)
         self._scheduler.start()
         self._arm()
         self._announce()
@@ -208,6 +222,7 @@ class Daemon:
         now = self.publisher.clock()
         if self.publisher.reload_if_changed():
             self._next_review = now + REVIEW_EVERY
+            self._feeds.sync(self._scheduler)
         elif now >= self._next_review:
             self._next_review = now + REVIEW_EVERY
             self.publisher.review_holds(retry_auth=False)

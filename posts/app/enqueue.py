@@ -181,9 +181,11 @@ def enqueue(
     now: datetime,
     force: bool = False,
     notify: Notify = ignore,
+    also: Callable[[Planning, list[Draft]], None] | None = None,
 ) -> list[Queued]:
     """Plan every item's time (slots, quotas) and store them all in one transaction; once stored,
-    ``notify`` hears of each draft awaiting approval."""
+    ``notify`` hears of each draft awaiting approval.
+    ``also`` writes in the same transaction (a feed records its entry as seen with its drafts)."""
     for item, how in items:
         if how.kind != "draft" and item.account in config.accounts:
             images = [i for p in item.parts for i in p.images]
@@ -195,6 +197,8 @@ def enqueue(
         planner = Planner(session, config, now, force)
         planned = [planner.place(item, how) for item, how in items]
         stored = session.add([p for p, _ in planned], now)
+        if also is not None:
+            also(session, stored)
     for draft in stored:
         if draft.status == "awaiting":
             notify(awaiting_approval(draft, now))

@@ -78,7 +78,7 @@ def fetch(
 
     try:
         with (
-            _client(transport) as client,
+            _client(transport, total_seconds) as client,
             client.stream("GET", url, headers=headers) as response,
         ):
             if response.status_code == 304:
@@ -117,14 +117,17 @@ def user_agent() -> str:
         return "Herald (article reader; social posts scheduler)"
 
 
-def _client(transport: httpx.BaseTransport | None) -> httpx.Client:
+def _client(transport: httpx.BaseTransport | None, total_seconds: float) -> httpx.Client:
+    """``total_seconds`` also bounds each wait (connect, read): a shorter deadline is one."""
     import httpx
+
+    wait = min(TOTAL_SECONDS, total_seconds)
 
     return httpx.Client(
         transport=transport,
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
-        timeout=httpx.Timeout(TOTAL_SECONDS, connect=CONNECT_SECONDS),
+        timeout=httpx.Timeout(wait, connect=min(CONNECT_SECONDS, wait)),
         headers={"User-Agent": user_agent(), "Accept": ", ".join((*ARTICLE_TYPES, "*/*;q=0.1"))},
     )
 

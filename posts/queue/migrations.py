@@ -160,6 +160,40 @@ def _approval(db: Database, conn: Conn) -> None:
     _ddl(db, conn, "ALTER TABLE drafts ADD COLUMN approval VARCHAR(16)")
 
 
+def _feeds(db: Database, conn: Conn) -> None:
+    """Feeds Herald watches: each feed's poll state and lease (one poller at a time), and the
+    entries it has seen, recorded in the transaction that stores their drafts."""
+    _ddl(
+        db,
+        conn,
+        """
+        CREATE TABLE feeds (
+            name VARCHAR(200) PRIMARY KEY,
+            url TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            primed_at BIGINT,
+            backlog INTEGER NOT NULL,
+            last_poll_at BIGINT,
+            last_new_at BIGINT,
+            last_entry TEXT,
+            next_poll_at BIGINT NOT NULL,
+            failures INTEGER NOT NULL,
+            last_error TEXT,
+            drafts_queued INTEGER NOT NULL,
+            lease_owner VARCHAR(200),
+            lease_until BIGINT
+        );
+        CREATE TABLE feed_entries (
+            feed VARCHAR(200) NOT NULL,
+            entry_key VARCHAR(64) NOT NULL,
+            entry TEXT NOT NULL,
+            seen_at BIGINT NOT NULL,
+            drafts INTEGER NOT NULL,
+            PRIMARY KEY (feed, entry_key)
+        )
+        """,
+    )
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -168,6 +202,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_account_holds", _account_holds),
     Migration("0004_account_pacing", _account_pacing),
     Migration("0005_part_media", _part_media),
+    Migration("0006_feeds", _feeds),
     Migration("0007_approval", _approval),
 )
 
