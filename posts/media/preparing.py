@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import math
 import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -62,16 +61,16 @@ def prepare(data: bytes, fit: Fit, name: str = "the image") -> Prepared:
     picture = _decoded(data, name)
     scale = _first_scale(picture.size, fit)
     if _transparent(picture) and "image/png" in fit.mimes:
-        png = _encode(picture, scale, "PNG", None)
-        if len(png.data) <= fit.max_bytes:
-            return png
+        sized = _resized(picture, scale)
+        png = _saved(sized, "PNG", None)
+        if len(png) <= fit.max_bytes:
+            return Prepared(png, "image/png", sized.width, sized.height)
     if "image/jpeg" not in fit.mimes:
         raise ImageError(f"{name}: the platform takes none of the formats Herald writes")
-    flat = _flattened(picture)
-    for attempt in _jpeg_attempts(flat, scale):
-        if len(attempt.data) <= fit.max_bytes:
-            return attempt
-    raise ImageError(f"{name} cannot be made smaller than {fit.max_bytes:,} bytes")
+    jpeg = _as_jpeg(_flattened(picture), scale, fit.max_bytes)
+    if jpeg is None:
+        raise ImageError(f"{name} cannot be made smaller than {fit.max_bytes:,} bytes")
+    return jpeg
 
 
 def check(data: bytes, name: str = "the image") -> tuple[int, int]:
@@ -153,29 +152,36 @@ def _first_scale(size: tuple[int, int], fit: Fit) -> float:
     return scale
 
 
-def _jpeg_attempts(picture: Image.Image, scale: float) -> Iterator[Prepared]:
-    """Every quality at the first size, then at smaller sizes down to :data:`SMALLEST_SIDE`."""
+def _as_jpeg(picture: Image.Image, scale: float, budget: int) -> Prepared | None:
+    """Quality steps at each size, then a smaller size, by as much as the last try was over
+    (at least :data:`SHRINK`); None once the picture would drop below :data:`SMALLEST_SIDE`."""
     while True:
+        sized = _resized(picture, scale)
         for quality in QUALITIES:
-            yield _encode(picture, scale, "JPEG", quality)
-        scale *= SHRINK
+            data = _saved(sized, "JPEG", quality)
+            if len(data) <= budget:
+                return Prepared(data, "image/jpeg", sized.width, sized.height)
+            if len(data) > 2 * budget:  # no quality step closes that gap: fewer pixels will
+                break
+        scale *= min(SHRINK, math.sqrt(budget / len(data)))
         if min(picture.size) * scale < SMALLEST_SIDE:
-            return
+            return None
 
 
-def _encode(picture: Image.Image, scale: float, kind: str, quality: int | None) -> Prepared:
+def _resized(picture: Image.Image, scale: float) -> Image.Image:
     from PIL import Image
 
     width = max(1, math.floor(picture.width * scale))
     height = max(1, math.floor(picture.height * scale))
-    sized = (
-        picture
-        if (width, height) == picture.size
-        else picture.resize((width, height), Image.Resampling.LANCZOS)
-    )
+    if (width, height) == picture.size:
+        return picture
+    return picture.resize((width, height), Image.Resampling.LANCZOS)
+
+
+def _saved(picture: Image.Image, kind: str, quality: int | None) -> bytes:
     out = io.BytesIO()
     if kind == "JPEG":
-        sized.save(out, "JPEG", quality=quality, optimize=True, progressive=True)
+        picture.save(out, "JPEG", quality=quality, optimize=True, progressive=True)
     else:
-        sized.save(out, "PNG", optimize=True)
-    return Prepared(out.getvalue(), f"image/{kind.lower()}", width, height)
+        picture.save(out, "PNG", optimize=True)
+    return out.getvalue()
