@@ -17,8 +17,13 @@ from typing import Any
 from posts.app.views import iso
 from posts.queue.model import Draft
 
-OUTCOMES = ("published", "failed", "partial", "unconfirmed")  # the draft events a publish ends in
 PAYLOAD_VERSION = 1
+_SAID = {  # the draft events a publish ends in, in words
+    "published": "published",
+    "failed": "failed",
+    "partial": "published in part, then failed",
+    "unconfirmed": "may or may not be live",
+}
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,8 @@ def awaiting_approval(draft: Draft, at: datetime) -> Notice:
 def draft_outcome(
     draft: Draft, status: str, urls: Sequence[str], at: datetime, reason: str | None = None
 ) -> Notice:
-    """A publish ended ``status`` (one of :data:`OUTCOMES`); ``urls``: the posts that are live."""
-    summary = f"draft {draft.id} for {draft.account} {status}: {draft.source.title}"
+    """A publish ended ``status`` (published, failed, partial or unconfirmed); ``urls``: the posts that are live."""
+    summary = f"draft {draft.id} for {draft.account} {_SAID[status]}: {draft.source.title}"
     facts = _draft(draft, status, urls)
     return Notice(status, at, summary, draft.account, facts, reason=reason)
 
