@@ -163,7 +163,8 @@ def _body(response: httpx.Response, url: str, limit: int, deadline: float, what:
 
 
 def _too_big(url: str, limit: int, what: str) -> FetchError:
-    return FetchError(f"{url} is over 5 MB; Herald reads {what} up to 5 MB ({limit:,} bytes)")
+    mb = f"{limit / 2**20:g} MB"
+    return FetchError(f"{url} is over {mb}; Herald reads {what} up to {mb} ({limit:,} bytes)")
 
 
 def _reason(exc: Exception) -> str:
