@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from posts.app.approval import ApproveRequest, approve
 from posts.app.enqueue import Timing, enqueue
@@ -57,6 +59,15 @@ def test_held_drafts_keep_their_time_but_are_never_due(store: DraftStore) -> Non
     assert publisher.mark_missed(a_year_on, 60) == []
     assert store.next_due_at() is None and store.next_due() is None
     assert store.get(draft.id).status == "awaiting"
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(intended=st.integers(-(10**6), 10**6), late=st.integers(0, 10**7))
+def test_no_claim_ever_takes_a_held_draft(store: DraftStore, intended: int, late: int) -> None:
+    held = hold(store, at(timedelta(minutes=intended)))
+    publisher, then = worker(store), NOW + timedelta(minutes=late)
+    assert publisher.claim_due(then, 60, 100) == [] and publisher.mark_missed(then, 0) == []
+    assert store.get(held).status == "awaiting"
 
 
 def test_held_drafts_book_no_slot(store: DraftStore) -> None:
