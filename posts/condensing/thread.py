@@ -47,6 +47,8 @@ MOST_POINTS = 4  # an editor's thread makes a handful of points, however long th
 MAX_SKIPS = 12  # passages that did not fit, passed over before choosing stops
 MAX_CHAIN = 3  # most sentences a leaning sentence may bring along to be understood
 HOOK_POSTS = 2  # the most room a summary may take: past it, it is cut with "…"
+HOOK_AND_LINK = 3  # cut points of a thread that is the hook, then the link alone
+LINK_CROWDS = 0.6  # a link and tags leaving less room than this may close the thread alone
 MAX_RETRIES = 4  # re-arrangements after a template rendered a post longer than its budget
 
 
@@ -128,6 +130,17 @@ class _Plan:
             return True  # the common case: no need to lay the thread out
         cuts = arrange(run, self.frame, self.posts, self.least)
         return cuts is not None and not leaning(run, cuts)
+
+    def ends_on_a_point(self, items: list[Item]) -> bool:
+        """Does the last key point's post carry the link, rather than a closing post holding the
+        link alone? (A thread of the hook then the link, or a link and tags that crowd the
+        closing post, may close that way.)"""
+        run = measure(items, self.ctx.rules)
+        cuts = arrange(run, self.frame, self.posts, self.least)
+        if cuts is None or cuts[-2] < len(run) or len(cuts) <= HOOK_AND_LINK:
+            return True
+        closing, middle = self.frame(1, True), self.frame(1, False)
+        return closing.budget < LINK_CROWDS * middle.budget
 
     def drop_tags(self) -> None:
         self.tags = []
@@ -287,6 +300,7 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     """
     by_position = {s.position: s for s in ctx.digest.sentences}
     chosen: dict[int, Sentence] = {}
+    taken: list[list[Sentence]] = []  # the passages, best first
     scores: list[float] = []
     skips = 0
     floor = _floor(ctx.digest.sentences)
@@ -309,15 +323,36 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
                 break
             continue
         chosen = trial
+        taken.append(passage)
         if not lead:
             scores.append(sentence.score)
     if chosen or hook or plan.headline:
-        return _items(ctx, plan, chosen)
+        return _items(ctx, plan, _ending_on_a_point(ctx, plan, hook, chosen, taken))
     opening = _opening(ctx, plan)
     if not opening and plan.tags:
         plan.drop_tags()  # not even the first words fit beside them
         opening = _opening(ctx, plan)
     return opening
+
+
+def _ending_on_a_point(
+    ctx: Context,
+    plan: _Plan,
+    hook: list[Item],
+    chosen: dict[int, Sentence],
+    taken: list[list[Sentence]],
+) -> dict[int, Sentence]:
+    """``chosen`` without the lowest-ranked passage whose leaving lets the last point's post
+    carry the link, when the thread would otherwise close on the link alone."""
+    if plan.ends_on_a_point([*hook, *_items(ctx, plan, chosen)]):
+        return chosen
+    for passage in reversed(taken):
+        kept = {p for other in taken if other is not passage for p in (s.position for s in other)}
+        trial = {p: s for p, s in chosen.items() if p in kept}
+        items = [*hook, *_items(ctx, plan, trial)]
+        if trial and plan.reads_on(items) and plan.ends_on_a_point(items):
+            return trial
+    return chosen
 
 
 def _enough(sentence: Sentence, scores: list[float], floor: float) -> bool:

@@ -306,8 +306,7 @@ def test_an_opening_received_idea_goes_with_the_turn_against_it() -> None:
     )
     turn = "But a new study released on Monday calls that into question."
     findings = (
-        "The report compared poverty, income inequality and mobility across ten wealthy "
-        "countries.",
+        "The report compared poverty, income inequality and mobility across ten wealthy countries.",
         "Among its key findings: the class you are born into matters more for mobility in the "
         "U.S. than elsewhere.",
     )
@@ -324,3 +323,26 @@ def test_an_opening_received_idea_goes_with_the_turn_against_it() -> None:
 
 def test_a_quotation_whose_only_say_is_inside_the_quotes_has_no_speaker() -> None:
     assert is_filler("“If you told the story to my colleagues, every one of them would say so!”")
+
+
+def test_a_thread_closes_on_its_last_point_not_on_the_link_alone() -> None:
+    points = (
+        "The harbour ferry will carry up to twenty bicycles on each crossing from the first of "
+        "June, and cyclists will pay the standard fare, the council's transport committee said "
+        "on Tuesday.",
+        "Cyclists who commute by ferry from the island towns said the change would save them "
+        "close to an hour each way, since the bridge route means a long climb and a dangerous "
+        "road.",
+        "The harbour ferry operator said it would add racks for bicycles to both of its boats "
+        "before June, and that cyclists would board first and leave last on every crossing of "
+        "the harbour, so that the ferry's many foot passengers are never held up at either of "
+        "the two piers.",
+    )
+    source = article(
+        "Harbour ferry opens to bicycles",
+        "The council voted to open the harbour ferry to cyclists.",
+        *points, *FILLER,
+    )  # fmt: skip
+    posts = thread(source)
+    assert posts[-1] != "https://example.org/story"
+    assert posts[-1].endswith("https://example.org/story")
