@@ -24,6 +24,8 @@ from posts.queue.sql import Conn, Database, Row, in_list
 
 # Statuses whose parts count against a daily quota and occupy a posting slot.
 ACTIVE_STATUSES = ("scheduled", "publishing", "published", "partial", "unconfirmed")
+# Drafts whose posts may be edited (each part must still be unsent).
+EDITABLE = ("draft", "awaiting", "scheduled", "missed", "cancelled", "failed")
 ADD_EVENT = (
     "INSERT INTO events (draft_id, at, kind, part_index, worker, detail) "
     "VALUES (:d, :now, :kind, :i, :w, :detail)"
@@ -284,9 +286,7 @@ class DraftStore(Reader):
         """Replace the text of a draft nothing of which has gone out."""
         with self.db.write() as conn:
             draft = get(conn, draft_id)
-            require(
-                draft, ("draft", "awaiting", "scheduled", "missed", "cancelled", "failed"), "edit"
-            )
+            require(draft, EDITABLE, "edit")
             if any(p.status not in ("pending", "failed") for p in draft.parts):
                 raise InputError(f"draft {draft.id} has parts already sent; it cannot be edited")
             set_status(conn, draft, draft.status, now)
@@ -302,7 +302,7 @@ class DraftStore(Reader):
         for the old ones are forgotten."""
         with self.db.write() as conn:
             draft = get(conn, draft_id)
-            require(draft, ("draft", "scheduled", "missed", "cancelled", "failed"), "edit")
+            require(draft, EDITABLE, "edit")
             if draft.parts[index].status not in ("pending", "failed"):
                 raise InputError(f"post {index + 1} of draft {draft.id} was already sent")
             set_status(conn, draft, draft.status, now)
