@@ -4,9 +4,10 @@ Rendered from ``templates/preview.html.j2`` (a file of the same name in the user
 directory wins) in a sandboxed Jinja2 environment with autoescaping, so article text can never
 become markup or script, and a user's template cannot reach into Python.
 
-Each post's image is shown on the page: a local image is read, checked and stripped like one being
-published, and embedded as a small ``data:`` picture (the page never points at a local path); an
-image on the web is shown from its http(s) address, with no referrer.
+Each post's image is shown on the page: read (a local file, or fetched like an article URL),
+checked and stripped like one being published, and embedded as a small ``data:`` picture. The page
+never points at a path or an address, so it stays self-contained and its Content-Security-Policy
+(no fetches) holds.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class _Thumbnail:
 
 
 def _with_pictures(context: dict[str, Any]) -> dict[str, Any]:
-    """Give every image a ``shown`` address (None when it cannot be shown, with ``problem``)."""
+    """Give every image a ``shown`` data: address (None when it cannot be shown: ``problem``)."""
     for draft in context["drafts"]:
         for part in draft["parts"]:
             for image in part["images"]:
@@ -68,10 +69,8 @@ def _with_pictures(context: dict[str, Any]) -> dict[str, Any]:
 def _picture(src: str) -> tuple[str | None, str | None]:
     from posts.media import ImageError
     from posts.media.preparing import prepare
-    from posts.media.reading import is_url, read_source
+    from posts.media.reading import read_source
 
-    if is_url(src):
-        return src, None
     try:
         small = prepare(read_source(src), _Thumbnail(), f"image {src}")
     except ImageError as exc:
