@@ -67,6 +67,11 @@ def condense(
     warnings = list(tags.warnings) if article.url else [NO_LINK, *tags.warnings]
     if mode == "thread" and options.max_posts < 2:
         warnings.append(f"max posts {options.max_posts}: a single post instead of a thread")
+    if source.not_a_story:
+        warnings.append(
+            f"the page reads as {source.not_a_story}, not one story: posted as what it is and "
+            "how it opens; to post one of its items, save that item as its own article"
+        )
     chosen, shape = _shape(ctx, mode)
     where = "the post" if chosen == "single" else "the thread"
     return Rendition(
@@ -86,9 +91,11 @@ def condense(
 
 
 def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]:
-    """The requested shape; ``auto`` is single when its essentials fit, else a thread."""
+    """The requested shape; ``auto`` is single when its essentials fit or the page is not one
+    story (:mod:`~.genre`), else a thread."""
     can_thread = ctx.options.max_posts >= 2
-    if not can_thread or mode == "single" or (mode == "auto" and essentials_fit(ctx)):
+    simple = essentials_fit(ctx) or ctx.digest.not_a_story is not None
+    if not can_thread or mode == "single" or (mode == "auto" and simple):
         return "single", single(ctx)
     return "thread", thread(ctx)
 

@@ -44,6 +44,7 @@ from posts.condensing.cues import (
     refers_back,
 )
 from posts.condensing.echo import Echo
+from posts.condensing.genre import not_one_story
 from posts.condensing.people import quoted_voice, speakers
 from posts.model import Article
 
@@ -108,6 +109,7 @@ class Digest:
     pinned: frozenset[int] = frozenset()  # positions of the lead and items: taken if they fit
     said: tuple[frozenset[str], ...] = ()  # content words of the headline and summary sentences
     in_order: frozenset[int] = frozenset()  # a list's items, a how-to's steps: none skipped
+    not_a_story: str | None = None  # what the page is instead ("release notes"), see genre
 
     def repeats_hook(self, sentence: Sentence) -> bool:
         """Does ``sentence`` mostly say what the headline or the summary already said?"""
@@ -205,6 +207,7 @@ def digest(article: Article) -> Digest:
         pinned=frozenset(pinned),
         in_order=frozenset(s.position for s in items),
         said=said,
+        not_a_story=not_one_story(article),
     )
 
 

@@ -346,3 +346,18 @@ def test_a_thread_closes_on_its_last_point_not_on_the_link_alone() -> None:
     posts = thread(source)
     assert posts[-1] != "https://example.org/story"
     assert posts[-1].endswith("https://example.org/story")
+
+
+def test_a_digest_of_several_stories_is_posted_as_what_it_is_and_how_it_opens() -> None:
+    opening = "This week the release train moved to a new schedule, and the team met in Berlin."
+    stories = (
+        "The new schedule ships a browser release every four weeks instead of every six weeks.",
+        "Developers fixed forty crashes in the video player and rewrote the download manager.",
+        "The translation team finished its work on Welsh, Breton and Basque this week.",
+    )
+    source = article("These Weeks in Browsers: Issue 85", "", opening, *stories)
+    rendition = condense(source, "x", mode="thread", options=CondenseOptions(numbering="none"))
+    text = "\n".join(p.text for p in rendition.posts)
+    assert opening in text and not any(story in text for story in stories)
+    assert any("a digest of several stories" in w for w in rendition.warnings)
+    assert condense(source, "x").mode == "single"

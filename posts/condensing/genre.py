@@ -1,0 +1,43 @@
+"""Pages that are not one story: a digest of several, release notes, a list page, a chapter.
+
+Key points picked by rank from such a page are unrelated items side by side (three stories
+of a weekly edition, two lines of a changelog). An editor posts what the page is and how it
+opens, and links to the rest; Herald does the same and says why (:func:`not_one_story`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from posts.model import Article
+
+_KINDS = (
+    (
+        "a digest of several stories",
+        r"\b(?:this|these|last) weeks? in\b|\bweekly (?:edition|digest|roundup|update|news)"
+        r"|\b(?:issue|edition|volume|vol\.)\s*#?\d+|\bnewsletter\b|\bdigest\b",
+    ),
+    ("release notes", r"\brelease notes\b|\bchange ?log\b|\bwhat[’']?s new in\b"),
+    ("a list page", r"^\s*(?:list|index|glossary|table) of\b"),
+    ("a chapter of a longer work", r"\bchapter\s+(?:\d+|[ivxlc]+\b|one|two|three)"),
+)
+_PATTERNS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KINDS)
+_ITEMS = 8  # a page of this many paragraphs …
+_PROSE_SHARE = 0.35  # … with less of its text than this in sentences, and half of its
+_LINE = 120  # paragraphs short lines without a full stop, is a list of items
+_SENTENCE_END = tuple(".!?…。！？\"'”’")
+
+
+def not_one_story(article: Article) -> str | None:
+    """What the page is when it is not one story ("release notes"), else None: judged by its
+    title, and by a body whose text is mostly lines without a full stop (captions, items)."""
+    for kind, pattern in _PATTERNS:
+        if pattern.search(article.title):
+            return kind
+    paragraphs = article.paragraphs
+    prose = sum(len(p) for p in paragraphs if p.rstrip().endswith(_SENTENCE_END))
+    total = sum(len(p) for p in paragraphs)
+    lines = sum(1 for p in paragraphs if len(p) < _LINE and not p.rstrip().endswith(_SENTENCE_END))
+    if len(paragraphs) >= _ITEMS and prose < _PROSE_SHARE * total and 2 * lines >= len(paragraphs):
+        return "a list of items"  # captions, changelog lines, labels
+    return None
