@@ -15,8 +15,14 @@ _TAG_LINE = re.compile(r"^(?:#\w+[\s,;·|]*)+$")
 
 
 def find_hashtags(text: str) -> list[str]:
-    """Inline hashtags in ``text``, without the '#', in order of appearance."""
-    return HASHTAG.findall(text)
+    """Inline hashtags in ``text``, without the '#', in order of appearance; code written in
+    prose ("#include <stdio.h>", "#define") is no hashtag."""
+    return [tag for tag in HASHTAG.findall(text) if tag.casefold() not in _DIRECTIVES]
+
+
+_DIRECTIVES = frozenset(
+    "include define undef ifdef ifndef endif elif pragma".split()  # noqa: SIM905
+)
 
 
 def is_hashtag_line(line: str) -> bool:

@@ -59,3 +59,11 @@ def test_order_front_matter_first_then_body_deduplicated() -> None:
 def test_front_matter_tag_spellings(tags_yaml: str) -> None:
     data = f"---\ntags: {tags_yaml}\n---\nBody text.\n".encode()
     assert parse_article(data).hashtags == ("OpenData", "Tides")
+
+
+def test_a_preprocessor_directive_written_in_prose_is_no_hashtag() -> None:
+    from posts.article.hashtags import find_hashtags
+
+    assert find_hashtags("Add #include <stdio.h> and #define DEBUG, then ship #OpenSource") == [
+        "OpenSource"
+    ]
