@@ -10,21 +10,22 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
-from typing import Any
-
-import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import clean_tag
 from posts.article.plaintext import take_title_lines
 from posts.errors import ArticleError
 
+if TYPE_CHECKING:  # markdown-it and PyYAML are imported when used (start-up: ~30 ms together)
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-# libyaml's loader is ~10x faster than the pure-Python one; both are the safe loader.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TEXT_FIELDS = ("title", "url", "summary", "description", "image", "image_alt", "lang")
+# Where CommonMark (with tables and strikethrough) could see syntax: an inline marker, escape,
+# entity, tab, CR or NUL anywhere, or a line neither blank (spaces) nor starting with a letter.
+_SYNTAX = re.compile(r"[\\`*_~\[<&|\t\r\x00]|^(?! *$)(?![^\W\d_])", re.MULTILINE)
 
 
 def read_markdown(text: str, name: str) -> Extracted:
@@ -33,7 +34,8 @@ def read_markdown(text: str, name: str) -> Extracted:
     title = fields.get("title")
     if title is None:
         title, body = take_title_lines(body)
-    tokens = _parser().parse(body)
+    prose = _prose_blocks(body)
+    tokens = [] if prose is not None else _parser().parse(body)
     image, alt = (fields.get("image"), fields.get("image_alt"))
     if image is None:
         image, alt = _first_image(tokens)
@@ -49,7 +51,7 @@ def read_markdown(text: str, name: str) -> Extracted:
         image_alt=alt,
         lang=fields.get("lang"),
     )
-    return Extracted(blocks=tuple(_blocks(tokens)), meta=meta)
+    return Extracted(blocks=tuple(_blocks(tokens) if prose is None else prose), meta=meta)
 
 
 def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
@@ -57,8 +59,10 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
     match = FRONT_MATTER.match(text)
     if match is None:
         return {}, text
-    try:
-        data = yaml.load(match.group(1) or "", Loader=_YAML_LOADER)
+    import yaml  # only an article with front matter needs it
+
+    try:  # libyaml's loader is ~10x faster than the pure-Python one; both are the safe loader
+        data = yaml.load(match.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -105,7 +109,25 @@ def _tags(value: object, name: str, key: str = "tags") -> tuple[str, ...]:
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _prose_blocks(body: str) -> list[Block] | None:
+    """The paragraphs markdown-it would find in ``body`` if it holds no syntax at all (else None):
+    lines apart from blank ones, each line's trailing spaces dropped, as its soft breaks do.
+    Short articles are often such prose, and reading them so skips importing markdown-it."""
+    if _SYNTAX.search(body):
+        return None
+    paragraphs: list[list[str]] = [[]]
+    for line in body.split("\n"):
+        if line.strip(" "):
+            paragraphs[-1].append(line.rstrip(" "))
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    texts = ("\n".join(lines).strip() for lines in paragraphs)
+    return [Block(text, 0) for text in texts if text]
 
 
 def _blocks(tokens: list[Token]) -> list[Block]:

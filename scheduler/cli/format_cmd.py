@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from typing import cast
 
 import click
-from rich.console import Console
-from rich.text import Text
 
 from posts.article import load_article
 from posts.condensing import check_request, condense_all, platform_names
@@ -17,7 +15,8 @@ from posts.config import BOUNDS, load_config
 from posts.errors import InputError, quoted
 from posts.model import Article, CondenseOptions, LinkPlacement, Numbering, Rendition
 from posts.platforms import display_name, without_plugins
-from scheduler.cli.output import console, echo_json, err_console
+from scheduler.cli.lines import Lines, lines
+from scheduler.cli.output import echo_json
 
 
 def _whole_number(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
@@ -111,74 +110,72 @@ def format_cmd(
     renditions = condense_all(article, names, mode=chosen_mode, options=options)
     if as_json:
         echo_json(format_json(article, renditions))
-        _print_warnings(renditions.values(), err_console())
+        _print_warnings(renditions.values(), lines(stderr=True))
     else:
-        out = console()
+        out = lines()
         if explain:
             _print_explain(article, out)
-        _print_human(renditions.values(), out)
-    _print_article_warnings(article, renditions.values(), err_console())
+        _print_human(renditions.values(), out, article)
+    _print_article_warnings(article, renditions.values(), lines(stderr=True))
 
 
-def _print_explain(article: Article, out: Console) -> None:
+def _print_explain(article: Article, out: Lines) -> None:
     """What the reader decided, for an editor checking it: sources, removals, keywords."""
-    out.rule(Text("How the article was read"))
-    out.print(
-        Text(f"headline: {article.title}\nsummary ({article.summary_source}): {article.summary}")
-    )
+    out.rule("How the article was read")
+    out.print(f"headline: {article.title}\nsummary ({article.summary_source}): {article.summary}")
     for line in article.explain:
-        out.print(Text(f"  {line}", style="dim"))
+        out.print((f"  {line}", "dim"))
     if article.image:
-        alt = f"alt: {article.image_alt}" if article.image_alt else "no alt text"
-        out.print(Text(f"  lead image: {article.image} ({alt})", style="dim"))
+        out.print((f"  lead {_image(article)}", "dim"))
     for rule, text in article.removed:
-        out.print(Text(f"  removed [{rule}]: {text[:120]}", style="dim"))
+        out.print((f"  removed [{rule}]: {text[:120]}", "dim"))
     for keyword in article.keywords:
         used = "used" if keyword.used else "not in the text"
-        out.print(Text(f"  keyword {keyword.text!r} ({keyword.source}, {used})", style="dim"))
+        out.print((f"  keyword {keyword.text!r} ({keyword.source}, {used})", "dim"))
     out.print()
 
 
-def _print_article_warnings(
-    article: Article, renditions: Iterable[Rendition], out: Console
-) -> None:
+def _image(article: Article) -> str:
+    """The lead image and its alt text (or the lack of it): it goes with the first post."""
+    alt = f"alt: {article.image_alt}" if article.image_alt else "no alt text"
+    return f"image: {article.image} ({alt})"
+
+
+def _print_article_warnings(article: Article, renditions: Iterable[Rendition], out: Lines) -> None:
     """The reader's warnings, unless a platform already said the same."""
     said = {w.split(":")[0] for r in renditions for w in r.warnings}
     for warning in article.warnings:
         if warning.split(":")[0] not in said:
-            out.print(Text(f"warning: {warning}", style="yellow"))
+            out.print((f"warning: {warning}", "yellow"))
 
 
-def _print_human(renditions: Iterable[Rendition], out: Console) -> None:
-    """Each platform's posts with their count against the limit, e.g. ``271/280``."""
+def _print_human(renditions: Iterable[Rendition], out: Lines, article: Article) -> None:
+    """Each platform's posts with their count against the limit, e.g. ``271/280``, and the
+    image that goes with the first post."""
     for rendition in renditions:
         posts = len(rendition.posts)
         shape = f"thread of {posts}" if rendition.mode == "thread" else "single post"
         shape += " + link reply" if rendition.mode == "single" and posts > 1 else ""
-        out.rule(Text(f"{display_name(rendition.platform)} · {shape} · limit {rendition.limit}"))
+        out.rule(f"{display_name(rendition.platform)} · {shape} · limit {rendition.limit}")
         for number, post in enumerate(rendition.posts, 1):
             style = "green" if post.length <= rendition.limit else "bold red"
-            out.print(
-                Text.assemble((f"[{number}] ", "bold"), (f"{post.length}/{rendition.limit}", style))
-            )
-            out.print(Text(post.text))
+            out.print((f"[{number}] ", "bold"), (f"{post.length}/{rendition.limit}", style))
+            out.print(post.text)
+            if number == 1 and article.image:
+                out.print((_image(article), "dim"))
             out.print()
         if rendition.embed:
             card = rendition.embed["external"]
-            out.print(Text(f"link card: {card['title']} <{card['uri']}>", style="dim"))
+            out.print((f"link card: {card['title']} <{card['uri']}>", "dim"))
             if "thumb_url" in card:
-                out.print(
-                    Text(f"thumbnail (fetched when publishing): {card['thumb_url']}", style="dim")
-                )
+                out.print((f"thumbnail (fetched when publishing): {card['thumb_url']}", "dim"))
         _print_warnings([rendition], out)
 
 
-def _print_warnings(renditions: Iterable[Rendition], out: Console) -> None:
+def _print_warnings(renditions: Iterable[Rendition], out: Lines) -> None:
     for rendition in renditions:
         for warning in summarised(rendition.warnings):
-            out.print(
-                Text(f"warning ({display_name(rendition.platform)}): {warning}", style="yellow")
-            )
+            out.print((f"warning ({display_name(rendition.platform)}): {warning}", "yellow"))
 
 
 SHOWN_PER_REASON = 5  # dropped hashtags named one by one for each reason; the rest are counted

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def console() -> Console:
@@ -16,10 +17,14 @@ def console() -> Console:
     Herald's own strings, so text from articles, configs and platforms goes in as
     ``rich.text.Text``, through ``rich.markup.escape``, or with ``markup=False``.
     """
+    from rich.console import Console  # imported when used: `herald format | …` needs none
+
     return Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 def err_console() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
@@ -66,3 +67,16 @@ def test_queue_list_imports_only_what_reading_the_store_needs() -> None:
              "apscheduler", "tweepy", "atproto", "mastodon", "psycopg", "sqlalchemy")  # fmt: skip
     _shown, loaded = loaded_after(["queue", "list"], heavy)
     assert loaded == []
+
+
+@pytest.mark.parametrize("name", ["article.md", "article.txt"])
+def test_format_of_prose_to_a_pipe_imports_no_rich_yaml_or_markdown_it(
+    tmp_path: Path, name: str
+) -> None:
+    """Rich styles nothing in a pipe; no front matter needs no YAML; prose needs no parser."""
+    article = tmp_path / name
+    article.write_text("Council approves the park budget. Work starts in May.\n", encoding="utf-8")
+    unused = ("rich", "yaml", "markdown_it")
+    shown, loaded = loaded_after(["format", str(article)], (*unused, "scheduler.cli.format_cmd"))
+    assert "Mastodon" in shown
+    assert loaded == ["scheduler.cli.format_cmd"]  # it ran, without any of `unused`
