@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 MAX_SOURCE_PIXELS = 40_000_000  # a 40-megapixel photo; more is refused before decoding
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF")  # what Herald reads; an animation gives its first frame
 QUALITIES = (90, 82, 74, 66, 58, 50)
-SHRINK = 0.8  # each size step keeps 80% of each side
+SHRINK = 0.8  # each size step keeps at most 80% of each side...
+HALVE = 0.5  # ...and at least half (a smaller picture compresses better than its area says)
 SMALLEST_SIDE = 64  # below this an image is no longer worth posting
 
 
@@ -153,8 +154,8 @@ def _first_scale(size: tuple[int, int], fit: Fit) -> float:
 
 
 def _as_jpeg(picture: Image.Image, scale: float, budget: int) -> Prepared | None:
-    """Quality steps at each size, then a smaller size, by as much as the last try was over
-    (at least :data:`SHRINK`); None once the picture would drop below :data:`SMALLEST_SIDE`."""
+    """Quality steps at each size, then a smaller size, by about as much as the last try was
+    over; None once the picture would drop below :data:`SMALLEST_SIDE`."""
     while True:
         sized = _resized(picture, scale)
         for quality in QUALITIES:
@@ -163,7 +164,7 @@ def _as_jpeg(picture: Image.Image, scale: float, budget: int) -> Prepared | None
                 return Prepared(data, "image/jpeg", sized.width, sized.height)
             if len(data) > 2 * budget:  # no quality step closes that gap: fewer pixels will
                 break
-        scale *= min(SHRINK, math.sqrt(budget / len(data)))
+        scale *= min(SHRINK, max(HALVE, math.sqrt(budget / len(data))))
         if min(picture.size) * scale < SMALLEST_SIDE:
             return None
 

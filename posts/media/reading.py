@@ -52,4 +52,3 @@ def _local(path: Path) -> bytes:
     if len(data) > MAX_SOURCE_BYTES:
         raise ImageError(f"image {path} is over 20 MB; Herald reads images up to 20 MB")
     return data
-

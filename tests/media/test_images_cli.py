@@ -220,3 +220,11 @@ def test_preview_json_and_html_show_each_posts_image(article: Path, tmp_path: Pa
     assert 'alt="A grey heron standing in shallow water"' in html
     terminal = herald("preview", str(article), "--to", "sky")
     assert "alt: A grey heron standing in shallow water" in terminal.output
+
+
+def test_format_shows_the_image_with_the_first_post(article: Path) -> None:
+    result = herald("format", str(article), "--platform", "x", "--mode", "thread")
+    assert result.exit_code == 0, result.output
+    line = f"image: {article.parent / 'heron.jpg'} (alt: A grey heron standing in shallow water)"
+    assert result.output.count(line) == 1
+    assert result.output.index(line) < result.output.index("[2] ")
