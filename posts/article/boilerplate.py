@@ -164,6 +164,10 @@ _SHORTCODES = (
 )
 # Inline furniture taken out of a kept paragraph: WordPress shortcodes, Reuters instrument codes,
 # Wikipedia-style citation markers.
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
 _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "shortcode",
@@ -175,6 +179,14 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "wire-code",
         re.compile(r"\s*\((?:[A-Z0-9]{2,}=[A-Z]{0,3}|\.[A-Z]{2,5}|[A-Z]{1,6}\.[A-Z]{1,2})\)"),
+    ),
+    (
+        "dateline",  # "WASHINGTON (Reuters) - ", "April 17, 2015 -- ": where and when, not news
+        re.compile(
+            r"^(?:[A-Z][A-Z.'’ -]{1,28}[A-Z.](?:,\s+[A-Z][\w.]+)?(?:\s*\([\w .&]{2,30}\))?"
+            r"\s*(?:--|—|–)|[A-Z][A-Z.'’ -]{1,28}[A-Z.]\s*\([\w .&]{2,30}\)\s*-"
+            rf"|(?:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s*(?:--|—|–))\s+(?=[A-Z“\"])"
+        ),
     ),
     (
         "citation-marker",

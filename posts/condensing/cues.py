@@ -38,7 +38,12 @@ _PART_OF = re.compile(
     r"(?i:others\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
     r"(?:them|these|those|this|it|us|which)\b|(?:in|at|for|by|with|on)\s+(?:this|that|these|"
     r"those|such)\s|in\s+(?:fact|addition|turn|contrast|short|particular)\b|the\s+(?:other|"
-    r"same|latter|former|rest|next|following)\b)"
+    r"same|latter|former|rest|next|following)\b"
+    # "En contraste, …", "Par contre, …", "Im Gegensatz dazu …": the same turns elsewhere
+    r"|en\s+(?:contraste|cambio|revanche|outre|effet)\b|por\s+(?:otro\s+lado|el\s+contrario|"
+    r"lo\s+tanto|eso)\b|sin\s+embargo\b|par\s+(?:contre|ailleurs)\b|au\s+contraire\b|"
+    r"de\s+plus\b|im\s+gegensatz\b|dagegen\b|trotzdem\b|por\s+outro\s+lado\b|no\s+entanto\b|"
+    r"d[’']altra\s+parte\b|invece\b)"
 )
 # "If he pushed…", "When they met…", "Like Alice, he'll…": a person named before is the subject
 # of the first clause.
@@ -127,7 +132,7 @@ _REFERS_BACK = re.compile(
     r"|\bthis(?:\s*[,;:—]|\s+(?:for|as|is|was|will|would|can|could|should|has|had|because|but"
     r"|and|or|so|when|if|in|on|at|to|with|without|means|meant)\b)"
     # "the motion of this point": a thing named before (not "of this year", "this article")
-    r"|\b(?:of|through|from|by|into|under|behind|despite)\s+this\s+"
+    r"|\b(?:of|through|from|by|into|under|behind|despite)\s+this\s+|\bwith\s+that\s+"
     rf"(?!(?:{_TIMES.replace(' ', '|')}|article|story|post|piece|page|site)\b)"
     r"[a-z]{3,}",
     re.IGNORECASE,

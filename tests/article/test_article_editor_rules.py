@@ -155,6 +155,9 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ('Buses return [button link="/subscribe"]today[/button] to six areas.', "Buses return today to six areas.", "shortcode"),  # noqa: E501
         ("Treasury yields (US10YT=RR) rose after the vote.", "Treasury yields rose after the vote.", "wire-code"),  # noqa: E501
         ("The budget passed 7 to 4.[12] It takes effect in March.", "The budget passed 7 to 4. It takes effect in March.", "citation-marker"),  # noqa: E501
+        ("WASHINGTON (Reuters) - The Senate passed the bill.", "The Senate passed the bill.", "dateline"),  # noqa: E501
+        ("April 17, 2015 -- Imagine a ward where no drug works.", "Imagine a ward where no drug works.", "dateline"),  # noqa: E501
+        ("NEW YORK — The city opened a ferry.", "The city opened a ferry.", "dateline"),
     ],
 )  # fmt: skip
 def test_inline_furniture_is_cut_out_of_a_kept_paragraph(

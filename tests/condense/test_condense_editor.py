@@ -253,6 +253,9 @@ def test_half_a_quotation_is_never_a_key_point() -> None:
 def test_rather_and_conversely_answer_the_sentence_before() -> None:
     assert leans_back("Rather, these principles guide how ads are placed.")
     assert leans_back("Conversely, rural routes lost riders.")
+    assert leans_back("En contraste, el conflicto se cobró cerca de 40.000 vidas.")
+    assert leans_back("Par contre, le budget reste le même.")
+    assert not leans_back("En Estados Unidos, las reservaciones ocupan 80.000 kilómetros.")
 
 
 def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> None:
