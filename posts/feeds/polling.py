@@ -94,6 +94,8 @@ def poll_feed(poll: Poll, feed: Feed, *, force: bool = False, dry_run: bool = Fa
     if dry_run:
         state = feeds.states().get(feed.name)
         return _dry_run(poll, feed, state)
+    if not force and not feeds.due(feed.name, poll.now):
+        return PollReport(feed.name, "not-due")
     claimed = feeds.claim(feed.name, feed.url, poll.worker, poll.now, LEASE_SECONDS, force)
     if claimed is None:
         return PollReport(feed.name, "busy" if force else "not-due")

@@ -135,6 +135,16 @@ class FeedStore(Reader):
                 return {}
             return {r["name"]: _state(r) for r in conn.rows(f"{_STATE} ORDER BY f.name")}
 
+    def due(self, feed: str, now: datetime) -> bool:
+        """Whether ``feed`` may be polled at ``now`` (a read: a job that wakes early writes
+        nothing)."""
+        with self.db.read() as conn:
+            row = conn.row("SELECT next_poll_at, lease_until FROM feeds WHERE name = :n", n=feed)
+        if row is None:
+            return True
+        free = row["lease_until"] is None or row["lease_until"] < to_ms(now)
+        return free and row["next_poll_at"] <= to_ms(now)
+
     def claim(
         self, feed: str, url: str, worker: str, now: datetime, lease_seconds: float, force: bool
     ) -> FeedState | None:

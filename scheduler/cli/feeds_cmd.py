@@ -143,7 +143,7 @@ def _print_reports(config: Config, reports: list[PollReport], as_json: bool) -> 
 def _print_report(out: Console, config: Config, report: PollReport) -> None:
     would = "would be " if report.dry_run else ""
     lines = {
-        "primed": f"first poll: {report.passed_over} entries {would}marked as seen, none "
+        "primed": f"first poll: {_entries(report.passed_over)} {would}marked as seen, none "
         "queued (entries published from now on will be)",
         "not-modified": "not modified since the last poll",
         "failed": f"could not be read; next try {_when(config, report.next_poll_at)}",
@@ -155,12 +155,16 @@ def _print_report(out: Console, config: Config, report: PollReport) -> None:
         return
     drafts = sum(len(e.drafts) for e in report.queued)
     verb = "would queue" if report.dry_run else "queued"
-    count = f"{len(report.queued)} new entr{'y' if len(report.queued) == 1 else 'ies'}"
+    count = _entries(len(report.queued), "new ")
     made = "" if report.dry_run else f", {drafts} draft{'s' if drafts != 1 else ''}"
     said = f"{verb} {count}{made}" if report.queued else "nothing new"
     out.print(f"{report.feed}: {said}", markup=False)
     for entry in report.queued:
         _print_entry(out, config, entry)
+
+
+def _entries(count: int, kind: str = "") -> str:
+    return f"{count} {kind}entr{'y' if count == 1 else 'ies'}"
 
 
 def _print_entry(out: Console, config: Config, entry: QueuedEntry) -> None:

@@ -25,7 +25,7 @@ def test_poll_then_list_shows_what_happened(site: FeedServer) -> None:
     code, out, _ = herald("feeds", "list")
     assert code == 0 and "not polled yet" in out
     code, out, _ = herald("feeds", "poll")
-    assert code == 0 and "first poll: 1 entries marked as seen, none queued" in out
+    assert code == 0 and "first poll: 1 entry marked as seen, none queued" in out
     serve_feed(site, [item(site, 2), item(site, 1)])
     code, out, _ = herald("feeds", "poll", "blog", "--dry-run", at=T0 + timedelta(hours=1))
     assert "blog: would queue 1 new entry" in out and site.url("/a/2") in out
