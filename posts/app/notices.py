@@ -70,7 +70,8 @@ def awaiting_approval(draft: Draft, at: datetime) -> Notice:
 def draft_outcome(
     draft: Draft, status: str, urls: Sequence[str], at: datetime, reason: str | None = None
 ) -> Notice:
-    """A publish ended ``status`` (published, failed, partial or unconfirmed); ``urls``: the posts that are live."""
+    """A publish ended ``status`` (published, failed, partial or unconfirmed); ``urls``: the
+    posts that are live."""
     summary = f"draft {draft.id} for {draft.account} {_SAID[status]}: {draft.source.title}"
     facts = _draft(draft, status, urls)
     return Notice(status, at, summary, draft.account, facts, reason=reason)
