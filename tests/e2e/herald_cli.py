@@ -22,9 +22,9 @@ def herald(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def queue_thread(env: dict[str, str], article: Path, account: str) -> dict[str, Any]:
+def queue_thread(env: dict[str, str], article: Path, account: str, *extra: str) -> dict[str, Any]:
     """Queue the article as a thread of at least three parts, due now; the draft as JSON."""
-    args = ("queue", "add", str(article), "--to", account, "--mode", "thread", "--now")
+    args = ("queue", "add", str(article), "--to", account, "--mode", "thread", "--now", *extra)
     result = herald(env, *args, "--json")
     assert result.returncode == 0, result.stderr
     (draft,) = json.loads(result.stdout)

@@ -8,7 +8,9 @@ limits through ``/api/v1/instance`` on a server that has no ``/api/v2/instance``
 whose target is gone, which snac2 posts outside the thread, is recorded with a warning.
 
 snac2 ignores ``Idempotency-Key`` (tests/adapters/test_mastodon_server.py covers the key, instance
-limits and every error kind against a server that honours it). Images are not posted yet.
+limits and every error kind against a server that honours it). The thread goes out once more
+with a phone photo and its alt text: the attachment and its description are read back, and the
+image as snac2 serves it carries none of the phone's metadata.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from posts.config import Account
 from scheduler.adapters.base import OutgoingPart, PublishedRef
 from scheduler.adapters.mastodon import MastodonAdapter
 from scheduler.adapters.tid import new_tid
+from tests.media.images import opened, phone_jpeg, write
 
 from .conftest import ROOT
 from .herald_cli import (
@@ -51,6 +54,7 @@ TOKEN_VAR = "HERALD_E2E_MASTODON_TOKEN"
 MAX_LENGTH = 300  # below snac2's 100,000 characters, so the article makes a real thread
 CRASH_TRIALS = int(os.environ.get("HERALD_E2E_CRASH_TRIALS", "4"))
 CRASH_SEED = int(os.environ.get("HERALD_E2E_CRASH_SEED", "13"))
+ALT = "Beadlet anemones opening in a tank before the water returns"
 
 
 def write_config(home: Path, server: SnacServer) -> None:
@@ -123,6 +127,29 @@ def test_the_example_article_goes_out_as_a_thread(
     assert shown["status"] == "published"
     assert [p["remote_id"] for p in shown["parts"]] == [s["id"] for s in chain]
     assert [p["url"] for p in shown["parts"]] == [s["url"] for s in chain]
+
+
+def test_the_example_article_goes_out_as_a_thread_with_its_image(
+    herald_env: dict[str, str], snac_server: SnacServer, snac_account: SnacAccount, tmp_path: Path
+) -> None:
+    photo = write(tmp_path / "phone.jpg", phone_jpeg(600, 400))
+    draft = queue_thread(herald_env, ARTICLE, "lab-mastodon", "--image", str(photo), "--alt", ALT)
+    run = herald(herald_env, "run", "--once")
+    assert run.returncode == 0, run.stderr
+
+    posted = statuses(snac_server, snac_account)
+    check_thread(posted, draft)
+    first, *rest = in_thread_order(posted)
+    (attachment,) = first["media_attachments"]
+    assert (attachment["type"], attachment["description"]) == ("image", ALT)
+    served = httpx.get(attachment["url"], headers=ONE_REQUEST_PER_CONNECTION, timeout=30)
+    served.raise_for_status()
+    picture = opened(served.content)
+    assert picture.size == (400, 600)  # upright: the phone's EXIF turn applied, then dropped
+    assert not picture.getexif() and b"SN-4711-SECRET" not in served.content
+    assert [s["media_attachments"] for s in rest] == [[] for _ in rest]
+    (stored,) = state(herald_env, draft["id"])["parts"][0]["media"]
+    assert (stored["alt"], stored["width"], stored["height"]) == (ALT, 400, 600)
 
 
 def test_check_reads_the_limits_from_the_v1_instance_api(
