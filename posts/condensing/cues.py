@@ -73,7 +73,7 @@ _OPENING_PUNCTUATION = "\"'“‘«„(¿¡—–- "
 _ARTICLES = frozenset({"the", "le", "la", "les", "el", "los", "las", "der", "die", "das"})
 _NOUNS = (
     "company firm agency man woman boy girl couple pair move decision deal suspect victim "
-    "official spokesman spokeswoman spokesperson former latter same"
+    "official spokesman spokeswoman spokesperson former latter same author writer"
 )
 _DEMONSTRATIVE_NOUNS = frozenset(_NOUNS.split())
 _SAID = r"\s+(?i:said|says|added|adds|told|wrote|writes|explained)\b"

@@ -35,6 +35,10 @@ _OPENERS = frozenset(
     """in on at for when after before as with by from to of the a an but and so while since if
     although though because once during until unlike like despite""".split()  # noqa: SIM905
 )
+# "Luca de Miranda", "De Miranda's notion", "van Gogh": parts of a surname, not given names.
+_PARTICLES = frozenset(
+    "de De van Van von Von da Da di Di du Du del Del der Der la La le Le".split()  # noqa: SIM905
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -59,7 +63,7 @@ def bare_names(text: str) -> list[str]:
     first word is a candidate too ("Kaplan negotiated…"); :func:`full_name` tells."""
     names = []
     for match in _CAPITALISED_RUN.finditer(text):
-        words = [w for w in match[0].split() if w.rstrip(".") not in _TITLES]
+        words = [w for w in match[0].split() if w.rstrip(".") not in _TITLES | _PARTICLES]
         if match.start() == 0 and len(words) > 1 and words[0].casefold() in _OPENERS:
             words = words[1:]  # "In Dr. Shadlen's words": the sentence's first word is no name
         if len(words) == 1:
@@ -71,7 +75,8 @@ def bare_names(text: str) -> list[str]:
 
 def full_name(name: str, text: str) -> bool:
     """Does ``text`` write ``name`` after a given name ("Zeev Sharon")?"""
-    return re.search(rf"\b[A-Z][\w'’-]*\.?\s+{re.escape(name)}(?!\w)", text) is not None
+    particle = rf"(?:(?:{'|'.join(_PARTICLES)})\s+)?"
+    return re.search(rf"\b[A-Z][\w'’-]*\.?\s+{particle}{re.escape(name)}(?!\w)", text) is not None
 
 
 def mentions(name: str, text: str) -> bool:

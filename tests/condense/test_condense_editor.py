@@ -300,6 +300,9 @@ def test_a_surname_alone_is_a_person_the_thread_must_have_introduced() -> None:
     assert bare_names("Lorenz and Fetter plotted the motion.") == ["Lorenz", "Fetter"]
     assert bare_names("When Arthur Waite died in New York City, nobody wrote.") == []
     assert full_name("Kaplan", "The deck owes its fame to Stuart R. Kaplan, a publisher.")
+    assert bare_names("It fits de Miranda’s notion of a time capsule.") == ["Miranda"]
+    assert full_name("Miranda", "the philosopher Luis de Miranda weaves a history of neon")
+    assert leans_back("The author draws a parallel between neon and a message in a bottle.")
 
 
 def test_an_opening_received_idea_goes_with_the_turn_against_it() -> None:
