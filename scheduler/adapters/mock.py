@@ -220,8 +220,10 @@ class MockAdapter:
         folder = self.outbox.path.parent / MEDIA_DIR
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{uuid.uuid4().hex}.{image.mime.split('/')[1]}"
+        self._travel()
         _durable(path.with_suffix(".alt.txt"), image.alt.encode())
         _durable(path, image.data)
+        self._travel()
         return MediaRef(str(path), image.mime, image.width, image.height, image.alt)
 
     def publish(self, part: OutgoingPart) -> PublishedRef:
