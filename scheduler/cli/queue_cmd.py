@@ -314,7 +314,8 @@ def show_cmd(draft_id: str, as_json: bool) -> None:
             alt = f"alt: {image.alt}" if image.alt else "no alt text"
             out.print(f"  image:  {image.src} ({alt})", markup=False, emoji=False)
         for media in p.media:
-            out.print(f"  uploaded: {media.width}×{media.height} {media.mime}", markup=False)
+            shown = f"  uploaded: {media.width}×{media.height} {media.mime}"
+            out.print(shown, markup=False, emoji=False)
         if p.media_note:
             out.print(f"  without image: {p.media_note}", markup=False, emoji=False)
         if p.status == "unconfirmed":

@@ -168,6 +168,10 @@ def test_queue_edit_sets_the_alt_text_and_the_image(article: Path, tmp_path: Pat
     herald("queue", "edit", draft_id, "--image", str(tmp_path / "nest.jpg"), "--alt", "A nest")
     (image,) = configured_store().get(draft_id).parts[0].images
     assert (image.src, image.alt) == (str(tmp_path / "nest.jpg"), "A nest")
+    markup = herald("queue", "edit", draft_id, "--alt", "[bold]Nest[/] :x:")
+    assert markup.exit_code == 0 and "(alt: [bold]Nest[/] :x:)" in markup.output
+    assert "alt: [bold]Nest[/] :x:" in herald("queue", "show", draft_id).output
+    herald("queue", "edit", draft_id, "--alt", "A nest")
     bad = herald("queue", "edit", draft_id, "--alt", "bell\x07")
     assert bad.exit_code == 2 and "control characters" in bad.output
     herald("run", "--once")
