@@ -81,6 +81,7 @@ class FeedJobs:
                 self.worker,
                 stopping=self.stop.is_set,
                 notify=self.notify(),
+                clock=self.clock,
             )
             report = poll_feed(poll, feed)
         except StoreError as exc:

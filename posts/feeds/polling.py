@@ -21,6 +21,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from posts.app.notices import Notify, feed_error, ignore
+from posts.clock import Clock
 from posts.config import Account, Config, Feed
 from posts.errors import InputError, quoted
 from posts.feeds.parsing import Entry, FeedError, oldest_first, parse_feed
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from posts.app.enqueue import WhenRequest
     from posts.article.fetching import Fetched
 
-LEASE_SECONDS = 600  # a poll reads the feed and up to max_per_poll pages, 30 s each at most
 MAX_BACKOFF = timedelta(days=1)  # consecutive failures double the wait up to this
 MAX_WAIT = timedelta(days=7)  # the longest Retry-After honoured
 FEED_TYPES = None  # any content type: servers label feeds text/xml, text/plain, octet-stream...
@@ -86,6 +86,10 @@ class Poll:
     fetch_seconds: float = 30.0  # the feed's whole transfer, connect to last byte
     stopping: Callable[[], bool] = lambda: False  # the daemon is stopping: queue no more entries
     notify: Notify = ignore  # hears of a feed that starts failing, and of drafts awaiting approval
+    clock: Clock | None = None  # the time as the poll goes on (lease renewal); None: ``now``
+
+    def present(self) -> datetime:
+        return self.now if self.clock is None else self.clock()
 
 
 def poll_feed(poll: Poll, feed: Feed, *, force: bool = False, dry_run: bool = False) -> PollReport:
@@ -96,7 +100,8 @@ def poll_feed(poll: Poll, feed: Feed, *, force: bool = False, dry_run: bool = Fa
         return _dry_run(poll, feed, state)
     if not force and not feeds.due(feed.name, poll.now):
         return PollReport(feed.name, "not-due")
-    claimed = feeds.claim(feed.name, feed.url, poll.worker, poll.now, LEASE_SECONDS, force)
+    lease = poll.config.scheduler.lease_seconds
+    claimed = feeds.claim(feed.name, feed.url, poll.worker, poll.now, lease, force)
     if claimed is None:
         return PollReport(feed.name, "busy" if force else "not-due")
     report, outcome = _poll_claimed(poll, feed, feeds, claimed)
@@ -124,7 +129,7 @@ def _poll_claimed(
     backlog = state.backlog or state.primed_at is None
     chosen, rest, warnings = _choose(feed, oldest_first(unseen), backlog)
     feeds.pass_over(feed.name, [_seen(e) for e in rest], poll.now)
-    queued, problems = _queue_all(poll, feed, chosen)
+    queued, problems = _queue_all(poll, feed, chosen, lambda: _renew(poll, feeds, feed))
     report = PollReport(feed.name, "polled", tuple(queued), len(rest), (*warnings, *problems), None)
     more = backlog and len(unseen) > feed.max_per_poll
     return report, replace(ok, last_error=problems[0] if problems else None, backlog=more)
@@ -172,13 +177,14 @@ def _choose(
 
 
 def _queue_all(
-    poll: Poll, feed: Feed, entries: Sequence[Entry]
+    poll: Poll, feed: Feed, entries: Sequence[Entry], renew: Callable[[], bool]
 ) -> tuple[list[QueuedEntry], list[str]]:
-    """Queue each entry on its own; one that fails stays unseen and is only reported."""
+    """Queue each entry on its own; one that fails stays unseen and is only reported. The lease
+    is renewed before each (``renew``); a poll that lost it, or a daemon stopping, stops."""
     queued: list[QueuedEntry] = []
     problems: list[str] = []
     for entry in entries:
-        if poll.stopping():
+        if poll.stopping() or not renew():
             break  # the rest stay unseen: the next poll queues them
         try:
             drafts = queue_entry(poll, feed, entry)
@@ -207,6 +213,12 @@ def queue_entry(poll: Poll, feed: Feed, entry: Entry) -> list[Draft]:
 
     queued = enqueue(poll.store, poll.config, items, poll.now, notify=poll.notify, also=seen)
     return [q.draft for q in queued]
+
+
+def _renew(poll: Poll, feeds: FeedStore, feed: Feed) -> bool:
+    """Keep the feed's lease for another ``lease_seconds`` from the present moment."""
+    until = poll.present() + timedelta(seconds=poll.config.scheduler.lease_seconds)
+    return feeds.renew(feed.name, poll.worker, until)
 
 
 def _asked(feed: Feed, accounts: Sequence[Account]) -> WhenRequest:

@@ -166,6 +166,12 @@ class FeedStore(Reader):
             row = conn.row(f"{_STATE} WHERE f.name = :n", n=feed) if claimed else None
         return None if row is None else _state(row)
 
+    def renew(self, feed: str, worker: str, until: datetime) -> bool:
+        """Extend ``worker``'s lease on ``feed``; False when it is no longer the holder."""
+        with self.db.write(bump=False) as conn:
+            sql = "UPDATE feeds SET lease_until = :until WHERE name = :n AND lease_owner = :w"
+            return conn.run(sql, until=to_ms(until), n=feed, w=worker) == 1
+
     def seen(self, feed: str, keys: Sequence[str]) -> set[str]:
         """Which of ``keys`` the feed has seen."""
         found: set[str] = set()

@@ -14,11 +14,27 @@ from posts.config import load_config
 from posts.feeds.polling import Poll, PollReport, poll_feed
 from posts.queue import Draft, open_store
 from tests.feeds.feed_server import T0, FeedServer, Item, Route, article_page, feed_server
+from tests.queue.conftest import pg_location
+
+__all__ = ["pg_location"]  # the PostgreSQL fixture the database fixture asks for
 
 ACCOUNTS = (
     '[accounts.feed-x]\nplatform = "x"\nmock = true\nslots = "mon-sun 09:00, 13:00, 17:00"\n\n'
     '[accounts.feed-bsky]\nplatform = "bluesky"\nmock = true\nslots = "mon-sun 09:00, 17:00"\n'
 )
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    where = (
+        str(tmp_path / "feeds.db")
+        if request.param == "sqlite"
+        else str(request.getfixturevalue("pg_location"))
+    )
+    monkeypatch.setenv("HERALD_DB", where)
+    return where
 
 
 @pytest.fixture

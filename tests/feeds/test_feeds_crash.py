@@ -63,56 +63,65 @@ def polling_now() -> bool:
         store.close()
 
 
-def finish(links: list[str], log: Path) -> Counter[str]:
-    """A daemon left to run until every entry has drafts (or a minute passes), then stopped."""
-    with log.open("wb") as err:
-        proc = subprocess.Popen([HERALD, "run"], stdout=subprocess.DEVNULL, stderr=err)
+def start(log: Path) -> subprocess.Popen[bytes]:
+    with log.open("ab") as err:
+        return subprocess.Popen([HERALD, "run"], stdout=subprocess.DEVNULL, stderr=err)
+
+
+def finish(daemons: list[subprocess.Popen[bytes]], links: list[str]) -> Counter[str]:
+    """The daemons left to run until every entry has drafts (or a minute passes), then stopped."""
     deadline = time.monotonic() + 60
     counts = drafts_per_link()
     while any(counts[link] == 0 for link in links) and time.monotonic() < deadline:
-        time.sleep(0.5)  # the daemon polls every 5 s; bounded by the deadline
+        time.sleep(0.5)  # the daemons poll every 5 s; bounded by the deadline
         counts = drafts_per_link()
-    proc.send_signal(signal.SIGTERM)
-    proc.wait(timeout=60)
+    for proc in daemons:
+        proc.send_signal(signal.SIGTERM)
+    for proc in daemons:
+        proc.wait(timeout=60)
     return drafts_per_link()
 
 
 @pytest.mark.slow
 def test_sigkill_while_polling_neither_loses_nor_doubles_an_entry(
-    site: FeedServer, tmp_path: Path
+    site: FeedServer, tmp_path: Path, database: str
 ) -> None:
+    """SQLite: one daemon, killed and restarted. PostgreSQL: two daemons polling the same feed,
+    one of them killed at random and restarted (a killed poller's lease lapses in 5 s)."""
     trials = int(os.environ.get("HERALD_FEED_TRIALS", "30"))
     rng = random.Random(1402)
     feed = {"url": site.url("/feed"), "to": ACCOUNTS, "when": "hold", "every": "5s"}
-    write_config({"blog": {**feed, "max_per_poll": 100}})
+    write_config({"blog": {**feed, "max_per_poll": 100}}, extra="[scheduler]\nlease_seconds = 5\n")
     items: list[Item] = []
     serve_feed(site, items)
     prime = [HERALD, "feeds", "poll"]  # the first poll marks what is there: nothing
     assert subprocess.run(prime, capture_output=True, timeout=60).returncode == 0
+    logs = [tmp_path / f"daemon-{n}.log" for n in range(1 if database.endswith(".db") else 2)]
+    daemons = [start(log) for log in logs]
     mid_poll = polled = 0
-    for trial in range(trials):
+    for _ in range(trials):
         new = [item(site, len(items) + k) for k in range(rng.randint(1, 3))]
         items = new[::-1] + items
         slow_pages(site, new)
-        serve_feed(site, items)
         before = len(site.hits("/feed"))
-        log = tmp_path / f"trial-{trial}.log"
-        with log.open("wb") as err:
-            proc = subprocess.Popen([HERALD, "run"], stdout=subprocess.DEVNULL, stderr=err)
+        serve_feed(site, items)
         if wait_for_feed_request(site, before, timeout=8):
             polled += 1
             time.sleep(rng.uniform(0, 3.0))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        victim = rng.randrange(len(daemons))
+        daemons[victim].send_signal(signal.SIGKILL)
+        daemons[victim].wait()
         mid_poll += polling_now()
+        daemons[victim] = start(logs[victim])
     links = [i.link for i in items]
-    counts = finish(links, tmp_path / "finish.log")
+    counts = finish(daemons, links)
     lost = [link for link in links if counts[link] == 0]
     doubled = [link for link in links if counts[link] > len(ACCOUNTS)]
     print(
-        f"\nfeed crash trials: {trials} kills, {polled} after the feed was fetched, {mid_poll} "
-        f"inside a poll (lease held); {len(items)} entries, {sum(counts.values())} drafts; "
-        f"lost {len(lost)}, doubled {len(doubled)}"
+        f"\nfeed crash trials ({len(daemons)} daemon(s), {database.split(':')[0]}): "
+        f"{trials} kills, {polled} after the feed was fetched, {mid_poll} inside a poll "
+        f"(lease held); {len(items)} entries, {sum(counts.values())} drafts; lost {len(lost)}, "
+        f"doubled {len(doubled)}"
     )
     assert (lost, doubled) == ([], [])
     assert all(counts[link] == len(ACCOUNTS) for link in links)

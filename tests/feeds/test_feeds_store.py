@@ -5,9 +5,6 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from datetime import timedelta
-from pathlib import Path
-
-import pytest
 
 from posts.config import load_config
 from posts.feeds.polling import Poll, PollReport, poll_feed
@@ -15,22 +12,6 @@ from posts.queue import open_store
 from posts.queue.feeds import FeedStore
 from tests.feeds.conftest import drafts, item, serve_feed, write_config
 from tests.feeds.feed_server import T0, FeedServer, Route, article_page
-from tests.queue.conftest import pg_location
-
-__all__ = ["pg_location"]  # the fixture, for the PostgreSQL runs
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database(
-    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> str:
-    where = (
-        str(tmp_path / "feeds.db")
-        if request.param == "sqlite"
-        else str(request.getfixturevalue("pg_location"))
-    )
-    monkeypatch.setenv("HERALD_DB", where)
-    return where
 
 
 def test_one_poller_holds_a_feed_at_a_time(database: str) -> None:
