@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from posts.app.enqueue import Planner, Queued, Timing
+from posts.app.enqueue import Planner, Queued, Timing, no_slots
 from posts.config import Config
 from posts.errors import InputError, quoted
 from posts.queue.drafts import DraftStore, require
@@ -85,9 +85,5 @@ def _timing(config: Config, draft: Draft, request: ApproveRequest, now: datetime
     if rule == "now" or (rule == "at" and not account.slots):
         return Timing("now", When(now))
     if not account.slots:
-        raise InputError(
-            f"account '{account.name}' has no posting slots; add `slots` to its config or give a "
-            "time",
-            remedy="give-time",
-        )
+        raise no_slots(account)
     return Timing("next-slot")

@@ -107,17 +107,21 @@ def timing(
     if asked.kind == "next-slot":
         for account in accounts:
             if not account.slots:
-                raise InputError(
-                    f"account '{account.name}' has no posting slots; add `slots` to its config "
-                    "or give a time",
-                    remedy="give-time",
-                )
+                raise no_slots(account)
     if asked.hold and asked.kind == "draft":
         raise InputError("an unscheduled draft cannot also await approval; give a time")
     if asked.kind != "at" or asked.at is None:
         return Timing(asked.kind, When(now) if asked.kind == "now" else None, hold=asked.hold)
     by_account = {a.name: _when(config, a, asked.at, asked.allow_past, now) for a in accounts}
     return Timing("at", by_account=by_account, hold=asked.hold)
+
+
+def no_slots(account: Account) -> InputError:
+    """The next slot asked of an account that has none."""
+    return InputError(
+        f"account '{account.name}' has no posting slots; add `slots` to its config or give a time",
+        remedy="give-time",
+    )
 
 
 def _when(config: Config, account: Account, at: str, allow_past: bool, now: datetime) -> When:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -143,3 +144,18 @@ def test_a_held_draft_needs_a_time(store: DraftStore) -> None:
     accounts = [config.accounts["demo-x"]]
     with pytest.raises(InputError, match="cannot also await approval"):
         timing(config, accounts, WhenRequest("draft", hold=True), NOW)
+
+
+def test_an_account_without_slots_goes_at_once_or_needs_a_time(store: DraftStore) -> None:
+    passed = hold(store, at(timedelta(minutes=10)))
+    by_slot = hold(store, Timing("next-slot", hold=True))
+    config = load_config()
+    unslotted = {n: replace(a, slots=()) for n, a in config.accounts.items()}
+    config = replace(config, accounts=unslotted)
+    later = NOW + timedelta(hours=1)
+    with pytest.raises(InputError, match="has no posting slots") as refused:
+        approve(store, config, ApproveRequest([passed, by_slot]), later)
+    assert refused.value.remedy == "give-time"
+    assert {store.get(passed).status, store.get(by_slot).status} == {"awaiting"}
+    (queued,) = approve(store, config, ApproveRequest([passed]), later)
+    assert queued.draft.due_at == later
