@@ -29,6 +29,7 @@ _LEANING_WORDS = frozenset(_LEANING.split())
 # Scripts written without spaces: the first characters decide.
 _PREFIXES = """
 他们 她们 它们 他 她 它 这 那 但 而且 因此 所以 此外 此 该 其
+然而 不过 可是 另外 同样 同时 无独有偶 对此 为此 于是 随后
 彼女 彼ら 彼 これ それ この その あの しかし でも だが また そして さらに ただし 一方
 그는 그녀 그들 그러나 하지만 그리고 또한 이는 이것 그것 따라서
 """
@@ -101,8 +102,9 @@ _FILLER = re.compile(
     r"(?:more|on|the full)|see (?:also|more)|share (?:this|on)|let (?:us|me) know|leave a comment|"
     r"comments?\b|photo\b|image\b|credit\b|pictured\b|related\b|advertisement|sponsored|"
     r"(?:this|the) (?:article|post|story) (?:was|has been|originally|first)|copyright|©|"
-    r"all rights reserved|in this (?:article|post)|without further ado|let'?s (?:dive|get started"
-    r"|take a look)|here'?s (?:how|what|everything|a (?:look|quick look|rundown))|here are the|"
+    r"all rights reserved|in this (?:article|post)|without further ado|"
+    r"let['’]?s (?:dive|get started|take a look)|"
+    r"here['’]?s (?:how|what|everything|a (?:look|quick look|rundown))|here are the|"
     r"read on\b|what do you think|enjoy[!.]|happy \w+ing|"
     r"submit your|[\^↑]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,
@@ -132,6 +134,7 @@ _REFERS_BACK = re.compile(
     r"|\bthis(?:\s*[,;:—]|\s+(?:for|as|is|was|will|would|can|could|should|has|had|because|but"
     r"|and|or|so|when|if|in|on|at|to|with|without|means|meant)\b)"
     # "the motion of this point": a thing named before (not "of this year", "this article")
+    r"|,\s*though[.!?]$"  # "…more than a game console, though.": against what came before
     r"|\b(?:of|through|from|by|into|under|behind|despite)\s+this\s+|\bwith\s+that\s+"
     rf"(?!(?:{_TIMES.replace(' ', '|')}|article|story|post|piece|page|site)\b)"
     r"[a-z]{3,}",

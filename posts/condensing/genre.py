@@ -22,6 +22,8 @@ _KINDS = (
     ("a chapter of a longer work", r"\bchapter\s+(?:\d+|[ivxlc]+\b|one|two|three)"),
 )
 _PATTERNS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KINDS)
+# Serial fiction sites file each instalment under a chapter path (Royal Road, AO3, Wattpad).
+_CHAPTER_URL = re.compile(r"/(?:chapters?|fiction/\d+/[^/]+/chapter)/", re.IGNORECASE)
 _ITEMS = 8  # a page of this many paragraphs …
 _PROSE_SHARE = 0.35  # … with less of its text than this in sentences, and half of its
 _LINE = 120  # paragraphs short lines without a full stop, is a list of items
@@ -30,10 +32,13 @@ _SENTENCE_END = tuple(".!?…。！？\"'”’")
 
 def not_one_story(article: Article) -> str | None:
     """What the page is when it is not one story ("release notes"), else None: judged by its
-    title, and by a body whose text is mostly lines without a full stop (captions, items)."""
+    title, a chapter's address, and a body whose text is mostly lines without a full stop
+    (captions, items)."""
     for kind, pattern in _PATTERNS:
         if pattern.search(article.title):
             return kind
+    if article.url and _CHAPTER_URL.search(article.url):
+        return "a chapter of a longer work"
     paragraphs = article.paragraphs
     prose = sum(len(p) for p in paragraphs if p.rstrip().endswith(_SENTENCE_END))
     total = sum(len(p) for p in paragraphs)
