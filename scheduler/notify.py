@@ -56,12 +56,15 @@ def webhook_sender(url: str, timeout: float) -> Sender:
         import httpx
 
         headers = {"Content-Type": "application/json", "User-Agent": "Herald (notifications)"}
-        try:
-            answer = httpx.post(url, content=body, headers=headers, timeout=timeout)
+        try:  # streamed and never read: an endless answer costs nothing
+            with httpx.stream(
+                "POST", url, content=body, headers=headers, timeout=timeout
+            ) as answer:
+                status = answer.status_code
         except httpx.HTTPError as exc:
             raise DeliveryError(f"{target}: {type(exc).__name__}") from None
-        if not answer.is_success:
-            raise DeliveryError(f"{target} answered HTTP {answer.status_code}")
+        if not 200 <= status < 300:
+            raise DeliveryError(f"{target} answered HTTP {status}")
 
     return send
 

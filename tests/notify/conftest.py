@@ -21,6 +21,7 @@ class Hook:
     headers: list[dict[str, str]] = field(default_factory=list)
     arrived: threading.Event = field(default_factory=threading.Event)
     hang: threading.Event | None = None
+    status: int = 204  # what it answers
 
     def events(self) -> list[str]:
         return [b["event"] for b in self.bodies]
@@ -35,7 +36,7 @@ def _handler(hook: Hook) -> type[BaseHTTPRequestHandler]:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             hook.headers.append(dict(self.headers))
             hook.bodies.append(json.loads(body))
-            self.send_response(204)
+            self.send_response(hook.status)
             self.end_headers()
 
         def log_message(self, *_args: Any) -> None:

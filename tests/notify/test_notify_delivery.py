@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -17,9 +19,11 @@ from scheduler.notify import (
     REDACTED,
     DeliveryError,
     Notifier,
+    command_sender,
     credential_values,
     encode,
     targets,
+    webhook_sender,
 )
 from scheduler.tick import run_tick
 from tests.notify.conftest import Hook
@@ -165,3 +169,16 @@ def test_a_credential_value_never_leaves_in_a_payload(monkeypatch: pytest.Monkey
     body = encode(account_attention("lab-x", "auth", reason, NOW), credential_values(config))
     assert "tok-9f8e7d6c5b4a" not in body.decode()
     assert json.loads(body)["reason"] == f'refused token "{REDACTED}" (401)'
+
+
+def test_only_a_2xx_answer_or_a_zero_exit_is_a_delivery(hook: Hook, tmp_path: Path) -> None:
+    body = encode(notice())
+    webhook_sender(hook.url, 5)(body)
+    hook.status = 500
+    with pytest.raises(DeliveryError, match=r"webhook 127\.0\.0\.1 answered HTTP 500"):
+        webhook_sender(hook.url, 5)(body)
+    assert [json.loads(encode(notice()))] * 2 == hook.bodies
+    with pytest.raises(DeliveryError, match="exited with status 3"):
+        command_sender([sys.executable, "-c", "import sys; sys.exit(3)"], 30)(body)
+    with pytest.raises(DeliveryError, match="could not start"):
+        command_sender([str(tmp_path / "no-such-program")], 30)(body)
