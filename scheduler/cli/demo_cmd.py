@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from posts.app.enqueue import QueueRequest, WhenRequest, queue_articles
+from posts.app.images import ImageRequest
 from posts.config import Config, load_config
 from posts.errors import NotFoundError, PublishError, StoreError
 from posts.queue import Draft, open_store
@@ -27,6 +28,10 @@ from scheduler.preview.html import write_html
 from scheduler.preview.terminal import print_preview
 
 ACCOUNTS = ("demo-x", "demo-bluesky")
+DEMO_ALT = (
+    "A colour gradient: black at the top left, bright green at the top right, violet at the "
+    "bottom left and pale cyan at the bottom right"
+)
 WAITING = ("scheduled", "publishing")  # statuses a draft leaves once the scheduler is done with it
 PUBLISH_TIMEOUT = 60.0  # seconds; the mock publishes in well under one
 RERUN_NOTE = (
@@ -58,7 +63,11 @@ def demo() -> None:
     try:
         # force: the mock X account keeps X's free-tier quota (17 posts a day), and the demo may
         # run many times a day; the preview below still warns when the quota would be exceeded.
-        request = QueueRequest([str(article)], ACCOUNTS, WhenRequest("now"), force=True)
+        # The example's own image is on the web; the demo draws one, so it needs no network.
+        images = ImageRequest(str(_demo_image(config.data_dir)), DEMO_ALT)
+        request = QueueRequest(
+            [str(article)], ACCOUNTS, WhenRequest("now"), force=True, images=images
+        )
         queued = queue_articles(store, config, request, now())
     finally:
         store.close()
@@ -101,6 +110,19 @@ def demo() -> None:
     if problems:
         listed = ", ".join(f"{d.id} {d.status}" for d in problems)
         raise PublishError(f"{len(problems)} draft(s) were not published: {listed}")
+
+
+def _demo_image(folder: Path) -> Path:
+    """A picture drawn once in the data dir (a gradient), so the demo posts an image."""
+    path = folder / "demo-image.png"
+    if not path.is_file():
+        from PIL import Image
+
+        folder.mkdir(parents=True, exist_ok=True)
+        across = Image.linear_gradient("L").rotate(90).resize((640, 400))
+        down = Image.linear_gradient("L").resize((640, 400))
+        Image.merge("RGB", (down.point(lambda v: v // 3), across, down)).save(path)
+    return path
 
 
 def _require_demo_accounts(config: Config) -> None:

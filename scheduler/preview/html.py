@@ -4,10 +4,10 @@ Rendered from ``templates/preview.html.j2`` (a file of the same name in the user
 directory wins) in a sandboxed Jinja2 environment with autoescaping, so article text can never
 become markup or script, and a user's template cannot reach into Python.
 
-Each post's image is shown on the page: read (a local file, or fetched like an article URL),
-checked and stripped like one being published, and embedded as a small ``data:`` picture. The page
-never points at a path or an address, so it stays self-contained and its Content-Security-Policy
-(no fetches) holds.
+Each post's local image is shown on the page: read, checked and stripped like one being published,
+and embedded as a small ``data:`` picture, so the page never points at a path. An image on the web
+is named, not fetched (writing a preview never waits on the network, and the page's
+Content-Security-Policy forbids fetches).
 """
 
 from __future__ import annotations
@@ -69,12 +69,14 @@ def _with_pictures(context: dict[str, Any]) -> dict[str, Any]:
 def _picture(src: str) -> tuple[str | None, str | None]:
     from posts.media import ImageError
     from posts.media.preparing import prepare
-    from posts.media.reading import read_source
+    from posts.media.reading import is_url, read_source
 
+    if is_url(src):
+        return None, f"on the web, fetched when published: {src}"
     try:
         small = prepare(read_source(src), _Thumbnail(), f"image {src}")
     except ImageError as exc:
-        return None, str(exc)
+        return None, f"not shown: {exc}"
     return f"data:{small.mime};base64,{base64.b64encode(small.data).decode()}", None
 
 

@@ -232,3 +232,14 @@ def test_format_shows_the_image_with_the_first_post(article: Path) -> None:
     line = f"image: {article.parent / 'heron.jpg'} (alt: A grey heron standing in shallow water)"
     assert result.output.count(line) == 1
     assert result.output.index(line) < result.output.index("[2] ")
+
+
+def test_a_web_image_is_named_in_the_html_preview_not_fetched(
+    article: Path, tmp_path: Path
+) -> None:
+    article.write_text(ARTICLE.format(image="https://img.example.invalid/heron.jpg"))
+    page = tmp_path / "preview.html"
+    assert herald("preview", str(article), "--to", "sky", "--html", str(page)).exit_code == 0
+    html = page.read_text()
+    assert "on the web, fetched when published: https://img.example.invalid/heron.jpg" in html
+    assert "<img" not in html.split('class="image"')[1].split("</figure>")[0]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from scheduler.cli.demo_cmd import DEMO_ALT
 from scheduler.cli.main import cli
 
 
@@ -35,6 +36,9 @@ def test_demo_publishes_the_example_to_the_outbox_and_runs_again(isolated_herald
     first_count = len(lines)
     assert first_count >= 2
     assert any("#MarineBiology" in str(line["text"]) for line in lines)
+    firsts = [line for line in lines if line["index"] == 0]  # the image is drawn, never fetched
+    assert [json.dumps(line["media"]).count(DEMO_ALT) for line in firsts] == [1, 1]
+    assert 'src="data:image/' in page
 
     again = CliRunner().invoke(cli, ["demo"], catch_exceptions=False)
     assert again.exit_code == 0, again.output
