@@ -12,10 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from posts.config import load_config
 from posts.queue import NewDraft, NewPart, Source
 from scheduler.adapters.mock import read_outbox
 from scheduler.cli.main import cli
 from scheduler.cli.state import State
+from scheduler.daemon import Publisher, open_publishing_store
+from scheduler.tick import TickPolicy
 from tests.conftest import configured_store
 from tests.loopback_server import free_port
 from tests.notify.conftest import Hook
@@ -168,3 +171,22 @@ def test_a_notify_mistake_is_one_line_and_exit_2(
     assert result.output.count("\n") == 1 and result.output.startswith("Error: ")
     assert message in result.output
     assert "t0ken-path" not in result.output  # a webhook URL is never echoed
+
+
+def test_a_reloaded_config_notifies_as_it_now_says(isolated_herald: Path, hook: Hook) -> None:
+    (isolated_herald / "config.toml").write_text(ACCOUNTS)
+    config = load_config()
+    store = open_publishing_store(config, datetime.now(UTC))
+    publisher = Publisher(store, config, TickPolicy.from_config(config), lambda: datetime.now(UTC))
+    try:
+        queue_due("good")
+        assert publisher.tick().finished  # published, and nobody to tell
+        configure(isolated_herald, f'webhook = "{hook.url}"\nevents = ["published"]')
+        publisher.reload_wanted.set()  # what SIGHUP does
+        assert publisher.reload_if_changed()
+        second = queue_due("good")["good"]
+        assert publisher.tick().finished == {second: "published"}
+    finally:
+        publisher.close()  # delivers what is queued
+        store.close()
+    assert [(b["event"], b["draft"]["id"]) for b in hook.bodies] == [("published", second)]
