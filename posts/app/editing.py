@@ -16,7 +16,7 @@ from posts.queue.drafts import DraftStore
 from posts.queue.model import Draft, NewPart, PartImage
 
 SEPARATOR = "---"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are text
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are text
 COMMENT = "#|"
 
 
@@ -68,7 +68,7 @@ def _images(draft: Draft, index: int, count: int) -> tuple[PartImage, ...]:
 
 def _checked_length(draft: Draft, described: Platform, index: int, text: str) -> int:
     """The post's length; InputError for control characters or a post over the limits."""
-    if _CONTROL.search(text):
+    if CONTROL.search(text):
         raise InputError(
             f"post {index + 1} of draft {draft.id} contains control characters (such as NUL); "
             "remove them (nothing was changed)"

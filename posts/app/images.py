@@ -10,12 +10,12 @@ it without.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from posts.app.editing import CONTROL
 from posts.config import Account
 from posts.errors import ConfigError, InputError
 from posts.model import Article
@@ -23,8 +23,6 @@ from posts.queue.drafts import DraftStore
 from posts.queue.model import Draft, NewPart, PartImage
 
 MAX_ALT = 1000  # characters: X's limit for alt text, the smallest of the three platforms
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-FLAGS = ("require_alt", "require_image")
 
 
 @dataclass(frozen=True)
@@ -48,23 +46,21 @@ def required(account: Account, flag: str) -> bool:
 def checked_alt(alt: str) -> str:
     """Alt text as given, refused when it holds control characters or is too long."""
     text = alt.strip()
-    if _CONTROL.search(text):
+    if CONTROL.search(text):
         raise InputError("the alt text contains control characters; remove them")
     if len(text) > MAX_ALT:
         raise InputError(f"the alt text is {len(text):,} characters; the most is {MAX_ALT:,}")
     return text
 
 
-def chosen_images(
-    article: Article, request: ImageRequest, base: Path | None = None
-) -> tuple[PartImage, ...]:
+def chosen_images(article: Article, request: ImageRequest) -> tuple[PartImage, ...]:
     """The images of a new draft: the request's, else the article's lead image."""
     _refuse_contradiction(request)
     if request.none:
         return ()
     alt = None if request.alt is None else checked_alt(request.alt)
     if request.image is not None:
-        return (PartImage(typed_source(request.image, base or Path.cwd()), alt),)
+        return (PartImage(typed_source(request.image, Path.cwd()), alt),)
     if article.image is None:
         if alt is not None:
             raise InputError("the article has no image to describe; give one with --image")
