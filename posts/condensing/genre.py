@@ -15,7 +15,7 @@ _KINDS = (
     (
         "a digest of several stories",
         r"\b(?:this|these|last) weeks? in\b|\bweekly (?:edition|digest|roundup|update|news)"
-        r"|\b(?:issue|edition|volume|vol\.)\s*#?\d+|\bnewsletter\b|\bdigest\b",
+        r"|\b(?:issue|edition|volume|vol\.)\s*#?\d+|(?:^|\s)#\d+\b|\bnewsletter\b|\bdigest\b",
     ),
     ("release notes", r"\brelease notes\b|\bchange ?log\b|\bwhat[’']?s new in\b"),
     ("a list page", r"^\s*(?:list|index|glossary|table) of\b"),

@@ -17,7 +17,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
-from posts.condensing.cues import turns, withholds
+from posts.condensing.cues import leans_back, turns, withholds
 from posts.condensing.layout import (
     INSIDE,
     LEANING,
@@ -238,8 +238,10 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
         plan.forget_frames()
     joints = [sentence_joint(text) for text in summary[:-1]]
     joints = ["", *joints] if summary else []
-    runs = [(text, joint, SENTENCE) for text, joint in zip(summary, joints, strict=True)]
-    items = _split(ctx, plan, runs)
+    kinds = [LEANING if i and leans_back(text) else SENTENCE for i, text in enumerate(summary)]
+    items = _split(ctx, plan, zip(summary, joints, kinds, strict=True))
+    if not plan.reads_on(items):  # the turn cannot share the opening's post: break anyway
+        items = _split(ctx, plan, zip(summary, joints, [SENTENCE] * len(kinds), strict=True))
     room = HOOK_POSTS * plan.frame(1, False).budget
     return _trim(plan, items, lambda kept: measure(kept, ctx.rules).used(0, len(kept)) <= room)
 
@@ -247,8 +249,9 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
 def _summary_leads(ctx: Context, plan: _Plan, first: str) -> bool:
     """Does the summary open the thread instead of the headline? Yes when its first sentence
     cannot sit beside the headline but fits a post alone: an editor posts the news, not the
-    headline by itself (the link card still shows the headline)."""
-    if not plan.headline:
+    headline by itself (the link card still shows the headline; with no link, the headline
+    stays)."""
+    if not plan.headline or not ctx.link:
         return False
     length = ctx.rules.length(first)
     return length > plan.frame(0, False).budget and length <= plan.frame(1, False).budget

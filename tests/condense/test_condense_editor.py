@@ -367,3 +367,16 @@ def test_a_digest_of_several_stories_is_posted_as_what_it_is_and_how_it_opens() 
     assert opening in text and not any(story in text for story in stories)
     assert any("a digest of several stories" in w for w in rendition.warnings)
     assert condense(source, "x").mode == "single"
+
+
+def test_without_a_link_card_the_headline_is_never_dropped_for_the_summary() -> None:
+    from dataclasses import replace
+
+    headline = "Harbour ferry opens to bicycles after a long campaign by island commuters"
+    summary = (
+        "The story of the ferry vote opens a window into how the council weighs cyclists' "
+        "wishes against the needs of foot passengers, and draws a line from the island's "
+        "first ferry in the nineteenth century to the harbour plan of the twenty-first."
+    )
+    posts = thread(replace(article(headline, summary, *FILLER), url=None))
+    assert posts[0].startswith(headline)
