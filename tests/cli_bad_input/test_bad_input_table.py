@@ -305,6 +305,7 @@ def test_the_table_covers_every_class_of_the_issue() -> None:
     classes = {c.cls for c in CASES}
     assert classes == {
         "times", "numbers", "not a file", "decoding", "fallbacks", "import paths", "usage",
+        "approval", "notify",
     }  # fmt: skip
     assert len({c.id for c in CASES}) == len(CASES)
 
