@@ -63,10 +63,13 @@ PART_PUBLISHED = _part_step(
 PART_RETRY = _part_step(("sending", "pending"), "status = 'pending', last_error = :error")
 PART_FAILED = _part_step(("pending", "sending"), "status = 'failed', last_error = :error")
 PART_UNCONFIRMED = _part_step(("sending",), "status = 'unconfirmed', last_error = :error")
-PART_MEDIA = _part_step(("pending",), "media = :media, media_note = NULL")
-PART_MEDIA_NOTE = _part_step(("pending",), "media_note = :note")
+# A part is normally pending when its images are settled; it may be sending when a look-up found
+# an interrupted attempt never landed and its images were not settled before it.
+PART_MEDIA = _part_step(("pending", "sending"), "media = :media, media_note = NULL")
+PART_MEDIA_NOTE = _part_step(("pending", "sending"), "media_note = :note")
 PART_MEDIA_RETRY = _part_step(
-    ("pending",), "media_attempts = media_attempts + 1, last_error = :error"
+    ("pending", "sending"),
+    "status = 'pending', media_attempts = media_attempts + 1, last_error = :error",
 )
 
 
@@ -185,15 +188,15 @@ class WorkerStore(Reader):
     def part_media(
         self, draft_id: str, index: int, media: Sequence[StoredMedia], now: datetime
     ) -> None:
-        """Store what a pending part's images were uploaded as, before the post is created: a
-        crash between upload and post then publishes with these, never uploading twice."""
+        """Store what a part's images were uploaded as, before the post is created: a crash
+        between upload and post then publishes with these, never uploading twice."""
         with self.db.write() as conn:
             self._step(conn, PART_MEDIA, draft_id, index, now, media=rows.media_json(media))
             detail = f"{len(media)} image(s) uploaded"
             add_event(conn, draft_id, now, "media", detail, i=index, w=self.worker)
 
     def part_media_note(self, draft_id: str, index: int, note: str, now: datetime) -> None:
-        """Record why a pending part goes out without its images."""
+        """Record why a part goes out without its images."""
         with self.db.write() as conn:
             self._step(conn, PART_MEDIA_NOTE, draft_id, index, now, note=note)
             add_event(conn, draft_id, now, "media-note", note, i=index, w=self.worker)
