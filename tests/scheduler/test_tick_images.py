@@ -141,3 +141,20 @@ def test_an_image_the_platform_refuses_is_left_out_at_once(harness: Any, tmp_pat
     note = harness.store.get(draft_id).parts[0].media_note or ""
     assert note.startswith("the platform refused the image: 422")
     assert harness.store.get(draft_id).status == "published"
+
+
+def test_a_part_interrupted_before_its_images_were_settled_gets_them(
+    harness: Any, tmp_path: Path
+) -> None:
+    harness.account("m", platform="mastodon")
+    draft_id = queue_with_image(harness, "m", write(tmp_path / "p.jpg", phone_jpeg()))
+    dead = WorkerStore(harness.store.db, "dead")
+    dead.claim_due(harness.clock(), 60, 10)
+    dead.begin_part(draft_id, 0, "3kdeadkey2222", harness.clock())  # then the worker died
+    harness.clock.advance(120)  # its lease is over
+
+    tick(harness)
+
+    first = harness.store.get(draft_id).parts[0]
+    assert first.status == "published" and len(first.media) == 1
+    assert harness.lines()[0]["media"][0]["alt"] == "A photo"
