@@ -87,6 +87,7 @@ def environment(workdir: Path, bytecode: bool, tree: Path | None) -> dict[str, s
     env = {**os.environ, "HERALD_CONFIG": os.devnull, "HERALD_DATA_DIR": str(workdir)}
     env["HERALD_DB"] = str(workdir / "herald.db")
     env["COLUMNS"] = "80"
+    env["XDG_CACHE_HOME"] = str(workdir / "cache")  # compiled templates, written by the warm-up
     if tree is not None:
         env["PYTHONPATH"] = str(tree.resolve())
     if bytecode:

@@ -10,12 +10,15 @@ the file and line instead of silently dropping text.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import platformdirs
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from jinja2.sandbox import SandboxedEnvironment
 
 from posts import platforms
@@ -23,6 +26,13 @@ from posts.errors import TemplateError
 from posts.resources import bundled_dir
 
 Renderer = Callable[..., str]
+# What shapes the compiled code; it names the compiled-template cache, so a change starts afresh.
+_OPTIONS: dict[str, Any] = {
+    "autoescape": False,  # plain-text posts; the HTML preview escapes on its own
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": False,
+}
 
 
 def template_name(platform: str, mode: str) -> str:
@@ -64,11 +74,33 @@ def _environment(template_dir: Path | None) -> SandboxedEnvironment:
     return SandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(p) for p in _search_path(template_dir)]),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # plain-text posts; the HTML preview escapes on its own
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
+        bytecode_cache=None if template_dir else _CompiledTemplates(),
+        **_OPTIONS,
     )
+
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """The bundled templates compiled once, in the user's cache dir: compiling them took about
+    8 ms of every `herald format`. A user's own templates are compiled each run (their paths
+    vary; the cache stays a few files). Jinja2 checks each file's source checksum and its own
+    and Python's versions; a cache that cannot be read or written is skipped."""
+
+    def __init__(self) -> None:
+        tag = hashlib.sha256(repr(sorted(_OPTIONS.items())).encode()).hexdigest()[:12]
+        super().__init__(platformdirs.user_cache_dir("herald"), f"template-{tag}-%s.cache")
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged file: compile afresh (and replace it)
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            Path(self.directory).mkdir(mode=0o700, parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:  # read-only home, full disk: the next run compiles again
+            pass
 
 
 def _search_path(template_dir: Path | None) -> list[Path]:

@@ -28,6 +28,7 @@ def isolated_herald(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # their own config over it; a test of `herald init` removes it first.
     (home / "config.toml").write_bytes(b"")
     monkeypatch.setenv("HERALD_CONFIG", str(home / "config.toml"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))  # compiled templates
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home
 
