@@ -1,7 +1,8 @@
 """Bulk queueing from a CSV or JSON-lines file: one row per article, many accounts per row.
 
 Columns (CSV header or JSON keys): ``path`` or ``text``, ``accounts`` (comma-separated, or a JSON
-list), optional ``at`` (a time, ``next-slot``, or empty for an unscheduled draft) and ``mode``.
+list), optional ``at`` (a time, ``next-slot``, or empty for an unscheduled draft), ``mode``, and
+``image`` (a path like ``path``, an http(s) URL, or ``none``) and ``alt`` (its alt text).
 Every row is read, formatted and planned before anything is stored; a bad row stores nothing and
 the error names the file and line. A file with no rows is an error, and nothing is stored.
 
@@ -29,12 +30,13 @@ from posts.app.enqueue import (
     resolve_accounts,
     timing,
 )
+from posts.app.images import ImageRequest, chosen_images
 from posts.article.reading import MAX_BYTES, read_regular_file
 from posts.config import Config
 from posts.errors import HeraldError, InputError
 from posts.queue.model import NewDraft
 
-COLUMNS = ("path", "text", "accounts", "at", "mode")
+COLUMNS = ("path", "text", "accounts", "at", "mode", "image", "alt")
 SUFFIXES = (".csv", ".jsonl", ".ndjson")
 # A plan of many rows with inline texts; far beyond any real one.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -91,7 +93,21 @@ def _row_items(
     asked = WhenRequest("draft") if at in ("", "draft") else WhenRequest("at", at)
     how = timing(config, accounts, WhenRequest("next-slot") if at == "next-slot" else asked, now)
     mode = _text(row, "mode").strip() or None
-    return [(render(article, account, config, mode), how) for account in accounts]
+    images = chosen_images(article, _image_request(file, row, allow_outside))
+    return [(render(article, account, config, mode, images), how) for account in accounts]
+
+
+def _image_request(file: Path, row: dict[str, Any], allow_outside: bool) -> ImageRequest:
+    """The row's ``image`` (a path under the same rules as ``path``, a URL, or ``none``) and
+    ``alt``; both empty: the article's own image."""
+    from posts.media.reading import is_url
+
+    image, alt = _text(row, "image").strip(), _text(row, "alt") or None
+    if image == "none":
+        return ImageRequest(alt=alt, none=True)
+    if image and not is_url(image):
+        image = str(article_path(file, image, allow_outside))
+    return ImageRequest(image or None, alt)
 
 
 def _text(row: dict[str, Any], column: str) -> str:

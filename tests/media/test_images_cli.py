@@ -243,3 +243,27 @@ def test_a_web_image_is_named_in_the_html_preview_not_fetched(
     html = page.read_text()
     assert "on the web, fetched when published: https://img.example.invalid/heron.jpg" in html
     assert "<img" not in html.split('class="image"')[1].split("</figure>")[0]
+
+
+def test_an_import_row_names_its_image_and_alt_under_the_path_rules(
+    article: Path, tmp_path: Path
+) -> None:
+    write(tmp_path / "chart.jpg", phone_jpeg(120, 80))
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "path,accounts,at,image,alt\n"
+        f"{article.name},sky,,chart.jpg,A bar chart\n"
+        f"{article.name},sky,,none,\n"
+        f"{article.name},sky,,,\n"
+    )
+    assert herald("queue", "import", str(plan)).exit_code == 0
+    drafts = sorted(configured_store().list(), key=lambda d: d.created_at)
+    images = sorted(tuple((i.src, i.alt) for i in d.parts[0].images) for d in drafts)
+    assert images == [
+        (),
+        ((str(tmp_path / "chart.jpg"), "A bar chart"),),
+        ((str(tmp_path / "heron.jpg"), "A grey heron standing in shallow water"),),
+    ]
+    plan.write_text(f"path,accounts,image\n{article.name},sky,../outside.jpg\n")
+    refused = herald("queue", "import", str(plan))
+    assert refused.exit_code == 2 and "outside the import file's folder" in refused.output
