@@ -50,17 +50,24 @@ def load(data_dir: Path, account: Account) -> Limits:
 def image_limits(instance: Mapping[str, Any]) -> ImageLimits:
     """The image limits an instance document (v2, or v1 on older servers) states, each missing or
     unusable figure taken from the defaults above."""
-    configuration = instance.get("configuration") or {}
-    media = configuration.get("media_attachments") or {}
-    statuses = configuration.get("statuses") or {}
-    stated = [m for m in media.get("supported_mime_types") or () if str(m).startswith("image/")]
+    configuration = _table(instance.get("configuration"))
+    media = _table(configuration.get("media_attachments"))
+    statuses = _table(configuration.get("statuses"))
+    types = media.get("supported_mime_types")
+    listed = types if isinstance(types, list) else []
+    stated = [m for m in listed if isinstance(m, str) and m.startswith("image/")]
     return ImageLimits(
         max_bytes=_positive(media.get("image_size_limit"), DEFAULT_IMAGE_BYTES),
         max_pixels=_positive(media.get("image_matrix_limit"), DEFAULT_IMAGE_PIXELS),
         max_side=None,
-        mimes=tuple(str(m) for m in stated) or DEFAULT_IMAGE_MIMES,
+        mimes=tuple(stated) or DEFAULT_IMAGE_MIMES,
         per_post=_positive(statuses.get("max_media_attachments"), DEFAULT_IMAGES_PER_POST),
     )
+
+
+def _table(value: object) -> Mapping[str, Any]:
+    """A JSON object of the document, or an empty one where the server put something else."""
+    return value if isinstance(value, Mapping) else {}
 
 
 def _positive(value: object, default: int) -> int:

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from scheduler.adapters import instance_limits
 from scheduler.adapters.base import (
     ImageLimits,
     MediaRef,
@@ -157,3 +160,26 @@ def test_the_server_keeps_the_description_and_focus_with_the_status(
     assert attachment["id"] == ref.value
     assert attachment["description"] == "A crab under kelp"
     assert attachment["meta"]["focus"] == {"x": 0.25, "y": -0.5}
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner),
+    max_leaves=12,
+)
+KEYS = st.sampled_from(
+    ["configuration", "media_attachments", "statuses", "image_size_limit", "image_matrix_limit",
+     "supported_mime_types", "max_media_attachments", "image/png"]
+)  # fmt: skip
+DOCUMENT = st.recursive(
+    JSON, lambda inner: st.dictionaries(KEYS, inner, max_size=4) | st.lists(inner, max_size=3)
+)
+
+
+@given(DOCUMENT)
+def test_any_instance_document_gives_usable_image_limits(document: object) -> None:
+    """Whatever a server puts in its instance document, the limits are usable: positive sizes,
+    at least one image type, and never an exception."""
+    limits = instance_limits.image_limits(document if isinstance(document, dict) else {})
+    assert limits.max_bytes > 0 and (limits.max_pixels or 1) > 0 and limits.per_post > 0
+    assert limits.mimes and all(m.startswith("image/") for m in limits.mimes)
