@@ -182,3 +182,30 @@ def test_only_a_2xx_answer_or_a_zero_exit_is_a_delivery(hook: Hook, tmp_path: Pa
         command_sender([sys.executable, "-c", "import sys; sys.exit(3)"], 30)(body)
     with pytest.raises(DeliveryError, match="could not start"):
         command_sender([str(tmp_path / "no-such-program")], 30)(body)
+
+
+def test_the_tick_tells_partial_unconfirmed_and_account_attention(harness: Harness) -> None:  # noqa: F811
+    heard: list[Notice] = []
+    harness.account("thread", fail=["ok", "permanent"])
+    harness.account("doubt", fail=["unknown"], lookup=False)
+    harness.account("refused", fail=["auth"])
+    partial = harness.queue("thread", "one", "two")
+    doubtful = harness.queue("doubt", "maybe")
+    harness.queue("refused", "no")
+    run_tick(WorkerStore(harness.store.db, "w1"), harness.adapters.__getitem__, harness.clock,
+             notify=heard.append)  # fmt: skip
+    by_event = {n.event: n for n in heard}
+    assert sorted(by_event) == ["account-attention", "partial", "unconfirmed"]
+    thread, unsure = by_event["partial"].draft or {}, by_event["unconfirmed"].draft or {}
+    live = [harness.lines()[0]["url"]]
+    assert (thread["id"], thread["status"], thread["urls"], thread["posts"]) == (
+        partial,
+        "partial",
+        live,
+        2,
+    )
+    assert "rejected" in (by_event["partial"].reason or "")  # the platform's reason
+    assert (unsure["id"], unsure["urls"]) == (doubtful, [])
+    attention = by_event["account-attention"]
+    assert attention.account == "refused" and attention.at == harness.clock()
+    assert "credentials were refused" in attention.summary
