@@ -59,8 +59,8 @@ class TextOnly:
         self.inner = inner
 
     @classmethod
-    def from_account(cls, account: Any, *, data_dir: Path) -> Adapter:
-        raise NotImplementedError
+    def from_account(cls, account: Any, **_: Any) -> Adapter:
+        raise NotImplementedError("built by the test")
 
     @property
     def limits(self) -> Limits:
