@@ -133,11 +133,13 @@ _REFERS_BACK = re.compile(
     r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?!days\b)[a-z]{3,}"
     r"|\bthis(?:\s*[,;:—]|\s+(?:for|as|is|was|will|would|can|could|should|has|had|because|but"
     r"|and|or|so|when|if|in|on|at|to|with|without|means|meant)\b)"
-    # "the motion of this point": a thing named before (not "of this year", "this article")
     r"|,\s*though[.!?]$"  # "…more than a game console, though.": against what came before
-    r"|\b(?:of|through|from|by|into|under|behind|despite)\s+this\s+|\bwith\s+that\s+"
-    rf"(?!(?:{_TIMES.replace(' ', '|')}|article|story|post|piece|page|site)\b)"
-    r"[a-z]{3,}",
+    # "the motion of this point", "with that color": a thing named before (not "of this year")
+    r"|\b(?:(?:of|through|from|by|into|under|behind|despite)\s+this|with\s+that)\s+"
+    rf"(?!(?:{_TIMES.replace(' ', '|')}|article|story|post|piece|page|site)\b)[a-z]{{3,}}"
+    # "I thank RMS for taking that step": a step, a decision, a plan told of before
+    r"|\bthat\s+(?:step|decision|move|idea|approach|argument|claim|effort|case|change|plan|problem"
+    r"|question|issue)\b",
     re.IGNORECASE,
 )
 

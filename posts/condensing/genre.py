@@ -17,7 +17,15 @@ _KINDS = (
         r"\b(?:this|these|last) weeks? in\b|\bweekly (?:edition|digest|roundup|update|news)"
         r"|\b(?:issue|edition|volume|vol\.)\s*#?\d+|(?:^|\s)#\d+\b|\bnewsletter\b|\bdigest\b",
     ),
-    ("release notes", r"\brelease notes\b|\bchange ?log\b|\bwhat[’']?s new in\b"),
+    (
+        "release notes",
+        r"\brelease notes\b|\bchange ?log\b|\bwhat[’']?s new in\b"
+        r"|\b\d+\.\d+(?:\.\d+)*\b.*\b(?:update|release)\b",  # "Minecraft 1.8 - The … Update"
+    ),
+    (
+        "a front page",
+        r"^\s*(?:latest|top|breaking)\s+(?:news|stories|headlines)\b|^\s*(?:home|front page)\s*$",
+    ),
     ("a list page", r"^\s*(?:list|index|glossary|table) of\b"),
     ("a chapter of a longer work", r"\bchapter\s+(?:\d+|[ivxlc]+\b|one|two|three)"),
 )

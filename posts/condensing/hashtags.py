@@ -84,6 +84,15 @@ def _squash(text: str) -> str:
     return _SEPARATORS.sub("", text.casefold()).lstrip("#＃")
 
 
+# Keywords a CMS adds for its sections, and adjectives it splits off a phrase ("free" from
+# "free software"): a tag says what the story is about, and these say nothing.
+_GENERIC = frozenset(
+    """free open new news latest top best featured general local national international world
+    business technology tech science money opinion lifestyle life culture entertainment video
+    videos photos photo blog blogs home story stories article articles""".split()  # noqa: SIM905
+)
+
+
 def judged_keywords(article: Article) -> Iterator[str]:
     """Metadata keywords the article uses where readers look and more than in passing (a
     headline mention counts twice), short enough to be a tag, in the page's own order (the
@@ -97,6 +106,8 @@ def judged_keywords(article: Article) -> Iterator[str]:
         words = len(_SEPARATORS.split(keyword.text.strip()))
         if keyword.source != "meta" or not keyword.used or words > MAX_KEYWORD_WORDS:
             continue
+        if keyword.text.strip().casefold() in _GENERIC:
+            continue  # a section's name or a plain adjective ("Business", "free"): no topic
         spelled = _as_used(_named(keyword), prominent)
         if spelled and len(normalise(spelled)) <= MAX_TAG_CHARS and _topic(spelled, whole):
             uses = 2 * len(_mentions(spelled, article.title)) + len(_mentions(spelled, whole))

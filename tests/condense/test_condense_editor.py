@@ -380,3 +380,33 @@ def test_without_a_link_card_the_headline_is_never_dropped_for_the_summary() -> 
     )
     posts = thread(replace(article(headline, summary, *FILLER), url=None))
     assert posts[0].startswith(headline)
+
+
+def test_turns_in_chinese_and_a_closing_though_answer_the_sentence_before() -> None:
+    from posts.condensing.cues import refers_back
+
+    assert leans_back("无独有偶，英国剑桥大学的李博灏也有着类似的经历。")
+    assert refers_back("Microsoft is still pushing the Xbox as more than a game console, though.")
+    assert not refers_back("Though late, the ferry came.")
+    assert refers_back("I thank the board for taking that step, and I wish it well.")
+    assert not refers_back("He said that steps were taken to fix the ferry.")
+
+
+def test_here_s_what_with_a_curly_apostrophe_is_filler() -> None:
+    assert is_filler("Here’s what makes the original cuts of the trilogy so special.")
+
+
+def test_pages_that_are_not_one_story_are_known_by_title_and_address() -> None:
+    from dataclasses import replace
+
+    from posts.condensing.genre import not_one_story
+
+    chapter = replace(
+        article("ONE HUNDRED TWO: What kind of wordchain?", "", *FILLER),
+        url="https://www.royalroad.com/fiction/63759/super-supportive/chapter/1449598/one",
+    )
+    assert not_one_story(chapter) == "a chapter of a longer work"
+    assert not_one_story(article("Ferry opens to bicycles", "", *FILLER)) is None
+    assert not_one_story(article("Minecraft 1.8 - The Bountiful Update", "", *FILLER))
+    assert not_one_story(article("Friday Facts #282 - 0.17 in sight", "", *FILLER))
+    assert not_one_story(article("Latest News & Headlines", "", *FILLER)) == "a front page"

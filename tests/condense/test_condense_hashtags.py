@@ -176,3 +176,21 @@ def test_a_metadata_phrase_is_a_tag_only_when_the_article_writes_it_as_a_name() 
         "TonyAbbott",
         "Surveillance",
     )
+
+
+def test_a_section_name_or_a_plain_adjective_among_the_keywords_is_no_tag() -> None:
+    from posts.condensing.hashtags import judged_keywords
+
+    body = (
+        "Free software matters to Debian. Business leaders met Debian developers.",
+        "Debian ships free software to millions, and Business partners help Debian.",
+    )
+    source = Article(
+        title="Debian ships free software",
+        sections=(Section(None, body),),
+        summary="",
+        summary_source="computed",
+        hashtags=(),
+        keywords=tuple(Keyword(k, "meta", True) for k in ("free", "Business", "Debian")),
+    )
+    assert list(judged_keywords(source)) == ["Debian"]
