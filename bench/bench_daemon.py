@@ -218,7 +218,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="herald-bench-") as tmp:
         root = Path(tmp)
         p50, p99, worst = lateness(root / "lateness", due, spread)
-        mock = MockAdapter(Account("bench", "mastodon", mock=True), root / "rate" / "outbox.jsonl")
+        account = Account("bench", "mastodon", mock=True)
+        mock = MockAdapter(account, root / "rate" / "outbox.jsonl", clock=system_clock)
         ours = herald_rate(root / "rate", rate_drafts, parts, mock)
         bookkeeping = herald_rate(root / "memory", rate_drafts, parts, MemoryAdapter())
         base = baseline_rate(root / "baseline", rate_drafts, parts)

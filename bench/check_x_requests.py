@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import responses
 from jsonschema import Draft4Validator
 
+from posts.clock import system_clock
 from posts.config import Account
 from scheduler.adapters.base import OutgoingImage, OutgoingPart, PublishedRef
 from scheduler.adapters.x import XAdapter
@@ -78,7 +79,7 @@ def _record_requests() -> list[Any]:
             host = "https://api.twitter.com" if path == "/2/tweets" else "https://api.x.com"
             status = 201 if path == "/2/tweets" else 200
             mock.post(f"{host}{path}", json=body, status=status)
-        adapter = XAdapter.from_account(account, data_dir=Path("/nonexistent"))
+        adapter = XAdapter.from_account(account, data_dir=Path("/nonexistent"), clock=system_clock)
         with_alt = adapter.upload_image(OutgoingImage(PNG, "image/png", 1200, 800, "Tide pools"))
         without = adapter.upload_image(OutgoingImage(PNG, "image/png", 1200, 800, ""))
         first = adapter.publish(

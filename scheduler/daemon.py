@@ -64,7 +64,7 @@ class Publisher:
         self.clock = clock
         self.worker = store.worker
         self.config = config
-        self.adapters = AdapterPool(config)
+        self.adapters = AdapterPool(config, clock)
         self.gates = AccountGates()
         stored = store.pacing(clock())  # a restart respects the last hour's pacing and limits
         self.gates.restore(stored.starts, stored.limits)
@@ -114,7 +114,7 @@ class Publisher:
             log_event(log, "reload-failed", {"reason": exc}, level=logging.ERROR)
             return False
         self.adapters.close()
-        self.config, self.adapters = config, AdapterPool(config)
+        self.config, self.adapters = config, AdapterPool(config, self.clock)
         self.notify.close(within=0)  # its queue still drains, in the background
         self.notify = open_notifier(config)
         self.policy = TickPolicy.from_config(config, catch_up=self.policy.catch_up)

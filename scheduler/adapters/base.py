@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
+from posts.clock import Clock
 from posts.config import Account
 
 
@@ -136,8 +137,9 @@ class Adapter(Protocol):
     supports_lookup: ClassVar[bool]
 
     @classmethod
-    def from_account(cls, account: Account, *, data_dir: Path) -> Adapter:
-        """Build the adapter for ``account``; credentials come from the environment it names."""
+    def from_account(cls, account: Account, *, data_dir: Path, clock: Clock) -> Adapter:
+        """Build the adapter for ``account``; credentials come from the environment it names.
+        ``clock`` is the publisher's (a rate limit's fallback end, a post's creation time)."""
         ...
 
     @property

@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from posts.clock import Clock
 from posts.config import Account
 from scheduler.adapters import bluesky_images
 from scheduler.adapters.base import (
@@ -68,7 +69,7 @@ class BlueskyAdapter:
         service: str,
         session_file: Path,
         embed_mode: str = "card",
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock,
     ) -> None:
         self._account = account
         self._embed_mode = embed_mode
@@ -82,7 +83,7 @@ class BlueskyAdapter:
         self._client: Client | None = None
 
     @classmethod
-    def from_account(cls, account: Account, *, data_dir: Path) -> BlueskyAdapter:
+    def from_account(cls, account: Account, *, data_dir: Path, clock: Clock) -> BlueskyAdapter:
         return cls(
             account,
             handle=setting(account, "handle").lstrip("@"),
@@ -91,6 +92,7 @@ class BlueskyAdapter:
             service=setting(account, "service", DEFAULT_SERVICE).rstrip("/"),
             session_file=session_path(data_dir, account.name, "bluesky-session"),
             embed_mode=bluesky_images.embed_mode(account),
+            clock=clock,
         )
 
     @property

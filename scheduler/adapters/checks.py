@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from posts import platforms
+from posts.clock import Clock
 from posts.config import Account, Config
 from posts.errors import HeraldError, NotFoundError
 from scheduler.adapters.base import AdapterError
@@ -61,7 +62,7 @@ def _row(account: Account) -> AccountRow:
     )
 
 
-def check_account(config: Config, name: str) -> CheckResult:
+def check_account(config: Config, name: str, clock: Clock) -> CheckResult:
     """Verify ``name``'s credentials without posting (and cache what the platform reports)."""
     from scheduler.adapters.registry import adapter_for
 
@@ -69,7 +70,7 @@ def check_account(config: Config, name: str) -> CheckResult:
     if account is None:
         known = ", ".join(sorted(config.accounts)) or "none"
         raise NotFoundError(f"no account named '{name}' (configured: {known})")
-    adapter = adapter_for(account, config)  # a missing variable: CredentialError, exit code 2
+    adapter = adapter_for(account, config, clock)  # a missing variable: CredentialError, exit 2
     try:
         identity = adapter.verify()
         limits = adapter.limits

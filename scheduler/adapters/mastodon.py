@@ -31,6 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from posts.clock import Clock
 from posts.config import Account
 from scheduler.adapters import instance_limits, tid
 from scheduler.adapters.base import (
@@ -78,7 +79,7 @@ class MastodonAdapter:
         instance: str,
         token_var: str,
         data_dir: Path,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._account = account
@@ -97,6 +98,7 @@ class MastodonAdapter:
         account: Account,
         *,
         data_dir: Path,
+        clock: Clock,
         request_timeout: float = REQUEST_TIMEOUT_SECONDS,
         session: requests.Session | None = None,
     ) -> MastodonAdapter:
@@ -112,7 +114,9 @@ class MastodonAdapter:
             session=_retrying_reads(session),
         )
         token_var = env_name(account, "token_env")
-        return cls(account, api, instance=instance, token_var=token_var, data_dir=data_dir)
+        return cls(
+            account, api, instance=instance, token_var=token_var, data_dir=data_dir, clock=clock
+        )
 
     @property
     def limits(self) -> Limits:

@@ -33,7 +33,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
-from posts.clock import Clock, system_clock
+from posts.clock import Clock
 from posts.config import Account
 from posts.counting import fits, limit_for, measure
 from posts.errors import ConfigError
@@ -187,7 +187,7 @@ class MockAdapter:
         *,
         failures: Sequence[Failure] = (),
         latency: float = 0.0,
-        clock: Clock = system_clock,
+        clock: Clock,
     ) -> None:
         self.account = account
         self.outbox = Outbox.shared(outbox)
@@ -196,7 +196,7 @@ class MockAdapter:
         self._clock = clock
 
     @classmethod
-    def from_account(cls, account: Account, *, data_dir: Path) -> Adapter:
+    def from_account(cls, account: Account, *, data_dir: Path, clock: Clock) -> Adapter:
         """``mock_lookup = false`` in the account's config gives the X-like variant."""
         settings = account.settings
         path = Path(settings.get("mock_outbox") or data_dir / OUTBOX_NAME)
@@ -205,7 +205,7 @@ class MockAdapter:
         if isinstance(latency, bool) or not isinstance(latency, int | float) or latency < 0:
             raise ConfigError(f"accounts.{account.name}.mock_latency_ms: expected milliseconds ≥ 0")
         failures = parse_failures(settings, account.name)
-        return kind(account, path, failures=failures, latency=latency / 2000)
+        return kind(account, path, failures=failures, latency=latency / 2000, clock=clock)
 
     @property
     def limits(self) -> Limits:

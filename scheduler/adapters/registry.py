@@ -14,6 +14,7 @@ from importlib.metadata import EntryPoint, entry_points
 from types import MappingProxyType
 
 from posts import platforms
+from posts.clock import Clock, system_clock
 from posts.config import Account, Config
 from posts.errors import ConfigError, HeraldError, NotFoundError
 from scheduler.adapters.base import Adapter, AdapterError
@@ -59,13 +60,15 @@ def adapter_class(name: str) -> type[Adapter]:
     return cls
 
 
-def adapter_for(account: Account, config: Config) -> Adapter:
-    """Build the adapter that publishes for ``account`` (credentials from the env it names)."""
+def adapter_for(account: Account, config: Config, clock: Clock) -> Adapter:
+    """Build the adapter that publishes for ``account`` (credentials from the env it names),
+    on the publisher's ``clock``."""
     if account.mock and "mock_outbox" not in account.settings:
         # The outbox is a config-wide setting; the mock adapter reads it from its account.
         settings = MappingProxyType({**account.settings, "mock_outbox": str(config.outbox)})
         account = replace(account, settings=settings)
-    return adapter_class(account.adapter_name).from_account(account, data_dir=config.data_dir)
+    kind = adapter_class(account.adapter_name)
+    return kind.from_account(account, data_dir=config.data_dir, clock=clock)
 
 
 def account_problem(config: Config, name: str) -> str | None:
@@ -74,18 +77,20 @@ def account_problem(config: Config, name: str) -> str | None:
     account = config.accounts.get(name)
     if account is None:
         return f"account '{name}' is not in the config"
-    try:
-        adapter_for(account, config).close()
+    try:  # built only to see that it can be, and closed: it never reads the clock
+        adapter_for(account, config, system_clock).close()
     except (HeraldError, AdapterError) as exc:
         return str(exc)
     return None
 
 
 class AdapterPool:
-    """One adapter per account, built on first use and closed together (what the tick calls)."""
+    """One adapter per account, built on first use and closed together (what the tick calls);
+    each on the publisher's ``clock``."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, clock: Clock) -> None:
         self.config = config
+        self.clock = clock
         self._built: dict[str, Adapter] = {}
 
     def __call__(self, account_name: str) -> Adapter:
@@ -97,7 +102,7 @@ class AdapterPool:
                 raise NotFoundError(
                     f"no account '{account_name}' in the config (accounts: {names})"
                 )
-            adapter = self._built[account_name] = adapter_for(account, self.config)
+            adapter = self._built[account_name] = adapter_for(account, self.config, self.clock)
         return adapter
 
     def close(self) -> None:

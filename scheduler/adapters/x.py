@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -28,6 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from posts.clock import Clock
 from posts.config import Account
 from scheduler.adapters import x_media
 from scheduler.adapters.base import (
@@ -90,7 +90,7 @@ class XAdapter:
         user_auth: bool,
         refresh: OAuth2Refresh | None = None,
         variables: tuple[str, ...] = (),
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock,
     ) -> None:
         self._account = account
         self._client = client
@@ -101,7 +101,7 @@ class XAdapter:
         self._handle = str(account.settings.get("handle", "")).lstrip("@")
 
     @classmethod
-    def from_account(cls, account: Account, *, data_dir: Path) -> XAdapter:
+    def from_account(cls, account: Account, *, data_dir: Path, clock: Clock) -> XAdapter:
         import tweepy
 
         settings = account.settings
@@ -112,7 +112,9 @@ class XAdapter:
                 token = _stored_token(refresh) or token
             client = tweepy.Client(bearer_token=token)
             variables: tuple[str, ...] = (env_name(account, "oauth2_token_env"),)
-            adapter = cls(account, client, user_auth=False, refresh=refresh, variables=variables)
+            adapter = cls(
+                account, client, user_auth=False, refresh=refresh, variables=variables, clock=clock
+            )
         else:
             key, key_secret, token, token_secret = (secret(account, k) for k in OAUTH1_KEYS)
             client = tweepy.Client(
@@ -122,7 +124,7 @@ class XAdapter:
                 access_token_secret=token_secret,
             )
             variables = tuple(env_name(account, k) for k in OAUTH1_KEYS)
-            adapter = cls(account, client, user_auth=True, variables=variables)
+            adapter = cls(account, client, user_auth=True, variables=variables, clock=clock)
         _add_timeouts(client.session)
         _silence_request_dumps()
         return adapter
@@ -247,7 +249,7 @@ class XAdapter:
             "seed": _fingerprint(refresh.refresh_token),
             "access_token": tokens["access_token"],
             "refresh_token": tokens.get("refresh_token", body["refresh_token"]),
-            "refreshed_at": int(time.time()),
+            "refreshed_at": int(self._clock().timestamp()),
         }
         write_private(refresh.store, json.dumps(state))
         self._client.bearer_token = tokens["access_token"]

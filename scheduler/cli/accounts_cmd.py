@@ -13,6 +13,7 @@ from posts.config import Config, load_config
 from posts.errors import InputError
 from posts.queue import Hold, open_readonly
 from scheduler.cli.output import console, echo_json
+from scheduler.cli.state import clock
 
 
 @click.command("list")
@@ -94,7 +95,7 @@ def check_cmd(name: str) -> None:
     """
     from scheduler.adapters.checks import check_account
 
-    result = check_account(load_config(), name)
+    result = check_account(load_config(), name, clock())
     links = f", links count {result.url_length}" if result.url_length else ""
     console().print(
         f"{result.name}: OK — {result.identity}; posts up to {result.max_length} characters{links}",

@@ -28,6 +28,7 @@ import requests
 import responses
 import respx
 
+from posts.clock import Clock, system_clock
 from posts.config import Account
 from scheduler.adapters.base import Adapter
 
@@ -129,10 +130,10 @@ class XHarness:
             },
         )
 
-    def build(self, data_dir: Path) -> Adapter:
+    def build(self, data_dir: Path, clock: Clock = system_clock) -> Adapter:
         from scheduler.adapters.x import XAdapter
 
-        return XAdapter.from_account(self.account, data_dir=data_dir)
+        return XAdapter.from_account(self.account, data_dir=data_dir, clock=clock)
 
     def serve_post(self, remote_id: str) -> None:
         self.mock.post(self.api, json={"data": {"id": remote_id, "text": "…"}}, status=201)
@@ -242,10 +243,10 @@ class MastodonHarness:
         )
         self._lookups_served = False
 
-    def build(self, data_dir: Path) -> Adapter:
+    def build(self, data_dir: Path, clock: Clock = system_clock) -> Adapter:
         from scheduler.adapters.mastodon import MastodonAdapter
 
-        return MastodonAdapter.from_account(self.account, data_dir=data_dir)
+        return MastodonAdapter.from_account(self.account, data_dir=data_dir, clock=clock)
 
     def serve_post(self, remote_id: str) -> None:
         self.mock.post(self.api, json=status_json(remote_id, self.instance))
@@ -449,7 +450,7 @@ class MastodonServerHarness:
         )
         self.exchanges: list[requests.Response] = []
 
-    def build(self, data_dir: Path) -> Adapter:
+    def build(self, data_dir: Path, clock: Clock = system_clock) -> Adapter:
         from scheduler.adapters.mastodon import MastodonAdapter
 
         session = requests.Session()
@@ -457,6 +458,7 @@ class MastodonServerHarness:
         return MastodonAdapter.from_account(
             self.account,
             data_dir=data_dir,
+            clock=clock,
             request_timeout=CLIENT_TIMEOUT_SECONDS,
             session=session,
         )
@@ -605,10 +607,10 @@ class BlueskyHarness:
             "refreshJwt": _jwt({"scope": "com.atproto.refresh", "sub": self.did}),
         }
 
-    def build(self, data_dir: Path) -> Adapter:
+    def build(self, data_dir: Path, clock: Clock = system_clock) -> Adapter:
         from scheduler.adapters.bluesky import BlueskyAdapter
 
-        return BlueskyAdapter.from_account(self.account, data_dir=data_dir)
+        return BlueskyAdapter.from_account(self.account, data_dir=data_dir, clock=clock)
 
     def uri(self, rkey: str) -> str:
         return f"at://{self.did}/app.bsky.feed.post/{rkey}"

@@ -26,9 +26,8 @@ TAG_FACET = {
 
 
 def build(harness: BlueskyHarness, data_dir: Path) -> BlueskyAdapter:
-    adapter = harness.build(data_dir)
+    adapter = harness.build(data_dir, clock=lambda: SENT_AT)
     assert isinstance(adapter, BlueskyAdapter)
-    adapter._clock = lambda: SENT_AT
     return adapter
 
 

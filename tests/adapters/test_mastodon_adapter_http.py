@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from posts.clock import system_clock
 from scheduler.adapters.base import Limits, OutcomeUnknownError, OutgoingPart, PublishedRef
 from scheduler.adapters.mastodon import (
     IDEMPOTENCY_WINDOW,
@@ -22,10 +23,8 @@ INSTANCE = MastodonHarness.instance
 
 
 def build(harness: MastodonHarness, data_dir: Path, now: datetime | None = None) -> MastodonAdapter:
-    adapter = harness.build(data_dir)
+    adapter = harness.build(data_dir, clock=system_clock if now is None else lambda: now)
     assert isinstance(adapter, MastodonAdapter)
-    if now is not None:
-        adapter._clock = lambda: now
     return adapter
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from posts.clock import system_clock
 from posts.config import Account
 from scheduler.adapters.base import OutgoingPart, TransientError
 from scheduler.adapters.mastodon import MastodonAdapter
@@ -76,7 +77,9 @@ def adapter(
     account = Account(
         "lab-mastodon", "mastodon", settings={"instance": server.url, "token_env": "T_RESET_TOKEN"}
     )
-    return MastodonAdapter.from_account(account, data_dir=tmp_path, request_timeout=10)
+    return MastodonAdapter.from_account(
+        account, data_dir=tmp_path, clock=system_clock, request_timeout=10
+    )
 
 
 def test_a_read_on_a_reset_connection_is_tried_once_more(

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import responses
 
+from posts.clock import system_clock
 from posts.config import Account
 from scheduler.adapters.base import (
     OutcomeUnknownError,
@@ -20,6 +21,8 @@ from scheduler.adapters.base import (
 from scheduler.adapters.x import READ_TIMEOUT_SECONDS, XAdapter
 
 from .conftest import XHarness
+
+REFRESHED = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # the adapter's clock when it refreshes
 
 DUPLICATE = {
     "detail": "You are not allowed to create a Tweet with duplicate content.",
@@ -49,7 +52,7 @@ def test_oauth2_user_token_is_sent_as_bearer(
     monkeypatch.setenv("T_X_TOKEN", "oauth2-user-token")
     account = Account("lab-x2", "x", settings={"oauth2_token_env": "T_X_TOKEN"})
     requests_mock.post(XHarness.api, json={"data": {"id": "7", "text": "t"}}, status=201)
-    ref = XAdapter.from_account(account, data_dir=tmp_path).publish(outgoing())
+    ref = XAdapter.from_account(account, data_dir=tmp_path, clock=system_clock).publish(outgoing())
     assert requests_mock.calls[0].request.headers["Authorization"] == "Bearer oauth2-user-token"
     assert ref.url == "https://x.com/i/status/7"  # no handle configured
 
@@ -102,7 +105,7 @@ def test_a_rejected_oauth2_token_is_refreshed_once_and_kept_private(
         json={"access_token": "new-access", "refresh_token": "refresh-2", "expires_in": 7200},
     )
     requests_mock.post(XHarness.api, json={"data": {"id": "8", "text": "t"}}, status=201)
-    XAdapter.from_account(account, data_dir=tmp_path).publish(outgoing())
+    XAdapter.from_account(account, data_dir=tmp_path, clock=lambda: REFRESHED).publish(outgoing())
 
     token_call = requests_mock.calls[1].request
     assert "grant_type=refresh_token" in str(token_call.body) and "refresh_token=refresh-1" in str(
@@ -112,9 +115,10 @@ def test_a_rejected_oauth2_token_is_refreshed_once_and_kept_private(
     (stored,) = (tmp_path / "sessions").iterdir()
     assert stat.S_IMODE(stored.stat().st_mode) == 0o600
     assert json.loads(stored.read_text())["refresh_token"] == "refresh-2"
+    assert json.loads(stored.read_text())["refreshed_at"] == REFRESHED.timestamp()  # its clock
     # a restart uses the rotated token, not the spent one from the environment
     requests_mock.post(XHarness.api, json={"data": {"id": "9", "text": "t"}}, status=201)
-    XAdapter.from_account(account, data_dir=tmp_path).publish(outgoing())
+    XAdapter.from_account(account, data_dir=tmp_path, clock=system_clock).publish(outgoing())
     assert requests_mock.calls[3].request.headers["Authorization"] == "Bearer new-access"
 
 

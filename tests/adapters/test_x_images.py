@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import responses
 
+from posts.clock import system_clock
 from posts.config import Account
 from scheduler.adapters.base import OutgoingImage, OutgoingPart, PermanentError
 from scheduler.adapters.x import READ_TIMEOUT_SECONDS, XAdapter
@@ -76,7 +77,7 @@ def test_an_oauth2_token_uploads_as_bearer(
     account = Account("lab-x2", "x", settings={"oauth2_token_env": "T_X_TOKEN"})
     requests_mock.post(XHarness.upload_api, json={"data": {"id": MEDIA_ID}})
     requests_mock.post(XHarness.metadata_api, json={"data": {"id": MEDIA_ID}})
-    XAdapter.from_account(account, data_dir=tmp_path).upload_image(image())
+    XAdapter.from_account(account, data_dir=tmp_path, clock=system_clock).upload_image(image())
     for call in requests_mock.calls:
         assert call.request.headers["Authorization"] == "Bearer oauth2-user-token"
 

@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 import pytest
 
+from posts.clock import system_clock
 from posts.config import Account
 from scheduler.adapters.base import OutgoingPart
 from scheduler.adapters.bluesky import BlueskyAdapter
@@ -251,7 +252,7 @@ def bluesky_adapter(pds: LocalPds, account: PdsAccount, data_dir: Path) -> Blues
     """The adapter on its own, with the account's password set in the environment by the caller."""
     settings = {"handle": account.handle, "password_env": PASSWORD_VAR, "service": pds.url}
     return BlueskyAdapter.from_account(
-        Account("lab-bluesky", "bluesky", settings=settings), data_dir=data_dir
+        Account("lab-bluesky", "bluesky", settings=settings), data_dir=data_dir, clock=system_clock
     )
 
 

@@ -30,6 +30,7 @@ from typing import Any
 import httpx
 import pytest
 
+from posts.clock import system_clock
 from posts.config import Account
 from scheduler.adapters.base import OutgoingPart, PublishedRef
 from scheduler.adapters.mastodon import MastodonAdapter
@@ -283,7 +284,9 @@ def test_a_reply_whose_target_is_gone_is_posted_alone_and_logged(
     monkeypatch.setenv(TOKEN_VAR, snac_account.token)
     settings = {"instance": snac_server.url, "token_env": TOKEN_VAR}
     adapter = MastodonAdapter.from_account(
-        Account("lab-mastodon", "mastodon", settings=settings), data_dir=tmp_path
+        Account("lab-mastodon", "mastodon", settings=settings),
+        data_dir=tmp_path,
+        clock=system_clock,
     )
     gone = PublishedRef("1796000000" + "0" * 32, f"{snac_server.url}/gone")
     part = OutgoingPart("d", 1, 2, "2/2 the rest", new_tid(), lang="en", reply_to=gone, root=gone)

@@ -13,6 +13,7 @@ from typing import ClassVar
 import pytest
 from click.testing import CliRunner
 
+from posts.clock import Clock
 from posts.config import Account
 from posts.platforms import Counting, Platform
 from posts.platforms.description import Spans
@@ -53,7 +54,7 @@ class PigeonAdapter:
     sent: ClassVar[list[OutgoingPart]] = []
 
     @classmethod
-    def from_account(cls, account: Account, *, data_dir: Path) -> PigeonAdapter:
+    def from_account(cls, account: Account, *, data_dir: Path, clock: Clock) -> PigeonAdapter:
         return cls()
 
     @property

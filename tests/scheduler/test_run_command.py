@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from posts.clock import system_clock
 from posts.config import Account, load_config
 from posts.errors import ConfigError
 from posts.queue import NewDraft, NewPart, Source
+from scheduler.adapters.base import OutgoingPart
 from scheduler.adapters.mock import MockAdapter, MockNoLookupAdapter, read_outbox
-from scheduler.adapters.registry import adapter_class, adapter_for, installed
+from scheduler.adapters.registry import AdapterPool, adapter_class, adapter_for, installed
 from scheduler.cli.main import cli
 from tests.conftest import configured_store
 
@@ -154,18 +156,27 @@ def test_unknown_adapters_are_named_with_the_installed_ones() -> None:
 
 def test_adapter_for_builds_mock_accounts_on_the_configured_outbox(config: Path) -> None:
     cfg = load_config()
-    good, flaky = adapter_for(cfg.accounts["good"], cfg), adapter_for(cfg.accounts["flaky"], cfg)
+    good = adapter_for(cfg.accounts["good"], cfg, system_clock)
+    flaky = adapter_for(cfg.accounts["flaky"], cfg, system_clock)
     assert type(good) is MockAdapter and good.supports_lookup
     assert type(flaky) is MockNoLookupAdapter and not flaky.supports_lookup
     assert isinstance(good, MockAdapter) and good.outbox.path == cfg.outbox
     assert good.limits.max_length == 300
 
 
+def test_adapters_from_the_pool_tell_the_time_by_the_publisher_s_clock(config: Path) -> None:
+    cfg = load_config()
+    then = datetime(2031, 5, 6, 7, 8, 9, tzinfo=UTC)
+    adapters = AdapterPool(cfg, lambda: then)
+    adapters("good").publish(OutgoingPart("d1", 0, 1, "hello", "key-1"))
+    assert [r["time"] for r in read_outbox(cfg.outbox)] == [then.isoformat()]
+
+
 @pytest.mark.parametrize("spec", ["explode", "rate_limit:soon", "server_error:3"])
 def test_a_bad_failure_spec_names_the_account_and_the_choices(spec: str, tmp_path: Path) -> None:
     account = Account(name="demo", platform="x", mock=True, settings={"mock_fail": [spec]})
     with pytest.raises(ConfigError, match=r"accounts\.demo\.mock_fail: .* is not one of ok, rate"):
-        MockAdapter.from_account(account, data_dir=tmp_path)
+        MockAdapter.from_account(account, data_dir=tmp_path, clock=system_clock)
 
 
 def test_dry_run_says_which_overdue_drafts_would_be_missed(config: Path) -> None:
