@@ -192,6 +192,7 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "citation-marker",
         re.compile(r"(?<=[\w.,;:)\"”\]])\[(?:\d{1,3}|citation needed|note \d+|edit)\]"),
     ),
+    ("footnote-marker", re.compile(r"(?<=[.!?\"”])\*{1,3}(?=\s|$)")),  # "restored.* This …"
 )
 
 

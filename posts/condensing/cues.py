@@ -44,7 +44,11 @@ _PART_OF = re.compile(
     r"|en\s+(?:contraste|cambio|revanche|outre|effet)\b|por\s+(?:otro\s+lado|el\s+contrario|"
     r"lo\s+tanto|eso)\b|sin\s+embargo\b|par\s+(?:contre|ailleurs)\b|au\s+contraire\b|"
     r"de\s+plus\b|im\s+gegensatz\b|dagegen\b|trotzdem\b|por\s+outro\s+lado\b|no\s+entanto\b|"
-    r"d[’']altra\s+parte\b|invece\b)"
+    r"d[’']altra\s+parte\b|invece\b"
+    # "Moments earlier, …", "Soon after, …", "Later that day …": a time told from an event before
+    r"|(?:moments|minutes|hours|days|weeks|months|years)\s+(?:earlier|later|before|after)\b|"
+    r"(?:soon|shortly|right|just|immediately)\s+(?:after|afterwards?|before|thereafter)\b|"
+    r"(?:later|earlier)\s+that\b)"
 )
 # "If he pushed…", "When they met…", "Like Alice, he'll…": a person named before is the subject
 # of the first clause.
@@ -106,8 +110,15 @@ _FILLER = re.compile(
     r"let['’]?s (?:dive|get started|take a look)|"
     r"here['’]?s (?:how|what|everything|a (?:look|quick look|rundown))|here are the|"
     r"read on\b|what do you think|enjoy[!.]|happy \w+ing|"
-    r"submit your|[\^↑]|图为|图片来源|摄影|写真[:：])",
+    r"submit your|[\^↑*]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,
+)
+# "Taiwanese President Tsai speaks during a debate in Taipei on December 29.": a photo's caption
+_CAPTION = re.compile(
+    r"\b(?:speaks|attends|poses|arrives|waves|gestures|looks on|smiles|listens|walks|reacts"
+    r"|delivers a speech|addresses)\b[^.]*\b(?:on|in)\s+(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b"
 )
 # "Figure 7 shows…", "as the table below shows", "see notes later", "the example from before":
 # a post has no figure, and no rest of the article, to point at.
@@ -133,6 +144,7 @@ _REFERS_BACK = re.compile(
     r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?!days\b)[a-z]{3,}"
     r"|\bthis(?:\s*[,;:—]|\s+(?:for|as|is|was|will|would|can|could|should|has|had|because|but"
     r"|and|or|so|when|if|in|on|at|to|with|without|means|meant)\b)"
+    r"|\bthe\s+(?:former|latter)\b"
     r"|,\s*though[.!?]$"  # "…more than a game console, though.": against what came before
     # "the motion of this point", "with that color": a thing named before (not "of this year")
     r"|\b(?:(?:of|through|from|by|into|under|behind|despite)\s+this|with\s+that)\s+"
@@ -231,7 +243,7 @@ def is_filler(text: str) -> bool:
         return True  # the end of a quotation that began in an earlier sentence
     if text.count('"') % 2 or text.count("“") > text.count("„") + text.count("”"):
         return True  # half a quotation in straight quotes, or a German/Czech „…“ one
-    if _POINTS_AT_FIGURE.search(text):
+    if _POINTS_AT_FIGURE.search(text) or _CAPTION.search(text):
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
 

@@ -15,7 +15,8 @@ _KINDS = (
     (
         "a digest of several stories",
         r"\b(?:this|these|last) weeks? in\b|\bweekly (?:edition|digest|roundup|update|news)"
-        r"|\b(?:issue|edition|volume|vol\.)\s*#?\d+|(?:^|\s)#\d+\b|\bnewsletter\b|\bdigest\b",
+        r"|\b(?:issue|edition|volume|vol\.)\s*#?\d+|(?:^|\s)#\d+\b|\bnewsletter\b|\bdigest\b"
+        r"|\bletters to the editor\b|\breaders['’]? letters\b",
     ),
     (
         "release notes",

@@ -158,6 +158,7 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ("WASHINGTON (Reuters) - The Senate passed the bill.", "The Senate passed the bill.", "dateline"),  # noqa: E501
         ("April 17, 2015 -- Imagine a ward where no drug works.", "Imagine a ward where no drug works.", "dateline"),  # noqa: E501
         ("NEW YORK — The city opened a ferry.", "The city opened a ferry.", "dateline"),
+        ("Access is restored.* The court ruled in December.", "Access is restored. The court ruled in December.", "footnote-marker"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_inline_furniture_is_cut_out_of_a_kept_paragraph(

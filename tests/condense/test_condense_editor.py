@@ -390,10 +390,25 @@ def test_turns_in_chinese_and_a_closing_though_answer_the_sentence_before() -> N
     assert not refers_back("Though late, the ferry came.")
     assert refers_back("I thank the board for taking that step, and I wish it well.")
     assert not refers_back("He said that steps were taken to fix the ferry.")
+    assert refers_back("With all of the former combined, polo is now a royal game.")
 
 
 def test_here_s_what_with_a_curly_apostrophe_is_filler() -> None:
     assert is_filler("Here’s what makes the original cuts of the trilogy so special.")
+
+
+def test_a_photo_caption_and_a_footnote_are_no_key_points() -> None:
+    assert is_filler(
+        "President Tsai Ing-wen speaks during a televised debate in Taipei on December 29."
+    )
+    assert is_filler("* We have received reports that providers restored access.")
+    assert not is_filler("The minister speaks to farmers in Kent every week.")
+
+
+def test_a_time_told_from_an_event_before_leans_on_it() -> None:
+    assert leans_back("Moments earlier, the show's creator accepted the award.")
+    assert leans_back("Soon after, Kaplan negotiated with the company.")
+    assert not leans_back("Years of drought left the reservoirs empty.")
 
 
 def test_pages_that_are_not_one_story_are_known_by_title_and_address() -> None:
@@ -410,3 +425,4 @@ def test_pages_that_are_not_one_story_are_known_by_title_and_address() -> None:
     assert not_one_story(article("Minecraft 1.8 - The Bountiful Update", "", *FILLER))
     assert not_one_story(article("Friday Facts #282 - 0.17 in sight", "", *FILLER))
     assert not_one_story(article("Latest News & Headlines", "", *FILLER)) == "a front page"
+    assert not_one_story(article("Letters to the Editor", "", *FILLER))
