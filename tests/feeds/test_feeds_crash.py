@@ -27,7 +27,7 @@ from tests.feeds.feed_server import FeedServer, Item, Route, article_page
 
 HERALD = str(Path(sys.executable).parent / "herald")
 ACCOUNTS = ["feed-x", "feed-bsky"]
-PAGE_DELAY = 0.15  # seconds each article page takes: the poll is long enough to be hit
+PAGE_DELAY = 0.3  # seconds each article page takes: the poll is long enough to be hit
 
 
 def slow_pages(site: FeedServer, items: list[Item]) -> None:
@@ -96,7 +96,8 @@ def test_sigkill_while_polling_neither_loses_nor_doubles_an_entry(
     serve_feed(site, items)
     prime = [HERALD, "feeds", "poll"]  # the first poll marks what is there: nothing
     assert subprocess.run(prime, capture_output=True, timeout=60).returncode == 0
-    logs = [tmp_path / f"daemon-{n}.log" for n in range(1 if database.endswith(".db") else 2)]
+    kind = "sqlite" if database.endswith(".db") else "postgresql"
+    logs = [tmp_path / f"daemon-{n}.log" for n in range(1 if kind == "sqlite" else 2)]
     daemons = [start(log) for log in logs]
     mid_poll = polled = 0
     for _ in range(trials):
@@ -107,7 +108,7 @@ def test_sigkill_while_polling_neither_loses_nor_doubles_an_entry(
         serve_feed(site, items)
         if wait_for_feed_request(site, before, timeout=8):
             polled += 1
-            time.sleep(rng.uniform(0, 3.0))
+            time.sleep(rng.uniform(0, 1.5))
         victim = rng.randrange(len(daemons))
         daemons[victim].send_signal(signal.SIGKILL)
         daemons[victim].wait()
@@ -118,7 +119,7 @@ def test_sigkill_while_polling_neither_loses_nor_doubles_an_entry(
     lost = [link for link in links if counts[link] == 0]
     doubled = [link for link in links if counts[link] > len(ACCOUNTS)]
     print(
-        f"\nfeed crash trials ({len(daemons)} daemon(s), {database.split(':')[0]}): "
+        f"\nfeed crash trials ({len(daemons)} daemon(s), {kind}): "
         f"{trials} kills, {polled} after the feed was fetched, {mid_poll} inside a poll "
         f"(lease held); {len(items)} entries, {sum(counts.values())} drafts; lost {len(lost)}, "
         f"doubled {len(doubled)}"
