@@ -18,7 +18,7 @@ from posts.queue.feeds import FeedState
 from scheduler.cli.output import console, echo_json, err_console
 from scheduler.cli.state import now
 
-_NONE = "no feeds configured; add a [feeds.NAME] table with url and to (docs/feeds.md)"
+_ADD = "add a [feeds.NAME] table with url and to (docs/feeds.md)"
 
 
 @click.command("poll")
@@ -73,14 +73,14 @@ def list_cmd(as_json: bool) -> None:
         echo_json([feed_json(f, states.get(n)) for n, f in config.feeds.items()])
         return
     if not config.feeds:
-        console().print(_NONE.capitalize(), markup=False)
+        console().print(f"No feeds configured; {_ADD}", markup=False)
     for name, feed in config.feeds.items():
         _print_feed(console(), config, feed, states.get(name))
 
 
 def _chosen(config: Config, names: Sequence[str]) -> list[Feed]:
     if not config.feeds:
-        raise NotFoundError(_NONE)
+        raise NotFoundError(f"no feeds configured; {_ADD}")
     for name in names:
         if name not in config.feeds:
             known = ", ".join(sorted(config.feeds))
