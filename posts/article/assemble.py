@@ -19,6 +19,7 @@ from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import (
     clean_tag,
     find_hashtags,
+    inline_hashtags,
     is_hashtag_line,
     strip_trailing_hashtags,
     unique,
@@ -198,7 +199,7 @@ def _paragraph(walk: _Walk, block: Block) -> None:
         walk.removed.append((rule, text))
         return
     walk.removed.extend(inline)
-    walk.hashtags.extend((tag, "inline") for tag in find_hashtags(text))
+    walk.hashtags.extend((tag, "inline") for tag in inline_hashtags(text))
     prefixed = _SUMMARY_PREFIX.match(text)
     if walk.in_summary:
         walk.summary.append(text)

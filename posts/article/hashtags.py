@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 HASHTAG = re.compile(r"(?:^|(?<=[\s(\[{\"'“‘«]))#(?=\w*[^\W\d_])(\w+)", re.MULTILINE)
+_QUOTED = re.compile(r"[\"“„«‘][^\"“”„«»‘’]{0,200}[\"”»’]")
 _TAG_LINE = re.compile(r"^(?:#\w+[\s,;·|]*)+$")
 
 
@@ -23,6 +24,12 @@ def find_hashtags(text: str) -> list[str]:
 _DIRECTIVES = frozenset(
     "include define undef ifdef ifndef endif elif pragma".split()  # noqa: SIM905
 )
+
+
+def inline_hashtags(text: str) -> list[str]:
+    """The author's tags written in running text; a hashtag quoted ("the hashtag
+    “#wontworkwithbigots”") is what others wrote, reported, not a tag of this article."""
+    return find_hashtags(_QUOTED.sub(" ", text))
 
 
 def is_hashtag_line(line: str) -> bool:

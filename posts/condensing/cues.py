@@ -147,7 +147,8 @@ _REFERS_BACK = re.compile(
     r"|\bthe\s+(?:former|latter)\b"
     r"|,\s*though[.!?]$"  # "…more than a game console, though.": against what came before
     # "the motion of this point", "with that color": a thing named before (not "of this year")
-    r"|\b(?:(?:of|through|from|by|into|under|behind|despite)\s+this|with\s+that)\s+"
+    r"|\b(?:(?:of|through|from|by|into|under|behind|despite|to|for|on|about|beyond|within)"
+    r"\s+this|with\s+that)\s+"
     rf"(?!(?:{_TIMES.replace(' ', '|')}|article|story|post|piece|page|site)\b)[a-z]{{3,}}"
     # "I thank RMS for taking that step": a step, a decision, a plan told of before
     r"|\bthat\s+(?:step|decision|move|idea|approach|argument|claim|effort|case|change|plan|problem"

@@ -67,3 +67,10 @@ def test_a_preprocessor_directive_written_in_prose_is_no_hashtag() -> None:
     assert find_hashtags("Add #include <stdio.h> and #define DEBUG, then ship #OpenSource") == [
         "OpenSource"
     ]
+
+
+def test_a_quoted_hashtag_is_reported_not_the_article_s_tag() -> None:
+    from posts.article.hashtags import inline_hashtags
+
+    text = 'Critics used the hashtag "#wontworkwithbigots", and #MeToo spread.'
+    assert inline_hashtags(text) == ["MeToo"]
