@@ -89,3 +89,21 @@ def test_a_hanging_feed_never_delays_publishing(site: FeedServer, tmp_path: Path
     assert site.hits("/feed"), "the feed was polled"
     assert read_outbox(outbox) and published < 15
     print(f"\npublished {published:.1f} s after start while the feed hung for 20 s")
+
+
+def test_jobs_follow_the_config_one_per_feed(site: FeedServer) -> None:
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    feed = {"url": site.url("/feed"), "to": ["feed-x"], "when": "now"}
+    write_config({"blog": {**feed, "every": "15m"}, "news": {**feed, "every": "20s"}})
+    scheduler = BackgroundScheduler(timezone="UTC")
+    scheduler.start(paused=True)  # as in the daemon, where a reload syncs a running scheduler
+    jobs().sync(scheduler)
+    assert {j.id: j.trigger.interval.total_seconds() for j in scheduler.get_jobs()} == {
+        "feed:blog": 60,
+        "feed:news": 20,
+    }
+    write_config({"news": feed})
+    jobs().sync(scheduler)
+    assert [j.id for j in scheduler.get_jobs()] == ["feed:news"]
+    scheduler.shutdown(wait=False)
