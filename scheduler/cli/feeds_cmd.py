@@ -18,6 +18,7 @@ from posts.queue.feeds import FeedState
 from scheduler.cli.output import console, echo_json, err_console
 from scheduler.cli.state import now
 
+_UNITS = (("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
 _ADD = "add a [feeds.NAME] table with url and to (docs/feeds.md)"
 
 
@@ -108,8 +109,14 @@ def _when(config: Config, at: datetime | None, missing: str = "never") -> str:
     return show_time(at, config.timezone, "%Y-%m-%d %H:%M %Z", missing=missing)
 
 
+def _span(seconds: int) -> str:
+    """``900`` → ``15m``: the interval in the largest unit it is a whole number of."""
+    unit, size = next((u, n) for u, n in _UNITS if seconds % n == 0)
+    return f"{seconds // size}{unit}"
+
+
 def _print_feed(out: Console, config: Config, feed: Feed, state: FeedState | None) -> None:
-    every = f"every {feed.every_seconds // 60}m" if feed.every_seconds >= 60 else "every <1m"
+    every = f"every {_span(feed.every_seconds)}"
     out.print(f"[bold]{escape(feed.name)}[/bold]  {escape(feed.url)}")
     out.print(f"    to {escape(', '.join(feed.to))}, {every}, when {feed.when}, read {feed.read}")
     if state is None:
