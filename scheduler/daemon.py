@@ -65,9 +65,7 @@ class Publisher:
         self.worker = store.worker
         self.config = config
         self.adapters = AdapterPool(config, clock)
-        self.gates = AccountGates()
-        stored = store.pacing(clock())  # a restart respects the last hour's pacing and limits
-        self.gates.restore(stored.starts, stored.limits)
+        self.gates = AccountGates()  # filled from the store before each part (tick._load_pacing)
         self.rng = random.Random()
         self.stop = threading.Event()
         self.reload_wanted = threading.Event()  # SIGHUP

@@ -10,7 +10,7 @@ import math
 import random
 import threading
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -55,21 +55,23 @@ class AccountGates:
     """Per-account state the tick keeps between runs: recent publishes and rate-limit waits.
 
     A rate limit or pacing wait on one account only defers that account's drafts; the tick goes on
-    with the others. Lanes share one instance (one lane per account at a time); the daemon fills it
-    from the store at start (:meth:`restore`), so a restart respects the last hour.
+    with the others. Lanes share one instance (one lane per account at a time). Before each part
+    the tick fills an account's gate from the store (:meth:`load`), where every publisher records
+    its starts and rate limits: a restart respects the last hour, and daemons sharing a
+    PostgreSQL database pace an account together.
     """
 
     def __init__(self) -> None:
         self._gates: dict[str, _Gate] = {}
         self._lock = threading.Lock()
 
-    def restore(
-        self, starts: Iterable[tuple[str, datetime]], limits: Mapping[str, datetime]
-    ) -> None:
-        """Add stored draft starts (oldest first) and rate limits."""
-        for account, at in starts:
-            self.started(account, at)
-        for account, until in limits.items():
+    def load(self, account: str, starts: Iterable[datetime], until: datetime | None) -> None:
+        """Take ``account``'s pacing from the store, where every publisher on the database
+        records it: the stored starts (oldest first; this process's are among them) replace
+        those in memory, and a stored rate limit holds as one met here would."""
+        gate = self._gate(account)
+        gate.starts = deque(starts)
+        if until is not None:
             self.block(account, until)
 
     def _gate(self, account: str) -> _Gate:

@@ -235,6 +235,7 @@ class _Tick:
             lease_until = self._keep_lease(draft, lease_until, now)
             # Pacing spaces drafts; a thread already begun goes on (rate limits still apply).
             pacing = self.policy.pacing.get(draft.account, Pacing()) if not live else Pacing()
+            self._load_pacing(draft.account, now)
             ready_at = self.gates.ready_at(draft.account, pacing, now)
             if ready_at is not None:
                 self._defer(draft, ready_at, "pacing or rate limit for this account")
@@ -395,6 +396,12 @@ class _Tick:
         return self._published(draft, part, found)
 
     # -- recording: each step is one store call and one log line ------------------------------
+
+    def _load_pacing(self, account: str, now: datetime) -> None:
+        """What every publisher on this database recorded for ``account`` (other daemons on
+        PostgreSQL pace it too): one indexed read before each part."""
+        stored = self.store.pacing(now, account)
+        self.gates.load(account, stored.starts, stored.limit)
 
     def _started(self, account: str) -> None:
         """A draft of ``account`` went out: paced from now, in memory and in the store."""

@@ -78,10 +78,11 @@ HOUR = timedelta(hours=1)
 
 @dataclass(frozen=True)
 class Pacing:
-    """Stored pacing state: draft starts in the last hour, oldest first, and rate limits."""
+    """An account's stored pacing: its draft starts in the last hour, oldest first, and the end
+    of a rate limit still running (None if none)."""
 
-    starts: list[tuple[str, datetime]]
-    limits: dict[str, datetime]
+    starts: list[datetime]
+    limit: datetime | None
 
 
 def _seconds(value: timedelta | float) -> float:
@@ -315,21 +316,22 @@ class WorkerStore(Reader):
                 u=to_ms(until),
             )
 
-    def pacing(self, now: datetime) -> Pacing:
-        """The last hour's draft starts and the rate limits still running at ``now``, per account
-        (what a restarted publisher must still respect)."""
+    def pacing(self, now: datetime, account: str) -> Pacing:
+        """``account``'s draft starts in the hour before ``now`` and its rate limit still running,
+        as every publisher on this database recorded them: what a restarted publisher must
+        respect, and daemons sharing a PostgreSQL database read before each part."""
         with self.db.read() as conn:
             starts = conn.rows(
-                "SELECT account, at FROM account_starts WHERE at >= :old ORDER BY at",
+                "SELECT at FROM account_starts WHERE account = :a AND at >= :old ORDER BY at",
+                a=account,
                 old=to_ms(now - HOUR),
             )
-            limits = conn.rows(
-                "SELECT account, until FROM account_limits WHERE until > :now", now=to_ms(now)
+            until = conn.value(
+                "SELECT until FROM account_limits WHERE account = :a AND until > :now",
+                a=account,
+                now=to_ms(now),
             )
-        return Pacing(
-            [(r["account"], from_ms(r["at"])) for r in starts],
-            {r["account"]: from_ms(r["until"]) for r in limits},
-        )
+        return Pacing([from_ms(r["at"]) for r in starts], None if until is None else from_ms(until))
 
     def _release(
         self,

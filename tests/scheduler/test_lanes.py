@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
-from posts.queue import WorkerStore
+import pytest
+
+from posts.queue import DraftStore
 from scheduler.lanes import Lanes
 from scheduler.retry import AccountGates, Pacing
-from tests.queue.conftest import worker
+from tests.queue.conftest import location, pg_location, store, worker  # noqa: F401  (fixtures)
 
+from .conftest import FakeClock, Harness
 from .test_tick import status, tick
 
 WAIT = 10  # seconds a test waits for a thread before failing (never slept)
@@ -79,24 +83,26 @@ def test_claims_skip_accounts_already_on_a_lane(harness: Any) -> None:
     assert [d.id for d in claimed] == [free] and status(harness.store, busy)[0] == "scheduled"
 
 
-def test_a_restarted_publisher_respects_the_last_hour(harness: Any) -> None:
-    harness.account("x1")
-    harness.account("x2", fail=["rate_limit:600"])
-    pacing = {"x1": Pacing(hourly_cap=1)}
-    first = harness.queue("x1", "first")
-    limited = harness.queue("x2", "limited")
-    tick(harness, pacing=pacing)
-    assert status(harness.store, first)[0] == "published"
-    assert status(harness.store, limited)[0] == "scheduled"  # waits for the platform's reset
+@pytest.fixture
+def shared(store: DraftStore, tmp_path: Path) -> Harness:  # noqa: F811  (the fixture)
+    """The scheduler harness on the store tests' database: SQLite; PostgreSQL with -m postgres."""
+    return Harness(store, FakeClock(), tmp_path / "outbox.jsonl")
 
-    harness.gates = AccountGates()  # a new process: nothing in memory
-    stored = WorkerStore(harness.store.db, "w2").pacing(harness.clock())
-    harness.gates.restore(stored.starts, stored.limits)
-    second = harness.queue("x1", "second")
-    harness.clock.advance(60)
-    tick(harness, pacing=pacing)
-    assert status(harness.store, second)[0] == "scheduled"  # the hourly cap still holds
-    assert harness.store.get(second).due_at == harness.clock.start + timedelta(hours=1)
-    assert harness.gates.ready_at(
-        "x2", Pacing(), harness.clock()
-    ) == harness.clock.start + timedelta(seconds=600)
+
+def test_daemons_on_one_database_pace_each_account_together(shared: Harness) -> None:
+    """A restarted daemon, or a second one running all along with its own memory (PostgreSQL lets
+    several share the queue), sees the first's draft starts and rate limits before it publishes."""
+    shared.account("x1")
+    shared.account("x2", fail=["rate_limit:600"])  # the call after it would succeed
+    pacing = {"x1": Pacing(hourly_cap=1)}
+    first, limited = shared.queue("x1", "first"), shared.queue("x2", "limited")
+    tick(shared, worker="w1", pacing=pacing)
+    assert [status(shared.store, d)[0] for d in (first, limited)] == ["published", "scheduled"]
+
+    shared.gates = AccountGates()  # the other daemon's memory: nothing of the above
+    second, again = shared.queue("x1", "second"), shared.queue("x2", "again")
+    shared.clock.advance(60)
+    tick(shared, worker="w2", pacing=pacing)
+    assert shared.store.get(second).due_at == shared.clock.start + timedelta(hours=1)  # the cap
+    assert shared.store.get(again).due_at == shared.clock.start + timedelta(seconds=600)
+    assert [line["text"] for line in shared.lines()] == ["first"]
