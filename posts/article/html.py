@@ -57,6 +57,7 @@ def read_html(text: str) -> Extracted:
         *_remove_about_trailers(tree),
         *_remove_formulas(tree),
     )
+    _unlink_subject_headings(tree)
     document = _extract(tree)
     if document is None:
         return Extracted(blocks=(), meta=Metadata(lang=lang))
@@ -176,6 +177,20 @@ def _remove_teasers(tree: etree._Element, page: str | None) -> Iterator[tuple[st
             if words:
                 yield "related-link", words[:200]
             part.getparent().remove(part)
+
+
+def _unlink_subject_headings(tree: etree._Element) -> None:
+    """A list article's item headings that link to their subject elsewhere ("“Rez Infinite”
+    ($30)" linking to the game's store page) lose the link, not the heading: extraction drops a
+    heading that is only a link, and the item would go unnamed. (Same-site ones were teaser
+    cards, removed before this.)"""
+    for heading in list(tree.iter("h2", "h3", "h4")):
+        links = heading.findall(".//a")
+        text = " ".join("".join(heading.itertext()).split())
+        linked = " ".join("".join(t for a in links for t in a.itertext()).split())
+        if text and linked == text:
+            for link in links:
+                link.drop_tag()
 
 
 def _same_site(href: str, page: str | None) -> bool:

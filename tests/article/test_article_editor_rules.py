@@ -459,3 +459,17 @@ def test_a_standfirst_set_as_a_subheading_is_the_story_s_first_paragraph() -> No
     article = page("<title>Buses</title>", f"<h1>Buses</h1><h2>{standfirst}</h2>{BODY}")
     assert article.paragraphs[0] == standfirst
     assert article.sections[0].heading is None
+
+
+def test_a_list_item_heading_that_links_to_its_subject_keeps_its_name() -> None:
+    items = "".join(
+        f'<h3><a href="https://store.example/{n}">“{n}” ($20)</a></h3>'
+        f"<p>{n} is a game about heading balls into nets, and it is weirdly fun to play.</p>"
+        for n in ("Headmaster", "Thumper", "Rez")
+    )
+    article = page("<title>The 3 coolest games</title>", f"<h1>The 3 coolest games</h1>{items}")
+    assert [s.heading for s in article.sections if s.heading] == [
+        "“Headmaster” ($20)",
+        "“Thumper” ($20)",
+        "“Rez” ($20)",
+    ]
