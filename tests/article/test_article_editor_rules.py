@@ -463,8 +463,8 @@ def test_a_standfirst_set_as_a_subheading_is_the_story_s_first_paragraph() -> No
 
 def test_a_list_item_heading_that_links_to_its_subject_keeps_its_name() -> None:
     items = "".join(
-        f'<h3><a href="https://store.example/{n}">“{n}” ($20)</a></h3>'
-        f"<p>{n} is a game about heading balls into nets, and it is weirdly fun to play.</p>"
+        f'<div><h3><a href="https://store.example/{n}">“{n}” ($20)</a></h3></div>'
+        f"<div><p>{n} is a game about heading balls into nets, and it is weirdly fun.</p></div>"
         for n in ("Headmaster", "Thumper", "Rez")
     )
     article = page("<title>The 3 coolest games</title>", f"<h1>The 3 coolest games</h1>{items}")
