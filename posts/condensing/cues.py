@@ -146,9 +146,9 @@ _REFERS_BACK = re.compile(
     r"|and|or|so|when|if|in|on|at|to|with|without|means|meant)\b)"
     r"|\bthe\s+(?:former|latter)\b"
     r"|,\s*though[.!?]$"  # "…more than a game console, though.": against what came before
-    # "the motion of this point", "with that color": a thing named before (not "of this year")
-    r"|\b(?:(?:of|through|from|by|into|under|behind|despite|to|for|on|about|beyond|within)"
-    r"\s+this|with\s+that)\s+"
+    # "the motion of this point", "supports this capability", "with that color": a thing named
+    # before, which a post read alone has not named (not "this year", "this article")
+    r"|(?<=\w )(?:this|with\s+that)\s+"
     rf"(?!(?:{_TIMES.replace(' ', '|')}|article|story|post|piece|page|site)\b)[a-z]{{3,}}"
     # "I thank RMS for taking that step": a step, a decision, a plan told of before
     r"|\bthat\s+(?:step|decision|move|idea|approach|argument|claim|effort|case|change|plan|problem"

@@ -265,11 +265,11 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "We're OK with this for now, as internships will only increase.",
         "In these cases the pager stays quiet.",
         "Nobody expected that.",
+        "ATF is the system that supports this capability at Dropbox.",
     ):
         assert refers_back(leaning), leaning
     for standing in (
         "This year the survey grew to 5,000 people.",
-        "The council approved this budget on Tuesday.",
         "These days buses run late.",
         "He said that the plan works.",
     ):
