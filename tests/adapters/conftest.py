@@ -827,6 +827,26 @@ def httpx_mock() -> Iterator[respx.MockRouter]:
 
 
 @pytest.fixture
+def x_refreshing_account(
+    requests_mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch
+) -> Account:
+    """An X account on an OAuth 2.0 token (``old-access``) with what one refresh needs; X's token
+    endpoint answers ``new-access`` (and rotates the refresh token to ``refresh-2``)."""
+    for var, value in {"T_TOK": "old-access", "T_REF": "refresh-1", "T_CID": "client-id"}.items():
+        monkeypatch.setenv(var, value)
+    settings = {
+        "oauth2_token_env": "T_TOK",
+        "oauth2_refresh_token_env": "T_REF",
+        "oauth2_client_id_env": "T_CID",
+    }
+    requests_mock.post(
+        "https://api.twitter.com/2/oauth2/token",
+        json={"access_token": "new-access", "refresh_token": "refresh-2", "expires_in": 7200},
+    )
+    return Account("lab-x3", "x", settings=settings)
+
+
+@pytest.fixture
 def x_harness(requests_mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch) -> XHarness:
     return XHarness(requests_mock, monkeypatch)
 

@@ -89,21 +89,10 @@ def test_duplicate_content_is_permanent_first_and_unknown_after_a_retry(
 
 
 def test_a_rejected_oauth2_token_is_refreshed_once_and_kept_private(
-    requests_mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    requests_mock: responses.RequestsMock, x_refreshing_account: Account, tmp_path: Path
 ) -> None:
-    for var, value in {"T_TOK": "old-access", "T_REF": "refresh-1", "T_CID": "client-id"}.items():
-        monkeypatch.setenv(var, value)
-    settings = {
-        "oauth2_token_env": "T_TOK",
-        "oauth2_refresh_token_env": "T_REF",
-        "oauth2_client_id_env": "T_CID",
-    }
-    account = Account("lab-x3", "x", settings=settings)
+    account = x_refreshing_account
     requests_mock.post(XHarness.api, json={"title": "Unauthorized"}, status=401)
-    requests_mock.post(
-        "https://api.twitter.com/2/oauth2/token",
-        json={"access_token": "new-access", "refresh_token": "refresh-2", "expires_in": 7200},
-    )
     requests_mock.post(XHarness.api, json={"data": {"id": "8", "text": "t"}}, status=201)
     XAdapter.from_account(account, data_dir=tmp_path, clock=lambda: REFRESHED).publish(outgoing())
 

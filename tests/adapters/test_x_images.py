@@ -93,24 +93,12 @@ def test_an_upload_answer_without_a_media_id_is_refused_in_xs_words(
 
 
 def test_an_upload_refused_for_an_expired_oauth2_token_is_sent_again_after_one_refresh(
-    requests_mock: responses.RequestsMock, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    requests_mock: responses.RequestsMock, x_refreshing_account: Account, tmp_path: Path
 ) -> None:
-    for var, value in {"T_TOK": "old-access", "T_REF": "refresh-1", "T_CID": "client-id"}.items():
-        monkeypatch.setenv(var, value)
-    settings = {
-        "oauth2_token_env": "T_TOK",
-        "oauth2_refresh_token_env": "T_REF",
-        "oauth2_client_id_env": "T_CID",
-    }
-    account = Account("lab-x3", "x", settings=settings)
     requests_mock.post(XHarness.upload_api, json={"title": "Unauthorized"}, status=401)
-    requests_mock.post(
-        "https://api.twitter.com/2/oauth2/token",
-        json={"access_token": "new-access", "refresh_token": "refresh-2", "expires_in": 7200},
-    )
     requests_mock.post(XHarness.upload_api, json={"data": {"id": MEDIA_ID}})
     requests_mock.post(XHarness.metadata_api, json={"data": {"id": MEDIA_ID}})
-    adapter = XAdapter.from_account(account, data_dir=tmp_path, clock=system_clock)
+    adapter = XAdapter.from_account(x_refreshing_account, data_dir=tmp_path, clock=system_clock)
     assert adapter.upload_image(image()).value == MEDIA_ID
     media = [c.request for c in requests_mock.calls if "/media/" in c.request.url]
     assert [request.headers["Authorization"] for request in media] == [
