@@ -127,7 +127,9 @@ _POINTS_AT_FIGURE = re.compile(
     r"(?:shows?|illustrates?|depicts?|gives|lists|summari[sz]es)\b|\b(?:figure|table|"
     r"listing|diagram|chart|graph|screenshot|image|example|code)s?\s+(?:above|below)\b|"
     r"\bsee (?:the )?(?:notes?|section|chapter|appendix) (?:later|below|above)\b|"
-    r"\bexample from before\b|\b(?:mentioned|described|discussed) (?:above|below|earlier)\b)"
+    r"\bexample from before\b|\b(?:mentioned|described|discussed|explained|shown|covered|detailed)"
+    r"\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}section\s+)?(?:above|below|earlier|later)\b|"
+    r"\bin the (?:next|following|previous) (?:section|chapter|part)\b|\(see (?:above|below)\))"
 )
 _POINT_HEADING = re.compile(
     r"\b(?:what (?:we|i|they|it) (?:changed|did|found|learned|learnt|built|decided)|what changes|"

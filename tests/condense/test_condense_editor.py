@@ -403,6 +403,8 @@ def test_a_photo_caption_and_a_footnote_are_no_key_points() -> None:
     )
     assert is_filler("* We have received reports that providers restored access.")
     assert not is_filler("The minister speaks to farmers in Kent every week.")
+    assert is_filler("It pushes tasks onto the queues, as described in the queue section below.")
+    assert is_filler("We cover the retry policy in the next section.")
 
 
 def test_a_time_told_from_an_event_before_leans_on_it() -> None:
