@@ -33,6 +33,10 @@ _KINDS = (
 _PATTERNS = tuple((kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _KINDS)
 # Serial fiction sites file each instalment under a chapter path (Royal Road, AO3, Wattpad).
 _CHAPTER_URL = re.compile(r"/(?:chapters?|fiction/\d+/[^/]+/chapter)/", re.IGNORECASE)
+# RFC 2119's capitalised keywords, used throughout a specification and almost nowhere else.
+_REQUIREMENT = re.compile(r"\b(?:MUST|SHOULD|SHALL)(?: NOT)?\b|\bREQUIRED\b|\bRECOMMENDED\b")
+_SPEC_PARAGRAPHS = 200  # looked at for them …
+_SPEC_WORDS = 10  # … and this many make a specification
 _ITEMS = 8  # a page of this many paragraphs …
 _PROSE_SHARE = 0.35  # … with less of its text than this in sentences, and half of its
 _LINE = 120  # paragraphs short lines without a full stop, is a list of items
@@ -41,13 +45,15 @@ _SENTENCE_END = tuple(".!?…。！？\"'”’")
 
 def not_one_story(article: Article) -> str | None:
     """What the page is when it is not one story ("release notes"), else None: judged by its
-    title, a chapter's address, and a body whose text is mostly lines without a full stop
-    (captions, items)."""
+    title, a chapter's address, a specification's "MUST" and "SHOULD", and a body whose text is
+    mostly lines without a full stop (captions, items)."""
     for kind, pattern in _PATTERNS:
         if pattern.search(article.title):
             return kind
     if article.url and _CHAPTER_URL.search(article.url):
         return "a chapter of a longer work"
+    if len(_REQUIREMENT.findall(" ".join(article.paragraphs[:_SPEC_PARAGRAPHS]))) >= _SPEC_WORDS:
+        return "a technical specification"
     paragraphs = article.paragraphs
     prose = sum(len(p) for p in paragraphs if p.rstrip().endswith(_SENTENCE_END))
     total = sum(len(p) for p in paragraphs)

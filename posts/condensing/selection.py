@@ -74,6 +74,13 @@ _COUNTED = regex.compile(
 )
 _NUMBERED = regex.compile(r"^\s*(?:\d+\s*[.):]|#\s*\d+|no\.\s*\d+)", regex.IGNORECASE)
 _HOW_TO = regex.compile(r"\s*how to\b", regex.IGNORECASE)
+# "1. Introduction", "2. Terminology": a document's numbered sections, not a list's items.
+_DOCUMENT_SECTION = regex.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\s*[.):]?\s*)?(?:introduction|background|overview|terminology|"
+    r"definitions|methods?|discussion|conclusions?|summary|references|appendix|acknowledge?ments|"
+    r"related work|security considerations|abstract)\b",
+    regex.IGNORECASE,
+)
 _STEP = regex.compile(r"\s*step\s*\d+\b", regex.IGNORECASE)
 OVERLAP = 0.5  # share of content words that makes a sentence a repeat
 
@@ -379,14 +386,18 @@ def _numbered_items(article: Article) -> frozenset[tuple[int, int]]:
         for index, (text, after) in enumerate(pairwise((*part.paragraphs, ""))):
             if _NUMBERED.match(text) and is_fragment(text) and not _NUMBERED.match(after):
                 found.append((section, index))
-    return frozenset(found) if len(found) >= ROUNDUP_SECTIONS else frozenset()
+    if len(found) < ROUNDUP_SECTIONS:
+        return frozenset()
+    titles = (article.sections[section].paragraphs[index] for section, index in found)
+    return frozenset() if any(_DOCUMENT_SECTION.match(t) for t in titles) else frozenset(found)
 
 
 def _is_roundup(article: Article) -> bool:
     """A list article: several short headed sections, numbered or counted by the headline; or a
-    how-to's headed steps, however long (the heading is the step)."""
+    how-to's headed steps, however long (the heading is the step). Not a document whose numbered
+    sections include "Introduction" or "Conclusion"."""
     headed = [s.heading for s in article.sections if s.heading]
-    if len(headed) < ROUNDUP_SECTIONS:
+    if len(headed) < ROUNDUP_SECTIONS or any(_DOCUMENT_SECTION.match(h) for h in headed):
         return False
     chars = sum(len(p) for s in article.sections if s.heading for p in s.paragraphs)
     numbered = sum(1 for h in headed if _NUMBERED.match(h)) >= ROUNDUP_SECTIONS
