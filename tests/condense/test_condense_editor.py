@@ -430,3 +430,31 @@ def test_pages_that_are_not_one_story_are_known_by_title_and_address() -> None:
     assert not_one_story(article("Letters to the Editor", "", *FILLER))
     spec = ("Clients MUST send the token, and servers SHOULD NOT cache it.",) * 5
     assert not_one_story(article("remoteStorage", "", *spec)) == "a technical specification"
+
+
+def test_a_document_s_numbered_sections_are_not_a_list_s_items() -> None:
+    from posts.condensing.selection import digest
+
+    sections = tuple(
+        Section(heading, (f"{heading[3:]} is what this part of the paper covers in depth.",))
+        for heading in ("1. Introduction", "2. Terminology", "3. Storage model", "4. Requests")
+    )
+    paper = Article(
+        title="A storage protocol",
+        sections=sections,
+        summary="",
+        summary_source="computed",
+        hashtags=(),
+    )
+    assert digest(paper).in_order == frozenset()
+    listicle = replace_headings(paper, ("1. Rez", "2. Thumper", "3. Headmaster", "4. Batman"))
+    assert digest(listicle).in_order
+
+
+def replace_headings(source: Article, headings: tuple[str, ...]) -> Article:
+    from dataclasses import replace
+
+    sections = tuple(
+        Section(h, s.paragraphs) for h, s in zip(headings, source.sections, strict=True)
+    )
+    return replace(source, sections=sections)
