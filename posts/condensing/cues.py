@@ -122,6 +122,10 @@ _CAPTION = re.compile(
 )
 # "Figure 7 shows…", "as the table below shows", "see notes later", "the example from before":
 # a post has no figure, and no rest of the article, to point at.
+_POINTING_WORDS = (
+    "above", "below", "earlier", "later", "before", "next", "following", "previous", "figure",
+    "fig.", "table", "listing", "diagram", "chart", "graph", "screenshot",
+)  # fmt: skip
 _POINTS_AT_FIGURE = re.compile(
     r"(?i:\b(?:figure|fig\.|table|listing|diagram|chart|graph|screenshot)\s+\d+[a-z]?\s+"
     r"(?:shows?|illustrates?|depicts?|gives|lists|summari[sz]es)\b|\b(?:figure|table|"
@@ -142,6 +146,7 @@ _POINT_HEADING = re.compile(
 
 # A reference back from inside a sentence: "We're OK with this.", "in these cases", "those
 # changes". ("these days" is a time, not a reference.)
+_BACK_WORDS = ("this", "that", "these", "those", "former", "latter", "though")  # one is needed
 _REFERS_BACK = re.compile(
     r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?!days\b)[a-z]{3,}"
     r"|\bthis(?:\s*[,;:—]|\s+(?:for|as|is|was|will|would|can|could|should|has|had|because|but"
@@ -162,7 +167,8 @@ _REFERS_BACK = re.compile(
 def refers_back(text: str) -> bool:
     """Does ``text`` point, from inside, at something said before it ("We're OK with this.",
     "In these cases the …")? It then needs the sentence before, as an opening pronoun does."""
-    return bool(_REFERS_BACK.search(text))
+    folded = text.casefold()
+    return any(word in folded for word in _BACK_WORDS) and bool(_REFERS_BACK.search(text))
 
 
 def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
@@ -246,9 +252,16 @@ def is_filler(text: str) -> bool:
         return True  # the end of a quotation that began in an earlier sentence
     if text.count('"') % 2 or text.count("“") > text.count("„") + text.count("”"):
         return True  # half a quotation in straight quotes, or a German/Czech „…“ one
-    if _POINTS_AT_FIGURE.search(text) or _CAPTION.search(text):
+    if _points_elsewhere(text) or _CAPTION.search(text):
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
+
+
+def _points_elsewhere(text: str) -> bool:
+    """:data:`_POINTS_AT_FIGURE`, tried only when one of its words is there (it is slow to fail
+    on every sentence of a long article)."""
+    folded = text.casefold()
+    return any(word in folded for word in _POINTING_WORDS) and bool(_POINTS_AT_FIGURE.search(text))
 
 
 def marks_the_point(heading: str | None) -> bool:
