@@ -91,13 +91,19 @@ def condense(
 
 
 def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]:
-    """The requested shape; ``auto`` is single when its essentials fit or the page is not one
-    story (:mod:`~.genre`), else a thread."""
-    can_thread = ctx.options.max_posts >= 2
-    simple = essentials_fit(ctx) or ctx.digest.not_a_story is not None
-    if not can_thread or mode == "single" or (mode == "auto" and simple):
-        return "single", single(ctx)
-    return "thread", thread(ctx)
+    """The requested shape, unless :func:`_one_post` says otherwise."""
+    if ctx.options.max_posts >= 2 and mode != "single" and not _one_post(ctx, mode):
+        return "thread", thread(ctx)
+    return "single", single(ctx)
+
+
+def _one_post(ctx: Context, mode: str) -> bool:
+    """``auto`` is one post when its essentials fit; a page that is not one story
+    (:mod:`~.genre`) is one post in ``auto`` always, and as a "thread" when its headline,
+    summary and link fit one (an editor does not stretch a digest into a thread)."""
+    if ctx.digest.not_a_story is None:
+        return mode == "auto" and essentials_fit(ctx)
+    return mode == "auto" or essentials_fit(ctx)
 
 
 def platform_names(spec: str) -> tuple[str, ...]:

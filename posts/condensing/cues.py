@@ -109,7 +109,7 @@ _FILLER = re.compile(
     r"all rights reserved|in this (?:article|post)|without further ado|"
     r"let['’]?s (?:dive|get started|take a look)|"
     r"here['’]?s (?:how|what|everything|a (?:look|quick look|rundown))|here are the|"
-    r"read on\b|what do you think|enjoy[!.]|happy \w+ing|"
+    r"read on\b|what do you think|enjoy[!.]|happy \w+ing|recommend this\b|"
     r"submit your|[\^↑*]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,
 )

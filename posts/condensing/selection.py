@@ -123,8 +123,12 @@ class Digest:
         return repeats(sentence.words, self.said)
 
     def candidates(self) -> Iterator[Sentence]:
-        """Ranked sentences with content words that repeat neither the hook nor a better one."""
-        return iter(self.distinct)
+        """Ranked sentences with content words that repeat neither the hook nor a better one;
+        of a page that is not one story (a digest, release notes), only its opening's: picking
+        by rank would set unrelated items side by side."""
+        if self.not_a_story is None:
+            return iter(self.distinct)
+        return (s for s in self.distinct if s.paragraph == 0 and s.position in self.pinned)
 
 
 class Distinct:

@@ -294,8 +294,8 @@ def _pieces(ctx: Context, text: str, budget: int) -> list[tuple[str, str]]:
 def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     """The best-ranked passages that fit beside the hook, laid out in article order.
 
-    A page that is not one story offers only its opening (:func:`_candidates`). A passage longer
-    than a post is passed over (only the summary is ever cut across posts, and
+    A page that is not one story offers only its opening (:meth:`Digest.candidates`). A passage
+    longer than a post is passed over (only the summary is ever cut across posts, and
     a sentence that leans on another is posted in the same post as it). Choosing stops at the first
     passage scoring under :data:`STOP` of the mean of those chosen
     or under the article's top :data:`KEY_SHARE` (the lead and a list article's items are
@@ -309,7 +309,7 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     skips = 0
     floor = _floor(ctx.digest.sentences)
     closed = False  # a step or list item was passed over: no later one may take its place
-    for sentence in _candidates(ctx):
+    for sentence in ctx.digest.candidates():
         lead = sentence.position in ctx.digest.pinned
         if not sentence.point or (not lead and _enough(sentence, scores, floor)):
             break  # the ranking puts every fragment and filler sentence last
@@ -337,15 +337,6 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         plan.drop_tags()  # not even the first words fit beside them
         opening = _opening(ctx, plan)
     return opening
-
-
-def _candidates(ctx: Context) -> Iterable[Sentence]:
-    """The ranked sentences; of a page that is not one story (a digest, release notes), only
-    its opening: picking by rank would set unrelated items side by side."""
-    ranked = ctx.digest.candidates()
-    if ctx.digest.not_a_story is None:
-        return ranked
-    return (s for s in ranked if s.paragraph == 0 and s.position in ctx.digest.pinned)
 
 
 def _ending_on_a_point(
