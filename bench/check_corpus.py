@@ -28,6 +28,7 @@ from posts import condense, load_article, platforms
 from posts.article.sentences import split_sentences
 from posts.condensing.hashtags import cap_for
 from posts.condensing.review import review
+from posts.condensing.selection import digest
 from posts.counting import fits, measure
 from posts.errors import HeraldError
 from posts.model import Article, Rendition
@@ -280,10 +281,11 @@ def tags_unused(result: Result, platform: str) -> tuple[int, int]:
 
 
 def wasted_single(result: Result, platform: str) -> bool:
-    """A single post leaving over a third of its room unused while a sentence would fit."""
+    """A single post leaving over a third of its room unused while a sentence would fit (a page
+    that is not one story, a digest say, is posted as what it is on purpose: not counted)."""
     rendition, article = result.renditions[platform], result.article
     assert article is not None
-    if rendition.mode != "single" or len(rendition.posts) != 1:
+    if rendition.mode != "single" or len(rendition.posts) != 1 or digest(article).not_a_story:
         return False
     post = rendition.posts[0]
     room = rendition.limit - post.length
