@@ -73,8 +73,12 @@ class PlainLines:
         self._write(text)
 
     def _write(self, line: str) -> None:
-        self.file.write(line + "\n")
-        self.file.flush()
+        try:
+            self.file.write(line + "\n")
+            self.file.flush()
+        except BrokenPipeError:  # the reader left (`| head`): end quietly with 1, as Rich does
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(1) from None
 
     def _rich(self) -> RichLines:
         from scheduler.cli.output import console, err_console

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 from contextlib import redirect_stdout
+from pathlib import Path
 from unittest import mock
 
 from hypothesis import given
@@ -54,3 +57,14 @@ def test_a_forced_terminal_gets_rich_styles() -> None:
         printer.print(("warning", "yellow"))
     assert isinstance(printer, RichLines)
     assert out.getvalue() == "\x1b[33mwarning\x1b[0m\n"
+
+
+def test_a_reader_that_leaves_early_ends_herald_quietly_as_rich_did(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("Council approves the park budget. Work starts in May.\n", encoding="utf-8")
+    code = "import sys\nfrom scheduler.cli.main import cli\nsys.argv[0] = 'herald'\ncli()\n"
+    argv = [sys.executable, "-c", code, "format", str(article)]
+    run = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.stdout is not None and run.stderr is not None
+    run.stdout.close()  # before Herald writes its first line
+    assert (run.wait(timeout=60), run.stderr.read()) == (1, b"")
