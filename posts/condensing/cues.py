@@ -110,6 +110,8 @@ _FILLER = re.compile(
     r"let['’]?s (?:dive|get started|take a look)|"
     r"here['’]?s (?:how|what|everything|a (?:look|quick look|rundown))|here are the|"
     r"read on\b|what do you think|enjoy[!.]|happy \w+ing|recommend this\b|"
+    r"(?:want|like) to (?:know|learn|read|see|hear) more\b|interested in (?:learning|reading)\b|"
+    r"(?:below|above|here) (?:is|are) (?:a|the|my|our) (?:list|few|roundup|selection)\b|"
     r"submit your|[\^↑*]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,
 )
@@ -124,7 +126,7 @@ _CAPTION = re.compile(
 # a post has no figure, and no rest of the article, to point at.
 _POINTING_WORDS = (
     "above", "below", "earlier", "later", "before", "next", "following", "previous", "figure",
-    "fig.", "table", "listing", "diagram", "chart", "graph", "screenshot",
+    "fig.", "table", "listing", "diagram", "chart", "graph", "screenshot", "(see", "as you can",
 )  # fmt: skip
 _POINTS_AT_FIGURE = re.compile(
     r"(?i:\b(?:figure|fig\.|table|listing|diagram|chart|graph|screenshot)\s+\d+[a-z]?\s+"
@@ -133,7 +135,9 @@ _POINTS_AT_FIGURE = re.compile(
     r"\bsee (?:the )?(?:notes?|section|chapter|appendix) (?:later|below|above)\b|"
     r"\bexample from before\b|\b(?:mentioned|described|discussed|explained|shown|covered|detailed)"
     r"\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}section\s+)?(?:above|below|earlier|later)\b|"
-    r"\bin the (?:next|following|previous) (?:section|chapter|part)\b|\(see (?:above|below)\))"
+    r"\bin the (?:next|following|previous) (?:section|chapter|part)\b|\(see (?:above|below)\)|"
+    r"\bas you can see (?:from|in|on) the (?:trailer|video|image|photo|picture|chart|graph|map|"
+    r"screenshot|clip)\b)"
 )
 _POINT_HEADING = re.compile(
     r"\b(?:what (?:we|i|they|it) (?:changed|did|found|learned|learnt|built|decided)|what changes|"

@@ -12,7 +12,7 @@ each post is then rendered with its real label and measured again.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 from typing import Any
@@ -346,17 +346,33 @@ def _ending_on_a_point(
     chosen: dict[int, Sentence],
     taken: list[list[Sentence]],
 ) -> dict[int, Sentence]:
-    """``chosen`` without the lowest-ranked passage whose leaving lets the last point's post
-    carry the link, when the thread would otherwise close on the link alone."""
-    if plan.ends_on_a_point([*hook, *_items(ctx, plan, chosen)]):
-        return chosen
-    for passage in reversed(taken):
-        kept = {p for other in taken if other is not passage for p in (s.position for s in other)}
-        trial = {p: s for p, s in chosen.items() if p in kept}
-        items = [*hook, *_items(ctx, plan, trial)]
-        if trial and plan.reads_on(items) and plan.ends_on_a_point(items):
-            return trial
+    """``chosen`` as it is when the last point's post carries the link; else without the
+    hashtags, if that is enough (they are the first thing to go); else without the
+    lowest-ranked passage whose leaving lets it, with the hashtags or without: a thread does
+    not close on the link alone."""
+    tags = plan.tags
+    for trial in (chosen, *_without_each(taken, chosen)):
+        for keep in (True, False) if tags else (True,):
+            if not keep:
+                plan.drop_tags()
+            items = [*hook, *_items(ctx, plan, trial)]
+            if (trial is chosen or plan.reads_on(items)) and plan.ends_on_a_point(items):
+                return trial
+            plan.tags = tags
+            plan.forget_frames()
     return chosen
+
+
+def _without_each(
+    taken: list[list[Sentence]], chosen: dict[int, Sentence]
+) -> Iterator[dict[int, Sentence]]:
+    """``chosen`` without one passage, the lowest-ranked first (sentences another passage also
+    brought stay)."""
+    for passage in reversed(taken):
+        kept = {s.position for other in taken if other is not passage for s in other}
+        trial = {p: s for p, s in chosen.items() if p in kept}
+        if trial:
+            yield trial
 
 
 def _enough(sentence: Sentence, scores: list[float], floor: float) -> bool:

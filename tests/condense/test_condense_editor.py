@@ -405,6 +405,9 @@ def test_a_photo_caption_and_a_footnote_are_no_key_points() -> None:
     assert not is_filler("The minister speaks to farmers in Kent every week.")
     assert is_filler("It pushes tasks onto the queues, as described in the queue section below.")
     assert is_filler("We cover the retry policy in the next section.")
+    assert is_filler("As you can see from the trailer, it’s mostly standard stuff.")
+    assert is_filler("Want to know more about Erin Spiceland?")
+    assert is_filler("Below is a list of my current favorite women talking sports.")
 
 
 def test_a_time_told_from_an_event_before_leans_on_it() -> None:
