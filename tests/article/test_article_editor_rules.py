@@ -479,5 +479,8 @@ def test_an_h1_that_ends_the_title_is_the_site_s_name_not_the_headline() -> None
     head = "<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>"
     article = page(head, f"<h1>evolve extension for Mercurial</h1>{BODY}")
     assert article.title == "Evolve: Shared Mutable History"
-    head = '<title>Lab Blog | Tide pools keep time</title><meta property="og:title" content="Tide pools keep time">'
+    head = (
+        "<title>Lab Blog | Tide pools keep time</title>"
+        '<meta property="og:title" content="Tide pools keep time">'
+    )
     assert page(head, f"<h1>Tide pools keep time</h1>{BODY}").title == "Tide pools keep time"
