@@ -44,9 +44,10 @@ _CERTAIN = re.compile(
     r"|[。！？]+[」』）】〉》”’]+\s+"  # a quotation closed, then a space: Japanese starts anew
 )
 _OPENERS = "\"'“‘(["
-# "…to load.This is": a stop with no space after it, between a lowercase word and a capitalised
-# one (domains, "Node.js" and "U.S." never look like that).
-_GLUED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])")
+# "…to load.This is", "…phenomenon.”There was": a stop (and a closing quote) with no space
+# after it, between a lowercase word and a capitalised one (domains, "Node.js" and "U.S." never
+# look like that).
+_GLUED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][”’])(?=[A-Z][a-z])")
 _DOTTED_NAME = re.compile(r"(?:^|\s)(?P<token>[A-Z]{2,3})\.$")
 # Words that open sentences; after "ID." they mean the sentence really ended.
 _STARTERS = frozenset(

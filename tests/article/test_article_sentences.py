@@ -122,3 +122,11 @@ def test_same_sentences_as_pysbd_alone(text: str) -> None:
     """The shortcuts (certain cuts, windows that need no pysbd) never change pysbd's answer."""
     reference = [s.strip() for s in pysbd.Segmenter(language="en", clean=False).segment(text)]
     assert split_sentences(text) == reference
+
+
+def test_a_quotation_closed_with_no_space_after_it_still_ends_the_sentence() -> None:
+    text = "It called him the author of “many books on occult phenomenon.”There was no mention."
+    assert split_sentences(text, "en") == [
+        "It called him the author of “many books on occult phenomenon.”",
+        "There was no mention.",
+    ]
