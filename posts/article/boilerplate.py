@@ -193,6 +193,8 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"(?<=[\w.,;:)\"”\]])\[(?:\d{1,3}|citation needed|note \d+|edit)\]"),
     ),
     ("footnote-marker", re.compile(r"(?<=[.!?\"”])\*{1,3}(?=\s|$)")),  # "restored.* This …"
+    # a page reference after a citation's stop ("…previous loop.: 207 The list…")
+    ("citation-marker", re.compile(r"(?<=[.!?])\s?:\s?\d{1,4}(?:[–-]\d{1,4})?(?=\s|$)")),
 )
 
 

@@ -159,6 +159,7 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ("April 17, 2015 -- Imagine a ward where no drug works.", "Imagine a ward where no drug works.", "dateline"),  # noqa: E501
         ("NEW YORK — The city opened a ferry.", "The city opened a ferry.", "dateline"),
         ("Access is restored.* The court ruled in December.", "Access is restored. The court ruled in December.", "footnote-marker"),  # noqa: E501
+        ("The loop starts again.: 207 The list names the films.", "The loop starts again. The list names the films.", "citation-marker"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_inline_furniture_is_cut_out_of_a_kept_paragraph(
