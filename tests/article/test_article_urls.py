@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import httpx
 import pytest
@@ -15,6 +14,7 @@ from posts.article import load_article
 from posts.article.fetching import fetch
 from posts.errors import ArticleError
 from scheduler.cli.main import cli
+from tests.loopback_server import base_url, http_serving
 
 PAGE = (
     "<html><head><title>Night buses return | Riverside Herald</title>{head}</head><body><article>"
@@ -82,12 +82,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with http_serving(Handler) as httpd:
+        yield base_url(httpd)
 
 
 def test_a_page_is_read_from_its_url_with_the_address_as_its_link(server: str) -> None:

@@ -13,11 +13,10 @@ import re
 import signal
 import struct
 import subprocess
-import threading
 import time
 import zlib
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from scheduler.adapters.bluesky import BlueskyAdapter
 from scheduler.adapters.tid import new_tid
 from tests.media.images import opened, phone_jpeg, write
 
+from ..loopback_server import base_url, http_serving
 from .conftest import ROOT, LocalPds, PdsAccount
 from .herald_cli import (
     HERALD,
@@ -78,16 +78,12 @@ def article(tmp_path: Path) -> Iterator[Path]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Image)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    image = f"http://127.0.0.1:{server.server_address[1]}/anemone.png"
-    text = re.sub(r"(?m)^image: .*$", f"image: {image}", ARTICLE.read_text(encoding="utf-8"))
-    copy = tmp_path / ARTICLE.name
-    copy.write_text(text, encoding="utf-8")
-    yield copy
-    server.shutdown()
-    server.server_close()
+    with http_serving(Image) as server:
+        image = f"{base_url(server)}/anemone.png"
+        text = re.sub(r"(?m)^image: .*$", f"image: {image}", ARTICLE.read_text(encoding="utf-8"))
+        copy = tmp_path / ARTICLE.name
+        copy.write_text(text, encoding="utf-8")
+        yield copy
 
 
 @pytest.fixture

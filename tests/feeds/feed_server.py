@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.loopback_server import base_url, http_serving
 
 CHUNK = b"<item>" + b"x" * 65530  # what an endless body repeats
 T0 = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
@@ -104,18 +106,10 @@ class _Handler(BaseHTTPRequestHandler):
 @contextmanager
 def feed_server() -> Iterator[FeedServer]:
     site = FeedServer()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
-    httpd.site = site  # type: ignore[attr-defined]
-    site.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with http_serving(_Handler) as httpd:
+        httpd.site = site  # type: ignore[attr-defined]
+        site.base = base_url(httpd)
         yield site
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 @dataclass(frozen=True)

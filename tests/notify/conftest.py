@@ -6,10 +6,12 @@ import json
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
+
+from tests.loopback_server import base_url, http_serving
 
 
 @dataclass
@@ -46,18 +48,13 @@ def _handler(hook: Hook) -> type[BaseHTTPRequestHandler]:
 
 
 def serve(hook: Hook) -> Iterator[Hook]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(hook))
-    server.daemon_threads = True
-    hook.url = f"http://127.0.0.1:{server.server_address[1]}/hook/s3cr3t-path"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield hook
-    finally:
-        if hook.hang is not None:
-            hook.hang.set()
-        server.shutdown()
-        server.server_close()
+    with http_serving(_handler(hook)) as server:
+        hook.url = f"{base_url(server)}/hook/s3cr3t-path"
+        try:
+            yield hook
+        finally:
+            if hook.hang is not None:
+                hook.hang.set()  # a hanging answer must end before the server can shut down
 
 
 @pytest.fixture
