@@ -48,6 +48,10 @@ _OPENERS = "\"'“‘(["
 # after it, between a lowercase word and a capitalised one (domains, "Node.js" and "U.S." never
 # look like that).
 _GLUED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][”’])(?=[A-Z][a-z])")
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.$", re.IGNORECASE)
+_TIME_ZONE = re.compile(  # after "10 a.m.": PDT, UTC, CEST, ET
+    r"(?:[ECMPA][SD]?T|UTC|GMT|BST|CES?T|EES?T|WES?T|IST|JST|KST|HKT|SGT|AE[SD]T|NZ[SD]T)\b"
+)
 _DOTTED_NAME = re.compile(r"(?:^|\s)(?P<token>[A-Z]{2,3})\.$")
 # Words that open sentences; after "ID." they mean the sentence really ended.
 _STARTERS = frozenset(
@@ -150,7 +154,8 @@ def _split_paragraph(paragraph: str, code: str) -> list[str]:
 
 
 def _join_dotted_names(sentences: list[str]) -> list[str]:
-    """Undo cuts inside names written with a dot: "the ID. Buzz", "ID. SPACE VIZZION".
+    """Undo cuts inside names written with a dot: "the ID. Buzz", "ID. SPACE VIZZION", and after
+    a clock time's "a.m." before its time zone.
 
     A short all-capitals token with a dot, followed by a word in capitals (or, for Volkswagen's
     "ID.", any capitalised word), is a product name, not the end of a sentence. The paragraph was
@@ -166,6 +171,8 @@ def _join_dotted_names(sentences: list[str]) -> list[str]:
 
 
 def _continues_name(previous: str, sentence: str) -> bool:
+    if _CLOCK_TIME.search(previous) and _TIME_ZONE.match(sentence):
+        return True  # "at 10 a.m." + "PDT (5 p.m. UTC) on August 28": one time, one sentence
     match = _DOTTED_NAME.search(previous)
     if match is None:
         return False

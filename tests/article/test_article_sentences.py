@@ -130,3 +130,12 @@ def test_a_quotation_closed_with_no_space_after_it_still_ends_the_sentence() -> 
         "It called him the author of “many books on occult phenomenon.”",
         "There was no mention.",
     ]
+
+
+def test_a_clock_time_s_time_zone_stays_in_its_sentence() -> None:
+    text = "It starts at 10 a.m. PDT (5 p.m. UTC) on August 28. We met at 9 a.m. NASA called."
+    assert split_sentences(text, "en") == [
+        "It starts at 10 a.m. PDT (5 p.m. UTC) on August 28.",
+        "We met at 9 a.m.",
+        "NASA called.",
+    ]
