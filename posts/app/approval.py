@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from posts.app.enqueue import Planner, Queued, Timing, no_slots
+from posts.app.images import refuse_stored_missing_alt
 from posts.config import Config
 from posts.errors import InputError, quoted
 from posts.queue.drafts import DraftStore, require
@@ -37,7 +38,8 @@ def approve(
     store: DraftStore, config: Config, request: ApproveRequest, now: datetime
 ) -> list[Queued]:
     """Schedule every named draft awaiting approval, in one transaction: an unknown id, a draft
-    not awaiting approval or a full quota changes nothing."""
+    not awaiting approval, an image without the alt text its account requires (``require_alt``:
+    its image may have been replaced since it was queued) or a full quota changes nothing."""
     if request.at is not None and request.next_slot:
         raise InputError("a time and the next slot cannot be combined; choose one")
     with store.plan() as session:
@@ -45,6 +47,7 @@ def approve(
         for draft in drafts:
             require(draft, ("awaiting",), "approve")
             _configured(config, draft)
+            refuse_stored_missing_alt(config.accounts[draft.account], draft)
         for name in sorted({d.account for d in drafts}):
             session.db.lock_account(session.conn, name)
         planner = Planner(session, config, now, request.force)

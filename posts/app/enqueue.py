@@ -14,7 +14,13 @@ from datetime import datetime, timedelta
 from itertools import accumulate
 from typing import Literal, cast
 
-from posts.app.images import ImageRequest, chosen_images, refuse_missing_alt, with_images
+from posts.app.images import (
+    ImageRequest,
+    chosen_images,
+    refuse_missing_alt,
+    refuse_stored_missing_alt,
+    with_images,
+)
 from posts.app.notices import Notify, awaiting_approval, ignore
 from posts.config import Account, Config
 from posts.errors import InputError, NotFoundError, quoted
@@ -349,7 +355,7 @@ def reschedule_at(
     draft = store.get(request.draft_id)
     account = config.accounts.get(draft.account)
     if account is not None:
-        refuse_missing_alt(account, f"draft {draft.id}", [i for p in draft.parts for i in p.images])
+        refuse_stored_missing_alt(account, draft)
     zone = (account.timezone if account else None) or config.timezone
     when = parse_when(request.at, zone, now, request.allow_past, date_order=config.date_order)
     return reschedule(store, config, draft.id, when, now, request.force)

@@ -99,11 +99,28 @@ def with_images(parts: Sequence[NewPart], images: Sequence[PartImage]) -> tuple[
 
 def refuse_missing_alt(account: Account, draft: str, images: Sequence[PartImage]) -> None:
     """With ``require_alt``, an image without alt text cannot be scheduled for ``account``."""
-    if required(account, "require_alt") and any(not i.alt for i in images):
+    if _undescribed(account, images):
         raise InputError(
             f"{draft} for {account.name} has an image without alt text and the account requires "
             "it (require_alt = true); give one with --alt TEXT, or send no image with --no-image"
         )
+
+
+def refuse_stored_missing_alt(account: Account, draft: Draft) -> None:
+    """``require_alt`` for a draft already stored (rescheduled, approved): its image may have
+    lost its description since it was queued (another image given without alt text), and the
+    fix is an edit of that draft, so the error names the draft for the CLI's hint."""
+    if _undescribed(account, [i for p in draft.parts for i in p.images]):
+        raise InputError(
+            f"draft {draft.id} for {account.name} has an image without alt text and the account "
+            "requires it (require_alt = true)",
+            remedy="describe-image",
+            draft_id=draft.id,
+        )
+
+
+def _undescribed(account: Account, images: Sequence[PartImage]) -> bool:
+    return required(account, "require_alt") and any(not i.alt for i in images)
 
 
 def edit_images(

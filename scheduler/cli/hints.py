@@ -14,6 +14,8 @@ REMEDIES = {
     "show": "see `herald queue show {id}`",
     "list-drafts": "see `herald queue list`",
     "approve": "approve it with `herald queue approve {id}`",
+    "describe-image": "describe it with `herald queue edit {id} --alt TEXT`, or drop it with "
+    "`herald queue edit {id} --no-image`",
 }
 
 

@@ -267,3 +267,31 @@ def test_an_import_row_names_its_image_and_alt_under_the_path_rules(
     plan.write_text(f"path,accounts,image\n{article.name},sky,../outside.jpg\n")
     refused = herald("queue", "import", str(plan))
     assert refused.exit_code == 2 and "outside the import file's folder" in refused.output
+
+
+def test_approve_refuses_an_image_that_lost_its_alt_text_on_a_require_alt_account(
+    article: Path, tmp_path: Path
+) -> None:
+    """require_alt at approval (issue 13 follow-up): an awaiting draft given another image
+    without --alt is not scheduled, nor is any draft approved with it; described, it is."""
+    write(tmp_path / "nest.jpg", phone_jpeg(300, 200))
+    good = queue(str(article), "--to", "strict", "--hold")
+    bad = queue(str(article), "--to", "strict", "--hold")
+    edited = herald("queue", "edit", bad, "--image", str(tmp_path / "nest.jpg"))
+    assert edited.exit_code == 0, edited.output
+    store = configured_store()
+    before = [store.get(good), store.get(bad)]
+
+    refused = herald("queue", "approve", good, bad)
+
+    assert refused.exit_code == 2
+    assert refused.output == (
+        f"Error: draft {bad} for strict has an image without alt text and the account requires "
+        f"it (require_alt = true); describe it with `herald queue edit {bad} --alt TEXT`, or drop "
+        f"it with `herald queue edit {bad} --no-image`\n"
+    )
+    assert [store.get(good), store.get(bad)] == before  # all or none: nothing changed
+    assert herald("queue", "edit", bad, "--alt", "A heron's nest").exit_code == 0
+    approved = herald("queue", "approve", good, bad)
+    assert approved.exit_code == 0, approved.output
+    assert {store.get(d).status for d in (good, bad)} == {"scheduled"}
