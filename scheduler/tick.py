@@ -41,6 +41,7 @@ from scheduler.adapters.base import (
     AdapterError,
     AuthError,
     MediaAdapter,
+    MediaExpiredError,
     MediaRef,
     OutcomeUnknownError,
     OutgoingPart,
@@ -295,11 +296,16 @@ class _Tick:
             elif part.status == "sending":
                 error = "interrupted while sending, and the platform offers no look-up by key"
                 self._unconfirmed(draft, part, error, live)
+        reuse = media.reusable(part, draft.platform, self.clock())
         if part.images:
-            out = replace(out, media=self._attach(draft, part, adapter))
+            out = replace(out, media=self._attach(draft, part, adapter, reuse))
         begin(draft.id, part.index, key, self.clock())
         try:
             ref = adapter.publish(out)
+        except MediaExpiredError as exc:
+            if not reuse:  # refused just after its upload: not their age, so no second try
+                self._fail(draft, part, str(exc), live)
+            self._media_expired(draft, part, str(exc))
         except RateLimitedError as exc:
             self._blocked(draft.account, exc.reset_at)
             self._retry(draft, part, str(exc), exc.reset_at)
@@ -318,12 +324,16 @@ class _Tick:
             return self._doubt(draft, part, out, adapter, f"{type(exc).__name__}: {exc}", live)
         return self._published(draft, part, ref)
 
-    def _attach(self, draft: Draft, part: Part, adapter: Adapter) -> tuple[MediaRef, ...]:
-        """The part's images as uploaded: the stored refs, else read, prepared, uploaded and
-        committed before the post. An image that cannot be used is left out with the reason
-        recorded; with ``require_image`` the account is held instead."""
-        if part.media:
+    def _attach(
+        self, draft: Draft, part: Part, adapter: Adapter, reuse: bool
+    ) -> tuple[MediaRef, ...]:
+        """The part's images as uploaded: the stored refs while young enough to ``reuse``, else
+        read, prepared, uploaded and committed before the post. An image that cannot be used is
+        left out with the reason recorded; with ``require_image`` the account is held instead."""
+        if reuse:
             return media.refs(part.media)
+        if part.media:
+            _event("upload-again", draft.id, part=part.index + 1, reason="stored upload too old")
         strict = draft.account in self.policy.require_image
         if part.media_note and not strict:
             return ()
@@ -359,6 +369,16 @@ class _Tick:
             self.store.part_media_note(draft.id, part.index, reason, self.clock())
         _event("without-image", draft.id, WARNING, part=part.index + 1, reason=reason)
         return ()
+
+    def _media_expired(self, draft: Draft, part: Part, error: str) -> NoReturn:
+        """The platform forgot the stored uploads the post named (nothing was posted): they are
+        dropped and the part goes again at once, uploading afresh — once, as a fresh upload
+        refused the same way fails the part."""
+        now = self.clock()
+        self.store.part_media_expired(draft.id, part.index, error, now, now)
+        _event("retry", draft.id, WARNING, part=part.index + 1, at=now.isoformat(), reason=error)
+        self.report.count("retries")
+        raise _Settled
 
     def _media_retry(self, draft: Draft, part: Part, error: str, at: datetime) -> NoReturn:
         self.store.part_media_retry(draft.id, part.index, error, at, self.clock())

@@ -12,5 +12,9 @@ PLATFORM = Platform(
     max_bytes=3000,
     link_card=True,
     endpoint=("service", "https://bsky.social"),
+    # com.atproto.repo.uploadBlob: "The blob will be deleted if it is not referenced within a
+    # time window (eg, minutes)", and PDSes differ in how long (bluesky-social/atproto#1781).
+    # Ten minutes covers a crash and restart; uploading the same bytes again is cheap.
+    media_reuse_seconds=10 * 60,
     order=2,
 )

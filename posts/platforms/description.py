@@ -50,6 +50,10 @@ class Platform:
     endpoint: tuple[str | None, str] = (None, "")  # (setting, default): where an account posts
     limit_from_server: bool = False  # an account's limit is what its server reports when checked
     duplicate_effect: str | None = None  # why a repeated post hurts when the platform refuses it
+    # How old a stored upload may be and still be named by a post; older ones are uploaded again
+    # (platforms forget uploads no post uses). Unknown platforms: an hour, as a second upload
+    # costs little and an upload the platform forgot costs the post.
+    media_reuse_seconds: int = 3600
     order: int = 100  # place in listings and in ``herald format``'s default (Herald's own first)
 
     @cached_property

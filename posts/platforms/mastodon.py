@@ -11,5 +11,9 @@ PLATFORM = Platform(
     settings=("handle", "instance", "require_alt", "require_image"),
     endpoint=("instance", "?"),
     limit_from_server=True,
+    # Mastodon's MediaCleanupScheduler destroys unattached media created more than a day ago
+    # (``MediaAttachment.unattached.where('created_at < ?', 1.day.ago)``); half a day is safe on
+    # any instance running it, whenever its job runs.
+    media_reuse_seconds=12 * 3600,
     order=3,
 )

@@ -307,8 +307,9 @@ class DraftStore(Reader):
                 raise InputError(f"post {index + 1} of draft {draft.id} was already sent")
             set_status(conn, draft, draft.status, now)
             conn.run(
-                "UPDATE parts SET images = :images, media = NULL, media_note = NULL, "
-                "media_attempts = 0, updated_at = :now WHERE draft_id = :d AND idx = :i",
+                "UPDATE parts SET images = :images, media = NULL, media_uploaded_at = NULL, "
+                "media_note = NULL, media_attempts = 0, updated_at = :now "
+                "WHERE draft_id = :d AND idx = :i",
                 images=rows.images_json(images), now=to_ms(now), d=draft.id, i=index,
             )  # fmt: skip
             detail = "; ".join(f"{i.src} (alt: {i.alt or 'none'})" for i in images) or "none"

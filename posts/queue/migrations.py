@@ -160,6 +160,14 @@ def _approval(db: Database, conn: Conn) -> None:
     _ddl(db, conn, "ALTER TABLE drafts ADD COLUMN approval VARCHAR(16)")
 
 
+def _media_uploaded_at(db: Database, conn: Conn) -> None:
+    """When a part's stored uploads were made (epoch ms): platforms forget an upload no post uses
+    (X after 24 h, Mastodon after a day, a Bluesky PDS within minutes), so a post delayed past
+    that uploads again instead of naming media the platform no longer has. NULL for uploads
+    stored before this migration: their age is unknown, so they are uploaded again."""
+    _ddl(db, conn, "ALTER TABLE parts ADD COLUMN media_uploaded_at BIGINT")
+
+
 def _feeds(db: Database, conn: Conn) -> None:
     """Feeds Herald watches: each feed's poll state and lease (one poller at a time), and the
     entries it has seen, recorded in the transaction that stores their drafts."""
@@ -204,6 +212,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0005_part_media", _part_media),
     Migration("0006_feeds", _feeds),
     Migration("0007_approval", _approval),
+    Migration("0008_media_uploaded_at", _media_uploaded_at),
 )
 
 _CREATE_LEDGER = (

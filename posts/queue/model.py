@@ -108,6 +108,7 @@ class Part:
     updated_at: datetime
     images: tuple[PartImage, ...] = ()
     media: tuple[StoredMedia, ...] = ()  # uploaded images, once uploaded
+    media_uploaded_at: datetime | None = None  # when they were uploaded (None: unknown)
     media_note: str | None = None  # why the part goes (or went) out without its images
     media_attempts: int = 0  # uploads that failed in a way worth trying again
 

@@ -105,6 +105,7 @@ def part(r: Row) -> Part:
         # absent from a database read before migration 0005
         images=tuple(PartImage(**i) for i in json.loads(r.get("images") or "[]")),
         media=tuple(StoredMedia(**m) for m in json.loads(r.get("media") or "[]")),
+        media_uploaded_at=maybe_time(r.get("media_uploaded_at")),  # absent before 0008
         media_note=r.get("media_note"),
         media_attempts=r.get("media_attempts") or 0,
     )

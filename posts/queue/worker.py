@@ -65,11 +65,19 @@ PART_FAILED = _part_step(("pending", "sending"), "status = 'failed', last_error 
 PART_UNCONFIRMED = _part_step(("sending",), "status = 'unconfirmed', last_error = :error")
 # A part is normally pending when its images are settled; it may be sending when a look-up found
 # an interrupted attempt never landed and its images were not settled before it.
-PART_MEDIA = _part_step(("pending", "sending"), "media = :media, media_note = NULL")
+PART_MEDIA = _part_step(
+    ("pending", "sending"), "media = :media, media_uploaded_at = :at, media_note = NULL"
+)
 PART_MEDIA_NOTE = _part_step(("pending", "sending"), "media_note = :note")
 PART_MEDIA_RETRY = _part_step(
     ("pending", "sending"),
     "status = 'pending', media_attempts = media_attempts + 1, last_error = :error",
+)
+# The platform no longer knows the part's stored uploads: they are dropped, and the next attempt
+# uploads afresh (the post was refused, so nothing landed).
+PART_MEDIA_EXPIRED = _part_step(
+    ("sending",),
+    "status = 'pending', media = NULL, media_uploaded_at = NULL, last_error = :error",
 )
 
 
@@ -189,10 +197,12 @@ class WorkerStore(Reader):
     def part_media(
         self, draft_id: str, index: int, media: Sequence[StoredMedia], now: datetime
     ) -> None:
-        """Store what a part's images were uploaded as, before the post is created: a crash
-        between upload and post then publishes with these, never uploading twice."""
+        """Store what a part's images were uploaded as (at ``now``), before the post is created: a
+        crash between upload and post then publishes with these, never uploading twice, as long
+        as the platform still keeps them (the tick compares their age with the platform's)."""
         with self.db.write() as conn:
-            self._step(conn, PART_MEDIA, draft_id, index, now, media=rows.media_json(media))
+            stored = rows.media_json(media)
+            self._step(conn, PART_MEDIA, draft_id, index, now, media=stored, at=to_ms(now))
             detail = f"{len(media)} image(s) uploaded"
             add_event(conn, draft_id, now, "media", detail, i=index, w=self.worker)
 
@@ -208,6 +218,16 @@ class WorkerStore(Reader):
         """An upload failed in a way worth trying again: counted, and the draft waits."""
         with self.db.write() as conn:
             self._step(conn, PART_MEDIA_RETRY, draft_id, index, now, error=error)
+            self._release(conn, draft_id, retry_at, error, now, index)
+
+    def part_media_expired(
+        self, draft_id: str, index: int, error: str, retry_at: datetime, now: datetime
+    ) -> None:
+        """The post was refused because the platform forgot its stored uploads: sending →
+        pending without them, so the next attempt uploads again; the draft waits until
+        ``retry_at``."""
+        with self.db.write() as conn:
+            self._step(conn, PART_MEDIA_EXPIRED, draft_id, index, now, error=error)
             self._release(conn, draft_id, retry_at, error, now, index)
 
     def part_retry(

@@ -122,6 +122,12 @@ class PermanentError(AdapterError):
     """Bad request, duplicate content, forbidden: fail the part now, never retry."""
 
 
+class MediaExpiredError(PermanentError):
+    """The post named uploads the platform no longer knows (X: 400 "Your media IDs are
+    invalid."); nothing was posted. The scheduler drops stored uploads and tries once more with
+    fresh ones; an upload made just before the post that is refused this way fails the part."""
+
+
 class AuthError(PermanentError):
     """Missing, expired or rejected credentials: the message names the variable, never the value."""
 

@@ -42,6 +42,7 @@ from scheduler.adapters.base import (
     AuthError,
     ImageLimits,
     Limits,
+    MediaExpiredError,
     MediaRef,
     OutcomeUnknownError,
     OutgoingImage,
@@ -263,7 +264,7 @@ class MockAdapter:
             )
         for media in part.media:
             if not Path(media.value).is_file():
-                raise PermanentError(f"400 Bad Request: unknown media {media.value} (mock)")
+                raise MediaExpiredError(f"400 Bad Request: unknown media {media.value} (mock)")
 
     def _write(self, part: OutgoingPart) -> PublishedRef:
         with self.outbox.locked() as fd:

@@ -35,6 +35,7 @@ from scheduler.adapters.base import (
     AuthError,
     ImageLimits,
     Limits,
+    MediaExpiredError,
     MediaRef,
     OutcomeUnknownError,
     OutgoingImage,
@@ -222,6 +223,8 @@ class XAdapter:
                 f"{text} (an earlier attempt of this part may have been posted; check the "
                 "account, then `herald queue retry ID --force` if it is not there)"
             )
+        if isinstance(error, tweepy.BadRequest) and "media ids are invalid" in said.lower():
+            return MediaExpiredError(text)  # v2's answer to a media id it no longer has
         return PermanentError(text)
 
     def _refresh_token(self) -> None:

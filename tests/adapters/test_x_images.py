@@ -11,7 +11,13 @@ import responses
 
 from posts.clock import system_clock
 from posts.config import Account
-from scheduler.adapters.base import OutgoingImage, OutgoingPart, PermanentError
+from scheduler.adapters.base import (
+    MediaExpiredError,
+    MediaRef,
+    OutgoingImage,
+    OutgoingPart,
+    PermanentError,
+)
 from scheduler.adapters.x import READ_TIMEOUT_SECONDS, XAdapter
 
 from .conftest import XHarness, form_parts
@@ -106,3 +112,29 @@ def test_an_upload_refused_for_an_expired_oauth2_token_is_sent_again_after_one_r
         "Bearer new-access",
         "Bearer new-access",
     ]
+
+
+def test_a_post_naming_a_media_id_x_no_longer_has_is_told_apart(
+    x_harness: XHarness, tmp_path: Path
+) -> None:
+    """X v2's answer to an expired (or unknown) media id, as tweepy raises it: the tick drops the
+    stored upload and tries once more with a fresh one."""
+    error = {
+        "parameters": {"media.media_ids": [MEDIA_ID]},
+        "message": "Your media IDs are invalid.",
+    }
+    gone = {
+        "errors": [error],
+        "title": "Invalid Request",
+        "detail": "One or more parameters to your request was invalid.",
+        "type": "https://api.twitter.com/2/problems/invalid-request",
+    }
+    x_harness.mock.post(XHarness.api, json=gone, status=400)
+    x_harness.serve_error("bad_request")
+    adapter = build(x_harness, tmp_path)
+    ref = MediaRef(MEDIA_ID, "image/png", 640, 480, "")
+    with pytest.raises(MediaExpiredError, match="400 Your media IDs are invalid"):
+        adapter.publish(OutgoingPart("d", 0, 1, "Herons", "k", media=(ref,)))
+    with pytest.raises(PermanentError) as other:  # any other refusal stays a plain one
+        adapter.publish(OutgoingPart("d", 0, 1, "Herons", "k"))
+    assert not isinstance(other.value, MediaExpiredError)
