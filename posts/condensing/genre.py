@@ -37,6 +37,8 @@ _CHAPTER_URL = re.compile(r"/(?:chapters?|fiction/\d+/[^/]+/chapter)/", re.IGNOR
 _REQUIREMENT = re.compile(r"\b(?:MUST|SHOULD|SHALL)(?: NOT)?\b|\bREQUIRED\b|\bRECOMMENDED\b")
 _SPEC_PARAGRAPHS = 200  # looked at for them …
 _SPEC_WORDS = 10  # … and this many make a specification
+# An encyclopedia entry is facts about a subject, not a story: its lead is what to post.
+_ENCYCLOPEDIA_URL = re.compile(r"^https?://[\w.-]*\b(?:wikipedia|wiktionary)\.org/", re.IGNORECASE)
 _ITEMS = 8  # a page of this many paragraphs …
 _PROSE_SHARE = 0.35  # … with less of its text than this in sentences, and half of its
 _LINE = 120  # paragraphs short lines without a full stop, is a list of items
@@ -45,13 +47,15 @@ _SENTENCE_END = tuple(".!?…。！？\"'”’")
 
 def not_one_story(article: Article) -> str | None:
     """What the page is when it is not one story ("release notes"), else None: judged by its
-    title, a chapter's address, a specification's "MUST" and "SHOULD", and a body whose text is
-    mostly lines without a full stop (captions, items)."""
+    title, a chapter's or an encyclopedia's address, a specification's "MUST" and "SHOULD", and a
+    body whose text is mostly lines without a full stop (captions, items)."""
     for kind, pattern in _PATTERNS:
         if pattern.search(article.title):
             return kind
     if article.url and _CHAPTER_URL.search(article.url):
         return "a chapter of a longer work"
+    if article.url and _ENCYCLOPEDIA_URL.search(article.url):
+        return "an encyclopedia entry"
     if len(_REQUIREMENT.findall(" ".join(article.paragraphs[:_SPEC_PARAGRAPHS]))) >= _SPEC_WORDS:
         return "a technical specification"
     paragraphs = article.paragraphs

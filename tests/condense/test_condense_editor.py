@@ -431,6 +431,8 @@ def test_pages_that_are_not_one_story_are_known_by_title_and_address() -> None:
     assert not_one_story(article("Friday Facts #282 - 0.17 in sight", "", *FILLER))
     assert not_one_story(article("Latest News & Headlines", "", *FILLER)) == "a front page"
     assert not_one_story(article("Letters to the Editor", "", *FILLER))
+    entry = replace(article("Mozilla", "", *FILLER), url="https://en.wikipedia.org/wiki/Mozilla")
+    assert not_one_story(entry) == "an encyclopedia entry"
     spec = ("Clients MUST send the token, and servers SHOULD NOT cache it.",) * 5
     assert not_one_story(article("remoteStorage", "", *spec)) == "a technical specification"
 
