@@ -20,7 +20,8 @@ from scheduler.adapters.base import ImageLimits, MediaRef, OutgoingImage
 def outgoing_image(image: PartImage, limits: ImageLimits) -> OutgoingImage:
     """Read, check, strip and fit one image (``posts.media.ImageError`` when it cannot be)."""
     ready = prepare(read_source(image.src), limits, f"image {image.src}")
-    return OutgoingImage(ready.data, ready.mime, ready.width, ready.height, image.alt or "")
+    alt = image.alt or ""
+    return OutgoingImage(ready.data, ready.mime, ready.width, ready.height, alt, image.focus)
 
 
 def stored(refs: tuple[MediaRef, ...]) -> list[StoredMedia]:

@@ -33,6 +33,7 @@ class ImageRequest:
     image: str | None = None
     alt: str | None = None
     none: bool = False
+    focus: str | None = None  # "X,Y": the focal point a cropped preview keeps (Mastodon)
 
 
 def required(account: Account, flag: str) -> bool:
@@ -59,18 +60,35 @@ def chosen_images(article: Article, request: ImageRequest) -> tuple[PartImage, .
     if request.none:
         return ()
     alt = None if request.alt is None else checked_alt(request.alt)
+    focus = checked_focus(request.focus)
     if request.image is not None:
-        return (PartImage(typed_source(request.image, Path.cwd()), alt),)
+        return (PartImage(typed_source(request.image, Path.cwd()), alt, focus),)
     if article.image is None:
-        if alt is not None:
+        if alt is not None or focus is not None:
             raise InputError("the article has no image to describe; give one with --image")
         return ()
-    return (PartImage(article.image, alt if alt is not None else _article_alt(article)),)
+    described = alt if alt is not None else _article_alt(article)
+    return (PartImage(article.image, described, focus),)
+
+
+def checked_focus(text: str | None) -> tuple[float, float] | None:
+    """``"X,Y"`` as Mastodon's focal point: two numbers from -1 (left, bottom) to 1 (right,
+    top), 0,0 the centre; None when not given."""
+    if text is None:
+        return None
+    try:
+        x, y = (float(v) for v in text.split(","))
+    except ValueError:
+        raise InputError(f"focus {text!r}: expected X,Y such as 0,0.5") from None
+    if not (-1 <= x <= 1 and -1 <= y <= 1):
+        raise InputError(f"focus {text!r}: each number must be from -1 to 1 (0,0 is the centre)")
+    return (x, y)
 
 
 def _refuse_contradiction(request: ImageRequest) -> None:
-    if request.none and (request.image is not None or request.alt is not None):
-        raise InputError("no image was asked for; an image or alt text cannot go with it")
+    asked = (request.image, request.alt, request.focus)
+    if request.none and any(value is not None for value in asked):
+        raise InputError("no image was asked for; an image, alt text or focus cannot go with it")
 
 
 def _article_alt(article: Article) -> str | None:
@@ -135,10 +153,14 @@ def edit_images(
     if request.none:
         return store.set_images(draft.id, index, (), now)
     alt = None if request.alt is None else checked_alt(request.alt) or None
+    focus = checked_focus(request.focus)
     if request.image is not None:
-        images: tuple[PartImage, ...] = (PartImage(typed_source(request.image, base), alt),)
+        image = PartImage(typed_source(request.image, base), alt, focus)
+        images: tuple[PartImage, ...] = (image, *current[1:])
     elif current:
-        images = (replace(current[0], alt=alt), *current[1:])
+        first = current[0]
+        kept = (first.alt if request.alt is None else alt, first.focus if focus is None else focus)
+        images = (replace(first, alt=kept[0], focus=kept[1]), *current[1:])
     else:
         raise InputError(f"draft {draft.id} has no image to describe; give one with --image")
     return store.set_images(draft.id, index, images, now)

@@ -50,6 +50,7 @@ class PartImage:
 
     src: str  # an http(s) URL or an absolute local path
     alt: str | None = None  # the description for people who cannot see it; None: none given
+    focus: tuple[float, float] | None = None  # Mastodon's focal point (x, y), each in -1..1
 
 
 @dataclass(frozen=True)

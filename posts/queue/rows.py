@@ -103,7 +103,7 @@ def part(r: Row) -> Part:
         last_error=r["last_error"],
         updated_at=from_ms(r["updated_at"]),
         # absent from a database read before migration 0005
-        images=tuple(PartImage(**i) for i in json.loads(r.get("images") or "[]")),
+        images=tuple(_image(i) for i in json.loads(r.get("images") or "[]")),
         media=tuple(StoredMedia(**m) for m in json.loads(r.get("media") or "[]")),
         media_uploaded_at=maybe_time(r.get("media_uploaded_at")),  # absent before 0008
         media_note=r.get("media_note"),
@@ -172,6 +172,12 @@ def new_parts(parts: Sequence[NewPart], now: datetime) -> tuple[Part, ...]:
              None, now, p.images)
         for i, p in enumerate(parts)
     )  # fmt: skip
+
+
+def _image(stored: dict[str, Any]) -> PartImage:
+    """A stored image (JSON writes the focal point as a list)."""
+    focus = stored.get("focus")
+    return PartImage(stored["src"], stored.get("alt"), (focus[0], focus[1]) if focus else None)
 
 
 def images_json(images: Sequence[PartImage]) -> str | None:

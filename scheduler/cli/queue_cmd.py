@@ -21,6 +21,8 @@ from scheduler.cli.state import now
 
 if TYPE_CHECKING:  # the planning code loads only for commands that add or move drafts
     from posts.app.enqueue import Queued, WhenRequest
+    from posts.app.images import ImageRequest
+    from posts.queue.model import PartImage
 
 _MODES = click.Choice(["single", "thread", "auto"])
 _STATUSES = click.Choice(list(STATUS_MEANINGS))
@@ -111,6 +113,11 @@ def _print_queued(config: Config, queued: list[Queued], as_json: bool) -> None:
     help="The image of the first post, instead of the article's own lead image.",
 )
 @click.option("--alt", metavar="TEXT", help="The image's alt text (its description).")
+@click.option(
+    "--focus",
+    metavar="X,Y",
+    help="The image's focal point for Mastodon's cropped previews: -1..1 each, 0,0 the centre.",
+)
 @click.option("--no-image", is_flag=True, help="Send no image, not even the article's.")
 @click.option("--json", "as_json", is_flag=True, help="Print the stored drafts as JSON.")
 def add_cmd(
@@ -125,6 +132,7 @@ def add_cmd(
     force: bool,
     image: str | None,
     alt: str | None,
+    focus: str | None,
     no_image: bool,
     as_json: bool,
 ) -> None:
@@ -143,7 +151,7 @@ def add_cmd(
     from posts.app.enqueue import QueueRequest, queue_articles
     from posts.app.images import ImageRequest
 
-    images = ImageRequest(image, alt, no_image)
+    images = ImageRequest(image, alt, no_image, focus)
     when = _when(at, next_slot, draft, now_flag, hold)
     request = QueueRequest(paths, to, when, mode, force, images=images)
     config, store = _open()
@@ -311,8 +319,7 @@ def show_cmd(draft_id: str, as_json: bool) -> None:
         )
         out.print(p.text, markup=False)
         for image in p.images:
-            alt = f"alt: {image.alt}" if image.alt else "no alt text"
-            out.print(f"  image:  {image.src} ({alt})", markup=False, emoji=False)
+            out.print(f"  image:  {image.src} ({_described(image)})", markup=False, emoji=False)
         for media in p.media:
             shown = f"  uploaded: {media.width}×{media.height} {media.mime}"
             out.print(shown, markup=False, emoji=False)
@@ -337,10 +344,14 @@ def show_cmd(draft_id: str, as_json: bool) -> None:
 @click.argument("draft_id", metavar="ID")
 @click.option("--image", metavar="PATH|URL", help="Attach this image instead (no editor opens).")
 @click.option("--alt", metavar="TEXT", help="Set the image's alt text (no editor opens).")
+@click.option("--focus", metavar="X,Y", help="Set the image's focal point (Mastodon), -1..1 each.")
 @click.option("--no-image", is_flag=True, help="Send the draft without its image.")
-def edit_cmd(draft_id: str, image: str | None, alt: str | None, no_image: bool) -> None:
+def edit_cmd(
+    draft_id: str, image: str | None, alt: str | None, focus: str | None, no_image: bool
+) -> None:
     """Edit a draft's posts in $EDITOR; lengths are re-checked by the platform's rules. With
-    --image, --alt or --no-image, change the image or its alt text instead.
+    --image, --alt, --focus or --no-image, change the image, its alt text or its focal point
+    instead.
 
     \b
     Examples:
@@ -350,8 +361,10 @@ def edit_cmd(draft_id: str, image: str | None, alt: str | None, no_image: bool) 
     """
     from posts.app.editing import apply_edit, edit_buffer
 
-    if image is not None or alt is not None or no_image:
-        _edit_image(draft_id, image, alt, no_image)
+    if image is not None or alt is not None or focus is not None or no_image:
+        from posts.app.images import ImageRequest
+
+        _edit_image(draft_id, ImageRequest(image, alt, no_image, focus))
         return
     _config, store = _open()
     draft = store.get(draft_id)
@@ -375,14 +388,20 @@ def edit_cmd(draft_id: str, image: str | None, alt: str | None, no_image: bool) 
     console().print(f"Saved {result.id}: {len(result.parts)} post(s) ({lengths}).")
 
 
-def _edit_image(draft_id: str, image: str | None, alt: str | None, no_image: bool) -> None:
-    from posts.app.images import ImageRequest, edit_images
+def _edit_image(draft_id: str, request: ImageRequest) -> None:
+    from posts.app.images import edit_images
 
     _config, store = _open()
-    draft = edit_images(store, draft_id, ImageRequest(image, alt, no_image), now(), Path.cwd())
+    draft = edit_images(store, draft_id, request, now(), Path.cwd())
     shown = [i for p in draft.parts for i in p.images]
-    what = "; ".join(f"{i.src} (alt: {i.alt or 'none'})" for i in shown) or "no image"
+    what = "; ".join(f"{i.src} ({_described(i)})" for i in shown) or "no image"
     console().print(f"Saved {draft.id}: {what}.", markup=False, emoji=False)
+
+
+def _described(image: PartImage) -> str:
+    """ "alt: A heron…, focus 0,0.5" as ``queue show`` and ``queue edit`` print it."""
+    alt = f"alt: {image.alt}" if image.alt else "no alt text"
+    return f"{alt}, focus {image.focus[0]:g},{image.focus[1]:g}" if image.focus else alt
 
 
 @click.command("cancel")

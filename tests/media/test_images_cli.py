@@ -295,3 +295,25 @@ def test_approve_refuses_an_image_that_lost_its_alt_text_on_a_require_alt_accoun
     approved = herald("queue", "approve", good, bad)
     assert approved.exit_code == 0, approved.output
     assert {store.get(d).status for d in (good, bad)} == {"scheduled"}
+
+
+def test_a_focal_point_is_stored_shown_edited_and_sent_with_the_image(
+    article: Path, tmp_path: Path
+) -> None:
+    from posts.queue.model import PartImage
+    from scheduler.adapters.base import ImageLimits
+    from scheduler.media import outgoing_image
+
+    draft_id = queue(str(article), "--to", "sky", "--focus", "0,0.5")
+    (image,) = configured_store().get(draft_id).parts[0].images
+    assert image.focus == (0.0, 0.5) and image.alt == "A grey heron standing in shallow water"
+    assert "focus 0,0.5" in herald("queue", "show", draft_id).output
+    assert herald("queue", "edit", draft_id, "--focus", "-0.25,1").exit_code == 0
+    (image,) = configured_store().get(draft_id).parts[0].images
+    assert image.focus == (-0.25, 1.0) and image.alt == "A grey heron standing in shallow water"
+    for bad in ("2,0", "left", "0,0,0"):
+        refused = herald("queue", "add", str(article), "--to", "sky", "--now", "--focus", bad)
+        assert refused.exit_code == 2 and refused.output.startswith(f"Error: focus '{bad}'")
+    limits = ImageLimits(1_000_000, None, None, ("image/jpeg",), 4)
+    sent = outgoing_image(PartImage(image.src, "A heron", (-0.25, 1.0)), limits)
+    assert sent.focus == (-0.25, 1.0) and sent.alt == "A heron"
