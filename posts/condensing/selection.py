@@ -117,6 +117,7 @@ class Digest:
     said: tuple[frozenset[str], ...] = ()  # content words of the headline and summary sentences
     in_order: frozenset[int] = frozenset()  # a list's items, a how-to's steps: none skipped
     not_a_story: str | None = None  # what the page is instead ("release notes"), see genre
+    opening: tuple[str, ...] = ()  # the first paragraph's sentences without filler (a caption)
 
     def repeats_hook(self, sentence: Sentence) -> bool:
         """Does ``sentence`` mostly say what the headline or the summary already said?"""
@@ -219,6 +220,7 @@ def digest(article: Article) -> Digest:
         in_order=frozenset(s.position for s in items),
         said=said,
         not_a_story=not_one_story(article),
+        opening=tuple(s.text for s in sentences if s.paragraph == 0 and not is_filler(s.text)),
     )
 
 

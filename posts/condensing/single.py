@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from posts.condensing.cues import is_filler
 from posts.condensing.packer import Placed, Slot, fill
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
@@ -55,9 +54,8 @@ def essentials_fit(ctx: Context) -> bool:
 def _key_sentences(ctx: Context) -> list[str]:
     """The summary's sentences, else the lead's (without filler such as a caption), else the
     best-ranked sentence."""
-    lead = [s.text for s in ctx.digest.sentences if s.paragraph == 0 and not is_filler(s.text)]
     best = [s.text for s in itertools.islice(_standalone(ctx), 1)]
-    return list(ctx.digest.summary) or lead or best
+    return list(ctx.digest.summary) or list(ctx.digest.opening) or best
 
 
 def _standalone(ctx: Context) -> Iterator[Sentence]:

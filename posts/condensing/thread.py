@@ -25,6 +25,7 @@ from posts.condensing.layout import (
     SENTENCE,
     Frame,
     Item,
+    Run,
     arrange,
     fewest,
     leaning,
@@ -82,6 +83,7 @@ class _Plan:
         self.link_first = ctx.options.link == "first"
         self.posts = ctx.options.max_posts
         self._frames: dict[tuple[int, bool], Frame] = {}
+        self._layouts: dict[tuple[Item, ...], tuple[Run, list[int] | None]] = {}
         self._fit_tags()
 
     @property
@@ -116,6 +118,17 @@ class _Plan:
 
     def forget_frames(self) -> None:
         self._frames.clear()
+        self._layouts.clear()
+
+    def arranged(self, items: list[Item]) -> tuple[Run, list[int] | None]:
+        """``items`` measured and laid out (remembered until the frames change: the same
+        thread is asked whether it reads on, whether it ends on a point, then rendered)."""
+        key = tuple(items)
+        found = self._layouts.get(key)
+        if found is None:
+            run = measure(items, self.ctx.rules)
+            found = self._layouts[key] = (run, arrange(run, self.frame, self.posts, self.least))
+        return found
 
     def fits(self, items: list[Item]) -> bool:
         return fewest(measure(items, self.ctx.rules), self.frame, self.posts, self.least)
@@ -128,15 +141,14 @@ class _Plan:
             return False
         if LEANING not in run.kinds:
             return True  # the common case: no need to lay the thread out
-        cuts = arrange(run, self.frame, self.posts, self.least)
+        cuts = self.arranged(items)[1]
         return cuts is not None and not leaning(run, cuts)
 
     def ends_on_a_point(self, items: list[Item]) -> bool:
         """Does the last key point's post carry the link, rather than a closing post holding the
         link alone? (A thread of the hook then the link, or a link and tags that crowd the
         closing post, may close that way.)"""
-        run = measure(items, self.ctx.rules)
-        cuts = arrange(run, self.frame, self.posts, self.least)
+        run, cuts = self.arranged(items)
         if cuts is None or cuts[-2] < len(run) or len(cuts) <= HOOK_AND_LINK:
             return True
         closing, middle = self.frame(1, True), self.frame(1, False)
@@ -175,8 +187,7 @@ class _Plan:
     def texts(self, items: list[Item]) -> tuple[str, ...]:
         """Arrange ``items`` into posts, render each with its real label, measure it again."""
         for _ in range(MAX_RETRIES):
-            run = measure(items, self.ctx.rules)
-            cuts = arrange(run, self.frame, self.posts, self.least)
+            cuts = self.arranged(items)[1]
             if cuts is None and self.tags:
                 self.drop_tags()  # tags are the first thing to go: the text is the post
                 continue
@@ -197,6 +208,7 @@ class _Plan:
             if slot.post(body) is None:
                 frame = self.frame(k, last)
                 self._frames[(k, last)] = Frame(slot.shrink(frame.budget, body), frame.may_be_empty)
+                self._layouts.clear()
                 shrunk = True
         return shrunk
 
@@ -240,7 +252,7 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
     joints = ["", *joints] if summary else []
     kinds = [LEANING if i and leans_back(text) else SENTENCE for i, text in enumerate(summary)]
     items = _split(ctx, plan, zip(summary, joints, kinds, strict=True))
-    if not plan.reads_on(items):  # the turn cannot share the opening's post: break anyway
+    if LEANING in kinds and not plan.reads_on(items):  # the turn cannot share its opening's post
         items = _split(ctx, plan, zip(summary, joints, [SENTENCE] * len(kinds), strict=True))
     room = HOOK_POSTS * plan.frame(1, False).budget
     return _trim(plan, items, lambda kept: measure(kept, ctx.rules).used(0, len(kept)) <= room)
