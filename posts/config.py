@@ -186,24 +186,7 @@ def load_config(path: Path | None = None) -> Config:
 
     timezone = _timezone(merged.get("timezone", "UTC"), where, "timezone")
     mode = _choice(merged.get("mode", "auto"), MODES, where, "mode")
-    env_data = os.environ.get("HERALD_DATA_DIR")
-    data = (
-        Path(env_data)
-        if env_data
-        else _path(merged["data_dir"], base, where, "data_dir")
-        if "data_dir" in merged
-        else data_dir()
-    )
-    database = os.environ.get("HERALD_DB") or (
-        _location(merged["database"], base, where)
-        if "database" in merged
-        else str(data / "herald.db")
-    )
-    outbox = (
-        _path(merged["outbox"], base, where, "outbox")
-        if "outbox" in merged
-        else data / "outbox.jsonl"
-    )
+    data, database, outbox = _places(merged, base, where)
     templates = (
         _path(merged["templates"], base, where, "templates") if "templates" in merged else None
     )
@@ -228,6 +211,30 @@ def load_config(path: Path | None = None) -> Config:
         feeds=_feeds(merged.get("feeds", {}), accounts, where),
         notify=_notify(merged.get("notify", {}), where),
     )
+
+
+def _places(merged: dict[str, Any], base: Path, where: str) -> tuple[Path, str, Path]:
+    """The data folder, the database and the outbox: HERALD_DATA_DIR / HERALD_DB first, then
+    the file's keys (relative to the file), then defaults inside the data folder."""
+    env_data = os.environ.get("HERALD_DATA_DIR")
+    data = (
+        Path(env_data)
+        if env_data
+        else _path(merged["data_dir"], base, where, "data_dir")
+        if "data_dir" in merged
+        else data_dir()
+    )
+    database = os.environ.get("HERALD_DB") or (
+        _location(merged["database"], base, where)
+        if "database" in merged
+        else str(data / "herald.db")
+    )
+    outbox = (
+        _path(merged["outbox"], base, where, "outbox")
+        if "outbox" in merged
+        else data / "outbox.jsonl"
+    )
+    return data, database, outbox
 
 
 def _date_order(value: Any, where: str) -> str | None:
@@ -469,29 +476,64 @@ def _account(name: str, table: Any, where: str, default_tz: str) -> Account:
             f"expected one of: {', '.join(platforms.names())}"
         )
     described = _platform(table["platform"], where, f"{key}.platform")
+    settings = _account_settings(table, described, where, key)
+    timezone = (
+        _timezone(table["timezone"], where, f"{key}.timezone") if "timezone" in table else None
+    )
+
+    def opt_int(field_name: str) -> int | None:
+        value = table.get(field_name)
+        return None if value is None else _positive_int(value, where, f"{key}.{field_name}")
+
+    def opt_number(field_name: str) -> float | None:
+        value = table.get(field_name)
+        return None if value is None else _number(value, where, f"{key}.{field_name}")
+
+    cap = opt_number("hashtag_cap")
+    mode = table.get("mode")
+    return Account(
+        name=name,
+        platform=described.name,
+        mock=_flag(table.get("mock", False), where, f"{key}.mock"),
+        timezone=timezone or default_tz,
+        slots=_account_slots(table.get("slots", ()), where, key),
+        daily_quota=opt_int("daily_quota"),
+        mode=None if mode is None else _choice(mode, MODES, where, f"{key}.mode"),
+        max_posts=opt_int("max_posts"),
+        hashtag_cap=None if cap is None else int(cap),
+        max_length=opt_int("max_length"),
+        min_gap_seconds=opt_number("min_gap_seconds"),
+        hourly_cap=opt_int("hourly_cap"),
+        link=None if "link" not in table else _link(table["link"], where, f"{key}.link"),
+        settings=MappingProxyType(settings),
+    )
+
+
+def _account_settings(table: Any, described: Platform, where: str, key: str) -> dict[str, Any]:
+    """The platform's own keys, credential variable names (``*_env``) and mock options; any
+    other key that is not a common account field is a typo worth one clear line."""
     known = _ACCOUNT_FIELDS | set(described.settings)
     settings: dict[str, Any] = {}
     for k, v in table.items():
         if k in described.settings or k.endswith("_env") or k.startswith("mock_"):
-            settings[k] = v
+            settings[k] = _string(v, where, f"{key}.{k}") if k.endswith("_env") else v
         elif k not in known:
             raise ConfigError(
                 f"{where}: unknown key '{key}.{k}'; expected one of: "
                 f"{', '.join(sorted(known))}, a '*_env' variable name or a 'mock_*' option"
             )
-    for k, v in settings.items():
-        if k.endswith("_env"):
-            _string(v, where, f"{key}.{k}")
-    slots = table.get("slots", ())
-    slots = (slots,) if isinstance(slots, str) else slots
+    return settings
+
+
+def _account_slots(value: Any, where: str, key: str) -> tuple[str, ...]:
+    """Posting times as written ("mon-fri 09:00, 13:00", or a list), checked to parse and to
+    stay few enough for the slot search."""
+    slots = (value,) if isinstance(value, str) else value
     if not isinstance(slots, list | tuple) or not all(isinstance(s, str) for s in slots):
         raise ConfigError(
             f"{where}: '{key}.slots' = {_shown(slots)}; expected a string like "
             '"mon-fri 09:00, 13:00" or a list of them'
         )
-    timezone = (
-        _timezone(table["timezone"], where, f"{key}.timezone") if "timezone" in table else None
-    )
     from posts.schedule.slots import parse_slots
 
     try:
@@ -503,35 +545,13 @@ def _account(name: str, table: Any, where: str, default_tz: str) -> Account:
             f"{where}: '{key}.slots' names {len(set(parsed)):,} posting times; expected at most "
             f'{MAX_SLOTS} (e.g. "mon-fri 09:00, 13:00")'
         )
+    return tuple(slots)
 
-    def opt_int(field_name: str) -> int | None:
-        value = table.get(field_name)
-        return None if value is None else _positive_int(value, where, f"{key}.{field_name}")
 
-    mock = table.get("mock", False)
-    if not isinstance(mock, bool):
-        raise ConfigError(f"{where}: '{key}.mock' = {_shown(mock)}; expected true or false")
-    mode = table.get("mode")
-    return Account(
-        name=name,
-        platform=described.name,
-        mock=mock,
-        timezone=timezone or default_tz,
-        slots=tuple(slots),
-        daily_quota=opt_int("daily_quota"),
-        mode=None if mode is None else _choice(mode, MODES, where, f"{key}.mode"),
-        max_posts=opt_int("max_posts"),
-        hashtag_cap=None
-        if table.get("hashtag_cap") is None
-        else int(_number(table["hashtag_cap"], where, f"{key}.hashtag_cap")),
-        max_length=opt_int("max_length"),
-        min_gap_seconds=None
-        if table.get("min_gap_seconds") is None
-        else _number(table["min_gap_seconds"], where, f"{key}.min_gap_seconds"),
-        hourly_cap=opt_int("hourly_cap"),
-        link=None if "link" not in table else _link(table["link"], where, f"{key}.link"),
-        settings=MappingProxyType(settings),
-    )
+def _flag(value: Any, where: str, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: '{key}' = {_shown(value)}; expected true or false")
+    return value
 
 
 def _link(value: Any, where: str, key: str) -> LinkPlacement:
@@ -550,9 +570,7 @@ def _scheduler(table: Any, where: str) -> SchedulerSettings:
     for k, v in table.items():
         default = getattr(defaults, k)
         if isinstance(default, bool):
-            if not isinstance(v, bool):
-                raise ConfigError(f"{where}: 'scheduler.{k}' = {_shown(v)}; expected true or false")
-            values[k] = v
+            values[k] = _flag(v, where, f"scheduler.{k}")
         elif isinstance(default, int | float):
             number = _number(v, where, f"scheduler.{k}")
             values[k] = int(number) if isinstance(default, int) else number
