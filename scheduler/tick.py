@@ -241,21 +241,8 @@ class _Tick:
             if ready_at is not None:
                 self._defer(draft, ready_at, "pacing or rate limit for this account")
                 return
-            out = OutgoingPart(
-                draft_id=draft.id,
-                index=part.index,
-                count=len(draft.parts),
-                text=part.text,
-                idempotency_key=part.idempotency_key or new_tid(),
-                facets=part.facets,
-                embed=part.embed,
-                lang=draft.source.lang,
-                reply_to=live[-1] if live else None,
-                root=live[0] if live else None,
-                attempt=part.attempts + 1,
-            )
             try:
-                ref = self._send(draft, part, out, live)
+                ref = self._send(draft, part, _outgoing(draft, part, live), live)
             except _Settled:
                 return
             if not live:
@@ -279,27 +266,18 @@ class _Tick:
         A part that may already be live (left ``sending``, or an earlier attempt ended in doubt) is
         looked up by its key first; without a look-up, a ``sending`` part becomes unconfirmed.
         """
-        begin = self.store.begin_part
-        key = out.idempotency_key
         try:
             adapter = self.adapters(draft.account)
         except (HeraldError, AdapterError) as exc:  # unknown account, missing credential, ...
             self._hold(draft, "config", str(exc))
         if part.status == "sending" or (part.attempts > 0 and part.idempotency_key):
-            if adapter.supports_lookup:
-                found = self._look_up(draft, part, out, adapter)
-                if found is not None:
-                    if part.status == "pending":  # an earlier, doubtful attempt did land
-                        begin(draft.id, part.index, key, self.clock())
-                    _event("reconciled", draft.id, part=part.index + 1, url=found.url)
-                    return self._published(draft, part, found)
-            elif part.status == "sending":
-                error = "interrupted while sending, and the platform offers no look-up by key"
-                self._unconfirmed(draft, part, error, live)
+            found = self._reconcile(draft, part, out, adapter, live)
+            if found is not None:
+                return found
         reuse = media.reusable(part, draft.platform, self.clock())
         if part.images:
             out = replace(out, media=self._attach(draft, part, adapter, reuse))
-        begin(draft.id, part.index, key, self.clock())
+        self.store.begin_part(draft.id, part.index, out.idempotency_key, self.clock())
         try:
             ref = adapter.publish(out)
         except MediaExpiredError as exc:
@@ -323,6 +301,30 @@ class _Tick:
         except Exception as exc:  # an adapter bug: the post may or may not be out
             return self._doubt(draft, part, out, adapter, f"{type(exc).__name__}: {exc}", live)
         return self._published(draft, part, ref)
+
+    def _reconcile(
+        self,
+        draft: Draft,
+        part: Part,
+        out: OutgoingPart,
+        adapter: Adapter,
+        live: list[PublishedRef],
+    ) -> PublishedRef | None:
+        """A part whose earlier attempt may have landed: the published part if the platform
+        finds it by its key; without a look-up, a part left ``sending`` becomes unconfirmed
+        (raises _Settled); None when it must be sent."""
+        if adapter.supports_lookup:
+            found = self._look_up(draft, part, out, adapter)
+            if found is None:
+                return None
+            if part.status == "pending":  # an earlier, doubtful attempt did land
+                self.store.begin_part(draft.id, part.index, out.idempotency_key, self.clock())
+            _event("reconciled", draft.id, part=part.index + 1, url=found.url)
+            return self._published(draft, part, found)
+        if part.status == "sending":
+            error = "interrupted while sending, and the platform offers no look-up by key"
+            self._unconfirmed(draft, part, error, live)
+        return None
 
     def _attach(
         self, draft: Draft, part: Part, adapter: Adapter, reuse: bool
@@ -502,6 +504,24 @@ class _Tick:
 
 class _Settled(Exception):
     """The draft's claim was settled (retry, deferral, failure): stop working on it."""
+
+
+def _outgoing(draft: Draft, part: Part, live: list[PublishedRef]) -> OutgoingPart:
+    """The part as the adapter sends it: a reply to the thread's last live part, under the key
+    stored with it (a new one on its first attempt)."""
+    return OutgoingPart(
+        draft_id=draft.id,
+        index=part.index,
+        count=len(draft.parts),
+        text=part.text,
+        idempotency_key=part.idempotency_key or new_tid(),
+        facets=part.facets,
+        embed=part.embed,
+        lang=draft.source.lang,
+        reply_to=live[-1] if live else None,
+        root=live[0] if live else None,
+        attempt=part.attempts + 1,
+    )
 
 
 def _stored_ref(part: Part) -> PublishedRef:
