@@ -22,7 +22,7 @@ from scheduler.cli.state import now
 if TYPE_CHECKING:  # the planning code loads only for commands that add or move drafts
     from posts.app.enqueue import Queued, WhenRequest
     from posts.app.images import ImageRequest
-    from posts.queue.model import PartImage
+    from posts.queue.model import Part, PartImage
 
 _MODES = click.Choice(["single", "thread", "auto"])
 _STATUSES = click.Choice(list(STATUS_MEANINGS))
@@ -312,32 +312,36 @@ def show_cmd(draft_id: str, as_json: bool) -> None:
         out.print(f"  link:   {draft.source.url}", markup=False)
     counts = ", ".join(f"{n} {s}" for s, n in draft.counts.items())
     out.print(f"  posts:  {len(draft.parts)} ({counts}), {draft.mode}, limit {draft.limit}")
-    for p in draft.parts:
-        out.print(
-            f"\n[bold]{p.index + 1}/{len(draft.parts)}[/]  {p.length}/{draft.limit}  {p.status}"
-            + (f"  {escape(p.remote_url)}" if p.remote_url else "")
-        )
-        out.print(p.text, markup=False)
-        for image in p.images:
-            out.print(f"  image:  {image.src} ({_described(image)})", markup=False, emoji=False)
-        for media in p.media:
-            shown = f"  uploaded: {media.width}×{media.height} {media.mime}"
-            out.print(shown, markup=False, emoji=False)
-        if p.media_note:
-            out.print(f"  without image: {p.media_note}", markup=False, emoji=False)
-        if p.status == "unconfirmed":
-            out.print(
-                f"  [yellow]unconfirmed[/]: this post may be live and {draft.platform} gives "
-                "no way to check. Look at the account; if it is not there, run "
-                f"`herald queue retry {draft.id} --force`.",
-            )
-        if p.last_error:
-            out.print(f"  last error (attempt {p.attempts}): {p.last_error}", markup=False)
+    for part in draft.parts:
+        _show_part(out, draft, part)
     out.print("\n[bold]History[/]")
     for e in history:
         where = f" part {e.part_index + 1}" if e.part_index is not None else ""
         by = f" [{e.worker}]" if e.worker else ""
         out.print(f"  {_local(e.at, zone)}  {e.kind}{where}{by}  {e.detail}", markup=False)
+
+
+def _show_part(out: Console, draft: Draft, p: Part) -> None:
+    """One post of ``queue show``: its count and state, text, image, upload and problems."""
+    out.print(
+        f"\n[bold]{p.index + 1}/{len(draft.parts)}[/]  {p.length}/{draft.limit}  {p.status}"
+        + (f"  {escape(p.remote_url)}" if p.remote_url else "")
+    )
+    out.print(p.text, markup=False)
+    for image in p.images:
+        out.print(f"  image:  {image.src} ({_described(image)})", markup=False)
+    for media in p.media:
+        out.print(f"  uploaded: {media.width}×{media.height} {media.mime}", markup=False)
+    if p.media_note:
+        out.print(f"  without image: {p.media_note}", markup=False)
+    if p.status == "unconfirmed":
+        out.print(
+            f"  [yellow]unconfirmed[/]: this post may be live and {draft.platform} gives "
+            "no way to check. Look at the account; if it is not there, run "
+            f"`herald queue retry {draft.id} --force`.",
+        )
+    if p.last_error:
+        out.print(f"  last error (attempt {p.attempts}): {p.last_error}", markup=False)
 
 
 @click.command("edit")
