@@ -153,10 +153,15 @@ def _mentions(keyword: str, text: str) -> list[str]:
     return re.findall(pattern, text, re.IGNORECASE)
 
 
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
 def normalise(tag: str) -> str:
-    """``"#open data"`` → ``"OpenData"``, ``"sodium-ion"`` → ``"SodiumIon"``: NFC, leading
-    ``#``/``＃`` removed, words joined in PascalCase (a word's own capitals are kept)."""
+    """``"#open data"`` → ``"OpenData"``, ``"sodium-ion"`` → ``"SodiumIon"``, ``"Lupita
+    Nyong'o"`` → ``"LupitaNyongo"``: NFC, leading ``#``/``＃`` and inner apostrophes removed,
+    words joined in PascalCase (a word's own capitals are kept)."""
     text = unicodedata.normalize("NFC", tag).strip().lstrip("#＃")
+    text = _APOSTROPHE.sub("", text)  # "Nyong'o": X and Mastodon end a tag at the apostrophe
     parts = [p for p in re.split(r"[\s\-‐‑–]+", text) if p]
     if len(parts) <= 1:
         return "".join(parts)

@@ -75,6 +75,12 @@ def test_tags_are_normalised_before_they_are_compared() -> None:
     assert rendition.hashtags_kept == ("OpenData", "Tides")
 
 
+def test_an_apostrophe_inside_a_name_is_left_out_of_its_tag_on_every_platform() -> None:
+    for platform in PLATFORMS:
+        rendition = condense(tagged("Lupita Nyong'o"), platform, mode="thread")
+        assert rendition.hashtags_kept == ("LupitaNyongo",), platform
+
+
 def test_tags_never_push_a_post_over_even_when_they_fill_the_closing_post() -> None:
     tags = tuple(f"Tag{i:02d}LongEnoughToMatter" for i in range(20))
     for platform in PLATFORMS:
