@@ -111,7 +111,8 @@ class _Plan:
         if frame is None:
             slot = self.slot(k, last)
             closing = last and k > 0 and bool(self.ctx.link) and not self.link_first
-            empty = (k == 0 and bool(self.headline)) or closing
+            opening = k == 0 and (bool(self.headline) or (self.link_first and bool(self.ctx.link)))
+            empty = opening or closing  # a post with the headline or the link says something
             frame = Frame(slot.budget, empty and slot.post("") is not None)
             self._frames[(k, last)] = frame
         return frame

@@ -463,3 +463,15 @@ def replace_headings(source: Article, headings: tuple[str, ...]) -> Article:
         Section(h, s.paragraphs) for h, s in zip(headings, source.sections, strict=True)
     )
     return replace(source, sections=sections)
+
+
+def test_with_the_link_first_and_no_headline_a_long_sentence_follows_the_link_post() -> None:
+    sentence = (
+        "data.example.org. tide tide tide tidetidetide. tidetide tidetidetide. tidetidetide "
+        "anemoneanemone. tide tide tide tide data.example.org tidetide tidetidetide tidetidetide "
+        "tidetidetide tidetidetide tideanemoneanemone anemoneanemoneanemone."
+    )  # found by Hypothesis: it fits post 2 alone but not post 1 beside the link
+    source = article("", "", sentence)
+    options = CondenseOptions(max_posts=2, link="first")
+    posts = [p.text for p in condense(source, "x", mode="thread", options=options).posts]
+    assert posts == ["1/2 https://example.org/story", f"2/2 {sentence}"]
