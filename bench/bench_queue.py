@@ -110,6 +110,20 @@ def raw_insert(path: Path, n: int, chunk: int | None = None) -> Timing:
     return took[0]
 
 
+# The columns named, so that a later migration's columns take their defaults, as they do in the
+# store's own inserts.
+_DRAFT_COLUMNS = (
+    "id, account, platform, source_path, source_hash, source_title, source_url, lang, mode, "
+    "post_limit, status, scheduled_at, due_at, created_at, updated_at, lease_owner, lease_until"
+)
+_PART_COLUMNS = (
+    "draft_id, idx, text, length, facets, embed, status, idempotency_key, remote_id, remote_cid, "
+    "remote_url, attempts, last_error, updated_at"
+)
+_DRAFTS = f"INSERT INTO drafts ({_DRAFT_COLUMNS}) VALUES ({','.join('?' * 17)})"
+_PARTS = f"INSERT INTO parts ({_PART_COLUMNS}) VALUES ({','.join('?' * 14)})"
+
+
 def _insert(
     conn: sqlite3.Connection,
     d: list[tuple[object, ...]],
@@ -120,10 +134,8 @@ def _insert(
 ) -> None:
     for lo in range(0, n, step):
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(f"INSERT INTO drafts VALUES ({','.join('?' * 17)})", d[lo : lo + step])
-        conn.executemany(
-            f"INSERT INTO parts VALUES ({','.join('?' * 14)})", p[2 * lo : 2 * (lo + step)]
-        )
+        conn.executemany(_DRAFTS, d[lo : lo + step])
+        conn.executemany(_PARTS, p[2 * lo : 2 * (lo + step)])
         conn.executemany(
             "INSERT INTO events (draft_id, at, kind, part_index, worker, detail) "
             "VALUES (?,?,?,?,?,?)",
