@@ -20,6 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from ..loopback_server import stop
 from .mastodon_server import snac_account, snac_server  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,12 +95,7 @@ def local_pds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalPds]:
         yield LocalPds(url=ready["pds"], plc=ready["plc"], version=ready["version"], pid=proc.pid)
     finally:
         give_up.cancel()
-        proc.terminate()  # this PID only
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 @pytest.fixture
