@@ -181,22 +181,21 @@ class _Tick:
         """Claim due drafts as lanes free up, never of an account already on a lane, until nothing
         is due and every lane is done (or the daemon stops)."""
         while not self.stop.is_set():
-            drafts = self._claim(lanes)
+            busy = lanes.busy()  # taken before the claim: a lane that empties after it is seen
+            drafts = self._claim(lanes, busy)  # on the next pass, not mistaken for "all done"
             for draft in drafts:
                 lanes.submit(draft.account, functools.partial(self._one, draft))
             if not drafts:
-                if not lanes.busy():
+                if not busy:
                     return
                 lanes.wait(LANE_WAIT)
 
-    def _claim(self, lanes: Lanes) -> list[Draft]:
+    def _claim(self, lanes: Lanes, busy: set[str]) -> list[Draft]:
         free = lanes.free()
         if not free:
             return []
         limit = min(free, self.policy.batch)
-        drafts = self.store.claim_due(
-            self.clock(), self.settings.lease_seconds, limit, lanes.busy()
-        )
+        drafts = self.store.claim_due(self.clock(), self.settings.lease_seconds, limit, busy)
         self.report.claimed += len(drafts)
         return drafts
 
