@@ -92,6 +92,18 @@ def feed_error(name: str, url: str, error: str, at: datetime) -> Notice:
     )  # fmt: skip
 
 
+def entry_given_up(
+    name: str, url: str, entry: Mapping[str, Any], error: str, at: datetime
+) -> Notice:
+    """An entry of feed ``name`` (its ``id``, ``title``, ``link``) whose article could not be
+    read or condensed poll after poll: it is not tried again."""
+    shown = entry["title"] or entry["link"] or entry["id"]
+    return Notice(
+        "feed-error", at, f"feed {name} gave up on entry {shown}: {error}",
+        feed={"name": name, "url": url, "entry": dict(entry)}, reason=error,
+    )  # fmt: skip
+
+
 def payload(notice: Notice) -> dict[str, Any]:
     """The JSON object a webhook receives and a command reads on stdin."""
     return {

@@ -3,7 +3,8 @@
 An entry is recorded as seen in the transaction that stores its drafts (:func:`queue_entry`), so a
 crash between fetching and queuing leaves it unseen (queued next time), and a crash after the
 commit leaves it seen (never queued again). An entry whose page cannot be read stays unseen and is
-tried again at the next poll. No floods: the first poll of a feed with ``since = "new"`` only marks
+tried again at the next poll, up to :data:`ENTRY_ATTEMPTS` polls; then it is given up (seen, with
+its error, reported once). No floods: the first poll of a feed with ``since = "new"`` only marks
 what is there; ``since = "all"`` queues the backlog ``max_per_poll`` at a time, oldest first; and a
 feed that suddenly shows more unseen entries than ``max_per_poll`` (a changed id scheme, a restored
 backup) has the newest ``max_per_poll`` queued and the rest marked as seen, with a warning.
@@ -14,16 +15,16 @@ Nothing here sleeps or reads the wall clock: ``now`` is passed in, and so is the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from html import escape
 from typing import TYPE_CHECKING
 
-from posts.app.notices import Notify, feed_error, ignore
+from posts.app.notices import Notify, entry_given_up, feed_error, ignore
 from posts.clock import Clock
 from posts.config import Account, Config, Feed
-from posts.errors import InputError, quoted
+from posts.errors import InputError, TemplateError, quoted
 from posts.feeds.parsing import Entry, FeedError, oldest_first, parse_feed
 from posts.model import Article
 from posts.queue.drafts import ConflictError, DraftStore, Planning
@@ -35,9 +36,11 @@ if TYPE_CHECKING:
 
     from posts.app.enqueue import WhenRequest
     from posts.article.fetching import Fetched
+    from posts.queue.model import NewDraft
 
 MAX_BACKOFF = timedelta(days=1)  # consecutive failures double the wait up to this
 MAX_WAIT = timedelta(days=7)  # the longest Retry-After honoured
+ENTRY_ATTEMPTS = 3  # polls that may fail to read or condense an entry before it is given up
 FEED_TYPES = None  # any content type: servers label feeds text/xml, text/plain, octet-stream...
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
@@ -56,6 +59,29 @@ class QueuedEntry:
 
 
 @dataclass(frozen=True)
+class GivenUp:
+    """An entry whose article failed ``ENTRY_ATTEMPTS`` polls: seen now, never fetched again."""
+
+    identity: str
+    title: str
+    link: str | None
+    error: str
+
+
+class EntryError(InputError):
+    """The entry itself cannot become drafts: its article cannot be read or condensed."""
+
+
+@dataclass
+class _Progress:
+    """What queuing a poll's entries has come to so far."""
+
+    queued: list[QueuedEntry] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    given_up: list[GivenUp] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class PollReport:
     """What one poll of one feed did.
 
@@ -69,6 +95,7 @@ class PollReport:
     queued: tuple[QueuedEntry, ...] = ()
     passed_over: int = 0  # entries marked as seen without drafts
     warnings: tuple[str, ...] = ()  # entries that could not be queued, floods refused
+    given_up: tuple[GivenUp, ...] = ()  # entries failed once too often, reported this once
     error: str | None = None
     next_poll_at: datetime | None = None
     dry_run: bool = False
@@ -108,6 +135,9 @@ def poll_feed(poll: Poll, feed: Feed, *, force: bool = False, dry_run: bool = Fa
     feeds.finish(feed.name, poll.worker, outcome)
     if report.error and outcome.failures == 1:  # once a streak, not at every retry
         poll.notify(feed_error(feed.name, feed.url, report.error, poll.now))
+    for gone in report.given_up:
+        entry = {"id": gone.identity, "title": gone.title, "link": gone.link}
+        poll.notify(entry_given_up(feed.name, feed.url, entry, gone.error, poll.now))
     return replace(report, next_poll_at=outcome.next_poll_at)
 
 
@@ -129,10 +159,13 @@ def _poll_claimed(
     backlog = state.backlog or state.primed_at is None
     chosen, rest, warnings = _choose(feed, oldest_first(unseen), backlog)
     feeds.pass_over(feed.name, [_seen(e) for e in rest], poll.now)
-    queued, problems = _queue_all(poll, feed, chosen, lambda: _renew(poll, feeds, feed))
-    report = PollReport(feed.name, "polled", tuple(queued), len(rest), (*warnings, *problems), None)
+    done = _queue_all(poll, feed, chosen, lambda: _renew(poll, feeds, feed))
+    found = (*warnings, *done.problems)
+    queued, given_up = tuple(done.queued), tuple(done.given_up)
+    report = PollReport(feed.name, "polled", queued, len(rest), found, given_up)
     more = backlog and len(unseen) > feed.max_per_poll
-    return report, replace(ok, last_error=problems[0] if problems else None, backlog=more)
+    last = done.problems[0] if done.problems else None
+    return report, replace(ok, last_error=last, backlog=more)
 
 
 def _fetch(poll: Poll, feed: Feed, state: FeedState | None) -> Fetched:
@@ -178,34 +211,58 @@ def _choose(
 
 def _queue_all(
     poll: Poll, feed: Feed, entries: Sequence[Entry], renew: Callable[[], bool]
-) -> tuple[list[QueuedEntry], list[str]]:
-    """Queue each entry on its own; one that fails stays unseen and is only reported. The lease
-    is renewed before each (``renew``); a poll that lost it, or a daemon stopping, stops."""
-    queued: list[QueuedEntry] = []
-    problems: list[str] = []
+) -> _Progress:
+    """Queue each entry on its own. The lease is renewed before each (``renew``); a poll that
+    lost it, or a daemon stopping, stops."""
+    done = _Progress()
     for entry in entries:
         if poll.stopping() or not renew():
             break  # the rest stay unseen: the next poll queues them
-        try:
-            drafts = queue_entry(poll, feed, entry)
-        except ConflictError:
-            continue  # another poller queued it first
-        except InputError as exc:
-            problems.append(f"feed {feed.name}: entry {_named(entry)} not queued: {exc}")
-            continue
-        queued.append(QueuedEntry(entry.identity, entry.title, entry.link, tuple(drafts)))
-    return queued, problems
+        _queue_one(poll, feed, entry, done)
+    return done
+
+
+def _queue_one(poll: Poll, feed: Feed, entry: Entry, done: _Progress) -> None:
+    """Queue ``entry``; one that fails stays unseen and is reported, and one whose article
+    fails ``ENTRY_ATTEMPTS`` polls is given up (a quota or a slot is no fault of the entry's)."""
+    try:
+        drafts = queue_entry(poll, feed, entry)
+    except ConflictError:
+        return  # another poller queued it first
+    except EntryError as exc:
+        _entry_failed(poll, feed, entry, str(exc), done)
+    except InputError as exc:
+        done.problems.append(_not_queued(feed, entry, str(exc)))
+    else:
+        done.queued.append(QueuedEntry(entry.identity, entry.title, entry.link, tuple(drafts)))
+
+
+def _entry_failed(poll: Poll, feed: Feed, entry: Entry, error: str, done: _Progress) -> None:
+    """Count the entry's failure; at the ``ENTRY_ATTEMPTS``-th it is given up: seen from now
+    on, never fetched again, and reported this once."""
+    feeds = FeedStore(poll.store.db)
+    if not feeds.entry_failed(feed.name, _seen(entry), error, poll.now, ENTRY_ATTEMPTS):
+        done.problems.append(_not_queued(feed, entry, error))
+        return
+    done.given_up.append(GivenUp(entry.identity, entry.title, entry.link, error))
+    done.problems.append(
+        f"feed {feed.name}: entry {_named(entry)} given up after {ENTRY_ATTEMPTS} failed polls "
+        f"(not tried again): {error}"
+    )
+
+
+def _not_queued(feed: Feed, entry: Entry, error: str) -> str:
+    return f"feed {feed.name}: entry {_named(entry)} not queued: {error}"
 
 
 def queue_entry(poll: Poll, feed: Feed, entry: Entry) -> list[Draft]:
     """The entry's drafts, one per account, stored with the entry marked as seen (one
     transaction): what ``queue add LINK --to … --mode …`` makes, with the feed's tags."""
-    from posts.app.enqueue import enqueue, render, resolve_accounts, timing
+    from posts.app.enqueue import enqueue, resolve_accounts, timing
 
-    article = _article(poll, feed, entry)
     accounts = resolve_accounts(poll.config, feed.to)
     when = timing(poll.config, accounts, _asked(feed, accounts), poll.now)
-    items = [(render(article, a, poll.config, feed.mode), when) for a in accounts]
+    items = [(draft, when) for draft in _rendered(poll, feed, entry, accounts)]
 
     def seen(session: Planning, drafts: list[Draft]) -> None:
         title = entry.title or entry.link or entry.identity
@@ -213,6 +270,20 @@ def queue_entry(poll: Poll, feed: Feed, entry: Entry) -> list[Draft]:
 
     queued = enqueue(poll.store, poll.config, items, poll.now, notify=poll.notify, also=seen)
     return [q.draft for q in queued]
+
+
+def _rendered(poll: Poll, feed: Feed, entry: Entry, accounts: Sequence[Account]) -> list[NewDraft]:
+    """The entry's drafts before planning; :class:`EntryError` when its article cannot be read
+    or condensed (a broken template is the config's fault, not the entry's)."""
+    from posts.app.enqueue import render
+
+    try:
+        article = _article(poll, feed, entry)
+        return [render(article, a, poll.config, feed.mode) for a in accounts]
+    except TemplateError:
+        raise
+    except InputError as exc:
+        raise EntryError(str(exc)) from exc
 
 
 def _renew(poll: Poll, feeds: FeedStore, feed: Feed) -> bool:

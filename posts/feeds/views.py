@@ -26,6 +26,10 @@ def report_json(report: PollReport) -> dict[str, Any]:
             for e in report.queued
         ],
         "marked_seen": report.passed_over,
+        "given_up": [
+            {"id": g.identity, "title": g.title, "link": g.link, "error": g.error}
+            for g in report.given_up
+        ],
         "warnings": list(report.warnings),
         "error": report.error,
         "next_poll_at": iso(report.next_poll_at),
@@ -44,6 +48,7 @@ def feed_json(feed: Feed, state: FeedState | None) -> dict[str, Any]:
         "last_new_at": iso(state.last_new_at) if state else None,
         "last_entry": state.last_entry if state else None,
         "entries_seen": state.entries_seen if state else 0,
+        "entries_given_up": state.entries_given_up if state else 0,
         "drafts_queued": state.drafts_queued if state else 0,
         "failures": state.failures if state else 0,
         "last_error": state.last_error if state else None,

@@ -21,18 +21,31 @@ from posts.queue.sql import Conn, Row, in_list
 
 CHUNK = 500  # entry keys per IN list
 MAX_SHOWN = 2000  # characters of an entry's identity or title kept for `feeds list`
-_STATE = (
-    "SELECT f.*, (SELECT count(*) FROM feed_entries e WHERE e.feed = f.name) AS entries_seen "
-    "FROM feeds f"
-)
+_GIVEN_UP = "(SELECT count(*) FROM feed_entries e WHERE e.feed = f.name AND e.error IS NOT NULL)"
+
+
+def _state_sql(given_up: str = _GIVEN_UP) -> str:
+    """A feed's row with its counts (``given_up``: "0" on a database from before 0009)."""
+    return (
+        "SELECT f.*, (SELECT count(*) FROM feed_entries e WHERE e.feed = f.name) AS entries_seen, "
+        f"{given_up} AS entries_given_up FROM feeds f"
+    )
+
+
 _ADD_FEED = (
     "INSERT INTO feeds (name, url, backlog, next_poll_at, failures, drafts_queued) "
     "VALUES (:n, :url, 0, 0, 0, 0) ON CONFLICT (name) DO NOTHING"
 )
 _SEEN = (
-    "INSERT INTO feed_entries (feed, entry_key, entry, seen_at, drafts) "
-    "VALUES (:f, :k, :e, :now, :drafts) ON CONFLICT (feed, entry_key) DO NOTHING"
+    "INSERT INTO feed_entries (feed, entry_key, entry, seen_at, drafts, error) "
+    "VALUES (:f, :k, :e, :now, :drafts, :error) ON CONFLICT (feed, entry_key) DO NOTHING"
 )
+_FAILED = (
+    "INSERT INTO feed_failures (feed, entry_key, failures) VALUES (:f, :k, 1) "
+    "ON CONFLICT (feed, entry_key) DO UPDATE SET failures = feed_failures.failures + 1"
+)
+_FAILURES = "SELECT failures FROM feed_failures WHERE feed = :f AND entry_key = :k"
+_FORGET_FAILURES = "DELETE FROM feed_failures WHERE feed = :f AND entry_key = :k"
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,7 @@ class FeedState:
     last_error: str | None
     drafts_queued: int
     entries_seen: int
+    entries_given_up: int  # seen without drafts after their article failed too often
     lease_owner: str | None
 
 
@@ -94,15 +108,16 @@ def _state(row: Row) -> FeedState:
         last_error=row["last_error"],
         drafts_queued=row["drafts_queued"],
         entries_seen=row["entries_seen"],
+        entries_given_up=row["entries_given_up"],
         lease_owner=row["lease_owner"],
     )
 
 
-def _seen_rows(feed: str, entries: Sequence[SeenEntry], now: datetime, drafts: int) -> list[Row]:
-    return [
-        {"f": feed, "k": e.key, "e": e.identity[:MAX_SHOWN], "now": to_ms(now), "drafts": drafts}
-        for e in entries
-    ]
+def _seen_rows(
+    feed: str, entries: Sequence[SeenEntry], now: datetime, drafts: int, error: str | None = None
+) -> list[Row]:
+    same = {"now": to_ms(now), "drafts": drafts, "error": error}
+    return [{"f": feed, "k": e.key, "e": e.identity[:MAX_SHOWN], **same} for e in entries]
 
 
 def mark_queued(
@@ -115,6 +130,7 @@ def mark_queued(
     """
     if conn.run(_SEEN, _seen_rows(feed, [entry], now, drafts)[0]) != 1:
         raise ConflictError(f"feed {feed}: entry {entry.identity[:200]} was already queued")
+    conn.run(_FORGET_FAILURES, f=feed, k=entry.key)  # polls it failed before
     conn.run(
         "UPDATE feeds SET drafts_queued = drafts_queued + :drafts, last_new_at = :now, "
         "last_entry = :title WHERE name = :n",
@@ -133,7 +149,9 @@ class FeedStore(Reader):
         with self.db.read() as conn:
             if not self.db.has_table(conn, "feeds"):  # a database no poll has migrated yet
                 return {}
-            return {r["name"]: _state(r) for r in conn.rows(f"{_STATE} ORDER BY f.name")}
+            given_up = _GIVEN_UP if self.db.has_table(conn, "feed_failures") else "0"
+            rows = conn.rows(f"{_state_sql(given_up)} ORDER BY f.name")
+            return {r["name"]: _state(r) for r in rows}
 
     def due(self, feed: str, now: datetime) -> bool:
         """Whether ``feed`` may be polled at ``now`` (a read: a job that wakes early writes
@@ -163,7 +181,7 @@ class FeedStore(Reader):
                 n=feed,
                 now=now_ms,
             )
-            row = conn.row(f"{_STATE} WHERE f.name = :n", n=feed) if claimed else None
+            row = conn.row(f"{_state_sql()} WHERE f.name = :n", n=feed) if claimed else None
         return None if row is None else _state(row)
 
     def renew(self, feed: str, worker: str, until: datetime) -> bool:
@@ -186,6 +204,20 @@ class FeedStore(Reader):
         """Record entries as seen without drafts (a first poll, or a burst beyond the cap)."""
         with self.db.write(bump=False) as conn:
             conn.many(_SEEN, _seen_rows(feed, entries, now, 0))
+
+    def entry_failed(
+        self, feed: str, entry: SeenEntry, error: str, now: datetime, attempts: int
+    ) -> bool:
+        """Count a poll that could not read or condense ``entry``; at the ``attempts``-th the
+        entry is given up: recorded as seen without drafts, with ``error``. True only for the
+        call that gave it up, so it is reported once."""
+        with self.db.write(bump=False) as conn:
+            conn.run(_FAILED, f=feed, k=entry.key)
+            if conn.value(_FAILURES, f=feed, k=entry.key) < attempts:
+                return False
+            conn.run(_FORGET_FAILURES, f=feed, k=entry.key)
+            row = _seen_rows(feed, [entry], now, 0, error[:MAX_SHOWN])[0]
+            return conn.run(_SEEN, row) == 1
 
     def finish(self, feed: str, worker: str, outcome: PollOutcome) -> None:
         """Store what the poll learnt and give up the lease (if still ours: a lease taken over

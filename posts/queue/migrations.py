@@ -204,6 +204,20 @@ def _feeds(db: Database, conn: Conn) -> None:
     )
 
 
+def _feed_entry_failures(db: Database, conn: Conn) -> None:
+    """Entries whose article could not be read or condensed: how many polls failed so far, and
+    the error of an entry given up (recorded as seen without drafts, never fetched again)."""
+    _ddl(
+        db,
+        conn,
+        """
+        CREATE TABLE feed_failures (feed VARCHAR(200) NOT NULL, entry_key VARCHAR(64) NOT NULL,
+            failures INTEGER NOT NULL, PRIMARY KEY (feed, entry_key));
+        ALTER TABLE feed_entries ADD COLUMN error TEXT
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_account_time_index", _account_index),
@@ -213,6 +227,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_feeds", _feeds),
     Migration("0007_approval", _approval),
     Migration("0008_media_uploaded_at", _media_uploaded_at),
+    Migration("0009_feed_entry_failures", _feed_entry_failures),
 )
 
 _CREATE_LEDGER = (

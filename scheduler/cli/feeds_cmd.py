@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from posts.config import Config, Feed, load_config
 from posts.errors import NotFoundError, quoted
-from posts.feeds.polling import PollReport, QueuedEntry
+from posts.feeds.polling import ENTRY_ATTEMPTS, PollReport, QueuedEntry
 from posts.queue.feeds import FeedState
 from scheduler.cli.output import console, echo_json, err_console
 from scheduler.cli.state import now
@@ -127,6 +127,9 @@ def _print_feed(out: Console, config: Config, feed: Feed, state: FeedState | Non
     entry = f" ({state.last_entry})" if state.last_entry else ""
     out.print(f"    last new entry: {_when(config, state.last_new_at)}{entry}", markup=False)
     out.print(f"    entries seen: {state.entries_seen}, drafts queued: {state.drafts_queued}")
+    if state.entries_given_up:
+        given_up = f"{_entries(state.entries_given_up)} given up"
+        out.print(f"    {given_up} (unreadable at {ENTRY_ATTEMPTS} polls, not tried again)")
     if state.last_error:
         streak = f" ({state.failures} failed polls in a row)" if state.failures else ""
         out.print(f"    last error{streak}: {state.last_error}", markup=False)
@@ -168,6 +171,8 @@ def _print_report(out: Console, config: Config, report: PollReport) -> None:
     out.print(f"{report.feed}: {said}", markup=False)
     for entry in report.queued:
         _print_entry(out, config, entry)
+    for gone in report.given_up:
+        out.print(f"  given up: {gone.title or gone.identity}  {gone.link or ''}", markup=False)
 
 
 def _entries(count: int, kind: str = "") -> str:

@@ -89,3 +89,23 @@ def test_next_slot_needs_slots_on_every_account() -> None:
     )
     code, _, err = herald("feeds", "list")
     assert code == 2 and "which has no posting slots" in err
+
+
+def test_an_entry_given_up_is_reported_once_and_counted_in_the_list(site: FeedServer) -> None:
+    write_config({"blog": {"url": site.url("/feed"), "to": ["feed-x"], "when": "now"}})
+    serve_feed(site, [])
+    herald("feeds", "poll")
+    serve_feed(site, [item(site, 1, link=site.url("/gone"))])
+    site.routes["/gone"] = Route(b"<p>Gone</p>", status=404, content_type="text/html")
+    outputs = [herald("feeds", "poll", "--json", at=T0 + timedelta(hours=h)) for h in (1, 2, 3)]
+    reports = [json.loads(out)[0] for _, out, _ in outputs]
+    assert [len(r["given_up"]) for r in reports] == [0, 0, 1]
+    [gone] = reports[-1]["given_up"]
+    assert gone["link"] == site.url("/gone") and "404" in gone["error"]
+    assert "given up after 3 failed polls (not tried again)" in outputs[-1][2]
+    code, out, err = herald("feeds", "poll", at=T0 + timedelta(hours=4))
+    assert (code, out, err) == (0, "blog: nothing new\n", "")
+    code, out, _ = herald("feeds", "list")
+    assert "1 entry given up (unreadable at 3 polls, not tried again)" in out
+    code, out, _ = herald("feeds", "list", "--json")
+    assert json.loads(out)[0]["entries_given_up"] == 1
