@@ -50,11 +50,11 @@ def run(once: bool, dry_run: bool, catch_up: bool, as_json: bool, log_format: Lo
     if dry_run:
         from scheduler.plan import plan, plan_json, render_plan
 
-        planned = plan(config, clock(), catch_up=catch_up)
+        whole = plan(config, clock(), catch_up=catch_up)
         if as_json:
-            echo_json(plan_json(planned))
+            echo_json(plan_json(whole))
         else:
-            render_plan(console(), planned, config.timezone)
+            render_plan(console(), whole, config.timezone)
         return
     from scheduler.daemon import run as run_daemon
 

@@ -14,6 +14,7 @@ from posts.clock import system_clock
 from posts.config import Account, load_config
 from posts.errors import ConfigError
 from posts.queue import NewDraft, NewPart, Source
+from posts.queue.model import Approval
 from scheduler.adapters.base import OutgoingPart
 from scheduler.adapters.mock import MockAdapter, MockNoLookupAdapter, read_outbox
 from scheduler.adapters.registry import AdapterPool, adapter_class, adapter_for, installed
@@ -33,7 +34,11 @@ mock_lookup = false
 """
 
 
-def queue(*drafts: tuple[str, str, tuple[str, ...]], at: datetime | None = None) -> list[str]:
+def queue(
+    *drafts: tuple[str, str, tuple[str, ...]],
+    at: datetime | None = None,
+    approval: Approval | None = None,
+) -> list[str]:
     store = configured_store()
     try:
         added = store.add(
@@ -44,6 +49,7 @@ def queue(*drafts: tuple[str, str, tuple[str, ...]], at: datetime | None = None)
                     source=Source("a.md", "0" * 64, "A"),
                     parts=tuple(NewPart(t, len(t)) for t in texts),
                     scheduled_at=at or datetime.now(UTC) - timedelta(seconds=1),
+                    approval=approval,
                 )
                 for account, platform, texts in drafts
             ],
@@ -115,6 +121,31 @@ def test_dry_run_json_lists_the_plan_for_scripts(config: Path) -> None:
     assert (item["id"], item["account"], item["action"]) == (due, "good", "publish")
     assert datetime.fromisoformat(item["at"]).utcoffset() == timedelta(0)
     assert [p["text"] for p in item["parts"]] == ["soon one", "soon two"]
+
+
+def test_dry_run_names_the_drafts_awaiting_approval(config: Path) -> None:
+    [due] = queue(("good", "bluesky", ("soon",)))
+    intended = datetime.now(UTC) + timedelta(hours=3)
+    held = queue(
+        ("good", "bluesky", ("held one",)),
+        ("flaky", "x", ("held two",)),
+        at=intended,
+        approval="at",
+    )
+
+    text = CliRunner().invoke(cli, ["run", "--dry-run"])
+    plan = json.loads(CliRunner().invoke(cli, ["run", "--dry-run", "--json"]).output)
+
+    assert text.exit_code == 0 and "1 draft(s); nothing was changed" in text.output
+    assert (
+        f"2 draft(s) await approval and will not go out until approved "
+        f"(herald queue approve ID): {', '.join(sorted(held))}"
+    ) in text.output.replace("\n", " ")
+    assert "held one" not in text.output
+    assert [(p["id"], p["action"]) for p in plan] == [(due, "publish")] + [
+        (i, "awaiting approval") for i in sorted(held)
+    ]
+    assert abs(datetime.fromisoformat(plan[1]["at"]) - intended) < timedelta(seconds=1)
 
 
 def test_json_without_dry_run_is_bad_usage(config: Path) -> None:
