@@ -5,7 +5,8 @@ Order of preference (docs/formatting.md explains it for users):
 1. the article's summary (it opens every rendition: the single post's key sentences, the hook of
    a thread);
 2. the lead: the first two sentences of the article's first paragraph, in order; in a list
-   article, then each item's first sentence;
+   article, then each item's first sentence; in an article told in person
+   (:func:`~.voice.told_in_person`), its opening excerpt instead, and for a thread nothing more;
 3. every other sentence by score, highest first, ties in article order.
 
 A sentence's score counts the *recurring* content words it contains: a content word is a word of
@@ -30,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 import regex
 
@@ -46,6 +47,7 @@ from posts.condensing.cues import (
 from posts.condensing.echo import Echo
 from posts.condensing.genre import not_one_story
 from posts.condensing.people import quoted_voice, speakers
+from posts.condensing.voice import told_in_person
 from posts.model import Article
 
 # A run of one script: ideographs and katakana (n-grams), hiragana (grammar, skipped), the
@@ -83,6 +85,8 @@ _DOCUMENT_SECTION = regex.compile(
 )
 _STEP = regex.compile(r"\s*step\s*\d+\b", regex.IGNORECASE)
 OVERLAP = 0.5  # share of content words that makes a sentence a repeat
+EXCERPT_CHARS = 450  # an article told in person is posted as its opening: this much, to the
+EXCERPT_MOST = 700  # end of a paragraph, or at most this much
 
 
 @dataclass(frozen=True)
@@ -118,18 +122,23 @@ class Digest:
     in_order: frozenset[int] = frozenset()  # a list's items, a how-to's steps: none skipped
     not_a_story: str | None = None  # what the page is instead ("release notes"), see genre
     opening: tuple[str, ...] = ()  # the first paragraph's sentences without filler (a caption)
+    excerpt: frozenset[int] = frozenset()  # told in person: the opening's sentences to post
 
     def repeats_hook(self, sentence: Sentence) -> bool:
         """Does ``sentence`` mostly say what the headline or the summary already said?"""
         return repeats(sentence.words, self.said)
 
-    def candidates(self) -> Iterator[Sentence]:
+    def candidates(self, thread: bool = True) -> Iterator[Sentence]:
         """Ranked sentences with content words that repeat neither the hook nor a better one;
         of a page that is not one story (a digest, release notes), only its opening's: picking
-        by rank would set unrelated items side by side."""
-        if self.not_a_story is None:
-            return iter(self.distinct)
-        return (s for s in self.distinct if s.paragraph == 0 and s.position in self.pinned)
+        by rank would set unrelated items side by side. Of an article told in person, its
+        excerpt (:func:`~.voice.told_in_person`) comes first, and for a ``thread`` nothing
+        else: points picked by rank would read as disjoint details."""
+        if self.not_a_story is not None:
+            return (s for s in self.distinct if s.paragraph == 0 and s.position in self.pinned)
+        if self.excerpt and thread:
+            return takewhile(lambda s: s.position in self.excerpt, self.distinct)
+        return iter(self.distinct)
 
 
 class Distinct:
@@ -196,14 +205,16 @@ def digest(article: Article) -> Digest:
     found = _unvoiced(tuple(_sentences(article)))
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(_scored(s, _score(article, s, weights)) for s in found)
+    said = tuple(content_words(t) for t in (article.title, *summary))
     lead = [s for s in sentences if s.paragraph == 0 and s.point][:LEAD_SENTENCES]
     items = _item_openers(sentences) or _steps(article, sentences)
+    excerpt = [] if items else _excerpt(article, sentences, said)
+    lead = excerpt or lead
     pinned = {s.position for s in (*lead, *items)}
     rest = sorted(
         (s for s in sentences if s.position not in pinned),
         key=lambda s: (not s.point, -s.score, s.position),
     )
-    said = tuple(content_words(t) for t in (article.title, *summary))
     return Digest(
         title=article.title.strip(),
         summary=summary,
@@ -221,7 +232,31 @@ def digest(article: Article) -> Digest:
         said=said,
         not_a_story=not_one_story(article),
         opening=tuple(s.text for s in sentences if s.paragraph == 0 and not is_filler(s.text)),
+        excerpt=frozenset(s.position for s in excerpt),
     )
+
+
+def _excerpt(
+    article: Article, sentences: tuple[Sentence, ...], said: tuple[frozenset[str], ...]
+) -> list[Sentence]:
+    """An article told in person (:func:`~.voice.told_in_person`): its opening's key sentences
+    in order, past what the hook says, to the end of the paragraph that reaches
+    :data:`EXCERPT_CHARS` (at most :data:`EXCERPT_MOST`); else nothing."""
+    paragraphs: dict[int, list[str]] = {}
+    for sentence in sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
+    if not told_in_person(list(paragraphs.values()), article.lang):
+        return []
+    chosen: list[Sentence] = []
+    length = 0
+    for sentence in sentences:
+        ended = bool(chosen) and sentence.paragraph != chosen[-1].paragraph
+        if length >= EXCERPT_MOST or (ended and length >= EXCERPT_CHARS):
+            break
+        if sentence.point:
+            chosen.append(sentence)
+            length += 0 if repeats(sentence.words, said) else len(sentence.text)
+    return chosen
 
 
 def _steps(article: Article, sentences: Iterable[Sentence]) -> list[Sentence]:

@@ -59,7 +59,7 @@ def _key_sentences(ctx: Context) -> list[str]:
 
 
 def _standalone(ctx: Context) -> Iterator[Sentence]:
-    return (s for s in ctx.digest.candidates() if s.point and not s.leans)
+    return (s for s in ctx.digest.candidates(thread=False) if s.point and not s.leans)
 
 
 def _body(sentences: list[str]) -> str:
@@ -92,7 +92,7 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
     extra: list[Sentence] = []
     slot = _slot(ctx, hook, tags)
     room = slot.budget - ctx.rules.length(_body(chosen))  # an estimate: the post is measured
-    for tried, sentence in enumerate(ctx.digest.candidates()):
+    for tried, sentence in enumerate(ctx.digest.candidates(thread=False)):
         if tried >= MAX_EXTRA_TRIES:
             break
         cost = ctx.rules.length(sentence.text) + 2

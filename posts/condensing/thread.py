@@ -312,8 +312,8 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     a sentence that leans on another is posted in the same post as it). Choosing stops at the first
     passage scoring under :data:`STOP` of the mean of those chosen
     or under the article's top :data:`KEY_SHARE` (the lead and a list article's items are
-    exempt), or after :data:`MAX_SKIPS` passages that did not fit. Steps and list items are
-    taken in order: once one is passed over, no later one is taken.
+    exempt), or after :data:`MAX_SKIPS` passages that did not fit. Steps, list items and an
+    excerpt are taken in order (:class:`_Passed`).
     """
     by_position = {s.position: s for s in ctx.digest.sentences}
     chosen: dict[int, Sentence] = {}
@@ -321,21 +321,21 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     scores: list[float] = []
     skips = 0
     floor = _floor(ctx.digest.sentences)
-    closed = False  # a step or list item was passed over: no later one may take its place
+    passed = _Passed(ctx.digest.in_order, ctx.digest.excerpt)
     for sentence in ctx.digest.candidates():
         lead = sentence.position in ctx.digest.pinned
         if not sentence.point or (not lead and _enough(sentence, scores, floor)):
             break  # the ranking puts every fragment and filler sentence last
-        ordered = sentence.position in ctx.digest.in_order
-        if ordered and closed:
+        if passed.rules_out(sentence):
             continue
         passage = _passage(ctx, sentence, by_position, chosen)
         if passage is None or _too_long(ctx, plan, passage):
-            closed = closed or ordered
+            passed.add(sentence)
             continue
         trial = {**chosen, **{s.position: s for s in passage}}
         if not plan.reads_on([*hook, *_items(ctx, plan, trial)]):
-            closed, skips = closed or ordered, skips + 1
+            passed.add(sentence)
+            skips += 1
             if skips > MAX_SKIPS:
                 break
             continue
@@ -350,6 +350,28 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         plan.drop_tags()  # not even the first words fit beside them
         opening = _opening(ctx, plan)
     return opening
+
+
+class _Passed:
+    """What passing a sentence over rules out. After a list item or a step, every later one: none
+    is cherry-picked in its place. In an excerpt, the rest of its paragraph: read in order, a
+    sentence after the gap may answer what was left out."""
+
+    def __init__(self, in_order: frozenset[int], excerpt: frozenset[int]) -> None:
+        self._in_order = in_order
+        self._excerpt = excerpt
+        self._items = False
+        self._paragraphs: set[int] = set()
+
+    def add(self, sentence: Sentence) -> None:
+        self._items = self._items or sentence.position in self._in_order
+        if sentence.position in self._excerpt:
+            self._paragraphs.add(sentence.paragraph)
+
+    def rules_out(self, sentence: Sentence) -> bool:
+        if self._items and sentence.position in self._in_order:
+            return True
+        return sentence.paragraph in self._paragraphs and sentence.position in self._excerpt
 
 
 def _ending_on_a_point(
@@ -434,12 +456,15 @@ def _passage(
 ) -> list[Sentence] | None:
     """``sentence`` with the sentences before it that it leans on, and the one after it that
     reveals what it sets up; None if they are too many, if one only repeats the hook (it would
-    be posted twice) or is a fragment ("Values are:")."""
+    be posted twice: unless it is the first, which the hook then stands for) or is a fragment
+    ("Values are:")."""
     passage = [sentence]
     while passage[0].leans and passage[0].position - 1 not in chosen:
         before = by_position.get(passage[0].position - 1)
         if before is None or _heading_answers(passage[0], before):
             break
+        if ctx.digest.repeats_hook(before) and all(p > before.position for p in chosen):
+            break  # the hook said it, and is posted right before: nothing comes between
         if len(passage) > MAX_CHAIN or ctx.digest.repeats_hook(before) or not before.point:
             return None
         passage.insert(0, before)
@@ -495,16 +520,25 @@ def _items(ctx: Context, plan: _Plan, chosen: dict[int, Sentence]) -> list[Item]
     for sentence in sorted(chosen.values(), key=lambda s: s.position):
         opens_item = previous is None or previous.section != sentence.section
         headed = opens_item and sentence.heading is not None
-        runs.append((_with_heading(sentence, opens_item), *_joint(previous, sentence, headed)))
+        follows = _follows(ctx, previous, sentence) and not headed
+        runs.append((_with_heading(sentence, opens_item), *_joint(previous, sentence, follows)))
         previous = sentence
     return _split(ctx, plan, runs)
 
 
-def _joint(previous: Sentence | None, sentence: Sentence, headed: bool) -> tuple[str, int]:
+def _follows(ctx: Context, previous: Sentence | None, sentence: Sentence) -> bool:
+    """Does ``sentence`` come right after what it would lean on: the sentence before it, or for
+    the first key point, the hook that said the one before it?"""
+    if previous is not None:
+        return previous.position == sentence.position - 1
+    before = sentence.position - 1
+    return before >= 0 and ctx.digest.repeats_hook(ctx.digest.sentences[before])
+
+
+def _joint(previous: Sentence | None, sentence: Sentence, follows: bool) -> tuple[str, int]:
     """What joins ``sentence`` to the one before it in the thread, and how a break there reads
-    (``headed``: it follows its list item's heading, which it leans on, not the sentence)."""
-    follows = previous is not None and previous.position == sentence.position - 1
-    kind = LEANING if sentence.leans and follows and not headed else SENTENCE
+    (``follows``: it comes right after what it leans on, its list item's heading aside)."""
+    kind = LEANING if sentence.leans and follows else SENTENCE
     if previous is None or previous.paragraph != sentence.paragraph:
         return "\n\n", PARAGRAPH if kind == SENTENCE else kind
     return sentence_joint(previous.text), kind

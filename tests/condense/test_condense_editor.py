@@ -5,28 +5,14 @@ from __future__ import annotations
 from posts.condensing import condense
 from posts.condensing.cues import is_filler, leans_back, withholds
 from posts.model import Article, CondenseOptions, Section
+from tests.condense.conftest import thread
+from tests.condense.conftest import written as article
 
 FILLER = (
     "Gardeners along the river planted tulips early this spring.",
     "A bakery on Mill Street won a regional prize for its rye bread.",
     "The library extended its opening hours on Sundays during exams.",
 )
-
-
-def article(title: str, summary: str, *paragraphs: str) -> Article:
-    return Article(
-        title=title,
-        sections=(Section(None, paragraphs),),
-        summary=summary,
-        summary_source="meta" if summary else "computed",
-        hashtags=(),
-        url="https://example.org/story",
-    )
-
-
-def thread(source: Article, platform: str = "x") -> list[str]:
-    options = CondenseOptions(numbering="none")
-    return [p.text for p in condense(source, platform, mode="thread", options=options).posts]
 
 
 def test_post_one_is_never_the_headline_alone_when_the_summary_opening_fits_beside_it() -> None:

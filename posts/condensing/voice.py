@@ -1,0 +1,50 @@
+"""Whose voice an article is told in: reported, or the author's own ("I", "we", "you").
+
+A report's sentences stand alone: each names its subject and says who said what, so its key
+points can be picked from anywhere. An essay, a tutorial, a company's engineering post or an
+interview is told in person: its sentences lean on what the author set up before them, and
+picked one by one they read as disjoint details. An editor posts such a piece's opening, in
+order, as the author wrote it (:func:`told_in_person`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+# "I", "we", "you" and their forms; "US" (the country) is not "us".
+_PERSON = re.compile(
+    r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me|[Ww]e(?:['’](?:re|ve|d|ll))?|us|[Oo]urs?"
+    r"|[Yy]ou(?:['’](?:re|ve|d|ll))?|[Yy]ours?|[Yy]ourself)\b"
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
+PERSONAL_SHARE = 0.15  # this share of sentences in person, outside quotation marks …
+REPORTED_SHARE = 0.15  # … and fewer than this reporting what someone said: told in person
+
+
+def told_in_person(paragraphs: Sequence[Sequence[str]], lang: str | None) -> bool:
+    """Is the article (each paragraph a list of its sentences) told in the author's voice?
+    English only: the cues are English words."""
+    if not (lang or "en").casefold().startswith("en"):
+        return False
+    texts = list(_unquoted(paragraphs))
+    if not texts:
+        return False
+    personal = sum(1 for text in texts if _PERSON.search(text))
+    reported = sum(1 for paragraph in paragraphs for s in paragraph if _REPORTED.search(s))
+    return personal >= PERSONAL_SHARE * len(texts) and reported < REPORTED_SHARE * len(texts)
+
+
+def _unquoted(paragraphs: Sequence[Sequence[str]]) -> Iterator[str]:
+    """Each sentence without what is inside quotation marks; a quotation may span sentences
+    of its paragraph."""
+    for paragraph in paragraphs:
+        quoted = False
+        for sentence in paragraph:
+            kept = []
+            for char in sentence:
+                if char in '“”"':
+                    quoted = char == "“" or (char == '"' and not quoted)
+                elif not quoted:
+                    kept.append(char)
+            yield "".join(kept)

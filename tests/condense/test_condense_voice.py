@@ -1,0 +1,108 @@
+"""An article told in person ("I", "we", "you") is posted as its opening; a report by rank."""
+
+from __future__ import annotations
+
+from posts.condensing.voice import told_in_person
+from posts.model import Article
+from tests.condense.conftest import thread, written
+
+BLOG = "https://example.org/blog/photos"
+
+# An engineering blog post: the opening says what was built; a detail deep in the body repeats
+# the article's most frequent words and would win a ranking by word frequency.
+OPENING = (
+    "We rebuilt the way our app stores photos last spring. "
+    "Our old storage kept every photo twice, and we wanted to stop paying for that.",
+    "I led the project with two other engineers from the mobile team. "
+    "We moved every photo to one store in six weeks, without any downtime for our users.",
+    "The bill for storage fell by half in the first month, and it has stayed there since. "
+    "Uploads got faster too, because each one is written once instead of twice.",
+)
+DETAILS = (
+    "You can see the difference in your own storage settings after the update.",
+    "The photo store shards photo rows by photo owner, and the photo cache keeps photo "
+    "thumbnails beside each photo row in the photo store.",
+    "We wrote about the photo cache before, and you may remember the photo thumbnails.",
+    "My favourite part was deleting the old photo copies, which took a single afternoon.",
+    "If you run a photo store yourself, our scripts are in the repository for you to try.",
+)
+
+
+def article(*paragraphs: str) -> Article:
+    return written("How we halved our photo storage", "", *paragraphs, url=BLOG)
+
+
+def test_an_article_told_in_person_is_posted_as_its_opening_in_order() -> None:
+    text = "\n\n".join(thread(article(*OPENING, *DETAILS)))
+    assert "I led the project" in text and "six weeks" in text
+    assert "shards photo rows" not in text  # the top-ranked detail is no key point of the story
+    assert text.index("last spring") < text.index("I led the project")
+
+
+def test_a_report_of_the_same_text_in_the_third_person_is_still_picked_by_rank() -> None:
+    report = [
+        p.replace("We ", "The company ")
+        .replace("we ", "the company ")
+        .replace("Our ", "Its ")
+        .replace("our ", "its ")
+        .replace("I led", "Ana Ruiz led")
+        .replace("You ", "Users ")
+        .replace("you ", "users ")
+        .replace("your ", "their ")
+        .replace("My ", "Her ")
+        for p in (*OPENING, *DETAILS)
+    ]
+    assert not told_in_person([[p] for p in report], "en")
+    assert "shards photo rows" in "\n\n".join(thread(article(*report)))
+
+
+def test_a_sentence_of_the_opening_that_cannot_share_a_post_with_what_it_leans_on_is_left_out() -> (
+    None
+):
+    first = (
+        "We spent the winter measuring how long our nightly backups take across every region "
+        "we run, from the smallest test cluster to the largest production database in Europe."
+    )
+    leaning = (
+        "They had grown slower every month, and by February the largest one ran well into the "
+        "working day, which meant the people who depend on it noticed the slowdown at once."
+    )
+    after = "Splitting the backups by table let us run them in parallel across four machines."
+    posts = thread(article(f"{first} {leaning}", after, *DETAILS))
+    assert not any(p.startswith("They had grown") for p in posts)
+    assert leaning not in "\n".join(posts)
+    assert any(after in p for p in posts)  # the next paragraph opens afresh
+
+
+def backups(summary: str) -> Article:
+    return written("Faster backups", summary, f"{summary} {LEAN}", *DETAILS, url=BLOG)
+
+
+LEAN = "It took us a winter of measuring to find out why they had been so slow."
+
+
+def test_the_first_key_point_may_lean_on_the_summary_posted_right_before_it() -> None:
+    summary = "Our nightly backups now finish in forty minutes instead of six hours."
+    posts = thread(backups(summary), "mastodon")
+    assert any(summary in p and LEAN in p for p in posts)
+
+
+def test_a_first_key_point_leaning_on_the_summary_never_opens_a_post_of_its_own() -> None:
+    summary = (
+        "Our nightly backups now finish in forty minutes instead of six hours, across every "
+        "region we run, from the smallest test cluster to the largest production database, "
+        "and nobody has to wait for them in the morning any more."
+    )
+    posts = thread(backups(summary))
+    assert not any(p.startswith("It took") for p in posts)
+
+
+def test_quotation_and_the_country_do_not_make_a_report_personal() -> None:
+    quoted = [
+        ["“We will build it,” the mayor said.", "“Our city needs it. You will see.”"],
+        ["The US plans a similar bridge, officials told reporters."],
+        ["The council approved the plan on Monday."],
+    ]
+    assert not told_in_person(quoted, "en")
+    assert told_in_person([["I built it."], ["We shipped it on Monday."]], "en")
+    assert not told_in_person([["Ich habe es gebaut."], ["I built it."]], "de")
