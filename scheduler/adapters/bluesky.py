@@ -27,6 +27,7 @@ from scheduler.adapters.base import (
     AuthError,
     ImageLimits,
     Limits,
+    MediaExpiredError,
     MediaRef,
     OutgoingImage,
     OutgoingPart,
@@ -134,7 +135,7 @@ class BlueskyAdapter:
         )
         try:
             created = self._call(lambda: client.com.atproto.repo.create_record(data))
-        except (RateLimitedError, AuthError):
+        except (RateLimitedError, AuthError, MediaExpiredError):
             raise  # the server refused before writing anything
         except AdapterError as error:
             # A duplicate record key is a bare 500; only the record itself can tell what happened.
@@ -392,6 +393,8 @@ class BlueskyAdapter:
                 f"{name}: Bluesky rejected the login for {self._handle} on {self._service} "
                 f"(check {self._password_var}): {error}"
             )
+        if _error_name(error) == "BlobNotFound":  # the PDS deleted an upload no record used
+            return MediaExpiredError(text)
         response = getattr(error, "response", None)
         if isinstance(error, exceptions.NetworkError) and response is None:
             where = f"{self._service} unreachable: " if during_login else ""

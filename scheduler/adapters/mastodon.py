@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -39,6 +40,7 @@ from scheduler.adapters.base import (
     AuthError,
     ImageLimits,
     Limits,
+    MediaExpiredError,
     MediaRef,
     OutcomeUnknownError,
     OutgoingImage,
@@ -64,6 +66,7 @@ CLOCK_SKEW = timedelta(minutes=1)  # our clock (the key's time) against the serv
 RATE_LIMIT_FALLBACK = timedelta(minutes=5)  # a 429 without a usable X-RateLimit-Reset
 PROCESSING_WAIT = timedelta(seconds=60)  # how long an uploaded image may take to process
 POLL_SECONDS = (1.0, 2.0, 4.0, 5.0)  # between looks at it (the last one repeats)
+MEDIA_GONE = "not found or already attached to another post"  # Mastodon's 422, in English
 
 
 class MastodonAdapter:
@@ -158,7 +161,8 @@ class MastodonAdapter:
                 media_ids=media_ids,
                 language=part.lang,
                 idempotency_key=part.idempotency_key,
-            )
+            ),
+            media_ids or (),
         )
         if reply_to is not None and not _same_id(status.get("in_reply_to_id"), reply_to):
             # Mastodon answers 404 for a reply target that is gone; snac2 posts it on its own
@@ -265,15 +269,16 @@ class MastodonAdapter:
             "first sent; check the account, then `herald queue retry ID --force`"
         )
 
-    def _call(self, call: Callable[[], Any]) -> Any:
+    def _call(self, call: Callable[[], Any], media: Sequence[str] = ()) -> Any:
+        """Run one API call (naming ``media``, the attachment ids a post sends)."""
         from mastodon import MastodonError
 
         try:
             return call()
         except MastodonError as error:
-            raise self._classify(error) from None
+            raise self._classify(error, media) from None
 
-    def _classify(self, error: Exception) -> AdapterError:
+    def _classify(self, error: Exception, media: Sequence[str] = ()) -> AdapterError:
         from mastodon import (
             MastodonAPIError,
             MastodonNetworkError,
@@ -302,6 +307,8 @@ class MastodonAdapter:
         if isinstance(error, MastodonServerError) or "finished processing" in said:
             # also a status whose image is still being processed: "Try again in a moment!"
             return TransientError(f"{name}: Mastodon said {said}")
+        if isinstance(error, MastodonAPIError) and _media_gone(said, media):
+            return MediaExpiredError(f"{name}: Mastodon said {said}")
         if isinstance(error, MastodonAPIError):
             return PermanentError(f"{name}: Mastodon said {said}")
         return PermanentError(f"{name}: {error}")
@@ -330,6 +337,16 @@ def _said(error: Exception) -> str:
     if len(args) >= 4:
         return " ".join(str(a) for a in (args[1], args[3] or args[2]) if a)
     return str(error)
+
+
+def _media_gone(said: str, media: Sequence[str]) -> bool:
+    """Mastodon's 422 for attachments it no longer has (deleted a day after an upload no status
+    used): "Media 123 not found or already attached to another post"; a translated or another
+    server's wording is known by the ids it names. (A 404 on a post is a reply target that is
+    gone, not media.)"""
+    if not media or not said.startswith("422"):
+        return False
+    return MEDIA_GONE in said or any(re.search(rf"\b{re.escape(m)}\b", said) for m in media)
 
 
 def _ref(status: Any) -> PublishedRef:

@@ -11,7 +11,13 @@ from typing import Any
 import httpx
 import pytest
 
-from scheduler.adapters.base import MediaRef, OutgoingImage, OutgoingPart
+from scheduler.adapters.base import (
+    MediaExpiredError,
+    MediaRef,
+    OutgoingImage,
+    OutgoingPart,
+    PermanentError,
+)
 from scheduler.adapters.bluesky import BlueskyAdapter
 from scheduler.adapters.credentials import CredentialError
 from scheduler.adapters.tid import new_tid
@@ -129,3 +135,23 @@ def test_a_server_that_cannot_describe_itself_gets_the_lexicons_limit(
         )
     )
     assert adapter.image_limits().max_bytes == 300_000  # asked again: the failure was not kept
+
+
+def test_a_post_naming_a_blob_the_pds_no_longer_has_is_told_apart(
+    bluesky_harness: BlueskyHarness, tmp_path: Path
+) -> None:
+    """The PDS's answer to a record naming a blob it deleted (unused uploads are dropped within
+    minutes), as the SDK raises it: the tick drops the stored upload and uploads again."""
+    adapter = build(bluesky_harness, tmp_path)
+    ref = upload(adapter)
+    cid = json.loads(ref.value)["ref"]["$link"]
+    gone = {"error": "BlobNotFound", "message": f"Could not find blob: {cid}"}
+    bluesky_harness.create_answers.append(httpx.Response(400, json=gone))
+    with pytest.raises(MediaExpiredError, match=f"Could not find blob: {cid}"):
+        post(adapter, ref)
+    looked_up = [c for c in bluesky_harness.router.calls if "getRecord" in c.request.url.path]
+    assert looked_up == []  # refused before anything was written: nothing to look for
+    bluesky_harness.serve_error("bad_request")
+    with pytest.raises(PermanentError) as other:  # any other refusal stays a plain one
+        post(adapter, ref)
+    assert not isinstance(other.value, MediaExpiredError)

@@ -15,9 +15,11 @@ from hypothesis import strategies as st
 from scheduler.adapters import instance_limits
 from scheduler.adapters.base import (
     ImageLimits,
+    MediaExpiredError,
     MediaRef,
     OutgoingImage,
     OutgoingPart,
+    PermanentError,
     TransientError,
 )
 from scheduler.adapters.mastodon import PROCESSING_WAIT, MastodonAdapter
@@ -52,6 +54,13 @@ def with_time(adapter: MastodonAdapter, time: FakeTime) -> MastodonAdapter:
     adapter._clock = lambda: time.now
     adapter._sleep = time.sleep
     return adapter
+
+
+def refused_status(harness: MastodonHarness, status: int, said: str) -> OutgoingPart:
+    """A part naming a stored attachment ("305"), and the server's ``status`` ``said`` to it."""
+    harness.mock.post(harness.api, json={"error": said}, status=status)
+    uploaded = MediaRef("305", "image/png", 800, 600, "A crab under kelp")
+    return OutgoingPart("d", 0, 1, "Crabs", new_tid(), media=(uploaded,))
 
 
 def test_upload_sends_description_and_focus_and_the_status_its_id(
@@ -97,11 +106,42 @@ def test_a_status_whose_image_is_still_processing_is_retried_later(
     mastodon_harness: MastodonHarness, tmp_path: Path
 ) -> None:
     said = "Cannot attach files that have not finished processing. Try again in a moment!"
-    mastodon_harness.mock.post(mastodon_harness.api, json={"error": said}, status=422)
-    uploaded = MediaRef("304", "image/png", 800, 600, "A crab under kelp")
-    part = OutgoingPart("d", 0, 1, "Crabs", new_tid(), media=(uploaded,))
+    part = refused_status(mastodon_harness, 422, said)
     with pytest.raises(TransientError, match="not finished processing"):
         build(mastodon_harness, tmp_path).publish(part)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Media 305 not found or already attached to another post",  # Mastodon's, in English
+        "Medien 305 nicht gefunden oder bereits an einen anderen Beitrag angehängt",  # any wording
+    ],
+)
+def test_a_status_naming_an_attachment_the_server_no_longer_has_is_told_apart(
+    mastodon_harness: MastodonHarness, tmp_path: Path, said: str
+) -> None:
+    """Mastodon's 422 for an attachment it deleted (a day after an upload no status used), as
+    Mastodon.py raises it: the tick drops the stored upload and uploads again."""
+    part = refused_status(mastodon_harness, 422, said)
+    with pytest.raises(MediaExpiredError, match="305"):
+        build(mastodon_harness, tmp_path).publish(part)
+
+
+@pytest.mark.parametrize(
+    ("status", "said"),
+    [
+        (422, "Validation failed: Text character limit of 500 exceeded"),
+        (404, "Record not found"),  # the reply target is gone, not the media
+    ],
+)
+def test_other_refusals_of_a_status_with_an_attachment_stay_plain(
+    mastodon_harness: MastodonHarness, tmp_path: Path, status: int, said: str
+) -> None:
+    part = refused_status(mastodon_harness, status, said)
+    with pytest.raises(PermanentError) as refused:
+        build(mastodon_harness, tmp_path).publish(part)
+    assert not isinstance(refused.value, MediaExpiredError)
 
 
 def test_image_limits_are_the_instances(mastodon_harness: MastodonHarness, tmp_path: Path) -> None:
