@@ -14,7 +14,7 @@ import pytest
 from posts.app.notices import Notice
 from posts.config import load_config
 from posts.feeds.parsing import normalised_link, parse_feed
-from posts.feeds.polling import Poll, poll_feed, queue_entry
+from posts.feeds.polling import ENTRY_ATTEMPTS, Poll, poll_feed, queue_entry
 from posts.queue import open_store
 from posts.queue.drafts import ConflictError
 from posts.queue.feeds import FeedStore
@@ -262,3 +262,15 @@ def test_a_feed_that_starts_failing_is_notified_once_per_streak(site: FeedServer
         ("feed-error", {"name": "blog", "url": site.url("/feed")})
     ]
     assert "answered 500" in (heard[0].reason or "")
+
+
+def test_an_entry_held_back_by_a_quota_is_never_given_up(site: FeedServer) -> None:
+    quota = '[accounts.quota-x]\nplatform = "x"\nmock = true\ndaily_quota = 1\n'
+    feed = {"url": site.url("/feed"), "to": ["quota-x"], "when": "now", "mode": "single"}
+    write_config({"blog": {**feed, "since": "all"}}, extra=quota)
+    serve_feed(site, [item(site, 2), item(site, 1)])
+    reports = [poll(at=T0 + timedelta(minutes=m)) for m in range(ENTRY_ATTEMPTS + 1)]
+    assert [e.identity for e in reports[0].queued] == ["urn:entry:1"]
+    assert all(r.given_up == () and "daily_quota" in r.warnings[0] for r in reports)
+    state = FeedStore(open_store(load_config().database, now=T0).db).states()["blog"]
+    assert (state.entries_seen, state.entries_given_up) == (1, 0)
