@@ -150,6 +150,21 @@ _POINT_HEADING = re.compile(
 
 # A reference back from inside a sentence: "We're OK with this.", "in these cases", "those
 # changes". ("these days" is a time, not a reference.)
+# Words after which "that" opens a clause ("found that by 2030…", "so that in the end…").
+_CLAUSE_VERBS = "|".join(
+    """so such now said says say found find finds showed shows show argued argues noted notes
+    believe believes believed think thinks thought know knows knew hope hopes hoped expect
+    expects expected means meant suggest suggests suggested reported reports announced claimed
+    claims explained added warned estimated estimates predicted concluded revealed ensure
+    ensures ensured clear is was are were""".split()  # noqa: SIM905
+)
+_INDEFINITE = re.compile(r"\b(?:[Aa]n?)\s+([a-z]{3,})\b")
+_DEFINITE = re.compile(r"\b(?:[Tt]he)\s+([a-z]{3,})\b")
+# "a lot", "a number of", "a few": amounts and manners, not things brought in
+_NOT_INTRODUCED = frozenset(
+    """lot lots number few couple bit while kind sort way little great good new year day week
+    month time result part""".split()  # noqa: SIM905
+)
 _BACK_WORDS = ("this", "that", "these", "those", "former", "latter", "though")  # one is needed
 _REFERS_BACK = re.compile(
     r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?!days\b)[a-z]{3,}"
@@ -163,7 +178,10 @@ _REFERS_BACK = re.compile(
     rf"(?!(?:{_TIMES.replace(' ', '|')}|article|story|post|piece|page|site)\b)[a-z]{{3,}}"
     # "I thank RMS for taking that step": a step, a decision, a plan told of before
     r"|\bthat\s+(?:step|decision|move|idea|approach|argument|claim|effort|case|change|plan|problem"
-    r"|question|issue)\b",
+    r"|question|issue)\b"
+    # "You can see that in coal's slide": "that" before a preposition is a thing said before,
+    # unless it opens a clause: after "so", "said", "found"… or before a year ("that in 2019…")
+    rf"|(?<!\w)(?!(?:{_CLAUSE_VERBS})\s)\w+\s+that\s+(?:in|as|by|from|into|through)\s+(?!\d)",
     re.IGNORECASE,
 )
 
@@ -224,6 +242,14 @@ def pronoun_before_name(text: str) -> bool:
     for match in _NAME_OR_PRONOUN.finditer(_GENERIC_PRONOUN.sub("", text), 1):
         return match[0].islower()
     return False
+
+
+def names_again(text: str, before: str) -> bool:
+    """Does ``text`` say "the <noun>" of something the sentence ``before`` brought in as "a
+    <noun>" ("…the site of a mine…" then "100 men were employed at the mine's peak")? Then
+    it needs that sentence: read alone, "the mine" is no mine the reader knows."""
+    introduced = {m.casefold() for m in _INDEFINITE.findall(before)} - _NOT_INTRODUCED
+    return bool(introduced) and any(m.casefold() in introduced for m in _DEFINITE.findall(text))
 
 
 def withholds(text: str, after: str) -> bool:

@@ -41,6 +41,7 @@ from posts.condensing.cues import (
     is_fragment,
     leans_back,
     marks_the_point,
+    names_again,
     pronoun_before_name,
     refers_back,
 )
@@ -392,6 +393,7 @@ def _sentences(article: Article) -> Iterator[Sentence]:
     section of its own, past the article's real ones."""
     position = paragraph = 0
     before: frozenset[str] = frozenset()
+    previous = ""
     items = _is_roundup(article)
     numbered = _numbered_items(article)
     english = (article.lang or "en").casefold().startswith("en")
@@ -408,14 +410,20 @@ def _sentences(article: Article) -> Iterator[Sentence]:
                     leans = position > 0 and (
                         leans_back(sentence, before)
                         or refers_back(sentence)
-                        or (english and pronoun_before_name(sentence))
+                        or (english and _english_reference(sentence, previous))
                     )
                     point = key_point(sentence, words)
                     yield Sentence(
                         sentence, paragraph, position, words, section, leans, heading, 0.0, point
                     )
-                    position, before = position + 1, words
+                    position, before, previous = position + 1, words, sentence
             paragraph += 1
+
+
+def _english_reference(sentence: str, previous: str) -> bool:
+    """English cues of a sentence needing the one before: "he" before any name, or "the
+    mine" after "a mine" (:func:`~.cues.pronoun_before_name`, :func:`~.cues.names_again`)."""
+    return pronoun_before_name(sentence) or names_again(sentence, previous)
 
 
 def _numbered_items(article: Article) -> frozenset[tuple[int, int]]:

@@ -252,14 +252,34 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "In these cases the pager stays quiet.",
         "Nobody expected that.",
         "ATF is the system that supports this capability at Dropbox.",
+        "You can see that in coal's continued slide.",
     ):
         assert refers_back(leaning), leaning
     for standing in (
         "This year the survey grew to 5,000 people.",
         "These days buses run late.",
         "He said that the plan works.",
+        "They staggered the shifts so that in the end nobody waited.",
+        "The report found that by 2030 coal will be gone.",
     ):
         assert not refers_back(standing), standing
+
+
+def test_the_noun_a_sentence_before_brought_in_as_a_noun_needs_that_sentence() -> None:
+    from posts.condensing.cues import names_again
+
+    mine = "Redonda bustled as the site of a mine that lowered guano to ships."
+    assert names_again("More than 100 men were employed at the mine's peak.", mine)
+    assert not names_again("The island is now a reserve for birds.", mine)
+    assert not names_again("The lot was sold in 1920.", "A lot of men left the island.")
+    paragraphs = (
+        "Redonda is a small rocky island between Montserrat and Nevis that few people visit.",
+        mine,
+        "More than 100 men were employed at the mine's peak, most of whom lived on the island.",
+        *FILLER,
+    )
+    posts = thread(article("Goats ruled an island", "", *paragraphs))
+    assert not any(p.startswith("More than 100 men") for p in posts)
 
 
 def test_a_pronoun_before_any_name_points_at_someone_named_before() -> None:
