@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from posts.condensing.voice import told_in_person
-from posts.model import Article
+from posts.model import Article, Section
 from tests.condense.conftest import thread, written
 
 BLOG = "https://example.org/blog/photos"
@@ -106,3 +106,19 @@ def test_quotation_and_the_country_do_not_make_a_report_personal() -> None:
     assert not told_in_person(quoted, "en")
     assert told_in_person([["I built it."], ["We shipped it on Monday."]], "en")
     assert not told_in_person([["Ich habe es gebaut."], ["I built it."]], "de")
+
+
+def test_an_article_told_in_person_with_a_findings_heading_posts_its_findings() -> None:
+    finding = "Photos now load in half the time, and storage costs fell by 48% in the first month."
+    source = Article(
+        title="How we halved our photo storage",
+        sections=(
+            Section(None, (*OPENING, *DETAILS[:2])),
+            Section("What we found", (finding, "We expect the savings to grow as photos do.")),
+        ),
+        summary="",
+        summary_source="computed",
+        hashtags=(),
+        url=BLOG,
+    )
+    assert any(finding in post for post in thread(source))
