@@ -112,7 +112,9 @@ _FILLER = re.compile(
     r"read on\b|what do you think|enjoy[!.]|happy \w+ing|recommend this\b|"
     r"(?:want|like) to (?:know|learn|read|see|hear) more\b|interested in (?:learning|reading)\b|"
     r"(?:below|above|here) (?:is|are) (?:a|the|my|our) (?:list|few|roundup|selection)\b|"
-    r"submit your|[\^↑*]|图为|图片来源|摄影|写真[:：])",
+    r"submit your|warning\s*#?\d*\s*:|editor['’]?s note\b|"  # a note to the page's reader
+    r"(?:that['’]?s |this is )?what you['’]?re about to (?:see|read|watch)\b|"
+    r"[\^↑*]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,
 )
 # "Taiwanese President Tsai speaks during a debate in Taipei on December 29.": a photo's caption
@@ -165,13 +167,17 @@ _NOT_INTRODUCED = frozenset(
     """lot lots number few couple bit while kind sort way little great good new year day week
     month time result part""".split()  # noqa: SIM905
 )
-_BACK_WORDS = ("this", "that", "these", "those", "former", "latter", "though")  # one is needed
+_BACK_WORDS = (
+    "this", "that", "these", "those", "former", "latter", "though", "therefore", "thus", "hence",
+    "then,",
+)  # fmt: skip  # one is needed
 _REFERS_BACK = re.compile(
     r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?!days\b)[a-z]{3,}"
     r"|\bthis(?:\s*[,;:—]|\s+(?:for|as|is|was|will|would|can|could|should|has|had|because|but"
     r"|and|or|so|when|if|in|on|at|to|with|without|means|meant)\b)"
     r"|\bthe\s+(?:former|latter)\b"
     r"|,\s*though[.!?]$"  # "…more than a game console, though.": against what came before
+    r"|,\s*(?:therefore|thus|hence|then),"  # "Lesson #1 is, therefore, …": concluded from before
     # "the motion of this point", "supports this capability", "with that color": a thing named
     # before, which a post read alone has not named (not "this year", "this article")
     r"|(?<=\w )(?:this|with\s+that)\s+"

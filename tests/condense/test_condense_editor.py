@@ -157,6 +157,9 @@ def test_a_sentence_pointing_at_a_figure_is_not_posted() -> None:
     assert is_filler("Programs can run in WASI runtimes (see notes later on what they need).")
     assert is_filler("That is more compact (as in the musl_writev example from before).")
     assert not is_filler("Sales grew 8% in a year (see Figure 2).")
+    assert is_filler("That's what you're about to see here: one of the richest tributes we ran.")
+    assert is_filler("Warning #1: this one might make your browser chug, so close other tabs.")
+    assert not is_filler("Warning signs were ignored by the crew for weeks.")
 
 
 def test_a_short_sentence_whose_words_the_hook_already_said_is_not_a_key_point() -> None:
@@ -253,6 +256,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "Nobody expected that.",
         "ATF is the system that supports this capability at Dropbox.",
         "You can see that in coal's continued slide.",
+        "Lesson #1 about Uber is, therefore, that there is no heroism, only self-interest.",
     ):
         assert refers_back(leaning), leaning
     for standing in (
