@@ -240,12 +240,12 @@ def digest(article: Article) -> Digest:
 def _excerpt(
     article: Article, sentences: tuple[Sentence, ...], said: tuple[frozenset[str], ...]
 ) -> list[Sentence]:
-    """An article told in person (:func:`~.voice.told_in_person`) with no heading that marks
-    its point ("Findings"): its opening's key sentences in order, past what the hook says, to the
-    end of the paragraph that reaches :data:`EXCERPT_CHARS` (at most :data:`EXCERPT_MOST`); else
-    nothing."""
-    if any(marks_the_point(part.heading) for part in article.sections):
-        return []  # its point is under that heading ("What we found"), not in its opening
+    """An article told in person (:func:`~.voice.told_in_person`) with no heading (nor title:
+    "3 surprising findings…") that marks its point: its opening's key sentences in order, past
+    what the hook says, to the end of the paragraph that reaches :data:`EXCERPT_CHARS` (at most
+    :data:`EXCERPT_MOST`); else nothing."""
+    if any(marks_the_point(h) for h in (article.title, *(s.heading for s in article.sections))):
+        return []  # its point is under a heading ("What we found"), not in its opening
     paragraphs: dict[int, list[str]] = {}
     for sentence in sentences:
         paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)

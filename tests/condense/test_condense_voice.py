@@ -122,3 +122,9 @@ def test_an_article_told_in_person_with_a_findings_heading_posts_its_findings() 
         url=BLOG,
     )
     assert any(finding in post for post in thread(source))
+
+
+def test_a_title_that_announces_findings_keeps_the_ranking() -> None:
+    finding = "Photos now load in half the time, and storage costs fell by 48% in the first month."
+    source = written("3 surprising findings from our photo migration", "", *OPENING, finding)
+    assert any(finding in post for post in thread(source))
