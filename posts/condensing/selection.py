@@ -86,8 +86,7 @@ _DOCUMENT_SECTION = regex.compile(
 )
 _STEP = regex.compile(r"\s*step\s*\d+\b", regex.IGNORECASE)
 OVERLAP = 0.5  # share of content words that makes a sentence a repeat
-EXCERPT_CHARS = 450  # an article told in person is posted as its opening: this much, to the
-EXCERPT_MOST = 700  # end of a paragraph, or at most this much
+EXCERPT_SCAN = 2000  # characters of an article told in person offered as its excerpt
 
 
 @dataclass(frozen=True)
@@ -209,7 +208,7 @@ def digest(article: Article) -> Digest:
     said = tuple(content_words(t) for t in (article.title, *summary))
     lead = [s for s in sentences if s.paragraph == 0 and s.point][:LEAD_SENTENCES]
     items = _item_openers(sentences) or _steps(article, sentences)
-    excerpt = [] if items else _excerpt(article, sentences, said)
+    excerpt = [] if items else _excerpt(article, sentences)
     lead = excerpt or lead
     pinned = {s.position for s in (*lead, *items)}
     rest = sorted(
@@ -237,13 +236,11 @@ def digest(article: Article) -> Digest:
     )
 
 
-def _excerpt(
-    article: Article, sentences: tuple[Sentence, ...], said: tuple[frozenset[str], ...]
-) -> list[Sentence]:
+def _excerpt(article: Article, sentences: tuple[Sentence, ...]) -> list[Sentence]:
     """An article told in person (:func:`~.voice.told_in_person`) with no heading (nor title:
-    "3 surprising findings…") that marks its point: its opening's key sentences in order, past
-    what the hook says, to the end of the paragraph that reaches :data:`EXCERPT_CHARS` (at most
-    :data:`EXCERPT_MOST`); else nothing."""
+    "3 surprising findings…") that marks its point: its opening's key sentences in order, the
+    first :data:`EXCERPT_SCAN` characters' worth (a thread posts as many as its excerpt rule
+    says); else nothing."""
     if any(marks_the_point(h) for h in (article.title, *(s.heading for s in article.sections))):
         return []  # its point is under a heading ("What we found"), not in its opening
     paragraphs: dict[int, list[str]] = {}
@@ -254,12 +251,11 @@ def _excerpt(
     chosen: list[Sentence] = []
     length = 0
     for sentence in sentences:
-        ended = bool(chosen) and sentence.paragraph != chosen[-1].paragraph
-        if length >= EXCERPT_MOST or (ended and length >= EXCERPT_CHARS):
+        if length >= EXCERPT_SCAN:
             break
         if sentence.point:
             chosen.append(sentence)
-            length += 0 if repeats(sentence.words, said) else len(sentence.text)
+            length += len(sentence.text)
     return chosen
 
 

@@ -51,6 +51,8 @@ HOOK_POSTS = 2  # the most room a summary may take: past it, it is cut with "…
 HOOK_AND_LINK = 3  # cut points of a thread that is the hook, then the link alone
 LINK_CROWDS = 0.6  # a link and tags leaving less room than this may close the thread alone
 MAX_RETRIES = 4  # re-arrangements after a template rendered a post longer than its budget
+EXCERPT_CHARS = 450  # an article told in person is posted as its opening: this much, to the
+EXCERPT_MOST = 700  # end of a paragraph, or at most this much
 
 
 def number_label(numbering: Numbering, index: int, total: int) -> str:
@@ -328,6 +330,8 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
             break  # the ranking puts every fragment and filler sentence last
         if passed.rules_out(sentence):
             continue
+        if _excerpt_done(ctx, sentence, chosen):
+            break
         passage = _passage(ctx, sentence, by_position, chosen)
         if passage is None or _too_long(ctx, plan, passage):
             passed.add(sentence)
@@ -350,6 +354,16 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         plan.drop_tags()  # not even the first words fit beside them
         opening = _opening(ctx, plan)
     return opening
+
+
+def _excerpt_done(ctx: Context, sentence: Sentence, chosen: dict[int, Sentence]) -> bool:
+    """Has the excerpt been posted? Yes at the end of the paragraph whose sentences bring the
+    chosen text to :data:`EXCERPT_CHARS`, or once it reaches :data:`EXCERPT_MOST`."""
+    if sentence.position not in ctx.digest.excerpt or not chosen:
+        return False
+    length = sum(len(s.text) for s in chosen.values())
+    ended = sentence.paragraph != chosen[max(chosen)].paragraph
+    return length >= EXCERPT_MOST or (ended and length >= EXCERPT_CHARS)
 
 
 class _Passed:

@@ -128,3 +128,20 @@ def test_a_title_that_announces_findings_keeps_the_ranking() -> None:
     finding = "Photos now load in half the time, and storage costs fell by 48% in the first month."
     source = written("3 surprising findings from our photo migration", "", *OPENING, finding)
     assert any(finding in post for post in thread(source))
+
+
+def test_an_excerpt_ends_at_the_paragraph_that_makes_it_long_enough() -> None:
+    weeks = (
+        "In the first week I copied the oldest albums, the ones from before we had phones.",
+        "During the second week our interns wrote checksums for every wedding and holiday set.",
+        "The third week brought a power cut, so we paused and rebuilt two failed disks first.",
+        "By the fourth week my team trusted the scripts enough to run them every single night.",
+        "Week five was quiet: birthdays, gardens, pets and a thousand blurry sunsets moved.",
+        "In week six, we switched readers over and retired the old cluster for good.",
+        "Week seven was for the write-up, and for thanking everyone who lent us a disk.",
+        "Week eight went to planning the next migration, of videos, which will be harder.",
+    )
+    assert sum(len(week) for week in weeks[:5]) < 450 <= sum(len(week) for week in weeks[:6])
+    text = "\n".join(thread(article(*weeks), "mastodon"))
+    assert "week six" in text  # 450 characters are reached in its paragraph: the excerpt ends
+    assert "Week seven" not in text and "Week eight" not in text
