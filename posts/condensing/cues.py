@@ -167,6 +167,11 @@ _NOT_INTRODUCED = frozenset(
     """lot lots number few couple bit while kind sort way little great good new year day week
     month time result part""".split()  # noqa: SIM905
 )
+_FINDINGS_HEADING = re.compile(
+    r"\b(?:what (?:we|i|they|it) (?:changed|found|learned|learnt)|findings?|results?|"
+    r"key (?:points?|takeaways?|findings?)|takeaways?|why (?:it|this) matters|the verdict)\b",
+    re.IGNORECASE,
+)
 _BACK_WORDS = (
     "this", "that", "these", "those", "former", "latter", "though", "therefore", "thus", "hence",
     "then,",
@@ -303,3 +308,9 @@ def _points_elsewhere(text: str) -> bool:
 def marks_the_point(heading: str | None) -> bool:
     """A section heading that says the section is what the article is about ("Findings")."""
     return bool(heading and _POINT_HEADING.search(heading))
+
+
+def announces_findings(heading: str | None) -> bool:
+    """A heading or title that says the article reports findings ("What we found", "Results",
+    "3 surprising findings…"), not merely that it ends ("Conclusion")."""
+    return bool(heading and _FINDINGS_HEADING.search(heading))

@@ -37,6 +37,7 @@ import regex
 
 from posts.article.sentences import split_sentences
 from posts.condensing.cues import (
+    announces_findings,
     is_filler,
     is_fragment,
     leans_back,
@@ -241,7 +242,7 @@ def _excerpt(article: Article, sentences: tuple[Sentence, ...]) -> list[Sentence
     "3 surprising findings…") that marks its point: its opening's key sentences in order, the
     first :data:`EXCERPT_SCAN` characters' worth (a thread posts as many as its excerpt rule
     says); else nothing."""
-    if any(marks_the_point(h) for h in (article.title, *(s.heading for s in article.sections))):
+    if any(announces_findings(h) for h in (article.title, *(s.heading for s in article.sections))):
         return []  # its point is under a heading ("What we found"), not in its opening
     paragraphs: dict[int, list[str]] = {}
     for sentence in sentences:

@@ -145,3 +145,18 @@ def test_an_excerpt_ends_at_the_paragraph_that_makes_it_long_enough() -> None:
     text = "\n".join(thread(article(*weeks), "mastodon"))
     assert "week six" in text  # 450 characters are reached in its paragraph: the excerpt ends
     assert "Week seven" not in text and "Week eight" not in text
+
+
+def test_a_conclusion_heading_does_not_announce_findings() -> None:
+    source = Article(
+        title="How we halved our photo storage",
+        sections=(
+            Section(None, (*OPENING, *DETAILS)),
+            Section("Conclusion", ("We would do it again, and we will, for our videos next.",)),
+        ),
+        summary="",
+        summary_source="computed",
+        hashtags=(),
+        url=BLOG,
+    )
+    assert "shards photo rows" not in "\n".join(thread(source))
