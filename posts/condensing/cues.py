@@ -168,7 +168,8 @@ _NOT_INTRODUCED = frozenset(
     month time result part""".split()  # noqa: SIM905
 )
 _FINDINGS_HEADING = re.compile(
-    r"\b(?:what (?:we|i|they|it) (?:changed|found|learned|learnt)|findings?|results?|"
+    r"\b(?:what (?:we|i|they|it) (?:changed|found|learned|learnt)|findings|(?:key|main|our) "
+    r"finding|results?|"
     r"key (?:points?|takeaways?|findings?)|takeaways?|why (?:it|this) matters|the verdict)\b",
     re.IGNORECASE,
 )

@@ -147,11 +147,12 @@ def test_an_excerpt_ends_at_the_paragraph_that_makes_it_long_enough() -> None:
     assert "Week seven" not in text and "Week eight" not in text
 
 
-def test_a_conclusion_heading_does_not_announce_findings() -> None:
+def test_a_conclusion_or_finding_something_does_not_announce_findings() -> None:
     source = Article(
         title="How we halved our photo storage",
         sections=(
             Section(None, (*OPENING, *DETAILS)),
+            Section("Finding past copies", ("I wrote a script that walks the old store.",)),
             Section("Conclusion", ("We would do it again, and we will, for our videos next.",)),
         ),
         summary="",
