@@ -91,9 +91,12 @@ def condense(
 
 
 def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]:
-    """The requested shape, unless :func:`_one_post` says otherwise."""
+    """The requested shape, unless :func:`_one_post` says otherwise, or the thread comes to
+    one post (a "1/1" is no thread: the single post is made as such, and filled)."""
     if ctx.options.max_posts >= 2 and mode != "single" and not _one_post(ctx, mode):
-        return "thread", thread(ctx)
+        made = thread(ctx)
+        if len(made.texts) > 1:
+            return "thread", made
     return "single", single(ctx)
 
 

@@ -53,6 +53,7 @@ LINK_CROWDS = 0.6  # a link and tags leaving less room than this may close the t
 MAX_RETRIES = 4  # re-arrangements after a template rendered a post longer than its budget
 EXCERPT_CHARS = 450  # an article told in person is posted as its opening: this much, to the
 EXCERPT_MOST = 700  # end of a paragraph, or at most this much
+EXCERPT_GAPS = 2  # paragraphs of an excerpt with sentences passed over: past this, it ends
 
 
 def number_label(numbering: Numbering, index: int, total: int) -> str:
@@ -369,7 +370,8 @@ def _excerpt_done(ctx: Context, sentence: Sentence, chosen: dict[int, Sentence])
 class _Passed:
     """What passing a sentence over rules out. After a list item or a step, every later one: none
     is cherry-picked in its place. In an excerpt, the rest of its paragraph: read in order, a
-    sentence after the gap may answer what was left out."""
+    sentence after the gap may answer what was left out; and after :data:`EXCERPT_GAPS`
+    paragraphs with gaps, the rest of the excerpt, which would no longer read as the opening."""
 
     def __init__(self, in_order: frozenset[int], excerpt: frozenset[int]) -> None:
         self._in_order = in_order
@@ -385,7 +387,9 @@ class _Passed:
     def rules_out(self, sentence: Sentence) -> bool:
         if self._items and sentence.position in self._in_order:
             return True
-        return sentence.paragraph in self._paragraphs and sentence.position in self._excerpt
+        if sentence.position not in self._excerpt:
+            return False
+        return sentence.paragraph in self._paragraphs or len(self._paragraphs) >= EXCERPT_GAPS
 
 
 def _ending_on_a_point(
