@@ -161,3 +161,23 @@ def test_a_conclusion_or_finding_something_does_not_announce_findings() -> None:
         url=BLOG,
     )
     assert "shards photo rows" not in "\n".join(thread(source))
+
+
+def test_an_excerpt_ends_at_its_second_paragraph_with_a_gap() -> None:
+    leaning = (
+        " It had grown by hand for a decade, and nobody had written down why each part of it was "
+        "there at all, or which of our teams depended on it, or what would break, and for whom, "
+        "if we ever moved it to another machine."
+    )
+    first = "I spent January untangling the indexes of our photo store, mostly at night."
+    second = "My colleague Ana rebuilt the nightly backup scripts while travelling in Peru."
+    later = "We later measured every upload path again, and I published the numbers for everyone."
+    other = (
+        " They had failed twice that spring, so she wrote a checklist, tested each step on a "
+        "spare server, and asked three of us to restore a random album every Friday afternoon, "
+        "which the whole team still does today, even on holidays."
+    )
+    text = "\n".join(thread(article(first + leaning, second + other, later)))
+    assert first in text and second in text  # each opening is posted
+    assert "had grown by hand" not in text and "failed twice" not in text  # too long to follow
+    assert later not in text  # two paragraphs with gaps: the excerpt has ended
