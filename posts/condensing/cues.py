@@ -113,6 +113,7 @@ _FILLER = re.compile(
     r"(?:want|like) to (?:know|learn|read|see|hear) more\b|interested in (?:learning|reading)\b|"
     r"(?:below|above|here) (?:is|are) (?:a|the|my|our) (?:list|few|roundup|selection)\b|"
     r"submit your|warning\s*#?\d*\s*:|editor['’]?s note\b|"  # a note to the page's reader
+    r"(?:update[ds]?|correction|clarification)\b[^:.!?]{0,40}:|"  # "Update July 3rd, 8:05AM ET:"
     r"(?:that['’]?s |this is )?what you['’]?re about to (?:see|read|watch)\b|"
     r"[\^↑*]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,

@@ -11,6 +11,7 @@ each post is then rendered with its real label and measured again.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -41,6 +42,7 @@ from posts.errors import InputError, TemplateError
 from posts.model import Numbering
 from posts.render import template_name
 
+_NUMBER_GLUED = re.compile(r"^(\d+[.)])(?=[^\W\d_])")
 STOP = 0.6  # a key point scoring under this share of the chosen ones' mean is left out
 KEY_SHARE = 0.15  # key points come from the best-scored sixth or so of the article's sentences
 LEAST_POINTS = 2  # key points always considered, however the article's scores fall
@@ -566,6 +568,6 @@ def _with_heading(sentence: Sentence, opens_item: bool) -> str:
     """A list item's first chosen sentence led in by its heading: "2. Ridgeline Solo: The…"."""
     if not (sentence.heading and opens_item):
         return sentence.text
-    heading = sentence.heading.strip()
+    heading = _NUMBER_GLUED.sub(r"\1 ", sentence.heading.strip())  # "3.Charlotte" → "3. Charlotte"
     glue = " " if heading.endswith((".", ":", "!", "?", "。")) else ": "
     return f"{heading}{glue}{sentence.text}"

@@ -160,6 +160,8 @@ def test_a_sentence_pointing_at_a_figure_is_not_posted() -> None:
     assert is_filler("That's what you're about to see here: one of the richest tributes we ran.")
     assert is_filler("Warning #1: this one might make your browser chug, so close other tabs.")
     assert not is_filler("Warning signs were ignored by the crew for weeks.")
+    assert is_filler("Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.")
+    assert not is_filler("Updates to the app arrive every week, the company said.")
 
 
 def test_a_short_sentence_whose_words_the_hook_already_said_is_not_a_key_point() -> None:
@@ -485,3 +487,21 @@ def test_with_the_link_first_and_no_headline_a_long_sentence_follows_the_link_po
     options = CondenseOptions(max_posts=2, link="first")
     posts = [p.text for p in condense(source, "x", mode="thread", options=options).posts]
     assert posts == ["1/2 https://example.org/story", f"2/2 {sentence}"]
+
+
+def test_a_list_item_number_glued_to_its_name_is_posted_with_a_space() -> None:
+    items = {
+        "1.Harbour Dome 4": "It stayed dry through three nights of storms on the coast.",
+        "2.Ridgeline Solo": "The lightest tent we tested weighs 900 grams all told.",
+        "3.Pebble Trail 2": "Its two doors mean nobody climbs over anybody at night.",
+    }
+    source = Article(
+        title="Three tents for a wet summer",
+        sections=tuple(Section(name, (text,)) for name, text in items.items()),
+        summary="Three tents that stayed dry through a week of storms on the coast.",
+        summary_source="meta",
+        hashtags=(),
+        url="https://example.org/tents",
+    )
+    text = "\n".join(thread(source))
+    assert "2. Ridgeline Solo: The lightest tent" in text and "2.Ridgeline" not in text
