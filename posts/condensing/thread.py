@@ -350,6 +350,9 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         taken.append(passage)
         if not lead:
             scores.append(sentence.score)
+    roll = _roll_call(ctx, plan, hook) if passed.cut_list else None
+    if roll:
+        return roll
     if chosen or hook or plan.headline:
         return _items(ctx, plan, _ending_on_a_point(ctx, plan, hook, chosen, taken))
     opening = _opening(ctx, plan)
@@ -357,6 +360,20 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         plan.drop_tags()  # not even the first words fit beside them
         opening = _opening(ctx, plan)
     return opening
+
+
+def _roll_call(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item] | None:
+    """A list article whose items did not all fit with their text ("Top 10 …" in six posts) is
+    posted as its items' headings, one a line, when they all fit: a list cut off at its fifth
+    item is not the article's list. None when the headings do not fit (or there are none)."""
+    headings = {
+        s.section: s.heading for s in ctx.digest.sentences if s.position in ctx.digest.in_order
+    }
+    if not headings or None in headings.values():
+        return None
+    lines = [_NUMBER_GLUED.sub(r"\1 ", str(h).strip()) for h in headings.values()]
+    items = [Item(line, "\n" if i else "\n\n", PARAGRAPH) for i, line in enumerate(lines)]
+    return items if plan.reads_on([*hook, *items]) else None
 
 
 def _excerpt_done(ctx: Context, sentence: Sentence, chosen: dict[int, Sentence]) -> bool:
@@ -385,6 +402,11 @@ class _Passed:
         self._items = self._items or sentence.position in self._in_order
         if sentence.position in self._excerpt:
             self._paragraphs.add(sentence.paragraph)
+
+    @property
+    def cut_list(self) -> bool:
+        """Was a list item or a step passed over, for want of room?"""
+        return self._items
 
     def rules_out(self, sentence: Sentence) -> bool:
         if self._items and sentence.position in self._in_order:

@@ -505,3 +505,40 @@ def test_a_list_item_number_glued_to_its_name_is_posted_with_a_space() -> None:
     )
     text = "\n".join(thread(source))
     assert "2. Ridgeline Solo: The lightest tent" in text and "2.Ridgeline" not in text
+
+
+def test_a_list_too_long_for_its_items_text_is_posted_as_its_headings() -> None:
+    names = [
+        f"{n}. {name}"
+        for n, name in enumerate(
+            [
+                "Harbour Dome",
+                "Ridgeline Solo",
+                "Pebble Trail",
+                "Fernhill Family",
+                "Gull Tarp",
+                "Moss Hollow",
+                "Dune Runner",
+                "Cedar Peak",
+                "Tide Line",
+                "Ember Ridge",
+            ],
+            start=1,
+        )
+    ]
+    text = (
+        "It stayed dry through three nights of storms on the coast, pitched on open grass "
+        "above the beach, and the porch kept four pairs of wet boots out of the bedroom."
+    )
+    source = Article(
+        title="Ten tents for a wet summer",
+        sections=tuple(Section(name, (text.replace("It", name[3:], 1),)) for name in names),
+        summary="Ten tents that stayed dry through a week of storms on the coast.",
+        summary_source="meta",
+        hashtags=(),
+        url="https://example.org/tents",
+    )
+    posts = thread(source)
+    joined = "\n".join(posts)
+    assert all(f"\n{name}\n" in f"\n{joined}\n" for name in names)  # each a line of its own
+    assert "pitched on open grass" not in joined
