@@ -35,6 +35,7 @@ SummarySource = Literal["explicit", "front-matter", "meta", "computed"]
 
 _SUMMARY_HEADING = re.compile(r"^(?:summary|in\s+summary|tl;?\s?dr)\s*:?$", re.IGNORECASE)
 _SUMMARY_PREFIX = re.compile(r"^(?:tl;?\s?dr|summary)\s*[:—–-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_TITLE_JOINT = re.compile(r"^\s*(?:-{1,3}|[—–:|•·])\s*")  # between a headline and its description
 _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
@@ -220,11 +221,21 @@ def _summary(
         return squash(meta.summary), meta.summary_origin, ("summary: front matter",)
     notes: list[str] = []
     for description in meta.descriptions:
-        verdict = judge(description, paragraphs)
+        verdict = judge(_past_title(description, walk.title), paragraphs)
         if verdict.text:
             return verdict.text, "meta", (*notes, f"summary: page description, {verdict.reason}")
         notes.append(f"description refused: {verdict.reason}")
     return None, "computed", (*notes, "summary: the lead of the body")
+
+
+def _past_title(description: str, title: str | None) -> str:
+    """The description without the headline some CMSs put before it ("短缺药品保供稳价 ---记者
+    17日…", "Headline - The council…"): the post says the headline once."""
+    text = squash(description)
+    if not title or len(text) <= len(title) or comparable(text[: len(title)]) != comparable(title):
+        return description
+    rest = _TITLE_JOINT.sub("", text[len(title) :])
+    return rest if rest and rest != text[len(title) :] else description
 
 
 def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:

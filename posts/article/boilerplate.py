@@ -104,13 +104,28 @@ _PROMO = re.compile(
     r"^(?:sign\s+up|subscribe|register\s+(?:now|for\s+free)|download\s+(?:the|our)\s+app"
     r"|follow\s+us\b|like\s+us\s+on|get\s+(?:the|our|\w+'s)\s.{0,60}\b(?:delivered|newsletter|inbox)"
     r"|want\s+more\s+.{0,40}\?\s*(?:sign|subscribe)|support\s+(?:our|independent)\s+journalism)"
-    r"|\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b",
+    r"|\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b"
+    # a call for readers' material: "Please share your videos, pictures and stories at iReport."
+    r"|\bshare\s+your\s+(?:videos?|photos?|pictures?|images?|stories|experiences?)\b.{0,40}"
+    r"\b(?:at|with|on|via)\b",
+    re.IGNORECASE,
+)
+# A paywall's notice where the article should be: "有料会員の方のみご利用になれます",
+# "This article is only available to subscribers".
+_PAYWALL = re.compile(
+    r"有料会員|会員限定|購読者限定|会員登録が必要|付费会员|订阅用户"
+    r"|\b(?:this\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:available|reserved)\s+"
+    r"(?:to|for)\s+(?:paid\s+)?(?:subscribers|members)|(?:subscribers|members)[\s-]only\b"
+    r"|to\s+continue\s+reading,?\s+(?:please\s+)?(?:subscribe|log\s+in|sign\s+in)"
+    r"|you(?:'|’)?ve\s+reached\s+your\s+(?:limit|maximum)|you\s+have\s+reached\s+your\s+"
+    r"(?:limit|maximum))",
     re.IGNORECASE,
 )
 _REPRINT = re.compile(
     r"\b(?:originally\s+(?:published|appeared)|(?:re)?printed\s+with\s+permission"
     r"|republished\s+(?:with|from|here)|this\s+(?:article|story|post)\s+(?:first\s+)?appeared"
-    r"|reproduced\s+with\s+permission)\b",
+    r"|reproduced\s+with\s+permission)\b"
+    r"|転載・複製|無断転載|禁止转载|未经授权.{0,10}转载",  # "reprinting and copying…"
     re.IGNORECASE,
 )
 _COMMENT_POLICY = re.compile(
@@ -146,6 +161,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("dateline", lambda t: _is_dateline(t)),
     ("reading-time", lambda t: bool(_READING_TIME.match(t))),
     ("promo", lambda t: bool(_PROMO.search(t))),
+    ("paywall", lambda t: bool(_PAYWALL.search(t))),
     ("reprint-notice", lambda t: bool(_REPRINT.search(t))),
     ("comment-policy", lambda t: bool(_COMMENT_POLICY.search(t))),
     ("photo-credit", lambda t: bool(_CREDIT.match(t))),
@@ -181,9 +197,10 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\s*\((?:[A-Z0-9]{2,}=[A-Z]{0,3}|\.[A-Z]{2,5}|[A-Z]{1,6}\.[A-Z]{1,2})\)"),
     ),
     (
-        "dateline",  # "WASHINGTON (Reuters) - ", "April 17, 2015 -- ": where and when, not news
+        "dateline",  # "WASHINGTON (Reuters) - ", "SEOUL, Aug. 20 (Yonhap) -- ", "May 7, 2015 -- "
         re.compile(
-            r"^(?:[A-Z][A-Z.'’ -]{1,28}[A-Z.](?:,\s+[A-Z][\w.]+)?(?:\s*\([\w .&]{2,30}\))?"
+            r"^(?:[A-Z][A-Z.'’ -]{1,28}[A-Z.](?:,\s+[A-Z][\w.]+(?:\s+\d{1,2})?)?"
+            r"(?:\s*\([\w .&]{2,30}\))?"
             r"\s*(?:--|—|–)|[A-Z][A-Z.'’ -]{1,28}[A-Z.]\s*\([\w .&]{2,30}\)\s*-"
             rf"|(?:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s*(?:--|—|–))\s+(?=[A-Z“\"])"
         ),

@@ -21,6 +21,11 @@ from posts.article.normalize import comparable
 _PIPE = re.compile(r"\s*(?:::|[|«»])\s*|\s+[·•/@]\s+|\s+_")
 # " - ", " – ", " — ": separators only around a site or section name; real titles use them too.
 _DASH = re.compile(r"\s+[-–—]\s+")
+# A photo credit or media label ending a headline: "…の成否（写真＝ロイター）", "… (Photos)".
+_CREDIT = re.compile(
+    r"\s*[（(](?:写真|画像|動画|photos?|pictures?|images?|videos?|watch)\b[^）()]{0,30}[）)]\s*$",
+    re.IGNORECASE,
+)
 _SECTIONS = frozenset(
     [
         "opinion",
@@ -140,6 +145,10 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
     kept = _rejoin(text, segments)
     kept = _rejoin(kept, _trim(_DASH.split(kept), sites, stripped))
     kept = _rejoin(kept, _trim(kept.split("_"), sites, stripped))
+    credit = _CREDIT.search(kept)
+    if credit and credit.start() > 0:
+        stripped.append(credit.group())
+        kept = kept[: credit.start()].rstrip()
     return Headline(kept, source, tuple(s.strip() for s in stripped if s.strip()))
 
 

@@ -297,7 +297,8 @@ def _blocks(body: etree._Element) -> Iterator[Block]:
 
 def _run_in(text: str) -> Iterator[Block]:
     """ "<b>Task scheduling</b><br>Clients can…": a run-in heading on its own line leads the
-    paragraph; it becomes a heading so it is never glued to the first sentence."""
+    paragraph; it becomes a heading so it is never glued to the first sentence. A line that
+    goes on in lower case is a sentence wrapped in the page's source, not a heading."""
     head, _, rest = text.partition("\n")
     head, rest = head.strip(), rest.strip()
     if (
@@ -305,6 +306,7 @@ def _run_in(text: str) -> Iterator[Block]:
         and 0 < len(head.split()) <= _RUN_IN_WORDS
         and not head.startswith("#")
         and not head.endswith(tuple(".!?:;,…。！？"))
+        and not rest[:1].islower()  # "Photos\n which were released…": one sentence, wrapped
         and len(rest) > 2 * len(head)
     ):
         yield Block(head, _RUN_IN_LEVEL)

@@ -48,6 +48,7 @@ _OPENERS = "\"'“‘(["
 # after it, between a lowercase word and a capitalised one (domains, "Node.js" and "U.S." never
 # look like that).
 _GLUED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][”’])(?=[A-Z][a-z])")
+_UNCASED_INITIAL = re.compile(r"(?:^|\s)(?P<letter>[^\W\d_])\.$")  # "…นาย ต."
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.$", re.IGNORECASE)
 _TIME_ZONE = re.compile(  # after "10 a.m.": PDT, UTC, CEST, ET
     r"(?:[ECMPA][SD]?T|UTC|GMT|BST|CES?T|EES?T|WES?T|IST|JST|KST|HKT|SGT|AE[SD]T|NZ[SD]T)\b"
@@ -154,8 +155,9 @@ def _split_paragraph(paragraph: str, code: str) -> list[str]:
 
 
 def _join_dotted_names(sentences: list[str]) -> list[str]:
-    """Undo cuts inside names written with a dot: "the ID. Buzz", "ID. SPACE VIZZION", and after
-    a clock time's "a.m." before its time zone.
+    """Undo cuts inside names written with a dot: "the ID. Buzz", "ID. SPACE VIZZION", an
+    initial in a script without capitals ("นาย ต. ภูชนะ"), and after a clock time's "a.m."
+    before its time zone.
 
     A short all-capitals token with a dot, followed by a word in capitals (or, for Volkswagen's
     "ID.", any capitalised word), is a product name, not the end of a sentence. The paragraph was
@@ -173,6 +175,9 @@ def _join_dotted_names(sentences: list[str]) -> list[str]:
 def _continues_name(previous: str, sentence: str) -> bool:
     if _CLOCK_TIME.search(previous) and _TIME_ZONE.match(sentence):
         return True  # "at 10 a.m." + "PDT (5 p.m. UTC) on August 28": one time, one sentence
+    initial = _UNCASED_INITIAL.search(previous)
+    if initial and initial["letter"].upper() == initial["letter"].lower():
+        return True  # "นาย ต." + "ภูชนะ…": an initial in a script without capitals, not a stop
     match = _DOTTED_NAME.search(previous)
     if match is None:
         return False

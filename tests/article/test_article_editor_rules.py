@@ -57,6 +57,8 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "<title>Council puts buses before roads | Riverside Herald</title>",
             "Council puts buses before roads",
         ),
+        ("<title>米朝首脳直通電話の成否（写真＝ロイター）</title>", "米朝首脳直通電話の成否"),
+        ("<title>Budget moves money to buses (Photos)</title>", "Budget moves money to buses"),
     ],
 )
 def test_headline_loses_site_and_section_furniture(head: str, expected: str) -> None:
@@ -133,7 +135,11 @@ def test_a_sound_description_is_the_summary() -> None:
         ("Tempo de leitura: 1 minuto", "reading-time"),
         ("4 min read", "reading-time"),
         ("Sign up for our newsletter to get the news delivered to your inbox.", "promo"),
+        ("Caught in the storm? Please share your videos and stories at iReport.", "promo"),
+        ("有料会員の方のみご利用になれます。保存した記事はスマホでもご覧いただけます。", "paywall"),
+        ("This article is only available to subscribers.", "paywall"),
         ("This article originally appeared on The Conversation.", "reprint-notice"),
+        ("会議資料への転載・複製をご希望の方は、リンク先をご覧ください。", "reprint-notice"),
         ("Comments are moderated and may take a day to appear.", "comment-policy"),
         ("(All photos: Atlas staff)", "photo-credit"),
         ("$29.99 at Amazon", "affiliate-link"),
@@ -158,6 +164,7 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ("WASHINGTON (Reuters) - The Senate passed the bill.", "The Senate passed the bill.", "dateline"),  # noqa: E501
         ("April 17, 2015 -- Imagine a ward where no drug works.", "Imagine a ward where no drug works.", "dateline"),  # noqa: E501
         ("NEW YORK — The city opened a ferry.", "The city opened a ferry.", "dateline"),
+        ("SEOUL, Aug. 20 (Yonhap) -- North Korea fired two missiles.", "North Korea fired two missiles.", "dateline"),  # noqa: E501
         ("Access is restored.* The court ruled in December.", "Access is restored. The court ruled in December.", "footnote-marker"),  # noqa: E501
         ("The loop starts again.: 207 The list names the films.", "The loop starts again. The list names the films.", "citation-marker"),  # noqa: E501
     ],
@@ -383,6 +390,29 @@ def test_a_run_in_heading_on_its_own_line_leads_its_paragraph() -> None:
     article = page(body=BODY + item)
     assert article.sections[-1].heading == "Night buses"
     assert article.sections[-1].paragraphs[0].startswith("Six neighbourhoods get")
+
+
+def test_a_sentence_wrapped_in_the_page_source_is_no_run_in_heading() -> None:
+    blog = (
+        '<div class="post-body"><div><span>Photos\n which were released online and are making '
+        "the rounds show the actress at the awards in Lagos on Saturday night. <br></span></div>"
+        "<div>The actress, who won the Africa Movie Academy Award in 2008, shared the photos of "
+        "herself on her Instagram page on Sunday.</div></div>"
+    )
+    html = f"<html><head><title>Stunning</title></head><body>{blog}</body></html>"
+    article = parse_article(html.encode(), source="blog.html")
+    assert article.paragraphs[0].startswith("Photos which were released online")
+
+
+def test_a_description_that_repeats_the_headline_first_says_it_once() -> None:
+    head = (
+        "<title>Budget moves money to buses</title>"
+        '<meta name="description" content="Budget moves money to buses ---The city council '
+        'approved a new budget on Tuesday that moves eighteen million to bus service.">'
+    )
+    article = page(head)
+    assert article.title == "Budget moves money to buses"
+    assert article.summary.startswith("The city council approved")
 
 
 def test_entities_escaped_twice_by_the_cms_are_decoded() -> None:

@@ -139,3 +139,8 @@ def test_a_clock_time_s_time_zone_stays_in_its_sentence() -> None:
         "We met at 9 a.m.",
         "NASA called.",
     ]
+
+
+def test_an_initial_in_a_script_without_capitals_is_no_sentence_end() -> None:
+    text = "ผู้สื่อข่าวได้รับแจ้งจากนาย ต. ภูชนะ (นามแฝง) เป็นคนใกล้ชิดของนายสุรชัย"
+    assert split_sentences(text, "th") == [text]
