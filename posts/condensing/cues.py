@@ -30,6 +30,7 @@ _LEANING_WORDS = frozenset(_LEANING.split())
 _PREFIXES = """
 他们 她们 它们 他 她 它 这 那 但 而且 因此 所以 此外 此 该 其
 然而 不过 可是 另外 同样 同时 无独有偶 对此 为此 于是 随后
+在他 在她 据他 据她 对他来说 对她来说
 彼女 彼ら 彼 これ それ この その あの しかし でも だが また そして さらに ただし 一方
 그는 그녀 그들 그러나 하지만 그리고 또한 이는 이것 그것 따라서
 """
@@ -38,7 +39,10 @@ _LEANING_PREFIXES = tuple(_PREFIXES.split())
 _PART_OF = re.compile(
     r"(?i:others\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
     r"(?:them|these|those|this|it|us|which)\b|(?:in|at|for|by|with|on)\s+(?:this|that|these|"
-    r"those|such)\s|in\s+(?:fact|addition|turn|contrast|short|particular)\b|the\s+(?:other|"
+    r"those|such)[\s,]|in\s+(?:fact|addition|turn|contrast|short|particular)\b|"
+    # "On top of that, …", "Because of this, …", "Apart from that, …", "To that end, …"
+    r"(?:on\s+top\s+of|because\s+of|despite|after|apart\s+from|besides|beyond|other\s+than|"
+    r"aside\s+from|to|by|until|even)\s+(?:that|this|then|so)\b[^.]{0,6},|the\s+(?:other|"
     r"same|latter|former|rest|next|following)\b"
     # "En contraste, …", "Par contre, …", "Im Gegensatz dazu …": the same turns elsewhere
     r"|en\s+(?:contraste|cambio|revanche|outre|effet)\b|por\s+(?:otro\s+lado|el\s+contrario|"
@@ -62,7 +66,13 @@ _TURNS = frozenset(
     ["but", "however", "yet", "mais", "cependant", "pero", "aber", "doch", "jedoch", "mas", "porém"]
 )
 # A capitalised word (a name, or "I") or a third-person singular pronoun, whichever comes first.
-_NAME_OR_PRONOUN = re.compile(r"\b(?:[A-Z][\w'’-]*|(?:he|she|him|his|her|hers)\b)")
+# A capitalised word that may name someone, or a third-person pronoun; months and weekdays name
+# no one ("Since October 7, he says…").
+_NAME_OR_PRONOUN = re.compile(
+    r"\b(?:(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]*"
+    r"|(?:he|she|him|his|her|hers)\b)"
+)
 _GENERIC_PRONOUN = re.compile(r"(?i)\b(?:he or she|she or he|his or her|her or his|him or her)\b")
 _NEGATED = re.compile(r"(?i)\b(?:wasn[’']t|isn[’']t|weren[’']t|aren[’']t|was not|is not)\b")
 _REVEAL = re.compile(r"(?i)(?:it|that|this)(?:\s+(?:was|is)|[’']s)\b|instead\b|rather\b")
@@ -189,6 +199,9 @@ _REFERS_BACK = re.compile(
     # before, which a post read alone has not named (not "this year", "this article")
     r"|(?<=\w )(?:this|with\s+that)\s+"
     rf"(?!(?:{_TIMES.replace(' ', '|')}|article|story|post|piece|page|site)\b)[a-z]{{3,}}"
+    # "that month", "at that time": a time told of before
+    r"|\b(?:that|those)\s+(?:month|week|day|night|morning|afternoon|evening|year|summer|winter"
+    r"|spring|autumn|season|decade|moment|time)s?\b"
     # "I thank RMS for taking that step": a step, a decision, a plan told of before
     r"|\bthat\s+(?:step|decision|move|idea|approach|argument|claim|effort|case|change|plan|problem"
     r"|question|issue)\b"
@@ -295,6 +308,8 @@ def is_filler(text: str) -> bool:
         return True  # the end of a quotation that began in an earlier sentence
     if text.count('"') % 2 or text.count("“") > text.count("„") + text.count("”"):
         return True  # half a quotation in straight quotes, or a German/Czech „…“ one
+    if text.count("「") > text.count("」") or text.count("«") > text.count("»"):
+        return True  # a quotation opened here and closed in a later sentence
     if _points_elsewhere(text) or _CAPTION.search(text):
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))

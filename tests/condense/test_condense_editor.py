@@ -239,6 +239,8 @@ def test_half_a_quotation_is_never_a_key_point() -> None:
     assert not is_filler(
         "“We have to take our hats off,” Emile Heskey, the former striker, says of Moyes."
     )
+    assert is_filler("地元の民兵指導者は「昨夜ダンボアで2度の自爆攻撃があり、31人が死亡した。")
+    assert not is_filler("地元の民兵指導者は「31人が死亡した」と述べた。")
 
 
 def test_rather_and_conversely_answer_the_sentence_before() -> None:
@@ -247,6 +249,17 @@ def test_rather_and_conversely_answer_the_sentence_before() -> None:
     assert leans_back("En contraste, el conflicto se cobró cerca de 40.000 vidas.")
     assert leans_back("Par contre, le budget reste le même.")
     assert not leans_back("En Estados Unidos, las reservaciones ocupan 80.000 kilómetros.")
+    for turn in (
+        "On top of that, the team holds a significant record.",
+        "With that, they finally got their first dragon of the game.",
+        "Because of this, the plan failed.",
+        "Despite that, sales rose.",
+        "To that end, we built a tool.",
+        "在他看来，媒体可以为两国关系作出贡献。",
+    ):
+        assert leans_back(turn), turn
+    assert not leans_back("After the vote, nothing happened.")
+    assert not leans_back("To this day the bridge stands.")
 
 
 def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> None:
@@ -259,6 +272,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "ATF is the system that supports this capability at Dropbox.",
         "You can see that in coal's continued slide.",
         "Lesson #1 about Uber is, therefore, that there is no heroism, only self-interest.",
+        "During a visit that month, the guards demanded her bag.",
     ):
         assert refers_back(leaning), leaning
     for standing in (
@@ -294,6 +308,7 @@ def test_a_pronoun_before_any_name_points_at_someone_named_before() -> None:
     for leaning in (
         "In 1971 he began to sell a Marseilles-style tarot deck.",
         "In 1961, having programmed the equations, he found that tiny differences mattered.",
+        "Since October 7, he says, he has treated two patients shot at the checkpoint.",
     ):
         assert pronoun_before_name(leaning), leaning
     for standing in (
