@@ -73,6 +73,13 @@ _NAME_OR_PRONOUN = re.compile(
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]*"
     r"|(?:he|she|him|his|her|hers)\b)"
 )
+# Words that open sentences without naming anyone.
+_SENTENCE_OPENERS = frozenset(
+    """in on at for when after before as with by from to of the a an and while since if
+    although though because once during until unlike like despite now later earlier today
+    yesterday tomorrow last next here there what why how who where i we you my our your some
+    many most all each every no not only even born asked according over under about among""".split()  # noqa: SIM905
+)
 _GENERIC_PRONOUN = re.compile(r"(?i)\b(?:he or she|she or he|his or her|her or his|him or her)\b")
 _NEGATED = re.compile(r"(?i)\b(?:wasn[’']t|isn[’']t|weren[’']t|aren[’']t|was not|is not)\b")
 _REVEAL = re.compile(r"(?i)(?:it|that|this)(?:\s+(?:was|is)|[’']s)\b|instead\b|rather\b")
@@ -264,10 +271,26 @@ def turns(text: str) -> bool:
 def pronoun_before_name(text: str) -> bool:
     """Is someone "he" or "she" before the sentence names anyone ("In 1971 he began to sell…",
     "In 1961, having programmed the equations, he found…")? Then who was named before it.
-    ("his or her" is anyone; a name earlier in the sentence is the antecedent.)"""
+    ("his or her" is anyone; a name earlier in the sentence, its first word included when that
+    is no opening word, "Tillerson has faced criticism over his…", is the antecedent.)"""
+    first = _FIRST_WORDS.findall(text[:40])[:1]
+    if first and _names_someone(first[0]):
+        return False
     for match in _NAME_OR_PRONOUN.finditer(_GENERIC_PRONOUN.sub("", text), 1):
         return match[0].islower()
     return False
+
+
+def _names_someone(word: str) -> bool:
+    """Can a sentence's capitalised first word be a name ("Tillerson", "Gates’")? Not an opening
+    word ("In", "Later"), a participle ("Having"), an adverb ("Clearly") or a pronoun."""
+    bare = _stem(word)
+    return (
+        word[:1].isupper()
+        and bare not in _SENTENCE_OPENERS
+        and bare not in _LEANING_WORDS
+        and not bare.endswith(("ing", "ed", "ly"))
+    )
 
 
 def names_again(text: str, before: str) -> bool:

@@ -48,7 +48,7 @@ from posts.condensing.cues import (
 )
 from posts.condensing.echo import Echo
 from posts.condensing.genre import not_one_story
-from posts.condensing.people import quoted_voice, speakers
+from posts.condensing.people import quoted_voice, speakers, whole_quotations
 from posts.condensing.voice import told_in_person
 from posts.model import Article
 
@@ -404,7 +404,7 @@ def _sentences(article: Article) -> Iterator[Sentence]:
         for index, text in enumerate(part.paragraphs):
             if (real, index) in numbered:
                 heading, section, item = text.strip(), item, item + 1
-            for sentence in (s.strip() for s in split_sentences(text, article.lang)):
+            for sentence in whole_quotations(split_sentences(text, article.lang)):
                 if sentence and heading != sentence:
                     words = content_words(sentence)
                     leans = position > 0 and (

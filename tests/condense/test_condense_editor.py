@@ -315,8 +315,20 @@ def test_a_pronoun_before_any_name_points_at_someone_named_before() -> None:
         "When Arthur Waite died in 1942, his obituary called him an author.",
         "Our sources say Lupita told cops it was taken from her room.",
         "Pick songs that were hits during his or her years in school.",
+        "Tillerson has faced criticism over his relationship with Putin.",
+        "Gates’ comments come after he and Rice recommended Tillerson for the job.",
     ):
         assert not pronoun_before_name(standing), standing
+
+
+def test_a_quotation_of_several_sentences_is_one_key_point_with_its_speaker() -> None:
+    quote = (
+        "“Clearly the head of any company that trades abroad will want friendly relations. "
+        "But being friendly doesn’t make you friends,” Robert Gates said on Sunday."
+    )
+    lead = "Robert Gates defended the pick for secretary of state over his ties to Moscow."
+    posts = thread(article("Gates on Tillerson", lead, lead, quote, *FILLER))
+    assert any(quote in post for post in posts)
 
 
 def test_a_surname_alone_is_a_person_the_thread_must_have_introduced() -> None:
