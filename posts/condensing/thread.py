@@ -257,9 +257,11 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
     joints = [sentence_joint(text) for text in summary[:-1]]
     joints = ["", *joints] if summary else []
     kinds = [LEANING if i and leans_back(text) else SENTENCE for i, text in enumerate(summary)]
-    items = _split(ctx, plan, zip(summary, joints, kinds, strict=True))
+    opening = plan.frame(0, False).budget if plan.headline else None
+    items = _split(ctx, plan, zip(summary, joints, kinds, strict=True), opening)
     if LEANING in kinds and not plan.reads_on(items):  # the turn cannot share its opening's post
-        items = _split(ctx, plan, zip(summary, joints, [SENTENCE] * len(kinds), strict=True))
+        plain = [SENTENCE] * len(kinds)
+        items = _split(ctx, plan, zip(summary, joints, plain, strict=True), opening)
     room = HOOK_POSTS * plan.frame(1, False).budget
     return _trim(plan, items, lambda kept: measure(kept, ctx.rules).used(0, len(kept)) <= room)
 
@@ -291,12 +293,19 @@ def _ellipsis(text: str) -> str:
     return text.rstrip(",;:、，；：") + ELLIPSIS
 
 
-def _split(ctx: Context, plan: _Plan, runs: Iterable[tuple[str, str, int]]) -> list[Item]:
-    """Whole sentences as items; a sentence longer than a post as balanced pieces."""
+def _split(
+    ctx: Context, plan: _Plan, runs: Iterable[tuple[str, str, int]], opening: int | None = None
+) -> list[Item]:
+    """Whole sentences as items; a sentence longer than a post as balanced pieces, those of the
+    first sentence sized for the ``opening`` room beside the headline when given: it starts in
+    post 1 rather than leaving the headline alone there."""
     budget = plan.frame(1, False).budget
     items = []
-    for text, joint, kind in runs:
-        for i, (piece, inner) in enumerate(_pieces(ctx, text, budget)):
+    for n, (text, joint, kind) in enumerate(runs):
+        room = budget
+        if n == 0 and opening and not ctx.rules.fits(text, budget):
+            room = min(budget, opening)
+        for i, (piece, inner) in enumerate(_pieces(ctx, text, room)):
             items.append(Item(piece, joint if i == 0 else inner, kind if i == 0 else INSIDE))
     return items
 

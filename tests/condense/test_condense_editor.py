@@ -569,3 +569,16 @@ def test_a_list_too_long_for_its_items_text_is_posted_as_its_headings() -> None:
     joined = "\n".join(posts)
     assert all(f"\n{name}\n" in f"\n{joined}\n" for name in names)  # each a line of its own
     assert "pitched on open grass" not in joined
+
+
+def test_a_summary_sentence_longer_than_a_post_starts_beside_the_headline() -> None:
+    lead = (
+        "The prosecutor Pedro Horrach is working with the head of the anti-corruption office, "
+        "Antonio Salinas, in Madrid, on the legal strategy he will follow after the order of the "
+        "investigating judge that summons the princess to appear as a suspect on the eighth of "
+        "March in Palma for money laundering and for crimes against the public treasury of the "
+        "state and its tax office on the island of Mallorca."
+    )
+    headline = "Prosecutors will decide in Madrid whether to appeal the summons of the princess"
+    posts = thread(article(headline, lead, lead, *FILLER))
+    assert posts[0].startswith(f"{headline}\n\nThe prosecutor Pedro Horrach")
