@@ -147,17 +147,24 @@ def _split_paragraph(paragraph: str, code: str) -> list[str]:
     for start, end in pairwise(cuts):
         window = masked[start:end]
         if _may_split(window.rstrip(_TRAILING_STOPS), code):
-            bounds = [start + cut for cut in _pysbd_cuts(window, code)] + [end]
+            cuts_in = (cut for cut in _pysbd_cuts(window, code) if not _after_initial(window, cut))
+            bounds = [start + cut for cut in cuts_in] + [end]
             sentences.extend(paragraph[a:b].strip() for a, b in pairwise(bounds))
         else:
             sentences.append(paragraph[start:end].strip())
     return _join_dotted_names([sentence for sentence in sentences if sentence])
 
 
+def _after_initial(window: str, cut: int) -> bool:
+    """Does ``cut`` follow an initial in a script without capitals ("นาย ต. ภูชนะ")? That dot
+    is an abbreviation's, not a sentence's end."""
+    initial = _UNCASED_INITIAL.search(window[:cut].rstrip())
+    return initial is not None and initial["letter"].upper() == initial["letter"].lower()
+
+
 def _join_dotted_names(sentences: list[str]) -> list[str]:
-    """Undo cuts inside names written with a dot: "the ID. Buzz", "ID. SPACE VIZZION", an
-    initial in a script without capitals ("นาย ต. ภูชนะ"), and after a clock time's "a.m."
-    before its time zone.
+    """Undo cuts inside names written with a dot: "the ID. Buzz", "ID. SPACE VIZZION", and after
+    a clock time's "a.m." before its time zone.
 
     A short all-capitals token with a dot, followed by a word in capitals (or, for Volkswagen's
     "ID.", any capitalised word), is a product name, not the end of a sentence. The paragraph was
@@ -175,9 +182,6 @@ def _join_dotted_names(sentences: list[str]) -> list[str]:
 def _continues_name(previous: str, sentence: str) -> bool:
     if _CLOCK_TIME.search(previous) and _TIME_ZONE.match(sentence):
         return True  # "at 10 a.m." + "PDT (5 p.m. UTC) on August 28": one time, one sentence
-    initial = _UNCASED_INITIAL.search(previous)
-    if initial and initial["letter"].upper() == initial["letter"].lower():
-        return True  # "นาย ต." + "ภูชนะ…": an initial in a script without capitals, not a stop
     match = _DOTTED_NAME.search(previous)
     if match is None:
         return False

@@ -144,3 +144,5 @@ def test_a_clock_time_s_time_zone_stays_in_its_sentence() -> None:
 def test_an_initial_in_a_script_without_capitals_is_no_sentence_end() -> None:
     text = "ผู้สื่อข่าวได้รับแจ้งจากนาย ต. ภูชนะ (นามแฝง) เป็นคนใกล้ชิดของนายสุรชัย"
     assert split_sentences(text, "th") == [text]
+    dated = "21 ม.ค.2561 เวลาประมาณ 12.00 น. ผู้สื่อข่าวได้รับแจ้งจากนาย ต. (นามแฝง) บุตรชาย"
+    assert split_sentences(dated, "th") == [dated]  # nothing cut, nothing added
