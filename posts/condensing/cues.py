@@ -297,6 +297,8 @@ def names_again(text: str, before: str) -> bool:
     """Does ``text`` say "the <noun>" of something the sentence ``before`` brought in as "a
     <noun>" ("…the site of a mine…" then "100 men were employed at the mine's peak")? Then
     it needs that sentence: read alone, "the mine" is no mine the reader knows."""
+    if "he " not in text:  # no "the"/"The" at all: the common case, at a fraction of the cost
+        return False
     introduced = {m.casefold() for m in _INDEFINITE.findall(before)} - _NOT_INTRODUCED
     return bool(introduced) and any(m.casefold() in introduced for m in _DEFINITE.findall(text))
 
