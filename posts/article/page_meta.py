@@ -96,9 +96,16 @@ def _images(
     body = tree.find(".//body")
     for img in body.iterfind(".//img") if body is not None else ():
         src = img.get("src") or img.get("data-src") or ""
-        if src and not src.startswith("data:") and not _tiny(img):
+        if src and not src.startswith("data:") and not _tiny(img) and not _DECOR.search(src):
             yield "body", src, squash(img.get("alt") or "") or _caption(img)
             return
+
+
+# A body picture whose file is named as page decoration ("images/icon-facebook.png", "logo.svg").
+_DECOR = re.compile(
+    r"(?i)(?:^|[/_.-])(?:icons?|logos?|avatars?|sprites?|spacer|pixel|badge"
+    r"|facebook|twitter|instagram|pinterest|linkedin|whatsapp|rss|emoji|gravatar)(?:[/_.-]|$)"
+)
 
 
 def _tiny(img: etree._Element) -> bool:

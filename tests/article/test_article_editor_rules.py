@@ -351,6 +351,13 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
             "https://news.example/photos/bus.jpg",
             "The first night bus leaves the river station.",  # no alt: the caption describes it
         ),
+        (
+            "",
+            '<img src="/theme/images/icon-facebook.png" alt="Share"><img src="/logo.svg">'
+            '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Night bus 7",  # share icons and the logo are page decoration
+        ),
     ],
 )
 def test_the_lead_image_comes_with_its_description(
