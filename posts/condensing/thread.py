@@ -46,7 +46,7 @@ _NUMBER_GLUED = re.compile(r"^(\d+[.)])(?=[^\W\d_])")
 STOP = 0.6  # a key point scoring under this share of the chosen ones' mean is left out
 KEY_SHARE = 0.15  # key points come from the best-scored sixth or so of the article's sentences
 LEAST_POINTS = 2  # key points always considered, however the article's scores fall
-MOST_POINTS = 4  # an editor's thread makes a handful of points, however long the article
+MOST_POINTS = 3  # an editor's thread makes a few points, however long the article
 MAX_SKIPS = 12  # passages that did not fit, passed over before choosing stops
 MAX_CHAIN = 3  # most sentences a leaning sentence may bring along to be understood
 HOOK_POSTS = 2  # the most room a summary may take: past it, it is cut with "…"
