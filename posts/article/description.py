@@ -27,7 +27,8 @@ _JUMP = re.compile(
 # "The latest news and headlines from …", "Welcome to …".
 _ABOUT_SITE = re.compile(
     r"\b(?:this|our|the)\s+(?:web)?site\s+(?:of|includes|offers|features|is|has|covers|brings)\b"
-    r"|\bwebsite\s+of\b|^welcome\s+to\b|\blatest\s+news\s+and\s+headlines\s+from\b",
+    r"|\bwebsite\s+of\b|^welcome\s+to\b|\blatest\s+news\s+and\s+headlines\s+from\b"
+    r"|^(?:all\s+)?the\s+latest\s+(?:\w+\s+){0,2}(?:coverage|news|stories|updates)\s+from\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{4,}")

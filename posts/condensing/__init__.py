@@ -9,6 +9,7 @@ user's guide.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal, get_args
 
@@ -46,6 +47,8 @@ MODES: tuple[str, ...] = get_args(Mode)
 NUMBERINGS: tuple[str, ...] = get_args(Numbering)
 LINKS: tuple[str, ...] = get_args(LinkPlacement)
 NO_LINK = "no link: the posts carry no link to the article; pass --url to add one"
+_LABEL = re.compile(r"^\s*(?:\d+/\d+|🧵)")  # a post's number, as number_label writes it
+_TAGS = re.compile(r"(?<![\w#＃&])[#＃]\w+")
 
 
 def condense(
@@ -92,12 +95,20 @@ def condense(
 
 def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]:
     """The requested shape, unless :func:`_one_post` says otherwise, or the thread comes to
-    one post (a "1/1" is no thread: the single post is made as such, and filled)."""
+    one post (a "1/1" is no thread: the single post is made as such, and filled), or to a hook
+    and its link alone."""
     if ctx.options.max_posts >= 2 and mode != "single" and not _one_post(ctx, mode):
         made = thread(ctx)
-        if len(made.texts) > 1:
+        if len(made.texts) > 2 or (len(made.texts) == 2 and not _link_alone(ctx, made.texts[1])):
             return "thread", made
     return "single", single(ctx)
+
+
+def _link_alone(ctx: Context, text: str) -> bool:
+    """Is ``text`` a closing post of the link (and hashtags) alone? After a hook with no key
+    point, that is one post's news said in two: the single post says it in one."""
+    rest = _LABEL.sub("", text.replace(ctx.link, "")) if ctx.link else text
+    return not _TAGS.sub("", rest).strip()
 
 
 def _one_post(ctx: Context, mode: str) -> bool:

@@ -117,6 +117,12 @@ _BRACKETED = re.compile(
 )  # an editor's note or a promo: "[Get … in your inbox.]"
 _SENTENCE_END = tuple(".!?…。！？")
 _CLOSERS = "\"'”’»)]」』）"
+# Japanese or Chinese ending on a Latin abbreviation ("… feat."), or on Latin punctuation with
+# none of its own inside ("多田李衣菜 木村夏樹 /Jet to the Future アナスタシア/たくさん!"): a label.
+_CJK_ENDING_LATIN = re.compile(
+    r"[\u3040-\u30ff\u4e00-\u9fff].*\s[A-Za-z]{1,6}\.$"
+    r"|^[^、。，！？]*[\u3040-\u30ff\u4e00-\u9fff][^、。，！？]*[.!?]$"
+)
 _UNPUNCTUATED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao…
 _FILLER = re.compile(
     r"^(?:thanks?\b|thank you|stay tuned|subscribe|sign up|follow (?:us|me)|click|tap|read "
@@ -128,6 +134,7 @@ _FILLER = re.compile(
     r"here['’]?s (?:how|what|everything|a (?:look|quick look|rundown))|here are the|"
     r"read on\b|what do you think|enjoy[!.]|happy \w+ing|recommend this\b|"
     r"(?:want|like) to (?:know|learn|read|see|hear) more\b|interested in (?:learning|reading)\b|"
+    r"here (?:is|are) (?:the|my|our) (?:prepared |full )?(?:text|slides|transcript|video)\b|"
     r"(?:below|above|here) (?:is|are) (?:a|the|my|our) (?:list|few|roundup|selection)\b|"
     r"submit your|warning\s*#?\d*\s*:|editor['’]?s note\b|"  # a note to the page's reader
     r"(?:update[ds]?|correction|clarification)\b[^:.!?]{0,40}:|"  # "Update July 3rd, 8:05AM ET:"
@@ -147,6 +154,7 @@ _CAPTION = re.compile(
 _POINTING_WORDS = (
     "above", "below", "earlier", "later", "before", "next", "following", "previous", "figure",
     "fig.", "table", "listing", "diagram", "chart", "graph", "screenshot", "(see", "as you can",
+    "watch the",
 )  # fmt: skip
 _POINTS_AT_FIGURE = re.compile(
     r"(?i:\b(?:figure|fig\.|table|listing|diagram|chart|graph|screenshot)\s+\d+[a-z]?\s+"
@@ -157,7 +165,10 @@ _POINTS_AT_FIGURE = re.compile(
     r"\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}section\s+)?(?:above|below|earlier|later)\b|"
     r"\bin the (?:next|following|previous) (?:section|chapter|part)\b|\(see (?:above|below)\)|"
     r"\bas you can see (?:from|in|on) the (?:trailer|video|image|photo|picture|chart|graph|map|"
-    r"screenshot|clip)\b)"
+    r"screenshot|clip)\b|\bif you watch the (?:video|clip|talk)\b|"
+    # "(Video is above, slides and text interspersed below…)"
+    r"\b(?:video|videos|slides?|photos?|images?|gallery|charts?|maps?)\s+(?:is|are)\s+"
+    r"(?:above|below)\b)"
 )
 _POINT_HEADING = re.compile(
     r"\b(?:what (?:we|i|they|it) (?:changed|did|found|learned|learnt|built|decided)|what changes|"
@@ -312,8 +323,12 @@ def withholds(text: str, after: str) -> bool:
 
 def is_fragment(text: str) -> bool:
     """No sentence punctuation at the end: a heading, a caption or a label read as a sentence
-    (scripts that end sentences without punctuation, such as Thai, are exempt)."""
+    (scripts that end sentences without punctuation, such as Thai, are exempt). Japanese or
+    Chinese that ends on a Latin abbreviation ("…ストーン feat."), or on Latin punctuation with
+    none of its own, is a label, not a sentence."""
     text = text.rstrip().rstrip(_CLOSERS)  # "(… Netflix)" is a label; "(… ended.)" a sentence
+    if _CJK_ENDING_LATIN.search(text):
+        return True
     return not text.endswith(_SENTENCE_END) and not _UNPUNCTUATED_SCRIPT.search(text)
 
 

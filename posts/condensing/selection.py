@@ -73,9 +73,10 @@ ROUNDUP_SECTIONS = 3  # a list article ("Ten snacks…") has at least this many 
 ROUNDUP_CHARS = 1200  # mean characters per headed section of a list article
 # A list article says so: a count in its headline ("Ten snacks", "The 5 best"), or numbered items.
 _COUNTED = regex.compile(
-    r"\b(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|top)\b",
+    r"(?:^|\bthe\s+|\btop\s+|\bthese\s+)(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|fifteen|twenty)\b(?![.,:]\d)|\btop\s+\d+\b",
     regex.IGNORECASE,
-)
+)  # "Five tents…", "The 8 coolest…", "Top 10 …"; not "Windows 10" or "iPhone 12"
 _NUMBERED = regex.compile(r"^\s*(?:\d+\s*[.):]|#\s*\d+|no\.\s*\d+)", regex.IGNORECASE)
 _HOW_TO = regex.compile(r"\s*how to\b", regex.IGNORECASE)
 # "1. Introduction", "2. Terminology": a document's numbered sections, not a list's items.

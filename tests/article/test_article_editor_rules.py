@@ -99,6 +99,10 @@ def explain(article: Article) -> str:
         ("The council approved a budget \ufffd for buses.", "U+FFFD"),
         ("Gardening tips, recipes and puzzles every weekday.", "no content words"),
         ("The website of the council. This site includes budget news and bus routes.", "site-wide"),
+        (
+            "All the latest council coverage from the Riverside Herald, on buses and budgets.",
+            "site-wide",
+        ),
         ("The council approved a budget for buses. " * 12, "longer than the lead"),
     ],
 )

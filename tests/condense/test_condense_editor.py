@@ -161,6 +161,8 @@ def test_a_sentence_pointing_at_a_figure_is_not_posted() -> None:
     assert is_filler("Warning #1: this one might make your browser chug, so close other tabs.")
     assert not is_filler("Warning signs were ignored by the crew for weeks.")
     assert is_filler("Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.")
+    assert is_filler("Here is the prepared text and slides from the talk I delivered there.")
+    assert is_filler("As you'll see if you watch the video, the talk went on. (Video is above.)")
     assert not is_filler("Updates to the app arrive every week, the company said.")
 
 
@@ -582,3 +584,14 @@ def test_a_summary_sentence_longer_than_a_post_starts_beside_the_headline() -> N
     headline = "Prosecutors will decide in Madrid whether to appeal the summons of the princess"
     posts = thread(article(headline, lead, lead, *FILLER))
     assert posts[0].startswith(f"{headline}\n\nThe prosecutor Pedro Horrach")
+
+
+def test_a_thread_of_its_hook_and_the_link_alone_is_one_post() -> None:
+    summary = "The Vice President laid out a plan to make two years of community college free."
+    source = article("Weekly Address: Free Community College", summary, summary)
+    rendition = condense(source, "x", mode="thread", options=CondenseOptions(numbering="none"))
+    assert rendition.mode == "single" and len(rendition.posts) == 1
+    assert (
+        summary in rendition.posts[0].text
+        and "https://example.org/story" in rendition.posts[0].text
+    )

@@ -129,6 +129,10 @@ def test_a_heading_read_as_a_sentence_is_a_fragment_but_thai_is_not() -> None:
     assert is_fragment("Rewrite With Content Depth In Mind")
     assert not is_fragment("Rewrite with depth in mind.")
     assert not is_fragment("อุบัติเหตุลดลงร้อยละสี่สิบเอ็ด")
+    assert is_fragment("ノーナ・リーヴス, RHYMESTER/今夜はローリング・ストーン feat.")  # a track
+    assert is_fragment("多田李衣菜 木村夏樹 /Jet to the Future アナスタシア/たくさん!")
+    assert not is_fragment("新製品が出ました、すごい!")
+    assert not is_fragment("Xiaomi 发布了新手机。")
 
 
 def test_a_summary_of_filler_gives_way_to_the_article() -> None:
@@ -148,3 +152,20 @@ def test_a_summary_of_filler_gives_way_to_the_article() -> None:
 
 
 LEAD = "The harbour road stays closed because landslides undermined the roadbed."
+
+
+def test_a_number_in_a_product_name_does_not_make_a_list_article() -> None:
+    sections = tuple(
+        Section(heading, (f"{heading} is what changed in this preview, and it works well.",))
+        for heading in ("Multiple accounts", "Shared lists", "Dark mode")
+    )
+    source = Article(
+        title="To-Do adds multiple accounts in a Windows 10 preview",
+        sections=(Section(None, (LEAD,)), *sections),
+        summary="",
+        summary_source="computed",
+        hashtags=(),
+        url="https://example.org/todo",
+    )
+    text = "\n".join(p.text for p in condense(source, "x", mode="thread").posts)
+    assert "Multiple accounts: " not in text  # no item heading glued to its text
