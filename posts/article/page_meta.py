@@ -124,7 +124,7 @@ def _meta_values(tree: etree._Element) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = squash(unescape_leftovers(meta.get("content") or ""))
+        content = squash(unescape_leftovers(meta.get("content") or meta.get("value") or ""))
         if key and content:
             values.setdefault(key.strip(), []).append(content)
     return values

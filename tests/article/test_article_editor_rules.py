@@ -58,6 +58,11 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "Council puts buses before roads",
         ),
         ("<title>米朝首脳直通電話の成否（写真＝ロイター）</title>", "米朝首脳直通電話の成否"),
+        (  # a site name given in "value" rather than "content", as some CMSs write it
+            '<meta value="Quartz" name="og:site_name">'
+            "<title>Budget moves money to buses &#x2014; Quartz</title>",
+            "Budget moves money to buses",
+        ),
         ("<title>Budget moves money to buses (Photos)</title>", "Budget moves money to buses"),
     ],
 )
