@@ -101,6 +101,7 @@ def _images(
             return
 
 
+_SITE_NAME_KEYS = frozenset({"og:site_name", "application-name"})
 # A body picture whose file is named as page decoration ("images/icon-facebook.png", "logo.svg").
 _DECOR = re.compile(
     r"(?i)(?:^|[/_.-])(?:icons?|logos?|avatars?|sprites?|spacer|pixel|badge"
@@ -121,10 +122,14 @@ def _caption(img: etree._Element) -> str:
 
 
 def _meta_values(tree: etree._Element) -> dict[str, list[str]]:
+    """Each meta key's values. A site name written in ``value`` rather than ``content`` is read
+    too (qz.com's ``og:site_name``); other tags written that way are not: such pages repeat
+    their titles and descriptions there cut short or as stock text."""
     values: dict[str, list[str]] = {}
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        content = squash(unescape_leftovers(meta.get("content") or meta.get("value") or ""))
+        written = meta.get("content") or (meta.get("value") if key in _SITE_NAME_KEYS else "")
+        content = squash(unescape_leftovers(written or ""))
         if key and content:
             values.setdefault(key.strip(), []).append(content)
     return values

@@ -204,13 +204,15 @@ class Distinct:
 def digest(article: Article) -> Digest:
     """Split, score and rank ``article`` (cached: condensing for three platforms splits once)."""
     summary = _summary(article)
-    found = _unvoiced(tuple(_sentences(article)))
+    raw = tuple(_sentences(article))
+    personal = _personal(article, raw)
+    found = raw if personal else _unvoiced(raw)  # the author's "I" is no one quoted
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(_scored(s, _score(article, s, weights)) for s in found)
     said = tuple(content_words(t) for t in (article.title, *summary))
     lead = [s for s in sentences if s.paragraph == 0 and s.point][:LEAD_SENTENCES]
     items = _item_openers(sentences) or _steps(article, sentences)
-    excerpt = [] if items else _excerpt(article, sentences)
+    excerpt = [] if items or not personal else _excerpt(sentences)
     lead = excerpt or lead
     pinned = {s.position for s in (*lead, *items)}
     rest = sorted(
@@ -238,18 +240,24 @@ def digest(article: Article) -> Digest:
     )
 
 
-def _excerpt(article: Article, sentences: tuple[Sentence, ...]) -> list[Sentence]:
-    """An article told in person (:func:`~.voice.told_in_person`) with no heading (nor title:
-    "3 surprising findings…") that marks its point: its opening's key sentences in order, the
-    first :data:`EXCERPT_SCAN` characters' worth (a thread posts as many as its excerpt rule
-    says); else nothing."""
+def _personal(article: Article, sentences: tuple[Sentence, ...]) -> bool:
+    """Is the article told in person (:func:`~.voice.told_in_person`) with no heading (nor
+    title: "3 surprising findings…") that marks its point? Then its opening is its excerpt."""
     if any(announces_findings(h) for h in (article.title, *(s.heading for s in article.sections))):
-        return []  # its point is under a heading ("What we found"), not in its opening
+        return False  # its point is under a heading ("What we found"), not in its opening
     paragraphs: dict[int, list[str]] = {}
     for sentence in sentences:
         paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
-    if not told_in_person(list(paragraphs.values()), article.lang):
-        return []
+    texts = list(paragraphs.values())
+    quoted = quoted_voice(texts)  # "I" only in a passage mid-story: someone quoted, not the author
+    if quoted and min(quoted) > 1:
+        texts = [text for i, text in enumerate(texts) if i not in quoted]
+    return told_in_person(texts, article.lang)
+
+
+def _excerpt(sentences: tuple[Sentence, ...]) -> list[Sentence]:
+    """The opening's key sentences in order, the first :data:`EXCERPT_SCAN` characters' worth
+    (a thread posts as many as its excerpt rule says)."""
     chosen: list[Sentence] = []
     length = 0
     for sentence in sentences:

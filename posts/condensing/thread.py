@@ -259,9 +259,13 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
     kinds = [LEANING if i and leans_back(text) else SENTENCE for i, text in enumerate(summary)]
     opening = plan.frame(0, False).budget if plan.headline else None
     items = _split(ctx, plan, zip(summary, joints, kinds, strict=True), opening)
-    if LEANING in kinds and not plan.reads_on(items):  # the turn cannot share its opening's post
-        plain = [SENTENCE] * len(kinds)
-        items = _split(ctx, plan, zip(summary, joints, plain, strict=True), opening)
+    if LEANING in kinds and not plan.reads_on(items):
+        # the sentence answering the one before cannot share its post: the hook ends before it
+        # (a post opening "It is never less than entertaining…" answers what it does not show)
+        cut = kinds.index(LEANING)
+        items = _split(
+            ctx, plan, zip(summary[:cut], joints[:cut], kinds[:cut], strict=True), opening
+        )
     room = HOOK_POSTS * plan.frame(1, False).budget
     return _trim(plan, items, lambda kept: measure(kept, ctx.rules).used(0, len(kept)) <= room)
 

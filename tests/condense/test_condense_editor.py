@@ -595,3 +595,16 @@ def test_a_thread_of_its_hook_and_the_link_alone_is_one_post() -> None:
         summary in rendition.posts[0].text
         and "https://example.org/story" in rendition.posts[0].text
     )
+
+
+def test_a_summary_sentence_that_leans_on_one_it_cannot_share_a_post_with_is_left_out() -> None:
+    first = (
+        "First, let me say that there is a great deal to love in this musical, from its songs "
+        "to its dances, its colours and the two leads who carry it through every single scene."
+    )
+    second = (
+        "It is never less than entertaining, and it often reaches moments of dizzying rapture "
+        "that come closer to the heights of the American musical than anything in many years."
+    )
+    posts = thread(article("A musical with bizarre politics", f"{first} {second}", *FILLER))
+    assert not any(post.startswith("It is never") for post in posts)

@@ -181,3 +181,24 @@ def test_an_excerpt_ends_at_its_second_paragraph_with_a_gap() -> None:
     assert first in text and second in text  # each opening is posted
     assert "had grown by hand" not in text and "failed twice" not in text  # too long to follow
     assert later not in text  # two paragraphs with gaps: the excerpt has ended
+
+
+def test_an_essay_whose_first_person_is_only_in_its_opening_is_still_told_in_person() -> None:
+    opening = (
+        "I have loved musicals since I was a child, and I still watch the old ones every winter.",
+        "So I went to this one with real hope, and with a notebook, and I was not disappointed.",
+    )
+    analysis = (
+        "The opening number borrows from the studio era, with a long take on a jammed freeway.",
+        "Its colours come from the French musicals of the sixties, primary and saturated.",
+        "The songs are simple, hummable tunes, written by a composer still under thirty.",
+        "Its dancing is loose rather than drilled, which suits leads who are not dancers.",
+        "Critics in Venice gave the film a long ovation at its first screening in August.",
+        "Box office takings passed one hundred million dollars within six weeks of release.",
+        "The film ties a record with fourteen nominations from the Academy this winter.",
+        "Its ending divides audiences, who argue over it long after the credits have rolled.",
+    )
+    warning = "Spoiler warning for the ending of the film."
+    source = written("A musical worth the hope", "", warning, *opening, *analysis, url=BLOG)
+    text = "\n".join(thread(source, "mastodon"))
+    assert opening[0] in text and opening[1] in text  # the author's opening, not "someone quoted"
