@@ -63,6 +63,11 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "<title>Budget moves money to buses &#x2014; Quartz</title>",
             "Budget moves money to buses",
         ),
+        (  # other tags written in "value" are not read: this one is cut short
+            '<meta name="twitter:title" value="Budget moves money">'
+            "<title>Budget moves money to buses</title>",
+            "Budget moves money to buses",
+        ),
         ("<title>Budget moves money to buses (Photos)</title>", "Budget moves money to buses"),
     ],
 )
