@@ -3,7 +3,7 @@
 "Zeev Sharon said…" in a thread that never said who Zeev Sharon is reads like a name dropped
 from nowhere; the article introduced him earlier ("Zeev Sharon and Michael Forrest Jones both
 run hotel start-ups"). A key point whose speaker the thread has not named brings the sentence
-that introduced them, or is left out (:func:`~posts.condensing.thread._passage`).
+that introduced them, or is left out (:func:`~posts.condensing.passages.with_context`).
 
 Likewise a passage in the first person inside an article written in the third person is
 someone's words quoted at length (a blog post quoted in a news story): its sentences cannot be

@@ -18,7 +18,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
-from posts.condensing.cues import leans_back, turns, withholds
+from posts.condensing.cues import leans_back
 from posts.condensing.layout import (
     INSIDE,
     LEANING,
@@ -33,8 +33,9 @@ from posts.condensing.layout import (
     measure,
     pieces,
 )
+from posts.condensing.order import Passed, excerpt_done
 from posts.condensing.packer import ELLIPSIS, Slot
-from posts.condensing.people import bare_names, full_name, mentions, speakers
+from posts.condensing.passages import with_context
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import sentence_joint
@@ -48,14 +49,10 @@ KEY_SHARE = 0.15  # key points come from the best-scored sixth or so of the arti
 LEAST_POINTS = 2  # key points always considered, however the article's scores fall
 MOST_POINTS = 3  # an editor's thread makes a few points, however long the article
 MAX_SKIPS = 12  # passages that did not fit, passed over before choosing stops
-MAX_CHAIN = 3  # most sentences a leaning sentence may bring along to be understood
 HOOK_POSTS = 2  # the most room a summary may take: past it, it is cut with "…"
 HOOK_AND_LINK = 3  # cut points of a thread that is the hook, then the link alone
 LINK_CROWDS = 0.6  # a link and tags leaving less room than this may close the thread alone
 MAX_RETRIES = 4  # re-arrangements after a template rendered a post longer than its budget
-EXCERPT_CHARS = 450  # an article told in person is posted as its opening: this much, to the
-EXCERPT_MOST = 700  # end of a paragraph, or at most this much
-EXCERPT_GAPS = 2  # paragraphs of an excerpt with sentences passed over: past this, it ends
 
 
 def number_label(numbering: Numbering, index: int, total: int) -> str:
@@ -331,7 +328,7 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     passage scoring under :data:`STOP` of the mean of those chosen
     or under the article's top :data:`KEY_SHARE` (the lead and a list article's items are
     exempt), or after :data:`MAX_SKIPS` passages that did not fit. Steps, list items and an
-    excerpt are taken in order (:class:`_Passed`).
+    excerpt are taken in order (:class:`~.order.Passed`).
     """
     by_position = {s.position: s for s in ctx.digest.sentences}
     chosen: dict[int, Sentence] = {}
@@ -339,16 +336,16 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     scores: list[float] = []
     skips = 0
     floor = _floor(ctx.digest.sentences)
-    passed = _Passed(ctx.digest.in_order, ctx.digest.excerpt)
+    passed = Passed(ctx.digest.in_order, ctx.digest.excerpt)
     for sentence in ctx.digest.candidates():
         lead = sentence.position in ctx.digest.pinned
         if not sentence.point or (not lead and _enough(sentence, scores, floor)):
             break  # the ranking puts every fragment and filler sentence last
         if passed.rules_out(sentence):
             continue
-        if _excerpt_done(ctx, sentence, chosen):
+        if excerpt_done(ctx.digest, sentence, chosen):
             break
-        passage = _passage(ctx, sentence, by_position, chosen)
+        passage = with_context(ctx.digest, sentence, by_position, chosen)
         if passage is None or _too_long(ctx, plan, passage):
             passed.add(sentence)
             continue
@@ -387,46 +384,6 @@ def _roll_call(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item] | None
     lines = [_NUMBER_GLUED.sub(r"\1 ", str(h).strip()) for h in headings.values()]
     items = [Item(line, "\n" if i else "\n\n", PARAGRAPH) for i, line in enumerate(lines)]
     return items if plan.reads_on([*hook, *items]) else None
-
-
-def _excerpt_done(ctx: Context, sentence: Sentence, chosen: dict[int, Sentence]) -> bool:
-    """Has the excerpt been posted? Yes at the end of the paragraph whose sentences bring the
-    chosen text to :data:`EXCERPT_CHARS`, or once it reaches :data:`EXCERPT_MOST`."""
-    if sentence.position not in ctx.digest.excerpt or not chosen:
-        return False
-    length = sum(len(s.text) for s in chosen.values())
-    ended = sentence.paragraph != chosen[max(chosen)].paragraph
-    return length >= EXCERPT_MOST or (ended and length >= EXCERPT_CHARS)
-
-
-class _Passed:
-    """What passing a sentence over rules out. After a list item or a step, every later one: none
-    is cherry-picked in its place. In an excerpt, the rest of its paragraph: read in order, a
-    sentence after the gap may answer what was left out; and after :data:`EXCERPT_GAPS`
-    paragraphs with gaps, the rest of the excerpt, which would no longer read as the opening."""
-
-    def __init__(self, in_order: frozenset[int], excerpt: frozenset[int]) -> None:
-        self._in_order = in_order
-        self._excerpt = excerpt
-        self._items = False
-        self._paragraphs: set[int] = set()
-
-    def add(self, sentence: Sentence) -> None:
-        self._items = self._items or sentence.position in self._in_order
-        if sentence.position in self._excerpt:
-            self._paragraphs.add(sentence.paragraph)
-
-    @property
-    def cut_list(self) -> bool:
-        """Was a list item or a step passed over, for want of room?"""
-        return self._items
-
-    def rules_out(self, sentence: Sentence) -> bool:
-        if self._items and sentence.position in self._in_order:
-            return True
-        if sentence.position not in self._excerpt:
-            return False
-        return sentence.paragraph in self._paragraphs or len(self._paragraphs) >= EXCERPT_GAPS
 
 
 def _ending_on_a_point(
@@ -501,72 +458,6 @@ def _floor(sentences: Iterable[Sentence]) -> float:
     """The score of the sentence at the top :data:`KEY_SHARE` of the article (0 if none)."""
     scores = sorted((s.score for s in sentences if s.score > 0), reverse=True)
     return scores[int(len(scores) * KEY_SHARE)] if scores else 0.0
-
-
-def _passage(
-    ctx: Context,
-    sentence: Sentence,
-    by_position: dict[int, Sentence],
-    chosen: dict[int, Sentence],
-) -> list[Sentence] | None:
-    """``sentence`` with the sentences before it that it leans on, and the one after it that
-    reveals what it sets up; None if they are too many, if one only repeats the hook (it would
-    be posted twice: unless it is the first, which the hook then stands for) or is a fragment
-    ("Values are:")."""
-    passage = [sentence]
-    while passage[0].leans and passage[0].position - 1 not in chosen:
-        before = by_position.get(passage[0].position - 1)
-        if before is None or _heading_answers(passage[0], before):
-            break
-        if ctx.digest.repeats_hook(before) and all(p > before.position for p in chosen):
-            break  # the hook said it, and is posted right before: nothing comes between
-        if len(passage) > MAX_CHAIN or ctx.digest.repeats_hook(before) or not before.point:
-            return None
-        passage.insert(0, before)
-    after = by_position.get(passage[-1].position + 1)
-    if after is not None and after.point and _sets_up(passage[-1], after):
-        passage.append(after)  # a setup goes with what it reveals
-    return _introduced(ctx, passage, chosen)
-
-
-def _introduced(
-    ctx: Context, passage: list[Sentence], chosen: dict[int, Sentence]
-) -> list[Sentence] | None:
-    """``passage`` with the sentence that introduced each person it quotes whom the thread has
-    not named ("Zeev Sharon said…" brings "Zeev Sharon and … run hotel start-ups"); None if that
-    sentence cannot be posted (filler, or the hook again) or the passage grows too long."""
-    head = passage[0].position
-    earlier = (s.text for p, s in chosen.items() if p < head)
-    known = " ".join((ctx.digest.title, *ctx.digest.summary, *earlier))
-    unknown = []
-    for sentence in passage:
-        unknown += [n for n in _people(sentence) if not mentions(n, known)]
-        known += " " + sentence.text
-    for name in dict.fromkeys(unknown):
-        first = next((s for s in ctx.digest.sentences[:head] if mentions(name, s.text)), None)
-        if first is None or (name not in speakers(first.text) and not full_name(name, first.text)):
-            continue  # named here first, or not a person the article introduced
-        if not first.point or ctx.digest.repeats_hook(first) or len(passage) > MAX_CHAIN:
-            return None
-        passage.insert(0, first)
-    return passage
-
-
-def _people(sentence: Sentence) -> list[str]:
-    """Whom ``sentence`` quotes, and whom it names by surname alone ("Kaplan negotiated…")."""
-    return [*speakers(sentence.text), *bare_names(sentence.text)]
-
-
-def _sets_up(sentence: Sentence, after: Sentence) -> bool:
-    """Is ``sentence`` a setup whose point is ``after``: a teaser ("…wasn't the butterfly")
-    and its reveal, or an article's opening received idea and the turn against it ("But a new
-    report calls that into question.")?"""
-    return withholds(sentence.text, after.text) or (sentence.position == 0 and turns(after.text))
-
-
-def _heading_answers(sentence: Sentence, before: Sentence) -> bool:
-    """A list item's first sentence leans on its heading, which is posted with it."""
-    return sentence.heading is not None and sentence.section != before.section
 
 
 def _items(ctx: Context, plan: _Plan, chosen: dict[int, Sentence]) -> list[Item]:

@@ -1,0 +1,81 @@
+"""A key point with what it needs to be read on its own.
+
+A sentence that leans on the one before brings it along (up to :data:`MAX_CHAIN`); one that
+quotes or names a person the thread has not introduced brings the sentence that introduced
+them; a setup brings what it reveals. When what it needs cannot be posted (filler, the hook
+again, too long a chain), the sentence is left out.
+"""
+
+from __future__ import annotations
+
+from posts.condensing.cues import turns, withholds
+from posts.condensing.people import bare_names, full_name, mentions, speakers
+from posts.condensing.selection import Digest, Sentence
+
+MAX_CHAIN = 3  # most sentences a leaning sentence may bring along to be understood
+
+
+def with_context(
+    digest: Digest,
+    sentence: Sentence,
+    by_position: dict[int, Sentence],
+    chosen: dict[int, Sentence],
+) -> list[Sentence] | None:
+    """``sentence`` with the sentences before it that it leans on, and the one after it that
+    reveals what it sets up; None if they are too many, if one only repeats the hook (it would
+    be posted twice: unless it is the first, which the hook then stands for) or is a fragment
+    ("Values are:")."""
+    passage = [sentence]
+    while passage[0].leans and passage[0].position - 1 not in chosen:
+        before = by_position.get(passage[0].position - 1)
+        if before is None or _heading_answers(passage[0], before):
+            break
+        if digest.repeats_hook(before) and all(p > before.position for p in chosen):
+            break  # the hook said it, and is posted right before: nothing comes between
+        if len(passage) > MAX_CHAIN or digest.repeats_hook(before) or not before.point:
+            return None
+        passage.insert(0, before)
+    after = by_position.get(passage[-1].position + 1)
+    if after is not None and after.point and _sets_up(passage[-1], after):
+        passage.append(after)  # a setup goes with what it reveals
+    return _introduced(digest, passage, chosen)
+
+
+def _introduced(
+    digest: Digest, passage: list[Sentence], chosen: dict[int, Sentence]
+) -> list[Sentence] | None:
+    """``passage`` with the sentence that introduced each person it quotes whom the thread has
+    not named ("Zeev Sharon said…" brings "Zeev Sharon and … run hotel start-ups"); None if that
+    sentence cannot be posted (filler, or the hook again) or the passage grows too long."""
+    head = passage[0].position
+    earlier = (s.text for p, s in chosen.items() if p < head)
+    known = " ".join((digest.title, *digest.summary, *earlier))
+    unknown = []
+    for sentence in passage:
+        unknown += [n for n in _people(sentence) if not mentions(n, known)]
+        known += " " + sentence.text
+    for name in dict.fromkeys(unknown):
+        first = next((s for s in digest.sentences[:head] if mentions(name, s.text)), None)
+        if first is None or (name not in speakers(first.text) and not full_name(name, first.text)):
+            continue  # named here first, or not a person the article introduced
+        if not first.point or digest.repeats_hook(first) or len(passage) > MAX_CHAIN:
+            return None
+        passage.insert(0, first)
+    return passage
+
+
+def _people(sentence: Sentence) -> list[str]:
+    """Whom ``sentence`` quotes, and whom it names by surname alone ("Kaplan negotiated…")."""
+    return [*speakers(sentence.text), *bare_names(sentence.text)]
+
+
+def _sets_up(sentence: Sentence, after: Sentence) -> bool:
+    """Is ``sentence`` a setup whose point is ``after``: a teaser ("…wasn't the butterfly")
+    and its reveal, or an article's opening received idea and the turn against it ("But a new
+    report calls that into question.")?"""
+    return withholds(sentence.text, after.text) or (sentence.position == 0 and turns(after.text))
+
+
+def _heading_answers(sentence: Sentence, before: Sentence) -> bool:
+    """A list item's first sentence leans on its heading, which is posted with it."""
+    return sentence.heading is not None and sentence.section != before.section
