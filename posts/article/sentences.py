@@ -48,6 +48,10 @@ _OPENERS = "\"'“‘(["
 # after it, between a lowercase word and a capitalised one (domains, "Node.js" and "U.S." never
 # look like that).
 _GLUED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][”’])(?=[A-Z][a-z])")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+# a space between Thai words, not before an initial ("นาย ต. ภูชนะ")
+_THAI_SPACE = re.compile(r"(?<=[\u0e00-\u0e7f]) (?=[\u0e00-\u0e7f])(?![\u0e00-\u0e7f]\.)")
+THAI_UNIT = 60  # characters of Thai, at least, between two cuts at a space
 _UNCASED_INITIAL = re.compile(r"(?:^|\s)(?P<letter>[^\W\d_])\.$")  # "…นาย ต."
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.$", re.IGNORECASE)
 _TIME_ZONE = re.compile(  # after "10 a.m.": PDT, UTC, CEST, ET
@@ -112,8 +116,24 @@ def split_sentences(text: str, lang: str | None = None) -> list[str]:
     for paragraph in _PARAGRAPH_BREAK.split(text):
         paragraph = " ".join(paragraph.split())
         if paragraph:
-            sentences.extend(_split_paragraph(paragraph, code))
+            sentences.extend(
+                unit for sentence in _split_paragraph(paragraph, code) for unit in _thai(sentence)
+            )
     return sentences
+
+
+def _thai(sentence: str) -> list[str]:
+    """Thai ends a sentence with a space, not a stop: a long run of Thai is cut at the spaces
+    between Thai words, into units of at least :data:`THAI_UNIT` characters."""
+    if len(sentence) <= 2 * THAI_UNIT or not _THAI.search(sentence):
+        return [sentence]
+    units: list[str] = []
+    start = 0
+    for space in _THAI_SPACE.finditer(sentence):
+        if space.start() - start >= THAI_UNIT and len(sentence) - space.end() >= THAI_UNIT:
+            units.append(sentence[start : space.start()])
+            start = space.end()
+    return [*units, sentence[start:]]
 
 
 def _pysbd_language(lang: str | None) -> str:

@@ -146,3 +146,16 @@ def test_an_initial_in_a_script_without_capitals_is_no_sentence_end() -> None:
     assert split_sentences(text, "th") == [text]
     dated = "21 ม.ค.2561 เวลาประมาณ 12.00 น. ผู้สื่อข่าวได้รับแจ้งจากนาย ต. (นามแฝง) บุตรชาย"
     assert split_sentences(dated, "th") == [dated]  # nothing cut, nothing added
+
+
+def test_a_long_run_of_thai_is_cut_at_spaces_into_sentence_sized_units() -> None:
+    text = (
+        "ผู้สื่อข่าวได้รับแจ้งจากนาย ต. (ไม่ประสงค์เปิดเผยชื่อ) บุตรชายของภูชนะ "
+        "ว่าผลการตรวจดีเอ็นเอของศพที่ลอยมาตามแม่น้ำโขงเป็นของพ่อ "
+        "โดยใช้เนื้อเยื่อของศพที่พบริมฝั่งแม่น้ำในจังหวัดนครพนมเมื่อปลายเดือนธันวาคม "
+        "และตำรวจจะแถลงผลการสอบสวนทั้งหมดภายในสัปดาห์หน้า"
+    )
+    units = split_sentences(text, "th")
+    assert len(units) > 1 and " ".join(units) == text  # cut only at spaces, nothing changed
+    assert all(len(unit) >= 60 for unit in units)
+    assert not any(unit.startswith("ต.") for unit in units)  # never before an initial
