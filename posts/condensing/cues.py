@@ -42,7 +42,7 @@ _PART_OF = re.compile(
     r"those|such)[\s,]|in\s+(?:fact|addition|turn|contrast|short|particular)\b|"
     # "On top of that, …", "Because of this, …", "Apart from that, …", "To that end, …"
     r"(?:on\s+top\s+of|because\s+of|despite|after|apart\s+from|besides|beyond|other\s+than|"
-    r"aside\s+from|to|by|until|even)\s+(?:that|this|then|so)\b[^.]{0,6},|the\s+(?:other|"
+    r"aside\s+from|to|by|until|even)\s+(?:that|this|then|so)\b[^.]{0,6},|like,\s|the\s+(?:other|"
     r"same|latter|former|rest|next|following)\b"
     # "En contraste, …", "Par contre, …", "Im Gegensatz dazu …": the same turns elsewhere
     r"|en\s+(?:contraste|cambio|revanche|outre|effet)\b|por\s+(?:otro\s+lado|el\s+contrario|"
@@ -204,7 +204,7 @@ _FINDINGS_HEADING = re.compile(
 )
 _BACK_WORDS = (
     "this", "that", "these", "those", "former", "latter", "though", "therefore", "thus", "hence",
-    "then,",
+    "then,", "ones",
 )  # fmt: skip  # one is needed
 _REFERS_BACK = re.compile(
     r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?!days\b)[a-z]{3,}"
@@ -217,6 +217,8 @@ _REFERS_BACK = re.compile(
     # before, which a post read alone has not named (not "this year", "this article")
     r"|(?<=\w )(?:this|with\s+that)\s+"
     rf"(?!(?:{_TIMES.replace(' ', '|')}|article|story|post|piece|page|site)\b)[a-z]{{3,}}"
+    # "the really good ones", "those ones": things named before
+    r"|\b(?:the|these|those)\s+(?:[a-z]+\s+){0,2}ones\b"
     # "that month", "at that time": a time told of before
     r"|\b(?:that|those)\s+(?:month|week|day|night|morning|afternoon|evening|year|summer|winter"
     r"|spring|autumn|season|decade|moment|time)s?\b"

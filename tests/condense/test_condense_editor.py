@@ -258,9 +258,11 @@ def test_rather_and_conversely_answer_the_sentence_before() -> None:
         "Despite that, sales rose.",
         "To that end, we built a tool.",
         "在他看来，媒体可以为两国关系作出贡献。",
+        "Like, love them love them.",
     ):
         assert leans_back(turn), turn
     assert not leans_back("After the vote, nothing happened.")
+    assert not leans_back("Like many cities, Paris grew after the war.")
     assert not leans_back("To this day the bridge stands.")
 
 
@@ -275,6 +277,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "You can see that in coal's continued slide.",
         "Lesson #1 about Uber is, therefore, that there is no heroism, only self-interest.",
         "During a visit that month, the guards demanded her bag.",
+        "Even the really good ones, like Chicago, have an element of pastiche.",
     ):
         assert refers_back(leaning), leaning
     for standing in (
