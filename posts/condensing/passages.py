@@ -46,7 +46,8 @@ def _introduced(
 ) -> list[Sentence] | None:
     """``passage`` with the sentence that introduced each person it quotes whom the thread has
     not named ("Zeev Sharon said…" brings "Zeev Sharon and … run hotel start-ups"); None if that
-    sentence cannot be posted (filler, or the hook again) or the passage grows too long."""
+    sentence cannot be posted (filler, the hook again, or itself leaning on the one before it)
+    or the passage grows too long."""
     head = passage[0].position
     earlier = (s.text for p, s in chosen.items() if p < head)
     known = " ".join((digest.title, *digest.summary, *earlier))
@@ -58,7 +59,7 @@ def _introduced(
         first = next((s for s in digest.sentences[:head] if mentions(name, s.text)), None)
         if first is None or (name not in speakers(first.text) and not full_name(name, first.text)):
             continue  # named here first, or not a person the article introduced
-        if not first.point or digest.repeats_hook(first) or len(passage) > MAX_CHAIN:
+        if not first.point or first.leans or digest.repeats_hook(first) or len(passage) > MAX_CHAIN:
             return None
         passage.insert(0, first)
     return passage

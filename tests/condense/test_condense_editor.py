@@ -611,3 +611,14 @@ def test_a_summary_sentence_that_leans_on_one_it_cannot_share_a_post_with_is_lef
     )
     posts = thread(article("A musical with bizarre politics", f"{first} {second}", *FILLER))
     assert not any(post.startswith("It is never") for post in posts)
+
+
+def test_a_name_introduced_by_a_sentence_that_leans_is_not_brought_without_its_antecedent() -> None:
+    lead = "The Nationals play their fourth playoff game tonight with a weak center field."
+    setup = "Not again."  # too short to be a key point: never posted
+    leaning = (
+        "It was also a weak spot in the lean years, when Lastings Milledge played center field."
+    )
+    traded = "The Nationals traded Milledge in 2009 for a fast center field leadoff hitter, Morgan."
+    posts = thread(article("The Nationals' center field", "", lead, setup, leaning, traded))
+    assert leaning not in "\n".join(posts)  # what it answers cannot be posted
