@@ -154,7 +154,7 @@ _CAPTION = re.compile(
 _POINTING_WORDS = (
     "above", "below", "earlier", "later", "before", "next", "following", "previous", "figure",
     "fig.", "table", "listing", "diagram", "chart", "graph", "screenshot", "(see", "as you can",
-    "watch the",
+    "watch the", "here", "bottom", "top of",
 )  # fmt: skip
 _POINTS_AT_FIGURE = re.compile(
     r"(?i:\b(?:figure|fig\.|table|listing|diagram|chart|graph|screenshot)\s+\d+[a-z]?\s+"
@@ -165,7 +165,9 @@ _POINTS_AT_FIGURE = re.compile(
     r"\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}section\s+)?(?:above|below|earlier|later)\b|"
     r"\bin the (?:next|following|previous) (?:section|chapter|part)\b|\(see (?:above|below)\)|"
     r"\bas you can see (?:from|in|on) the (?:trailer|video|image|photo|picture|chart|graph|map|"
-    r"screenshot|clip)\b|\bif you watch the (?:video|clip|talk)\b|"
+    r"screenshot|clip)\b|\bif you watch the (?:video|clip|talk)\b|^as you can see,|"
+    r"\bat the (?:bottom|top) of (?:the|this) (?:page|post|screen|report)\b|"
+    r"\b(?:are|is) (?:listed|shown|described|outlined|summari[sz]ed) (?:here|below|above)\b|"
     # "(Video is above, slides and text interspersed below…)"
     r"\b(?:video|videos|slides?|photos?|images?|gallery|charts?|maps?)\s+(?:is|are)\s+"
     r"(?:above|below)\b)"

@@ -162,6 +162,9 @@ def test_a_sentence_pointing_at_a_figure_is_not_posted() -> None:
     assert not is_filler("Warning signs were ignored by the crew for weeks.")
     assert is_filler("Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.")
     assert is_filler("Here is the prepared text and slides from the talk I delivered there.")
+    assert is_filler("As you can see, the report at the bottom shows the untested case.")
+    assert is_filler("Usage varies, but the most common interpretations are listed here.")
+    assert not is_filler("Sales fell, as you can see from the figures the state published.")
     assert is_filler("As you'll see if you watch the video, the talk went on. (Video is above.)")
     assert not is_filler("Updates to the app arrive every week, the company said.")
 
