@@ -119,10 +119,8 @@ _SENTENCE_END = tuple(".!?…。！？")
 _CLOSERS = "\"'”’»)]」』）"
 # Japanese or Chinese ending on a Latin abbreviation ("… feat."), or on Latin punctuation with
 # none of its own inside ("多田李衣菜 木村夏樹 /Jet to the Future アナスタシア/たくさん!"): a label.
-_CJK_ENDING_LATIN = re.compile(
-    r"[\u3040-\u30ff\u4e00-\u9fff].*\s[A-Za-z]{1,6}\.$"
-    r"|^[^、。，！？]*[\u3040-\u30ff\u4e00-\u9fff][^、。，！？]*[.!?]$"
-)
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_LATIN_ABBREVIATION_END = re.compile(r"\s[A-Za-z]{1,6}\.$")
 _UNPUNCTUATED_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")  # Thai, Lao…
 _FILLER = re.compile(
     r"^(?:thanks?\b|thank you|stay tuned|subscribe|sign up|follow (?:us|me)|click|tap|read "
@@ -154,7 +152,6 @@ _CAPTION = re.compile(
 _POINTING_WORDS = (
     "above", "below", "earlier", "later", "before", "next", "following", "previous", "figure",
     "fig.", "table", "listing", "diagram", "chart", "graph", "screenshot", "(see", "as you can",
-    "watch the", "here", "bottom", "top of",
 )  # fmt: skip
 _POINTS_AT_FIGURE = re.compile(
     r"(?i:\b(?:figure|fig\.|table|listing|diagram|chart|graph|screenshot)\s+\d+[a-z]?\s+"
@@ -165,12 +162,16 @@ _POINTS_AT_FIGURE = re.compile(
     r"\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}section\s+)?(?:above|below|earlier|later)\b|"
     r"\bin the (?:next|following|previous) (?:section|chapter|part)\b|\(see (?:above|below)\)|"
     r"\bas you can see (?:from|in|on) the (?:trailer|video|image|photo|picture|chart|graph|map|"
-    r"screenshot|clip)\b|\bif you watch the (?:video|clip|talk)\b|^as you can see,|"
-    r"\bat the (?:bottom|top) of (?:the|this) (?:page|post|screen|report)\b|"
-    r"\b(?:are|is) (?:listed|shown|described|outlined|summari[sz]ed) (?:here|below|above)\b|"
-    # "(Video is above, slides and text interspersed below…)"
-    r"\b(?:video|videos|slides?|photos?|images?|gallery|charts?|maps?)\s+(?:is|are)\s+"
-    r"(?:above|below)\b)"
+    r"screenshot|clip)\b)"
+)
+# "As you can see, …", "at the bottom of the page", "are listed here", "if you watch the video",
+# "(Video is above, slides… below)": the page's own layout, which a post does not have.
+_PAGE_WORDS = ("as you can see,", "watch the", "bottom of", "top of", " here", " above", " below")
+_POINTS_AT_PAGE = re.compile(
+    r"(?i:^as you can see,|\bif you watch the (?:video|clip|talk)\b"
+    r"|\bat the (?:bottom|top) of (?:the|this) (?:page|post|screen|report)\b"
+    r"|\b(?:are|is) (?:listed|shown|described|outlined|summari[sz]ed) (?:here|below|above)\b"
+    r"|\b(?:videos?|slides?|photos?|images?|gallery|charts?|maps?) (?:is|are) (?:above|below)\b)"
 )
 _POINT_HEADING = re.compile(
     r"\b(?:what (?:we|i|they|it) (?:changed|did|found|learned|learnt|built|decided)|what changes|"
@@ -206,7 +207,7 @@ _FINDINGS_HEADING = re.compile(
 )
 _BACK_WORDS = (
     "this", "that", "these", "those", "former", "latter", "though", "therefore", "thus", "hence",
-    "then,", "ones",
+    "then,", " ones",
 )  # fmt: skip  # one is needed
 _REFERS_BACK = re.compile(
     r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?!days\b)[a-z]{3,}"
@@ -331,8 +332,9 @@ def is_fragment(text: str) -> bool:
     Chinese that ends on a Latin abbreviation ("…ストーン feat."), or on Latin punctuation with
     none of its own, is a label, not a sentence."""
     text = text.rstrip().rstrip(_CLOSERS)  # "(… Netflix)" is a label; "(… ended.)" a sentence
-    if _CJK_ENDING_LATIN.search(text):
-        return True
+    if text.endswith((".", "!", "?")) and _CJK_CHAR.search(text):
+        own = any(mark in text for mark in "、。，！？")
+        return bool(_LATIN_ABBREVIATION_END.search(text)) or not own
     return not text.endswith(_SENTENCE_END) and not _UNPUNCTUATED_SCRIPT.search(text)
 
 
@@ -360,10 +362,12 @@ def is_filler(text: str) -> bool:
 
 
 def _points_elsewhere(text: str) -> bool:
-    """:data:`_POINTS_AT_FIGURE`, tried only when one of its words is there (it is slow to fail
-    on every sentence of a long article)."""
+    """:data:`_POINTS_AT_FIGURE` and :data:`_POINTS_AT_PAGE`, each tried only when one of its
+    words is there (they are slow to fail on every sentence of a long article)."""
     folded = text.casefold()
-    return any(word in folded for word in _POINTING_WORDS) and bool(_POINTS_AT_FIGURE.search(text))
+    if any(word in folded for word in _POINTING_WORDS) and _POINTS_AT_FIGURE.search(text):
+        return True
+    return any(word in folded for word in _PAGE_WORDS) and bool(_POINTS_AT_PAGE.search(text))
 
 
 def marks_the_point(heading: str | None) -> bool:

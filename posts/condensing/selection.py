@@ -205,8 +205,11 @@ def digest(article: Article) -> Digest:
     """Split, score and rank ``article`` (cached: condensing for three platforms splits once)."""
     summary = _summary(article)
     raw = tuple(_sentences(article))
-    personal = _personal(article, raw)
-    found = raw if personal else _unvoiced(raw)  # the author's "I" is no one quoted
+    paragraphs = _paragraph_texts(raw)
+    order = sorted(paragraphs)
+    quoted = {order[i] for i in quoted_voice([paragraphs[p] for p in order])}
+    personal = _personal(article, paragraphs, quoted, set(order[:2]))
+    found = raw if personal else _unvoiced(raw, quoted)  # the author's "I" is no one quoted
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(_scored(s, _score(article, s, weights)) for s in found)
     said = tuple(content_words(t) for t in (article.title, *summary))
@@ -240,19 +243,28 @@ def digest(article: Article) -> Digest:
     )
 
 
-def _personal(article: Article, sentences: tuple[Sentence, ...]) -> bool:
+def _personal(
+    article: Article, paragraphs: dict[int, list[str]], quoted: set[int], opening: set[int]
+) -> bool:
     """Is the article told in person (:func:`~.voice.told_in_person`) with no heading (nor
-    title: "3 surprising findings…") that marks its point? Then its opening is its excerpt."""
+    title: "3 surprising findings…") that marks its point? Then its opening is its excerpt.
+    First-person paragraphs ``quoted`` mid-story are someone's words, not the author's voice,
+    unless they are its ``opening`` paragraphs."""
     if any(announces_findings(h) for h in (article.title, *(s.heading for s in article.sections))):
         return False  # its point is under a heading ("What we found"), not in its opening
+    texts = [
+        text
+        for number, text in paragraphs.items()
+        if number not in quoted or bool(quoted & opening)
+    ]
+    return told_in_person(texts, article.lang)
+
+
+def _paragraph_texts(sentences: tuple[Sentence, ...]) -> dict[int, list[str]]:
     paragraphs: dict[int, list[str]] = {}
     for sentence in sentences:
         paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
-    texts = list(paragraphs.values())
-    quoted = quoted_voice(texts)  # "I" only in a passage mid-story: someone quoted, not the author
-    if quoted and min(quoted) > 1:
-        texts = [text for i, text in enumerate(texts) if i not in quoted]
-    return told_in_person(texts, article.lang)
+    return paragraphs
 
 
 def _excerpt(sentences: tuple[Sentence, ...]) -> list[Sentence]:
@@ -286,15 +298,10 @@ def _steps(article: Article, sentences: Iterable[Sentence]) -> list[Sentence]:
     return list(steps.values())
 
 
-def _unvoiced(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
-    """Sentences of a passage quoted in the first person (:func:`~.people.quoted_voice`) that
-    do not name their speaker are no key points: the thread could not say whose words they
-    are."""
-    paragraphs: dict[int, list[str]] = {}
-    for sentence in sentences:
-        paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
-    order = sorted(paragraphs)
-    voiced = {order[i] for i in quoted_voice([paragraphs[p] for p in order])}
+def _unvoiced(sentences: tuple[Sentence, ...], voiced: set[int]) -> tuple[Sentence, ...]:
+    """Sentences of a passage quoted in the first person (``voiced`` paragraphs, see
+    :func:`~.people.quoted_voice`) that do not name their speaker are no key points: the thread
+    could not say whose words they are."""
     if not voiced:
         return sentences
     return tuple(
