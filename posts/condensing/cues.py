@@ -66,12 +66,12 @@ _TURNS = frozenset(
     ["but", "however", "yet", "mais", "cependant", "pero", "aber", "doch", "jedoch", "mas", "porém"]
 )
 # A capitalised word (a name, or "I") or a third-person singular pronoun, whichever comes first.
-# A capitalised word that may name someone, or a third-person pronoun; months and weekdays name
-# no one ("Since October 7, he says…").
-_NAME_OR_PRONOUN = re.compile(
-    r"\b(?:(?!(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]*"
-    r"|(?:he|she|him|his|her|hers)\b)"
+# A capitalised word that may name someone, or a third-person pronoun.
+_NAME_OR_PRONOUN = re.compile(r"\b(?:[A-Z][\w'’-]*|(?:he|she|him|his|her|hers)\b)")
+# Capitalised words that name no one ("Since October 7, he says…").
+_CALENDAR = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()  # noqa: SIM905
 )
 # Words that open sentences without naming anyone.
 _SENTENCE_OPENERS = frozenset(
@@ -147,31 +147,55 @@ _CAPTION = re.compile(
     r"|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday)\b"
 )
-# "Figure 7 shows…", "as the table below shows", "see notes later", "the example from before":
-# a post has no figure, and no rest of the article, to point at.
-_POINTING_WORDS = (
-    "above", "below", "earlier", "later", "before", "next", "following", "previous", "figure",
-    "fig.", "table", "listing", "diagram", "chart", "graph", "screenshot", "(see", "as you can",
-)  # fmt: skip
-_POINTS_AT_FIGURE = re.compile(
-    r"(?i:\b(?:figure|fig\.|table|listing|diagram|chart|graph|screenshot)\s+\d+[a-z]?\s+"
-    r"(?:shows?|illustrates?|depicts?|gives|lists|summari[sz]es)\b|\b(?:figure|table|"
-    r"listing|diagram|chart|graph|screenshot|image|example|code)s?\s+(?:above|below)\b|"
-    r"\bsee (?:the )?(?:notes?|section|chapter|appendix) (?:later|below|above)\b|"
-    r"\bexample from before\b|\b(?:mentioned|described|discussed|explained|shown|covered|detailed)"
-    r"\s+(?:in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}section\s+)?(?:above|below|earlier|later)\b|"
-    r"\bin the (?:next|following|previous) (?:section|chapter|part)\b|\(see (?:above|below)\)|"
-    r"\bas you can see (?:from|in|on) the (?:trailer|video|image|photo|picture|chart|graph|map|"
-    r"screenshot|clip)\b)"
-)
-# "As you can see, …", "at the bottom of the page", "are listed here", "if you watch the video",
-# "(Video is above, slides… below)": the page's own layout, which a post does not have.
-_PAGE_WORDS = ("as you can see,", "watch the", "bottom of", "top of", " here", " above", " below")
-_POINTS_AT_PAGE = re.compile(
-    r"(?i:^as you can see,|\bif you watch the (?:video|clip|talk)\b"
-    r"|\bat the (?:bottom|top) of (?:the|this) (?:page|post|screen|report)\b"
-    r"|\b(?:are|is) (?:listed|shown|described|outlined|summari[sz]ed) (?:here|below|above)\b"
-    r"|\b(?:videos?|slides?|photos?|images?|gallery|charts?|maps?) (?:is|are) (?:above|below)\b)"
+# "Figure 7 shows…", "as the table below shows", "see notes later", "the example from before",
+# "As you can see, …", "at the bottom of the page", "(Video is above…)": a post has no figure,
+# no rest of the article and no page layout to point at. Each pattern is tried only when one of
+# its words is there: run on every sentence of a long article, they are slow to fail.
+_VISUALS = r"(?:figure|table|listing|diagram|chart|graph|screenshot|image|example|code)"
+_POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (words, re.compile(pattern, re.IGNORECASE))
+    for words, pattern in (
+        (
+            ("figure", "fig.", "table", "listing", "diagram", "chart", "graph", "screenshot"),
+            r"\b(?:figure|fig\.|table|listing|diagram|chart|graph|screenshot)\s+\d+[a-z]?\s+"
+            r"(?:shows?|illustrates?|depicts?|gives|lists|summari[sz]es)\b",
+        ),
+        (("above", "below"), rf"\b{_VISUALS}s?\s+(?:above|below)\b|\(see (?:above|below)\)"),
+        (
+            ("above", "below", "later"),
+            r"\bsee (?:the )?(?:notes?|section|chapter|appendix) (?:later|below|above)\b",
+        ),
+        (("example from before",), r"\bexample from before\b"),
+        (
+            ("above", "below", "earlier", "later"),
+            r"\b(?:mentioned|described|discussed|explained|shown|covered|detailed)\s+"
+            r"(?:in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}section\s+)?(?:above|below|earlier|later)\b",
+        ),
+        (
+            ("next", "following", "previous"),
+            r"\bin the (?:next|following|previous) (?:section|chapter|part)\b",
+        ),
+        (
+            ("as you can see",),
+            r"\bas you can see (?:from|in|on) the (?:trailer|video|image|photo|picture|chart|graph"
+            r"|map|screenshot|clip)\b|^as you can see,",
+        ),
+        (("watch the",), r"\bif you watch the (?:video|clip|talk)\b"),
+        (
+            ("bottom of", "top of"),
+            r"\bat the (?:bottom|top) of (?:the|this) (?:page|post|screen|report)\b",
+        ),
+        (
+            ("listed", "shown", "described", "outlined", "summari"),
+            r"\b(?:are|is) (?:listed|shown|described|outlined|summari[sz]ed)"
+            r" (?:here|below|above)\b",
+        ),
+        (
+            (" is above", " are above", " is below", " are below"),
+            r"\b(?:videos?|slides?|photos?|images?|gallery|charts?|maps?)"
+            r" (?:is|are) (?:above|below)\b",
+        ),
+    )
 )
 _POINT_HEADING = re.compile(
     r"\b(?:what (?:we|i|they|it) (?:changed|did|found|learned|learnt|built|decided)|what changes|"
@@ -185,7 +209,7 @@ _POINT_HEADING = re.compile(
 # A reference back from inside a sentence: "We're OK with this.", "in these cases", "those
 # changes". ("these days" is a time, not a reference.)
 # Words after which "that" opens a clause ("found that by 2030…", "so that in the end…").
-_CLAUSE_VERBS = "|".join(
+_CLAUSE_VERBS = frozenset(
     """so such now said says say found find finds showed shows show argued argues noted notes
     believe believes believed think thinks thought know knows knew hope hopes hoped expect
     expects expected means meant suggest suggests suggested reported reports announced claimed
@@ -227,11 +251,13 @@ _REFERS_BACK = re.compile(
     r"|spring|autumn|season|decade|moment|time)s?\b"
     # "I thank RMS for taking that step": a step, a decision, a plan told of before
     r"|\bthat\s+(?:step|decision|move|idea|approach|argument|claim|effort|case|change|plan|problem"
-    r"|question|issue)\b"
-    # "You can see that in coal's slide": "that" before a preposition is a thing said before,
-    # unless it opens a clause: after "so", "said", "found"… or before a year ("that in 2019…")
-    rf"|(?<!\w)(?!(?:{_CLAUSE_VERBS})\s)\w+\s+that\s+(?:in|as|by|from|into|through)\s+(?!\d)",
+    r"|question|issue)\b",
     re.IGNORECASE,
+)
+# "You can see that in coal's slide": "that" before a preposition is a thing said before,
+# unless it opens a clause: after "so", "said", "found"… or before a year ("that in 2019…")
+_THAT_BEFORE_PREPOSITION = re.compile(
+    r"(\w+)\s+that\s+(?:in|as|by|from|into|through)\s+(?!\d)", re.IGNORECASE
 )
 
 
@@ -239,7 +265,13 @@ def refers_back(text: str) -> bool:
     """Does ``text`` point, from inside, at something said before it ("We're OK with this.",
     "In these cases the …")? It then needs the sentence before, as an opening pronoun does."""
     folded = text.casefold()
-    return any(word in folded for word in _BACK_WORDS) and bool(_REFERS_BACK.search(text))
+    if not any(word in folded for word in _BACK_WORDS):
+        return False
+    if _REFERS_BACK.search(text):
+        return True
+    return " that " in folded and any(
+        m[1].casefold() not in _CLAUSE_VERBS for m in _THAT_BEFORE_PREPOSITION.finditer(text)
+    )
 
 
 def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
@@ -289,11 +321,13 @@ def pronoun_before_name(text: str) -> bool:
     "In 1961, having programmed the equations, he found…")? Then who was named before it.
     ("his or her" is anyone; a name earlier in the sentence, its first word included when that
     is no opening word, "Tillerson has faced criticism over his…", is the antecedent.)"""
-    first = _FIRST_WORDS.findall(text[:40])[:1]
-    if first and _names_someone(first[0]):
-        return False
     for match in _NAME_OR_PRONOUN.finditer(_GENERIC_PRONOUN.sub("", text), 1):
-        return match[0].islower()
+        if match[0] in _CALENDAR:
+            continue
+        if not match[0].islower():
+            return False  # a name comes first
+        first = _FIRST_WORDS.match(text.lstrip(_OPENING_PUNCTUATION))
+        return first is None or not _names_someone(first[0])
     return False
 
 
@@ -313,8 +347,8 @@ def names_again(text: str, before: str) -> bool:
     """Does ``text`` say "the <noun>" of something the sentence ``before`` brought in as "a
     <noun>" ("…the site of a mine…" then "100 men were employed at the mine's peak")? Then
     it needs that sentence: read alone, "the mine" is no mine the reader knows."""
-    if "he " not in text:  # no "the"/"The" at all: the common case, at a fraction of the cost
-        return False
+    if "he " not in text or not (" a " in before or " an " in before or before[:2] in ("A ", "An")):
+        return False  # no "the" here or no "a" before: the common case, at a fraction of the cost
     introduced = {m.casefold() for m in _INDEFINITE.findall(before)} - _NOT_INTRODUCED
     return bool(introduced) and any(m.casefold() in introduced for m in _DEFINITE.findall(text))
 
@@ -332,7 +366,7 @@ def is_fragment(text: str) -> bool:
     Chinese that ends on a Latin abbreviation ("…ストーン feat."), or on Latin punctuation with
     none of its own, is a label, not a sentence."""
     text = text.rstrip().rstrip(_CLOSERS)  # "(… Netflix)" is a label; "(… ended.)" a sentence
-    if text.endswith((".", "!", "?")) and _CJK_CHAR.search(text):
+    if text.endswith((".", "!", "?")) and not text.isascii() and _CJK_CHAR.search(text):
         own = any(mark in text for mark in "、。，！？")
         return bool(_LATIN_ABBREVIATION_END.search(text)) or not own
     return not text.endswith(_SENTENCE_END) and not _UNPUNCTUATED_SCRIPT.search(text)
@@ -362,12 +396,12 @@ def is_filler(text: str) -> bool:
 
 
 def _points_elsewhere(text: str) -> bool:
-    """:data:`_POINTS_AT_FIGURE` and :data:`_POINTS_AT_PAGE`, each tried only when one of its
-    words is there (they are slow to fail on every sentence of a long article)."""
+    """Does ``text`` point at a figure, elsewhere in the article or at the page?"""
     folded = text.casefold()
-    if any(word in folded for word in _POINTING_WORDS) and _POINTS_AT_FIGURE.search(text):
-        return True
-    return any(word in folded for word in _PAGE_WORDS) and bool(_POINTS_AT_PAGE.search(text))
+    return any(
+        any(word in folded for word in words) and pattern.search(text)
+        for words, pattern in _POINTERS
+    )
 
 
 def marks_the_point(heading: str | None) -> bool:
