@@ -99,16 +99,17 @@ def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]
     and its link alone."""
     if ctx.options.max_posts >= 2 and mode != "single" and not _one_post(ctx, mode):
         made = thread(ctx)
-        if len(made.texts) > 2 or (len(made.texts) == 2 and not _link_alone(ctx, made.texts[1])):
+        if len(made.texts) > 2 or (len(made.texts) == 2 and not _hook_and_link(ctx, made.texts)):
             return "thread", made
     return "single", single(ctx)
 
 
-def _link_alone(ctx: Context, text: str) -> bool:
-    """Is ``text`` a closing post of the link (and hashtags) alone? After a hook with no key
-    point, that is one post's news said in two: the single post says it in one."""
-    rest = _LABEL.sub("", text.replace(ctx.link, "")) if ctx.link else text
-    return not _TAGS.sub("", rest).strip()
+def _hook_and_link(ctx: Context, texts: tuple[str, ...]) -> bool:
+    """Is the thread its hook, then the link (and hashtags) alone, while the hook's news and
+    the link fit one post? That is one post's news said in two: the single post says it."""
+    closing = texts[-1]
+    rest = _LABEL.sub("", closing.replace(ctx.link, "")) if ctx.link else closing
+    return not _TAGS.sub("", rest).strip() and essentials_fit(ctx)
 
 
 def _one_post(ctx: Context, mode: str) -> bool:
