@@ -42,7 +42,7 @@ _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, n
 # A lead never starts by answering something before it.
 _LEANS_BACK = re.compile(
     r"(?:finally|however|but|also|additionally|moreover|furthermore|instead|still|rather|lastly"
-    r"|meanwhile|thus|therefore|so|and|or)\b",
+    r"|meanwhile|thus|therefore|so|and|or|which|that's why|this is why)\b",
     re.IGNORECASE,
 )
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
@@ -256,10 +256,11 @@ def _is_prose(paragraph: str) -> bool:
 
 
 def _opens_with_news(paragraph: str, lang: str | None, strict: bool = True) -> bool:
-    """A paragraph whose first sentence can open a post: news-sized and, when ``strict``, not
-    answering something before it ("Finally, …")."""
+    """A paragraph whose first sentence can open a post: news-sized (a short one with the
+    sentence after it: "It's almost that time! The time to…") and, when ``strict``, not
+    answering something before it ("Finally, …", "Which is why…")."""
     sentences = split_sentences(paragraph, lang)
-    if not sentences or not _is_news_sentence(sentences[0]):
+    if not sentences or not _is_news_sentence(_first_sentences(paragraph, sentences)):
         return False
     return not (strict and _LEANS_BACK.match(sentences[0]))
 

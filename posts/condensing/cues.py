@@ -30,7 +30,8 @@ _LEANING_WORDS = frozenset(_LEANING.split())
 _PREFIXES = """
 他们 她们 它们 他 她 它 这 那 但 而且 因此 所以 此外 此 该 其
 然而 不过 可是 另外 同样 同时 无独有偶 对此 为此 于是 随后
-在他 在她 据他 据她 对他来说 对她来说
+在他 在她 据他 据她 对他来说 对她来说 例如 比如 譬如
+たとえば 例えば
 彼女 彼ら 彼 これ それ この その あの しかし でも だが また そして さらに ただし 一方
 그는 그녀 그들 그러나 하지만 그리고 또한 이는 이것 그것 따라서
 """
@@ -151,7 +152,7 @@ _CAPTION = re.compile(
 # "As you can see, …", "at the bottom of the page", "(Video is above…)": a post has no figure,
 # no rest of the article and no page layout to point at. Each pattern is tried only when one of
 # its words is there: run on every sentence of a long article, they are slow to fail.
-_VISUALS = r"(?:figure|table|listing|diagram|chart|graph|screenshot|image|example|code)"
+_VISUALS = r"(?:figure|table|listing|diagram|chart|graph|screenshot|image|example|code|video)"
 _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (words, re.compile(pattern, re.IGNORECASE))
     for words, pattern in (
@@ -173,7 +174,8 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ),
         (
             ("next", "following", "previous"),
-            r"\bin the (?:next|following|previous) (?:section|chapter|part)\b",
+            r"\bin the (?:next|following|previous) (?:section|chapter|part)\b"
+            r"|\bthe following (?:line|lines|code|snippet|example|command|commands|screenshot)\b",
         ),
         (
             ("as you can see",),

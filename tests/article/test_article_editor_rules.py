@@ -113,6 +113,7 @@ def explain(article: Article) -> str:
             "All the latest council coverage from the Riverside Herald, on buses and budgets.",
             "site-wide",
         ),
+        ("Which is why the council approved a budget for buses on Tuesday.", "mid-thought"),
         ("The council approved a budget for buses. " * 12, "longer than the lead"),
     ],
 )
@@ -536,3 +537,14 @@ def test_an_h1_that_ends_the_title_is_the_site_s_name_not_the_headline() -> None
         '<meta property="og:title" content="Tide pools keep time">'
     )
     assert page(head, f"<h1>Tide pools keep time</h1>{BODY}").title == "Tide pools keep time"
+
+
+def test_a_short_opening_sentence_leads_with_the_one_after_it() -> None:
+    body = (
+        "<p>It’s almost that time! The council meets tonight to vote on the budget that moves "
+        "eighteen million from road resurfacing to buses.</p>"
+        "<p>Which is why we put together a guide to every line of it, district by district.</p>"
+        + BODY
+    )
+    article = page(body=body)
+    assert article.summary.startswith("It’s almost that time! The council meets tonight")

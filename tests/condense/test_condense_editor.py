@@ -165,6 +165,8 @@ def test_a_sentence_pointing_at_a_figure_is_not_posted() -> None:
     assert is_filler("As you can see, the report at the bottom shows the untested case.")
     assert is_filler("Usage varies, but the most common interpretations are listed here.")
     assert not is_filler("Sales fell, as you can see from the figures the state published.")
+    assert is_filler("The video above, which WGN resurfaced last week, shows the crowd.")
+    assert is_filler("I'm sure you have seen something like the following line very often.")
     assert is_filler("As you'll see if you watch the video, the talk went on. (Video is above.)")
     assert not is_filler("Updates to the app arrive every week, the company said.")
 
@@ -262,6 +264,7 @@ def test_rather_and_conversely_answer_the_sentence_before() -> None:
         "To that end, we built a tool.",
         "在他看来，媒体可以为两国关系作出贡献。",
         "Like, love them love them.",
+        "たとえば放送には2つの特性係数が適用される。",
     ):
         assert leans_back(turn), turn
     assert not leans_back("After the vote, nothing happened.")
