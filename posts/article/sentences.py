@@ -52,6 +52,11 @@ _THAI = re.compile(r"[\u0e00-\u0e7f]")
 # a space between Thai words, not before an initial ("นาย ต. ภูชนะ")
 _THAI_SPACE = re.compile(r"(?<=[\u0e00-\u0e7f]) (?=[\u0e00-\u0e7f])(?![\u0e00-\u0e7f]\.)")
 THAI_UNIT = 60  # characters of Thai, at least, between two cuts at a space
+_ASKED = ("?”", "!”", '?"', '!"', "?’", "!’")
+_ATTRIBUTION = re.compile(
+    r"(?:(?:[A-Z][\w'’.-]+\s+){1,3}|(?:he|she|they|it)\s+)"
+    r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes)\b"
+)
 _UNCASED_INITIAL = re.compile(r"(?:^|\s)(?P<letter>[^\W\d_])\.$")  # "…นาย ต."
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.$", re.IGNORECASE)
 _TIME_ZONE = re.compile(  # after "10 a.m.": PDT, UTC, CEST, ET
@@ -183,8 +188,9 @@ def _after_initial(window: str, cut: int) -> bool:
 
 
 def _join_dotted_names(sentences: list[str]) -> list[str]:
-    """Undo cuts inside names written with a dot: "the ID. Buzz", "ID. SPACE VIZZION", and after
-    a clock time's "a.m." before its time zone.
+    """Undo cuts inside names written with a dot: "the ID. Buzz", "ID. SPACE VIZZION"; after a
+    clock time's "a.m." before its time zone; and between a quotation ending "?”" or "!”" and
+    its attribution ("…what do I know?” Trump said, …").
 
     A short all-capitals token with a dot, followed by a word in capitals (or, for Volkswagen's
     "ID.", any capitalised word), is a product name, not the end of a sentence. The paragraph was
@@ -202,6 +208,8 @@ def _join_dotted_names(sentences: list[str]) -> list[str]:
 def _continues_name(previous: str, sentence: str) -> bool:
     if _CLOCK_TIME.search(previous) and _TIME_ZONE.match(sentence):
         return True  # "at 10 a.m." + "PDT (5 p.m. UTC) on August 28": one time, one sentence
+    if previous.endswith(_ASKED) and _ATTRIBUTION.match(sentence):
+        return True  # "…what do I know?” Trump said, …": the quote's attribution, one sentence
     match = _DOTTED_NAME.search(previous)
     if match is None:
         return False

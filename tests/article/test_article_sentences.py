@@ -159,3 +159,11 @@ def test_a_long_run_of_thai_is_cut_at_spaces_into_sentence_sized_units() -> None
     assert len(units) > 1 and " ".join(units) == text  # cut only at spaces, nothing changed
     assert all(len(unit) >= 60 for unit in units)
     assert not any(unit.startswith("ต.") for unit in units)  # never before an initial
+
+
+def test_a_question_quoted_stays_with_its_attribution() -> None:
+    text = "“What do I know?” Trump said, and the replies poured in. Among them, many jokes."
+    assert split_sentences(text, "en") == [
+        "“What do I know?” Trump said, and the replies poured in.",
+        "Among them, many jokes.",
+    ]
