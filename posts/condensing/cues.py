@@ -199,6 +199,7 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+_POINTER_WORDS = tuple(dict.fromkeys(word for words, _ in _POINTERS for word in words))
 _POINT_HEADING = re.compile(
     r"\b(?:what (?:we|i|they|it) (?:changed|did|found|learned|learnt|built|decided)|what changes|"
     r"findings?|results?|key (?:points?|takeaways?|findings?|facts?)|takeaways?|why (?:it|this) "
@@ -219,7 +220,6 @@ _CLAUSE_VERBS = frozenset(
     ensures ensured clear is was are were""".split()  # noqa: SIM905
 )
 _INDEFINITE = re.compile(r"\b(?:[Aa]n?)\s+([a-z]{3,})\b")
-_DEFINITE = re.compile(r"\b(?:[Tt]he)\s+([a-z]{3,})\b")
 # "a lot", "a number of", "a few": amounts and manners, not things brought in
 _NOT_INTRODUCED = frozenset(
     """lot lots number few couple bit while kind sort way little great good new year day week
@@ -352,7 +352,23 @@ def names_again(text: str, before: str) -> bool:
     if "he " not in text or not (" a " in before or " an " in before or before[:2] in ("A ", "An")):
         return False  # no "the" here or no "a" before: the common case, at a fraction of the cost
     introduced = {m.casefold() for m in _INDEFINITE.findall(before)} - _NOT_INTRODUCED
-    return bool(introduced) and any(m.casefold() in introduced for m in _DEFINITE.findall(text))
+    folded = text.casefold()
+    return any(_says_the(folded, noun) for noun in introduced)
+
+
+def _says_the(folded: str, noun: str) -> bool:
+    """Does ``folded`` say "the <noun>" as a whole word ("the mine's", not "the miner")?"""
+    phrase = f"the {noun}"
+    start = folded.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        whole = (start == 0 or not folded[start - 1].isalnum()) and (
+            end == len(folded) or not folded[end].isalpha()
+        )
+        if whole:
+            return True
+        start = folded.find(phrase, end)
+    return False
 
 
 def withholds(text: str, after: str) -> bool:
@@ -400,6 +416,8 @@ def is_filler(text: str) -> bool:
 def _points_elsewhere(text: str) -> bool:
     """Does ``text`` point at a figure, elsewhere in the article or at the page?"""
     folded = text.casefold()
+    if not any(word in folded for word in _POINTER_WORDS):
+        return False  # the common case, in one pass
     return any(
         any(word in folded for word in words) and pattern.search(text)
         for words, pattern in _POINTERS

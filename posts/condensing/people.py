@@ -111,6 +111,9 @@ def whole_quotations(sentences: Iterable[str]) -> list[str]:
     joined: list[str] = []
     run: list[str] = []
     for sentence in (s.strip() for s in sentences):
+        if not run and "“" not in sentence and '"' not in sentence:
+            joined.append(sentence)  # no quotation at all: the common case
+            continue
         run.append(sentence)
         text = " ".join(run)
         if not _open_quote(text):
