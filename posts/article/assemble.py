@@ -14,7 +14,7 @@ from typing import Literal
 from urllib.parse import urljoin
 
 from posts.article.boilerplate import boilerplate_rule, is_boilerplate_heading, strip_inline
-from posts.article.description import judge
+from posts.article.description import LEANS_BACK, judge
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import (
     clean_tag,
@@ -40,11 +40,6 @@ _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
 # A lead never starts by answering something before it.
-_LEANS_BACK = re.compile(
-    r"(?:finally|however|but|also|additionally|moreover|furthermore|instead|still|rather|lastly"
-    r"|meanwhile|thus|therefore|so|and|or|which|that's why|this is why)\b",
-    re.IGNORECASE,
-)
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
 _NO_LINK = "no link: the article declares no canonical link, og:url or url; pass --url to add one"
@@ -262,7 +257,7 @@ def _opens_with_news(paragraph: str, lang: str | None, strict: bool = True) -> b
     sentences = split_sentences(paragraph, lang)
     if not sentences or not _is_news_sentence(_first_sentences(paragraph, sentences)):
         return False
-    return not (strict and _LEANS_BACK.match(sentences[0]))
+    return not (strict and LEANS_BACK.match(sentences[0]))
 
 
 def _is_news_sentence(sentence: str, least: int = _LEAD_WORDS) -> bool:

@@ -31,8 +31,13 @@ _ABOUT_SITE = re.compile(
     r"|^(?:all\s+)?the\s+latest\s+(?:\w+\s+){0,2}(?:coverage|news|stories|updates)\s+from\b",
     re.IGNORECASE,
 )
-# "Which is why we put together…", "And then…": a description cut from the middle of a passage.
-_MID_THOUGHT = re.compile(r"(?:which|and|but|because|that's why|this is why)\b", re.IGNORECASE)
+# "Finally, …", "Which is why we put together…", "And then…": text that answers what came before
+# it (a description cut from the middle of a passage, a paragraph that cannot lead).
+LEANS_BACK = re.compile(
+    r"(?:finally|however|but|also|additionally|moreover|furthermore|instead|still|rather|lastly"
+    r"|meanwhile|thus|therefore|so|and|or|which|because|that's why|this is why)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, kana, Thai
 _LEAD_MARGIN = 1.3  # a description may be this much longer than the lead paragraph …
@@ -69,7 +74,7 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
         return "holds a '(More)' or 'Read more' link"
     if _ABOUT_SITE.search(text):
         return "describes the site, not the article (site-wide text)"
-    if _MID_THOUGHT.match(text):
+    if LEANS_BACK.match(text):
         return "starts mid-thought, answering what it does not show"
     if not _shares_words(text, " ".join(paragraphs[:12])):
         return "shares no content words with the body (site-wide text)"

@@ -9,7 +9,6 @@ user's guide.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Literal, get_args
 
@@ -47,8 +46,6 @@ MODES: tuple[str, ...] = get_args(Mode)
 NUMBERINGS: tuple[str, ...] = get_args(Numbering)
 LINKS: tuple[str, ...] = get_args(LinkPlacement)
 NO_LINK = "no link: the posts carry no link to the article; pass --url to add one"
-_LABEL = re.compile(r"^\s*(?:\d+/\d+|🧵)")  # a post's number, as number_label writes it
-_TAGS = re.compile(r"(?<![\w#＃&])[#＃]\w+")
 
 
 def condense(
@@ -99,17 +96,15 @@ def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]
     and its link alone."""
     if ctx.options.max_posts >= 2 and mode != "single" and not _one_post(ctx, mode):
         made = thread(ctx)
-        if len(made.texts) > 2 or (len(made.texts) == 2 and not _hook_and_link(ctx, made.texts)):
+        if len(made.texts) > 2 or (len(made.texts) == 2 and not _hook_and_link(ctx, made)):
             return "thread", made
     return "single", single(ctx)
 
 
-def _hook_and_link(ctx: Context, texts: tuple[str, ...]) -> bool:
+def _hook_and_link(ctx: Context, made: Shape) -> bool:
     """Is the thread its hook, then the link (and hashtags) alone, while the hook's news and
     the link fit one post? That is one post's news said in two: the single post says it."""
-    closing = texts[-1]
-    rest = _LABEL.sub("", closing.replace(ctx.link, "")) if ctx.link else closing
-    return not _TAGS.sub("", rest).strip() and essentials_fit(ctx)
+    return made.bare_close and essentials_fit(ctx)
 
 
 def _one_post(ctx: Context, mode: str) -> bool:

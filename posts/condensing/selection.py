@@ -252,11 +252,8 @@ def _personal(
     unless they are its ``opening`` paragraphs."""
     if any(announces_findings(h) for h in (article.title, *(s.heading for s in article.sections))):
         return False  # its point is under a heading ("What we found"), not in its opening
-    texts = [
-        text
-        for number, text in paragraphs.items()
-        if number not in quoted or bool(quoted & opening)
-    ]
+    mid_story = set() if quoted & opening else quoted
+    texts = [text for number, text in paragraphs.items() if number not in mid_story]
     return told_in_person(texts, article.lang)
 
 

@@ -86,6 +86,7 @@ class Shape:
     texts: tuple[str, ...]
     carried: tuple[str, ...]
     unplaced: tuple[str, ...]
+    bare_close: bool = False  # a thread's closing post holds no text of the article (the link)
 
 
 def hashtag_words(tags: Sequence[str]) -> list[str]:

@@ -71,7 +71,7 @@ def thread(ctx: Context) -> Shape:
     texts = plan.texts(items)
     carried = tuple(tag for tag in ctx.tags.usable if tag in plan.tags)
     unplaced = tuple(tag for tag in ctx.tags.usable if tag not in carried and tag not in plan.shown)
-    return Shape(texts, carried, unplaced)
+    return Shape(texts, carried, unplaced, bare_close=not plan.bodies[-1])
 
 
 class _Plan:
@@ -86,6 +86,7 @@ class _Plan:
         self.posts = ctx.options.max_posts
         self._frames: dict[tuple[int, bool], Frame] = {}
         self._layouts: dict[tuple[Item, ...], tuple[Run, list[int] | None]] = {}
+        self.bodies: list[str] = []  # the posts' bodies, once laid out
         self._fit_tags()
 
     @property
@@ -199,6 +200,7 @@ class _Plan:
             bodies = [_body(items[a:b]) for a, b in pairwise(cuts)]
             if self._shrunk(bodies):
                 continue
+            self.bodies = bodies
             return tuple(self._render(bodies))
         raise self.ctx.nothing_fits("thread")
 

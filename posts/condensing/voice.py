@@ -21,6 +21,8 @@ _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
 PERSONAL_SHARE = 0.15  # this share of sentences in person, outside quotation marks …
 REPORTED_SHARE = 0.15  # … and fewer than this reporting what someone said: told in person
 SAMPLE = 200  # paragraphs enough to tell, however long the article
+_JOIN = "\x00"  # between a paragraph's sentences while quotations are taken out
+_QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
 def told_in_person(paragraphs: Sequence[Sequence[str]], lang: str | None) -> bool:
@@ -42,7 +44,3 @@ def _unquoted(paragraphs: Sequence[Sequence[str]]) -> Iterator[str]:
     of its paragraph (one left open runs to the paragraph's end)."""
     for paragraph in paragraphs:
         yield from _QUOTATION.sub("", _JOIN.join(paragraph)).split(_JOIN)
-
-
-_JOIN = "\x00"  # between a paragraph's sentences while quotations are taken out
-_QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from posts.condensing import condense
 from posts.condensing.cues import is_filler, leans_back, withholds
 from posts.model import Article, CondenseOptions, Section
@@ -150,25 +152,33 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
     assert setup in text and answer in text
 
 
-def test_a_sentence_pointing_at_a_figure_is_not_posted() -> None:
-    """A post has no Figure 7 and no table below to point at."""
-    assert is_filler("Figure 7 shows what just happened to Bob's repository after the push.")
-    assert is_filler("The table below lists every release since the first one.")
-    assert is_filler("Programs can run in WASI runtimes (see notes later on what they need).")
-    assert is_filler("That is more compact (as in the musl_writev example from before).")
-    assert not is_filler("Sales grew 8% in a year (see Figure 2).")
-    assert is_filler("That's what you're about to see here: one of the richest tributes we ran.")
-    assert is_filler("Warning #1: this one might make your browser chug, so close other tabs.")
-    assert not is_filler("Warning signs were ignored by the crew for weeks.")
-    assert is_filler("Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.")
-    assert is_filler("Here is the prepared text and slides from the talk I delivered there.")
-    assert is_filler("As you can see, the report at the bottom shows the untested case.")
-    assert is_filler("Usage varies, but the most common interpretations are listed here.")
-    assert not is_filler("Sales fell, as you can see from the figures the state published.")
-    assert is_filler("The video above, which WGN resurfaced last week, shows the crowd.")
-    assert is_filler("I'm sure you have seen something like the following line very often.")
-    assert is_filler("As you'll see if you watch the video, the talk went on. (Video is above.)")
-    assert not is_filler("Updates to the app arrive every week, the company said.")
+@pytest.mark.parametrize(
+    ("sentence", "filler"),
+    [
+        ("Figure 7 shows what just happened to Bob's repository after the push.", True),
+        ("The table below lists every release since the first one.", True),
+        ("Programs can run in WASI runtimes (see notes later on what they need).", True),
+        ("That is more compact (as in the musl_writev example from before).", True),
+        ("Sales grew 8% in a year (see Figure 2).", False),
+        ("That's what you're about to see here: one of the richest tributes we ran.", True),
+        ("Warning #1: this one might make your browser chug, so close other tabs.", True),
+        ("Warning signs were ignored by the crew for weeks.", False),
+        ("Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.", True),
+        ("Here is the prepared text and slides from the talk I delivered there.", True),
+        ("As you can see, the report at the bottom shows the untested case.", True),
+        ("Usage varies, but the most common interpretations are listed here.", True),
+        ("Sales fell, as you can see from the figures the state published.", False),
+        ("The video above, which WGN resurfaced last week, shows the crowd.", True),
+        ("I'm sure you have seen something like the following line very often.", True),
+        ("As you'll see if you watch the video, the talk went on. (Video is above.)", True),
+        ("Updates to the app arrive every week, the company said.", False),
+    ],
+)
+def test_a_sentence_pointing_elsewhere_or_at_the_reader_is_not_posted(
+    sentence: str, filler: bool
+) -> None:
+    """A post has no Figure 7, no table below, no video above and no page to scroll."""
+    assert is_filler(sentence) is filler
 
 
 def test_a_short_sentence_whose_words_the_hook_already_said_is_not_a_key_point() -> None:
