@@ -2,13 +2,14 @@
 
 A sentence that leans on the one before brings it along (up to :data:`MAX_CHAIN`); one that
 quotes or names a person the thread has not introduced brings the sentence that introduced
-them; a setup brings what it reveals. When what it needs cannot be posted (filler, the hook
-again, too long a chain), the sentence is left out.
+them; one that names as known a thing the article brought in earlier ("whether the balloons
+will fly") and the thread has not, is left out; a setup brings what it reveals. When what it
+needs cannot be posted (filler, the hook again, too long a chain), the sentence is left out.
 """
 
 from __future__ import annotations
 
-from posts.condensing.cues import turns, withholds
+from posts.condensing.cues import noun_forms, things_named, turns, withholds
 from posts.condensing.people import bare_names, full_name, mentions, speakers
 from posts.condensing.selection import Digest, Sentence
 
@@ -62,7 +63,22 @@ def _introduced(
         if not first.point or first.leans or digest.repeats_hook(first) or len(passage) > MAX_CHAIN:
             return None
         passage.insert(0, first)
-    return passage
+    return passage if _things_known(digest, passage, chosen) else None
+
+
+def _things_known(digest: Digest, passage: list[Sentence], chosen: dict[int, Sentence]) -> bool:
+    """Is every thing the passage names as known ("the balloons", "this discovery") one the
+    thread has named before it, or one the article itself first names there? A reader of the
+    thread would otherwise ask "which balloons?"."""
+    head = passage[0].position
+    known = set().union(*digest.said, *(s.words for p, s in chosen.items() if p < head))
+    for sentence in passage:
+        for noun in things_named(sentence.text):
+            forms = noun_forms(noun)
+            if not forms & known and digest.last_named(forms, sentence.position) is not None:
+                return False
+        known |= sentence.words
+    return True
 
 
 def _people(sentence: Sentence) -> list[str]:

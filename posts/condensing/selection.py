@@ -30,7 +30,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise, takewhile
 
 import regex
@@ -125,6 +125,20 @@ class Digest:
     not_a_story: str | None = None  # what the page is instead ("release notes"), see genre
     opening: tuple[str, ...] = ()  # the first paragraph's sentences without filler (a caption)
     excerpt: frozenset[int] = frozenset()  # told in person: the opening's sentences to post
+
+    def last_named(self, forms: frozenset[str], before: int) -> int | None:
+        """The position of the last sentence before ``before`` that names one of ``forms``."""
+        found = [p for form in forms for p in self._named_at.get(form, ()) if p < before]
+        return max(found, default=None)
+
+    @cached_property
+    def _named_at(self) -> dict[str, list[int]]:
+        """Where each content word is named: built once, for the first question asked."""
+        named: dict[str, list[int]] = {}
+        for sentence in self.sentences:
+            for word in sentence.words:
+                named.setdefault(word, []).append(sentence.position)
+        return named
 
     def repeats_hook(self, sentence: Sentence) -> bool:
         """Does ``sentence`` mostly say what the headline or the summary already said?"""

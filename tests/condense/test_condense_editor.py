@@ -323,6 +323,34 @@ def test_the_noun_a_sentence_before_brought_in_as_a_noun_needs_that_sentence() -
     assert not any(p.startswith("More than 100 men") for p in posts)
 
 
+def test_a_noun_named_as_known_is_read_as_a_thing_the_reader_was_told_of() -> None:
+    from posts.condensing.cues import things_named
+
+    assert things_named("We will decide whether the balloons will fly or not.") == ["balloons"]
+    assert things_named("This discovery was the foundation of neon light.") == ["discovery"]
+    assert things_named("The disruption affected multiple services.") == ["disruption"]
+    for standing in (
+        "There were mistakes in the financial statements, he said.",  # the phrase is statements
+        "They went through the various loans because the loans are key.",  # brought in here
+        "The police said on Tuesday that traffic was light.",  # known to every reader
+        "In the eight at-bats, he saw 34 pitches.",
+    ):
+        assert things_named(standing) == [], standing
+
+
+def test_a_key_point_naming_a_thing_the_thread_never_brought_in_is_left_out() -> None:
+    paragraphs = (
+        "Holiday travel went smoothly across the east coast despite the storm, airlines said.",
+        FILLER[0],
+        "Workers readied giant balloons beside the park on Wednesday.",
+        "Officials will decide on Thursday whether the balloons will fly in the storm winds, "
+        "airlines said, as holiday travel delays stayed short despite the storm.",
+        *FILLER[1:],
+    )
+    posts = thread(article("Storm spares holiday travel", "", *paragraphs))
+    assert not any("whether the balloons" in p for p in posts)
+
+
 def test_a_pronoun_before_any_name_points_at_someone_named_before() -> None:
     from posts.condensing.cues import pronoun_before_name
 
