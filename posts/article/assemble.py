@@ -27,7 +27,7 @@ from posts.article.hashtags import (
 from posts.article.keywords import keywords_of
 from posts.article.mentions import neutralise
 from posts.article.normalize import absolute_url, comparable, squash
-from posts.article.sentences import split_sentences
+from posts.article.sentences import ends_unpunctuated, split_sentences
 from posts.errors import ArticleError, InputError
 from posts.model import Article, ArticleKind, KeywordSource, Section
 
@@ -40,6 +40,7 @@ _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
 # A lead never starts by answering something before it.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a sentence goes on
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
 _NO_LINK = "no link: the article declares no canonical link, og:url or url; pass --url to add one"
@@ -131,7 +132,8 @@ def _walk(extracted: Extracted, name: str) -> _Walk:
         if block.is_heading:
             _heading(walk, block)
         elif walk.skip_below is None:
-            _paragraph(walk, block)
+            for part in _BLANK_LINE.split(block.text):  # "<br><br>" parts: paragraphs of their own
+                _paragraph(walk, part)
     walk.close_section()
     if not walk.sections:
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
@@ -180,9 +182,9 @@ def _heading(walk: _Walk, block: Block) -> None:
         walk.heading = text
 
 
-def _paragraph(walk: _Walk, block: Block) -> None:
+def _paragraph(walk: _Walk, block: str) -> None:
     kept: list[str] = []
-    for line in block.text.split("\n"):
+    for line in block.split("\n"):
         if is_hashtag_line(line):
             walk.hashtags.extend((tag, "hashtag-line") for tag in find_hashtags(line))
         else:
@@ -266,7 +268,8 @@ def _is_news_sentence(sentence: str, least: int = _LEAD_WORDS) -> bool:
     dense = sum(1 for char in sentence if ord(char) >= 0x3000)
     words = len(sentence.split()) + dense // 2
     end = sentence.rstrip("\"'”’)]»」』")
-    return words >= least and end.endswith(tuple(".!?。！？")) and not end.endswith("..")
+    stopped = end.endswith(tuple(".!?。！？")) or ends_unpunctuated(end)
+    return words >= least and stopped and not end.endswith("..")
 
 
 def _first_sentences(text: str, sentences: list[str]) -> str:

@@ -19,6 +19,8 @@ from posts.article.normalize import comparable
 
 # "|", "::", "·", "•", "«", "»", " @ ", " _": always separators in a <title>.
 _PIPE = re.compile(r"\s*(?:::|[|«»])\s*|\s+[·•/@]\s+|\s+_")
+# "Headline:Site": a site's name after a colon, taken off only when it is the site's name
+_COLON_SITE = re.compile(r"(?P<headline>.+)[:：]\s*(?P<site>[^:：]+)$")
 # " - ", " – ", " — ": separators only around a site or section name; real titles use them too.
 _DASH = re.compile(r"\s+[-–—]\s+")
 # A photo credit or media label ending a headline: "…の成否（写真＝ロイター）", "… (Photos)".
@@ -145,6 +147,10 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
     kept = _rejoin(text, segments)
     kept = _rejoin(kept, _trim(_DASH.split(kept), sites, stripped))
     kept = _rejoin(kept, _trim(kept.split("_"), sites, stripped))
+    named = _COLON_SITE.match(kept)
+    if named and comparable(named["site"]) in sites:  # "…「Treeviz」:phpspot開発日誌"
+        stripped.append(named["site"])
+        kept = named["headline"].rstrip()
     credit = _CREDIT.search(kept)
     if credit and credit.start() > 0:
         stripped.append(credit.group())

@@ -24,6 +24,10 @@ import pysbd
 from pysbd.languages import LANGUAGE_CODES, Language
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Japanese written without a final "。" (blogs often do) still ends a sentence on these forms
+_JAPANESE_CLOSE = re.compile(
+    r"(?:です|ます|でした|ました|ません|ください|でしょう|ですね|ますね|ですよ)[!！]?$"
+)
 # Each alternative starts at the start of a token (the lookbehinds), which keeps the scan linear.
 _URLISH = re.compile(
     r"(?<!\S)(?:https?://|www\.)\S+"  # explicit URLs
@@ -108,6 +112,11 @@ _INNER_CANDIDATE = re.compile(r"(?P<stop>[.?!…]+)[\"'”’)\]]*\s+(?P<next>\S
 _TRAILING_STOPS = (
     " \t\n.!?…。！？\"'”’)]」』）】〉》"  # stripped, not matched: "[...]+$" is quadratic
 )
+
+
+def ends_unpunctuated(text: str) -> bool:
+    """Does ``text`` end a sentence without a stop, as Japanese does on "…サンプルです"?"""
+    return bool(_JAPANESE_CLOSE.search(text.rstrip()))
 
 
 def split_sentences(text: str, lang: str | None = None) -> list[str]:

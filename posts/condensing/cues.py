@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from posts.article.sentences import ends_unpunctuated
+
 # Openings that refer back or answer the sentence before (pronouns, demonstratives, connectives),
 # in the languages Herald meets most; matched on the first word, case-folded.
 _LEANING = """
@@ -428,7 +430,8 @@ def is_fragment(text: str) -> bool:
     if text.endswith((".", "!", "?")) and not text.isascii() and _CJK_CHAR.search(text):
         own = any(mark in text for mark in "、。，！？")
         return bool(_LATIN_ABBREVIATION_END.search(text)) or not own
-    return not text.endswith(_SENTENCE_END) and not _UNPUNCTUATED_SCRIPT.search(text)
+    ended = text.endswith(_SENTENCE_END) or ends_unpunctuated(text)
+    return not ended and not _UNPUNCTUATED_SCRIPT.search(text)
 
 
 def is_filler(text: str) -> bool:

@@ -69,6 +69,12 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "Budget moves money to buses",
         ),
         ("<title>Budget moves money to buses (Photos)</title>", "Budget moves money to buses"),
+        (  # a site's name after a colon
+            '<meta property="og:site_name" content="phpspot開発日誌">'
+            "<title>ツリーを描画できる「Treeviz」:phpspot開発日誌</title>",
+            "ツリーを描画できる「Treeviz」",
+        ),
+        ("<title>Budget: moves money to buses</title>", "Budget: moves money to buses"),
     ],
 )
 def test_headline_loses_site_and_section_furniture(head: str, expected: str) -> None:
@@ -548,3 +554,24 @@ def test_a_short_opening_sentence_leads_with_the_one_after_it() -> None:
     )
     article = page(body=body)
     assert article.summary.startswith("It’s almost that time! The council meets tonight")
+
+
+def test_a_japanese_blog_post_without_final_stops_is_an_article_not_an_index_page() -> None:
+    """Japanese blogs often end sentences on "…です" with no "。"; lines set apart by "<br>" are
+    paragraphs of their own, so a trailing "関連エントリ" label is not read into the post."""
+    body = (
+        "<p>ツリーを描画できる「Treeviz」<br>\n次のような図形を描画できるcodepenでの"
+        "サンプルです<br>\n<br>\n関連エントリ</p>"
+    )
+    article = page("<title>マインドマップ風のツリー</title>", body)
+    assert article.paragraphs[-2:] == (
+        "次のような図形を描画できるcodepenでのサンプルです",
+        "関連エントリ",
+    )
+
+
+def test_a_blank_line_inside_a_sentence_does_not_cut_it_into_paragraphs() -> None:
+    body = "<p>The council approved a budget that moves money<br>\n<br>\nto the bus service.</p>"
+    assert page("<title>Buses</title>", body).paragraphs == (
+        "The council approved a budget that moves money to the bus service.",
+    )
