@@ -8,6 +8,7 @@ hashtags, and boilerplate is skipped. Precedence rules are documented in docs/ar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -40,6 +41,7 @@ _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
 # A lead never starts by answering something before it.
+_WIDGET_PART = 0.5  # a paragraph repeated from here on is a widget's, not the article's
 _BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a sentence goes on
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
@@ -135,9 +137,29 @@ def _walk(extracted: Extracted, name: str) -> _Walk:
             for part in _BLANK_LINE.split(block.text):  # "<br><br>" parts: paragraphs of their own
                 _paragraph(walk, part)
     walk.close_section()
+    _drop_widgets(walk)
     if not walk.sections:
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
     return walk
+
+
+def _drop_widgets(walk: _Walk) -> None:
+    """Paragraphs printed twice or more, first in the page's second half, are a widget's (one
+    sign-up box for phones and another for desktops): an article says a thing once, and a pull
+    quote repeats a sentence of the story, not of what follows it."""
+    texts = [p for section in walk.sections for p in section.paragraphs]
+    first: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        first.setdefault(text, index)
+    counts = Counter(texts)
+    widgets = {t for t, n in counts.items() if n > 1 and first[t] >= len(texts) * _WIDGET_PART}
+    if widgets:
+        walk.removed.extend(("repeated-widget", text) for text in widgets)
+        sections = (
+            Section(s.heading, tuple(p for p in s.paragraphs if p not in widgets))
+            for s in walk.sections
+        )
+        walk.sections = [s for s in sections if s.paragraphs]
 
 
 def _inert_handles(

@@ -145,6 +145,18 @@ _EMBED = re.compile(
     re.IGNORECASE,
 )
 # Video players' screen-reader text that extraction keeps (video.js and the like).
+# A page's "report an error" box: "Select the text and press Ctrl+Enter…", "Ziņot par kļūdu".
+_ERROR_REPORT = re.compile(
+    r"\bctrl\s*\+\s*enter\b|\breport\s+(?:an?\s+)?(?:error|typo|mistake)s?\b|ziņot\s+par\s+kļūdu"
+    r"|сообщить\s+об\s+ошибке|nahlásit\s+chybu|zgłoś\s+błąd|fehler\s+melden",
+    re.IGNORECASE,
+)
+# A newsletter's sign-up confirmation: "…to confirm, check your e-mail", "…apstiprināt e-pastā".
+_CONFIRM_SUBSCRIPTION = re.compile(
+    r"(?=.*\b(?:subscri|newsletter|mailing\s+list|parakst|vēstkop|abonn|inscri))"
+    r".*\b(?:confirm|apstiprin|bestätig|confirmer|confirmar)\w*\b.{0,60}\b(?:e-?mail|e-pastā|inbox)",
+    re.IGNORECASE,
+)
 _PLAYER = re.compile(
     r"^(?:this\s+is\s+a\s+modal\s+window\.?|beginning\s+of\s+dialog\s+window\b.*"
     r"|end\s+of\s+dialog\s+window\.?|escape\s+will\s+cancel\s+and\s+close\s+the\s+window\.?"
@@ -168,6 +180,8 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("embedded-post", lambda t: bool(_EMBED.search(t))),
     ("affiliate-link", lambda t: bool(_AFFILIATE.match(t))),
     ("video-player", lambda t: bool(_PLAYER.match(t))),
+    ("error-report", lambda t: bool(_ERROR_REPORT.search(t))),
+    ("newsletter-confirmation", lambda t: bool(_CONFIRM_SUBSCRIPTION.match(t))),
     ("related", lambda t: bool(_OPENINGS.match(t) or _ANYWHERE.search(t))),
     ("navigation", lambda t: bool(_NAVIGATION.match(t))),
     ("furniture-heading", lambda t: is_boilerplate_heading(t)),

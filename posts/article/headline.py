@@ -97,7 +97,7 @@ def choose_headline(
         comparable(t) for s, t in candidates if s in ("og:title", "twitter:title", "json-ld")
     }
     sites = {comparable(name) for name in site_names} - declared - {""}  # a site is not its article
-    sites |= _named_by_title(candidates) - declared
+    sites |= _named_by_title(candidates, sites) - declared
     whole = [(s, t) for s, t in candidates if not _ELLIPSIS.search(t)] or list(candidates)
     cleaned = [_strip(source, text, sites) for source, text in whole]
     sites |= {comparable(s) for c in cleaned for s in c.stripped}
@@ -108,17 +108,22 @@ def choose_headline(
     return max(usable, key=lambda c: _rank(c, raw, usable))
 
 
-def _named_by_title(candidates: tuple[tuple[str, str], ...]) -> set[str]:
+def _named_by_title(candidates: tuple[tuple[str, str], ...], sites: set[str]) -> set[str]:
     """An ``<h1>`` that is the last segment of the ``<title>`` ("Evolve: Shared Mutable
     History — evolve extension for Mercurial" and an h1 "evolve extension for Mercurial") is
     the site's or product's name, as a logo's h1 is: titles end with the site, not the story
-    (unless the page declares that text as its title: "Site | Headline" titles exist too)."""
+    (unless the page declares that text as its title, or the title opens with the site's name:
+    "Site | Headline" titles exist too)."""
     ends = set()
     for source, text in candidates:
         if source == "title":
             segments = [s for s in _DASH.split(text) if s.strip()] or [""]
             pieces = [s for s in _PIPE.split(text) if s.strip()] or [""]
-            ends |= {comparable(p[-1]) for p in (segments, pieces) if len(p) > 1}
+            ends |= {
+                comparable(p[-1])
+                for p in (segments, pieces)
+                if len(p) > 1 and comparable(p[0]) not in sites
+            }
     return {comparable(t) for s, t in candidates if s == "h1" and comparable(t) in ends}
 
 

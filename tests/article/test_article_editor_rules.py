@@ -81,6 +81,16 @@ def test_headline_loses_site_and_section_furniture(head: str, expected: str) -> 
     assert page(head).title == expected
 
 
+def test_a_title_that_opens_with_the_site_ends_with_the_headline() -> None:
+    """ "Site | Headline": the h1 repeating the title's last segment is the story, not a logo."""
+    head = (
+        '<meta property="og:site_name" content="SIC Notícias">'
+        "<title>SIC Notícias | Festa do Avante! pode vir a realizar-se</title>"
+    )
+    body = "<h1><a href='/'>sicnot</a></h1><h1>Festa do Avante! pode vir a realizar-se</h1>" + BODY
+    assert page(head, body).title == "Festa do Avante! pode vir a realizar-se"
+
+
 def test_a_logo_h1_that_names_the_site_is_never_the_headline() -> None:
     head = '<meta property="og:site_name" content="Riverside Herald">'
     body = "<h1>Riverside Herald</h1><h1>Council puts buses before roads</h1>" + BODY
@@ -164,6 +174,17 @@ def test_a_sound_description_is_the_summary() -> None:
         ("Comments are moderated and may take a day to appear.", "comment-policy"),
         ("(All photos: Atlas staff)", "photo-credit"),
         ("$29.99 at Amazon", "affiliate-link"),
+        ("Select the text and press Ctrl+Enter to send the editor the fragment.", "error-report"),
+        ("Iezīmējiet tekstu un spiediet uz Ziņot par kļūdu pogas!", "error-report"),
+        (
+            "To make sure you subscribed yourself, please confirm it in your e-mail.",
+            "newsletter-confirmation",
+        ),
+        (
+            "Lai pārliecinātos, ka pats pieņēmi lēmumu par parakstīšanos uz šo lielisko "
+            "vēstkopu, to nepieciešams apstiprināt e-pastā.",
+            "newsletter-confirmation",
+        ),
         (
             "Highlights from the win pic.twitter.com/AbC123 — West Ham (@WestHam) Oct 31",
             "embedded-post",
@@ -574,4 +595,24 @@ def test_a_blank_line_inside_a_sentence_does_not_cut_it_into_paragraphs() -> Non
     body = "<p>The council approved a budget that moves money<br>\n<br>\nto the bus service.</p>"
     assert page("<title>Buses</title>", body).paragraphs == (
         "The council approved a budget that moves money to the bus service.",
+    )
+
+
+def test_paragraphs_repeated_after_the_story_are_a_widget_not_the_article() -> None:
+    """A sign-up box printed twice (for phones and for desktops) after the story is furniture;
+    a sentence repeated within the story (a pull quote) is kept."""
+    widget = "<p>Get our weekly letter about the river districts and their buses!</p>"
+    pull = "<p>Night buses return to six neighbourhoods in March, the director said.</p>"
+    other = "<p>You can leave the list at any time from any of the letters we send.</p>"
+    article = page(body=pull + BODY + pull + widget + other + widget + other)
+    assert "weekly letter" not in " ".join(article.paragraphs)
+    assert (
+        "repeated-widget",
+        "Get our weekly letter about the river districts and their buses!",
+    ) in article.removed
+    assert (
+        article.paragraphs.count(
+            "Night buses return to six neighbourhoods in March, the director said."
+        )
+        == 2
     )
