@@ -196,8 +196,14 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         ),
         (
             (" is above", " are above", " is below", " are below"),
-            r"\b(?:videos?|slides?|photos?|images?|gallery|charts?|maps?)"
-            r" (?:is|are) (?:above|below)\b",
+            r"\b(?:videos?|slides?|photos?|images?|gallery|charts?|maps?|statement|letter|text"
+            r"|list|transcript|ruling|document|tweets?|posts?|interview)"
+            r"(?: (?:of|from) [^.!?]{1,40})? (?:is|are) (?:above|below)\b",
+        ),
+        (  # "Check out the full statement below from ABC News."
+            ("above", "below"),
+            r"\b(?:check out|see|read|watch|view|listen to|take a look at|have a look at)\b"
+            r"[^.!?]{0,60}\b(?:below|above)\b(?=\s*(?:[.,:;!?)]|$|from\b|for\b|in full\b))",
         ),
     )
 )

@@ -172,6 +172,9 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
         ("I'm sure you have seen something like the following line very often.", True),
         ("As you'll see if you watch the video, the talk went on. (Video is above.)", True),
         ("Updates to the app arrive every week, the company said.", False),
+        ("Check out the full statement below from ABC News.", True),
+        ("The full text of the ruling is below.", True),
+        ("Residents watched the river rise above its banks for the first time.", False),
     ],
 )
 def test_a_sentence_pointing_elsewhere_or_at_the_reader_is_not_posted(
