@@ -19,7 +19,7 @@ from posts.condensing.packer import Rules
 from posts.condensing.review import review
 from posts.condensing.selection import digest
 from posts.condensing.shaping import Context, Shape
-from posts.condensing.single import essentials_fit, single
+from posts.condensing.single import essentials_fit, says_news_whole, single
 from posts.condensing.thread import thread
 from posts.errors import ArticleError, InputError
 from posts.model import (
@@ -102,9 +102,10 @@ def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]
 
 
 def _hook_and_link(ctx: Context, made: Shape) -> bool:
-    """Is the thread its hook, then the link (and hashtags) alone, while the hook's news and
-    the link fit one post? That is one post's news said in two: the single post says it."""
-    return made.bare_close and essentials_fit(ctx)
+    """Is the thread its hook, then the link (and hashtags) alone, while the news and the link
+    fit one post, the news whole? That is one post's news said in two: the single post says it
+    (with as many of the hook's sentences as fit)."""
+    return made.bare_close and says_news_whole(ctx)
 
 
 def _one_post(ctx: Context, mode: str) -> bool:

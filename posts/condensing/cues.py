@@ -261,7 +261,9 @@ _REFERS_BACK = re.compile(
     r"|spring|autumn|season|decade|moment|time)s?\b"
     # "I thank RMS for taking that step": a step, a decision, a plan told of before
     r"|\bthat\s+(?:step|decision|move|idea|approach|argument|claim|effort|case|change|plan|problem"
-    r"|question|issue)\b",
+    r"|question|issue)\b"
+    # "a conversation like that", "nothing like this before": like what was told before
+    r"|\b[a-z]{3,}\s+like\s+(?:that|this)\b(?!\s+(?:of|in|is|was|one|has|had)\b)",
     re.IGNORECASE,
 )
 # "You can see that in coal's slide": "that" before a preposition is a thing said before,

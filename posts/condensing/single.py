@@ -51,6 +51,11 @@ def essentials_fit(ctx: Context) -> bool:
     return _slot(ctx, ctx.digest.title, first_tag).post(body) is not None
 
 
+def says_news_whole(ctx: Context) -> bool:
+    """Does the single post hold at least the first key sentence whole (no "…")?"""
+    return _whole(ctx, _key_sentences(ctx), ctx.digest.title) is not None
+
+
 def _key_sentences(ctx: Context) -> list[str]:
     """The summary's sentences, else the lead's (without filler such as a caption), else the
     best-ranked sentence."""

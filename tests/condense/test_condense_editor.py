@@ -297,6 +297,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "Lesson #1 about Uber is, therefore, that there is no heroism, only self-interest.",
         "During a visit that month, the guards demanded her bag.",
         "Even the really good ones, like Chicago, have an element of pastiche.",
+        "You may never have a conversation like that ever again.",
     ):
         assert refers_back(leaning), leaning
     for standing in (
@@ -305,6 +306,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "He said that the plan works.",
         "They staggered the shifts so that in the end nobody waited.",
         "The report found that by 2030 coal will be gone.",
+        "It looks like that is the plan.",
     ):
         assert not refers_back(standing), standing
 

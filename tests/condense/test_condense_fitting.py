@@ -161,3 +161,17 @@ def test_each_platform_breaks_the_thread_for_its_own_room() -> None:
     bluesky = [p.text for p in condense(source, "bluesky", mode="thread", options=options).posts]
     assert x == [one, two]
     assert len(bluesky) == 1 and one in bluesky[0] and two in bluesky[0]
+
+
+def test_a_thread_of_its_hook_and_the_link_alone_is_one_post_with_the_news_whole() -> None:
+    """Headline and a two-sentence summary fill post 1 and leave the link alone in post 2:
+    the single post says the first sentence whole, with the link."""
+    first = "One day you are going to meet someone in your life who is going to change everything."
+    second = (
+        "They are going to change the way you think about the world, the way you view yourself, "
+        "and the way you look at everyone else around you, for good and for the rest of your life."
+    )
+    source = plain("One day you will meet someone", f"{first} {second}", url="https://e.org/a")
+    rendition = condense(source, "x", mode="thread")
+    assert rendition.mode == "single" and len(rendition.posts) == 1
+    assert first in rendition.posts[0].text and "https://e.org/a" in rendition.posts[0].text
