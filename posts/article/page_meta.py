@@ -95,7 +95,8 @@ def _images(
             yield "json-ld", first["url"], _text(first.get("caption") or first.get("description"))
     body = tree.find(".//body")
     for img in body.iterfind(".//img") if body is not None else ():
-        src = img.get("src") or img.get("data-src") or ""
+        src = _widest(img.get("srcset") or img.get("data-srcset") or "")
+        src = src or img.get("src") or img.get("data-src") or ""
         if src and not src.startswith("data:") and not _tiny(img) and not _DECOR.search(src):
             yield "body", src, squash(img.get("alt") or "") or _caption(img)
             return
@@ -107,6 +108,22 @@ _DECOR = re.compile(
     r"(?i)(?:^|[/_.-])(?:icons?|logos?|avatars?|sprites?|spacer|pixel|badge"
     r"|facebook|twitter|instagram|pinterest|linkedin|whatsapp|rss|emoji|gravatar)(?:[/_.-]|$)"
 )
+
+
+_SRCSET_SPLIT = re.compile(r"(?<=\d[wx]),\s*|,\s+")  # URLs may hold commas ("w_100,h_80")
+
+
+def _widest(srcset: str) -> str:
+    """The widest picture a ``srcset`` offers ("a.jpg?w=283 283w, a.jpg?w=1140 1140w"): what a
+    browser shows on a large screen, and the one ``src`` was sometimes mangled from."""
+    best, width = "", -1.0
+    for candidate in _SRCSET_SPLIT.split(srcset):
+        url, _, size = candidate.strip().partition(" ")
+        size = size.strip()
+        value = float(size[:-1]) if size[:-1].replace(".", "", 1).isdigit() else 0.0
+        if url and not url.startswith("data:") and value > width:
+            best, width = url, value
+    return best
 
 
 def _tiny(img: etree._Element) -> bool:

@@ -400,6 +400,13 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
             "https://news.example/photos/bus.jpg",
             "Night bus 7",  # share icons and the logo are page decoration
         ),
+        (
+            "",
+            '<img src="/photos/bus.jpg?w=1140%201140w,%20/photos/bus.jpg?w=283%20283w" alt="Bus" '
+            'srcset="/photos/bus.jpg?w=283 283w, /photos/bus,large.jpg?w=1140 1140w">' + BODY,
+            "https://news.example/photos/bus,large.jpg?w=1140",
+            "Bus",  # the widest picture of the srcset, not a src mangled from it
+        ),
     ],
 )
 def test_the_lead_image_comes_with_its_description(
