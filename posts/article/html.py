@@ -35,6 +35,9 @@ _RUN_IN_LEVEL = 4
 _BLURB_WORDS = 60  # a teaser's blurb is a sentence or two
 _KICKER_WORDS = 4
 _KICKER_TAGS = ("h2", "h3", "h4", "h5", "h6", "span", "p")
+_LINK_LIST_ITEMS = 3  # a list this long, every item a link, is further reading
+_LINK_LIST_SHARE = 0.8  # … or nearly every item
+_LINK_LIST_LABEL = 40  # characters beside an item's link that only name its source
 _CARD_PARTS = 3  # siblings looked at above a card's heading
 _EMBEDS = (
     "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
@@ -51,11 +54,13 @@ def read_html(text: str) -> Extracted:
         return Extracted(blocks=())
     lang = tree.get("lang") or None  # read before trafilatura prunes the tree
     page = read_page_meta(tree)
+    address = absolute_url(page.canonical) or absolute_url(page.og_url)
     removed = (
         *_remove_embeds(tree),
-        *_remove_teasers(tree, absolute_url(page.canonical) or absolute_url(page.og_url)),
+        *_remove_teasers(tree, address),
         *_remove_about_trailers(tree),
         *_remove_formulas(tree),
+        *_remove_link_lists(tree, address),
     )
     _unlink_subject_headings(tree)
     document = _extract(tree)
@@ -159,6 +164,40 @@ def _remove_formulas(tree: etree._Element) -> Iterator[tuple[str, str]]:
         if paragraph is not None and paragraph.getparent() is not None:
             yield "formula", " ".join("".join(paragraph.itertext()).split())[:200]
             paragraph.getparent().remove(paragraph)
+
+
+def _remove_link_lists(tree: etree._Element, page: str | None) -> Iterator[tuple[str, str]]:
+    """Lists whose every item (or nearly) is a link to another site with at most its source
+    beside it ("<a>…に参加してみた</a> (NEKOLAB)"): an article's coverage round-up or further
+    reading, other people's headlines rather than its words. A list article's items say
+    something of their own beside the link; lists of the site's own pages are its navigation
+    or an index page's, which extraction and the index-page check deal with."""
+    for items in [items for items in tree.iter("ul", "ol") if _is_link_list(items, page)]:
+        parent = items.getparent()
+        if parent is not None:
+            yield "link-list", " ".join("".join(items.itertext()).split())[:200]
+            parent.remove(items)
+
+
+def _is_link_list(items: etree._Element, page: str | None) -> bool:
+    entries = [li for li in items if li.tag == "li"]
+    linked = [li for li in entries if _only_a_link(li)]
+    away = [li for li in linked if not _same_site(_href(li), page)]
+    least = _LINK_LIST_SHARE * len(entries)
+    return len(entries) >= _LINK_LIST_ITEMS and len(linked) >= least and len(away) >= least
+
+
+def _href(item: etree._Element) -> str:
+    link = next(item.iter("a"), None)
+    return link.get("href", "") if link is not None else ""
+
+
+def _only_a_link(item: etree._Element) -> bool:
+    """An item that is a link, and beside it no more than a short label (its source)."""
+    text = " ".join("".join(item.itertext()).split())
+    linked = " ".join("".join(t for a in item.iter("a") for t in a.itertext()).split())
+    rest = len(text) - len(linked)
+    return bool(linked) and rest <= _LINK_LIST_LABEL and len(linked) >= rest
 
 
 def _remove_teasers(tree: etree._Element, page: str | None) -> Iterator[tuple[str, str]]:

@@ -623,3 +623,24 @@ def test_paragraphs_repeated_after_the_story_are_a_widget_not_the_article() -> N
         )
         == 2
     )
+
+
+def test_a_list_of_links_to_other_sites_is_further_reading_not_the_article() -> None:
+    coverage = (
+        "<ul><li><a href='https://a.example/x'>Night buses are back</a> (A Blog)</li>"
+        "<li><a href='https://b.example/y'>I rode the first night bus</a> (Rider Notes)</li>"
+        "<li><a href='https://c.example/z'>Fares frozen again this year</a> (Daily C)</li></ul>"
+    )
+    items = (
+        "<ul><li><a href='https://a.example/x'>Route 7</a> runs every twenty minutes all night, "
+        "from the river station to the northern depot, with new low-floor buses.</li>"
+        "<li><a href='https://a.example/y'>Route 9</a> crosses the river twice an hour until six "
+        "in the morning, calling at both hospitals and the university.</li>"
+        "<li><a href='https://a.example/z'>Route 12</a> now stops at the hospital on request, "
+        "which nurses on the night shift had asked the council for since 2019.</li></ul>"
+    )
+    article = page(body=BODY + items + coverage)
+    text = " ".join(article.paragraphs)
+    assert "I rode the first night bus" not in text
+    assert [rule for rule, _ in article.removed].count("link-list") == 1
+    assert "runs every twenty minutes all night" in text
