@@ -126,4 +126,6 @@ def whole_quotations(sentences: Iterable[str]) -> list[str]:
 
 
 def _open_quote(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    """An odd number of double quotation marks, curly or straight: pages mix them ("…” closing
+    a quotation opened with '"')."""
+    return (text.count("“") + text.count("”") + text.count('"')) % 2 == 1

@@ -385,6 +385,17 @@ def test_a_quotation_of_several_sentences_is_one_key_point_with_its_speaker() ->
     assert any(quote in post for post in posts)
 
 
+def test_a_quotation_opened_straight_and_closed_curly_is_one_quotation() -> None:
+    from posts.condensing.people import whole_quotations
+
+    sentences = [
+        '"Nissan has a vibrant portfolio of new sedans.',
+        "With six million sold, we believe the new Sentra will reach new heights.",
+        "The lower stance gives it a new look,” said David Kershaw, a Nissan vice president.",
+    ]
+    assert whole_quotations(sentences) == [" ".join(sentences)]
+
+
 def test_a_surname_alone_is_a_person_the_thread_must_have_introduced() -> None:
     from posts.condensing.people import bare_names, full_name
 
