@@ -20,6 +20,7 @@ from posts.article.normalize import comparable
 # "|", "::", "·", "•", "«", "»", " @ ", " _": always separators in a <title>.
 _PIPE = re.compile(r"\s*(?:::|[|«»])\s*|\s+[·•/@]\s+|\s+_")
 # "Headline:Site": a site's name after a colon, taken off only when it is the site's name
+_COLON = re.compile(r"\s*[:：]\s+|[:：]\s*(?=[^:：]+$)")
 _COLON_SITE = re.compile(r"(?P<headline>.+)[:：]\s*(?P<site>[^:：]+)$")
 # " - ", " – ", " — ": separators only around a site or section name; real titles use them too.
 _DASH = re.compile(r"\s+[-–—]\s+")
@@ -104,8 +105,16 @@ def choose_headline(
     usable = [c for c in cleaned if c.text and comparable(c.text) not in sites]
     if not usable:
         return None
-    raw = [(source, comparable(text)) for source, text in candidates]
+    raw = [(source, comparable(text), _segments(text)) for source, text in candidates]
     return max(usable, key=lambda c: _rank(c, raw, usable))
+
+
+def _segments(text: str) -> frozenset[str]:
+    """The parts of a title between its separators ("Mozilla - Wikipedia": Mozilla, Wikipedia)."""
+    parts = (
+        p for dash in _DASH.split(text) for pipe in _PIPE.split(dash) for p in _COLON.split(pipe)
+    )
+    return frozenset(comparable(part) for part in parts)
 
 
 def _named_by_title(candidates: tuple[tuple[str, str], ...], sites: set[str]) -> set[str]:
@@ -128,12 +137,17 @@ def _named_by_title(candidates: tuple[tuple[str, str], ...], sites: set[str]) ->
 
 
 def _rank(
-    headline: Headline, raw: list[tuple[str, str]], usable: list[Headline]
+    headline: Headline, raw: list[tuple[str, str, frozenset[str]]], usable: list[Headline]
 ) -> tuple[int, bool, int, int]:
     key = comparable(headline.text)
-    support = sum(1 for source, text in raw if source != headline.source and key in text)
+    substantial = _substantial(headline.text)  # a word or two agrees as a whole part only
+    support = sum(
+        1
+        for source, text, parts in raw
+        if source != headline.source and (key in text if substantial else key in parts)
+    )
     order = _PRIORITY.index(headline.source) if headline.source in _PRIORITY else len(_PRIORITY)
-    return support, _substantial(headline.text), -order, -usable.index(headline)
+    return support, substantial, -order, -usable.index(headline)
 
 
 def _substantial(text: str) -> bool:

@@ -452,6 +452,8 @@ def is_filler(text: str) -> bool:
     text = text.strip()
     if text.endswith((":", "：")) or _BY_SURNAME.search(text) or _BRACKETED.match(text):
         return True
+    if text.startswith("(") and text.count("(") > text.count(")"):
+        return True  # a bracketed aside (a figure's caption) cut into sentences
     if text.startswith(_QUOTE_OPENING) and not _ATTRIBUTION.search(_UNQUOTED.sub("", text)):
         return True
     if any(text.count(close) > text.count(open_) for open_, close in _QUOTE_PAIRS):

@@ -91,6 +91,15 @@ def test_a_title_that_opens_with_the_site_ends_with_the_headline() -> None:
     assert page(head, body).title == "Festa do Avante! pode vir a realizar-se"
 
 
+def test_a_one_word_h1_is_not_the_headline_for_appearing_in_the_titles_site_part() -> None:
+    """An h1 "블로그" (blog) is inside the title's "네이버 블로그" (Naver Blog), but is not its
+    headline part; an h1 "Mozilla" is the headline part of "Mozilla - Wikipedia"."""
+    blog = "<title>우유 섭취가 인류의 몸집을 키웠다? : 네이버 블로그</title>"
+    assert page(blog, "<h1>블로그</h1>" + BODY).title.startswith("우유 섭취가")
+    wiki = "<title>Mozilla - Wikipedia</title>"
+    assert page(wiki, "<h1>Mozilla</h1>" + BODY).title == "Mozilla"
+
+
 def test_a_logo_h1_that_names_the_site_is_never_the_headline() -> None:
     head = '<meta property="og:site_name" content="Riverside Herald">'
     body = "<h1>Riverside Herald</h1><h1>Council puts buses before roads</h1>" + BODY

@@ -173,6 +173,7 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
         ("As you'll see if you watch the video, the talk went on. (Video is above.)", True),
         ("Updates to the app arrive every week, the company said.", False),
         ("Check out the full statement below from ABC News.", True),
+        ("(Scatterplots of (A) stature, declining over 30 kya, and of (B) body mass.", True),
         ("The full text of the ruling is below.", True),
         ("Residents watched the river rise above its banks for the first time.", False),
     ],
