@@ -56,6 +56,13 @@ _THAI = re.compile(r"[\u0e00-\u0e7f]")
 # a space between Thai words, not before an initial ("นาย ต. ภูชนะ")
 _THAI_SPACE = re.compile(r"(?<=[\u0e00-\u0e7f]) (?=[\u0e00-\u0e7f])(?![\u0e00-\u0e7f]\.)")
 THAI_UNIT = 60  # characters of Thai, at least, between two cuts at a space
+# No cut after a name's title and given name ("…ของนายสุรชัย แซ่ด่าน": the surname follows), nor
+# after a word that needs what follows ("ว่า" that, "หรือ" or, "และ" and, "ของ" of), nor before
+# one that leans on what came before ("ที่", "ซึ่ง": who, which)
+_THAI_NO_CUT = re.compile(
+    r"(?:(?:นาย|นางสาว|นาง|ดร\.|คุณ)[\u0e00-\u0e7f]+|ว่า|หรือ|และ|ของ|กับ|จาก|โดย|ใน)$"
+)
+_THAI_LEANS = ("ที่", "ซึ่ง", "และ", "หรือ")
 _ASKED = ("?”", "!”", '?"', '!"', "?’", "!’")
 _ATTRIBUTION = re.compile(
     r"(?:(?:[A-Z][\w'’.-]+\s+){1,3}|(?:he|she|they|it)\s+)"
@@ -144,10 +151,23 @@ def _thai(sentence: str) -> list[str]:
     units: list[str] = []
     start = 0
     for space in _THAI_SPACE.finditer(sentence):
-        if space.start() - start >= THAI_UNIT and len(sentence) - space.end() >= THAI_UNIT:
+        whole = not _THAI_NO_CUT.search(sentence, start, space.start())
+        whole = whole and not sentence.startswith(_THAI_LEANS, space.end())
+        if (
+            whole
+            and space.start() - start >= THAI_UNIT
+            and len(sentence) - space.end() >= THAI_UNIT
+        ):
             units.append(sentence[start : space.start()])
             start = space.end()
     return [*units, sentence[start:]]
+
+
+def _thai_cut(sentence: str, start: int, space: int, after: int) -> bool:
+    """May a unit that began at ``start`` end at this ``space`` (see :data:`_THAI_NO_CUT`)?"""
+    return not _THAI_NO_CUT.search(sentence, start, space) and not sentence.startswith(
+        _THAI_LEANS, after
+    )
 
 
 def _pysbd_language(lang: str | None) -> str:

@@ -161,6 +161,19 @@ def test_a_long_run_of_thai_is_cut_at_spaces_into_sentence_sized_units() -> None
     assert not any(unit.startswith("ต.") for unit in units)  # never before an initial
 
 
+def test_thai_is_not_cut_inside_a_name_nor_after_that_or_before_who() -> None:
+    text = (
+        "ผู้สื่อข่าวได้รับแจ้งจากบุตรชายของภูชนะซึ่งเป็นคนสนิทของนายสุรชัย แซ่ด่าน "
+        "นักเคลื่อนไหวทางการเมืองที่ลี้ภัยออกจากประเทศไทยและหายตัวไปกล่าวว่า "
+        "ผลการตรวจดีเอ็นเอของศพที่ลอยมาตามแม่น้ำโขงเป็นของพ่อที่หายไปเมื่อเดือนก่อน "
+        "ที่ตำรวจจะแถลงผลการสอบสวนทั้งหมดภายในสัปดาห์หน้าที่จังหวัดนครพนมอีกครั้งหนึ่ง"
+    )
+    units = split_sentences(text, "th")
+    assert " ".join(units) == text
+    assert not any(unit.endswith(("นายสุรชัย", "ว่า")) for unit in units)
+    assert not any(unit.startswith("ที่") for unit in units)
+
+
 def test_a_question_quoted_stays_with_its_attribution() -> None:
     text = "“What do I know?” Trump said, and the replies poured in. Among them, many jokes."
     assert split_sentences(text, "en") == [
