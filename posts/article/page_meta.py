@@ -93,8 +93,7 @@ def _images(
             yield "json-ld", first, ""
         elif isinstance(first, dict) and isinstance(first.get("url"), str):
             yield "json-ld", first["url"], _text(first.get("caption") or first.get("description"))
-    body = tree.find(".//body")
-    for img in body.iterfind(".//img") if body is not None else ():
+    for img in _pictures(tree):
         src = _widest(img.get("srcset") or img.get("data-srcset") or "")
         src = src or img.get("src") or img.get("data-src") or ""
         if src and not src.startswith("data:") and not _tiny(img) and not _DECOR.search(src):
@@ -102,11 +101,28 @@ def _images(
             return
 
 
+def _pictures(tree: etree._Element) -> Iterator[etree._Element]:
+    """The body's pictures, those of its one ``<article>`` or its ``<main>`` first: what comes
+    before them is the site's header and navigation."""
+    body = tree.find(".//body")
+    if body is None:
+        return
+    articles = body.findall(".//article")  # several are cards of other stories
+    mains = articles if len(articles) == 1 else body.xpath(".//main | .//*[@role='main']")
+    yield from mains[0].iterfind(".//img") if mains else ()
+    yield from body.iterfind(".//img")
+
+
 _SITE_NAME_KEYS = frozenset({"og:site_name", "application-name"})
-# A body picture whose file is named as page decoration ("images/icon-facebook.png", "logo.svg").
+# A body picture whose file is named as page decoration ("images/icon-facebook.png",
+# "images/header-news.svg", any SVG).
 _DECOR = re.compile(
-    r"(?i)(?:^|[/_.-])(?:icons?|logos?|avatars?|sprites?|spacer|pixel|badge"
-    r"|facebook|twitter|instagram|pinterest|linkedin|whatsapp|rss|emoji|gravatar)(?:[/_.-]|$)"
+    r"(?i)(?:^|[/_.-])(?:icons?|logos?|avatars?|sprites?|spacer|pixel|badge|header|banner"
+    r"|placeholder|blank|loading|facebook|twitter|instagram|pinterest|linkedin|whatsapp|rss"
+    r"|emoji|gravatar|nav|quicknav|buttons?|preload)(?:[/_.-]|$)"
+    r"|(?:^|[/_.-])\d{2,3}x\d{2}\.(?:png|gif)$"  # a badge named by its size ("88x31.png")
+    r"|\.svg(?:[?#]|$)"  # a drawing (a logo, an icon), not a photo
+    r"|\.(?:html?|php|aspx?)(?:[?#]|$)"  # a page, set as a lazy picture's placeholder
 )
 
 

@@ -653,3 +653,18 @@ def test_a_list_of_links_to_other_sites_is_further_reading_not_the_article() -> 
     assert "I rode the first night bus" not in text
     assert [rule for rule, _ in article.removed].count("link-list") == 1
     assert "runs every twenty minutes all night" in text
+
+
+def test_the_lead_image_is_the_articles_picture_not_the_sites_header_or_a_placeholder() -> None:
+    html = (
+        "<html><head><title>Budget moves money to buses</title></head><body>"
+        '<header><img src="/nav/quicknav/downloads.png"><img src="/img/header-news.svg"></header>'
+        '<article><img src="https://news.example/docs/1171138.html">'
+        '<img src="https://news.example/photos/bus.jpg" alt="Night bus 7">' + BODY + "</article>"
+        '<img src="/l/by-sa/3.0/88x31.png"></body></html>'
+    )
+    article = parse_article(html.encode(), source="page.html", url="https://news.example/b")
+    assert (article.image, article.image_alt) == (
+        "https://news.example/photos/bus.jpg",
+        "Night bus 7",
+    )
