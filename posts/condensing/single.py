@@ -7,12 +7,13 @@ import itertools
 from collections.abc import Iterator
 
 from posts.condensing.packer import Placed, Slot, fill
-from posts.condensing.selection import Sentence
+from posts.condensing.selection import Sentence, content_words
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import Unit, Words, join_sentences
 from posts.errors import InputError
 
 MAX_EXTRA_TRIES = 40  # ranked sentences tried for the room left after the news
+RESTATES = 0.25  # share of the headline's content words a lead must say to stand in for it
 
 
 def single(ctx: Context) -> Shape:
@@ -72,14 +73,32 @@ def _body(sentences: list[str]) -> str:
 
 
 def _whole(ctx: Context, key: list[str], title: str) -> tuple[str, list[str]] | None:
-    """Variants 1 and 2: the headline (if it leaves room) and the most whole key sentences."""
+    """Variants 1 and 2: the headline (if it leaves room) and the most whole key sentences. A
+    first key sentence that does not say what the headline says (a feature's scene-setting
+    lede) does not push the headline out: the headline is the news, and X shows no headline
+    on a link's card."""
     if not key:
         return (title, []) if _slot(ctx, title).post("") is not None else None
     for hook in (title, "") if title else ("",):
         for count in range(len(key), 0, -1):
             if _slot(ctx, hook).post(_body(key[:count])) is not None:
                 return hook, key[:count]
+        if hook and _lede(ctx, hook, key[0]):
+            return hook, []
     return None
+
+
+def _lede(ctx: Context, title: str, first: str) -> bool:
+    """Is ``first`` a lede that could only be posted without the headline, while it does not say
+    what the headline says? Then the headline stays, alone (and the room is filled after it)."""
+    alone = _slot(ctx, "").post(first) is not None
+    return alone and not _restates(ctx, first) and _slot(ctx, title).post("") is not None
+
+
+def _restates(ctx: Context, sentence: str) -> bool:
+    """Does ``sentence`` say a good part of what the headline says (its content words)?"""
+    said = ctx.digest.said[0] if ctx.digest.said else frozenset()
+    return not said or len(said & content_words(sentence)) >= RESTATES * len(said)
 
 
 def _tags(ctx: Context, hook: str, body: str) -> list[str]:

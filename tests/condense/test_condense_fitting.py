@@ -175,3 +175,21 @@ def test_a_thread_of_its_hook_and_the_link_alone_is_one_post_with_the_news_whole
     rendition = condense(source, "x", mode="thread")
     assert rendition.mode == "single" and len(rendition.posts) == 1
     assert first in rendition.posts[0].text and "https://e.org/a" in rendition.posts[0].text
+
+
+def test_a_single_post_keeps_the_headline_over_a_lede_that_does_not_say_the_news() -> None:
+    headline = "Jennifer Aniston on leaving the tags on her coat"
+    lede = (
+        "People who don't chronicle every item of clothing worn by the rich and famous for a "
+        "living probably don't know this, but one of the major perks of being a celebrity is "
+        "having luxe pieces “gifted” to you, from shoes to handbags and coats."
+    )
+    news = (
+        "Jennifer Aniston left the tags on her coat for four outings, she told Jimmy Kimmel, "
+        "who asked her whether leaving the tags on a coat that long was against the rules of "
+        "Hollywood, and she said that apparently it was, to laughter from the audience."
+    )
+    link = "https://e.org/aniston"
+    for lead, starts in ((lede, headline), (news, "Jennifer Aniston left the tags")):
+        post = condense(plain(headline, lead, url=link), "x", mode="single").posts[0].text
+        assert post.startswith(starts), post
