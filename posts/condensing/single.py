@@ -13,7 +13,7 @@ from posts.condensing.tokens import Unit, Words, join_sentences
 from posts.errors import InputError
 
 MAX_EXTRA_TRIES = 40  # ranked sentences tried for the room left after the news
-RESTATES = 0.25  # share of the headline's content words a lead must say to stand in for it
+RESTATES = 2  # of the headline's content words, a lead that says this many stands in for it
 
 
 def single(ctx: Context) -> Shape:
@@ -96,9 +96,10 @@ def _lede(ctx: Context, title: str, first: str) -> bool:
 
 
 def _restates(ctx: Context, sentence: str) -> bool:
-    """Does ``sentence`` say a good part of what the headline says (its content words)?"""
+    """Does ``sentence`` say what the headline says: :data:`RESTATES` of its content words (or
+    all, for a shorter headline)?"""
     said = ctx.digest.said[0] if ctx.digest.said else frozenset()
-    return not said or len(said & content_words(sentence)) >= RESTATES * len(said)
+    return len(said & content_words(sentence)) >= min(RESTATES, len(said))
 
 
 def _tags(ctx: Context, hook: str, body: str) -> list[str]:
