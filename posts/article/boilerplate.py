@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 
 _MAX_WORDS = 30  # longer paragraphs are content, whatever they start with
+_MENU_WORDS = 20  # a run of capitalised labels this long is a menu, not a sentence …
+_MENU_SHARE = 0.9  # … when this share of its words are capitalised
 
 # Headings after which pages list other posts or comments rather than the article.
 _TRAILERS = re.compile(
@@ -232,9 +234,21 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
 def boilerplate_rule(text: str) -> str | None:
     """The name of the rule that makes ``text`` (one paragraph) furniture, or None."""
     text = text.strip()
+    if _is_menu(text):
+        return "navigation"
     if len(text.split()) > _MAX_WORDS:
         return "embedded-post" if _EMBED.search(text[-200:]) else None
     return next((name for name, rule in _SHORT_RULES if rule(text)), None)
+
+
+def _is_menu(text: str) -> bool:
+    """A run of menu labels read as one paragraph ("Shop Subscribe Home Latest Politics Sports
+    …"): many words, nearly all capitalised, hardly a comma (a list of titles has them)."""
+    words = text.split()
+    if len(words) < _MENU_WORDS:
+        return False
+    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return capitalised >= _MENU_SHARE * len(words) and text.count(",") * 10 < len(words)
 
 
 def strip_inline(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:

@@ -437,8 +437,8 @@ def _enough(sentence: Sentence, scores: list[float], floor: float) -> bool:
 def _opening(ctx: Context, plan: _Plan) -> list[Item]:
     """An article with nothing worth ranking (no headline, no words) still says its first
     sentences: as much as fits, in order, cut with "…" if it must."""
-    every = {s.position: s for s in ctx.digest.sentences[:MAX_SKIPS]}
-    return _trim(plan, _items(ctx, plan, every))
+    every = {s.position: replace(s, heading=None) for s in ctx.digest.sentences[:MAX_SKIPS]}
+    return _trim(plan, _items(ctx, plan, every))  # in order: no list item needs its heading
 
 
 def _too_long(ctx: Context, plan: _Plan, passage: list[Sentence]) -> bool:

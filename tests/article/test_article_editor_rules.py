@@ -184,6 +184,11 @@ def test_a_sound_description_is_the_summary() -> None:
         ("(All photos: Atlas staff)", "photo-credit"),
         ("$29.99 at Amazon", "affiliate-link"),
         ("Select the text and press Ctrl+Enter to send the editor the fragment.", "error-report"),
+        (
+            "Shop Subscribe Home Latest Politics Sports Local Entertainment The Topical Opinion "
+            "OGN America's Finest News Source. Home Latest Politics Sports Local Entertainment",
+            "navigation",
+        ),
         ("Iezīmējiet tekstu un spiediet uz Ziņot par kļūdu pogas!", "error-report"),
         (
             "To make sure you subscribed yourself, please confirm it in your e-mail.",
@@ -612,6 +617,14 @@ def test_a_blank_line_inside_a_sentence_does_not_cut_it_into_paragraphs() -> Non
     assert page("<title>Buses</title>", body).paragraphs == (
         "The council approved a budget that moves money to the bus service.",
     )
+
+
+def test_a_list_of_titles_with_commas_is_no_menu() -> None:
+    titles = (
+        "Honorable mentions: Marjorie Prime, Phantom Thread, Casting JonBenet, The Post, The Shape "
+        "Of Water, Logan Lucky, I, Tonya, The Lost City Of Z, Mudbound, Columbus, Lady Bird."
+    )
+    assert titles in page(body=BODY + f"<p>{titles}</p>").paragraphs
 
 
 def test_paragraphs_repeated_after_the_story_are_a_widget_not_the_article() -> None:

@@ -193,3 +193,18 @@ def test_a_single_post_keeps_the_headline_over_a_lede_that_does_not_say_the_news
     for lead, starts in ((lede, headline), (news, "Jennifer Aniston left the tags")):
         post = condense(plain(headline, lead, url=link), "x", mode="single").posts[0].text
         assert post.startswith(starts), post
+
+
+def test_an_article_with_nothing_to_rank_posts_its_opening_without_item_headings() -> None:
+    """Found by the property test: numbered lines ("12.4…") read as list items' headings were
+    posted again before the next sentence, which then no longer fitted a post and was split."""
+    last = (
+        "12.4tide tidetidetide tidetidetide. 日本語 tidetidetide tidetidetide tidetidetide "
+        "tidetidetide tidetidetide tideanemoneanemone data.example.org data.example.org tidetide "
+        "tidetidetide tidetidetide anemonedata.example.organemone."
+    )
+    source = plain("", "", "tide.", "12.4日本語.", "tide.", "12.4日本語.", "tide.", last)
+    options = CondenseOptions(max_posts=2)
+    for post in condense(source, "x", mode="thread", options=options).posts:
+        assert post.text.endswith("."), post.text
+        assert post.text.count("12.4tide") <= 1
