@@ -80,6 +80,7 @@ _CJK_FURNITURE = re.compile(r"(?:频道|頻道|[网網])$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")  # "draft-dejong-remotestorage-04": an id
 _PRIORITY = ("json-ld", "og:title", "twitter:title", "title", "h1")
 _SUBSTANTIAL_WORDS = 4
+_SECTION_WORDS = 3  # a section's or blog's name in a title, before the site's
 _SUBSTANTIAL_CHARS = 12  # for scripts written without spaces
 
 
@@ -164,7 +165,10 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
         stripped += [s for s in segments if s is not keep]
         segments = [keep]
     kept = _rejoin(text, segments)
+    before = len(stripped)
     kept = _rejoin(kept, _trim(_DASH.split(kept), sites, stripped))
+    if len(stripped) > before:  # "Headline - The Schmooze – Forward.com": a section before it
+        kept = _section_before_site(kept, stripped)
     kept = _rejoin(kept, _trim(kept.split("_"), sites, stripped))
     named = _COLON_SITE.match(kept)
     if named and comparable(named["site"]) in sites:  # "…「Treeviz」:phpspot開発日誌"
@@ -175,6 +179,17 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
         stripped.append(credit.group())
         kept = kept[: credit.start()].rstrip()
     return Headline(kept, source, tuple(s.strip() for s in stripped if s.strip()))
+
+
+def _section_before_site(kept: str, stripped: list[str]) -> str:
+    """The last " - " segment of a title that ended with the site's name, when it is a short name
+    (a blog's or a section's: "The Schmooze"), is furniture too."""
+    segments = [s for s in _DASH.split(kept) if s.strip()]
+    last = segments[-1].strip() if len(segments) > 1 else ""
+    if not last or len(last.split()) > _SECTION_WORDS or not last[:1].isupper():
+        return kept
+    stripped.append(last)
+    return _rejoin(kept, segments[:-1])
 
 
 def _trim(segments: list[str], sites: set[str], stripped: list[str]) -> list[str]:

@@ -75,6 +75,11 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "ツリーを描画できる「Treeviz」",
         ),
         ("<title>Budget: moves money to buses</title>", "Budget: moves money to buses"),
+        (  # a blog's name before the site's
+            '<meta property="og:site_name" content="Forward.com">'
+            "<title>Why does Slack say hummus? - The Schmooze &#x2013; Forward.com</title>",
+            "Why does Slack say hummus?",
+        ),
     ],
 )
 def test_headline_loses_site_and_section_furniture(head: str, expected: str) -> None:
