@@ -34,7 +34,7 @@ _PREFIXES = """
 然而 不过 可是 另外 同样 同时 无独有偶 对此 为此 于是 随后
 在他 在她 据他 据她 对他来说 对她来说 例如 比如 譬如
 たとえば 例えば
-彼女 彼ら 彼 これ それ この その あの しかし でも だが また そして さらに ただし 一方
+彼女 彼ら 彼 これ それ この その あの しかし でも だが また そして さらに ただし 一方 そこで そのため ところが つまり なお
 그는 그녀 그들 그러나 하지만 그리고 또한 이는 이것 그것 따라서
 """
 _LEANING_PREFIXES = tuple(_PREFIXES.split())
@@ -200,6 +200,11 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|list|transcript|ruling|document|tweets?|posts?|interview)"
             r"(?: (?:of|from) [^.!?]{1,40})? (?:is|are) (?:above|below)\b",
         ),
+        (  # "以下の 2つのプロジェクトは…" (the following two projects), "上記の" (the above)
+            ("以下の", "下記", "上記", "下図", "上図", "次のような"),
+            r"以下の|下記の?|上記の?|下図|上図|次のような",
+        ),
+        (("pictured",), r"\(pictured(?: (?:below|above|here))?\)|\bpictured (?:below|above)\b"),
         (  # "Check out the full statement below from ABC News."
             ("above", "below"),
             r"\b(?:check out|see|read|watch|view|listen to|take a look at|have a look at)\b"
@@ -243,6 +248,17 @@ _BACK_WORDS = (
     "this", "that", "these", "those", "former", "latter", "though", "therefore", "thus", "hence",
     "then,", " ones",
 )  # fmt: skip  # one is needed
+# Japanese and Chinese demonstratives inside a sentence: "こうした" (such), "これらの" (these)
+_BACK_WORDS_CJK = (
+    "こうした",
+    "こういった",
+    "このような",
+    "これらの",
+    "そうした",
+    "そのような",
+    "这些",
+    "上述",
+)
 _REFERS_BACK = re.compile(
     r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?!days\b)[a-z]{3,}"
     r"|\bthis(?:\s*[,;:—]|\s+(?:for|as|is|was|will|would|can|could|should|has|had|because|but"
@@ -276,6 +292,8 @@ _THAT_BEFORE_PREPOSITION = re.compile(
 def refers_back(text: str) -> bool:
     """Does ``text`` point, from inside, at something said before it ("We're OK with this.",
     "In these cases the …")? It then needs the sentence before, as an opening pronoun does."""
+    if any(word in text for word in _BACK_WORDS_CJK):
+        return True  # "…の理由の一つは、こうした攻撃ツールの存在にある": these tools, named before
     folded = text.casefold()
     if not any(word in folded for word in _BACK_WORDS):
         return False

@@ -173,6 +173,11 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
         ("As you'll see if you watch the video, the talk went on. (Video is above.)", True),
         ("Updates to the app arrive every week, the company said.", False),
         ("Check out the full statement below from ABC News.", True),
+        ("For Yerbin Estrada (pictured below), the worst part of the day is the sunset.", True),
+        (
+            "以下の 2つの国内プロジェクトは IoT 機器の調査を目的としたスキャンを実施しています。",
+            True,
+        ),
         ("(Scatterplots of (A) stature, declining over 30 kya, and of (B) body mass.", True),
         ("The full text of the ruling is below.", True),
         ("Residents watched the river rise above its banks for the first time.", False),
@@ -299,6 +304,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "During a visit that month, the guards demanded her bag.",
         "Even the really good ones, like Chicago, have an element of pastiche.",
         "You may never have a conversation like that ever again.",
+        "スキャンを観測している理由の一つは、こうした攻撃ツールの存在にあると考えます。",
     ):
         assert refers_back(leaning), leaning
     for standing in (
