@@ -147,6 +147,12 @@ _EMBED = re.compile(
     re.IGNORECASE,
 )
 # Video players' screen-reader text that extraction keeps (video.js and the like).
+# What a page shows a reader without JavaScript, in place of the article.
+_NO_SCRIPT = re.compile(
+    r"\bjavascript\s+is\s+(?:disabled|turned\s+off|not\s+enabled)|\bplease\s+enable\s+javascript"
+    r"|\bswitch\s+to\s+a\s+supported\s+browser|\byour\s+browser\s+(?:is\s+not|isn.t)\s+supported",
+    re.IGNORECASE,
+)
 # A page's "report an error" box: "Select the text and press Ctrl+Enter…", "Ziņot par kļūdu".
 _ERROR_REPORT = re.compile(
     r"\bctrl\s*\+\s*enter\b|\breport\s+(?:an?\s+)?(?:error|typo|mistake)s?\b|ziņot\s+par\s+kļūdu"
@@ -236,6 +242,8 @@ def boilerplate_rule(text: str) -> str | None:
     text = text.strip()
     if _is_menu(text):
         return "navigation"
+    if _NO_SCRIPT.search(text):
+        return "no-script-notice"
     if len(text.split()) > _MAX_WORDS:
         return "embedded-post" if _EMBED.search(text[-200:]) else None
     return next((name for name, rule in _SHORT_RULES if rule(text)), None)

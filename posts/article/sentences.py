@@ -227,14 +227,16 @@ def _join_dotted_names(sentences: list[str]) -> list[str]:
     """
     joined: list[str] = []
     for sentence in sentences:
-        if joined and _continues_name(joined[-1], sentence):
+        if joined and _continues(joined[-1], sentence):
             joined[-1] = f"{joined[-1]} {sentence}"
         else:
             joined.append(sentence)
     return joined
 
 
-def _continues_name(previous: str, sentence: str) -> bool:
+def _continues(previous: str, sentence: str) -> bool:
+    if sentence.startswith(("— ", "– ")):
+        return True  # "…Beverly Hills, Calif. — where the embryos…": no sentence opens on a dash
     if _CLOCK_TIME.search(previous) and _TIME_ZONE.match(sentence):
         return True  # "at 10 a.m." + "PDT (5 p.m. UTC) on August 28": one time, one sentence
     if previous.endswith(_ASKED) and _ATTRIBUTION.match(sentence):

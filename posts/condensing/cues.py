@@ -205,6 +205,11 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             ("以下の", "下記", "上記", "下図", "上図", "次のような"),
             r"以下の|下記の?|上記の?|下図|上図|次のような",
         ),
+        (  # "Be sure to check out the weekly address…", "Take a look at their videos."
+            ("check out", "take a look", "have a look", "don't miss", "watch"),
+            r"^(?:be sure to|make sure to|don't forget to|don't miss)\b"
+            r"|^(?:take|have) a look at (?:their|our|the|this|these|his|her)\b",
+        ),
         (("pictured",), r"\(pictured(?: (?:below|above|here))?\)|\bpictured (?:below|above)\b"),
         (  # "Check out the full statement below from ABC News."
             ("above", "below"),

@@ -190,6 +190,12 @@ def test_a_sound_description_is_the_summary() -> None:
         ("$29.99 at Amazon", "affiliate-link"),
         ("Select the text and press Ctrl+Enter to send the editor the fragment.", "error-report"),
         (
+            "We’ve detected that JavaScript is disabled in this browser. Please enable JavaScript "
+            "or switch to a supported browser to continue using the site. You can see a list of "
+            "supported browsers in our Help Center.",
+            "no-script-notice",
+        ),
+        (
             "Shop Subscribe Home Latest Politics Sports Local Entertainment The Topical Opinion "
             "OGN America's Finest News Source. Home Latest Politics Sports Local Entertainment",
             "navigation",

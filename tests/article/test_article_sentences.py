@@ -174,6 +174,13 @@ def test_thai_is_not_cut_inside_a_name_nor_after_that_or_before_who() -> None:
     assert not any(unit.startswith("ที่") for unit in units)
 
 
+def test_no_sentence_opens_on_a_dash() -> None:
+    text = (
+        "They will ask the clinic in Beverly Hills, Calif. — where the embryos are — to move them."
+    )
+    assert split_sentences(text, "en") == [text]
+
+
 def test_a_question_quoted_stays_with_its_attribution() -> None:
     text = "“What do I know?” Trump said, and the replies poured in. Among them, many jokes."
     assert split_sentences(text, "en") == [

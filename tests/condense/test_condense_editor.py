@@ -173,6 +173,9 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
         ("As you'll see if you watch the video, the talk went on. (Video is above.)", True),
         ("Updates to the app arrive every week, the company said.", False),
         ("Check out the full statement below from ABC News.", True),
+        ("Be sure to check out the President's weekly address on service.", True),
+        ("Take a look at their videos.", True),
+        ("Take a look at the numbers and the picture changes.", True),
         ("For Yerbin Estrada (pictured below), the worst part of the day is the sunset.", True),
         (
             "以下の 2つの国内プロジェクトは IoT 機器の調査を目的としたスキャンを実施しています。",
