@@ -40,6 +40,10 @@ _PREFIXES = """
 """
 _LEANING_PREFIXES = tuple(_PREFIXES.split())
 # "Many of them…", "Others…", "In this case…", "The other change…": what was named before.
+# "Aniston replied, “…”": an answer to a question the sentence before asked
+_ANSWERS = re.compile(
+    r"(?:[A-Z][\w’'-]+\s+){1,3}(?:replied|responded|answered|retorted)(?:\s*[,:]|\s+that\b)"
+)
 _PART_OF = re.compile(
     r"(?i:others\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
     r"(?:them|these|those|this|it|us|which)\b|(?:in|at|for|by|with|on)\s+(?:this|that|these|"
@@ -332,7 +336,7 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
         return False  # "That you can picture a tarot card at all is due to…": a clause
     if words[0] in _LEANING_WORDS or _ATTRIBUTED.search(opening) or _PART_OF.match(opening):
         return True
-    if _EARLY_PRONOUN.match(opening):
+    if _EARLY_PRONOUN.match(opening) or _ANSWERS.match(opening):
         return True
     if words[0] in _ARTICLES and len(words) > 1:
         noun = words[1]

@@ -366,6 +366,12 @@ def test_a_key_point_naming_a_thing_the_thread_never_brought_in_is_left_out() ->
     assert not any("whether the balloons" in p for p in posts)
 
 
+def test_a_reply_answers_the_question_before_it() -> None:
+    assert leans_back("Aniston replied, “Well, here’s the sad part of that story.”")
+    assert leans_back("Trump replied that he had never seen the letter.")
+    assert not leans_back("Apple responded to the report on Monday with a statement.")
+
+
 def test_a_pronoun_before_any_name_points_at_someone_named_before() -> None:
     from posts.condensing.cues import pronoun_before_name
 
