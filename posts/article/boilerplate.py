@@ -146,7 +146,6 @@ _EMBED = re.compile(
     r"|view\s+this\s+post\s+on\s+instagram",
     re.IGNORECASE,
 )
-# Video players' screen-reader text that extraction keeps (video.js and the like).
 # What a page shows a reader without JavaScript, in place of the article.
 _NO_SCRIPT = re.compile(
     r"\bjavascript\s+is\s+(?:disabled|turned\s+off|not\s+enabled)|\bplease\s+enable\s+javascript"
@@ -165,6 +164,7 @@ _CONFIRM_SUBSCRIPTION = re.compile(
     r".*\b(?:confirm|apstiprin|bestätig|confirmer|confirmar)\w*\b.{0,60}\b(?:e-?mail|e-pastā|inbox)",
     re.IGNORECASE,
 )
+# Video players' screen-reader text that extraction keeps (video.js and the like).
 _PLAYER = re.compile(
     r"^(?:this\s+is\s+a\s+modal\s+window\.?|beginning\s+of\s+dialog\s+window\b.*"
     r"|end\s+of\s+dialog\s+window\.?|escape\s+will\s+cancel\s+and\s+close\s+the\s+window\.?"

@@ -149,7 +149,7 @@ def _body_chars(document: Document | None) -> int:
 def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:
     """Embedded tweets, toots and posts quote other people: their @handles are not the author's."""
     for element in tree.xpath(_EMBEDS):
-        text = " ".join("".join(element.itertext()).split())
+        text = _words(element)
         parent = element.getparent()
         if parent is not None:
             parent.remove(element)
@@ -162,8 +162,18 @@ def _remove_formulas(tree: etree._Element) -> Iterator[tuple[str, str]]:
     for math in list(tree.iter("math", "{http://www.w3.org/1998/Math/MathML}math")):
         paragraph = next((a for a in math.iterancestors("p", "li", "dd")), None)
         if paragraph is not None and paragraph.getparent() is not None:
-            yield "formula", " ".join("".join(paragraph.itertext()).split())[:200]
+            yield "formula", _words(paragraph)[:200]
             paragraph.getparent().remove(paragraph)
+
+
+def _words(element: etree._Element) -> str:
+    """The element's text, its whitespace squashed."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def _linked_words(element: etree._Element) -> str:
+    """The text of the element's links, its whitespace squashed."""
+    return " ".join("".join(t for a in element.iter("a") for t in a.itertext()).split())
 
 
 def _remove_link_lists(tree: etree._Element, page: str | None) -> Iterator[tuple[str, str]]:
@@ -175,7 +185,7 @@ def _remove_link_lists(tree: etree._Element, page: str | None) -> Iterator[tuple
     for items in [items for items in tree.iter("ul", "ol") if _is_link_list(items, page)]:
         parent = items.getparent()
         if parent is not None:
-            yield "link-list", " ".join("".join(items.itertext()).split())[:200]
+            yield "link-list", _words(items)[:200]
             parent.remove(items)
 
 
@@ -194,8 +204,8 @@ def _href(item: etree._Element) -> str:
 
 def _only_a_link(item: etree._Element) -> bool:
     """An item that is a link, and beside it no more than a short label (its source)."""
-    text = " ".join("".join(item.itertext()).split())
-    linked = " ".join("".join(t for a in item.iter("a") for t in a.itertext()).split())
+    text = _words(item)
+    linked = _linked_words(item)
     rest = len(text) - len(linked)
     return bool(linked) and rest <= _LINK_LIST_LABEL and len(linked) >= rest
 
@@ -206,13 +216,13 @@ def _remove_teasers(tree: etree._Element, page: str | None) -> Iterator[tuple[st
     heading linking to another site is usually the story's subject (a link blog's post)."""
     for heading in list(tree.iter("h2", "h3", "h4")):
         links = heading.findall(".//a")
-        text = " ".join("".join(heading.itertext()).split())
-        linked = " ".join("".join(t for a in links for t in a.itertext()).split())
+        text = _words(heading)
+        linked = _linked_words(heading)
         href = links[0].get("href", "") if links else ""
         if not text or linked != text or heading.getparent() is None or not _same_site(href, page):
             continue
         for part in (*_kicker(heading), *_blurbs(heading), heading):
-            words = " ".join("".join(part.itertext()).split())
+            words = _words(part)
             if words:
                 yield "related-link", words[:200]
             part.getparent().remove(part)
@@ -225,8 +235,8 @@ def _unlink_subject_headings(tree: etree._Element) -> None:
     cards, removed before this.)"""
     for heading in list(tree.iter("h2", "h3", "h4")):
         links = heading.findall(".//a")
-        text = " ".join("".join(heading.itertext()).split())
-        linked = " ".join("".join(t for a in links for t in a.itertext()).split())
+        text = _words(heading)
+        linked = _linked_words(heading)
         if text and linked == text:
             for link in links:
                 link.drop_tag()
@@ -247,7 +257,7 @@ def _remove_about_trailers(tree: etree._Element) -> Iterator[tuple[str, str]]:
     """ "About Acme Corp" and everything after it up to the next heading (trafilatura keeps the
     paragraphs of such a section but may drop its heading, so this is done on the page)."""
     for heading in list(tree.iter("h2", "h3", "h4", "h5")):
-        text = " ".join("".join(heading.itertext()).split())
+        text = _words(heading)
         parent = heading.getparent()
         if parent is None or not is_about_trailer(text):
             continue

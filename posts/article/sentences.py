@@ -151,13 +151,8 @@ def _thai(sentence: str) -> list[str]:
     units: list[str] = []
     start = 0
     for space in _THAI_SPACE.finditer(sentence):
-        whole = not _THAI_NO_CUT.search(sentence, start, space.start())
-        whole = whole and not sentence.startswith(_THAI_LEANS, space.end())
-        if (
-            whole
-            and space.start() - start >= THAI_UNIT
-            and len(sentence) - space.end() >= THAI_UNIT
-        ):
+        long = space.start() - start >= THAI_UNIT and len(sentence) - space.end() >= THAI_UNIT
+        if long and _thai_cut(sentence, start, space.start(), space.end()):
             units.append(sentence[start : space.start()])
             start = space.end()
     return [*units, sentence[start:]]

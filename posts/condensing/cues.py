@@ -39,11 +39,11 @@ _PREFIXES = """
 그는 그녀 그들 그러나 하지만 그리고 또한 이는 이것 그것 따라서
 """
 _LEANING_PREFIXES = tuple(_PREFIXES.split())
-# "Many of them…", "Others…", "In this case…", "The other change…": what was named before.
 # "Aniston replied, “…”": an answer to a question the sentence before asked
 _ANSWERS = re.compile(
     r"(?:[A-Z][\w’'-]+\s+){1,3}(?:replied|responded|answered|retorted)(?:\s*[,:]|\s+that\b)"
 )
+# "Many of them…", "Others…", "In this case…", "The other change…": what was named before.
 _PART_OF = re.compile(
     r"(?i:others\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
     r"(?:them|these|those|this|it|us|which)\b|(?:in|at|for|by|with|on)\s+(?:this|that|these|"
@@ -421,7 +421,7 @@ def things_named(text: str) -> list[str]:
     named = []
     for match in _DEFINITE.finditer(text):
         noun = match[1].casefold()
-        if noun not in _KNOWN_TO_ALL and not said_before(noun, text[: match.start()].casefold()):
+        if noun not in _KNOWN_TO_ALL and not _said_before(noun, text[: match.start()].casefold()):
             named.append(noun)
     return named
 
@@ -431,7 +431,7 @@ def noun_forms(noun: str) -> frozenset[str]:
     return frozenset({noun, noun[:-1] if noun.endswith("s") else noun + "s"})
 
 
-def said_before(noun: str, folded: str) -> bool:
+def _said_before(noun: str, folded: str) -> bool:
     return any(re.search(rf"\b{re.escape(form)}\b", folded) for form in noun_forms(noun))
 
 
