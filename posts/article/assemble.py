@@ -45,6 +45,10 @@ _WIDGET_PART = 0.5  # a paragraph repeated from here on is a widget's, not the a
 _BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a sentence goes on
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
+_NO_BODY = (
+    "no body: the page's text could not be read (paywalled, scrambled or headline-only);"
+    " only its headline and link are posted"
+)
 _NO_LINK = "no link: the article declares no canonical link, og:url or url; pass --url to add one"
 
 
@@ -89,13 +93,10 @@ def assemble(
 ) -> Article:
     """Apply titles, sections, summary, hashtags and link precedence to ``extracted``."""
     meta = extracted.meta
-    walk = _walk(extracted, name)
+    walk = _walk(extracted)
     lang = meta.lang.strip() if meta.lang else None
     paragraphs = tuple(p for section in walk.sections for p in section.paragraphs)
-    if kind == "html" and not any(_is_prose(p) for p in paragraphs):
-        raise ArticleError(
-            f"{name} has no article text, only headlines, labels and links (an index page?)"
-        )
+    _check_body(walk, meta, kind, name)
     summary, source_of_summary, notes = _summary(walk, meta, paragraphs)
     title = walk.title or _title_from(paragraphs[0], lang)
     declared = absolute_url(meta.url)
@@ -122,11 +123,23 @@ def assemble(
         keywords=keywords_of(meta, walk.hashtags, f"{title}\n" + "\n".join(paragraphs)),
         explain=(*meta.explain, *notes, *_link_note(url, declared, page_url)),
         removed=(*meta.removed, *walk.removed),
-        warnings=() if link else (_NO_LINK,),
+        warnings=(*(() if link else (_NO_LINK,)), *(() if paragraphs else (_NO_BODY,))),
     )
 
 
-def _walk(extracted: Extracted, name: str) -> _Walk:
+def _check_body(walk: _Walk, meta: Metadata, kind: ArticleKind, name: str) -> None:
+    """Refuse a page with nothing to post. A page that declares itself one story keeps its
+    headline when its body cannot be read: a paywall, scrambled text, a headline-only joke."""
+    paragraphs = [p for section in walk.sections for p in section.paragraphs]
+    if paragraphs and kind == "html" and not any(_is_prose(p) for p in paragraphs):
+        raise ArticleError(
+            f"{name} has no article text, only headlines, labels and links (an index page?)"
+        )
+    if not paragraphs and not (kind == "html" and meta.is_story and walk.title):
+        raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
+
+
+def _walk(extracted: Extracted) -> _Walk:
     """Sections, summary lines, hashtags and removals from the blocks, in order."""
     meta = extracted.meta
     walk = _Walk(title=squash(meta.title) if meta.title else None)
@@ -138,8 +151,6 @@ def _walk(extracted: Extracted, name: str) -> _Walk:
                 _paragraph(walk, part)
     walk.close_section()
     _drop_widgets(walk)
-    if not walk.sections:
-        raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
     return walk
 
 
@@ -261,6 +272,8 @@ def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
     """The first sentence of the first paragraph that opens with a real sentence (not a kicker,
     a caption or a date), plus the second sentence when the first is short."""
     texts = [strip_trailing_hashtags(paragraph) for paragraph in paragraphs]
+    if not texts:
+        return ""  # a story page without a readable body: its headline says it all
     for strict in (True, False):  # a sentence answering what came before only as a last resort
         for text in texts:
             if _opens_with_news(text, lang, strict):

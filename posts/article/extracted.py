@@ -44,6 +44,7 @@ class Metadata:
     descriptions: tuple[str, ...] = ()  # page descriptions to be judged against the body
     explain: tuple[str, ...] = ()  # how the reader chose title and link
     removed: tuple[tuple[str, str], ...] = ()  # (rule, text) the reader took out before blocks
+    is_story: bool = False  # the page declares itself one article (og:type, JSON-LD)
 
 
 @dataclass(frozen=True)

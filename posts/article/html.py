@@ -18,6 +18,7 @@ from trafilatura.utils import load_html
 
 from posts.article.boilerplate import is_about_trailer
 from posts.article.extracted import Block, Extracted, Metadata
+from posts.article.garbled import garbled
 from posts.article.hashtags import clean_tag
 from posts.article.headline import Headline, choose_headline
 from posts.article.normalize import absolute_url, unescape_leftovers
@@ -38,6 +39,7 @@ _KICKER_TAGS = ("h2", "h3", "h4", "h5", "h6", "span", "p")
 _LINK_LIST_ITEMS = 3  # a list this long, every item a link, is further reading
 _LINK_LIST_SHARE = 0.8  # … or nearly every item
 _LINK_LIST_LABEL = 40  # characters beside an item's link that only name its source
+_CAPTION_WORDS = 4  # an image's alt text this long, repeated as a paragraph, is its caption
 _CARD_PARTS = 3  # siblings looked at above a card's heading
 _EMBEDS = (
     "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
@@ -60,6 +62,7 @@ def read_html(text: str) -> Extracted:
         *_remove_teasers(tree, address),
         *_remove_about_trailers(tree),
         *_remove_formulas(tree),
+        *_remove_captions(tree),
         *_remove_link_lists(tree, address),
     )
     _unlink_subject_headings(tree)
@@ -70,6 +73,9 @@ def read_html(text: str) -> Extracted:
     blocks = tuple(_blocks(body)) if body is not None else ()
     if not blocks and body is not None:
         blocks = tuple(_preformatted(body))
+    scrambled = garbled(tuple(b.text for b in blocks if not b.is_heading), lang)
+    removed = (*removed, *(("garbled", b.text) for b in blocks if b.text in scrambled))
+    blocks = tuple(b for b in blocks if b.text not in scrambled)
     return Extracted(blocks=blocks, meta=_metadata(page, document, lang, removed))
 
 
@@ -92,6 +98,7 @@ def _metadata(
         lang=lang,
         explain=(*_explain_headline(headline), _explain_link(page, url)),
         removed=removed,
+        is_story=page.is_story,
     )
 
 
@@ -164,6 +171,21 @@ def _remove_formulas(tree: etree._Element) -> Iterator[tuple[str, str]]:
         if paragraph is not None and paragraph.getparent() is not None:
             yield "formula", _words(paragraph)[:200]
             paragraph.getparent().remove(paragraph)
+
+
+def _remove_captions(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """A picture's caption set as a paragraph beside it, inside its ``<figure>`` or repeating its
+    ``alt`` text ("A prison guard stands over a courtyard…"): it describes a photo the post
+    does not show. A quotation set in a figure (``<figure><blockquote>``) is the article's."""
+    alts = {" ".join(img.get("alt", "").split()) for img in tree.iter("img")}
+    alts = {alt for alt in alts if len(alt.split()) >= _CAPTION_WORDS}
+    for paragraph in list(tree.iter("p")):
+        text, parent = _words(paragraph), paragraph.getparent()
+        quoted = next(paragraph.iterancestors("blockquote"), None) is not None
+        in_figure = next(paragraph.iterancestors("figure"), None) is not None and not quoted
+        if text and parent is not None and (in_figure or text in alts):
+            yield "caption", text[:200]
+            parent.remove(paragraph)
 
 
 def _words(element: etree._Element) -> str:

@@ -23,6 +23,7 @@ _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # XHTML-e
 _MAX_JSON_LD = 200_000
 _MIN_IMAGE_PIXELS = 100  # characters of one JSON-LD script; a bigger one is not metadata
 _ARTICLE_TYPES = ("article", "posting", "report", "review", "webpage", "creativework")
+_STORY_TYPES = ("article", "posting", "report", "review")  # a page that says it is one story
 _META_TITLES = (("og:title", "og:title"), ("twitter:title", "twitter:title"))
 _META_DESCRIPTIONS = (
     ("og:description", "og"),
@@ -44,6 +45,7 @@ class PageMeta:
     canonical: str | None = None
     og_url: str | None = None
     images: tuple[tuple[str, str, str], ...] = ()  # (source, src, description), best first
+    is_story: bool = False  # og:type "article" or a JSON-LD article: one story, not an index
 
 
 def read_page_meta(tree: etree._Element) -> PageMeta:
@@ -66,6 +68,8 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         canonical=_link(tree, "canonical"),
         images=tuple(_images(tree, metas, ld)),
         og_url=next(iter(metas.get("og:url", [])), None),
+        is_story="article" in metas.get("og:type", [])
+        or any(_is_article(o, _STORY_TYPES) for o in ld),
     )
 
 
@@ -113,7 +117,7 @@ def _pictures(tree: etree._Element) -> Iterator[etree._Element]:
     yield from body.iterfind(".//img")
 
 
-_SITE_NAME_KEYS = frozenset({"og:site_name", "application-name"})
+_VALUE_KEYS = frozenset({"og:site_name", "application-name", "og:type"})
 # A body picture whose file is named as page decoration ("images/icon-facebook.png",
 # "images/header-news.svg", any SVG).
 _DECOR = re.compile(
@@ -155,13 +159,13 @@ def _caption(img: etree._Element) -> str:
 
 
 def _meta_values(tree: etree._Element) -> dict[str, list[str]]:
-    """Each meta key's values. A site name written in ``value`` rather than ``content`` is read
-    too (qz.com's ``og:site_name``); other tags written that way are not: such pages repeat
-    their titles and descriptions there cut short or as stock text."""
+    """Each meta key's values. A site name or page type written in ``value`` rather than
+    ``content`` is read too (qz.com's ``og:site_name``); other tags written that way are not:
+    such pages repeat their titles and descriptions there cut short or as stock text."""
     values: dict[str, list[str]] = {}
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        written = meta.get("content") or (meta.get("value") if key in _SITE_NAME_KEYS else "")
+        written = meta.get("content") or (meta.get("value") if key in _VALUE_KEYS else "")
         content = squash(unescape_leftovers(written or ""))
         if key and content:
             values.setdefault(key.strip(), []).append(content)
@@ -200,10 +204,10 @@ def _objects(data: Any, depth: int) -> Iterator[dict[str, Any]]:
         yield from _objects(data.get("@graph"), depth + 1)
 
 
-def _is_article(obj: dict[str, Any]) -> bool:
+def _is_article(obj: dict[str, Any], types: tuple[str, ...] = _ARTICLE_TYPES) -> bool:
     kinds = obj.get("@type")
     names = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(n, str) and n.lower().endswith(_ARTICLE_TYPES) for n in names)
+    return any(isinstance(n, str) and n.lower().endswith(types) for n in names)
 
 
 def _publisher_names(obj: dict[str, Any]) -> Iterator[str]:

@@ -14,6 +14,8 @@ from click.testing import CliRunner
 
 from posts.article import parse_article
 from posts.article.sentences import split_sentences
+from posts.condensing import condense
+from posts.errors import ArticleError
 from posts.model import Article
 from scheduler.cli.main import cli
 
@@ -692,3 +694,71 @@ def test_the_lead_image_is_the_articles_picture_not_the_sites_header_or_a_placeh
         "https://news.example/photos/bus.jpg",
         "Night bus 7",
     )
+
+
+def _shifted(text: str) -> str:
+    """Every letter moved one on, the way some paywalls scramble a body ("Ibncvsh")."""
+    return "".join(chr(ord(char) + 1) if char.isalpha() else char for char in text)
+
+
+GERMAN = (
+    "Der Stadtrat hat am Dienstag einen neuen Haushalt beschlossen, der achtzehn Millionen von "
+    "der Sanierung der Straßen in den Busverkehr der Bezirke am Fluss verschiebt.",
+    "Nachtbusse fahren ab März wieder in sechs Stadtteile, und die Preise bleiben für ein "
+    "zweites Jahr eingefroren, sagte die Direktorin nach der Abstimmung.",
+    "Gegner sagten, der Rückstau bei den Straßen werde wachsen, aber die Befürworter verwiesen "
+    "auf die Zahl der Fahrgäste, die sich schneller erholt hat als in jeder anderen Stadt.",
+)
+
+
+def german_page(paragraphs: list[str], head: str = "", lang: str = "de") -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<html lang="{lang}"><head><title>Mehr Geld für Busse</title>{head}'
+        '<link rel="canonical" href="https://news.example/busse"></head>'
+        f"<body><article>{body}</article></body></html>"
+    )
+
+
+def test_a_scrambled_paragraph_is_no_article_text() -> None:
+    scrambled = [_shifted(p) for p in GERMAN[1:]] + [_shifted("Foto: Die neuen Busse im Depot")]
+    article = parse_article(german_page([GERMAN[0], *scrambled]).encode(), source="page.html")
+    assert article.paragraphs == (GERMAN[0],)
+    assert [rule for rule, _ in article.removed].count("garbled") == 3
+
+
+def test_prose_in_another_language_than_the_page_s_is_not_garbled() -> None:
+    latin = (
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+        "incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam."
+    )
+    html = german_page([*GERMAN, latin], lang="en")
+    assert parse_article(html.encode(), source="page.html").paragraphs == (*GERMAN, latin)
+
+
+def test_a_story_whose_body_cannot_be_read_posts_its_headline_and_link() -> None:
+    scrambled = [_shifted(p) for p in GERMAN]
+    story = german_page(scrambled, head='<meta property="og:type" content="article">')
+    article = parse_article(story.encode(), source="page.html")
+    assert (article.title, article.paragraphs) == ("Mehr Geld für Busse", ())
+    assert any(warning.startswith("no body:") for warning in article.warnings)
+    posts = condense(article, "x", mode="thread").posts
+    assert [post.text for post in posts] == ["Mehr Geld für Busse\n\nhttps://news.example/busse"]
+    with pytest.raises(ArticleError, match="no readable text"):
+        parse_article(german_page(scrambled).encode(), source="page.html")  # not a story page
+
+
+def test_a_photo_caption_set_as_a_paragraph_is_no_article_text() -> None:
+    figure = (
+        '<figure><img src="https://news.example/p/1.jpg" alt="A bus driver waits at the depot.">'
+        "<figcaption>20 Feb 2020. Reuters</figcaption>"
+        '<div class="wrap"><p>A bus driver waits at the depot before the first night run.</p>'
+        "</div></figure>"
+        "<p>A bus driver waits at the depot.</p>"
+        "<figure><blockquote><p>We have waited ten years for buses at night.</p></blockquote>"
+        "<figcaption>A resident</figcaption></figure>"
+    )
+    article = page(body=BODY + figure)
+    text = " ".join(article.paragraphs)
+    assert "waits at the depot" not in text
+    assert [rule for rule, _ in article.removed].count("caption") == 2  # not the quotation
