@@ -148,7 +148,7 @@ _EMBED = re.compile(
 )
 # What a page shows a reader without JavaScript, in place of the article.
 _NO_SCRIPT = re.compile(
-    r"\bjavascript\s+is\s+(?:disabled|turned\s+off|not\s+enabled)|\bplease\s+enable\s+javascript"
+    r"\bjavascript\s+is\s+(?:disabled|turned\s+off|not\s+(?:enabled|available))|\bplease\s+enable\s+javascript"
     r"|\bswitch\s+to\s+a\s+supported\s+browser|\byour\s+browser\s+(?:is\s+not|isn.t)\s+supported",
     re.IGNORECASE,
 )
@@ -242,7 +242,7 @@ def boilerplate_rule(text: str) -> str | None:
     text = text.strip()
     if _is_menu(text):
         return "navigation"
-    if _NO_SCRIPT.search(text):
+    if is_no_script_notice(text):
         return "no-script-notice"
     if len(text.split()) > _MAX_WORDS:
         return "embedded-post" if _EMBED.search(text[-200:]) else None
@@ -291,6 +291,11 @@ def is_boilerplate_heading(text: str) -> bool:
 def is_about_trailer(text: str) -> bool:
     """A press release's "About Acme Corp" heading: what follows describes the issuer."""
     return bool(_ABOUT.match(text.strip()))
+
+
+def is_no_script_notice(text: str) -> bool:
+    """What a page shows without JavaScript ("JavaScript is not available."), never its news."""
+    return bool(_NO_SCRIPT.search(text))
 
 
 def is_boilerplate_paragraph(text: str) -> bool:

@@ -7,7 +7,7 @@ stripped of end segments that name the site (``og:site_name``, the JSON-LD publi
 or a section; with ``|``-like separators, of every segment but the headline-sized one. Then the
 candidate the others agree with wins (its text appears in theirs), then the more substantial
 one, then the more deliberate source. A candidate that is only the site's name (a logo ``<h1>``)
-is never chosen.
+or a section's ("Home / Twitter"), or a no-JavaScript notice, is never chosen.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from posts.article.boilerplate import is_no_script_notice
 from posts.article.normalize import comparable
 
 # "|", "::", "·", "•", "«", "»", " @ ", " _": always separators in a <title>.
@@ -103,7 +104,13 @@ def choose_headline(
     whole = [(s, t) for s, t in candidates if not _ELLIPSIS.search(t)] or list(candidates)
     cleaned = [_strip(source, text, sites) for source, text in whole]
     sites |= {comparable(s) for c in cleaned for s in c.stripped}
-    usable = [c for c in cleaned if c.text and comparable(c.text) not in sites]
+    usable = [
+        c
+        for c in cleaned
+        if c.text
+        and comparable(c.text) not in sites | _SECTIONS
+        and not is_no_script_notice(c.text)
+    ]
     if not usable:
         return None
     raw = [(source, comparable(text), _segments(text)) for source, text in candidates]

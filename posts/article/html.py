@@ -87,7 +87,7 @@ def _metadata(
     sites = (*page.site_names, *([document.sitename] if document.sitename else []))
     headline = choose_headline(page.titles, (*sites, *domain_names(url)))
     return Metadata(
-        title=headline.text if headline else document.title or None,
+        title=headline.text if headline else None,
         url=url,
         summary_origin="meta",
         description=page.descriptions[0][1] if page.descriptions else None,

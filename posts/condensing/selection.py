@@ -237,7 +237,7 @@ def digest(article: Article) -> Digest:
         key=lambda s: (not s.point, -s.score, s.position),
     )
     return Digest(
-        title=article.title.strip(),
+        title=_headline(article),
         summary=summary,
         sentences=sentences,
         ranked=(*lead, *items, *rest),
@@ -328,6 +328,15 @@ def _item_openers(sentences: Iterable[Sentence]) -> list[Sentence]:
         if sentence.heading and sentence.section not in openers and sentence.point:
             openers[sentence.section] = sentence
     return list(openers.values())
+
+
+def _headline(article: Article) -> str:
+    """The title to post: none when it is only the first sentence cut short (an article with
+    no title of its own), which the posts then say whole."""
+    title = article.title.strip()
+    start = title.removesuffix("…")
+    body = article.paragraphs[0] if article.paragraphs else ""
+    return "" if start != title and body.startswith(start) else title
 
 
 def _summary(article: Article) -> tuple[str, ...]:

@@ -762,3 +762,24 @@ def test_a_photo_caption_set_as_a_paragraph_is_no_article_text() -> None:
     text = " ".join(article.paragraphs)
     assert "waits at the depot" not in text
     assert [rule for rule, _ in article.removed].count("caption") == 2  # not the quotation
+
+
+@pytest.mark.parametrize(
+    ("head", "before"),
+    [
+        (
+            "<title>Home / Twitter</title><meta property='og:site_name' content='Twitter'>",
+            "<noscript><h1>JavaScript is not available.</h1></noscript>",
+        ),
+        ("<title>nitter</title>", ""),  # the site's name (its domain), and nothing else
+    ],
+)
+def test_a_page_whose_titles_are_all_furniture_has_no_headline_of_its_own(
+    head: str, before: str
+) -> None:
+    html = (
+        f"<html><head>{head}<link rel='canonical' href='https://nitter.example/s/1'></head>"
+        f"<body>{before}<article>{BODY}</article></body></html>"
+    )
+    article = parse_article(html.encode(), source="page.html")
+    assert article.title.startswith("The city council approved a new budget")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from posts.article import parse_article
 from posts.condensing import condense
 from posts.condensing.cues import is_filler, leans_back, withholds
 from posts.model import Article, CondenseOptions, Section
@@ -698,3 +699,18 @@ def test_a_name_introduced_by_a_sentence_that_leans_is_not_brought_without_its_a
     traded = "The Nationals traded Milledge in 2009 for a fast center field leadoff hitter, Morgan."
     posts = thread(article("The Nationals' center field", "", lead, setup, leaning, traded))
     assert leaning not in "\n".join(posts)  # what it answers cannot be posted
+
+
+@pytest.mark.parametrize("mode", ["single", "thread"])
+def test_an_article_without_a_title_never_posts_its_first_sentence_cut_as_one(mode: str) -> None:
+    text = (
+        "The council approved a new budget on Tuesday that moves eighteen million from road "
+        "resurfacing to bus service across the river districts. Night buses return in March.\n\n"
+        "Opponents said the road backlog would grow, but supporters pointed to ridership that "
+        "has recovered faster than in any comparable city.\n"
+    )
+    untitled = parse_article(text.encode(), source="notes.md", url="https://news.example/b")
+    assert untitled.title.endswith("…")  # the draft's label; never posted
+    posts = [p.text for p in condense(untitled, "x", mode=mode).posts]
+    assert "…" not in posts[0]
+    assert posts[0].removeprefix("1/2 ").startswith("The council approved a new budget")
