@@ -105,7 +105,11 @@ _READING_TIME = re.compile(
 _PROMO = re.compile(
     r"^(?:sign\s+up|subscribe|register\s+(?:now|for\s+free)|download\s+(?:the|our)\s+app"
     r"|follow\s+us\b|like\s+us\s+on|get\s+(?:the|our|\w+'s)\s.{0,60}\b(?:delivered|newsletter|inbox)"
-    r"|want\s+more\s+.{0,40}\?\s*(?:sign|subscribe)|support\s+(?:our|independent)\s+journalism)"
+    r"|want\s+more\s+.{0,40}\?\s*(?:sign|subscribe)|support\s+(?:our|independent)\s+journalism"
+    # "Follow Newsbeat on Instagram, …", "Listen to Newsbeat live at 12:45 and 17:45 weekdays"
+    r"|follow\s+(?:[\w@.'’-]+\s+){1,3}on\s+(?:instagram|facebook|twitter|youtube|tiktok"
+    r"|snapchat|linkedin|bluesky|mastodon|threads)\b|(?:listen|tune\s+in)\s+to\s+(?-i:[A-Z])"
+    r".{0,40}\s+live\s+(?:at|on|every)\b)"
     r"|\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b"
     # a call for readers' material: "Please share your videos, pictures and stories at iReport."
     r"|\bshare\s+your\s+(?:videos?|photos?|pictures?|images?|stories|experiences?)\b.{0,40}"

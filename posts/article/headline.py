@@ -7,7 +7,8 @@ stripped of end segments that name the site (``og:site_name``, the JSON-LD publi
 or a section; with ``|``-like separators, of every segment but the headline-sized one. Then the
 candidate the others agree with wins (its text appears in theirs), then the more substantial
 one, then the more deliberate source. A candidate that is only the site's name (a logo ``<h1>``)
-or a section's ("Home / Twitter"), or a no-JavaScript notice, is never chosen.
+or a section's ("Home / Twitter"), a no-JavaScript notice or a text over 200 characters (a
+whole post quoted as the title) is never chosen.
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ _PRIORITY = ("json-ld", "og:title", "twitter:title", "title", "h1")
 _SUBSTANTIAL_WORDS = 4
 _SECTION_WORDS = 3  # a section's or blog's name in a title, before the site's
 _SUBSTANTIAL_CHARS = 12  # for scripts written without spaces
+_MAX_CHARS = 200  # longer is a post quoted as a title, not a headline
 
 
 @dataclass(frozen=True)
@@ -104,17 +106,20 @@ def choose_headline(
     whole = [(s, t) for s, t in candidates if not _ELLIPSIS.search(t)] or list(candidates)
     cleaned = [_strip(source, text, sites) for source, text in whole]
     sites |= {comparable(s) for c in cleaned for s in c.stripped}
-    usable = [
-        c
-        for c in cleaned
-        if c.text
-        and comparable(c.text) not in sites | _SECTIONS
-        and not is_no_script_notice(c.text)
-    ]
+    usable = [c for c in cleaned if _usable(c.text, sites)]
     if not usable:
         return None
     raw = [(source, comparable(text), _segments(text)) for source, text in candidates]
     return max(usable, key=lambda c: _rank(c, raw, usable))
+
+
+def _usable(text: str, sites: set[str]) -> bool:
+    """Not the site's or a section's name, a no-JavaScript notice, or a whole post quoted as
+    the title ('Name (@handle): "…"', over 200 characters)."""
+    key = comparable(text)
+    if not key or len(text) > _MAX_CHARS or key in sites or key in _SECTIONS:
+        return False
+    return not is_no_script_notice(text)
 
 
 def _segments(text: str) -> frozenset[str]:

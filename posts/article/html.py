@@ -39,6 +39,7 @@ _KICKER_TAGS = ("h2", "h3", "h4", "h5", "h6", "span", "p")
 _LINK_LIST_ITEMS = 3  # a list this long, every item a link, is further reading
 _LINK_LIST_SHARE = 0.8  # … or nearly every item
 _LINK_LIST_LABEL = 40  # characters beside an item's link that only name its source
+_SITE_WORDS = 5  # a site's name is short; a longer guess is a headline taken for one
 _CAPTION_WORDS = 4  # an image's alt text this long, repeated as a paragraph, is its caption
 _CARD_PARTS = 3  # siblings looked at above a card's heading
 _EMBEDS = (
@@ -84,7 +85,8 @@ def _metadata(
 ) -> Metadata:
     """Headline, link, descriptions and keywords as the page declares them (judged later)."""
     url = absolute_url(page.canonical) or absolute_url(page.og_url) or document.url or None
-    sites = (*page.site_names, *([document.sitename] if document.sitename else []))
+    guessed = document.sitename or ""  # trafilatura's guess: sometimes the headline itself
+    sites = (*page.site_names, *([guessed] if 0 < len(guessed.split()) <= _SITE_WORDS else []))
     headline = choose_headline(page.titles, (*sites, *domain_names(url)))
     return Metadata(
         title=headline.text if headline else None,

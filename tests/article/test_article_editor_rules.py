@@ -183,6 +183,8 @@ def test_a_sound_description_is_the_summary() -> None:
         ("4 min read", "reading-time"),
         ("Sign up for our newsletter to get the news delivered to your inbox.", "promo"),
         ("Caught in the storm? Please share your videos and stories at iReport.", "promo"),
+        ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "promo"),
+        ("Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.", "promo"),
         ("有料会員の方のみご利用になれます。保存した記事はスマホでもご覧いただけます。", "paywall"),
         ("This article is only available to subscribers.", "paywall"),
         ("This article originally appeared on The Conversation.", "reprint-notice"),
@@ -772,6 +774,13 @@ def test_a_photo_caption_set_as_a_paragraph_is_no_article_text() -> None:
             "<noscript><h1>JavaScript is not available.</h1></noscript>",
         ),
         ("<title>nitter</title>", ""),  # the site's name (its domain), and nothing else
+        (  # a whole post quoted as the title
+            "<title>Aktion (@aktion): &quot;Auch um 9:00 sind die Leute verschollen und die "
+            "Polizei gibt dazu keine Infos ab. Lasst die Leute frei! Menschen sind noch "
+            "verschollen und weder in Mönchengladbach noch in Heinsberg auffindbar. Vielleicht "
+            "fragt ihr mal nach?&quot;</title>",
+            "",
+        ),
     ],
 )
 def test_a_page_whose_titles_are_all_furniture_has_no_headline_of_its_own(
@@ -783,3 +792,18 @@ def test_a_page_whose_titles_are_all_furniture_has_no_headline_of_its_own(
     )
     article = parse_article(html.encode(), source="page.html")
     assert article.title.startswith("The city council approved a new budget")
+
+
+def test_a_sentence_that_only_starts_like_a_promo_stays() -> None:
+    kept = "Follow the river on foot for an hour, and listen to the birds on the shore."
+    assert kept in page(body=BODY + f"<p>{kept}</p>").paragraphs
+
+
+def test_a_site_name_guessed_from_the_headline_does_not_cost_the_headline() -> None:
+    headline = "Report on L.A. school shutdown shows confusion over who was in charge"  # a "."
+    html = (
+        f"<html><head><title>{headline} - LA Times</title>"
+        "<link rel='canonical' href='https://www.latimes.com/local/report'></head>"
+        f"<body><h1>{headline}</h1><article>{BODY}</article></body></html>"
+    )
+    assert parse_article(html.encode(), source="page.html").title == headline
