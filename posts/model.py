@@ -60,6 +60,7 @@ class Article:
     explain: tuple[str, ...] = ()  # which source won for title, summary, link, and why
     removed: tuple[tuple[str, str], ...] = ()  # (rule name, text) of boilerplate taken out
     warnings: tuple[str, ...] = ()  # what an editor should know (no link, description refused)
+    quoted: frozenset[int] = frozenset()  # indices in ``paragraphs`` of block quotations
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

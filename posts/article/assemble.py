@@ -63,6 +63,7 @@ class _Walk:
     summary: list[str] = field(default_factory=list)
     hashtags: list[tuple[str, KeywordSource]] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)
+    quoted: set[str] = field(default_factory=set)  # paragraphs set as block quotations
     in_summary: bool = False
     skip_below: int | None = None  # inside a boilerplate section headed at this level
 
@@ -123,6 +124,7 @@ def assemble(
         keywords=keywords_of(meta, walk.hashtags, f"{title}\n" + "\n".join(paragraphs)),
         explain=(*meta.explain, *notes, *_link_note(url, declared, page_url)),
         removed=(*meta.removed, *walk.removed),
+        quoted=frozenset(i for i, text in enumerate(paragraphs) if text in walk.quoted),
         warnings=(*(() if link else (_NO_LINK,)), *(() if paragraphs else (_NO_BODY,))),
     )
 
@@ -148,7 +150,7 @@ def _walk(extracted: Extracted) -> _Walk:
             _heading(walk, block)
         elif walk.skip_below is None:
             for part in _BLANK_LINE.split(block.text):  # "<br><br>" parts: paragraphs of their own
-                _paragraph(walk, part)
+                _paragraph(walk, part, block.quoted)
     walk.close_section()
     _drop_widgets(walk)
     return walk
@@ -215,7 +217,7 @@ def _heading(walk: _Walk, block: Block) -> None:
         walk.heading = text
 
 
-def _paragraph(walk: _Walk, block: str) -> None:
+def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
     kept: list[str] = []
     for line in block.split("\n"):
         if is_hashtag_line(line):
@@ -238,6 +240,8 @@ def _paragraph(walk: _Walk, block: str) -> None:
         walk.summary.append(prefixed["rest"])
     else:
         walk.paragraphs.append(text)
+        if quoted:
+            walk.quoted.add(text)
 
 
 def _summary(

@@ -20,6 +20,7 @@ class Block:
     text: str
     level: int = 0
     inferred: bool = False
+    quoted: bool = False  # set apart as a block quotation: someone else's words
 
     @property
     def is_heading(self) -> bool:

@@ -365,10 +365,11 @@ def _blocks(body: etree._Element) -> Iterator[Block]:
             level = int(rend[1]) if rend[:1] == "h" and rend[1:].isdigit() else 2
             yield Block(text, level)
         else:
-            yield from _run_in(text)
+            quoted = element.tag == "quote" or _inside(element, ("quote",))
+            yield from _run_in(text, quoted)
 
 
-def _run_in(text: str) -> Iterator[Block]:
+def _run_in(text: str, quoted: bool) -> Iterator[Block]:
     """ "<b>Task scheduling</b><br>Clients can…": a run-in heading on its own line leads the
     paragraph; it becomes a heading so it is never glued to the first sentence. A line that
     goes on in lower case is a sentence wrapped in the page's source, not a heading."""
@@ -383,9 +384,9 @@ def _run_in(text: str) -> Iterator[Block]:
         and len(rest) > 2 * len(head)
     ):
         yield Block(head, _RUN_IN_LEVEL)
-        yield Block(rest)
+        yield Block(rest, quoted=quoted)
     else:
-        yield Block(text)
+        yield Block(text, quoted=quoted)
 
 
 def _is_inline_code(element: etree._Element) -> bool:

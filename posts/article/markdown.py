@@ -133,13 +133,15 @@ def _prose_blocks(body: str) -> list[Block] | None:
 def _blocks(tokens: list[Token]) -> list[Block]:
     """Headings and paragraphs (also in lists and quotes); tables and code are skipped."""
     blocks: list[Block] = []
+    quotes = 0  # how deep inside "> " block quotations
     for opening, token in pairwise(tokens):
+        quotes += {"blockquote_open": 1, "blockquote_close": -1}.get(opening.type, 0)
         if token.type != "inline" or opening.type not in ("heading_open", "paragraph_open"):
             continue
         text = _inline_text(token.children or []).strip()
         if text:
             level = int(opening.tag[1]) if opening.type == "heading_open" else 0
-            blocks.append(Block(text, level))
+            blocks.append(Block(text, level, quoted=quotes > 0))
     return blocks
 
 

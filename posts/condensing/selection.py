@@ -223,7 +223,8 @@ def digest(article: Article) -> Digest:
     order = sorted(paragraphs)
     quoted = {order[i] for i in quoted_voice([paragraphs[p] for p in order])}
     personal = _personal(article, paragraphs, quoted, set(order[:2]))
-    found = raw if personal else _unvoiced(raw, quoted)  # the author's "I" is no one quoted
+    # the author's "I" is no one quoted; a block quotation always is
+    found = _unvoiced(raw, set(article.quoted) if personal else quoted | article.quoted)
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(_scored(s, _score(article, s, weights)) for s in found)
     said = tuple(content_words(t) for t in (article.title, *summary))
@@ -263,10 +264,10 @@ def _personal(
     """Is the article told in person (:func:`~.voice.told_in_person`) with no heading (nor
     title: "3 surprising findings…") that marks its point? Then its opening is its excerpt.
     First-person paragraphs ``quoted`` mid-story are someone's words, not the author's voice,
-    unless they are its ``opening`` paragraphs."""
+    unless they are its ``opening`` paragraphs; block quotations are never its voice."""
     if any(announces_findings(h) for h in (article.title, *(s.heading for s in article.sections))):
         return False  # its point is under a heading ("What we found"), not in its opening
-    mid_story = set() if quoted & opening else quoted
+    mid_story = (set() if quoted & opening else quoted) | article.quoted
     texts = [text for number, text in paragraphs.items() if number not in mid_story]
     return told_in_person(texts, article.lang)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from posts.article import parse_article
 from posts.condensing.voice import told_in_person
 from posts.model import Article, Section
 from tests.condense.conftest import thread, written
@@ -202,3 +203,39 @@ def test_an_essay_whose_first_person_is_only_in_its_opening_is_still_told_in_per
     source = written("A musical worth the hope", "", warning, *opening, *analysis, url=BLOG)
     text = "\n".join(thread(source, "mastodon"))
     assert opening[0] in text and opening[1] in text  # the author's opening, not "someone quoted"
+
+
+REPORT = (
+    "The county opened six new cooling centres on Monday as the heat wave entered its ninth "
+    "day, officials said at a briefing in the town hall.",
+    "Hospitals reported a rise in heat-related admissions over the weekend, most of them "
+    "among older residents living alone in the river districts.",
+    "The centres stay open until midnight and offer water, shade and a nurse on duty.",
+)
+QUOTED = (  # another outlet's report, which would rank high: it repeats the story's words
+    "Older residents living alone in the river districts could not reach the cooling centres, "
+    "and they made up most heat-related hospital admissions in the heat wave."
+)
+
+
+def test_a_block_quotation_is_never_posted_as_the_author_s_words() -> None:
+    page = (
+        f"<html><head><title>Cooling centres open</title></head><body><article><p>{REPORT[0]}</p>"
+        f"<blockquote><p>{QUOTED}</p></blockquote><p>{REPORT[1]}</p><p>{REPORT[2]}</p>"
+        "</article></body></html>"
+    )
+    markdown = "\n\n".join(("# Cooling centres open", REPORT[0], f"> {QUOTED}", *REPORT[1:]))
+    for raw, name in ((page, "page.html"), (markdown, "story.md")):
+        source = parse_article(raw.encode(), source=name, url=BLOG)
+        assert source.quoted == frozenset({1})
+        assert "could not reach" not in "\n".join(thread(source))
+
+
+def test_a_block_quotation_is_not_the_voice_of_an_article_told_in_person() -> None:
+    quoted = "I never thought the photo store would hold, said the vendor in a letter to me."
+    source = parse_article(
+        ("\n\n".join(OPENING[:1]) + f"\n\n> {quoted}\n\n" + "\n\n".join(OPENING[1:])).encode(),
+        source="story.md",
+        url=BLOG,
+    )
+    assert "the vendor" not in "\n".join(thread(source))
