@@ -67,6 +67,7 @@ def read_html(text: str) -> Extracted:
         *_remove_link_lists(tree, address),
     )
     _unlink_subject_headings(tree)
+    _unwrap_empty_spans(tree)
     document = _extract(tree)
     if document is None:
         return Extracted(blocks=(), meta=Metadata(lang=lang))
@@ -188,6 +189,21 @@ def _remove_captions(tree: etree._Element) -> Iterator[tuple[str, str]]:
         if text and parent is not None and (in_figure or text in alts):
             yield "caption", text[:200]
             parent.remove(paragraph)
+
+
+def _unwrap_empty_spans(tree: etree._Element) -> None:
+    """Take out empty ``<span>`` markers, keeping the text after them: trafilatura drops that
+    text with the span ("Given <span data-page=…></span>the recent ubiquity of…" lost eleven
+    words of newyorker.com's first sentence)."""
+    for span in [s for s in tree.iter("span") if not len(s) and not (s.text or "").strip()]:
+        parent, before = span.getparent(), span.getprevious()
+        if parent is None:
+            continue
+        if before is not None:
+            before.tail = (before.tail or "") + (span.tail or "")
+        else:
+            parent.text = (parent.text or "") + (span.tail or "")
+        parent.remove(span)
 
 
 def _words(element: etree._Element) -> str:

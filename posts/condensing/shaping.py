@@ -10,11 +10,12 @@ from typing import Any
 
 from posts.condensing.hashtags import TagChoice
 from posts.condensing.packer import Rules, Slot
-from posts.condensing.selection import Digest
+from posts.condensing.selection import Digest, content_words
 from posts.errors import InputError
 from posts.model import Article, CondenseOptions
 from posts.render import Renderer, renderer, template_name
 
+RESTATES = 2  # of the headline's content words, a lead that says this many stands in for it
 _HASHTAG = re.compile(r"(?<![\w#＃&])[#＃](\w+)")
 
 
@@ -60,6 +61,12 @@ class Context:
             return text
 
         return Slot(self.rules, rendered)
+
+    def restates_headline(self, sentence: str) -> bool:
+        """Does ``sentence`` say what the headline says: :data:`RESTATES` of its content words
+        (or all, for a shorter headline)? Only then may it open a post in the headline's place."""
+        said = self.digest.said[0] if self.digest.said else frozenset()
+        return len(said & content_words(sentence)) >= min(RESTATES, len(said))
 
     def nothing_fits(self, mode: str) -> InputError:
         """The error when not even one word fits beside a post's fixed pieces."""

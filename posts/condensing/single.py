@@ -7,13 +7,12 @@ import itertools
 from collections.abc import Iterator
 
 from posts.condensing.packer import Placed, Slot, fill
-from posts.condensing.selection import Sentence, content_words
+from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import Unit, Words, join_sentences
 from posts.errors import InputError
 
 MAX_EXTRA_TRIES = 40  # ranked sentences tried for the room left after the news
-RESTATES = 2  # of the headline's content words, a lead that says this many stands in for it
 
 
 def single(ctx: Context) -> Shape:
@@ -92,14 +91,7 @@ def _lede(ctx: Context, title: str, first: str) -> bool:
     """Is ``first`` a lede that could only be posted without the headline, while it does not say
     what the headline says? Then the headline stays, alone (and the room is filled after it)."""
     alone = _slot(ctx, "").post(first) is not None
-    return alone and not _restates(ctx, first) and _slot(ctx, title).post("") is not None
-
-
-def _restates(ctx: Context, sentence: str) -> bool:
-    """Does ``sentence`` say what the headline says: :data:`RESTATES` of its content words (or
-    all, for a shorter headline)?"""
-    said = ctx.digest.said[0] if ctx.digest.said else frozenset()
-    return len(said & content_words(sentence)) >= min(RESTATES, len(said))
+    return alone and not ctx.restates_headline(first) and _slot(ctx, title).post("") is not None
 
 
 def _tags(ctx: Context, hook: str, body: str) -> list[str]:

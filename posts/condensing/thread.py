@@ -271,10 +271,10 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
 
 def _summary_leads(ctx: Context, plan: _Plan, first: str) -> bool:
     """Does the summary open the thread instead of the headline? Yes when its first sentence
-    cannot sit beside the headline but fits a post alone: an editor posts the news, not the
-    headline by itself (the link card still shows the headline; with no link, the headline
-    stays)."""
-    if not plan.headline or not ctx.link:
+    cannot sit beside the headline but fits a post alone, and says what the headline says: an
+    editor posts the news, not the headline by itself (the link card still shows the headline;
+    with no link, or a summary that only sets a scene, the headline stays)."""
+    if not plan.headline or not ctx.link or not ctx.restates_headline(first):
         return False
     length = ctx.rules.length(first)
     return length > plan.frame(0, False).budget and length <= plan.frame(1, False).budget

@@ -807,3 +807,11 @@ def test_a_site_name_guessed_from_the_headline_does_not_cost_the_headline() -> N
         f"<body><h1>{headline}</h1><article>{BODY}</article></body></html>"
     )
     assert parse_article(html.encode(), source="page.html").title == headline
+
+
+def test_text_after_an_empty_marker_span_is_kept() -> None:
+    body = (
+        '<p>Given <span data-page="page_1"></span>the recent ubiquity of cyber-scandals, you '
+        "might get the impression that hackers can already break into any computer.</p>"
+    )
+    assert page(body=body + BODY).paragraphs[0].startswith("Given the recent ubiquity of")

@@ -45,6 +45,17 @@ def test_a_summary_too_long_to_sit_beside_the_headline_opens_the_thread_alone() 
     assert posts[0] == summary
 
 
+def test_a_scene_setting_summary_too_long_to_sit_beside_the_headline_follows_it() -> None:
+    headline = "Hacking, cryptography, and the countdown to quantum computing"
+    summary = (
+        "Given the recent ubiquity of cyber-scandals (stolen e-mails, leaked medical records, "
+        "half a billion plundered accounts), you might get the impression that anyone can "
+        "already break into just about any computer they want."
+    )
+    posts = thread(article(headline, summary, *FILLER))
+    assert posts[0] == headline and posts[1] == summary
+
+
 def test_a_lead_that_restates_the_summary_in_other_words_is_not_a_key_point() -> None:
     summary = (
         "The internet firm's decision to sell its business reveals how unusual deal structures "
