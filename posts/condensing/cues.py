@@ -398,7 +398,7 @@ def names_again(text: str, before: str) -> bool:
 # determiner (followed by punctuation, a verb or a preposition, not by the noun it qualifies:
 # "the financial statements" is about statements, not "financial")
 _DEFINITE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose) ([a-z][a-z-]{3,})(?=(?:['’]s)?(?:[.,;:!?”\")]|$|"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose) ([a-z][a-z-]{2,})(?=(?:['’]s)?(?:[.,;:!?”\")]|$|"
     r" (?:is|are|was|were|will|would|had|has|have|could|can|may|might|did|does|in|on|at|to|for"
     r"|with|from|by|and|but|as|after|before|when|said|says)\b(?!-)| [a-z]+ed\b))"
 )
@@ -408,7 +408,8 @@ _KNOWN_TO_ALL = frozenset(
     week month year time past future subject post article story piece page video economy market
     internet world country public government people person nature issue question case fact idea
     number music weather help first same following other most way police military army courts
-    court four five seven eight nine eleven twelve twenty thirty hundred thousand""".split()  # noqa: SIM905
+    court four five seven eight nine eleven twelve twenty thirty hundred thousand day sun sky sea
+    air one two six ten web net age war""".split()  # noqa: SIM905
 )
 
 
@@ -421,7 +422,7 @@ def things_named(text: str) -> list[str]:
     named = []
     for match in _DEFINITE.finditer(text):
         noun = match[1].casefold()
-        if noun not in _KNOWN_TO_ALL and not _said_before(noun, text[: match.start()].casefold()):
+        if noun not in _KNOWN_TO_ALL and not names_noun(text[: match.start()].casefold(), noun):
             named.append(noun)
     return named
 
@@ -431,7 +432,8 @@ def noun_forms(noun: str) -> frozenset[str]:
     return frozenset({noun, noun[:-1] if noun.endswith("s") else noun + "s"})
 
 
-def _said_before(noun: str, folded: str) -> bool:
+def names_noun(folded: str, noun: str) -> bool:
+    """Does casefolded ``folded`` name ``noun`` (or its singular or plural) as a whole word?"""
     return any(re.search(rf"\b{re.escape(form)}\b", folded) for form in noun_forms(noun))
 
 

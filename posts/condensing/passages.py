@@ -9,7 +9,7 @@ needs cannot be posted (filler, the hook again, too long a chain), the sentence 
 
 from __future__ import annotations
 
-from posts.condensing.cues import noun_forms, things_named, turns, withholds
+from posts.condensing.cues import names_noun, noun_forms, things_named, turns, withholds
 from posts.condensing.people import bare_names, full_name, mentions, speakers
 from posts.condensing.selection import Digest, Sentence
 
@@ -72,12 +72,16 @@ def _things_known(digest: Digest, passage: list[Sentence], chosen: dict[int, Sen
     thread would otherwise ask "which balloons?"."""
     head = passage[0].position
     known = set().union(*digest.said, *(s.words for p, s in chosen.items() if p < head))
+    earlier = (s.text for p, s in chosen.items() if p < head)
+    told = " ".join((digest.title, *digest.summary, *earlier)).casefold()
     for sentence in passage:
         for noun in things_named(sentence.text):
-            forms = noun_forms(noun)
-            if not forms & known and digest.last_named(forms, sentence.position) is not None:
+            if noun_forms(noun) & known or names_noun(told, noun):
+                continue
+            if digest.last_named(noun_forms(noun), sentence.position) is not None:
                 return False
         known |= sentence.words
+        told += " " + sentence.text.casefold()
     return True
 
 

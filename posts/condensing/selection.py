@@ -43,6 +43,7 @@ from posts.condensing.cues import (
     leans_back,
     marks_the_point,
     names_again,
+    names_noun,
     pronoun_before_name,
     refers_back,
 )
@@ -62,7 +63,8 @@ _TERM = regex.compile(
 _SPACELESS = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Hangul}]"
 )
-_WORD = regex.compile(r"\w{4,}")
+MIN_LETTERS = 4  # a content word's least length: shorter words are mostly grammar
+_WORD = regex.compile(rf"\w{{{MIN_LETTERS},}}")
 _DIGIT = re.compile(r"\d")
 NUMBER_BONUS = 0.5
 TITLE_BONUS = 1.0
@@ -127,8 +129,15 @@ class Digest:
     excerpt: frozenset[int] = frozenset()  # told in person: the opening's sentences to post
 
     def last_named(self, forms: frozenset[str], before: int) -> int | None:
-        """The position of the last sentence before ``before`` that names one of ``forms``."""
+        """The position of the last sentence before ``before`` that names one of ``forms``
+        (a noun of three letters, "the bag", is no content word: it is looked for in the text)."""
         found = [p for form in forms for p in self._named_at.get(form, ()) if p < before]
+        short = [form for form in forms if len(form) < MIN_LETTERS]
+        found += [
+            s.position
+            for s in self.sentences[:before]
+            if any(names_noun(s.text.casefold(), form) for form in short)
+        ]
         return max(found, default=None)
 
     @cached_property

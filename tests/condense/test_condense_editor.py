@@ -378,6 +378,20 @@ def test_a_key_point_naming_a_thing_the_thread_never_brought_in_is_left_out() ->
     assert not any("whether the balloons" in p for p in posts)
 
 
+def test_a_thing_named_with_a_three_letter_noun_needs_its_introduction_too() -> None:
+    paragraphs = (
+        "Holiday travel went smoothly across the east coast despite the storm, airlines said.",
+        FILLER[0],
+        "Then came a bag.",  # too short to be a key point: never posted
+        FILLER[1],
+        "The location of the bag was close to the gate where holiday travel delays stayed short "
+        "despite the storm, airlines said.",
+        FILLER[2],
+    )
+    posts = thread(article("Storm spares holiday travel", "", *paragraphs))
+    assert not any("location of the bag" in p for p in posts)
+
+
 def test_a_reply_answers_the_question_before_it() -> None:
     assert leans_back("Aniston replied, “Well, here’s the sad part of that story.”")
     assert leans_back("Trump replied that he had never seen the letter.")
