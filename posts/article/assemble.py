@@ -41,6 +41,9 @@ _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
 # A lead never starts by answering something before it.
+# A drop cap set apart from its word ("T he Smithsonian's…"): in English only "A", "I" and "O"
+# are words of one capital letter.
+_DROP_CAP = re.compile(r"^([B-HJ-NP-Z]) (?=[a-z]{2})")
 _WIDGET_PART = 0.5  # a paragraph repeated from here on is a widget's, not the article's
 _BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a sentence goes on
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
@@ -64,6 +67,7 @@ class _Walk:
     hashtags: list[tuple[str, KeywordSource]] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)
     quoted: set[str] = field(default_factory=set)  # paragraphs set as block quotations
+    english: bool = True  # the page's language is English (or not declared)
     in_summary: bool = False
     skip_below: int | None = None  # inside a boilerplate section headed at this level
 
@@ -144,7 +148,8 @@ def _check_body(walk: _Walk, meta: Metadata, kind: ArticleKind, name: str) -> No
 def _walk(extracted: Extracted) -> _Walk:
     """Sections, summary lines, hashtags and removals from the blocks, in order."""
     meta = extracted.meta
-    walk = _Walk(title=squash(meta.title) if meta.title else None)
+    english = (meta.lang or "en").casefold().startswith("en")
+    walk = _Walk(title=squash(meta.title) if meta.title else None, english=english)
     for block in extracted.blocks:
         if block.is_heading:
             _heading(walk, block)
@@ -225,6 +230,8 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
         else:
             kept.append(line)
     text, inline = strip_inline(squash(" ".join(kept)))
+    if walk.english:
+        text = _DROP_CAP.sub(r"\1", text)
     if not any(char.isalnum() for char in text) or walk.is_title(text):
         return  # rules, ornaments, emoji rows: nothing to post
     rule = boilerplate_rule(text)

@@ -815,3 +815,14 @@ def test_text_after_an_empty_marker_span_is_kept() -> None:
         "might get the impression that hackers can already break into any computer.</p>"
     )
     assert page(body=body + BODY).paragraphs[0].startswith("Given the recent ubiquity of")
+
+
+def test_a_drop_cap_set_apart_joins_its_word_again() -> None:
+    body = (
+        '<p><span class="drop">T</span> <span class="upper">he city council</span> approved a '
+        "new budget on Tuesday that moves money from roads to buses.</p>"
+        "<p>I rode the first night bus, and A and B lines are next in line for new buses.</p>"
+    )
+    paragraphs = page(body=body + BODY).paragraphs
+    assert paragraphs[0].startswith("The city council approved")
+    assert paragraphs[1].startswith("I rode")
