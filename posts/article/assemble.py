@@ -49,8 +49,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a se
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
 _NO_BODY = (
-    "no body: the page's text could not be read (paywalled, scrambled or headline-only);"
-    " only its headline and link are posted"
+    "no body: the page's own text could not be read (paywalled, scrambled, or only a headline or"
+    " links to other sites); only its headline and link are posted"
 )
 _NO_LINK = "no link: the article declares no canonical link, og:url or url; pass --url to add one"
 
@@ -135,13 +135,15 @@ def assemble(
 
 def _check_body(walk: _Walk, meta: Metadata, kind: ArticleKind, name: str) -> None:
     """Refuse a page with nothing to post. A page that declares itself one story keeps its
-    headline when its body cannot be read: a paywall, scrambled text, a headline-only joke."""
+    headline when its body cannot be read (a paywall, scrambled text, a headline-only joke), and
+    so does a round-up whose body is only a list of links to other sites."""
     paragraphs = [p for section in walk.sections for p in section.paragraphs]
     if paragraphs and kind == "html" and not any(_is_prose(p) for p in paragraphs):
         raise ArticleError(
             f"{name} has no article text, only headlines, labels and links (an index page?)"
         )
-    if not paragraphs and not (kind == "html" and meta.is_story and walk.title):
+    roundup = any(rule == "link-list" for rule, _ in meta.removed)  # its text is others' links
+    if not paragraphs and not (kind == "html" and (meta.is_story or roundup) and walk.title):
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
 
 

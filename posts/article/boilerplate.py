@@ -17,6 +17,8 @@ from collections.abc import Callable
 _MAX_WORDS = 30  # longer paragraphs are content, whatever they start with
 _MENU_WORDS = 20  # a run of capitalised labels this long is a menu, not a sentence …
 _MENU_SHARE = 0.9  # … when this share of its words are capitalised
+_MENU_LABELS = 5  # or this many short labels set apart by "·", "|" or "•"
+_MENU_SEPARATOR = re.compile(r"\s[·|•]\s|^[·|•]\s")
 
 # Headings after which pages list other posts or comments rather than the article.
 _TRAILERS = re.compile(
@@ -259,6 +261,12 @@ def _is_menu(text: str) -> bool:
     words = text.split()
     if len(words) < _MENU_WORDS:
         return False
+    labels = [part.split() for part in _MENU_SEPARATOR.split(text) if part.strip()]
+    if (
+        len(labels) >= _MENU_LABELS
+        and sum(len(label) <= 4 for label in labels) * 4 >= len(labels) * 3
+    ):
+        return True  # "· Want a reply? · The FAQ · News Forum · All Forums · RSS Headlines…"
     capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
     return capitalised >= _MENU_SHARE * len(words) and text.count(",") * 10 < len(words)
 

@@ -206,6 +206,11 @@ def test_a_sound_description_is_the_summary() -> None:
         ),
         ("Iezīmējiet tekstu un spiediet uz Ziņot par kļūdu pogas!", "error-report"),
         (
+            "· Want a reply? · The FAQ · News Forum · All Forums · RSS Headlines · Twitter Main "
+            "Menu Stories of Note Serious Sam 4 in August Mafia II & III: Definitive Editions",
+            "navigation",
+        ),
+        (
             "To make sure you subscribed yourself, please confirm it in your e-mail.",
             "newsletter-confirmation",
         ),
@@ -826,3 +831,18 @@ def test_a_drop_cap_set_apart_joins_its_word_again() -> None:
     paragraphs = page(body=body + BODY).paragraphs
     assert paragraphs[0].startswith("The city council approved")
     assert paragraphs[1].startswith("I rode")
+
+
+def test_a_round_up_of_links_to_other_sites_posts_its_headline_and_link() -> None:
+    items = "".join(
+        f"<li><a href='https://{site}.example/review'>{name} review - {site}</a>.</li>"
+        for site, name in (("tech", "Laptop"), ("fps", "CPU"), ("arp", "Keyboard"), ("spot", "SSD"))
+    )
+    html = (
+        "<html><head><title>Hardware Reviews</title>"
+        "<link rel='canonical' href='https://news.example/s/1'></head>"
+        f"<body><article><h1>Hardware Reviews</h1><ul>{items}</ul></article></body></html>"
+    )
+    article = parse_article(html.encode(), source="page.html")
+    assert (article.title, article.paragraphs) == ("Hardware Reviews", ())
+    assert any(warning.startswith("no body:") for warning in article.warnings)
