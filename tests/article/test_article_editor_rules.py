@@ -240,6 +240,8 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ("WASHINGTON (Reuters) - The Senate passed the bill.", "The Senate passed the bill.", "dateline"),  # noqa: E501
         ("April 17, 2015 -- Imagine a ward where no drug works.", "Imagine a ward where no drug works.", "dateline"),  # noqa: E501
         ("NEW YORK — The city opened a ferry.", "The city opened a ferry.", "dateline"),
+        ("(CNN)Winning the vote did not change him.", "Winning the vote did not change him.", "dateline"),  # noqa: E501
+        ("(AP) — The city opened a ferry.", "The city opened a ferry.", "dateline"),
         ("SEOUL, Aug. 20 (Yonhap) -- North Korea fired two missiles.", "North Korea fired two missiles.", "dateline"),  # noqa: E501
         ("Access is restored.* The court ruled in December.", "Access is restored. The court ruled in December.", "footnote-marker"),  # noqa: E501
         ("The loop starts again.: 207 The list names the films.", "The loop starts again. The list names the films.", "citation-marker"),  # noqa: E501
