@@ -26,6 +26,7 @@ from posts.article.hashtags import (
     unique,
 )
 from posts.article.keywords import keywords_of
+from posts.article.labels import is_procedure_label
 from posts.article.mentions import neutralise
 from posts.article.normalize import absolute_url, comparable, squash
 from posts.article.sentences import ends_unpunctuated, split_sentences
@@ -236,6 +237,10 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
         text = _DROP_CAP.sub(r"\1", text)
     if not any(char.isalnum() for char in text) or walk.is_title(text):
         return  # rules, ornaments, emoji rows: nothing to post
+    if text.endswith(":") and is_procedure_label(text):
+        walk.close_section()  # "Instructions:" on a line of its own heads the steps
+        walk.heading = text.rstrip(":").strip()
+        return
     rule = boilerplate_rule(text)
     if rule is not None:
         walk.removed.append((rule, text))

@@ -35,6 +35,7 @@ from itertools import pairwise, takewhile
 
 import regex
 
+from posts.article.labels import is_procedure_label
 from posts.article.sentences import split_sentences
 from posts.condensing.cues import (
     announces_findings,
@@ -443,9 +444,11 @@ def _sentences(article: Article) -> Iterator[Sentence]:
     items = _is_roundup(article)
     numbered = _numbered_items(article)
     english = (article.lang or "en").casefold().startswith("en")
+    how_to = bool(_HOW_TO.match(article.title))
     item = len(article.sections)  # the next numbered item's section
     for real, part in enumerate(article.sections):
         heading = part.heading if items and part.heading else None
+        procedure = is_procedure_label(part.heading) and not how_to  # a step is no news
         section = real
         for index, text in enumerate(part.paragraphs):
             if (real, index) in numbered:
@@ -458,7 +461,7 @@ def _sentences(article: Article) -> Iterator[Sentence]:
                         or refers_back(sentence)
                         or (english and _english_reference(sentence, previous))
                     )
-                    point = key_point(sentence, words)
+                    point = key_point(sentence, words) and not procedure
                     yield Sentence(
                         sentence, paragraph, position, words, section, leans, heading, 0.0, point
                     )

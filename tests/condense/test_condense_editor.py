@@ -739,3 +739,22 @@ def test_an_article_without_a_title_never_posts_its_first_sentence_cut_as_one(mo
     posts = [p.text for p in condense(untitled, "x", mode=mode).posts]
     assert "…" not in posts[0]
     assert posts[0].removeprefix("1/2 ").startswith("The council approved a new budget")
+
+
+def test_the_steps_of_a_project_under_an_instructions_label_are_no_key_points() -> None:
+    text = "\n\n".join(
+        (
+            "# Make a pineapple lamp from plastic spoons",
+            "Every room needs light, and a lamp you made yourself from spoons brightens any room.",
+            "This lamp is light and sturdy, and it is made of things you already have at home.",
+            "Instructions:",
+            "Snip the bowls of the plastic spoons from their stems using strong garden snippers.",
+            "When you get to the top of the bottle, attach the green cardstock leaves with glue.",
+            "Place the whole lamp on a small lamp base and keep the plastic away from the bulb.",
+        )
+    )
+    source = parse_article(text.encode(), source="lamp.md", url="https://example.org/lamp")
+    assert source.sections[-1].heading == "Instructions"
+    posts = "\n".join(thread(source))
+    assert "snippers" not in posts and "attach the green" not in posts
+    assert "made of things you already have" in posts
