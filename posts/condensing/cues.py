@@ -256,7 +256,8 @@ _FINDINGS_HEADING = re.compile(
 )
 _BACK_WORDS = (
     "this", "that", "these", "those", "former", "latter", "though", "therefore", "thus", "hence",
-    "then,", " ones",
+    "then,", " ones", "other hand", "however", "contrast", "meanwhile", "instead", "their part",
+    ", too,",
 )  # fmt: skip  # one is needed
 # Japanese and Chinese demonstratives inside a sentence: "こうした" (such), "これらの" (these)
 _BACK_WORDS_CJK = (
@@ -276,6 +277,10 @@ _REFERS_BACK = re.compile(
     r"|\bthe\s+(?:former|latter)\b"
     r"|,\s*though[.!?]$"  # "…more than a game console, though.": against what came before
     r"|,\s*(?:therefore|thus|hence|then),"  # "Lesson #1 is, therefore, …": concluded from before
+    # "Verizon, on the other hand, was opposed", "The plan, however, …": set against what came
+    # before, or added to it ("Comcast, too, …")
+    r"|^.{1,80}?,\s*(?:on\s+the\s+other\s+hand|however|in\s+contrast|by\s+contrast|meanwhile"
+    r"|instead|for\s+(?:their|his|her|its)\s+part|too),"
     # "the motion of this point", "supports this capability", "with that color": a thing named
     # before, which a post read alone has not named (not "this year", "this article")
     r"|(?<=\w )(?:this|with\s+that)\s+"
