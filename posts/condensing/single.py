@@ -105,7 +105,9 @@ def _tags(ctx: Context, hook: str, body: str) -> list[str]:
 
 
 def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[str]:
-    """Add the best-ranked sentences that fit whole after the news, kept in article order."""
+    """Add the best-ranked sentences that fit whole after the news, kept in article order. An
+    article told in person, once its story has begun, goes on with its opening's next sentence
+    or stops: skipping one that does not fit would set two moments side by side."""
     extra: list[Sentence] = []
     slot = _slot(ctx, hook, tags)
     room = slot.budget - ctx.rules.length(_body(chosen))  # an estimate: the post is measured
@@ -113,6 +115,8 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
         if tried >= MAX_EXTRA_TRIES:
             break
         cost = ctx.rules.length(sentence.text) + 2
+        if cost > room and chosen and sentence.position in ctx.digest.excerpt:
+            break
         if cost > room or sentence.text in chosen or not sentence.point:
             continue
         if not _stands(ctx, sentence, chosen, extra):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from posts.article import parse_article
+from posts.condensing import condense
 from posts.condensing.voice import told_in_person
 from posts.model import Article, Section
 from tests.condense.conftest import thread, written
@@ -239,3 +240,16 @@ def test_a_block_quotation_is_not_the_voice_of_an_article_told_in_person() -> No
         url=BLOG,
     )
     assert "the vendor" not in "\n".join(thread(source))
+
+
+def test_a_single_post_of_a_story_told_in_person_never_skips_ahead_in_it() -> None:
+    opening = (
+        "At my mother's funeral, I was calmer than I had ever imagined being. She was eighty-"
+        "seven and had lived a long and fruitful life, and for some time her body had been "
+        "signalling its eagerness to depart, almost blind and bedridden for months after a fall."
+    )
+    later = "I read the prayer she chose, and I kept my voice steady to the end."
+    source = written("Lessons from my mother", "", opening, later, *OPENING[1:], url=BLOG)
+    post = condense(source, "x", mode="single").posts[0].text
+    assert "I was calmer" in post and "eighty-seven" not in post
+    assert later not in post and "I led the project" not in post  # nothing past the gap
