@@ -39,6 +39,8 @@ _KICKER_TAGS = ("h2", "h3", "h4", "h5", "h6", "span", "p")
 _LINK_LIST_ITEMS = 3  # a list this long, every item a link, is further reading
 _LINK_LIST_SHARE = 0.8  # … or nearly every item
 _LINK_LIST_LABEL = 40  # characters beside an item's link that only name its source
+_LOCATION_CLASS = re.compile(r"(?i)dateline|location")
+_PLACE_WORDS = 4  # "WASHINGTON", "NEW YORK": a dateline's place is a few words
 _SITE_WORDS = 5  # a site's name is short; a longer guess is a headline taken for one
 _CAPTION_WORDS = 4  # an image's alt text this long, repeated as a paragraph, is its caption
 _CARD_PARTS = 3  # siblings looked at above a card's heading
@@ -64,6 +66,7 @@ def read_html(text: str) -> Extracted:
         *_remove_about_trailers(tree),
         *_remove_formulas(tree),
         *_remove_captions(tree),
+        *_remove_location_marks(tree),
         *_remove_link_lists(tree, address),
     )
     _unlink_subject_headings(tree)
@@ -191,19 +194,38 @@ def _remove_captions(tree: etree._Element) -> Iterator[tuple[str, str]]:
             parent.remove(paragraph)
 
 
+def _remove_location_marks(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """A dateline's place set in its own element before the lead ("<span class=articleLocation>
+    WASHINGTON</span> The U.S. Federal Reserve…"): the post is not datelined. Only a short,
+    upper-case text marked by its class as a dateline or location is taken."""
+    for mark in list(tree.iter("span", "strong", "b")):
+        text, parent = _words(mark), mark.getparent()
+        if parent is None or not _LOCATION_CLASS.search(mark.get("class") or ""):
+            continue
+        if text and text.isupper() and len(text.split()) <= _PLACE_WORDS:
+            yield "dateline", text
+            _cut_keeping_tail(mark)
+
+
+def _cut_keeping_tail(element: etree._Element) -> None:
+    """Remove ``element`` but keep the text that follows it."""
+    parent, before = element.getparent(), element.getprevious()
+    if parent is None:
+        return
+    tail = (element.tail or "").lstrip() if before is None and not parent.text else element.tail
+    if before is not None:
+        before.tail = (before.tail or "") + (tail or "")
+    else:
+        parent.text = (parent.text or "") + (tail or "")
+    parent.remove(element)
+
+
 def _unwrap_empty_spans(tree: etree._Element) -> None:
     """Take out empty ``<span>`` markers, keeping the text after them: trafilatura drops that
     text with the span ("Given <span data-page=…></span>the recent ubiquity of…" lost eleven
     words of newyorker.com's first sentence)."""
     for span in [s for s in tree.iter("span") if not len(s) and not (s.text or "").strip()]:
-        parent, before = span.getparent(), span.getprevious()
-        if parent is None:
-            continue
-        if before is not None:
-            before.tail = (before.tail or "") + (span.tail or "")
-        else:
-            parent.text = (parent.text or "") + (span.tail or "")
-        parent.remove(span)
+        _cut_keeping_tail(span)
 
 
 def _words(element: etree._Element) -> str:

@@ -848,3 +848,13 @@ def test_a_round_up_of_links_to_other_sites_posts_its_headline_and_link() -> Non
     article = parse_article(html.encode(), source="page.html")
     assert (article.title, article.paragraphs) == ("Hardware Reviews", ())
     assert any(warning.startswith("no body:") for warning in article.warnings)
+
+
+def test_a_dateline_place_in_its_own_element_is_not_glued_to_the_lead() -> None:
+    body = (
+        '<p><span class="articleLocation">WASHINGTON</span> The council approved a new budget '
+        "on Tuesday that moves money from roads to buses across the river districts.</p>"
+    )
+    article = page(body=body + BODY)
+    assert article.paragraphs[0].startswith("The council approved")
+    assert ("dateline", "WASHINGTON") in article.removed
