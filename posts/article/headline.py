@@ -23,6 +23,7 @@ from posts.article.normalize import comparable
 _PIPE = re.compile(r"\s*(?:::|[|«»])\s*|\s+[·•/@]\s+|\s+_")
 # "Headline:Site": a site's name after a colon, taken off only when it is the site's name
 _COLON = re.compile(r"\s*[:：]\s+|[:：]\s*(?=[^:：]+$)")
+_SPACED_COLON = re.compile(r"\s+:\s+")  # "Post title : subreddit"
 _COLON_SITE = re.compile(r"(?P<headline>.+)[:：]\s*(?P<site>[^:：]+)$")
 # " - ", " – ", " — ": separators only around a site or section name; real titles use them too.
 _DASH = re.compile(r"\s+[-–—]\s+")
@@ -132,18 +133,18 @@ def _segments(text: str) -> frozenset[str]:
 
 def _named_by_title(candidates: tuple[tuple[str, str], ...], sites: set[str]) -> set[str]:
     """An ``<h1>`` that is the last segment of the ``<title>`` ("Evolve: Shared Mutable
-    History — evolve extension for Mercurial" and an h1 "evolve extension for Mercurial") is
+    History — evolve extension for Mercurial" and an h1 "evolve extension for Mercurial", or
+    "TIL that… : todayilearned" and an h1 "todayilearned") is
     the site's or product's name, as a logo's h1 is: titles end with the site, not the story
     (unless the page declares that text as its title, or the title opens with the site's name:
     "Site | Headline" titles exist too)."""
     ends = set()
     for source, text in candidates:
         if source == "title":
-            segments = [s for s in _DASH.split(text) if s.strip()] or [""]
-            pieces = [s for s in _PIPE.split(text) if s.strip()] or [""]
+            splits = (_DASH.split(text), _PIPE.split(text), _SPACED_COLON.split(text))
             ends |= {
                 comparable(p[-1])
-                for p in (segments, pieces)
+                for p in ([s for s in split if s.strip()] or [""] for split in splits)
                 if len(p) > 1 and comparable(p[0]) not in sites
             }
     return {comparable(t) for s, t in candidates if s == "h1" and comparable(t) in ends}

@@ -49,6 +49,11 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "Budget moves money to buses",
         ),
         ("<title>Opinion | Budget moves money to buses</title>", "Budget moves money to buses"),
+        (  # a forum's "Post title : board", and the board's name as the page's h1
+            "<title>TIL the budget moves money to buses : todayilearned</title>"
+            "<h1>todayilearned</h1>",
+            "TIL the budget moves money to buses",
+        ),
         ("<title>Budget moves money to buses | Editorial</title>", "Budget moves money to buses"),
         (
             "<title>Budget moves money to buses | The Daily | The Daily</title>",
