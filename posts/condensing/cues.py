@@ -256,8 +256,8 @@ _FINDINGS_HEADING = re.compile(
 )
 _BACK_WORDS = (
     "this", "that", "these", "those", "former", "latter", "though", "therefore", "thus", "hence",
-    "then,", " ones", "other hand", "however", "contrast", "meanwhile", "instead", "their part",
-    ", too,",
+    "then,", " ones", "est ", "most ", "other hand", "however", "contrast", "meanwhile",
+    "instead", "their part", ", too,",
 )  # fmt: skip  # one is needed
 # Japanese and Chinese demonstratives inside a sentence: "こうした" (such), "これらの" (these)
 _BACK_WORDS_CJK = (
@@ -293,6 +293,9 @@ _REFERS_BACK = re.compile(
     # "I thank RMS for taking that step": a step, a decision, a plan told of before
     r"|\bthat\s+(?:step|decision|move|idea|approach|argument|claim|effort|case|change|plan|problem"
     r"|question|issue)\b"
+    # "The simplest approach is…", "Among the biggest players was…": the best of a set told of
+    # before
+    r"|^(?:among\s+)?the\s+(?:[a-z]{2,}est|most\s+[a-z]+)\s+[a-z]+\s+(?:is|was|are|were)\b"
     # "a conversation like that", "nothing like this before": like what was told before
     r"|\b[a-z]{3,}\s+like\s+(?:that|this)\b(?!\s+(?:of|in|is|was|one|has|had)\b)",
     re.IGNORECASE,

@@ -323,6 +323,8 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "Verizon, AT&T and Comcast, on the other hand, were all opposed to the rules.",
         "The plan, however, failed in its first winter.",
         "Comcast, too, opposed the rules.",
+        "Among the biggest players was the U.S. government, which spent sixty million a year.",
+        "The simplest approach is basically mathematical: new algorithms no machine can break.",
     ):
         assert refers_back(leaning), leaning
     for standing in (
@@ -333,6 +335,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "The report found that by 2030 coal will be gone.",
         "It looks like that is the plan.",
         "However hard it rained, the game went on.",
+        "The biggest storm in a decade is expected on Friday.",
         "Paris, Texas, is small, and it is hot in summer.",
     ):
         assert not refers_back(standing), standing
