@@ -257,7 +257,7 @@ _FINDINGS_HEADING = re.compile(
 _BACK_WORDS = (
     "this", "that", "these", "those", "former", "latter", "though", "therefore", "thus", "hence",
     "then,", " ones", "est ", "most ", "other hand", "however", "contrast", "meanwhile",
-    "instead", "their part", ", too,",
+    "instead", "their part", ", too,", "inside", "aboard",
 )  # fmt: skip  # one is needed
 # Japanese and Chinese demonstratives inside a sentence: "こうした" (such), "これらの" (these)
 _BACK_WORDS_CJK = (
@@ -293,6 +293,8 @@ _REFERS_BACK = re.compile(
     # "I thank RMS for taking that step": a step, a decision, a plan told of before
     r"|\bthat\s+(?:step|decision|move|idea|approach|argument|claim|effort|case|change|plan|problem"
     r"|question|issue)\b"
+    # "Five people inside, some of them…", "Everyone aboard was…": inside a place told of before
+    r"|^(?:[\w’'-]+\s+){1,3}(?:inside|aboard)(?=\s*[,;]|\s+(?:were|was|are|is|had|have)\b)"
     # "The simplest approach is…", "Among the biggest players was…": the best of a set told of
     # before
     r"|^(?:among\s+)?the\s+(?:[a-z]{2,}est|most\s+[a-z]+)\s+[a-z]+\s+(?:is|was|are|were)\b"

@@ -325,6 +325,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "Comcast, too, opposed the rules.",
         "Among the biggest players was the U.S. government, which spent sixty million a year.",
         "The simplest approach is basically mathematical: new algorithms no machine can break.",
+        "Five people inside, some of them his relatives, were questioned and later released.",
     ):
         assert refers_back(leaning), leaning
     for standing in (
@@ -336,6 +337,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "It looks like that is the plan.",
         "However hard it rained, the game went on.",
         "The biggest storm in a decade is expected on Friday.",
+        "Inside the station, the new trains wait for their first riders.",
         "Paris, Texas, is small, and it is hot in summer.",
     ):
         assert not refers_back(standing), standing
