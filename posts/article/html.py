@@ -41,6 +41,7 @@ _LINK_LIST_SHARE = 0.8  # … or nearly every item
 _LINK_LIST_LABEL = 40  # characters beside an item's link that only name its source
 _LOCATION_CLASS = re.compile(r"(?i)dateline|location")
 _PLACE_WORDS = 4  # "WASHINGTON", "NEW YORK": a dateline's place is a few words
+_FILE_NAME = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$")
 _SITE_WORDS = 5  # a site's name is short; a longer guess is a headline taken for one
 _CAPTION_WORDS = 4  # an image's alt text this long, repeated as a paragraph, is its caption
 _CARD_PARTS = 3  # siblings looked at above a card's heading
@@ -370,12 +371,15 @@ def _explain_link(page: PageMeta, url: str | None) -> str:
 
 
 def _image_alt(images: tuple[tuple[str, str, str], ...]) -> str | None:
-    """The lead image's description: its own, else another candidate's for the same picture."""
+    """The lead image's description: its own, else another candidate's for the same picture. A
+    file name ("VP_debate_AP.jpg") describes nothing: a screen reader would read it out."""
     if not images:
         return None
     name = _file_name(images[0][1])
-    same = [alt for _, src, alt in images if alt and _file_name(src) == name]
-    return images[0][2] or next(iter(same), None) or None
+    alts = [alt for _, src, alt in images if alt and not _FILE_NAME.match(alt)]
+    same = [alt for _, src, alt in images if alt in alts and _file_name(src) == name]
+    own = images[0][2] if images[0][2] in alts else None
+    return own or next(iter(same), None)
 
 
 def _file_name(src: str) -> str:

@@ -863,3 +863,12 @@ def test_a_dateline_place_in_its_own_element_is_not_glued_to_the_lead() -> None:
     article = page(body=body + BODY)
     assert article.paragraphs[0].startswith("The council approved")
     assert ("dateline", "WASHINGTON") in article.removed
+
+
+def test_a_file_name_is_no_description_of_the_lead_image() -> None:
+    head = (
+        '<meta property="og:image" content="https://news.example/p/vp-debate.jpg">'
+        '<meta property="og:image:alt" content="VP_debate_AP.jpg">'
+    )
+    article = page(head=head)
+    assert (article.image, article.image_alt) == ("https://news.example/p/vp-debate.jpg", None)
