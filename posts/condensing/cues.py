@@ -57,10 +57,11 @@ _PART_OF = re.compile(
     r"lo\s+tanto|eso)\b|sin\s+embargo\b|par\s+(?:contre|ailleurs)\b|au\s+contraire\b|"
     r"de\s+plus\b|im\s+gegensatz\b|dagegen\b|trotzdem\b|por\s+outro\s+lado\b|no\s+entanto\b|"
     r"d[’']altra\s+parte\b|invece\b"
-    # "Moments earlier, …", "Soon after, …", "Later that day …": a time told from an event before
+    # "Moments earlier, …", "Soon after, …", "Later that day …", "Later, …": a time told from an
+    # event before
     r"|(?:moments|minutes|hours|days|weeks|months|years)\s+(?:earlier|later|before|after)\b|"
     r"(?:soon|shortly|right|just|immediately)\s+(?:after|afterwards?|before|thereafter)\b|"
-    r"(?:later|earlier)\s+that\b)"
+    r"(?:later|earlier)\s+that\b|(?:later|earlier|afterwards?|thereafter|subsequently)\s*,)"
 )
 # "If he pushed…", "When they met…", "Like Alice, he'll…": a person named before is the subject
 # of the first clause.

@@ -569,7 +569,9 @@ def test_a_photo_caption_and_a_footnote_are_no_key_points() -> None:
 def test_a_time_told_from_an_event_before_leans_on_it() -> None:
     assert leans_back("Moments earlier, the show's creator accepted the award.")
     assert leans_back("Soon after, Kaplan negotiated with the company.")
+    assert leans_back("Later, Stephen learned from another Super Bowl-winning coach.")
     assert not leans_back("Years of drought left the reservoirs empty.")
+    assert not leans_back("Later this year the bridge opens to cyclists.")
 
 
 def test_pages_that_are_not_one_story_are_known_by_title_and_address() -> None:
