@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin
 
-from posts.article.boilerplate import boilerplate_rule, is_boilerplate_heading, strip_inline
+from posts.article.boilerplate import (
+    boilerplate_rule,
+    ends_article,
+    is_boilerplate_heading,
+    strip_inline,
+)
 from posts.article.description import LEANS_BACK, judge
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import (
@@ -45,6 +50,7 @@ _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, n
 # A drop cap set apart from its word ("T he Smithsonian's…"): in English only "A", "I" and "O"
 # are words of one capital letter.
 _DROP_CAP = re.compile(r"^([B-HJ-NP-Z]) (?=[a-z]{2})")
+_LAST_LEVEL = 6  # skipping "below" it: until any marked-up heading
 _WIDGET_PART = 0.5  # a paragraph repeated from here on is a widget's, not the article's
 _BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a sentence goes on
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
@@ -244,6 +250,9 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
     rule = boilerplate_rule(text)
     if rule is not None:
         walk.removed.append((rule, text))
+        if ends_article(rule):  # what follows, up to a heading, is the site's (a glossary box)
+            walk.close_section()
+            walk.skip_below = _LAST_LEVEL
         return
     walk.removed.extend(inline)
     walk.hashtags.extend((tag, "inline") for tag in inline_hashtags(text))

@@ -129,6 +129,13 @@ _PAYWALL = re.compile(
     r"(?:limit|maximum))",
     re.IGNORECASE,
 )
+# The article's licence, its last line: "This work is licensed under a Creative Commons…",
+# "この作品は クリエイティブ・コモンズ … ライセンスの下に提供されています。"
+_LICENCE = re.compile(
+    r"\b(?:licen[cs]ed\s+under|(?:available|published|released)\s+under)\s+(?:a|the)\s+"
+    r"(?:creative\s+commons|cc[\s-]by|gnu|mit|apache)|クリエイティブ・コモンズ|知识共享",
+    re.IGNORECASE,
+)
 _REPRINT = re.compile(
     r"\b(?:originally\s+(?:published|appeared)|(?:re)?printed\s+with\s+permission"
     r"|republished\s+(?:with|from|here)|this\s+(?:article|story|post)\s+(?:first\s+)?appeared"
@@ -189,6 +196,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("promo", lambda t: bool(_PROMO.search(t))),
     ("paywall", lambda t: bool(_PAYWALL.search(t))),
     ("reprint-notice", lambda t: bool(_REPRINT.search(t))),
+    ("licence-notice", lambda t: bool(_LICENCE.search(t))),
     ("comment-policy", lambda t: bool(_COMMENT_POLICY.search(t))),
     ("photo-credit", lambda t: bool(_CREDIT.match(t))),
     ("embedded-post", lambda t: bool(_EMBED.search(t))),
@@ -310,6 +318,11 @@ def is_about_trailer(text: str) -> bool:
 def is_no_script_notice(text: str) -> bool:
     """What a page shows without JavaScript ("JavaScript is not available."), never its news."""
     return bool(_NO_SCRIPT.search(text))
+
+
+def ends_article(rule: str | None) -> bool:
+    """Furniture after which a page has only more furniture: the article's licence line."""
+    return rule == "licence-notice"
 
 
 def is_boilerplate_paragraph(text: str) -> bool:

@@ -872,3 +872,14 @@ def test_a_file_name_is_no_description_of_the_lead_image() -> None:
     )
     article = page(head=head)
     assert (article.image, article.image_alt) == ("https://news.example/p/vp-debate.jpg", None)
+
+
+def test_the_licence_line_ends_the_article() -> None:
+    body = (
+        BODY + "<p>This work is licensed under a Creative Commons Attribution 4.0 License.</p>"
+        "<p>GIMP is a free and open-source raster graphics editor used for photo retouching.</p>"
+        "<h2>Night buses</h2><p>Night buses return to six neighbourhoods in March, he said.</p>"
+    )
+    text = " ".join(page(body=body).paragraphs)
+    assert "GIMP" not in text and "Creative Commons" not in text
+    assert "Night buses return to six neighbourhoods in March, he said." in text
