@@ -45,6 +45,11 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 QUOTE_SENTENCES = 4  # most sentences of one quotation joined into one key point
 QUOTED_PARAGRAPHS = 0.2  # at most this share of first-person paragraphs: the article is reported
 FIRST_PERSON_SHARE = 1 / 3  # a paragraph this much in the first person is someone's words
+SIGNATURES = 3  # name lines ("Jay Pelham, president, TotalBank") that make a round-up of voices
+# "Donna Abood, principal and managing director, Avison Young": a name, then a role, no stop
+_SIGNATURE = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s+(?:[a-z]|[A-Z]{2,}\b)[^.!?]{0,120}$"
+)
 
 
 def speakers(text: str) -> list[str]:
@@ -95,6 +100,17 @@ def quoted_voice(paragraphs: Sequence[Sequence[str]]) -> frozenset[int]:
     voiced = {i for i, sentences in enumerate(paragraphs) if _speaks_as_i(sentences)}
     reported = len(voiced) <= QUOTED_PARAGRAPHS * len(paragraphs) and 0 not in voiced
     return frozenset(voiced) if reported else frozenset()
+
+
+def signed_voices(paragraphs: Sequence[Sequence[str]]) -> frozenset[int]:
+    """Indices of the answers in a round-up of signed answers ("The last time I took the bus…"
+    then "Donna Abood, principal, Avison Young"): with :data:`SIGNATURES` or more such name
+    lines, every paragraph from the one before the first name line on is one of the people
+    asked, never the author (the name lines themselves are fragments, never posted)."""
+    signed = [i for i, sentences in enumerate(paragraphs) if _SIGNATURE.match(" ".join(sentences))]
+    if len(signed) < SIGNATURES:
+        return frozenset()
+    return frozenset(range(max(signed[0] - 1, 0), len(paragraphs))) - set(signed)
 
 
 def _speaks_as_i(sentences: Iterable[str]) -> bool:

@@ -50,7 +50,7 @@ from posts.condensing.cues import (
 )
 from posts.condensing.echo import Echo
 from posts.condensing.genre import not_one_story
-from posts.condensing.people import quoted_voice, speakers, whole_quotations
+from posts.condensing.people import quoted_voice, signed_voices, speakers, whole_quotations
 from posts.condensing.voice import told_in_person
 from posts.model import Article
 
@@ -231,10 +231,12 @@ def digest(article: Article) -> Digest:
     raw = tuple(_sentences(article))
     paragraphs = _paragraph_texts(raw)
     order = sorted(paragraphs)
-    quoted = {order[i] for i in quoted_voice([paragraphs[p] for p in order])}
-    personal = _personal(article, paragraphs, quoted, set(order[:2]))
-    # the author's "I" is no one quoted; a block quotation always is
-    found = _unvoiced(raw, set(article.quoted) if personal else quoted | article.quoted)
+    texts = [paragraphs[p] for p in order]
+    quoted = {order[i] for i in quoted_voice(texts)}
+    others = {order[i] for i in signed_voices(texts)} | article.quoted  # never the author's
+    personal = _personal(article, paragraphs, quoted, set(order[:2]), others)
+    # the author's "I" is no one quoted; a block quotation or a signed answer always is
+    found = _unvoiced(raw, others if personal else quoted | others)
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(_scored(s, _score(article, s, weights)) for s in found)
     said = tuple(content_words(t) for t in (article.title, *summary))
@@ -269,15 +271,20 @@ def digest(article: Article) -> Digest:
 
 
 def _personal(
-    article: Article, paragraphs: dict[int, list[str]], quoted: set[int], opening: set[int]
+    article: Article,
+    paragraphs: dict[int, list[str]],
+    quoted: set[int],
+    opening: set[int],
+    others: set[int],
 ) -> bool:
     """Is the article told in person (:func:`~.voice.told_in_person`) with no heading (nor
     title: "3 surprising findings…") that marks its point? Then its opening is its excerpt.
     First-person paragraphs ``quoted`` mid-story are someone's words, not the author's voice,
-    unless they are its ``opening`` paragraphs; block quotations are never its voice."""
+    unless they are its ``opening`` paragraphs; ``others`` (block quotations, signed answers)
+    are never its voice."""
     if any(announces_findings(h) for h in (article.title, *(s.heading for s in article.sections))):
         return False  # its point is under a heading ("What we found"), not in its opening
-    mid_story = (set() if quoted & opening else quoted) | article.quoted
+    mid_story = (set() if quoted & opening else quoted) | others
     texts = [text for number, text in paragraphs.items() if number not in mid_story]
     return told_in_person(texts, article.lang)
 

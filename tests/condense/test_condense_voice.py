@@ -253,3 +253,19 @@ def test_a_single_post_of_a_story_told_in_person_never_skips_ahead_in_it() -> No
     post = condense(source, "x", mode="single").posts[0].text
     assert "I was calmer" in post and "eighty-seven" not in post
     assert later not in post and "I led the project" not in post  # nothing past the gap
+
+
+def test_answers_signed_by_the_people_asked_are_not_the_author_s_words() -> None:
+    answers = (
+        "The last time I took the bus to work was a month ago, and the ride was quick and calm.",
+        "Donna Abood, principal and managing director, Avison Young",
+        "Never. In a city that is often hot or raining, the buses have to come more often.",
+        "Larry Rice, president, Johnson & Wales University",
+        "I ride the train every week from our office to the courthouse and back again.",
+        "Alex Rodriguez-Roig, president, Boys & Girls Clubs",
+    )
+    question = "This week's question: when did you last take the bus to work, and why then?"
+    source = written("Miami CEOs are asked about the bus", "", question, *answers, url=BLOG)
+    posts = "\n".join(thread(source))
+    assert "took the bus to work was a month ago" not in posts
+    assert "often hot or raining" not in posts and "every week" not in posts
