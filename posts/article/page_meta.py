@@ -19,6 +19,7 @@ from lxml import etree
 
 from posts.article.normalize import squash, unescape_leftovers
 
+_FOLDER = re.compile(r"^[a-z]{2,20}$")  # a section's folder in a URL path, not a slug or a date
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # XHTML-era wrapping
 _MAX_JSON_LD = 200_000
 _MIN_IMAGE_PIXELS = 100  # characters of one JSON-LD script; a bigger one is not metadata
@@ -74,12 +75,16 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
 
 
 def domain_names(url: str | None) -> tuple[str, ...]:
-    """``https://www.spacenews.com/x`` → ("spacenews.com", "spacenews"): how titles cite a site."""
-    host = (urlsplit(url).hostname or "") if url else ""
-    host = host.removeprefix("www.")
+    """``https://www.spacenews.com/x`` → ("spacenews.com", "spacenews"): how titles cite a site;
+    also the one-word folders of its path ("/r/aww/comments/…" → "aww", "/nfl/2017/…" → "nfl"),
+    how titles cite a section or a board ("… : aww")."""
+    parts = urlsplit(url) if url else None
+    host = (parts.hostname or "").removeprefix("www.") if parts else ""
     if "." not in host:
         return ()
-    return (host, host.split(".")[-2] if host.count(".") == 1 else host.split(".")[0])
+    folders = parts.path.split("/")[1:-1] if parts else []
+    sections = tuple(f for f in folders if _FOLDER.match(f))
+    return (host, host.split(".")[-2] if host.count(".") == 1 else host.split(".")[0], *sections)
 
 
 def _images(

@@ -883,3 +883,9 @@ def test_the_licence_line_ends_the_article() -> None:
     text = " ".join(page(body=body).paragraphs)
     assert "GIMP" not in text and "Creative Commons" not in text
     assert "Night buses return to six neighbourhoods in March, he said." in text
+
+
+def test_a_section_named_by_the_address_s_folder_is_taken_off_the_headline() -> None:
+    head = "<title>Night buses return to six neighbourhoods : transit</title>"
+    article = page(head=head, url="https://forum.example/r/transit/comments/x1/night_buses/")
+    assert article.title == "Night buses return to six neighbourhoods"
