@@ -411,7 +411,8 @@ def names_again(text: str, before: str) -> bool:
 _DEFINITE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose) ([a-z][a-z-]{2,})(?=(?:['’]s)?(?:[.,;:!?”\")]|$|"
     r" (?:is|are|was|were|will|would|had|has|have|could|can|may|might|did|does|in|on|at|to|for"
-    r"|with|from|by|and|but|as|after|before|when|said|says)\b(?!-)| [a-z]+ed\b))"
+    r"|with|from|by|and|but|as|after|before|when|said|says|because|since|while|until|so|if)"
+    r"\b(?!-)| [a-z]+ed\b))"
 )
 # things every reader knows without being told which: time, the page itself, the world at large
 _KNOWN_TO_ALL = frozenset(

@@ -366,6 +366,7 @@ def test_a_noun_named_as_known_is_read_as_a_thing_the_reader_was_told_of() -> No
     assert things_named("We will decide whether the balloons will fly or not.") == ["balloons"]
     assert things_named("This discovery was the foundation of neon light.") == ["discovery"]
     assert things_named("The disruption affected multiple services.") == ["disruption"]
+    assert things_named("You refuse to drink this tea because it is old.") == ["tea"]
     for standing in (
         "There were mistakes in the financial statements, he said.",  # the phrase is statements
         "They went through the various loans because the loans are key.",  # brought in here
