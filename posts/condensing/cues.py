@@ -272,7 +272,7 @@ _BACK_WORDS_CJK = (
     "上述",
 )
 _REFERS_BACK = re.compile(
-    r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?!days\b)[a-z]{3,}"
+    r"\b(?:this|that|these|those)\s*[.!?]['\"’”)]*$|\b(?:these|those)\s+(?:[\d,]+\s+)?(?!days\b)[a-z]{3,}"
     r"|\bthis(?:\s*[,;:—]|\s+(?:for|as|is|was|will|would|can|could|should|has|had|because|but"
     r"|and|or|so|when|if|in|on|at|to|with|without|means|meant)\b)"
     r"|\bthe\s+(?:former|latter)\b"

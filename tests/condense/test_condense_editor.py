@@ -326,6 +326,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "Among the biggest players was the U.S. government, which spent sixty million a year.",
         "The simplest approach is basically mathematical: new algorithms no machine can break.",
         "Five people inside, some of them his relatives, were questioned and later released.",
+        "Together, these 10 multinationals have boosted their bond holdings to $113 billion.",
     ):
         assert refers_back(leaning), leaning
     for standing in (
