@@ -1,0 +1,247 @@
+"""The page's furniture, cleared from the tree before extraction, each piece under a rule.
+
+trafilatura keeps what looks like text; some of it is not the article's: embedded posts (other
+people's words and handles), teaser cards of other stories, a press release's "About us", formulas
+it would leave holes in, photo captions, a dateline's place set apart, lists of links to other
+sites. Each pass removes its pieces from the tree and yields ``(rule, text)`` for the explain
+output; two passes reshape the tree instead (subject headings lose their links, empty markers
+their spans, so extraction keeps the text around them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from posts.article.boilerplate import is_about_trailer
+
+_BLURB_WORDS = 60  # a teaser's blurb is a sentence or two
+_KICKER_WORDS = 4
+_KICKER_TAGS = ("h2", "h3", "h4", "h5", "h6", "span", "p")
+_LINK_LIST_ITEMS = 3  # a list this long, every item a link, is further reading
+_LINK_LIST_SHARE = 0.8  # … or nearly every item
+_LINK_LIST_LABEL = 40  # characters beside an item's link that only name its source
+_LOCATION_CLASS = re.compile(r"(?i)dateline|location")
+_PLACE_WORDS = 4  # "WASHINGTON", "NEW YORK": a dateline's place is a few words
+_CAPTION_WORDS = 4  # an image's alt text this long, repeated as a paragraph, is its caption
+_CARD_PARTS = 3  # siblings looked at above a card's heading
+_EMBEDS = (
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
+    " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
+    " or contains(@class, 'bluesky-embed') or contains(@class, 'mastodon-embed')"
+    " or contains(@class, 'reddit-card') or contains(@class, 'threads-embed')]"
+)
+
+
+def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[str, str], ...]:
+    """Remove the furniture from ``tree`` (the page at ``address``); (rule, text) of each piece."""
+    removed = (
+        *_remove_embeds(tree),
+        *_remove_teasers(tree, address),
+        *_remove_about_trailers(tree),
+        *_remove_formulas(tree),
+        *_remove_captions(tree),
+        *_remove_location_marks(tree),
+        *_remove_link_lists(tree, address),
+    )
+    _unlink_subject_headings(tree)
+    _unwrap_empty_spans(tree)
+    return removed
+
+
+def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """Embedded tweets, toots and posts quote other people: their @handles are not the author's."""
+    for element in tree.xpath(_EMBEDS):
+        text = _words(element)
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+            yield "embedded-post", text[:200]
+
+
+def _remove_formulas(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """Paragraphs built around MathML: extraction leaves holes ("real because of ."), and a
+    formula is not something a post can show."""
+    for math in list(tree.iter("math", "{http://www.w3.org/1998/Math/MathML}math")):
+        paragraph = next((a for a in math.iterancestors("p", "li", "dd")), None)
+        if paragraph is not None and paragraph.getparent() is not None:
+            yield "formula", _words(paragraph)[:200]
+            paragraph.getparent().remove(paragraph)
+
+
+def _remove_captions(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """A picture's caption set as a paragraph beside it, inside its ``<figure>`` or repeating its
+    ``alt`` text ("A prison guard stands over a courtyard…"): it describes a photo the post
+    does not show. A quotation set in a figure (``<figure><blockquote>``) is the article's."""
+    alts = {" ".join(img.get("alt", "").split()) for img in tree.iter("img")}
+    alts = {alt for alt in alts if len(alt.split()) >= _CAPTION_WORDS}
+    for paragraph in list(tree.iter("p")):
+        text, parent = _words(paragraph), paragraph.getparent()
+        quoted = next(paragraph.iterancestors("blockquote"), None) is not None
+        in_figure = next(paragraph.iterancestors("figure"), None) is not None and not quoted
+        if text and parent is not None and (in_figure or text in alts):
+            yield "caption", text[:200]
+            parent.remove(paragraph)
+
+
+def _remove_location_marks(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """A dateline's place set in its own element before the lead ("<span class=articleLocation>
+    WASHINGTON</span> The U.S. Federal Reserve…"): the post is not datelined. Only a short,
+    upper-case text marked by its class as a dateline or location is taken."""
+    for mark in list(tree.iter("span", "strong", "b")):
+        text, parent = _words(mark), mark.getparent()
+        if parent is None or not _LOCATION_CLASS.search(mark.get("class") or ""):
+            continue
+        if text and text.isupper() and len(text.split()) <= _PLACE_WORDS:
+            yield "dateline", text
+            _cut_keeping_tail(mark)
+
+
+def _cut_keeping_tail(element: etree._Element) -> None:
+    """Remove ``element`` but keep the text that follows it."""
+    parent, before = element.getparent(), element.getprevious()
+    if parent is None:
+        return
+    tail = (element.tail or "").lstrip() if before is None and not parent.text else element.tail
+    if before is not None:
+        before.tail = (before.tail or "") + (tail or "")
+    else:
+        parent.text = (parent.text or "") + (tail or "")
+    parent.remove(element)
+
+
+def _unwrap_empty_spans(tree: etree._Element) -> None:
+    """Take out empty ``<span>`` markers, keeping the text after them: trafilatura drops that
+    text with the span ("Given <span data-page=…></span>the recent ubiquity of…" lost eleven
+    words of newyorker.com's first sentence)."""
+    for span in [s for s in tree.iter("span") if not len(s) and not (s.text or "").strip()]:
+        _cut_keeping_tail(span)
+
+
+def _words(element: etree._Element) -> str:
+    """The element's text, its whitespace squashed."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def _linked_words(element: etree._Element) -> str:
+    """The text of the element's links, its whitespace squashed."""
+    return " ".join("".join(t for a in element.iter("a") for t in a.itertext()).split())
+
+
+def _remove_link_lists(tree: etree._Element, page: str | None) -> Iterator[tuple[str, str]]:
+    """Lists whose every item (or nearly) is a link to another site with at most its source
+    beside it ("<a>…に参加してみた</a> (NEKOLAB)"): an article's coverage round-up or further
+    reading, other people's headlines rather than its words. A list article's items say
+    something of their own beside the link; lists of the site's own pages are its navigation
+    or an index page's, which extraction and the index-page check deal with."""
+    for items in [items for items in tree.iter("ul", "ol") if _is_link_list(items, page)]:
+        parent = items.getparent()
+        if parent is not None:
+            yield "link-list", _words(items)[:200]
+            parent.remove(items)
+
+
+def _is_link_list(items: etree._Element, page: str | None) -> bool:
+    entries = [li for li in items if li.tag == "li"]
+    linked = [li for li in entries if _only_a_link(li)]
+    away = [li for li in linked if not _same_site(_href(li), page)]
+    least = _LINK_LIST_SHARE * len(entries)
+    return len(entries) >= _LINK_LIST_ITEMS and len(linked) >= least and len(away) >= least
+
+
+def _href(item: etree._Element) -> str:
+    link = next(item.iter("a"), None)
+    return link.get("href", "") if link is not None else ""
+
+
+def _only_a_link(item: etree._Element) -> bool:
+    """An item that is a link, and beside it no more than a short label (its source)."""
+    text = _words(item)
+    linked = _linked_words(item)
+    rest = len(text) - len(linked)
+    return bool(linked) and rest <= _LINK_LIST_LABEL and len(linked) >= rest
+
+
+def _remove_teasers(tree: etree._Element, page: str | None) -> Iterator[tuple[str, str]]:
+    """Related-article cards: a heading that is wholly a link to another page of the same site,
+    and the short blurb beside it. An article's own section headings are not links, and a
+    heading linking to another site is usually the story's subject (a link blog's post)."""
+    for heading in list(tree.iter("h2", "h3", "h4")):
+        links = heading.findall(".//a")
+        text = _words(heading)
+        linked = _linked_words(heading)
+        href = links[0].get("href", "") if links else ""
+        if not text or linked != text or heading.getparent() is None or not _same_site(href, page):
+            continue
+        for part in (*_kicker(heading), *_blurbs(heading), heading):
+            words = _words(part)
+            if words:
+                yield "related-link", words[:200]
+            part.getparent().remove(part)
+
+
+def _unlink_subject_headings(tree: etree._Element) -> None:
+    """A list article's item headings that link to their subject elsewhere ("“Rez Infinite”
+    ($30)" linking to the game's store page) lose the link, not the heading: extraction drops a
+    heading that is only a link, and the item would go unnamed. (Same-site ones were teaser
+    cards, removed before this.)"""
+    for heading in list(tree.iter("h2", "h3", "h4")):
+        links = heading.findall(".//a")
+        text = _words(heading)
+        linked = _linked_words(heading)
+        if text and linked == text:
+            for link in links:
+                link.drop_tag()
+
+
+def _same_site(href: str, page: str | None) -> bool:
+    """A link to another page of the site the article is on (relative, or the same host)."""
+    if not href or href.startswith("#"):
+        return False
+    target = urlsplit(urljoin(page or "", href))
+    if not target.netloc or not page:
+        return not urlsplit(href).netloc  # relative: this site
+    host = urlsplit(page).netloc.removeprefix("www.")
+    return target.netloc.removeprefix("www.") == host and target.path != urlsplit(page).path
+
+
+def _remove_about_trailers(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """ "About Acme Corp" and everything after it up to the next heading (trafilatura keeps the
+    paragraphs of such a section but may drop its heading, so this is done on the page)."""
+    for heading in list(tree.iter("h2", "h3", "h4", "h5")):
+        text = _words(heading)
+        parent = heading.getparent()
+        if parent is None or not is_about_trailer(text):
+            continue
+        for sibling in list(heading.itersiblings()):
+            if sibling.tag in ("h1", "h2", "h3", "h4", "h5"):
+                break
+            parent.remove(sibling)
+        parent.remove(heading)
+        yield "about-trailer", text
+
+
+def _blurbs(heading: etree._Element) -> list[etree._Element]:
+    """The short paragraphs right after ``heading`` in the same card (past its image)."""
+    found: list[etree._Element] = []
+    for sibling in heading.itersiblings():
+        words = len("".join(sibling.itertext()).split())
+        if sibling.tag != "p" and words == 0:
+            continue  # the card's thumbnail
+        if sibling.tag != "p" or words > _BLURB_WORDS:
+            break
+        found.append(sibling)
+    return found
+
+
+def _kicker(heading: etree._Element) -> list[etree._Element]:
+    """A card's label above its linked heading ("On Tech", a columnist's name), perhaps with the
+    card's picture in between."""
+    for previous in list(heading.itersiblings(preceding=True))[:_CARD_PARTS]:
+        words = len("".join(previous.itertext()).split())
+        if previous.tag in _KICKER_TAGS and 0 < words <= _KICKER_WORDS:
+            return [] if previous.find(".//a") is not None else [previous]
+    return []
