@@ -47,7 +47,9 @@ _ANSWERS = re.compile(
 _PART_OF = re.compile(
     r"(?i:others\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
     r"(?:them|these|those|this|it|us|which)\b|(?:in|at|for|by|with|on)\s+(?:this|that|these|"
-    r"those|such)[\s,]|in\s+(?:fact|addition|turn|contrast|short|particular)\b|"
+    r"those|such)[\s,]|in\s+(?:fact|addition|turn|contrast|short|particular|response|return)\b|"
+    # "As a result, vendors…", "As such, …": a consequence of what came before
+    r"as\s+(?:a\s+(?:result|consequence)|such)\b|"
     # "On top of that, …", "Because of this, …", "Apart from that, …", "To that end, …"
     r"(?:on\s+top\s+of|because\s+of|despite|after|apart\s+from|besides|beyond|other\s+than|"
     r"aside\s+from|to|by|until|even)\s+(?:that|this|then|so)\b[^.]{0,6},|like,\s|the\s+(?:other|"

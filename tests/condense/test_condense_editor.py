@@ -576,6 +576,12 @@ def test_a_time_told_from_an_event_before_leans_on_it() -> None:
     assert not leans_back("Later this year the bridge opens to cyclists.")
 
 
+def test_a_consequence_or_a_response_leans_on_what_it_follows() -> None:
+    assert leans_back("As a result, vendors often make a big deal out of minor breaches.")
+    assert leans_back("In response, the council extended the night buses.")
+    assert not leans_back("As results came in, the mood in the hall changed.")
+
+
 def test_pages_that_are_not_one_story_are_known_by_title_and_address() -> None:
     from dataclasses import replace
 
