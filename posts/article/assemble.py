@@ -110,7 +110,7 @@ def assemble(
     walk = _walk(extracted)
     lang = meta.lang.strip() if meta.lang else None
     paragraphs = tuple(p for section in walk.sections for p in section.paragraphs)
-    _check_body(walk, meta, kind, name)
+    _check_body(walk, meta, paragraphs, kind, name)
     summary, source_of_summary, notes = _summary(walk, meta, paragraphs)
     title = walk.title or _title_from(paragraphs[0], lang)
     declared = absolute_url(meta.url)
@@ -142,11 +142,12 @@ def assemble(
     )
 
 
-def _check_body(walk: _Walk, meta: Metadata, kind: ArticleKind, name: str) -> None:
+def _check_body(
+    walk: _Walk, meta: Metadata, paragraphs: tuple[str, ...], kind: ArticleKind, name: str
+) -> None:
     """Refuse a page with nothing to post. A page that declares itself one story keeps its
     headline when its body cannot be read (a paywall, scrambled text, a headline-only joke), and
     so does a round-up whose body is only a list of links to other sites."""
-    paragraphs = [p for section in walk.sections for p in section.paragraphs]
     if paragraphs and kind == "html" and not any(_is_prose(p) for p in paragraphs):
         raise ArticleError(
             f"{name} has no article text, only headlines, labels and links (an index page?)"

@@ -33,9 +33,11 @@ def garbled(paragraphs: tuple[str, ...], lang: str | None) -> frozenset[str]:
     own = _stoplist(lang)
     if own is None:
         return frozenset()
-    if not any(_is_garbled(_words(p), own) for p in paragraphs):
+    words = {p: _words(p) for p in paragraphs}
+    if not any(_is_garbled(listed, own) for listed in words.values()):
         return frozenset()
-    return frozenset(p for p in paragraphs if _is_foreign(_words(p), own, _LEAST_ON_GARBLED_PAGE))
+    least = _LEAST_ON_GARBLED_PAGE
+    return frozenset(p for p, listed in words.items() if _is_foreign(listed, own, least))
 
 
 def _words(text: str) -> list[str]:

@@ -78,12 +78,11 @@ def domain_names(url: str | None) -> tuple[str, ...]:
     """``https://www.spacenews.com/x`` → ("spacenews.com", "spacenews"): how titles cite a site;
     also the one-word folders of its path ("/r/aww/comments/…" → "aww", "/nfl/2017/…" → "nfl"),
     how titles cite a section or a board ("… : aww")."""
-    parts = urlsplit(url) if url else None
-    host = (parts.hostname or "").removeprefix("www.") if parts else ""
+    parts = urlsplit(url or "")
+    host = (parts.hostname or "").removeprefix("www.")
     if "." not in host:
         return ()
-    folders = parts.path.split("/")[1:-1] if parts else []
-    sections = tuple(f for f in folders if _FOLDER.match(f))
+    sections = tuple(f for f in parts.path.split("/")[1:-1] if _FOLDER.match(f))
     return (host, host.split(".")[-2] if host.count(".") == 1 else host.split(".")[0], *sections)
 
 
