@@ -50,8 +50,6 @@ _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, n
 # A drop cap set apart from its word ("T he Smithsonian's…"): in English only "A", "I" and "O"
 # are words of one capital letter.
 _DROP_CAP = re.compile(r"^([B-HJ-NP-Z]) (?=[a-z]{2})")
-_ITEMS = 3  # headed sections that make a list …
-_ITEM_PARAGRAPHS = 2  # … when none is longer than this
 _LAST_LEVEL = 6  # skipping "below" it: until any marked-up heading
 _WIDGET_PART = 0.5  # a paragraph repeated from here on is a widget's, not the article's
 _BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a sentence goes on
@@ -116,7 +114,7 @@ def assemble(
     declared = absolute_url(meta.url)
     link = _url_argument(url) if url is not None else declared or page_url
     sections, summary, handles = _inert_handles(
-        walk.sections, summary or _lead_before_items(walk.sections, lang), meta.mentions
+        walk.sections, summary or _lead(paragraphs, lang), meta.mentions
     )
     if handles:
         notes = (*notes, f"mentions made inert (not addressed by the author): {', '.join(handles)}")
@@ -296,17 +294,6 @@ def _past_title(description: str, title: str | None) -> str:
         return description
     rest = _TITLE_JOINT.sub("", text[len(title) :])
     return rest if rest and rest != text[len(title) :] else description
-
-
-def _lead_before_items(sections: list[Section], lang: str | None) -> str:
-    """The lead, unless the article opens straight on a list's first item (a headed section of
-    a paragraph or two, among three or more): that item's text is no lead without its name, so
-    the headline stands alone."""
-    headed = [s for s in sections if s.heading]
-    items = len(headed) >= _ITEMS and all(len(s.paragraphs) <= _ITEM_PARAGRAPHS for s in headed)
-    if items and sections[0].heading:
-        return ""
-    return _lead(tuple(p for s in sections for p in s.paragraphs), lang)
 
 
 def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from posts.article.boilerplate import boilerplate_rule, is_about_trailer, is_boilerplate_heading
+from posts.article.boilerplate import is_about_trailer
 
 _BLURB_WORDS = 60  # a teaser's blurb is a sentence or two
 _KICKER_WORDS = 4
@@ -28,8 +28,6 @@ _LOCATION_CLASS = re.compile(r"(?i)dateline|location")
 _PLACE_WORDS = 4  # "WASHINGTON", "NEW YORK": a dateline's place is a few words
 _CAPTION_WORDS = 4  # an image's alt text this long, repeated as a paragraph, is its caption
 _CARD_PARTS = 3  # siblings looked at above a card's heading
-_LABELS = 3  # bold item names that make a list of named items
-_LABEL_WORDS = 15  # a bold paragraph this short can name an item
 _EMBEDS = (
     "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
     " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
@@ -50,7 +48,6 @@ def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[st
         *_remove_link_lists(tree, address),
     )
     _unlink_subject_headings(tree)
-    _label_headings(tree)
     _unwrap_empty_spans(tree)
     return removed
 
@@ -198,36 +195,6 @@ def _unlink_subject_headings(tree: etree._Element) -> None:
         if text and linked == text:
             for link in links:
                 link.drop_tag()
-
-
-def _label_headings(tree: etree._Element) -> None:
-    """A list whose items are named in bold paragraphs ("<p><strong>Loose-Leaf Black Tea Inside
-    a Baggy</strong></p>" then its text), three times or more: each name becomes the heading it
-    stands for, so the item's text is never posted without it."""
-    labels = [p for p in tree.iter("p") if _is_label(p)]
-    if len({_words(label) for label in labels}) >= _LABELS:
-        for label in labels:
-            label.tag = "h4"
-
-
-def _is_label(paragraph: etree._Element) -> bool:
-    """A short paragraph all in bold, without a final stop and not furniture ("Advertisement"),
-    followed by a paragraph of text (past empty boxes)."""
-    if not _is_bold(paragraph) or (paragraph[0].tail or "").strip():
-        return False
-    text = _words(paragraph)
-    if not 0 < len(text.split()) <= _LABEL_WORDS or text.endswith(tuple(".!?:;,…")):
-        return False
-    if is_boilerplate_heading(text) or boilerplate_rule(text) is not None:
-        return False
-    after = next((e for e in paragraph.itersiblings() if _words(e)), None)
-    return after is not None and after.tag == "p" and not _is_bold(after)
-
-
-def _is_bold(paragraph: etree._Element) -> bool:
-    """Only a bold phrase: one ``<strong>`` or ``<b>`` child and no text of its own."""
-    lone = len(paragraph) == 1 and not (paragraph.text or "").strip()
-    return lone and paragraph[0].tag in ("strong", "b")
 
 
 def _same_site(href: str, page: str | None) -> bool:

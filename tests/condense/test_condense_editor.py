@@ -778,24 +778,3 @@ def test_the_steps_of_a_project_under_an_instructions_label_are_no_key_points() 
     posts = "\n".join(thread(source))
     assert "snippers" not in posts and "attach the green" not in posts
     assert "made of things you already have" in posts
-
-
-def test_a_list_whose_items_are_named_in_bold_posts_each_item_with_its_name() -> None:
-    items = (
-        ("Sleepytime Tea from a Past Life", "You refuse to drink this tea because it is old."),
-        ("Loose-Leaf Black Tea in a Baggy", "There is a strong chance that it is dust by now."),
-        ("Mystery Tea Bag with No Label", "This tea is the last of its kind, whatever it was."),
-        ("Glitter Tea You Will Never Drink", "This cursed gift came from a friend long gone."),
-    )
-    body = "".join(
-        f"<p><strong>{name}</strong></p><div class='ad'></div><p>{text}</p>" for name, text in items
-    )
-    html = (
-        "<html><head><title>Four teas you should get rid of</title></head><body><article>"
-        f"{body}</article></body></html>"
-    )
-    source = parse_article(html.encode(), source="teas.html", url="https://example.org/teas")
-    assert [s.heading for s in source.sections] == [name for name, _ in items]
-    posts = "\n".join(thread(source))
-    assert "Sleepytime Tea from a Past Life" in posts
-    assert posts.index("Sleepytime Tea") < posts.index("You refuse to drink this tea")
