@@ -51,6 +51,8 @@ _PART_OF = re.compile(
     # "As a result, vendors…", "As such, …": a consequence of what came before
     r"as\s+(?:a\s+(?:result|consequence)|such)\b|"
     # "On top of that, …", "Because of this, …", "Apart from that, …", "To that end, …"
+    # "Not only that, but…", "More than that, …": more of what came before
+    r"not\s+only\s+(?:that|this)\b|more\s+than\s+(?:that|this)\s*,|"
     r"(?:on\s+top\s+of|because\s+of|despite|after|apart\s+from|besides|beyond|other\s+than|"
     r"aside\s+from|to|by|until|even)\s+(?:that|this|then|so)\b[^.]{0,6},|like,\s|the\s+(?:other|"
     r"same|latter|former|rest|next|following)\b"

@@ -3,19 +3,19 @@ read as the author wrote it, and where an excerpt ends."""
 
 from __future__ import annotations
 
-from posts.condensing.selection import Digest, Sentence
+from posts.condensing.selection import Sentence, span
 
 EXCERPT_CHARS = 450  # an article told in person is posted as its opening: this much, to the
 EXCERPT_MOST = 700  # end of a paragraph, or at most this much
 EXCERPT_GAPS = 2  # paragraphs of an excerpt with sentences passed over: past this, it ends
 
 
-def excerpt_done(digest: Digest, sentence: Sentence, chosen: dict[int, Sentence]) -> bool:
+def excerpt_done(excerpt: frozenset[int], sentence: Sentence, chosen: dict[int, Sentence]) -> bool:
     """Has the excerpt been posted? Yes at the end of the paragraph whose sentences bring the
     chosen text to :data:`EXCERPT_CHARS`, or once it reaches :data:`EXCERPT_MOST`."""
-    if sentence.position not in digest.excerpt or not chosen:
+    if sentence.position not in excerpt or not chosen:
         return False
-    length = sum(len(s.text) for s in chosen.values())
+    length = sum(span(s.text) for s in chosen.values())
     ended = sentence.paragraph != chosen[max(chosen)].paragraph
     return length >= EXCERPT_MOST or (ended and length >= EXCERPT_CHARS)
 

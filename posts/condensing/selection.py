@@ -9,6 +9,9 @@ Order of preference (docs/formatting.md explains it for users):
    (:func:`~.voice.told_in_person`), its opening excerpt instead, and for a thread nothing more;
 3. every other sentence by score, highest first, ties in article order.
 
+A story's thread (no list, no steps, no heading that marks its point) reads its own ranking,
+:attr:`Digest.told`: the opening excerpt first, then the rest by score.
+
 A sentence's score counts the *recurring* content words it contains: a content word is a word of
 four or more letters (not a number), or in scripts written without spaces a character n-gram
 (:func:`content_words`); its weight is ``log(df)``, where df is the number of sentences of the
@@ -127,7 +130,9 @@ class Digest:
     in_order: frozenset[int] = frozenset()  # a list's items, a how-to's steps: none skipped
     not_a_story: str | None = None  # what the page is instead ("release notes"), see genre
     opening: tuple[str, ...] = ()  # the first paragraph's sentences without filler (a caption)
-    excerpt: frozenset[int] = frozenset()  # told in person: the opening's sentences to post
+    excerpt: frozenset[int] = frozenset()  # a story's opening: the sentences a thread posts
+    told: Distinct | None = None  # a report's excerpt, then its ranking: what its thread reads
+    personal: bool = False  # told in person (:func:`~.voice.told_in_person`)
 
     def last_named(self, forms: frozenset[str], before: int) -> int | None:
         """The position of the last sentence before ``before`` that names one of ``forms``
@@ -163,7 +168,8 @@ class Digest:
         if self.not_a_story is not None:
             return (s for s in self.distinct if s.paragraph == 0 and s.position in self.pinned)
         if self.excerpt and thread:
-            return takewhile(lambda s: s.position in self.excerpt, self.distinct)
+            ranking = self.told or self.distinct
+            return takewhile(lambda s: s.position in self.excerpt, ranking)
         return iter(self.distinct)
 
 
@@ -234,7 +240,12 @@ def digest(article: Article) -> Digest:
     texts = [paragraphs[p] for p in order]
     quoted = {order[i] for i in quoted_voice(texts)}
     others = {order[i] for i in signed_voices(texts)} | article.quoted  # never the author's
-    personal = _personal(article, paragraphs, quoted, set(order[:2]), others)
+    # a heading or title that marks the point ("What we found") is where the point is, not
+    # the opening
+    marked = any(
+        announces_findings(h) for h in (article.title, *(x.heading for x in article.sections))
+    )
+    personal = not marked and _personal(article, paragraphs, quoted, set(order[:2]), others)
     # the author's "I" is no one quoted; a block quotation or a signed answer always is
     found = _unvoiced(raw, others if personal else quoted | others)
     weights = word_weights(found, content_words(article.title))
@@ -242,32 +253,41 @@ def digest(article: Article) -> Digest:
     said = tuple(content_words(t) for t in (article.title, *summary))
     lead = [s for s in sentences if s.paragraph == 0 and s.point][:LEAD_SENTENCES]
     items = _item_openers(sentences) or _steps(article, sentences)
-    excerpt = [] if items or not personal else _excerpt(sentences)
-    lead = excerpt or lead
-    pinned = {s.position for s in (*lead, *items)}
-    rest = sorted(
-        (s for s in sentences if s.position not in pinned),
-        key=lambda s: (not s.point, -s.score, s.position),
-    )
+    excerpt = [] if items or marked else _excerpt(sentences)
+    lead = (excerpt if personal else []) or lead
+    echo = Echo((article.title, *summary), [s.text for s in sentences])
+    ranked = _ranked(sentences, [*lead, *items])
     return Digest(
         title=_headline(article),
         summary=summary,
         sentences=sentences,
-        ranked=(*lead, *items, *rest),
-        distinct=Distinct(
-            (*lead, *items, *rest),
-            said,
-            Echo((article.title, *summary), [s.text for s in sentences]),
-            frozenset(s.position for s in lead),
-            frozenset(s.position for s in items),
-        ),
-        pinned=frozenset(pinned),
-        in_order=frozenset(s.position for s in items),
+        ranked=ranked,
+        distinct=Distinct(ranked, said, echo, _positions(lead), _positions(items)),
+        told=None
+        if personal or not excerpt
+        else Distinct(_ranked(sentences, excerpt), said, echo, _positions(excerpt)),
+        pinned=_positions([*lead, *items]),
+        in_order=_positions(items),
         said=said,
         not_a_story=not_one_story(article),
         opening=tuple(s.text for s in sentences if s.paragraph == 0 and not is_filler(s.text)),
-        excerpt=frozenset(s.position for s in excerpt),
+        excerpt=_positions(excerpt),
+        personal=personal,
     )
+
+
+def _ranked(sentences: tuple[Sentence, ...], first: list[Sentence]) -> tuple[Sentence, ...]:
+    """``first`` as given, then every other sentence: key points by score, ties in order."""
+    taken = _positions(first)
+    rest = sorted(
+        (s for s in sentences if s.position not in taken),
+        key=lambda s: (not s.point, -s.score, s.position),
+    )
+    return (*first, *rest)
+
+
+def _positions(sentences: Iterable[Sentence]) -> frozenset[int]:
+    return frozenset(s.position for s in sentences)
 
 
 def _personal(
@@ -277,13 +297,9 @@ def _personal(
     opening: set[int],
     others: set[int],
 ) -> bool:
-    """Is the article told in person (:func:`~.voice.told_in_person`) with no heading (nor
-    title: "3 surprising findings…") that marks its point? Then its opening is its excerpt.
-    First-person paragraphs ``quoted`` mid-story are someone's words, not the author's voice,
-    unless they are its ``opening`` paragraphs; ``others`` (block quotations, signed answers)
-    are never its voice."""
-    if any(announces_findings(h) for h in (article.title, *(s.heading for s in article.sections))):
-        return False  # its point is under a heading ("What we found"), not in its opening
+    """Is the article told in person (:func:`~.voice.told_in_person`)? First-person paragraphs
+    ``quoted`` mid-story are someone's words, not the author's voice, unless they are its
+    ``opening`` paragraphs; ``others`` (block quotations, signed answers) are never its voice."""
     mid_story = (set() if quoted & opening else quoted) | others
     texts = [text for number, text in paragraphs.items() if number not in mid_story]
     return told_in_person(texts, article.lang)
@@ -306,8 +322,14 @@ def _excerpt(sentences: tuple[Sentence, ...]) -> list[Sentence]:
             break
         if sentence.point:
             chosen.append(sentence)
-            length += len(sentence.text)
+            length += span(sentence.text)
     return chosen
+
+
+def span(text: str) -> int:
+    """How much ``text`` says, in characters of a spaced script: a character of a script
+    written without spaces ("事故は") counts twice, as it carries about a word."""
+    return len(text) + len(_SPACELESS.findall(text))
 
 
 def _steps(article: Article, sentences: Iterable[Sentence]) -> list[Sentence]:

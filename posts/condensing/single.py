@@ -115,7 +115,12 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
         if tried >= MAX_EXTRA_TRIES:
             break
         cost = ctx.rules.length(sentence.text) + 2
-        if cost > room and chosen and sentence.position in ctx.digest.excerpt:
+        if (
+            cost > room
+            and chosen
+            and ctx.digest.personal
+            and sentence.position in ctx.digest.excerpt
+        ):
             break
         if cost > room or sentence.text in chosen or not sentence.point:
             continue

@@ -324,44 +324,22 @@ def _pieces(ctx: Context, text: str, budget: int) -> list[tuple[str, str]]:
 def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     """The best-ranked passages that fit beside the hook, laid out in article order.
 
-    A page that is not one story offers only its opening (:meth:`Digest.candidates`). A passage
+    A page that is not one story offers only its opening (:meth:`Digest.candidates`), a story
+    its excerpt: its opening read in order. A passage
     longer than a post is passed over (only the summary is ever cut across posts, and
     a sentence that leans on another is posted in the same post as it). Choosing stops at the first
     passage scoring under :data:`STOP` of the mean of those chosen
     or under the article's top :data:`KEY_SHARE` (the lead and a list article's items are
     exempt), or after :data:`MAX_SKIPS` passages that did not fit. Steps, list items and an
-    excerpt are taken in order (:class:`~.order.Passed`).
+    excerpt are taken in order (:class:`~.order.Passed`). A report whose excerpt gives nothing
+    beside the hook (its opening leans on what the hook said, too long to share its post) is
+    condensed from its ranking instead.
     """
-    by_position = {s.position: s for s in ctx.digest.sentences}
-    chosen: dict[int, Sentence] = {}
-    taken: list[list[Sentence]] = []  # the passages, best first
-    scores: list[float] = []
-    skips = 0
-    floor = _floor(ctx.digest.sentences)
-    passed = Passed(ctx.digest.in_order, ctx.digest.excerpt)
-    for sentence in ctx.digest.candidates():
-        lead = sentence.position in ctx.digest.pinned
-        if not sentence.point or (not lead and _enough(sentence, scores, floor)):
-            break  # the ranking puts every fragment and filler sentence last
-        if passed.rules_out(sentence):
-            continue
-        if excerpt_done(ctx.digest, sentence, chosen):
-            break
-        passage = with_context(ctx.digest, sentence, by_position, chosen)
-        if passage is None or _too_long(ctx, plan, passage):
-            passed.add(sentence)
-            continue
-        trial = {**chosen, **{s.position: s for s in passage}}
-        if not plan.reads_on([*hook, *_items(ctx, plan, trial)]):
-            passed.add(sentence)
-            skips += 1
-            if skips > MAX_SKIPS:
-                break
-            continue
-        chosen = trial
-        taken.append(passage)
-        if not lead:
-            scores.append(sentence.score)
+    excerpt = ctx.digest.excerpt
+    chosen, taken, passed = _choose(ctx, plan, hook, ctx.digest.candidates(), excerpt)
+    if not chosen and excerpt and not ctx.digest.personal:
+        ranked = ctx.digest.candidates(thread=False)
+        chosen, taken, passed = _choose(ctx, plan, hook, ranked, frozenset())
     roll = _roll_call(ctx, plan, hook) if passed.cut_list else None
     if roll:
         return roll
@@ -372,6 +350,49 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
         plan.drop_tags()  # not even the first words fit beside them
         opening = _opening(ctx, plan)
     return opening
+
+
+def _choose(
+    ctx: Context,
+    plan: _Plan,
+    hook: list[Item],
+    candidates: Iterable[Sentence],
+    excerpt: frozenset[int],
+) -> tuple[dict[int, Sentence], list[list[Sentence]], Passed]:
+    """The passages taken from ``candidates`` (by position, and best first), the ``excerpt``
+    read in order, and what was passed over."""
+    by_position = {s.position: s for s in ctx.digest.sentences}
+    chosen: dict[int, Sentence] = {}
+    taken: list[list[Sentence]] = []  # the passages, best first
+    scores: list[float] = []
+    skips = 0
+    floor = _floor(ctx.digest.sentences)
+    passed = Passed(ctx.digest.in_order, excerpt)
+    for sentence in candidates:
+        lead = sentence.position in ctx.digest.pinned or sentence.position in excerpt
+        if not sentence.point or (not lead and _enough(sentence, scores, floor)):
+            break  # the ranking puts every fragment and filler sentence last
+        if passed.rules_out(sentence):
+            continue
+        if excerpt_done(excerpt, sentence, chosen):
+            break
+        passage = with_context(ctx.digest, sentence, by_position, chosen)
+        if passage is None or _too_long(ctx, plan, passage):
+            passed.add(sentence)
+            continue
+        trial = {**chosen, **{s.position: s for s in passage}}
+        if not plan.reads_on([*hook, *_items(ctx, plan, trial)]):
+            if not (sentence.leans and not chosen and _follows(ctx, None, sentence)):
+                passed.add(sentence)  # one leaning on the hook leaves no gap: the hook said it
+            skips += 1
+            if skips > MAX_SKIPS:
+                break
+            continue
+        chosen = trial
+        taken.append(passage)
+        if not lead:
+            scores.append(sentence.score)
+    return chosen, taken, passed
 
 
 def _roll_call(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item] | None:

@@ -1,10 +1,11 @@
 """Whose voice an article is told in: reported, or the author's own ("I", "we", "you").
 
-A report's sentences stand alone: each names its subject and says who said what, so its key
-points can be picked from anywhere. An essay, a tutorial, a company's engineering post or an
-interview is told in person: its sentences lean on what the author set up before them, and
-picked one by one they read as disjoint details. An editor posts such a piece's opening, in
-order, as the author wrote it (:func:`told_in_person`).
+An essay, a tutorial, a company's engineering post or an interview is told in person: its
+sentences lean on what the author set up before them, and picked one by one they read as
+disjoint details. An editor posts such a piece's opening, in order, as the author wrote it
+(:func:`told_in_person`), and its single post does not skip ahead either. (A report's thread is
+its opening too, but its single post may add its best-ranked sentence: a report's sentences
+mostly name their subject and say who said what.)
 """
 
 from __future__ import annotations

@@ -1,0 +1,62 @@
+"""A report's thread is its opening read in order, with two reliefs for a long hook."""
+
+from __future__ import annotations
+
+from posts.condensing.cues import leans_back
+from posts.condensing.selection import span
+from tests.condense.conftest import thread, written
+
+# A lead long enough that nothing leaning on it can share its post on X.
+LEAD = (
+    "Police violence against protesters camped beside the river has risen to extraordinary "
+    "levels over the past month, and observers fear that, with two evacuation orders now "
+    "looming over the camps, the worst of the confrontation is yet to come."
+)
+LATER = (
+    "The state government said on Monday that it had no plans to remove anyone from the camps "
+    "by force, though it gave no date for lifting the evacuation orders.",
+    "Medics at the camps said they had treated more than three hundred people for injuries "
+    "from rubber bullets, pepper spray and water cannons since the start of the month.",
+    "Trains of supplies from neighbouring towns have kept the kitchens running through the first "
+    "snows, volunteers said, and more arrive every weekend from across the region.",
+)
+
+
+def test_a_sentence_leaning_on_the_hook_leaves_no_gap_in_its_paragraph() -> None:
+    opening = f"{LEAD} But the situation could be a lot worse. {LATER[0]}"
+    text = "\n".join(thread(written("Protesters hold out", LEAD, opening, *LATER[1:])))
+    assert "a lot worse" not in text  # it cannot open a post: it answers the hook
+    assert "no plans to remove anyone" in text  # the rest of its paragraph still reads on
+
+
+def test_a_report_whose_opening_all_leans_on_the_hook_is_condensed_by_rank() -> None:
+    leaning = (
+        "That is because the camps sit on land the state has claimed since the treaty of 1851, "
+        "a claim that the tribes have contested in court for well over a century without relief."
+    )
+    still = (
+        "Still, that has not stopped the camps from growing each week, as volunteers arrive with "
+        "supplies from towns across the region and set up kitchens, clinics and warm tents too."
+    )
+    article = written(
+        "Protesters hold out",
+        LEAD,
+        f"{LEAD} They say so because the evacuation orders name no date.",
+        f"{leaning} {still}",
+        f"{still} {leaning}",
+        *LATER,
+    )
+    posts = thread(article)
+    assert len(posts) > 1 and posts[-1] != "https://example.org/story"  # not the link alone
+    assert any(later in "\n".join(posts) for later in LATER)
+
+
+def test_more_of_what_came_before_leans_on_it() -> None:
+    assert leans_back("Not only that, but a better educated citizenry is necessary.")
+    assert leans_back("More than that, the plan pays for itself.")
+    assert not leans_back("Not only did the plan pass, it passed unanimously.")
+
+
+def test_a_character_of_a_script_without_spaces_counts_as_about_a_word() -> None:
+    assert span("事故は41%減少") == len("事故は41%減少") + 5
+    assert span("Accidents fell") == len("Accidents fell")
