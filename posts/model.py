@@ -23,6 +23,7 @@ class Section:
 
     heading: str | None
     paragraphs: tuple[str, ...]
+    named: bool = False  # a list item whose heading is its name, set as a line of its own
 
 
 @dataclass(frozen=True)

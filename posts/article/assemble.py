@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import takewhile
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin
@@ -30,6 +31,7 @@ from posts.article.hashtags import (
     strip_trailing_hashtags,
     unique,
 )
+from posts.article.item_names import name_items
 from posts.article.keywords import keywords_of
 from posts.article.labels import is_procedure_label
 from posts.article.mentions import neutralise
@@ -114,7 +116,7 @@ def assemble(
     declared = absolute_url(meta.url)
     link = _url_argument(url) if url is not None else declared or page_url
     sections, summary, handles = _inert_handles(
-        walk.sections, summary or _lead(paragraphs, lang), meta.mentions
+        walk.sections, summary or _lead(_before_items(walk.sections), lang), meta.mentions
     )
     if handles:
         notes = (*notes, f"mentions made inert (not addressed by the author): {', '.join(handles)}")
@@ -168,6 +170,7 @@ def _walk(extracted: Extracted) -> _Walk:
                 _paragraph(walk, part, block.quoted)
     walk.close_section()
     _drop_widgets(walk)
+    walk.sections = name_items(walk.sections)
     return walk
 
 
@@ -201,7 +204,7 @@ def _inert_handles(
         found.extend(handles)
         return text
 
-    kept = tuple(Section(s.heading, tuple(inert(p) for p in s.paragraphs)) for s in sections)
+    kept = tuple(replace(s, paragraphs=tuple(inert(p) for p in s.paragraphs)) for s in sections)
     return kept, inert(summary), tuple(dict.fromkeys(found))
 
 
@@ -307,6 +310,13 @@ def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
             if _opens_with_news(text, lang, strict):
                 return _first_sentences(text, split_sentences(text, lang))
     return _first_sentences(texts[0], split_sentences(texts[0], lang))
+
+
+def _before_items(sections: list[Section]) -> tuple[str, ...]:
+    """The paragraphs before a list's first named item: an item's text ("You refuse to drink
+    this tea…") is no lead for the whole list."""
+    intro = takewhile(lambda s: not s.named, sections)
+    return tuple(p for section in intro for p in section.paragraphs)
 
 
 def _is_prose(paragraph: str) -> bool:

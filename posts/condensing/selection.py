@@ -270,7 +270,11 @@ def digest(article: Article) -> Digest:
         in_order=_positions(items),
         said=said,
         not_a_story=not_one_story(article),
-        opening=tuple(s.text for s in sentences if s.paragraph == 0 and not is_filler(s.text)),
+        opening=tuple(
+            s.text
+            for s in sentences
+            if s.paragraph == 0 and s.heading is None and not is_filler(s.text)
+        ),  # a list's first item is no opening
         excerpt=_positions(excerpt),
         personal=personal,
     )
@@ -520,7 +524,8 @@ def _numbered_items(article: Article) -> frozenset[tuple[int, int]]:
 
 
 def _is_roundup(article: Article) -> bool:
-    """A list article: several short headed sections, numbered or counted by the headline; or a
+    """A list article: several short headed sections, numbered, counted by the headline or named
+    by lines of their own (:mod:`~posts.article.item_names`); or a
     how-to's headed steps, however long (the heading is the step). Not a document whose numbered
     sections include "Introduction" or "Conclusion"."""
     headed = [s.heading for s in article.sections if s.heading]
@@ -528,6 +533,8 @@ def _is_roundup(article: Article) -> bool:
         return False
     chars = sum(len(p) for s in article.sections if s.heading for p in s.paragraphs)
     numbered = sum(1 for h in headed if _NUMBERED.match(h)) >= ROUNDUP_SECTIONS
-    counted = bool(_COUNTED.search(article.title))
+    counted = bool(_COUNTED.search(article.title)) or all(
+        s.named for s in article.sections if s.heading
+    )  # items named by a line of their own are a list's, counted or not
     short = chars / len(headed) <= ROUNDUP_CHARS
     return bool(_HOW_TO.match(article.title)) or ((numbered or counted) and short)

@@ -64,7 +64,11 @@ def _key_sentences(ctx: Context) -> list[str]:
 
 
 def _standalone(ctx: Context) -> Iterator[Sentence]:
-    return (s for s in ctx.digest.candidates(thread=False) if s.point and not s.leans)
+    return (
+        s
+        for s in ctx.digest.candidates(thread=False)
+        if s.point and not s.leans and s.heading is None
+    )
 
 
 def _body(sentences: list[str]) -> str:
@@ -133,7 +137,10 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
 
 
 def _stands(ctx: Context, sentence: Sentence, chosen: list[str], extra: list[Sentence]) -> bool:
-    """A sentence that leans on the one before may follow only that sentence."""
+    """A sentence that leans on the one before may follow only that sentence; a list item's
+    text is not posted without its name (a single post has no room for the list)."""
+    if sentence.heading is not None:
+        return False
     if not sentence.leans:
         return True
     before = sentence.position - 1

@@ -402,11 +402,17 @@ def _roll_call(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item] | None
     headings = {
         s.section: s.heading for s in ctx.digest.sentences if s.position in ctx.digest.in_order
     }
-    if not headings or None in headings.values():
+    if not headings or None in headings.values() or not _shows_headline(plan, hook):
         return None
     lines = [_NUMBER_GLUED.sub(r"\1 ", str(h).strip()) for h in headings.values()]
     items = [Item(line, "\n" if i else "\n\n", PARAGRAPH) for i, line in enumerate(lines)]
     return items if plan.reads_on([*hook, *items]) else None
+
+
+def _shows_headline(plan: _Plan, hook: list[Item]) -> bool:
+    """Does the thread post the headline, which says what the list's names are ("These 6
+    celebrities are refusing to play…")? The summary may have taken its place."""
+    return bool(plan.headline) or any(item.text == plan.ctx.digest.title for item in hook)
 
 
 def _ending_on_a_point(

@@ -889,3 +889,49 @@ def test_a_section_named_by_the_address_s_folder_is_taken_off_the_headline() -> 
     head = "<title>Night buses return to six neighbourhoods : transit</title>"
     article = page(head=head, url="https://forum.example/r/transit/comments/x1/night_buses/")
     assert article.title == "Night buses return to six neighbourhoods"
+
+
+TEAS = (
+    (
+        "Loose-Leaf Black Tea Inside a Baggy",
+        "There is a strong chance that these are just mouse "
+        "droppings left behind in the cupboard since last winter.",
+    ),
+    (
+        "Mystery Tea Bag with the Label Missing",
+        "This tea is the last of its kind, whatever that "
+        "was, and it deserves a proper sendoff with your finest biscuits.",
+    ),
+    (
+        "Four Squishy Packets of Tomato Tea",
+        "Someone bought these on a dare at an airport, and "
+        "nobody in the house has been brave enough to open one since.",
+    ),
+)
+
+
+def _list_page(intro: str = "") -> Article:
+    items = "".join(f"<p><strong>{name}</strong></p><p>{text}</p>" for name, text in TEAS)
+    return page("<title>Teas You Should Get Rid Of</title>", f"{intro}{items}")
+
+
+def test_items_named_by_lines_of_their_own_are_a_lists_items() -> None:
+    article = _list_page("<p>Every kitchen has a drawer of teas that nobody will ever drink.</p>")
+    assert [s.heading for s in article.sections] == [None, *(name for name, _ in TEAS)]
+    assert all(s.named for s in article.sections[1:])
+    assert article.summary.startswith("Every kitchen has a drawer")
+
+
+def test_a_list_without_an_introduction_has_no_item_for_its_summary() -> None:
+    article = _list_page()
+    assert article.summary == ""  # the first item's text ("There is a strong chance…") is no lead
+    (post,) = condense(article, "x", mode="single").posts
+    assert "mouse droppings" not in post.text  # an item's text is not posted without its name
+    thread = "\n".join(p.text for p in condense(article, "mastodon", mode="thread").posts)
+    assert "Loose-Leaf Black Tea Inside a Baggy" in thread
+
+
+def test_short_title_case_lines_that_are_no_list_stay_paragraphs() -> None:
+    body = "<p>Mayor Jane Smith</p><p>The council met on Tuesday to discuss the bus plan.</p>"
+    article = page("<title>Council meets</title>", body + BODY)
+    assert all(s.heading is None and not s.named for s in article.sections)

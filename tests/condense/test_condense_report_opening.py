@@ -60,3 +60,31 @@ def test_more_of_what_came_before_leans_on_it() -> None:
 def test_a_character_of_a_script_without_spaces_counts_as_about_a_word() -> None:
     assert span("事故は41%減少") == len("事故は41%減少") + 5
     assert span("Accidents fell") == len("Accidents fell")
+
+
+def test_a_lists_names_alone_are_posted_only_under_the_headline_that_says_what_they_are() -> None:
+    from posts.model import Article, Section
+
+    names = ["Elton John", "Garth Brooks", "Celine Dion", "Andrea Bocelli", "John Legend", "Kiss"]
+    text = (
+        "Asked whether {} would perform at the ceremony, a spokesperson for the singer said "
+        "that the schedule for January was already full and that no offer had been accepted, "
+        "adding that the team had been told so weeks before the announcement was made public."
+    )
+    title = "These 6 singers are refusing to play the inauguration as the team scrambles"
+    summary = (
+        "Six singers are refusing to play the inauguration, and the team scrambling to secure "
+        "talent has ordered a shakeup of its booking staff, according to a report on Monday "
+        "that named the agents now in charge."
+    )
+    article = Article(
+        title=title,
+        sections=tuple(Section(n, (text.format(n),), named=True) for n in names),
+        summary=summary,
+        summary_source="meta",
+        hashtags=(),
+        url="https://example.org/story",
+    )
+    posts = "\n".join(thread(article))
+    roll_call = "\n".join(names) in posts
+    assert not roll_call or title in posts
