@@ -45,7 +45,7 @@ _ANSWERS = re.compile(
 )
 # "Many of them…", "Others…", "In this case…", "The other change…": what was named before.
 _PART_OF = re.compile(
-    r"(?i:others\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
+    r"(?i:others?\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
     r"(?:them|these|those|this|it|us|which)\b|(?:in|at|for|by|with|on)\s+(?:this|that|these|"
     r"those|such)[\s,]|in\s+(?:fact|addition|turn|contrast|short|particular|response|return)\b|"
     # "As a result, vendors…", "As such, …": a consequence of what came before

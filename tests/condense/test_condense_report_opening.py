@@ -55,6 +55,8 @@ def test_more_of_what_came_before_leans_on_it() -> None:
     assert leans_back("Not only that, but a better educated citizenry is necessary.")
     assert leans_back("More than that, the plan pays for itself.")
     assert not leans_back("Not only did the plan pass, it passed unanimously.")
+    assert leans_back("Other Republicans who thought Kaine would win were critical of him.")
+    assert not leans_back("Otter numbers rose along the coast this spring.")
 
 
 def test_a_character_of_a_script_without_spaces_counts_as_about_a_word() -> None:
