@@ -96,16 +96,19 @@ def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]
     and its link alone."""
     if ctx.options.max_posts >= 2 and mode != "single" and not _one_post(ctx, mode):
         made = thread(ctx)
-        if len(made.texts) > 2 or (len(made.texts) == 2 and not _hook_and_link(ctx, made)):
+        if len(made.texts) > 1 and not _said_in_one(ctx, made):
             return "thread", made
     return "single", single(ctx)
 
 
-def _hook_and_link(ctx: Context, made: Shape) -> bool:
-    """Is the thread its hook, then the link (and hashtags) alone, while the news and the link
-    fit one post, the news whole? That is one post's news said in two: the single post says it
+def _said_in_one(ctx: Context, made: Shape) -> bool:
+    """Is the thread one post of text, beside the headline alone or the link (and hashtags)
+    alone, while the news and the link fit one post, the news whole (and the headline, when
+    the thread gave it a post)? That is one post's news said in two: the single post says it
     (with as many of the hook's sentences as fit)."""
-    return made.bare_close and says_news_whole(ctx)
+    if len(made.texts) - made.bare_open - made.bare_close > 1:
+        return False
+    return (made.bare_open or made.bare_close) and says_news_whole(ctx, headline=made.bare_open)
 
 
 def _one_post(ctx: Context, mode: str) -> bool:

@@ -171,11 +171,16 @@ def _ends(
 
 
 def _may_go_empty(run: Run, start: int, middle: Frame, last: Frame) -> bool:
-    """A post goes out empty (a headline-only hook) only when the next item does not fit in it:
-    an editor never posts the headline alone with room beside it for the next sentence."""
+    """A post goes out empty (a headline-only hook) only when the next item does not fit in it,
+    or the item after it leans on it and they must share a post: an editor never posts the
+    headline alone with room beside it for the next sentence, unless that sentence brings the
+    one answering it ("…to avoid the IRS." "What's gone unnoticed is … to do just that.")."""
     if not (middle.may_be_empty or last.may_be_empty):
         return False
-    return start >= len(run) or run.used(start, start + 1) > max(middle.budget, last.budget)
+    room = max(middle.budget, last.budget)
+    if start >= len(run) or run.used(start, start + 1) > room:
+        return True
+    return start + 1 < len(run) and run.kinds[start + 1] == LEANING
 
 
 def _holds(frame: Frame, used: int, has_body: bool) -> bool:

@@ -94,6 +94,7 @@ class Shape:
     carried: tuple[str, ...]
     unplaced: tuple[str, ...]
     bare_close: bool = False  # a thread's closing post holds no text of the article (the link)
+    bare_open: bool = False  # a thread's first post holds the headline alone
 
 
 def hashtag_words(tags: Sequence[str]) -> list[str]:

@@ -51,9 +51,11 @@ def essentials_fit(ctx: Context) -> bool:
     return _slot(ctx, ctx.digest.title, first_tag).post(body) is not None
 
 
-def says_news_whole(ctx: Context) -> bool:
-    """Does the single post hold at least the first key sentence whole (no "…")?"""
-    return _whole(ctx, _key_sentences(ctx), ctx.digest.title) is not None
+def says_news_whole(ctx: Context, headline: bool = False) -> bool:
+    """Does the single post hold at least the first key sentence whole (no "…"), and the
+    headline too when ``headline`` is asked for?"""
+    found = _whole(ctx, _key_sentences(ctx), ctx.digest.title)
+    return found is not None and (not headline or found[0] == ctx.digest.title)
 
 
 def _key_sentences(ctx: Context) -> list[str]:

@@ -71,7 +71,8 @@ def thread(ctx: Context) -> Shape:
     texts = plan.texts(items)
     carried = tuple(tag for tag in ctx.tags.usable if tag in plan.tags)
     unplaced = tuple(tag for tag in ctx.tags.usable if tag not in carried and tag not in plan.shown)
-    return Shape(texts, carried, unplaced, bare_close=not plan.bodies[-1])
+    bare = not plan.bodies[-1], not plan.bodies[0] and not plan.link_first
+    return Shape(texts, carried, unplaced, bare_close=bare[0], bare_open=bare[1])
 
 
 class _Plan:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from posts.condensing import condense
 from posts.condensing.cues import leans_back
 from posts.condensing.selection import span
 from tests.condense.conftest import thread, written
@@ -90,3 +91,30 @@ def test_a_lists_names_alone_are_posted_only_under_the_headline_that_says_what_t
     posts = "\n".join(thread(article))
     roll_call = "\n".join(names) in posts
     assert not roll_call or title in posts
+
+
+def test_the_headline_goes_alone_when_the_lead_is_a_pair_that_must_share_a_post() -> None:
+    title = "Americans Are Paying Apple Millions to Shelter Overseas Profits"
+    first = (
+        "Over the years, Apple has become the poster child for multinationals accused of "
+        "sheltering overseas profits to avoid the tax authorities."
+    )
+    second = (
+        "What has gone largely unnoticed is that it has been paid more than half a billion "
+        "dollars by the government to do just that."
+    )
+    posts = thread(written(title, first, f"{first} {second}", *LATER))
+    assert posts[0] == title  # the headline alone: the pair it would split follows together
+    assert first in posts[1] and second in posts[1]
+
+
+def test_a_headline_alone_and_one_post_of_news_is_one_post() -> None:
+    first = "One day you are going to meet someone in your life who is going to change everything."
+    second = (
+        "They are going to change the way you think about the world and the way you view "
+        "yourself, and the way you look at everyone else around you, for good and for life."
+    )
+    article = written("One day you will meet someone", "", f"{first} {second}")
+    rendition = condense(article, "x", mode="thread")
+    assert rendition.mode == "single" and first in rendition.posts[0].text
+    assert rendition.posts[0].text.startswith("One day you will meet someone")
