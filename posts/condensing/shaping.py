@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -62,11 +63,13 @@ class Context:
 
         return Slot(self.rules, rendered)
 
-    def restates_headline(self, sentence: str) -> bool:
+    def restates_headline(self, sentence: str, share: float = 0.0) -> bool:
         """Does ``sentence`` say what the headline says: :data:`RESTATES` of its content words
-        (or all, for a shorter headline)? Only then may it open a post in the headline's place."""
+        (or all, for a shorter headline), and at least ``share`` of them? Only then may it open
+        a post in the headline's place."""
         said = self.digest.said[0] if self.digest.said else frozenset()
-        return len(said & content_words(sentence)) >= min(RESTATES, len(said))
+        least = max(RESTATES, math.ceil(share * len(said)))
+        return len(said & content_words(sentence)) >= min(least, len(said))
 
     def nothing_fits(self, mode: str) -> InputError:
         """The error when not even one word fits beside a post's fixed pieces."""

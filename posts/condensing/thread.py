@@ -52,6 +52,7 @@ MAX_SKIPS = 12  # passages that did not fit, passed over before choosing stops
 HOOK_POSTS = 2  # the most room a summary may take: past it, it is cut with "…"
 HOOK_AND_LINK = 3  # cut points of a thread that is the hook, then the link alone
 LINK_CROWDS = 0.6  # a link and tags leaving less room than this may close the thread alone
+RESTATES_SHARE = 0.4  # of the headline's words, what a summary says to open a thread alone
 MAX_RETRIES = 4  # re-arrangements after a template rendered a post longer than its budget
 
 
@@ -272,10 +273,12 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
 
 def _summary_leads(ctx: Context, plan: _Plan, first: str) -> bool:
     """Does the summary open the thread instead of the headline? Yes when its first sentence
-    cannot sit beside the headline but fits a post alone, and says what the headline says: an
+    cannot sit beside the headline but fits a post alone, and says what the headline says (two
+    fifths of its content words: "eSports" and "next" do not say "Why Amazon and Activision
+    Blizzard Are Betting on eSports As Gaming's Next Big Thing"): an
     editor posts the news, not the headline by itself (the link card still shows the headline;
     with no link, or a summary that only sets a scene, the headline stays)."""
-    if not plan.headline or not ctx.link or not ctx.restates_headline(first):
+    if not plan.headline or not ctx.link or not ctx.restates_headline(first, RESTATES_SHARE):
         return False
     length = ctx.rules.length(first)
     return length > plan.frame(0, False).budget and length <= plan.frame(1, False).budget

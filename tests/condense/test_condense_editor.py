@@ -37,12 +37,25 @@ def test_a_summary_too_long_to_sit_beside_the_headline_opens_the_thread_alone() 
         "grocery chain now plans to sell fresh fish"
     )
     summary = (
-        "The story of the halibut deal opens a window into the grocery chain's strategy and "
-        "draws a line from a fishing industry with roots in the nineteenth century to the "
-        "largest retailer of the twenty-first."
+        "Fresh Alaskan halibut caught by a harbour boat a century old gives a glimpse of how the "
+        "grocery chain plans to sell fish, from an industry with roots in the nineteenth century "
+        "to the largest retailer of the twenty-first."
     )
     posts = thread(article(headline, summary, *FILLER))
     assert posts[0] == summary
+
+
+def test_a_summary_sharing_a_few_words_with_the_headline_follows_it() -> None:
+    headline = (
+        "Why Amazon and Activision Blizzard Are Betting on eSports As Gaming's Next Big Thing"
+    )
+    summary = (
+        "The idea that video games are on track to be the next big spectator sport might still "
+        "sound like a strange concept, but eSports is already driving huge viewership and "
+        "appears to be on track for massive growth."
+    )
+    posts = thread(article(headline, summary, *FILLER))
+    assert posts[0] == headline and posts[1] == summary
 
 
 def test_a_scene_setting_summary_too_long_to_sit_beside_the_headline_follows_it() -> None:
