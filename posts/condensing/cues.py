@@ -81,6 +81,12 @@ _TURNS = frozenset(
 # A capitalised word (a name, or "I") or a third-person singular pronoun, whichever comes first.
 # A capitalised word that may name someone, or a third-person pronoun.
 _NAME_OR_PRONOUN = re.compile(r"\b(?:[A-Z][\w'’-]*|(?:he|she|him|his|her|hers)\b)")
+# "While he doesn't buy halibut much — he's got a freezer full of it — Bassi, 43, keeps…": a
+# clause before the subject, whose "he" is the name that follows it.
+_CATAPHORA = re.compile(
+    r"(?:While|When|Although|Though|As|After|Before|Since|Because|If|Until|Once)\s+(?:he|she)\b"
+    r"[^.!?]{0,160}?[,—–]\s*(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+(?=[\s,])"
+)
 # Capitalised words that name no one ("Since October 7, he says…").
 _CALENDAR = frozenset(
     """January February March April May June July August September October November December
@@ -351,7 +357,7 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
         return False  # "That you can picture a tarot card at all is due to…": a clause
     if words[0] in _LEANING_WORDS or _ATTRIBUTED.search(opening) or _PART_OF.match(opening):
         return True
-    if _EARLY_PRONOUN.match(opening) or _ANSWERS.match(opening):
+    if (_EARLY_PRONOUN.match(opening) and not _CATAPHORA.match(opening)) or _ANSWERS.match(opening):
         return True
     if words[0] in _ARTICLES and len(words) > 1:
         noun = words[1]
@@ -376,6 +382,8 @@ def pronoun_before_name(text: str) -> bool:
     "In 1961, having programmed the equations, he found…")? Then who was named before it.
     ("his or her" is anyone; a name earlier in the sentence, its first word included when that
     is no opening word, "Tillerson has faced criticism over his…", is the antecedent.)"""
+    if _CATAPHORA.match(text):
+        return False  # "While he doesn't buy halibut much, Bassi keeps…": he is Bassi
     for match in _NAME_OR_PRONOUN.finditer(_GENERIC_PRONOUN.sub("", text), 1):
         if match[0] in _CALENDAR:
             continue

@@ -118,3 +118,11 @@ def test_a_headline_alone_and_one_post_of_news_is_one_post() -> None:
     rendition = condense(article, "x", mode="thread")
     assert rendition.mode == "single" and first in rendition.posts[0].text
     assert rendition.posts[0].text.startswith("One day you will meet someone")
+
+
+def test_a_he_that_is_the_name_after_its_clause_leans_on_nothing() -> None:
+    assert not leans_back(
+        "While he doesn't buy halibut much, Bassi keeps an eye on how it is handled in stores."
+    )
+    assert leans_back("While he doesn't buy halibut much, the skipper keeps an eye on it.")
+    assert leans_back("When he arrived, the office was empty.")
