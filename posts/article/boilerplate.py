@@ -111,7 +111,9 @@ _PROMO = re.compile(
     # "Follow Newsbeat on Instagram, …", "Listen to Newsbeat live at 12:45 and 17:45 weekdays"
     r"|follow\s+(?:[\w@.'’-]+\s+){1,3}on\s+(?:instagram|facebook|twitter|youtube|tiktok"
     r"|snapchat|linkedin|bluesky|mastodon|threads)\b|(?:listen|tune\s+in)\s+to\s+(?-i:[A-Z])"
-    r".{0,40}\s+live\s+(?:at|on|every)\b)"
+    r".{0,40}\s+live\s+(?:at|on|every)\b"
+    # "Revivez le direct du vote…", "Suivez notre direct", "Sigue en directo…": live coverage
+    r"|(?:revivez|suivez|retrouvez)\s+(?:le|notre|en)\s+direct\b|sigue\s+(?:el\s+|en\s+)?directo\b)"
     r"|\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b"
     # a call for readers' material: "Please share your videos, pictures and stories at iReport."
     r"|\bshare\s+your\s+(?:videos?|photos?|pictures?|images?|stories|experiences?)\b.{0,40}"

@@ -190,6 +190,8 @@ def test_a_sound_description_is_the_summary() -> None:
         ("Caught in the storm? Please share your videos and stories at iReport.", "promo"),
         ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "promo"),
         ("Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.", "promo"),
+        ("Revivez le direct du vote à l’Assemblée avec vos questions.", "promo"),
+        ("Sigue en directo el partido de esta noche.", "promo"),
         ("有料会員の方のみご利用になれます。保存した記事はスマホでもご覧いただけます。", "paywall"),
         ("This article is only available to subscribers.", "paywall"),
         ("This article originally appeared on The Conversation.", "reprint-notice"),
@@ -807,8 +809,11 @@ def test_a_page_whose_titles_are_all_furniture_has_no_headline_of_its_own(
 
 
 def test_a_sentence_that_only_starts_like_a_promo_stays() -> None:
-    kept = "Follow the river on foot for an hour, and listen to the birds on the shore."
-    assert kept in page(body=BODY + f"<p>{kept}</p>").paragraphs
+    for kept in (
+        "Follow the river on foot for an hour, and listen to the birds on the shore.",
+        "Le direct a repris à dix-huit heures, après une longue suspension de séance.",
+    ):
+        assert kept in page(body=BODY + f"<p>{kept}</p>").paragraphs
 
 
 def test_a_site_name_guessed_from_the_headline_does_not_cost_the_headline() -> None:
