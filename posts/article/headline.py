@@ -131,6 +131,10 @@ def _segments(text: str) -> frozenset[str]:
     return frozenset(comparable(part) for part in parts)
 
 
+def _words(text: str) -> int:
+    return len(text.split())
+
+
 def _named_by_title(candidates: tuple[tuple[str, str], ...], sites: set[str]) -> set[str]:
     """An ``<h1>`` that is the last segment of the ``<title>`` ("Evolve: Shared Mutable
     History — evolve extension for Mercurial" and an h1 "evolve extension for Mercurial", or
@@ -145,8 +149,8 @@ def _named_by_title(candidates: tuple[tuple[str, str], ...], sites: set[str]) ->
             ends |= {
                 comparable(p[-1])
                 for p in ([s for s in split if s.strip()] or [""] for split in splits)
-                if len(p) > 1 and comparable(p[0]) not in sites
-            }
+                if len(p) > 1 and comparable(p[0]) not in sites and _words(p[0]) >= _words(p[-1])
+            }  # "ACCU :: Defining Concepts": a site's name is shorter than the headline after it
     return {comparable(t) for s, t in candidates if s == "h1" and comparable(t) in ends}
 
 

@@ -940,3 +940,11 @@ def test_short_title_case_lines_that_are_no_list_stay_paragraphs() -> None:
     body = "<p>Mayor Jane Smith</p><p>The council met on Tuesday to discuss the bus plan.</p>"
     article = page("<title>Council meets</title>", body + BODY)
     assert all(s.heading is None and not s.named for s in article.sections)
+
+
+def test_a_short_name_before_the_headline_in_the_title_is_the_sites() -> None:
+    html = (
+        "<html><head><title>ACCU :: Defining Concepts</title></head><body>"
+        f"<h1>Defining Concepts</h1><article>{BODY}</article></body></html>"
+    )
+    assert parse_article(html.encode(), source="page.html").title == "Defining Concepts"
