@@ -279,6 +279,8 @@ def _is_menu(text: str) -> bool:
         and sum(len(label) <= 4 for label in labels) * 4 >= len(labels) * 3
     ):
         return True  # "· Want a reply? · The FAQ · News Forum · All Forums · RSS Headlines…"
+    # arrows and brackets ("<< First Page", "November 2019 (1)") are neither labels nor prose
+    words = [word.lstrip("([<") for word in words if any(char.isalnum() for char in word)]
     capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
     return capitalised >= _MENU_SHARE * len(words) and text.count(",") * 10 < len(words)
 

@@ -213,6 +213,12 @@ def test_a_sound_description_is_the_summary() -> None:
         ),
         ("Iezīmējiet tekstu un spiediet uz Ziņot par kļūdu pogas!", "error-report"),
         (
+            "Seeker of Thrones Submit ABOUT/CONTACT Liturgy Wiki Support Print Merch Tumblr RSS "
+            "<< First Page < Previous Page <[ Previous Chapter Next Chapter ]> Next Page > Most "
+            "Recent Page >> Select Month November 2019 (1) August 2019 (1) December 2018 (1)",
+            "navigation",
+        ),
+        (
             "· Want a reply? · The FAQ · News Forum · All Forums · RSS Headlines · Twitter Main "
             "Menu Stories of Note Serious Sam 4 in August Mafia II & III: Definitive Editions",
             "navigation",
