@@ -8,11 +8,13 @@ this tea…") loses what it is about; read as a heading, the item is posted with
 from __future__ import annotations
 
 import re
+import statistics
 
 from posts.model import Section
 
 LEAST_ITEMS = 3  # names in one section before its short lines are read as a list's items
 MOST_WORDS = 16  # a longer line is a sentence, however it is capitalised
+MOST_PARAGRAPHS = 2  # an item says its piece in a paragraph or two (the median item)
 # words an English title leaves in lower case ("Tea That Belonged to Your Partner")
 _MINOR = frozenset(
     """a an the and or nor but for of to in on at by from with as into onto over per via vs
@@ -36,7 +38,8 @@ def is_item_name(text: str) -> bool:
 
 def name_items(sections: list[Section]) -> list[Section]:
     """``sections`` with each one that names :data:`LEAST_ITEMS` or more items (a name line,
-    then a paragraph that is no name) split into one section per item, headed by its name."""
+    then a paragraph that is no name; most items :data:`MOST_PARAGRAPHS` paragraphs long)
+    split into one section per item, headed by its name."""
     return [part for section in sections for part in _split(section)]
 
 
@@ -49,7 +52,9 @@ def _split(section: Section) -> list[Section]:
     ]
     if len(names) < LEAST_ITEMS:
         return [section]
+    bounds = list(zip(names, [*names[1:], len(texts)], strict=True))
+    if statistics.median(end - start - 1 for start, end in bounds) > MOST_PARAGRAPHS:
+        return [section]  # long parts under bold lines are an essay's sections, not a list
     parts = [Section(section.heading, texts[: names[0]])] if names[0] else []
-    for start, end in zip(names, [*names[1:], len(texts)], strict=True):
-        parts.append(Section(texts[start], texts[start + 1 : end], named=True))
+    parts += [Section(texts[start], texts[start + 1 : end], named=True) for start, end in bounds]
     return parts

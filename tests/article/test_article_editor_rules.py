@@ -954,3 +954,13 @@ def test_a_short_name_before_the_headline_in_the_title_is_the_sites() -> None:
         f"<h1>Defining Concepts</h1><article>{BODY}</article></body></html>"
     )
     assert parse_article(html.encode(), source="page.html").title == "Defining Concepts"
+
+
+def test_bold_lines_over_long_parts_are_an_essays_sections_not_a_lists_items() -> None:
+    parts = "".join(
+        f"<p><strong>{name}</strong></p>" + "".join(f"<p>Step {i}: {text}</p>" for i in range(4))
+        for name, text in TEAS
+    )
+    article = page("<title>Defeating an Android Packer</title>", BODY + parts)
+    assert not any(s.named for s in article.sections)
+    assert article.summary.startswith("The city council approved")
