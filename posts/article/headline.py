@@ -131,10 +131,6 @@ def _segments(text: str) -> frozenset[str]:
     return frozenset(comparable(part) for part in parts)
 
 
-def _words(text: str) -> int:
-    return len(text.split())
-
-
 def _named_by_title(candidates: tuple[tuple[str, str], ...], sites: set[str]) -> set[str]:
     """An ``<h1>`` that is the last segment of the ``<title>`` ("Evolve: Shared Mutable
     History — evolve extension for Mercurial" and an h1 "evolve extension for Mercurial", or
@@ -146,11 +142,13 @@ def _named_by_title(candidates: tuple[tuple[str, str], ...], sites: set[str]) ->
     for source, text in candidates:
         if source == "title":
             splits = (_DASH.split(text), _PIPE.split(text), _SPACED_COLON.split(text))
-            ends |= {
-                comparable(p[-1])
-                for p in ([s for s in split if s.strip()] or [""] for split in splits)
-                if len(p) > 1 and comparable(p[0]) not in sites and _words(p[0]) >= _words(p[-1])
-            }  # "ACCU :: Defining Concepts": a site's name is shorter than the headline after it
+            for parts in ([s for s in split if s.strip()] for split in splits):
+                if len(parts) > 1 and comparable(parts[0]) not in sites:
+                    # a site's name first is far shorter than what follows: "ACCU :: Defining
+                    # Concepts", "高木浩光＠自宅の日記 - 改正NICT法がプチ炎上、…" (a diary, then
+                    # its entry); otherwise the title ends with it
+                    first, last = parts[0], parts[-1]
+                    ends.add(comparable(first if 2 * len(first) < len(last) else last))
     return {comparable(t) for s, t in candidates if s == "h1" and comparable(t) in ends}
 
 

@@ -948,12 +948,26 @@ def test_short_title_case_lines_that_are_no_list_stay_paragraphs() -> None:
     assert all(s.heading is None and not s.named for s in article.sections)
 
 
-def test_a_short_name_before_the_headline_in_the_title_is_the_sites() -> None:
+@pytest.mark.parametrize(
+    ("title", "h1", "expected"),
+    [
+        ("ACCU :: Defining Concepts", "Defining Concepts", "Defining Concepts"),
+        (
+            "高木浩光＠自宅の日記 - 改正NICT法がプチ炎上、初期パスワードが理解されていない",
+            "高木浩光＠自宅の日記",
+            "改正NICT法がプチ炎上、初期パスワードが理解されていない",
+        ),
+        ("Mozilla - Wikipedia", "Mozilla", "Mozilla"),  # as long as what follows: the headline
+    ],
+)
+def test_a_far_shorter_name_before_the_headline_in_the_title_is_the_sites(
+    title: str, h1: str, expected: str
+) -> None:
     html = (
-        "<html><head><title>ACCU :: Defining Concepts</title></head><body>"
-        f"<h1>Defining Concepts</h1><article>{BODY}</article></body></html>"
+        f"<html><head><title>{title}</title></head><body>"
+        f"<h1>{h1}</h1><article>{BODY}</article></body></html>"
     )
-    assert parse_article(html.encode(), source="page.html").title == "Defining Concepts"
+    assert parse_article(html.encode(), source="page.html").title == expected
 
 
 def test_bold_lines_over_long_parts_are_an_essays_sections_not_a_lists_items() -> None:
