@@ -147,13 +147,18 @@ def _check_body(
 ) -> None:
     """Refuse a page with nothing to post. A page that declares itself one story keeps its
     headline when its body cannot be read (a paywall, scrambled text, a headline-only joke), and
-    so does a round-up whose body is only a list of links to other sites."""
+    so do a round-up whose body is only a list of links to other sites and a discussion page
+    whose post is a picture or a link (only its controls and its community's card read)."""
     if paragraphs and kind == "html" and not any(_is_prose(p) for p in paragraphs):
         raise ArticleError(
             f"{name} has no article text, only headlines, labels and links (an index page?)"
         )
     roundup = any(rule == "link-list" for rule, _ in meta.removed)  # its text is others' links
-    if not paragraphs and not (kind == "html" and (meta.is_story or roundup) and walk.title):
+    # a discussion page (its controls read: "2 more replies") whose post is a picture or a link
+    discussion = any(rule == "interface" for rule, _ in walk.removed)
+    if not paragraphs and not (
+        kind == "html" and (meta.is_story or roundup or discussion) and walk.title
+    ):
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
 
 

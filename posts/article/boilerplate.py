@@ -191,7 +191,27 @@ _AFFILIATE = re.compile(
     r"(?:at|on|from)\s+\S[^.!?]{0,40}$|^(?:see|check)\s+(?:the\s+)?(?:price|deal)s?\s+(?:at|on)\b",
     re.IGNORECASE,
 )
+# A discussion page's controls and counters: "2 more replies", "2.9k comments", "92% Upvoted",
+# "1.1m", "This thread is archived".
+_INTERFACE = re.compile(
+    r"""^(?:
+        [\d.,]+\s*[km]?
+      | [\d.,]+[km]?\s+(?:more\s+)?(?:repl(?:y|ies)|comments?|points?|votes?|upvotes?)
+      | \d+%\s+upvoted|archived|this\s+thread\s+is\s+archived
+      | new\s+comments\s+cannot\s+be\s+posted\b.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Where a discussion page's sidebar begins: its community's card ("Community Details", the
+# count of members "Online"); what follows is the community's blurb and rules, not the post.
+_COMMUNITY_CARD = re.compile(
+    r"^(?:community\s+details|about\s+(?:the\s+)?community|(?:members\s+)?online)$",
+    re.IGNORECASE,
+)
+
 _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("interface", lambda t: bool(_INTERFACE.match(t))),
+    ("community-card", lambda t: bool(_COMMUNITY_CARD.match(t))),
     ("byline", lambda t: len(t.split()) <= 14 and bool(_BYLINE.match(t))),
     ("dateline", lambda t: _is_dateline(t)),
     ("reading-time", lambda t: bool(_READING_TIME.match(t))),
@@ -325,8 +345,9 @@ def is_no_script_notice(text: str) -> bool:
 
 
 def ends_article(rule: str | None) -> bool:
-    """Furniture after which a page has only more furniture: the article's licence line."""
-    return rule == "licence-notice"
+    """Furniture after which a page has only more furniture: the article's licence line, a
+    discussion page's community card."""
+    return rule in ("licence-notice", "community-card")
 
 
 def is_boilerplate_paragraph(text: str) -> bool:

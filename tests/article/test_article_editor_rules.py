@@ -978,3 +978,22 @@ def test_bold_lines_over_long_parts_are_an_essays_sections_not_a_lists_items() -
     article = page("<title>Defeating an Android Packer</title>", BODY + parts)
     assert not any(s.named for s in article.sections)
     assert article.summary.startswith("The city council approved")
+
+
+def test_a_discussion_page_whose_post_is_a_picture_posts_its_title_and_link() -> None:
+    body = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "2 more replies",
+            "1 more reply",
+            "92% Upvoted",
+            "1.1m",
+            "Online",
+            "A place for sharing videos, gifs, and images of people being total bros.",
+        )
+    )
+    article = page("<title>Thanks! Human : HumansBeingBros</title>", body)
+    assert article.paragraphs == ()  # the community's card is not the post
+    assert any(w.startswith("no body") for w in article.warnings)
+    (post,) = condense(article, "x", mode="thread").posts
+    assert "total bros" not in post.text and "https://news.example/b" in post.text
