@@ -36,6 +36,7 @@ from posts.article.keywords import keywords_of
 from posts.article.labels import is_procedure_label
 from posts.article.mentions import neutralise
 from posts.article.normalize import absolute_url, comparable, squash
+from posts.article.scripts import written_apart
 from posts.article.sentences import ends_unpunctuated, split_sentences
 from posts.errors import ArticleError, InputError
 from posts.model import Article, ArticleKind, KeywordSource, Section
@@ -77,6 +78,7 @@ class _Walk:
     removed: list[tuple[str, str]] = field(default_factory=list)
     quoted: set[str] = field(default_factory=set)  # paragraphs set as block quotations
     english: bool = True  # the page's language is English (or not declared)
+    lang: str | None = None
     in_summary: bool = False
     skip_below: int | None = None  # inside a boilerplate section headed at this level
 
@@ -166,7 +168,7 @@ def _walk(extracted: Extracted) -> _Walk:
     """Sections, summary lines, hashtags and removals from the blocks, in order."""
     meta = extracted.meta
     english = (meta.lang or "en").casefold().startswith("en")
-    walk = _Walk(title=squash(meta.title) if meta.title else None, english=english)
+    walk = _Walk(title=squash(meta.title) if meta.title else None, english=english, lang=meta.lang)
     for block in extracted.blocks:
         if block.is_heading:
             _heading(walk, block)
@@ -257,6 +259,8 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
         walk.heading = text.rstrip(":").strip()
         return
     rule = boilerplate_rule(text)
+    if rule is None and walk.at_start() and written_apart(text, walk.lang):
+        rule = "caption"  # a Korean page opening in English: a figure's caption or a credit
     if rule is not None:
         walk.removed.append((rule, text))
         if ends_article(rule):  # what follows, up to a heading, is the site's (a glossary box)

@@ -997,3 +997,21 @@ def test_a_discussion_page_whose_post_is_a_picture_posts_its_title_and_link() ->
     assert any(w.startswith("no body") for w in article.warnings)
     (post,) = condense(article, "x", mode="thread").posts
     assert "total bros" not in post.text and "https://news.example/b" in post.text
+
+
+def test_a_page_opening_in_another_script_than_its_language_opens_on_a_caption() -> None:
+    korean = (
+        "수렵 채집 생활을 하던 인류는 대략 1만년 전부터 농업과 목축을 통해 식량 생산 능력을 "
+        "획기적으로 늘리게 됩니다."
+    )
+    html = (
+        '<html lang="ko"><head><title>우유 섭취가 인류의 몸집을 키웠다?</title></head><body>'
+        "<article><p>Shaded regions represent 95% confidence intervals around fit lines.</p>"
+        f"<p>{korean}</p><p>Jay Stock 교수가 이끄는 연구팀은 3507개의 유골을 분석했습니다.</p>"
+        "</article></body></html>"
+    )
+    article = parse_article(html.encode(), source="page.html")
+    assert article.paragraphs[0] == korean and article.summary.startswith("수렵")
+    assert ("caption", "Shaded regions represent 95% confidence intervals around fit lines.") in (
+        article.removed
+    )
