@@ -281,8 +281,9 @@ def tags_unused(result: Result, platform: str) -> tuple[int, int]:
 
 
 def wasted_single(result: Result, platform: str) -> bool:
-    """A single post leaving over a third of its room unused while a sentence would fit (a page
-    that is not one story, a digest say, is posted as what it is on purpose: not counted)."""
+    """A single post leaving over a third of its room unused while a key point that stands alone
+    would fit (a page that is not one story, a digest say, is posted as what it is on purpose:
+    not counted)."""
     rendition, article = result.renditions[platform], result.article
     assert article is not None
     if rendition.mode != "single" or len(rendition.posts) != 1 or digest(article).not_a_story:
@@ -292,7 +293,13 @@ def wasted_single(result: Result, platform: str) -> bool:
     if room <= rendition.limit / 3:
         return False
     said = " ".join(post.text.split())
-    sentences = (" ".join(s.split()) for p in article.paragraphs for s in split_sentences(p))
+    # a sentence the post could take: a key point that stands alone (no filler, fragment, list
+    # item's text without its name, or sentence leaning on one the post does not say)
+    sentences = (
+        " ".join(s.text.split())
+        for s in digest(article).sentences
+        if s.point and not s.leans and s.heading is None
+    )
     return any(s not in said and measure(platform, s) + 2 <= room for s in sentences)
 
 
