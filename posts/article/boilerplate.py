@@ -269,6 +269,8 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "citation-marker",
         re.compile(r"(?<=[\w.,;:)\"”\]])\[(?:\d{1,3}|citation needed|note \d+|edit)\]"),
     ),
+    # a reference key ("…generic algorithms [Sutton15].", "…Specification (TS) [N4549], a…")
+    ("citation-marker", re.compile(r"\s\[[A-Z][A-Za-z]{0,20}\d{2,4}[a-z]?\](?=[.,;:)]|$)")),
     ("footnote-marker", re.compile(r"(?<=[.!?\"”])\*{1,3}(?=\s|$)")),  # "restored.* This …"
     # a page reference after a citation's stop ("…previous loop.: 207 The list…")
     ("citation-marker", re.compile(r"(?<=[.!?])\s?:\s?\d{1,4}(?:[–-]\d{1,4})?(?=\s|$)")),

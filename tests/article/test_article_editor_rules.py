@@ -258,6 +258,7 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ("SEOUL, Aug. 20 (Yonhap) -- North Korea fired two missiles.", "North Korea fired two missiles.", "dateline"),  # noqa: E501
         ("Access is restored.* The court ruled in December.", "Access is restored. The court ruled in December.", "footnote-marker"),  # noqa: E501
         ("The loop starts again.: 207 The list names the films.", "The loop starts again. The list names the films.", "citation-marker"),  # noqa: E501
+        ("Concepts constrain generic algorithms [Sutton15]. The TS [N4549], a formal extension.", "Concepts constrain generic algorithms. The TS, a formal extension.", "citation-marker"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_inline_furniture_is_cut_out_of_a_kept_paragraph(
