@@ -114,6 +114,8 @@ _PROMO = re.compile(
     r".{0,40}\s+live\s+(?:at|on|every)\b"
     # "Revivez le direct du vote…", "Suivez notre direct", "Sigue en directo…": live coverage
     r"|(?:revivez|suivez|retrouvez)\s+(?:le|notre|en)\s+direct\b|sigue\s+(?:el\s+|en\s+)?directo\b)"
+    # "日経産業新聞をデジタルで読みませんか？": the paper's invitation to its digital edition
+    r"|(?:デジタル|電子版|アプリ)で読みませんか"
     r"|\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b"
     # a call for readers' material: "Please share your videos, pictures and stories at iReport."
     r"|\bshare\s+your\s+(?:videos?|photos?|pictures?|images?|stories|experiences?)\b.{0,40}"

@@ -192,6 +192,7 @@ def test_a_sound_description_is_the_summary() -> None:
         ("Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.", "promo"),
         ("Revivez le direct du vote à l’Assemblée avec vos questions.", "promo"),
         ("Sigue en directo el partido de esta noche.", "promo"),
+        ("日経産業新聞をデジタルで読みませんか？", "promo"),
         ("有料会員の方のみご利用になれます。保存した記事はスマホでもご覧いただけます。", "paywall"),
         ("This article is only available to subscribers.", "paywall"),
         ("This article originally appeared on The Conversation.", "reprint-notice"),
