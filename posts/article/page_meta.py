@@ -104,7 +104,7 @@ def _images(
     for img in _pictures(tree):
         src = _widest(img.get("srcset") or img.get("data-srcset") or "")
         src = src or img.get("src") or img.get("data-src") or ""
-        if src and not src.startswith("data:") and not _tiny(img) and not _DECOR.search(src):
+        if src and not src.startswith("data:") and not _tiny(img) and not _decorative(img, src):
             yield "body", src, squash(img.get("alt") or "") or _caption(img)
             return
 
@@ -129,6 +129,7 @@ _DECOR = re.compile(
     r"|placeholder|blank|loading|facebook|twitter|instagram|pinterest|linkedin|whatsapp|rss"
     r"|emoji|gravatar|nav|quicknav|buttons?|preload)(?:[/_.-]|$)"
     r"|(?:^|[/_.-])\d{2,3}x\d{2}\.(?:png|gif)$"  # a badge named by its size ("88x31.png")
+    r"|pixel\.(?:png|gif)(?:[?#]|$)"  # a tracking pixel ("renderTimingPixel.png")
     r"|\.svg(?:[?#]|$)"  # a drawing (a logo, an icon), not a photo
     r"|\.(?:html?|php|aspx?)(?:[?#]|$)"  # a page, set as a lazy picture's placeholder
 )
@@ -148,6 +149,13 @@ def _widest(srcset: str) -> str:
         if url and not url.startswith("data:") and value > width:
             best, width = url, value
     return best
+
+
+def _decorative(img: etree._Element, src: str) -> bool:
+    """A picture named as decoration, or marked so for screen readers (``role="presentation"``,
+    ``aria-hidden``: a community's icon beside its name, an ornament)."""
+    marked = img.get("role") in ("presentation", "none") or img.get("aria-hidden") == "true"
+    return marked or bool(_DECOR.search(src))
 
 
 def _tiny(img: etree._Element) -> bool:

@@ -453,6 +453,14 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
         ),
         (
             "",
+            '<img src="https://thumbs.example/8rNZ.png" role="presentation">'
+            '<img src="/img/renderTimingPixel.png"><img src="/photos/bus.jpg" alt="Night bus 7">'
+            + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Night bus 7",  # a picture marked decorative, and a tracking pixel, are no photo
+        ),
+        (
+            "",
             '<img src="/photos/bus.jpg?w=1140%201140w,%20/photos/bus.jpg?w=283%20283w" alt="Bus" '
             'srcset="/photos/bus.jpg?w=283 283w, /photos/bus,large.jpg?w=1140 1140w">' + BODY,
             "https://news.example/photos/bus,large.jpg?w=1140",
