@@ -59,8 +59,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a se
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
 _NO_BODY = (
-    "no body: the page's own text could not be read (paywalled, scrambled, or only a headline or"
-    " links to other sites); only its headline and link are posted"
+    "no body: the page's own text could not be read (paywalled, scrambled, a picture, or only a"
+    " headline or links to other sites); only its headline and link are posted"
 )
 _NO_LINK = "no link: the article declares no canonical link, og:url or url; pass --url to add one"
 
@@ -149,8 +149,9 @@ def _check_body(
 ) -> None:
     """Refuse a page with nothing to post. A page that declares itself one story keeps its
     headline when its body cannot be read (a paywall, scrambled text, a headline-only joke), and
-    so do a round-up whose body is only a list of links to other sites and a discussion page
-    whose post is a picture or a link (only its controls and its community's card read)."""
+    so do a round-up whose body is only a list of links to other sites, a discussion page
+    whose post is a picture or a link (only its controls and its community's card read), and a
+    page whose body is a picture (a comic's page)."""
     if paragraphs and kind == "html" and not any(_is_prose(p) for p in paragraphs):
         raise ArticleError(
             f"{name} has no article text, only headlines, labels and links (an index page?)"
@@ -158,9 +159,9 @@ def _check_body(
     roundup = any(rule == "link-list" for rule, _ in meta.removed)  # its text is others' links
     # a discussion page (its controls read: "2 more replies") whose post is a picture or a link
     discussion = any(rule == "interface" for rule, _ in walk.removed)
-    if not paragraphs and not (
-        kind == "html" and (meta.is_story or roundup or discussion) and walk.title
-    ):
+    # a comic's or a photo's page, whose picture is the post
+    shown = meta.is_story or roundup or discussion or meta.pictured
+    if not paragraphs and not (kind == "html" and shown and walk.title):
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
 
 

@@ -46,6 +46,7 @@ class Metadata:
     explain: tuple[str, ...] = ()  # how the reader chose title and link
     removed: tuple[tuple[str, str], ...] = ()  # (rule, text) the reader took out before blocks
     is_story: bool = False  # the page declares itself one article (og:type, JSON-LD)
+    pictured: bool = False  # its body shows a picture (not an icon): a comic's, a photo's page
 
 
 @dataclass(frozen=True)

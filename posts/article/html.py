@@ -80,6 +80,7 @@ def _metadata(
         explain=(*_explain_headline(headline), _explain_link(page, url)),
         removed=removed,
         is_story=page.is_story,
+        pictured=any(source == "body" for source, _, _ in page.images),
     )
 
 

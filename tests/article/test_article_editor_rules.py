@@ -1025,3 +1025,15 @@ def test_a_page_opening_in_another_script_than_its_language_opens_on_a_caption()
     assert ("caption", "Shaded regions represent 95% confidence intervals around fit lines.") in (
         article.removed
     )
+
+
+def test_a_page_whose_body_is_a_picture_posts_its_title_link_and_picture() -> None:
+    body = (
+        '<div id="comic"><img src="/uploads/KOS141.jpg" alt="Only one more title drop to go">'
+        "</div><p>Seeker of Thrones Submit ABOUT/CONTACT Liturgy Wiki Support Print Merch Tumblr "
+        "Twitter Email RSS First Page Previous Page Next Page Most Recent Page Archives</p>"
+    )
+    article = page("<title>KING OF SWORDS 10-141</title>", body)
+    assert article.paragraphs == () and article.title == "KING OF SWORDS 10-141"
+    assert article.image == "https://news.example/uploads/KOS141.jpg"
+    assert any(w.startswith("no body") for w in article.warnings)
