@@ -187,3 +187,15 @@ def test_a_question_quoted_stays_with_its_attribution() -> None:
         "“What do I know?” Trump said, and the replies poured in.",
         "Among them, many jokes.",
     ]
+
+
+def test_an_ellipsis_trails_off_the_sentence_before_rather_than_opening_the_next() -> None:
+    text = (
+        "This is how most of us will go. . . . Six or seven seconds passed. He waited… Then rain."
+    )
+    assert split_sentences(text, "en") == [
+        "This is how most of us will go. . . .",
+        "Six or seven seconds passed.",
+        "He waited… Then rain.",
+    ]
+    assert split_sentences("Wait... and then nothing.", "en") == ["Wait... and then nothing."]
