@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from posts import condense, load_article, platforms
@@ -303,6 +304,24 @@ def wasted_single(result: Result, platform: str) -> bool:
     return any(s not in said and measure(platform, s) + 2 <= room for s in sentences)
 
 
+def answers_the_post_before(result: Result, platform: str) -> int:
+    """Posts of the thread that open with a word leaning back (the lint's "dangling-start")
+    right after the post that ends on the very sentence they answer: a pair too long to share
+    a post, read across the break."""
+    rendition, article = result.threads[platform], result.article
+    assert article is not None
+    texts = [p.text for p in rendition.posts]
+    bodies = [" ".join(_NUMBERING.sub("", text).split()) for text in texts]
+    sentences = digest(article).sentences
+    before = {" ".join(s.text.split()): " ".join(d.text.split()) for d, s in pairwise(sentences)}
+    count = 0
+    for rule, _, index in review(texts, platform):
+        opening = next((s for s in before if bodies[index].startswith(s)), None)
+        if rule == "dangling-start" and opening and before[opening] in bodies[index - 1]:
+            count += 1
+    return count
+
+
 def _findings(renditions: Iterable[Rendition], platform: str) -> Counter[str]:
     """The editor's warnings (posts.condensing.review) over ``renditions``, by rule."""
     return Counter(
@@ -325,6 +344,10 @@ def condensing_rows(results: list[Result]) -> Iterator[tuple[str, str]]:
         yield (
             f"{platform}: posts opening with a dangling word",
             pct(in_threads["dangling-start"], posts),
+        )
+        yield (
+            f"{platform}:   of those, right after the post ending on what they answer",
+            str(sum(answers_the_post_before(r, platform) for r in read)),
         )
         yield (
             f"{platform}: posts over the tag cap ({cap_for(platform, None)})",

@@ -57,6 +57,9 @@ _PART_OF = re.compile(
     r"aside\s+from|to|by|until|even)\s+(?:that|this|then|so)\b[^.]{0,6},|like,\s|the\s+(?:other|"
     r"same|latter|former|rest|next|following)\b"
     # "En contraste, …", "Par contre, …", "Im Gegensatz dazu …": the same turns elsewhere
+    # "Among them, Ocalan…", "Entre ellos aparecía…": one of those just listed
+    r"|(?:among|amongst)\s+(?:them|these|those)\b|entre\s+(?:ellos|ellas|estos|estas|eles|elas)\b|"
+    r"parmi\s+(?:eux|elles|ceux|celles)\b|unter\s+ihnen\b|tra\s+(?:loro|questi)\b"
     r"|en\s+(?:contraste|cambio|revanche|outre|effet)\b|por\s+(?:otro\s+lado|el\s+contrario|"
     r"lo\s+tanto|eso)\b|sin\s+embargo\b|par\s+(?:contre|ailleurs)\b|au\s+contraire\b|"
     r"de\s+plus\b|im\s+gegensatz\b|dagegen\b|trotzdem\b|por\s+outro\s+lado\b|no\s+entanto\b|"

@@ -6,7 +6,7 @@ sentence that fits a post by itself is never broken. :func:`arrange` is a dynami
 the item boundaries: the fewest posts first, then the most even fill (the sum of each post's
 squared unused share), then the kindest breaks (a paragraph end over a sentence end, and never
 willingly before a sentence that leans on the one it follows: one post more is taken to avoid
-that). Lengths are the platform's own
+that, and only a pair too long to share any post breaks there). Lengths are the platform's own
 measure of each item, added up; the caller renders the chosen posts and measures them again.
 """
 
@@ -114,15 +114,21 @@ def arrange(
         best.append(row)
         if count in row and k + 1 >= least:
             cuts = _cuts(best, count)
-            if fewest is not None or not leaning(run, cuts):
-                return cuts if not leaning(run, cuts) else fewest
+            room = frame(min(1, posts - 1), False).budget
+            if fewest is not None or not leaning(run, cuts, room):
+                return cuts if not leaning(run, cuts, room) else fewest
             fewest = cuts  # one more post may spare the reader a post that answers the last
     return fewest
 
 
-def leaning(run: Run, cuts: list[int]) -> bool:
-    """Does a post open on a sentence that leans on the one ending the post before?"""
-    return any(c < len(run) and run.kinds[c] == LEANING for c in cuts[1:-1])
+def leaning(run: Run, cuts: list[int], room: int) -> bool:
+    """Does a post open on a sentence that leans on the one ending the post before, when the two
+    would fit one post of ``room``? A pair longer than a post is read across the break: the post
+    before ends on what the sentence answers, and a thread is read in order."""
+    return any(
+        c < len(run) and run.kinds[c] == LEANING and run.used(c - 1, c + 1) <= room
+        for c in cuts[1:-1]
+    )
 
 
 def fewest(run: Run, frame: Callable[[int, bool], Frame], posts: int, least: int = 1) -> bool:

@@ -7,6 +7,7 @@ from posts.condensing.selection import Sentence, span
 
 EXCERPT_CHARS = 450  # an article told in person is posted as its opening: this much, to the
 EXCERPT_MOST = 700  # end of a paragraph, or at most this much
+EXCERPT_POSTS = 5  # nor does it run past this many posts: one-line sentences would fill six
 EXCERPT_GAPS = 2  # paragraphs of an excerpt with sentences passed over: past this, it ends
 
 

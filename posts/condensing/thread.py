@@ -33,7 +33,7 @@ from posts.condensing.layout import (
     measure,
     pieces,
 )
-from posts.condensing.order import Passed, excerpt_done
+from posts.condensing.order import EXCERPT_POSTS, Passed, excerpt_done
 from posts.condensing.packer import ELLIPSIS, Slot
 from posts.condensing.passages import with_context
 from posts.condensing.selection import Sentence
@@ -148,7 +148,7 @@ class _Plan:
         if LEANING not in run.kinds:
             return True  # the common case: no need to lay the thread out
         cuts = self.arranged(items)[1]
-        return cuts is not None and not leaning(run, cuts)
+        return cuts is not None and not leaning(run, cuts, self.frame(1, False).budget)
 
     def ends_on_a_point(self, items: list[Item]) -> bool:
         """Does the last key point's post carry the link, rather than a closing post holding the
@@ -261,8 +261,8 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
     opening = plan.frame(0, False).budget if plan.headline else None
     items = _split(ctx, plan, zip(summary, joints, kinds, strict=True), opening)
     if LEANING in kinds and not plan.reads_on(items):
-        # the sentence answering the one before cannot share its post: the hook ends before it
-        # (a post opening "It is never less than entertaining…" answers what it does not show)
+        # the sentence answering the one before could share its post but the layout cannot
+        # give it one: the hook ends before it rather than open a post apart from its antecedent
         cut = kinds.index(LEANING)
         items = _split(
             ctx, plan, zip(summary[:cut], joints[:cut], kinds[:cut], strict=True), opening
@@ -329,15 +329,13 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     """The best-ranked passages that fit beside the hook, laid out in article order.
 
     A page that is not one story offers only its opening (:meth:`Digest.candidates`), a story
-    its excerpt: its opening read in order. A passage
-    longer than a post is passed over (only the summary is ever cut across posts, and
-    a sentence that leans on another is posted in the same post as it). Choosing stops at the first
-    passage scoring under :data:`STOP` of the mean of those chosen
-    or under the article's top :data:`KEY_SHARE` (the lead and a list article's items are
-    exempt), or after :data:`MAX_SKIPS` passages that did not fit. Steps, list items and an
-    excerpt are taken in order (:class:`~.order.Passed`). A report whose excerpt gives nothing
-    beside the hook (its opening leans on what the hook said, too long to share its post) is
-    condensed from its ranking instead.
+    its excerpt: its opening read in order. A sentence longer than a post is passed over (only
+    the summary is ever cut across posts), and one that leans on another shares its post unless
+    the two are longer than a post. Choosing stops at the first passage scoring under
+    :data:`STOP` of the mean of those chosen or under the article's top :data:`KEY_SHARE` (the
+    lead and a list article's items are exempt), or after :data:`MAX_SKIPS` passages that did
+    not fit. Steps, list items and an excerpt are taken in order (:class:`~.order.Passed`). A
+    report whose excerpt gives nothing beside the hook is condensed from its ranking instead.
     """
     excerpt = ctx.digest.excerpt
     chosen, taken, passed = _choose(ctx, plan, hook, ctx.digest.candidates(), excerpt)
@@ -385,6 +383,8 @@ def _choose(
             passed.add(sentence)
             continue
         trial = {**chosen, **{s.position: s for s in passage}}
+        if chosen and sentence.position in excerpt and _overruns(ctx, plan, hook, trial):
+            break
         if not plan.reads_on([*hook, *_items(ctx, plan, trial)]):
             if not (sentence.leans and not chosen and _follows(ctx, None, sentence)):
                 passed.add(sentence)  # one leaning on the hook leaves no gap: the hook said it
@@ -397,6 +397,13 @@ def _choose(
         if not lead:
             scores.append(sentence.score)
     return chosen, taken, passed
+
+
+def _overruns(ctx: Context, plan: _Plan, hook: list[Item], trial: dict[int, Sentence]) -> bool:
+    """Would the excerpt, laid out, run past :data:`~.order.EXCERPT_POSTS` posts? It ends
+    before."""
+    cuts = plan.arranged([*hook, *_items(ctx, plan, trial)])[1]
+    return cuts is None or len(cuts) - 1 > EXCERPT_POSTS
 
 
 def _roll_call(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item] | None:
@@ -473,17 +480,11 @@ def _opening(ctx: Context, plan: _Plan) -> list[Item]:
 
 
 def _too_long(ctx: Context, plan: _Plan, passage: list[Sentence]) -> bool:
-    """A key point that would have to be cut across posts (with its list item's heading), or
-    would open a post with the word that leans on its antecedent, is left for the reader of the
-    article: the passage must fit one post."""
+    """A key point that would have to be cut across posts (a sentence, with its list item's
+    heading, longer than a post) is left for the reader of the article. A sentence leaning on
+    one too long to share its post opens the next post, right after what it answers."""
     room = plan.frame(1, False).budget
-    runs: list[list[Sentence]] = []
-    for sentence in passage:  # an introduction from further back may go in an earlier post
-        if runs and runs[-1][-1].position == sentence.position - 1:
-            runs[-1].append(sentence)
-        else:
-            runs.append([sentence])
-    texts = (" ".join(_with_heading(s, i == 0) for i, s in enumerate(run)) for run in runs)
+    texts = (_with_heading(s, i == 0) for i, s in enumerate(passage))
     return any(ctx.rules.length(text) > room for text in texts)
 
 

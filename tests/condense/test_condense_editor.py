@@ -297,6 +297,13 @@ def test_half_a_quotation_is_never_a_key_point() -> None:
     assert not is_filler("地元の民兵指導者は「31人が死亡した」と述べた。")
 
 
+def test_one_among_those_just_listed_leans_on_the_list() -> None:
+    assert leans_back("Among them was Ocalan, placed by the report in Palermo.")
+    assert leans_back('Entre ellos aparecía Ocalan, a quien el informe ubicó "en Palermo".')
+    assert leans_back("Parmi eux, deux anciens ministres.")
+    assert not leans_back("Among the winners was a teacher from Leeds.")
+
+
 def test_rather_and_conversely_answer_the_sentence_before() -> None:
     assert leans_back("Rather, these principles guide how ads are placed.")
     assert leans_back("Conversely, rural routes lost riders.")
@@ -738,7 +745,7 @@ def test_a_thread_of_its_hook_and_the_link_alone_is_one_post() -> None:
     )
 
 
-def test_a_summary_sentence_that_leans_on_one_it_cannot_share_a_post_with_is_left_out() -> None:
+def test_a_summary_sentence_too_long_to_share_a_post_with_what_it_answers_follows_it() -> None:
     first = (
         "First, let me say that there is a great deal to love in this musical, from its songs "
         "to its dances, its colours and the two leads who carry it through every single scene."
@@ -748,7 +755,9 @@ def test_a_summary_sentence_that_leans_on_one_it_cannot_share_a_post_with_is_lef
         "that come closer to the heights of the American musical than anything in many years."
     )
     posts = thread(article("A musical with bizarre politics", f"{first} {second}", *FILLER))
-    assert not any(post.startswith("It is never") for post in posts)
+    [at] = [i for i, post in enumerate(posts) if "It is never" in post]
+    assert posts[at].startswith(second)
+    assert posts[at - 1].endswith(first)  # the post before ends on what it answers
 
 
 def test_a_name_introduced_by_a_sentence_that_leans_is_not_brought_without_its_antecedent() -> None:

@@ -23,30 +23,22 @@ LATER = (
 )
 
 
-def test_a_sentence_leaning_on_the_hook_leaves_no_gap_in_its_paragraph() -> None:
+def test_a_sentence_answering_the_hook_follows_it_in_the_next_post() -> None:
     opening = f"{LEAD} But the situation could be a lot worse. {LATER[0]}"
-    text = "\n".join(thread(written("Protesters hold out", LEAD, opening, *LATER[1:])))
-    assert "a lot worse" not in text  # it cannot open a post: it answers the hook
-    assert "no plans to remove anyone" in text  # the rest of its paragraph still reads on
+    posts = thread(written("Protesters hold out", LEAD, opening, *LATER[1:]))
+    [at] = [i for i, post in enumerate(posts) if post.startswith("But the situation")]
+    assert posts[at - 1].endswith(LEAD)  # read across the break, right after the hook
+    assert "no plans to remove anyone" in "\n".join(posts)  # its paragraph reads on
 
 
-def test_a_report_whose_opening_all_leans_on_the_hook_is_condensed_by_rank() -> None:
-    leaning = (
+def test_a_report_whose_opening_cannot_be_posted_is_condensed_by_rank() -> None:
+    too_long = (  # longer than any X post: passed over
         "That is because the camps sit on land the state has claimed since the treaty of 1851, "
-        "a claim that the tribes have contested in court for well over a century without relief."
+        "a claim that the tribes have contested in court for well over a century without any "
+        "relief, and which the state now says it will enforce with every means it has, whatever "
+        "the courts may later decide about the treaty and the rights it was meant to protect."
     )
-    still = (
-        "Still, that has not stopped the camps from growing each week, as volunteers arrive with "
-        "supplies from towns across the region and set up kitchens, clinics and warm tents too."
-    )
-    article = written(
-        "Protesters hold out",
-        LEAD,
-        f"{LEAD} They say so because the evacuation orders name no date.",
-        f"{leaning} {still}",
-        f"{still} {leaning}",
-        *LATER,
-    )
+    article = written("Protesters hold out", LEAD, f"{LEAD} {too_long}", too_long, too_long, *LATER)
     posts = thread(article)
     assert len(posts) > 1 and posts[-1] != "https://example.org/story"  # not the link alone
     assert any(later in "\n".join(posts) for later in LATER)

@@ -60,7 +60,7 @@ def test_a_report_of_the_same_text_in_the_third_person_is_posted_as_its_opening_
     assert text.index("last spring") < text.index("Ana Ruiz led the project")
 
 
-def test_a_sentence_of_the_opening_that_cannot_share_a_post_with_what_it_leans_on_is_left_out() -> (
+def test_a_sentence_of_the_opening_too_long_to_share_a_post_with_what_it_leans_on_follows_it() -> (
     None
 ):
     first = (
@@ -73,9 +73,9 @@ def test_a_sentence_of_the_opening_that_cannot_share_a_post_with_what_it_leans_o
     )
     after = "Splitting the backups by table let us run them in parallel across four machines."
     posts = thread(article(f"{first} {leaning}", after, *DETAILS))
-    assert not any(p.startswith("They had grown") for p in posts)
-    assert leaning not in "\n".join(posts)
-    assert any(after in p for p in posts)  # the next paragraph opens afresh
+    [at] = [i for i, post in enumerate(posts) if post.startswith("They had grown")]
+    assert posts[at - 1].endswith(first)  # read across the break, right after what it answers
+    assert any(after in p for p in posts)
 
 
 def backups(summary: str) -> Article:
@@ -91,14 +91,15 @@ def test_the_first_key_point_may_lean_on_the_summary_posted_right_before_it() ->
     assert any(summary in p and LEAN in p for p in posts)
 
 
-def test_a_first_key_point_leaning_on_the_summary_never_opens_a_post_of_its_own() -> None:
+def test_a_first_key_point_too_long_to_share_the_summary_s_post_follows_it() -> None:
     summary = (
         "Our nightly backups now finish in forty minutes instead of six hours, across every "
         "region we run, from the smallest test cluster to the largest production database, "
         "and nobody has to wait for them in the morning any more."
     )
     posts = thread(backups(summary))
-    assert not any(p.startswith("It took") for p in posts)
+    [at] = [i for i, post in enumerate(posts) if post.startswith("It took")]
+    assert posts[at - 1].endswith(summary)
 
 
 def test_quotation_and_the_country_do_not_make_a_report_personal() -> None:
@@ -168,10 +169,11 @@ def test_a_conclusion_or_finding_something_does_not_announce_findings() -> None:
 
 
 def test_an_excerpt_ends_at_its_second_paragraph_with_a_gap() -> None:
-    leaning = (
+    too_long = (  # longer than any X post: passed over, leaving a gap in its paragraph
         " It had grown by hand for a decade, and nobody had written down why each part of it was "
         "there at all, or which of our teams depended on it, or what would break, and for whom, "
-        "if we ever moved it to another machine."
+        "if we ever moved it to another machine, or how long the move would take, or who would "
+        "be awake to watch it through the night."
     )
     first = "I spent January untangling the indexes of our photo store, mostly at night."
     second = "My colleague Ana rebuilt the nightly backup scripts while travelling in Peru."
@@ -179,11 +181,12 @@ def test_an_excerpt_ends_at_its_second_paragraph_with_a_gap() -> None:
     other = (
         " They had failed twice that spring, so she wrote a checklist, tested each step on a "
         "spare server, and asked three of us to restore a random album every Friday afternoon, "
-        "which the whole team still does today, even on holidays."
+        "which the whole team still does today, even on holidays, even on the long weekends, "
+        "even when the rest of the office is closed for the winter break."
     )
-    text = "\n".join(thread(article(first + leaning, second + other, later)))
+    text = "\n".join(thread(article(first + too_long, second + other, later)))
     assert first in text and second in text  # each opening is posted
-    assert "had grown by hand" not in text and "failed twice" not in text  # too long to follow
+    assert "had grown by hand" not in text and "failed twice" not in text  # too long to post
     assert later not in text  # two paragraphs with gaps: the excerpt has ended
 
 
@@ -271,3 +274,49 @@ def test_answers_signed_by_the_people_asked_are_not_the_author_s_words() -> None
     posts = "\n".join(thread(source))
     assert "took the bus to work was a month ago" not in posts
     assert "often hot or raining" not in posts and "every week" not in posts
+
+
+def test_a_short_answer_to_a_long_sentence_of_the_opening_follows_it_in_the_next_post() -> None:
+    long = (
+        "Given how often we read about stolen passwords, leaked photo albums and plundered "
+        "accounts, you might think that anyone can already break into any photo store they "
+        "want, from the smallest family archive to the largest album of any famous artist.",
+        "The encryption that protects every photo we keep, from the thumbnails in our cache "
+        "to the originals in cold storage, remains effectively impregnable when it is properly "
+        "set up, even if, in practice, there are breaches through careless clicks and so on.",
+        "Researchers around the world are inching toward a machine that would, on its first "
+        "day of operation, be capable of cracking the codes that nearly every photo store uses, "
+        "from the ones run by tiny startups to the ones run by the largest companies of all.",
+    )
+    short = (
+        "But the situation could be a lot worse.",
+        "This happy state will not, however, last.",
+        "So we started to prepare for it last year.",
+    )
+    opening = " ".join(f"{a} {b}" for a, b in zip(long, short, strict=True))
+    posts = thread(article(opening, *DETAILS))
+    assert posts[1] == short[0] and posts[3] == short[1]  # each right after what it answers
+
+
+def test_an_excerpt_whose_sentences_cannot_share_posts_stops_at_five_posts() -> None:
+    summary = (
+        "Given how often we read about stolen passwords, leaked photo albums and plundered "
+        "accounts, you might think that anyone can already break into any photo store they "
+        "want, from the smallest family archive to the largest album of any famous artist."
+    )
+    moments = [  # any two of them are longer than an X post
+        "I flew to Lisbon in March to meet the team that runs our oldest data centre, which "
+        "still holds most of the photos that our users uploaded to us long ago.",
+        "The building sits on a hill above the river, and its cooling plant is older than "
+        "most of the engineers who keep it running in the hottest summers.",
+        "Marta showed me the racks where the photo store lives, row after row of machines "
+        "bought in three decades and held together with handwritten labels.",
+        "We spent two days counting disks, cables and power supplies, and found that a third "
+        "of the capacity held second copies nobody had ever asked us for.",
+        "Back home, I wrote a plan to move every photo once, verify it, and only then delete "
+        "the older copy, so that no user would lose a single picture.",
+    ]
+    title = "How we halved our photo storage"
+    posts = thread(written(title, summary, " ".join(moments), *DETAILS, url=BLOG))
+    assert len(posts) == 5  # the sixth would be the opening's fifth sentence alone
+    assert [m for m in moments if any(m in p for p in posts)] == moments[:4]
