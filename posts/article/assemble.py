@@ -158,7 +158,7 @@ def _check_body(
         )
     roundup = any(rule == "link-list" for rule, _ in meta.removed)  # its text is others' links
     # a discussion page (its controls read: "2 more replies") whose post is a picture or a link
-    discussion = any(rule == "interface" for rule, _ in walk.removed)
+    discussion = any(rule in ("interface", "replies-control") for rule, _ in walk.removed)
     # a comic's or a photo's page, whose picture is the post
     shown = meta.is_story or roundup or discussion or meta.pictured
     if not paragraphs and not (kind == "html" and shown and walk.title):

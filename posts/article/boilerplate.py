@@ -204,6 +204,9 @@ _INTERFACE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A comment thread's control ("133 more replies"): the post's own text came before it; after it
+# come comments and the community's sidebar, never the post.
+_MORE_REPLIES = re.compile(r"^[\d.,]+[km]?\s+more\s+repl(?:y|ies)$", re.IGNORECASE)
 # Where a discussion page's sidebar begins: its community's card ("Community Details", the
 # count of members "Online"); what follows is the community's blurb and rules, not the post.
 _COMMUNITY_CARD = re.compile(
@@ -212,6 +215,7 @@ _COMMUNITY_CARD = re.compile(
 )
 
 _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("replies-control", lambda t: bool(_MORE_REPLIES.match(t))),
     ("interface", lambda t: bool(_INTERFACE.match(t))),
     ("community-card", lambda t: bool(_COMMUNITY_CARD.match(t))),
     ("byline", lambda t: len(t.split()) <= 14 and bool(_BYLINE.match(t))),
@@ -350,8 +354,8 @@ def is_no_script_notice(text: str) -> bool:
 
 def ends_article(rule: str | None) -> bool:
     """Furniture after which a page has only more furniture: the article's licence line, a
-    discussion page's community card."""
-    return rule in ("licence-notice", "community-card")
+    discussion page's community card or its comment thread's "N more replies"."""
+    return rule in ("licence-notice", "community-card", "replies-control")
 
 
 def is_boilerplate_paragraph(text: str) -> bool:

@@ -1009,6 +1009,24 @@ def test_a_discussion_page_whose_post_is_a_picture_posts_its_title_and_link() ->
     assert "total bros" not in post.text and "https://news.example/b" in post.text
 
 
+def test_what_follows_a_comment_thread_s_more_replies_is_never_the_post() -> None:
+    body = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "133 more replies",
+            "If your submission does not appear in the new queue, please contact us with a link "
+            "to the Reddit post, not the content you are linking.",
+            "Note: Submissions from new users, and users with low karma, are automatically "
+            "removed to help prevent spam.",
+        )
+    )
+    article = page("<title>Rick Astley sped up every time he says Never : videos</title>", body)
+    assert article.paragraphs == ()  # the sidebar's rules are not the post
+    assert any(w.startswith("no body") for w in article.warnings)
+    (post,) = condense(article, "x", mode="thread").posts
+    assert "submission" not in post.text and "https://news.example/b" in post.text
+
+
 def test_a_page_opening_in_another_script_than_its_language_opens_on_a_caption() -> None:
     korean = (
         "수렵 채집 생활을 하던 인류는 대략 1만년 전부터 농업과 목축을 통해 식량 생산 능력을 "
