@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from posts.article.boilerplate import (
     boilerplate_rule,
     ends_article,
+    is_embed_placeholder,
     is_boilerplate_heading,
     strip_inline,
 )
@@ -218,6 +219,9 @@ def _inert_handles(
 
 def _heading(walk: _Walk, block: Block) -> None:
     text, _ = strip_inline(squash(block.text))
+    if is_embed_placeholder(text):
+        walk.removed.append(("embedded-post", text))
+        return
     is_summary = bool(_SUMMARY_HEADING.match(text))
     if walk.skip_below is not None:
         # Scraped related-post lists look like runs of bare headings: only markup or a summary

@@ -160,7 +160,7 @@ _CREDIT = re.compile(
 )
 _EMBED = re.compile(
     r"pic\.twitter\.com/|—\s*[^—()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d|a\s+post\s+shared\s+by\b"
-    r"|view\s+this\s+post\s+on\s+instagram",
+    r"|view\s+this\s+post\s+on\s+instagram|^\[embed(?:ded\s+content)?\]$",
     re.IGNORECASE,
 )
 # What a page shows a reader without JavaScript, in place of the article.
@@ -340,6 +340,11 @@ def starts_trailer(text: str) -> bool:
 def is_boilerplate_heading(text: str) -> bool:
     text = text.strip()
     return bool(_TRAILERS.match(text) or _FURNITURE.match(text) or _ABOUT.match(text))
+
+
+def is_embed_placeholder(text: str) -> bool:
+    """ "[Embed]": where an embedded post stood; set as a heading, it would name a list's item."""
+    return bool(_EMBED.search(text)) and text.startswith("[")
 
 
 def is_about_trailer(text: str) -> bool:

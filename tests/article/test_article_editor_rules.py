@@ -1055,3 +1055,21 @@ def test_a_page_whose_body_is_a_picture_posts_its_title_link_and_picture() -> No
     assert article.paragraphs == () and article.title == "KING OF SWORDS 10-141"
     assert article.image == "https://news.example/uploads/KOS141.jpg"
     assert any(w.startswith("no body") for w in article.warnings)
+
+
+def test_an_embed_placeholder_set_as_a_heading_never_names_a_list_item() -> None:
+    items = "".join(
+        f"<h2>{n}. {name}</h2>{embed}<p>{text}</p>"
+        for n, name, embed, text in (
+            (1, "Pack light", "", "A small bag is quicker through security at every airport."),
+            (2, "Book early", "<h2>[Embed]</h2>", "Fares rise in the last three weeks before."),
+            (3, "Sleep on the plane", "", "An eye mask and ear plugs make a long flight shorter."),
+        )
+    )
+    article = page("<title>3 ways to travel better</title>", items)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "1. Pack light",
+        "2. Book early",
+        "3. Sleep on the plane",
+    ]
+    assert ("embedded-post", "[Embed]") in article.removed
