@@ -18,8 +18,8 @@ from urllib.parse import urljoin
 from posts.article.boilerplate import (
     boilerplate_rule,
     ends_article,
-    is_embed_placeholder,
     is_boilerplate_heading,
+    is_embed_placeholder,
     strip_inline,
 )
 from posts.article.description import LEANS_BACK, judge
