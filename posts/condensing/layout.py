@@ -12,7 +12,9 @@ measure of each item, added up; the caller renders the chosen posts and measures
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -21,6 +23,10 @@ from posts.condensing.packer import Rules, Slot, pack
 from posts.condensing.tokens import Unit, Words
 
 PARAGRAPH, SENTENCE, INSIDE, LEANING = 0, 1, 2, 3
+LEAST_PIECE = 0.2  # of a post's room: a clause shorter than this is no piece of its own
+MAX_CLAUSE_TRIES = 2000  # ways of cutting a long sentence at its clauses, tried at most
+# a clause's end: its mark and the space after it ("known, ", "年、")
+_CLAUSE_END = re.compile(r"(?<=[^\W\d_])[,;:]\s+|\s[—–]\s+|[、，；：]")
 BREAK_COST = {PARAGRAPH: 0.0, SENTENCE: 0.05, INSIDE: 0.2, LEANING: 1.0}
 
 
@@ -45,11 +51,16 @@ class Frame:
 
 def pieces(text: str, rules: Rules, budget: int) -> list[tuple[str, str]]:
     """``text`` as (piece, joint) runs that each fit ``budget``: one when it fits whole, else the
-    fewest pieces, as even as the sentence's clauses and words allow (the smallest room per
-    piece that still needs no more pieces, found by bisection)."""
+    fewest pieces: cut after clauses when those pieces fit (the most even such cut, no piece
+    under a fifth of the room: "…aren't known," / "but a report…" rather than "…is considering"
+    / "new iPad…"), else as even as the words allow (the smallest room per piece that still
+    needs no more pieces, found by bisection)."""
     if rules.fits(text, budget):
         return [(text, "")]
     best = _cut(text, rules, budget)
+    at_clauses = _clause_cut(text, rules, budget, len(best))
+    if at_clauses:
+        return at_clauses
     low, high = math.ceil(rules.length(text) / max(len(best), 1)), budget
     while low < high:
         middle = (low + high) // 2
@@ -59,6 +70,30 @@ def pieces(text: str, rules: Rules, budget: int) -> list[tuple[str, str]]:
         else:
             low = middle + 1
     return best
+
+
+def _clause_cut(text: str, rules: Rules, budget: int, count: int) -> list[tuple[str, str]]:
+    """``text`` in ``count`` pieces cut only after clauses, each fitting ``budget`` and none
+    shorter than :data:`LEAST_PIECE` of it, the longest as short as can be; [] if there is none."""
+    if count < 2:
+        return []  # no cut of the words fits either
+    marks = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
+    best: tuple[int, list[tuple[str, str]]] | None = None
+    for cuts in itertools.islice(itertools.combinations(marks, count - 1), MAX_CLAUSE_TRIES):
+        starts = [0, *(end for _, end in cuts)]
+        stops = [*(_mark_end(text, start) for start, _ in cuts), len(text)]
+        runs = [(text[a:b].strip(), "") for a, b in zip(starts, stops, strict=True)]
+        lengths = [rules.length(piece) for piece, _ in runs]
+        if max(lengths) <= budget and min(lengths) >= LEAST_PIECE * budget:
+            joints = ["", *(text[_mark_end(text, a) : b] for a, b in cuts)]
+            if best is None or max(lengths) < best[0]:
+                best = max(lengths), [(p, j) for (p, _), j in zip(runs, joints, strict=True)]
+    return best[1] if best else []
+
+
+def _mark_end(text: str, start: int) -> int:
+    """Where the clause mark found at ``start`` ends: after its "," or its spaced dash."""
+    return start + 2 if text[start].isspace() else start + 1
 
 
 def _cut(text: str, rules: Rules, budget: int) -> list[tuple[str, str]]:

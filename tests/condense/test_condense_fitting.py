@@ -152,6 +152,21 @@ def test_a_sentence_longer_than_a_post_is_cut_into_even_pieces() -> None:
     assert abs(first.length - second.length) <= 16, (first.length, second.length)
 
 
+def test_a_sentence_longer_than_a_post_is_cut_after_a_clause_when_its_pieces_fit() -> None:
+    opening = "Prospective features for a second-generation Apple Pencil aren't known,"
+    rest = (
+        "but a previous report from Bloomberg has suggested Apple is considering new iPad "
+        "capabilities that would let the Apple Pencil work in a larger range of apps, which "
+        "could be introduced alongside the new accessory."
+    )
+    options = CondenseOptions(numbering="none")
+    posts = condense(plain("", f"{opening} {rest}"), "x", mode="thread", options=options).posts
+    assert [p.text for p in posts] == [opening, rest]  # not "…is considering" / "new iPad…"
+    comma = "anemone, " * 40  # many clauses: cut at the most even one
+    first, second = condense(plain("", comma + "end."), "x", mode="thread", options=options).posts
+    assert abs(first.length - second.length) <= 16, (first.length, second.length)
+
+
 def test_each_platform_breaks_the_thread_for_its_own_room() -> None:
     one = "Harbour ferries will leave every twenty minutes from the northern quay " + "a" * 75 + "."
     two = "Cyclists asked the council for a painted lane beside old warehouses " + "b" * 80 + "."
