@@ -28,6 +28,10 @@ _LOCATION_CLASS = re.compile(r"(?i)dateline|location")
 _PLACE_WORDS = 4  # "WASHINGTON", "NEW YORK": a dateline's place is a few words
 _CAPTION_WORDS = 4  # an image's alt text this long, repeated as a paragraph, is its caption
 _CARD_PARTS = 3  # siblings looked at above a card's heading
+_RUNNING_WORDS = 15  # a <div>'s own words, beside its links, that make it running text
+_INLINE = frozenset(
+    ["a", "abbr", "b", "bdi", "br", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "wbr"]
+)
 _EMBEDS = (
     "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
     " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
@@ -49,6 +53,7 @@ def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[st
     )
     _unlink_subject_headings(tree)
     _unwrap_empty_spans(tree)
+    _paragraph_divs(tree)
     return removed
 
 
@@ -119,6 +124,42 @@ def _unwrap_empty_spans(tree: etree._Element) -> None:
     words of newyorker.com's first sentence)."""
     for span in [s for s in tree.iter("span") if not len(s) and not (s.text or "").strip()]:
         _cut_keeping_tail(span)
+
+
+def _paragraph_divs(tree: etree._Element) -> None:
+    """A ``<div>`` of running text with links in it and no paragraphs of its own: its lines
+    (split at ``<br>`` and around any block inside it) become ``<p>`` s, so extraction keeps each
+    sentence whole (trafilatura set the links' words outside its paragraphs: "…the visiting
+    Pakistan PM" / ", China on Tuesday…", "Imran Khan" lost)."""
+    for div in [d for d in tree.iter("div") if _runs_text(d)]:
+        children = list(div)
+        lines: list[etree._Element] = [etree.Element("p")]
+        lines[0].text, div.text = div.text, None
+        for child in children:
+            div.remove(child)
+            if isinstance(child.tag, str) and child.tag in _INLINE and child.tag != "br":
+                lines[-1].append(child)
+                continue
+            tail, child.tail = child.tail, None
+            if child.tag != "br":
+                lines.append(child)  # a block inside stays where it was, between the lines
+            lines.append(etree.Element("p"))
+            lines[-1].text = tail
+        div.extend(line for line in lines if line.tag != "p" or _has_text(line))
+
+
+def _has_text(element: etree._Element) -> bool:
+    return bool("".join(element.itertext()).strip())
+
+
+def _runs_text(div: etree._Element) -> bool:
+    """Is ``div`` running text with links in it (more than a label's worth of its own words,
+    beside them) and no paragraph of its own?"""
+    children = list(div)
+    if not any(child.tag == "a" for child in children) or any(c.tag == "p" for c in children):
+        return False
+    own = [div.text or "", *(child.tail or "" for child in children)]
+    return len(" ".join(own).split()) >= _RUNNING_WORDS
 
 
 def _words(element: etree._Element) -> str:

@@ -49,18 +49,21 @@ class Frame:
     may_be_empty: bool = False
 
 
-def pieces(text: str, rules: Rules, budget: int) -> list[tuple[str, str]]:
-    """``text`` as (piece, joint) runs that each fit ``budget``: one when it fits whole, else the
-    fewest pieces: cut after clauses when those pieces fit (the most even such cut, no piece
-    under a fifth of the room: "…aren't known," / "but a report…" rather than "…is considering"
-    / "new iPad…"), else as even as the words allow (the smallest room per piece that still
-    needs no more pieces, found by bisection)."""
-    if rules.fits(text, budget):
+def pieces(text: str, rules: Rules, budget: int, first: int | None = None) -> list[tuple[str, str]]:
+    """``text`` as (piece, joint) runs that each fit ``budget`` (the first one ``first``, the
+    room beside a headline): one when it fits whole, else the fewest pieces: cut after clauses
+    when those pieces fit (the most even such cut, no piece under a fifth of the room: "…aren't
+    known," / "but a report…" rather than "…is considering" / "new iPad…"), else as even as the
+    words allow in the smaller room (the smallest room per piece that still needs no more
+    pieces, found by bisection)."""
+    first = budget if first is None else min(first, budget)
+    if rules.fits(text, first):
         return [(text, "")]
-    best = _cut(text, rules, budget)
-    at_clauses = _clause_cut(text, rules, budget, len(best))
+    at_clauses = _clause_cut(text, rules, (first, budget), len(_cut(text, rules, first)))
     if at_clauses:
         return at_clauses
+    budget = first
+    best = _cut(text, rules, budget)
     low, high = math.ceil(rules.length(text) / max(len(best), 1)), budget
     while low < high:
         middle = (low + high) // 2
@@ -72,9 +75,12 @@ def pieces(text: str, rules: Rules, budget: int) -> list[tuple[str, str]]:
     return best
 
 
-def _clause_cut(text: str, rules: Rules, budget: int, count: int) -> list[tuple[str, str]]:
-    """``text`` in ``count`` pieces cut only after clauses, each fitting ``budget`` and none
-    shorter than :data:`LEAST_PIECE` of it, the longest as short as can be; [] if there is none."""
+def _clause_cut(
+    text: str, rules: Rules, rooms: tuple[int, int], count: int
+) -> list[tuple[str, str]]:
+    """``text`` in ``count`` pieces cut only after clauses, the first fitting ``rooms[0]`` and
+    the rest ``rooms[1]``, none shorter than :data:`LEAST_PIECE` of a post, the longest as short
+    as can be; [] if there is none."""
     if count < 2:
         return []  # no cut of the words fits either
     marks = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
@@ -82,12 +88,13 @@ def _clause_cut(text: str, rules: Rules, budget: int, count: int) -> list[tuple[
     for cuts in itertools.islice(itertools.combinations(marks, count - 1), MAX_CLAUSE_TRIES):
         starts = [0, *(end for _, end in cuts)]
         stops = [*(_mark_end(text, start) for start, _ in cuts), len(text)]
-        runs = [(text[a:b].strip(), "") for a, b in zip(starts, stops, strict=True)]
-        lengths = [rules.length(piece) for piece, _ in runs]
-        if max(lengths) <= budget and min(lengths) >= LEAST_PIECE * budget:
+        runs = [text[a:b].strip() for a, b in zip(starts, stops, strict=True)]
+        lengths = [rules.length(piece) for piece in runs]
+        fits = lengths[0] <= rooms[0] and max(lengths[1:]) <= rooms[1]
+        if fits and min(lengths) >= LEAST_PIECE * rooms[1]:
             joints = ["", *(text[_mark_end(text, a) : b] for a, b in cuts)]
             if best is None or max(lengths) < best[0]:
-                best = max(lengths), [(p, j) for (p, _), j in zip(runs, joints, strict=True)]
+                best = max(lengths), list(zip(runs, joints, strict=True))
     return best[1] if best else []
 
 

@@ -309,19 +309,19 @@ def _split(
     budget = plan.frame(1, False).budget
     items = []
     for n, (text, joint, kind) in enumerate(runs):
-        room = budget
+        first = budget
         if n == 0 and opening and not ctx.rules.fits(text, budget):
-            room = min(budget, opening)
-        for i, (piece, inner) in enumerate(_pieces(ctx, text, room)):
+            first = min(budget, opening)
+        for i, (piece, inner) in enumerate(_pieces(ctx, text, budget, first)):
             items.append(Item(piece, joint if i == 0 else inner, kind if i == 0 else INSIDE))
     return items
 
 
-def _pieces(ctx: Context, text: str, budget: int) -> list[tuple[str, str]]:
-    key = ("pieces", budget, text)
+def _pieces(ctx: Context, text: str, budget: int, first: int) -> list[tuple[str, str]]:
+    key = ("pieces", budget, first, text)
     found = ctx.memo.get(key)
     if found is None:
-        found = ctx.memo[key] = pieces(text, ctx.rules, budget) or [(text, "")]
+        found = ctx.memo[key] = pieces(text, ctx.rules, budget, first) or [(text, "")]
     return found
 
 

@@ -1073,3 +1073,23 @@ def test_an_embed_placeholder_set_as_a_heading_never_names_a_list_item() -> None
         "3. Sleep on the plane",
     ]
     assert ("embedded-post", "[Embed]") in article.removed
+
+
+def test_a_div_of_running_text_with_links_keeps_its_sentences_whole() -> None:
+    body = (
+        '<div class="story">BEIJING: In what is being seen as a snub to the visiting Pakistan PM '
+        '<a href="/topic/Imran-Khan">Imran Khan</a>, China on Tuesday modified its position on '
+        "the Kashmir dispute, stressing that New Delhi and "
+        '<a href="/topic/Islamabad">Islamabad</a> should take the bilateral route to resolve all '
+        "disputes. <br>“We call on India and Pakistan to engage in dialogue and consultation on "
+        "all issues,” a foreign ministry spokesperson said on Tuesday in Beijing. <br>"
+        '<div class="ad"></div><br>The statement comes ahead of a visit by the Chinese president '
+        "to India, expected to take place between October 11 and 13, officials said.</div>"
+    )
+    article = page("<title>China snubs Imran Khan on Kashmir</title>", body)
+    assert article.paragraphs[0] == (
+        "BEIJING: In what is being seen as a snub to the visiting Pakistan PM Imran Khan, China on "
+        "Tuesday modified its position on the Kashmir dispute, stressing that New Delhi and "
+        "Islamabad should take the bilateral route to resolve all disputes."
+    )
+    assert article.paragraphs[2].startswith("The statement comes ahead")

@@ -167,6 +167,20 @@ def test_a_sentence_longer_than_a_post_is_cut_after_a_clause_when_its_pieces_fit
     assert abs(first.length - second.length) <= 16, (first.length, second.length)
 
 
+def test_a_long_lead_beside_the_headline_is_cut_after_the_clause_that_fits_there() -> None:
+    clause = "BEIJING: In what is being seen as a snub to the visiting Pakistan PM Imran Khan,"
+    rest = (
+        "China on Tuesday significantly modified its position on the Kashmir dispute by omitting "
+        "its recent references to the UN charter and stressing that New Delhi and Islamabad "
+        "should take the bilateral route to resolve all of their disputes, officials said."
+    )
+    title = "Kashmir issue: China snubs Imran Khan, says resolve Jammu and Kashmir bilaterally"
+    options = CondenseOptions(numbering="none")
+    source = plain(title, f"{clause} {rest}", url="https://e.org/a")
+    posts = [p.text for p in condense(source, "x", mode="thread", options=options).posts]
+    assert posts[0] == f"{title}\n\n{clause}" and posts[1].startswith(rest)
+
+
 def test_each_platform_breaks_the_thread_for_its_own_room() -> None:
     one = "Harbour ferries will leave every twenty minutes from the northern quay " + "a" * 75 + "."
     two = "Cyclists asked the council for a painted lane beside old warehouses " + "b" * 80 + "."
