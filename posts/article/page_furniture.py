@@ -30,7 +30,28 @@ _CAPTION_WORDS = 4  # an image's alt text this long, repeated as a paragraph, is
 _CARD_PARTS = 3  # siblings looked at above a card's heading
 _RUNNING_WORDS = 15  # a <div>'s own words, beside its links, that make it running text
 _INLINE = frozenset(
-    ["a", "abbr", "b", "bdi", "br", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "wbr"]
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "br",
+        "cite",
+        "code",
+        "em",
+        "i",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "wbr",
+    ]
 )
 _EMBEDS = (
     "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
