@@ -312,6 +312,10 @@ _REFERS_BACK = re.compile(
     # "The simplest approach is…", "Among the biggest players was…": the best of a set told of
     # before
     r"|^(?:among\s+)?the\s+(?:[a-z]{2,}est|most\s+[a-z]+)\s+[a-z]+\s+(?:is|was|are|were)\b"
+    # "the location of that little treasure", "in that case": after a preposition, "that" is a
+    # thing named before
+    r"|\b(?:of|in|on|at|for|from|about|into|onto|over|under|behind|inside|to|with|by)\s+that\s+"
+    r"(?!(?:is|was|it|they|he|she|we|you|i|the|a|an|there|this|of)\b)[a-z]{3,}"
     # "a conversation like that", "nothing like this before": like what was told before
     r"|\b[a-z]{3,}\s+like\s+(?:that|this)\b(?!\s+(?:of|in|is|was|one|has|had)\b)",
     re.IGNORECASE,

@@ -347,6 +347,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "The simplest approach is basically mathematical: new algorithms no machine can break.",
         "Five people inside, some of them his relatives, were questioned and later released.",
         "Together, these 10 multinationals have boosted their bond holdings to $113 billion.",
+        "A simple metal detector would have revealed the location of that little treasure.",
     ):
         assert refers_back(leaning), leaning
     for standing in (
@@ -360,6 +361,8 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "The biggest storm in a decade is expected on Friday.",
         "Inside the station, the new trains wait for their first riders.",
         "Paris, Texas, is small, and it is hot in summer.",
+        "He argued in that it was cheaper than the rest.",
+        "Its price is close to that of gold.",
     ):
         assert not refers_back(standing), standing
 
