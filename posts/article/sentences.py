@@ -38,6 +38,8 @@ _URLISH = re.compile(
 _URL_HINTS = ("/", "@", "www.")
 _URL_TRAILER = re.compile(r"[.,;:!?)\]}'\"”’»…]+$")  # sentence punctuation after a URL
 # A "sentence" starting with a closing bracket or quote belongs to the previous one.
+_CJK_OPEN = ("「", "『", "｢")
+_CJK_CLOSE = ("」", "』", "｣")
 _CONTINUATION = tuple("」』）】〉》”’。！？")
 # Candidate certain boundaries: "." or "?!" + closing quotes + space before a letter (the word
 # before the stop is checked in code), or CJK sentence punctuation not followed by a closing
@@ -193,16 +195,33 @@ def _split_paragraph(paragraph: str, code: str) -> list[str]:
     masked = _URLISH.sub(_mask, paragraph) if any(h in paragraph for h in _URL_HINTS) else paragraph
     glued = (m.start() for m in _GLUED.finditer(masked))
     cuts = sorted({0, *_certain_cuts(masked, code), *glued, len(paragraph)})
-    sentences: list[str] = []
+    bounds = [0]
     for start, end in pairwise(cuts):
         window = masked[start:end]
         if _may_split(window.rstrip(_TRAILING_STOPS), code):
             cuts_in = (cut for cut in _pysbd_cuts(window, code) if not _after_initial(window, cut))
-            bounds = [start + cut for cut in cuts_in] + [end]
-            sentences.extend(paragraph[a:b].strip() for a, b in pairwise(bounds))
-        else:
-            sentences.append(paragraph[start:end].strip())
+            bounds.extend(start + cut for cut in cuts_in if cut)
+        bounds.append(end)
+    bounds = _outside_brackets(paragraph, sorted(set(bounds)))
+    sentences = (paragraph[a:b].strip() for a, b in pairwise(bounds))
     return _join_dotted_names([sentence for sentence in sentences if sentence])
+
+
+def _outside_brackets(paragraph: str, bounds: list[int]) -> list[int]:
+    """``bounds`` without those inside CJK quotation brackets, when they pair up: 「俺は！
+    推しが出るまで！」 is one quotation in its sentence, not three sentences."""
+    opens = sum(paragraph.count(mark) for mark in _CJK_OPEN)
+    if not opens or opens != sum(paragraph.count(mark) for mark in _CJK_CLOSE):
+        return bounds  # none, or one left open: the brackets say nothing of where sentences end
+    depth, kept, at = 0, [bounds[0]], bounds[0]
+    for bound in bounds[1:]:
+        segment = paragraph[at:bound]
+        depth = max(0, depth + sum(segment.count(m) for m in _CJK_OPEN))
+        depth = max(0, depth - sum(segment.count(m) for m in _CJK_CLOSE))
+        if depth == 0 or bound == len(paragraph):
+            kept.append(bound)
+        at = bound
+    return kept
 
 
 def _after_initial(window: str, cut: int) -> bool:

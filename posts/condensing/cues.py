@@ -28,14 +28,15 @@ _LEANING = """
     он она оно они это этот эта эти но однако поэтому также тоже кроме
 """
 _LEANING_WORDS = frozenset(_LEANING.split())
-# Scripts written without spaces: the first characters decide.
+# Scripts written without spaces: the first characters decide (a sentence opening on the
+# particle と goes on from a quotation before it: "と想像も容易な…").
 _PREFIXES = """
 他们 她们 它们 他 她 它 这 那 但 而且 因此 所以 此外 此 该 其
 然而 不过 可是 另外 同样 同时 无独有偶 对此 为此 于是 随后
 在他 在她 据他 据她 对他来说 对她来说 例如 比如 譬如
 たとえば 例えば
 彼女 彼ら 彼 これ それ この その あの しかし でも だが また そして さらに ただし 一方
-そこで そのため ところが つまり なお
+そこで そのため ところが つまり なお と
 그는 그녀 그들 그러나 하지만 그리고 또한 이는 이것 그것 따라서
 """
 _LEANING_PREFIXES = tuple(_PREFIXES.split())

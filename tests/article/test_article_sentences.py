@@ -199,3 +199,16 @@ def test_an_ellipsis_trails_off_the_sentence_before_rather_than_opening_the_next
         "He waited… Then rain.",
     ]
     assert split_sentences("Wait... and then nothing.", "en") == ["Wait... and then nothing."]
+
+
+def test_a_cjk_quotation_is_never_cut_into_sentences() -> None:
+    text = (
+        "一方で、｢俺は！ 推しが出るまで！ 回すのを止めないッ！｣と心に誓った。そもそも持ち歩かない。"
+    )
+    assert split_sentences(text, "ja") == [
+        "一方で、｢俺は！ 推しが出るまで！ 回すのを止めないッ！｣と心に誓った。",
+        "そもそも持ち歩かない。",
+    ]
+    assert split_sentences("「本当？」と聞いた。はい。", "ja") == ["「本当？」と聞いた。", "はい。"]
+    unclosed = "「本当？ と聞いた。はい。"  # a bracket left open says nothing
+    assert split_sentences(unclosed, "ja") == ["「本当？", "と聞いた。", "はい。"]

@@ -297,6 +297,11 @@ def test_half_a_quotation_is_never_a_key_point() -> None:
     assert not is_filler("地元の民兵指導者は「31人が死亡した」と述べた。")
 
 
+def test_a_japanese_sentence_opening_on_the_particle_to_goes_on_from_a_quotation() -> None:
+    assert leans_back("と想像も容易なその威力にざわざわ…と体が震えます。")
+    assert not leans_back("東京都は新しい計画を発表した。")
+
+
 def test_one_among_those_just_listed_leans_on_the_list() -> None:
     assert leans_back("Among them was Ocalan, placed by the report in Palermo.")
     assert leans_back('Entre ellos aparecía Ocalan, a quien el informe ubicó "en Palermo".')
