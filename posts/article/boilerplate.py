@@ -175,6 +175,15 @@ _ERROR_REPORT = re.compile(
     r"|сообщить\s+об\s+ошибке|nahlásit\s+chybu|zgłoś\s+błąd|fehler\s+melden",
     re.IGNORECASE,
 )
+# A site search box's own words: "You can also filter by categories", "Sorry, we didn't find
+# anything.", WordPress's "Sorry, no posts matched your criteria."
+_SEARCH_BOX = re.compile(
+    r"^(?:you\s+can\s+(?:also\s+)?filter\s+by\s+(?:categor(?:y|ies)|tags?|date)"
+    r"|sorry,?\s+(?:we\s+)?(?:didn[’']t|did\s+not|couldn[’']t|could\s+not)\s+find\s+anything"
+    r"|sorry,?\s+no\s+(?:posts|results)\s+matched\s+your\s+criteria"
+    r"|no\s+results\s+found|nothing\s+found)\W*$",
+    re.IGNORECASE,
+)
 # A newsletter's sign-up confirmation: "…to confirm, check your e-mail", "…apstiprināt e-pastā".
 _CONFIRM_SUBSCRIPTION = re.compile(
     r"(?=.*\b(?:subscri|newsletter|mailing\s+list|parakst|vēstkop|abonn|inscri))"
@@ -232,6 +241,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("video-player", lambda t: bool(_PLAYER.match(t))),
     ("error-report", lambda t: bool(_ERROR_REPORT.search(t))),
     ("newsletter-confirmation", lambda t: bool(_CONFIRM_SUBSCRIPTION.match(t))),
+    ("search-box", lambda t: bool(_SEARCH_BOX.match(t))),
     ("related", lambda t: bool(_OPENINGS.match(t) or _ANYWHERE.search(t))),
     ("navigation", lambda t: bool(_NAVIGATION.match(t))),
     ("furniture-heading", lambda t: is_boilerplate_heading(t)),

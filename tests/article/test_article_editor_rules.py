@@ -1093,3 +1093,17 @@ def test_a_div_of_running_text_with_links_keeps_its_sentences_whole() -> None:
         "Islamabad should take the bilateral route to resolve all disputes."
     )
     assert article.paragraphs[2].startswith("The statement comes ahead")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can also filter by categories",
+        "Sorry, we didn't find anything.",
+        "Sorry, no posts matched your criteria.",
+    ],
+)
+def test_a_site_search_box_s_words_are_furniture(text: str) -> None:
+    article = page("<title>Budget moves money to buses</title>", f"<p>{text}</p>{BODY}")
+    assert ("search-box", text) in article.removed
+    assert text not in " ".join(article.paragraphs)
