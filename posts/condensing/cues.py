@@ -271,7 +271,7 @@ _FINDINGS_HEADING = re.compile(
 )
 _BACK_WORDS = (
     "this", "that", "these", "those", "former", "latter", "though", "therefore", "thus", "hence",
-    "then,", " ones", "est ", "most ", "other hand", "however", "contrast", "meanwhile",
+    "then,", " then ", " ones", "est ", "most ", "other hand", "however", "contrast", "meanwhile",
     "instead", "their part", ", too,", "inside", "aboard",
 )  # fmt: skip  # one is needed
 # Japanese and Chinese demonstratives inside a sentence: "こうした" (such), "これらの" (these)
@@ -313,6 +313,8 @@ _REFERS_BACK = re.compile(
     # "The simplest approach is…", "Among the biggest players was…": the best of a set told of
     # before
     r"|^(?:among\s+)?the\s+(?:[a-z]{2,}est|most\s+[a-z]+)\s+[a-z]+\s+(?:is|was|are|were)\b"
+    # "Wang Yi had then said": then, at a time told of before
+    r"|\b(?:had|has|was|were|would)\s+then\s+[a-z]{3,}"
     # "the location of that little treasure", "in that case": after a preposition, "that" is a
     # thing named before
     r"|\b(?:of|in|on|at|for|from|about|into|onto|over|under|behind|inside|to|with|by)\s+that\s+"

@@ -353,6 +353,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "Five people inside, some of them his relatives, were questioned and later released.",
         "Together, these 10 multinationals have boosted their bond holdings to $113 billion.",
         "A simple metal detector would have revealed the location of that little treasure.",
+        "Qureshi’s Chinese counterpart Wang Yi had then said the issue should be resolved.",
     ):
         assert refers_back(leaning), leaning
     for standing in (
@@ -368,6 +369,7 @@ def test_a_reference_back_from_inside_a_sentence_needs_what_it_points_at() -> No
         "Paris, Texas, is small, and it is hot in summer.",
         "He argued in that it was cheaper than the rest.",
         "Its price is close to that of gold.",
+        "If it rains, then the match moves indoors.",
     ):
         assert not refers_back(standing), standing
 
