@@ -501,7 +501,10 @@ def _items(ctx: Context, plan: _Plan, chosen: dict[int, Sentence]) -> list[Item]
         opens_item = previous is None or previous.section != sentence.section
         headed = opens_item and sentence.heading is not None
         follows = _follows(ctx, previous, sentence) and not headed
-        runs.append((_with_heading(sentence, opens_item), *_joint(previous, sentence, follows)))
+        # the first key point right after the hook's last sentence goes on in its paragraph
+        before = ctx.digest.sentences[sentence.position - 1] if follows and not previous else None
+        joint = _joint(previous or before, sentence, follows)
+        runs.append((_with_heading(sentence, opens_item), *joint))
         previous = sentence
     return _split(ctx, plan, runs)
 
