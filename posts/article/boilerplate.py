@@ -210,12 +210,18 @@ _INTERFACE = re.compile(
       | [\d.,]+[km]?\s+(?:more\s+)?(?:repl(?:y|ies)|comments?|points?|votes?|upvotes?)
       | \d+%\s+upvoted|archived|this\s+thread\s+is\s+archived
       | new\s+comments\s+cannot\s+be\s+posted\b.*
+      | no\s+comments\s+yet
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A comment thread's control ("133 more replies"): the post's own text came before it; after it
+# A comment thread's control ("133 more replies", or "Be the first to share what you think!"
+# where there are none yet): the post's own text came before it; after it
 # come comments and the community's sidebar, never the post.
-_MORE_REPLIES = re.compile(r"^[\d.,]+[km]?\s+more\s+repl(?:y|ies)$", re.IGNORECASE)
+_MORE_REPLIES = re.compile(
+    r"^(?:[\d.,]+[km]?\s+more\s+repl(?:y|ies)"
+    r"|be\s+the\s+first\s+to\s+(?:share\s+what\s+you\s+think|comment)\W*)$",
+    re.IGNORECASE,
+)
 # Where a discussion page's sidebar begins: its community's card ("Community Details", the
 # count of members "Online"); what follows is the community's blurb and rules, not the post.
 _COMMUNITY_CARD = re.compile(

@@ -1009,6 +1009,22 @@ def test_a_discussion_page_whose_post_is_a_picture_posts_its_title_and_link() ->
     assert "total bros" not in post.text and "https://news.example/b" in post.text
 
 
+def test_what_follows_a_post_s_empty_comment_section_is_never_the_post() -> None:
+    body = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "no comments yet",
+            "Be the first to share what you think!",
+            "Feel free to post your own pictures, but please read the rules first (see below).",
+            "(1A) No screenshots or pictures of just a screen.",
+        )
+    )
+    article = page("<title>I collected my flower portraits into one gallery : pics</title>", body)
+    assert article.paragraphs == ()  # the subreddit's rules are not the post
+    (post,) = condense(article, "x", mode="thread").posts
+    assert "screenshots" not in post.text and "https://news.example/b" in post.text
+
+
 def test_what_follows_a_comment_thread_s_more_replies_is_never_the_post() -> None:
     body = "".join(
         f"<p>{text}</p>"
