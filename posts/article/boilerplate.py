@@ -175,6 +175,15 @@ _ERROR_REPORT = re.compile(
     r"|сообщить\s+об\s+ошибке|nahlásit\s+chybu|zgłoś\s+błąd|fehler\s+melden",
     re.IGNORECASE,
 )
+# A site's appeal to readers who block its ads: "We Rely On Your Support: This site is primarily
+# supported by advertisements…", "…our ad-free Phoronix Premium.", "…a tip via PayPal."
+_AD_APPEAL = re.compile(
+    r"^we\s+rely\s+on\s+your\s+support\b|\bsite\s+is\s+(?:primarily\s+|mainly\s+)?"
+    r"(?:supported|funded)\s+by\s+(?:advertisements|ads|advertising)\b|\bads\s+are\s+what\s+"
+    r"(?:have\s+)?(?:allowed|kept)\b|\bview\s+the\s+site\s+without\s+ads\b|\bad[\s-]?blocker\b"
+    r"|\bconsider\s+a\s+tip\s+via\s+paypal\b|\bwhitelist(?:ing)?\s+(?:us|our\s+site)\b",
+    re.IGNORECASE,
+)
 # A site search box's own words: "You can also filter by categories", "Sorry, we didn't find
 # anything.", WordPress's "Sorry, no posts matched your criteria."
 _SEARCH_BOX = re.compile(
@@ -248,6 +257,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("error-report", lambda t: bool(_ERROR_REPORT.search(t))),
     ("newsletter-confirmation", lambda t: bool(_CONFIRM_SUBSCRIPTION.match(t))),
     ("search-box", lambda t: bool(_SEARCH_BOX.match(t))),
+    ("ad-appeal", lambda t: bool(_AD_APPEAL.search(t))),
     ("related", lambda t: bool(_OPENINGS.match(t) or _ANYWHERE.search(t))),
     ("navigation", lambda t: bool(_NAVIGATION.match(t))),
     ("furniture-heading", lambda t: is_boilerplate_heading(t)),
@@ -307,6 +317,8 @@ def boilerplate_rule(text: str) -> str | None:
     if is_no_script_notice(text):
         return "no-script-notice"
     if len(text.split()) > _MAX_WORDS:
+        if _AD_APPEAL.match(text):
+            return "ad-appeal"  # "We Rely On Your Support: …", however long it runs
         return "embedded-post" if _EMBED.search(text[-200:]) else None
     return next((name for name, rule in _SHORT_RULES if rule(text)), None)
 

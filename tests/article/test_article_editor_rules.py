@@ -1123,3 +1123,15 @@ def test_a_site_search_box_s_words_are_furniture(text: str) -> None:
     article = page("<title>Budget moves money to buses</title>", f"<p>{text}</p>{BODY}")
     assert ("search-box", text) in article.removed
     assert text not in " ".join(article.paragraphs)
+
+
+def test_a_site_s_appeal_to_readers_who_block_its_ads_is_furniture() -> None:
+    appeal = (
+        "We Rely On Your Support: This site is primarily supported by advertisements. Ads are "
+        "what have allowed this site to be maintained for the past 15 years. If you would like "
+        "to view the site without ads while still supporting our work, please consider our "
+        "ad-free Premium. You can also consider a tip via PayPal."
+    )
+    article = page("<title>Budget moves money to buses</title>", f"<p>{appeal}</p>{BODY}")
+    assert ("ad-appeal", appeal) in article.removed
+    assert "advertisements" not in article.summary
