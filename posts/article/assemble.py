@@ -95,7 +95,8 @@ class _Walk:
     def is_title(self, text: str) -> bool:
         if self.title is None or len(text) > 2 * len(self.title) + 20:
             return False  # only punctuation and spacing may differ; skip long paragraphs cheaply
-        return comparable(text) == comparable(self.title)
+        # spacing aside: "…はかどる！ 従来比※約18%…" repeats "…はかどる！従来比約18%…"
+        return comparable(text).replace(" ", "") == comparable(self.title).replace(" ", "")
 
 
 def assemble(

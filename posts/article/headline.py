@@ -26,6 +26,10 @@ _COLON = re.compile(r"\s*[:：]\s+|[:：]\s*(?=[^:：]+$)")
 _SPACED_COLON = re.compile(r"\s+:\s+")  # "Post title : subreddit"
 _COLON_SITE = re.compile(r"(?P<headline>.+)[:：]\s*(?P<site>[^:：]+)$")
 # " - ", " – ", " — ": separators only around a site or section name; real titles use them too.
+# A bracketed label a site sets before its headlines: "[News]", "[PR]", "[UPDATE]"
+_LABEL = re.compile(
+    r"^\[(?:news|pr|press\s+release|update[d]?|video|photos?|breaking|info)\]\s*", re.I
+)
 _DASH = re.compile(r"\s+[-–—]\s+")
 # A photo credit or media label ending a headline: "…の成否（写真＝ロイター）", "… (Photos)".
 _CREDIT = re.compile(
@@ -189,6 +193,10 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
     if named and comparable(named["site"]) in sites:  # "…「Treeviz」:phpspot開発日誌"
         stripped.append(named["site"])
         kept = named["headline"].rstrip()
+    label = _LABEL.match(kept)
+    if label and _substantial(kept[label.end() :]):  # "[News] サクサク…": the site's label
+        stripped.append(label.group().strip())
+        kept = kept[label.end() :]
     credit = _CREDIT.search(kept)
     if credit and credit.start() > 0:
         stripped.append(credit.group())

@@ -76,6 +76,7 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "Budget moves money to buses",
         ),
         ("<title>Budget moves money to buses (Photos)</title>", "Budget moves money to buses"),
+        ("<title>[News] Budget moves money to buses</title>", "Budget moves money to buses"),
         (  # a site's name after a colon
             '<meta property="og:site_name" content="phpspot開発日誌">'
             "<title>ツリーを描画できる「Treeviz」:phpspot開発日誌</title>",
@@ -1071,6 +1072,14 @@ def test_a_page_whose_body_is_a_picture_posts_its_title_link_and_picture() -> No
     assert article.paragraphs == () and article.title == "KING OF SWORDS 10-141"
     assert article.image == "https://news.example/uploads/KOS141.jpg"
     assert any(w.startswith("no body") for w in article.warnings)
+
+
+def test_a_paragraph_repeating_the_headline_with_other_spacing_is_the_headline() -> None:
+    title = "サクサク軽い打ち心地を実現し、キー入力がはかどる！従来比約18%も軽量化"
+    repeated = "サクサク軽い打ち心地を実現し、キー入力がはかどる！ 従来比※約18%も軽量化"
+    lead = "エレコム株式会社は、18%も軽量化した薄型キーボードを3月中旬より新発売いたします。"
+    article = page(f"<title>{title}</title>", f"<p>{repeated}</p><p>{lead}</p>")
+    assert article.paragraphs == (lead,)
 
 
 def test_an_embed_placeholder_set_as_a_heading_never_names_a_list_item() -> None:
