@@ -220,6 +220,7 @@ _INTERFACE = re.compile(
       | \d+%\s+upvoted|archived|this\s+thread\s+is\s+archived
       | new\s+comments\s+cannot\s+be\s+posted\b.*
       | no\s+comments\s+yet
+      | [\w-]+\s+(?:liked|reblogged|posted)\s+this(?:\s+from\s+[\w-]+)?|show\s+more\s+notes
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )

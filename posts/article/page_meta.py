@@ -130,6 +130,7 @@ _DECOR = re.compile(
     r"|emoji|gravatar|nav|quicknav|buttons?|preload)(?:[/_.-]|$)"
     r"|(?:^|[/_.-])\d{2,3}x\d{2}\.(?:png|gif)$"  # a badge named by its size ("88x31.png")
     r"|pixel\.(?:png|gif)(?:[?#]|$)"  # a tracking pixel ("renderTimingPixel.png")
+    r"|(?:^|[/_.-])site[_-]?(?:banner|header|logo)"  # the site's own ("sitebanner2V2.jpg")
     r"|\.svg(?:[?#]|$)"  # a drawing (a logo, an icon), not a photo
     r"|\.(?:html?|php|aspx?)(?:[?#]|$)"  # a page, set as a lazy picture's placeholder
 )

@@ -462,6 +462,13 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
         ),
         (
             "",
+            '<img src="/files/website_objects/sitebanner2V2.jpg" alt="">'
+            '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Night bus 7",  # the site's banner is the site's, not the story's
+        ),
+        (
+            "",
             '<img src="/photos/bus.jpg?w=1140%201140w,%20/photos/bus.jpg?w=283%20283w" alt="Bus" '
             'srcset="/photos/bus.jpg?w=283 283w, /photos/bus,large.jpg?w=1140 1140w">' + BODY,
             "https://news.example/photos/bus,large.jpg?w=1140",
@@ -1008,6 +1015,14 @@ def test_a_discussion_page_whose_post_is_a_picture_posts_its_title_and_link() ->
     assert any(w.startswith("no body") for w in article.warnings)
     (post,) = condense(article, "x", mode="thread").posts
     assert "total bros" not in post.text and "https://news.example/b" in post.text
+
+
+def test_a_blog_post_s_notes_are_its_controls() -> None:
+    notes = ("thenib posted this", "vartoc reblogged this from thenib", "luminousradar liked this")
+    article = page(
+        "<title>Budget moves money to buses</title>", "".join(f"<p>{n}</p>" for n in notes) + BODY
+    )
+    assert [text for rule, text in article.removed if rule == "interface"] == list(notes)
 
 
 def test_what_follows_a_post_s_empty_comment_section_is_never_the_post() -> None:
