@@ -35,6 +35,7 @@ _RUN_IN_WORDS = 8
 _RUN_IN_LEVEL = 4
 _FILE_NAME = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$")
 _SITE_WORDS = 5  # a site's name is short; a longer guess is a headline taken for one
+_SITE_NAME_CHARS = 4  # shorter names ("BBC" aside) match too many openings
 
 
 def read_html(text: str) -> Extracted:
@@ -56,17 +57,38 @@ def read_html(text: str) -> Extracted:
     scrambled = garbled(tuple(b.text for b in blocks if not b.is_heading), lang)
     removed = (*removed, *(("garbled", b.text) for b in blocks if b.text in scrambled))
     blocks = tuple(b for b in blocks if b.text not in scrambled)
-    return Extracted(blocks=blocks, meta=_metadata(page, document, lang, removed))
-
-
-def _metadata(
-    page: PageMeta, document: Document, lang: str | None, removed: tuple[tuple[str, str], ...]
-) -> Metadata:
-    """Headline, link, descriptions and keywords as the page declares them (judged later)."""
     url = absolute_url(page.canonical) or absolute_url(page.og_url) or document.url or None
     guessed = document.sitename or ""  # trafilatura's guess: sometimes the headline itself
     sites = (*page.site_names, *([guessed] if 0 < len(guessed.split()) <= _SITE_WORDS else []))
     headline = choose_headline(page.titles, (*sites, *domain_names(url)))
+    blurbs = _site_blurbs(blocks, (*sites, *(headline.stripped if headline else ())))
+    removed = (*removed, *(("site-blurb", b.text) for b in blocks if b in blurbs))
+    blocks = tuple(b for b in blocks if b not in blurbs)
+    return Extracted(blocks=blocks, meta=_metadata(page, document, lang, removed, headline, url))
+
+
+def _site_blurbs(blocks: tuple[Block, ...], names: tuple[str, ...]) -> frozenset[Block]:
+    """Paragraphs opening by saying what the site is ("Simple Desktops is a collection of
+    desktop wallpapers…", the name taken off the page's title): the site's, not the article's."""
+    named = [name.strip() for name in names if len(name.strip()) >= _SITE_NAME_CHARS]
+    if not named:
+        return frozenset()
+    pattern = re.compile(
+        rf"^(?:{'|'.join(re.escape(n) for n in named)})\s+(?:is|are)\s+(?:a|an|the|one)\b",
+        re.IGNORECASE,
+    )
+    return frozenset(b for b in blocks if not b.is_heading and pattern.match(b.text))
+
+
+def _metadata(
+    page: PageMeta,
+    document: Document,
+    lang: str | None,
+    removed: tuple[tuple[str, str], ...],
+    headline: Headline | None,
+    url: str | None,
+) -> Metadata:
+    """Headline, link, descriptions and keywords as the page declares them (judged later)."""
     return Metadata(
         title=headline.text if headline else None,
         url=url,

@@ -1159,3 +1159,17 @@ def test_a_site_s_appeal_to_readers_who_block_its_ads_is_furniture() -> None:
     article = page("<title>Budget moves money to buses</title>", f"<p>{appeal}</p>{BODY}")
     assert ("ad-appeal", appeal) in article.removed
     assert "advertisements" not in article.summary
+
+
+def test_a_paragraph_saying_what_the_site_is_is_the_site_s_blurb() -> None:
+    blurb = (
+        "Simple Desktops is a collection of desktop wallpapers designed to make your computer "
+        "beautiful without distraction. Find out more or submit one."
+    )
+    article = page(
+        "<title>Spherical Harmonics by Nicolas — Simple Desktops</title>",
+        "<h1>Simple Desktops</h1>"  # the site's logo, as the page sets it
+        f'<p>{blurb}</p><img src="/uploads/sphericalharmonics.png" alt="Spherical Harmonics">',
+    )
+    assert article.paragraphs == () and ("site-blurb", blurb) in article.removed
+    assert article.image == "https://news.example/uploads/sphericalharmonics.png"
