@@ -147,6 +147,13 @@ _REPRINT = re.compile(
     r"|転載・複製|無断転載|禁止转载|未经授权.{0,10}转载",  # "reprinting and copying…"
     re.IGNORECASE,
 )
+# A magazine's note on its print edition, however long: "This story appears in the January 2017
+# issue of National Geographic magazine. Read the print version in stores December 27, …"
+_PRINT_EDITION = re.compile(
+    r"^(?:this\s+(?:article|story)\s+appears\s+in\s+the\s+.{1,40}\b(?:issue|edition)\b"
+    r"|read\s+the\s+print\s+version\b)",
+    re.IGNORECASE,
+)
 _COMMENT_POLICY = re.compile(
     r"\bcomments?\s+(?:are|is)\s+(?:moderated|closed|reviewed)|\bcomment(?:ing)?\s+(?:policy|guidelines)"
     r"|\bwe\s+(?:welcome|encourage)\s+(?:your\s+)?comments|\bcomments?\s+(?:have\s+been\s+)?disabled",
@@ -248,7 +255,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("reading-time", lambda t: bool(_READING_TIME.match(t))),
     ("promo", lambda t: bool(_PROMO.search(t))),
     ("paywall", lambda t: bool(_PAYWALL.search(t))),
-    ("reprint-notice", lambda t: bool(_REPRINT.search(t))),
+    ("reprint-notice", lambda t: bool(_REPRINT.search(t) or _PRINT_EDITION.match(t))),
     ("licence-notice", lambda t: bool(_LICENCE.search(t))),
     ("comment-policy", lambda t: bool(_COMMENT_POLICY.search(t))),
     ("photo-credit", lambda t: bool(_CREDIT.match(t))),
@@ -320,6 +327,8 @@ def boilerplate_rule(text: str) -> str | None:
     if len(text.split()) > _MAX_WORDS:
         if _AD_APPEAL.match(text):
             return "ad-appeal"  # "We Rely On Your Support: …", however long it runs
+        if _PRINT_EDITION.match(text):
+            return "reprint-notice"
         return "embedded-post" if _EMBED.search(text[-200:]) else None
     return next((name for name, rule in _SHORT_RULES if rule(text)), None)
 

@@ -197,6 +197,12 @@ def test_a_sound_description_is_the_summary() -> None:
         ("有料会員の方のみご利用になれます。保存した記事はスマホでもご覧いただけます。", "paywall"),
         ("This article is only available to subscribers.", "paywall"),
         ("This article originally appeared on The Conversation.", "reprint-notice"),
+        (
+            "This story appears in the January 2017 issue of National Geographic magazine. Read "
+            "the print version in stores December 27, purchase a copy by mail, or come back to "
+            "read the full digital version of the issue online on December 19.",
+            "reprint-notice",
+        ),
         ("会議資料への転載・複製をご希望の方は、リンク先をご覧ください。", "reprint-notice"),
         ("Comments are moderated and may take a day to appear.", "comment-policy"),
         ("(All photos: Atlas staff)", "photo-credit"),
