@@ -40,9 +40,11 @@ _PREFIXES = """
 그는 그녀 그들 그러나 하지만 그리고 또한 이는 이것 그것 따라서
 """
 _LEANING_PREFIXES = tuple(_PREFIXES.split())
-# "Aniston replied, “…”": an answer to a question the sentence before asked
+# "Aniston replied, “…”": an answer to a question the sentence before asked; "Because there are
+# profits.": a reason with no clause of its own, the answer to a why left before it
 _ANSWERS = re.compile(
     r"(?:[A-Z][\w’'-]+\s+){1,3}(?:replied|responded|answered|retorted)(?:\s*[,:]|\s+that\b)"
+    r"|(?i:because)\s+(?!of\b)[^,;:]+[.!?][\"”’']*$"
 )
 # "Many of them…", "Others…", "In this case…", "The other change…": what was named before.
 _PART_OF = re.compile(

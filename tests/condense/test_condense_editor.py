@@ -302,6 +302,12 @@ def test_a_japanese_sentence_opening_on_the_particle_to_goes_on_from_a_quotation
     assert not leans_back("東京都は新しい計画を発表した。")
 
 
+def test_a_reason_with_no_clause_of_its_own_answers_the_sentence_before() -> None:
+    assert leans_back("Because there are profits.")
+    assert not leans_back("Because the plan failed, the mayor resigned.")
+    assert not leans_back("Because of the storm, the match was moved indoors.")
+
+
 def test_one_among_those_just_listed_leans_on_the_list() -> None:
     assert leans_back("Among them was Ocalan, placed by the report in Palermo.")
     assert leans_back('Entre ellos aparecía Ocalan, a quien el informe ubicó "en Palermo".')
