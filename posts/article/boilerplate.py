@@ -167,9 +167,10 @@ _CREDIT = re.compile(
 )
 _EMBED = re.compile(
     r"pic\.twitter\.com/|—\s*[^—()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d|a\s+post\s+shared\s+by\b"
-    r"|view\s+this\s+post\s+on\s+instagram|^\[embed(?:ded\s+content)?\]$",
+    r"|view\s+this\s+post\s+on\s+instagram",
     re.IGNORECASE,
 )
+_EMBED_PLACEHOLDER = re.compile(r"^\[embed(?:ded\s+content)?\]$", re.IGNORECASE)  # "[Embed]"
 # What a page shows a reader without JavaScript, in place of the article.
 _NO_SCRIPT = re.compile(
     r"\bjavascript\s+is\s+(?:disabled|turned\s+off|not\s+(?:enabled|available))|\bplease\s+enable\s+javascript"
@@ -259,7 +260,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("licence-notice", lambda t: bool(_LICENCE.search(t))),
     ("comment-policy", lambda t: bool(_COMMENT_POLICY.search(t))),
     ("photo-credit", lambda t: bool(_CREDIT.match(t))),
-    ("embedded-post", lambda t: bool(_EMBED.search(t))),
+    ("embedded-post", lambda t: bool(_EMBED.search(t)) or is_embed_placeholder(t)),
     ("affiliate-link", lambda t: bool(_AFFILIATE.match(t))),
     ("video-player", lambda t: bool(_PLAYER.match(t))),
     ("error-report", lambda t: bool(_ERROR_REPORT.search(t))),
@@ -382,7 +383,7 @@ def is_boilerplate_heading(text: str) -> bool:
 
 def is_embed_placeholder(text: str) -> bool:
     """ "[Embed]": where an embedded post stood; set as a heading, it would name a list's item."""
-    return bool(_EMBED.search(text)) and text.startswith("[")
+    return bool(_EMBED_PLACEHOLDER.match(text))
 
 
 def is_about_trailer(text: str) -> bool:
