@@ -155,7 +155,8 @@ def _first_scale(size: tuple[int, int], fit: Fit) -> float:
 
 def _as_jpeg(picture: Image.Image, scale: float, budget: int) -> Prepared | None:
     """Quality steps at each size, then a smaller size, by about as much as the last try was
-    over; None once the picture would drop below :data:`SMALLEST_SIDE`."""
+    over, down to :data:`SMALLEST_SIDE` (tried itself, not stepped over); None below it."""
+    floor = SMALLEST_SIDE / min(picture.size)
     while True:
         sized = _resized(picture, scale)
         for quality in QUALITIES:
@@ -164,9 +165,9 @@ def _as_jpeg(picture: Image.Image, scale: float, budget: int) -> Prepared | None
                 return Prepared(data, "image/jpeg", sized.width, sized.height)
             if len(data) > 2 * budget:  # no quality step closes that gap: fewer pixels will
                 break
-        scale *= min(SHRINK, max(HALVE, math.sqrt(budget / len(data))))
-        if min(picture.size) * scale < SMALLEST_SIDE:
+        if scale <= floor:
             return None
+        scale = max(floor, scale * min(SHRINK, max(HALVE, math.sqrt(budget / len(data)))))
 
 
 def _resized(picture: Image.Image, scale: float) -> Image.Image:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 from pathlib import Path
 
 from PIL import Image
@@ -16,7 +17,9 @@ CAMERA_SERIAL = 0xA431
 def phone_jpeg(width: int = 300, height: int = 200, *, noise: bool = False) -> bytes:
     """A JPEG as a phone writes it: GPS position, a camera serial, an orientation tag."""
     picture = (
-        Image.effect_noise((width, height), 90).convert("RGB")
+        Image.frombytes(
+            "L", (width, height), random.Random(width * height).randbytes(width * height)
+        ).convert("RGB")
         if noise
         else _gradient(width, height)
     )

@@ -131,3 +131,9 @@ def test_every_result_fits_and_is_never_larger_than_its_source(
     ready = prepare(phone_jpeg(width, height, noise=True), fit)
     assert len(ready.data) <= budget and max(ready.width, ready.height) <= side
     assert ready.width <= height and ready.height <= width  # turned, never grown
+
+
+def test_a_thin_picture_is_tried_at_the_smallest_side_before_giving_up() -> None:
+    """One size step from 73 pixels would pass below 64; the 64-pixel size itself fits."""
+    ready = prepare(phone_jpeg(73, 634, noise=True), ImageLimits(15_000, None, 634, WEB_IMAGES, 4))
+    assert min(ready.width, ready.height) == 64 and len(ready.data) <= 15_000
