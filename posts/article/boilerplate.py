@@ -28,6 +28,16 @@ _TRAILERS = re.compile(
       | recommended(?:\s+(?:posts?|articles?|stories|for\s+you))?
       | (?:popular|trending|latest)\s+(?:posts?|articles?|stories)
       | leave\s+a\s+(?:reply|comment)|comments?|\d+\s+comments?|responses?
+      # the same in German, French and Spanish: "Ähnliche Beiträge", "Schreibe einen Kommentar",
+      # "À lire aussi", "Laisser un commentaire", "Artículos relacionados", "Deja un comentario"
+      | (?:ähnliche|verwandte|weitere|beliebte|neueste)\s+(?:beiträge|artikel|posts?)
+      | (?:das|dies)\s+könnte\s+(?:dich|sie|euch)\s+auch\s+interessieren|auch\s+interessant
+      | mehr\s+zum\s+thema|kommentare|\d+\s+kommentare?
+      | (?:schreibe|hinterlasse|schreib)\s+einen\s+kommentar|kommentar\s+(?:schreiben|verfassen)
+      | articles?\s+(?:similaires|liés|connexes)|(?:à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet
+      | vous\s+aimerez\s+aussi|commentaires|\d+\s+commentaires?|laisser\s+un\s+commentaire
+      | (?:artículos|noticias|entradas)\s+relacionad[oa]s|(?:también\s+)?te\s+puede\s+interesar
+      | comentarios|\d+\s+comentarios?|deja\s+(?:un|tu)\s+comentario
     )\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -42,6 +52,8 @@ _FURNITURE = re.compile(
       | about\s+the\s+author|advertisement|sponsored(?:\s+content)?
       | previous|next|prev|(?:previous|next)\s+(?:slide|photo|image|page)s?
       | media\s+contacts?|press\s+contacts?|for\s+more\s+information|forward-looking\s+statements
+      | (?:diesen\s+(?:beitrag|artikel)\s+)?teilen|schlagwörter|kategorien|beitrags-?navigation
+      | partager(?:\s+(?:cet|sur)\b.*)?|compartir(?:\s+(?:en|este)\b.*)?|etiquetas|étiquettes
     )\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -53,6 +65,9 @@ _OPENINGS = re.compile(
     r"""^(?:
         (?:related\s+(?:posts?|articles?|stories)|you\s+(?:may|might)\s+also\s+like)\b
       | (?:related|see\s+also|also\s+read)\s*:
+      | (?:lesen\s+sie\s+auch|lies\s+auch|siehe\s+auch|(?:à\s+)?lire\s+aussi|lee\s+también
+        |lea\s+también|ver\s+también)\s*:
+      | (?:weiterlesen|lire\s+la\s+suite|leer\s+más|seguir\s+leyendo)\b
       | share(?:\s+(?:this|on|via)\b|\s*:)
       | (?:subscribe|sign\s+up|join)\b.*\b(?:newsletter|inbox|updates|mailing\s+list)\b
       | subscribe\b
