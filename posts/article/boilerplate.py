@@ -226,7 +226,15 @@ _CONFIRM_SUBSCRIPTION = re.compile(
 _PLAYER = re.compile(
     r"^(?:this\s+is\s+a\s+modal\s+window\.?|beginning\s+of\s+dialog\s+window\b.*"
     r"|end\s+of\s+dialog\s+window\.?|escape\s+will\s+cancel\s+and\s+close\s+the\s+window\.?"
-    r"|this\s+video\s+(?:is\s+)?(?:unavailable|cannot\s+be\s+played)\b.*)$",
+    r"|this\s+video\s+(?:is\s+)?(?:unavailable|cannot\s+be\s+played)\b.*"
+    # YouTube's player and watch page: "Loading...", "The interactive transcript could not be
+    # loaded.", "Rating is available when the video has been rented."
+    r"|loading\s*(?:\.\.\.|…)|the\s+interactive\s+transcript\s+could\s+not\s+be\s+loaded\.?"
+    r"|rating\s+is\s+available\s+when\s+the\s+video\s+has\s+been\s+rented\.?"
+    r"|this\s+feature\s+is\s+not\s+available\s+right\s+now\.?.*"
+    r"|if\s+playback\s+doesn[’']t\s+begin\s+shortly\b.*|tap\s+to\s+unmute"
+    r"|an\s+error\s+occurred\s+while\s+retrieving\s+sharing\s+information\b.*"
+    r"|videos\s+you\s+watch\s+may\s+be\s+added\s+to\s+the\s+tv[’']s\s+watch\s+history\b.*)$",
     re.IGNORECASE,
 )
 _AFFILIATE = re.compile(

@@ -31,6 +31,11 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "À lire aussi : la nuit des papillons",
         "Lee también: cómo elegimos la malla",
         "Weiterlesen",
+        "Loading...",
+        "The interactive transcript could not be loaded.",
+        "Rating is available when the video has been rented.",
+        "This feature is not available right now. Please try again later.",
+        "If playback doesn't begin shortly, try restarting your device.",
     ],
 )
 def test_furniture(text: str) -> None:
