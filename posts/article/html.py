@@ -57,7 +57,7 @@ def read_html(text: str) -> Extracted:
     scrambled = garbled(tuple(b.text for b in blocks if not b.is_heading), lang)
     removed = (*removed, *(("garbled", b.text) for b in blocks if b.text in scrambled))
     blocks = tuple(b for b in blocks if b.text not in scrambled)
-    url = absolute_url(page.canonical) or absolute_url(page.og_url) or document.url or None
+    url = _article_address(page.canonical, page.og_url, document.url)
     guessed = document.sitename or ""  # trafilatura's guess: sometimes the headline itself
     sites = (*page.site_names, *([guessed] if 0 < len(guessed.split()) <= _SITE_WORDS else []))
     headline = choose_headline(page.titles, (*sites, *domain_names(url)))
@@ -65,6 +65,18 @@ def read_html(text: str) -> Extracted:
     removed = (*removed, *(("site-blurb", b.text) for b in blocks if b in blurbs))
     blocks = tuple(b for b in blocks if b not in blurbs)
     return Extracted(blocks=blocks, meta=_metadata(page, document, lang, removed, headline, url))
+
+
+def _article_address(*candidates: str | None) -> str | None:
+    """The first absolute address that is not the site's home page: a misconfigured canonical
+    link, or a ``<base href>`` (which trafilatura reads as the page's URL), names the home page,
+    and a post linking there sends readers away from the article."""
+    for candidate in candidates:
+        url = absolute_url(candidate)
+        parts = urlsplit(url) if url else None
+        if parts and (parts.path.strip("/") or parts.query):
+            return url
+    return None
 
 
 def _site_blurbs(blocks: tuple[Block, ...], names: tuple[str, ...]) -> frozenset[Block]:
@@ -99,7 +111,7 @@ def _metadata(
         image=_image(page.images[0][1] if page.images else document.image, url),
         image_alt=_image_alt(page.images),
         lang=lang,
-        explain=(*_explain_headline(headline), _explain_link(page, url)),
+        explain=(*_explain_headline(headline), _explain_link(page, url, document.url)),
         removed=removed,
         is_story=page.is_story,
         pictured=any(source == "body" for source, _, _ in page.images),
@@ -164,12 +176,17 @@ def _explain_headline(headline: Headline | None) -> tuple[str, ...]:
     return (f"headline: {headline.source}{cut}",)
 
 
-def _explain_link(page: PageMeta, url: str | None) -> str:
+def _explain_link(page: PageMeta, url: str | None, found: str | None) -> str:
     if url and url == absolute_url(page.canonical):
         return "link: <link rel=canonical>"
     if url and url == absolute_url(page.og_url):
         return "link: og:url"
-    return "link: none declared (no canonical link or og:url)" if not url else "link: page metadata"
+    if url:
+        return "link: page metadata"
+    home = absolute_url(page.canonical) or absolute_url(page.og_url) or absolute_url(found)
+    if home:
+        return f"link: none usable ({home} is the site's home page, not the article's)"
+    return "link: none declared (no canonical link or og:url)"
 
 
 def _image_alt(images: tuple[tuple[str, str, str], ...]) -> str | None:

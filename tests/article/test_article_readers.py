@@ -232,6 +232,29 @@ def test_relative_canonical_link_is_not_a_url() -> None:
     assert parse_article(page).url is None
 
 
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        ('<base href="https://e.org/">', None),  # a base for relative links, not the page
+        ('<link rel="canonical" href="https://e.org/">', None),  # a misconfigured canonical
+        (
+            '<link rel="canonical" href="https://e.org"><meta property="og:url" '
+            'content="https://e.org/posts/7">',
+            "https://e.org/posts/7",
+        ),
+        ('<link rel="canonical" href="https://e.org/?p=7">', "https://e.org/?p=7"),
+    ],
+)
+def test_the_site_home_page_is_never_the_article_link(head: str, url: str | None) -> None:
+    page = (
+        f"<html><head>{head}<title>T</title></head><body><p>Enough words here to count as the "
+        "main text of a short page about nothing.</p></body></html>"
+    )
+    article = parse_article(page.encode())
+    assert article.url == url
+    assert url or any("home page" in line for line in article.explain)
+
+
 def test_source_and_content_hash(article_file: Finder) -> None:
     path = article_file("tldr-notes.md")
     article = load_article(str(path))
