@@ -28,6 +28,7 @@ _LOCATION_CLASS = re.compile(r"(?i)dateline|location")
 _PLACE_WORDS = 4  # "WASHINGTON", "NEW YORK": a dateline's place is a few words
 _CAPTION_WORDS = 4  # an image's alt text this long, repeated as a paragraph, is its caption
 _CARD_PARTS = 3  # siblings looked at above a card's heading
+_CARD_LEVELS = 2  # wrappers a card's heading may fill alone
 _RUNNING_WORDS = 15  # a <div>'s own words, beside its links, that make it running text
 _INLINE = frozenset(
     [
@@ -287,16 +288,40 @@ def _remove_about_trailers(tree: etree._Element) -> Iterator[tuple[str, str]]:
 
 
 def _blurbs(heading: etree._Element) -> list[etree._Element]:
-    """The short paragraphs right after ``heading`` in the same card (past its image)."""
+    """The short paragraphs right after ``heading`` in the same card (past its image); when the
+    heading fills a wrapper of its own (Drupal's views put each field of a card in a ``<div>``),
+    the wrappers after that one holding nothing but such a paragraph."""
     found: list[etree._Element] = []
-    for sibling in heading.itersiblings():
+    for sibling in _card_top(heading).itersiblings():
         words = len("".join(sibling.itertext()).split())
         if sibling.tag != "p" and words == 0:
             continue  # the card's thumbnail
-        if sibling.tag != "p" or words > _BLURB_WORDS:
+        if not _blurb(sibling) or words > _BLURB_WORDS:
             break
         found.append(sibling)
     return found
+
+
+def _card_top(heading: etree._Element) -> etree._Element:
+    """``heading``, or the wrapper it alone fills (up to :data:`_CARD_LEVELS` levels up)."""
+    top, text = heading, _words(heading)
+    for _ in range(_CARD_LEVELS):
+        parent = top.getparent()
+        if parent is None or parent.tag != "div" or _words(parent) != text:
+            break
+        top = parent
+    return top
+
+
+def _blurb(element: etree._Element) -> bool:
+    """A paragraph, or a ``<div>`` around one paragraph and nothing else."""
+    if element.tag == "p":
+        return True
+    inner = [e for e in element.iter() if e is not element and e.tag in ("p", "div")]
+    paragraphs = [e for e in inner if e.tag == "p"]
+    return (
+        element.tag == "div" and len(paragraphs) == 1 and _words(paragraphs[0]) == _words(element)
+    )
 
 
 def _kicker(heading: etree._Element) -> list[etree._Element]:

@@ -154,9 +154,22 @@ def _widest(srcset: str) -> str:
 
 def _decorative(img: etree._Element, src: str) -> bool:
     """A picture named as decoration, or marked so for screen readers (``role="presentation"``,
-    ``aria-hidden``: a community's icon beside its name, an ornament)."""
+    ``aria-hidden``: a community's icon beside its name, an ornament), or the site's logo: the
+    picture that links to its home page."""
     marked = img.get("role") in ("presentation", "none") or img.get("aria-hidden") == "true"
-    return marked or bool(_DECOR.search(src))
+    return marked or bool(_DECOR.search(src)) or _links_home(img)
+
+
+def _links_home(img: etree._Element) -> bool:
+    link = next(img.iterancestors("a"), None)
+    if link is None:
+        return False
+    rel = (link.get("rel") or "").lower().split()
+    href = (link.get("href") or "").strip()
+    if "home" in rel or not href or href.startswith("#"):
+        return "home" in rel
+    parts = urlsplit(href)
+    return parts.path in ("", "/") and not parts.query and not parts.fragment
 
 
 def _tiny(img: etree._Element) -> bool:

@@ -305,6 +305,21 @@ def test_related_article_cards_are_not_body_text() -> None:
     assert ("related-link", "Bridge repairs start in May") in article.removed
 
 
+def test_a_card_whose_heading_and_blurb_sit_in_wrappers_of_their_own_goes_whole() -> None:
+    """Drupal's views: each field of a sidebar card in its own <div>."""
+    card = (
+        '<div class="views-row"><div class="views-field-title"><h4><a href="/eu-reform">'
+        'EU reform on the wrong track</a></h4></div><div class="views-field-image"><a href="/eu-'
+        'reform"><img src="/s.png" alt=""></a></div><div class="views-field-body"><div>'
+        "<p>Copyright law holds schools back in their daily work. Students, pupils and teachers "
+        "move through a grey zone of the law every day when they share what they made in</p>"
+        "</div></div></div>"
+    )
+    article = page(body=card + BODY)
+    assert "Copyright law" not in " ".join(article.paragraphs)
+    assert ("related-link", "EU reform on the wrong track") in article.removed
+
+
 def test_a_page_the_precise_pass_refuses_is_read_by_the_recall_pass() -> None:
     layout = "".join(
         f"<tr><td>{sentence} The volunteers logged every pass along the canal.</td></tr>"
@@ -472,6 +487,14 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
             '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
             "https://news.example/photos/bus.jpg",
             "Night bus 7",  # the site's banner is the site's, not the story's
+        ),
+        (
+            "",
+            '<a href="/" title="Home"><img src="/files/ccat.png" alt="Home"></a>'
+            '<a href="https://news.example" rel="home"><img src="/files/mark.png" alt=""></a>'
+            '<a href="/photos/"><img src="/photos/bus.jpg" alt="Night bus 7"></a>' + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Night bus 7",  # a picture linking to the home page is the site's logo
         ),
         (
             "",
