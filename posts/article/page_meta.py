@@ -93,7 +93,8 @@ def _images(
     first picture of the page's body (its ``alt``, else its ``<figcaption>``)."""
     for key, alt in (("og:image", "og:image:alt"), ("twitter:image", "twitter:image:alt")):
         for src in (*metas.get(key, []), *metas.get(f"{key}:src", []))[:1]:
-            yield key, src, next(iter(metas.get(alt, [])), "")
+            if not _PLACEHOLDER.search(src):
+                yield key, src, next(iter(metas.get(alt, [])), "")
     for obj in ld:
         image = obj.get("image") if _is_article(obj) else None
         first = image[0] if isinstance(image, list) and image else image
@@ -136,6 +137,9 @@ _DECOR = re.compile(
 )
 
 
+# A social card's stand-in when the post has no picture: WordPress.com's "s0.wp.com/i/blank.jpg",
+# a site's "apple-touch-icon.png".
+_PLACEHOLDER = re.compile(r"(?i)(?:^|[/_.-])(?:blank|placeholder|spacer|(?:fav)?icon)(?:[/_.-]|$)")
 _SRCSET_SPLIT = re.compile(r"(?<=\d[wx]),\s*|,\s+")  # URLs may hold commas ("w_100,h_80")
 
 

@@ -497,6 +497,13 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
             "Night bus 7",  # a picture linking to the home page is the site's logo
         ),
         (
+            '<meta property="og:image" content="https://s0.wp.com/i/blank.jpg"><meta '
+            'name="twitter:image" content="https://news.example/apple-touch-icon-1.png">',
+            '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Night bus 7",  # the social card's blank stand-in, or the site's icon, is no picture
+        ),
+        (
             "",
             '<img src="/photos/bus.jpg?w=1140%201140w,%20/photos/bus.jpg?w=283%20283w" alt="Bus" '
             'srcset="/photos/bus.jpg?w=283 283w, /photos/bus,large.jpg?w=1140 1140w">' + BODY,
