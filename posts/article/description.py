@@ -50,10 +50,13 @@ class Verdict:
     reason: str  # why refused, or how it was accepted
 
 
-def judge(description: str, paragraphs: tuple[str, ...]) -> Verdict:
-    """Check ``description`` against the article body ``paragraphs`` (in order)."""
+def judge(description: str, paragraphs: tuple[str, ...], title: str | None = None) -> Verdict:
+    """Check ``description`` against the article body ``paragraphs`` (in order) and its
+    headline ``title``."""
     text = squash(description)
     refusal = _refusal(text, paragraphs)
+    if title and not refusal and _key(text) == _key(title):
+        refusal = "repeats the headline"  # "Wie entsteht Erdöl?." under "Wie entsteht Erdöl?"
     if refusal:
         return Verdict(None, refusal)
     if _ELLIPSIS.search(text):

@@ -33,6 +33,7 @@ MAX_TAG_CHARS = 24  # nor is a keyword longer than this once written as a tag
 SHORT_WORD = 3  # "of", "de", "the": a name's linking words, in lower case even in a name
 MIN_USES = 2  # a metadata keyword mentioned once is incidental (a headline mention counts twice)
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
+_TITLE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _NAME = re.compile(r"^(?P<last>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?),\s*(?P<first>[^,]+)$")
 
 
@@ -102,6 +103,8 @@ def judged_keywords(article: Article) -> Iterator[str]:
         (article.title, article.summary, *article.paragraphs[:PROMINENT_PARAGRAPHS])
     )
     whole = " ".join((article.summary, *article.paragraphs))
+    if _split_title(article):
+        return
     for keyword in article.keywords:
         words = len(_SEPARATORS.split(keyword.text.strip()))
         if keyword.source != "meta" or not keyword.used or words > MAX_KEYWORD_WORDS:
@@ -113,6 +116,13 @@ def judged_keywords(article: Article) -> Iterator[str]:
             uses = 2 * len(_mentions(spelled, article.title)) + len(_mentions(spelled, whole))
             if uses >= MIN_USES:
                 yield spelled
+
+
+def _split_title(article: Article) -> bool:
+    """The metadata keywords are the headline cut at its spaces ("Wie, entsteht, Erdöl" for "Wie
+    entsteht Erdöl?"): a CMS filled them in, no one chose a topic, and "#Wie" is no tag."""
+    declared = [k.text.casefold() for k in article.keywords if k.source == "meta"]
+    return len(declared) >= 2 and declared == _TITLE_WORD.findall(article.title.casefold())
 
 
 def _topic(keyword: str, text: str) -> bool:

@@ -162,6 +162,15 @@ def test_an_unsound_description_is_refused_with_its_reason(description: str, rea
     assert reason in explain(article)
 
 
+def test_a_description_that_only_repeats_the_headline_is_refused() -> None:
+    article = page(
+        '<title>Where do night buses go?</title><meta name="description" '
+        'content="Where do night buses go?.">'
+    )
+    assert article.summary.startswith("The city council approved a new budget on Tuesday")
+    assert "repeats the headline" in explain(article)
+
+
 def test_a_cut_description_that_starts_a_body_sentence_is_completed_from_it() -> None:
     article = page(
         '<meta name="description" content="Night buses return to six neighbourhoods...">'

@@ -200,3 +200,12 @@ def test_a_section_name_or_a_plain_adjective_among_the_keywords_is_no_tag() -> N
         keywords=tuple(Keyword(k, "meta", True) for k in ("free", "Business", "Debian")),
     )
     assert list(judged_keywords(source)) == ["Debian"]
+
+
+def test_keywords_that_are_the_headline_cut_at_its_spaces_are_no_tags() -> None:
+    """ "Grid, batteries, sodium-ion, cells, arrive": the CMS split the headline; no one chose."""
+    split = ("Grid", "batteries", "sodium-ion", "cells", "arrive")
+    source = keyworded(*(Keyword(word, "meta", True) for word in split))
+    assert condense(source, "mastodon", mode="single").hashtags_kept == ()
+    chosen = keyworded(*(Keyword(word, "meta", True) for word in ("sodium-ion", "Grid")))
+    assert condense(chosen, "mastodon", mode="single").hashtags_kept == ("SodiumIon", "Grid")
