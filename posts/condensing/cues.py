@@ -20,9 +20,10 @@ _LEANING = """
     furthermore besides nevertheless nonetheless otherwise consequently likewise similarly
     accordingly indeed again anyway plus both neither either which whose latter former
     finally lastly incidentally additionally rather conversely nor
-    il elle ils elles cela ceci ce cette ces mais cependant donc pourtant ainsi alors aussi
-    él ella ellos ellas esto esta este estos estas eso pero además también entonces
-    er sie es dies diese dieser dieses aber jedoch doch deshalb daher außerdem auch dann
+    il elle ils elles cela ceci ce cette ces mais cependant donc pourtant ainsi alors aussi et
+    él ella ellos ellas esto esta este estos estas eso pero además también entonces y
+    er sie es dies diese dieser dieses aber jedoch doch deshalb daher außerdem auch dann und
+    oder trotzdem dennoch allerdings zudem
     ele ela eles elas isso isto esse essa mas porém contudo entretanto então
     lui lei loro questo questa questi quello però tuttavia quindi anche inoltre
     он она оно они это этот эта эти но однако поэтому также тоже кроме

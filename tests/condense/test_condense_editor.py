@@ -819,3 +819,11 @@ def test_the_steps_of_a_project_under_an_instructions_label_are_no_key_points() 
     posts = "\n".join(thread(source))
     assert "snippers" not in posts and "attach the green" not in posts
     assert "made of things you already have" in posts
+
+
+def test_and_or_and_yet_open_no_sentence_in_german_french_or_spanish_either() -> None:
+    assert leans_back("Und trotzdem begegnen wir ihnen ständig.")
+    assert leans_back("Trotzdem kamen alle.")
+    assert leans_back("Et pourtant, le budget reste le même.")
+    assert leans_back("Y además subió el precio.")
+    assert not leans_back("Unter den Gästen war ein Lehrer aus Leipzig.")
