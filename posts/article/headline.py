@@ -90,6 +90,7 @@ _SUBSTANTIAL_WORDS = 4
 _SECTION_WORDS = 3  # a section's or blog's name in a title, before the site's
 _SUBSTANTIAL_CHARS = 12  # for scripts written without spaces
 _MAX_CHARS = 200  # longer is a post quoted as a title, not a headline
+_SITE_WORD_CHARS = 4  # an address's words this long name the site ("bildung", not "de")
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,8 @@ def _named_by_title(candidates: tuple[tuple[str, str], ...], sites: set[str]) ->
                     # Concepts", "高木浩光＠自宅の日記 - 改正NICT法がプチ炎上、…" (a diary, then
                     # its entry); otherwise the title ends with it
                     first, last = parts[0], parts[-1]
-                    ends.add(comparable(first if 2 * len(first) < len(last) else last))
+                    shorter = 2 * len(first) < len(last) and not _echoes_site(last, sites)
+                    ends.add(comparable(first if shorter else last))
     return {comparable(t) for s, t in candidates if s == "h1" and comparable(t) in ends}
 
 
@@ -180,7 +182,8 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
     stripped: list[str] = []
     segments = _trim(_PIPE.split(text), sites, stripped)
     if len(segments) > 1:  # "Headline | Section | Site" with names Herald does not know
-        keep = max(segments, key=lambda s: (len(s.split()), len(s)))
+        named = [s for s in segments if not _echoes_site(s, sites)] or segments
+        keep = max(named, key=lambda s: (len(s.split()), len(s)))
         stripped += [s for s in segments if s is not keep]
         segments = [keep]
     kept = _rejoin(text, segments)
@@ -239,6 +242,19 @@ def _is_furniture(segment: str, sites: set[str]) -> bool:
         return True
     compact = key.replace(" ", "")
     return any(compact == site.replace(" ", "") or _is_domain_of(key, site) for site in sites)
+
+
+def _echoes_site(segment: str, sites: set[str]) -> bool:
+    """A title's segment spelling out the site's address in words: "Brandenburgische
+    Landeszentrale für politische Bildung" on politische-bildung-brandenburg.de (two or more of
+    the address's longer words open words of the segment)."""
+    words = comparable(segment).split()
+    for site in sites:
+        parts = [part for part in site.split() if len(part) >= _SITE_WORD_CHARS]
+        echoed = sum(any(word.startswith(part) for word in words) for part in parts)
+        if len(parts) >= 2 and echoed >= 2:
+            return True
+    return False
 
 
 def _is_domain_of(key: str, site: str) -> bool:

@@ -113,6 +113,15 @@ def test_a_one_word_h1_is_not_the_headline_for_appearing_in_the_titles_site_part
     assert page(wiki, "<h1>Mozilla</h1>" + BODY).title == "Mozilla"
 
 
+def test_a_title_segment_spelling_out_the_address_is_the_site_however_long() -> None:
+    """On politische-bildung-brandenburg.de, "Homo Brandenburgensis | Brandenburgische
+    Landeszentrale für politische Bildung" is a two-word headline and the site's long name."""
+    head = "<title>Night Owls | The Riverside Transit Authority of the Valley</title>"
+    body = "<h1>Night Owls</h1>" + BODY
+    url = "https://riverside-transit.example/themes/night-owls"
+    assert page(head, body, url).title == "Night Owls"
+
+
 def test_a_logo_h1_that_names_the_site_is_never_the_headline() -> None:
     head = '<meta property="og:site_name" content="Riverside Herald">'
     body = "<h1>Riverside Herald</h1><h1>Council puts buses before roads</h1>" + BODY
