@@ -182,8 +182,8 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
     stripped: list[str] = []
     segments = _trim(_PIPE.split(text), sites, stripped)
     if len(segments) > 1:  # "Headline | Section | Site" with names Herald does not know
-        named = [s for s in segments if not _echoes_site(s, sites)] or segments
-        keep = max(named, key=lambda s: (len(s.split()), len(s)))
+        headlines = [s for s in segments if not _echoes_site(s, sites)] or segments
+        keep = max(headlines, key=lambda s: (len(s.split()), len(s)))
         stripped += [s for s in segments if s is not keep]
         segments = [keep]
     kept = _rejoin(text, segments)
