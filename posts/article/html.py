@@ -108,7 +108,7 @@ def _metadata(
         description=page.descriptions[0][1] if page.descriptions else None,
         descriptions=tuple(dict.fromkeys(d for _, d in page.descriptions)),
         keywords=tuple(dict.fromkeys(k for k in page.keywords if clean_tag(k))),
-        image=_image(page.images[0][1] if page.images else document.image, url),
+        image=_image(page.images[0][1] if page.images else None, url),  # judged there
         image_alt=_image_alt(page.images),
         lang=lang,
         explain=(*_explain_headline(headline), _explain_link(page, url, document.url)),

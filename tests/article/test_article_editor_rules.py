@@ -171,6 +171,11 @@ def test_an_unsound_description_is_refused_with_its_reason(description: str, rea
     assert reason in explain(article)
 
 
+def test_a_stand_in_picture_alone_gives_no_lead_image() -> None:
+    article = page('<meta property="og:image" content="https://s0.wp.com/i/blank.jpg">')
+    assert article.image is None
+
+
 def test_a_description_that_only_repeats_the_headline_is_refused() -> None:
     article = page(
         '<title>Where do night buses go?</title><meta name="description" '
