@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from posts.article.boilerplate import is_no_script_notice
 from posts.article.normalize import comparable
@@ -91,6 +92,7 @@ _SECTION_WORDS = 3  # a section's or blog's name in a title, before the site's
 _SUBSTANTIAL_CHARS = 12  # for scripts written without spaces
 _MAX_CHARS = 200  # longer is a post quoted as a title, not a headline
 _SITE_WORD_CHARS = 4  # an address's words this long name the site ("bildung", not "de")
+_SITE_SEGMENT_WORDS = 3  # an end segment this short holding the address's name is the site
 
 
 @dataclass(frozen=True)
@@ -101,9 +103,10 @@ class Headline:
 
 
 def choose_headline(
-    candidates: tuple[tuple[str, str], ...], site_names: tuple[str, ...]
+    candidates: tuple[tuple[str, str], ...], site_names: tuple[str, ...], address: str = ""
 ) -> Headline | None:
-    """The best headline among ``(source, text)`` candidates, or None when none is usable."""
+    """The best headline among ``(source, text)`` candidates, or None when none is usable;
+    the page's ``address`` agrees with the one its last path segment spells out."""
     declared = {
         comparable(t) for s, t in candidates if s in ("og:title", "twitter:title", "json-ld")
     }
@@ -116,7 +119,18 @@ def choose_headline(
     if not usable:
         return None
     raw = [(source, comparable(text), _segments(text)) for source, text in candidates]
+    slug = _slug_words(address)
+    if slug:  # "/2019/02/10/das-louis-vuitton-missgeschick/" names "Das Louis Vuitton Missgeschick"
+        raw.append(("address", slug, frozenset({slug})))
     return max(usable, key=lambda c: _rank(c, raw, usable))
+
+
+def _slug_words(address: str) -> str:
+    """The words of the address's last path segment, when it reads as a title (three or more
+    words joined by hyphens)."""
+    segment = urlsplit(address).path.rstrip("/").rsplit("/", 1)[-1]
+    segment = re.sub(r"\.[a-z]{2,5}$|-\d+$", "", segment.lower())
+    return comparable(segment) if _SLUG.match(segment) else ""
 
 
 def _usable(text: str, sites: set[str]) -> bool:
@@ -240,6 +254,9 @@ def _is_furniture(segment: str, sites: set[str]) -> bool:
         return True
     if key in _SECTIONS or key in sites or _CJK_FURNITURE.search(segment.strip()):
         return True
+    words = key.split()
+    if len(words) <= _SITE_SEGMENT_WORDS and any(w in sites for w in words if len(w) >= 4):
+        return True  # "Stadt Stuttgart" on stuttgart.de: the site, by its address's name
     compact = key.replace(" ", "")
     return any(compact == site.replace(" ", "") or _is_domain_of(key, site) for site in sites)
 

@@ -122,6 +122,20 @@ def test_a_title_segment_spelling_out_the_address_is_the_site_however_long() -> 
     assert page(head, body, url).title == "Night Owls"
 
 
+def test_a_short_end_segment_naming_the_address_is_the_site() -> None:
+    head = "<title>Night buses return - City of Riverside</title>"
+    url = "https://riverside.example/news/buses"
+    assert page(head, BODY, url).title == "Night buses return"
+
+
+def test_the_address_sides_with_the_headline_it_spells_out() -> None:
+    """An SEO <title> and an <h1>: the address's slug names the h1."""
+    head = "<title>Which night bus is best? – Transit blog from Riverside</title>"
+    body = "<h1>The night bus mishap</h1>" + BODY
+    url = "https://blog.example/2019/02/10/the-night-bus-mishap/"
+    assert page(head, body, url).title == "The night bus mishap"
+
+
 def test_a_logo_h1_that_names_the_site_is_never_the_headline() -> None:
     head = '<meta property="og:site_name" content="Riverside Herald">'
     body = "<h1>Riverside Herald</h1><h1>Council puts buses before roads</h1>" + BODY
