@@ -175,10 +175,11 @@ def _has_text(element: etree._Element) -> bool:
 
 
 def _runs_text(div: etree._Element) -> bool:
-    """Is ``div`` running text with links in it (more than a label's worth of its own words,
-    beside them) and no paragraph of its own?"""
+    """Is ``div`` running text with links or line breaks in it (more than a label's worth of its
+    own words, beside them) and no paragraph of its own?"""
     children = list(div)
-    if not any(child.tag == "a" for child in children) or any(c.tag == "p" for c in children):
+    broken = any(child.tag in ("a", "br") for child in children)
+    if not broken or any(c.tag == "p" for c in children):
         return False
     own = [div.text or "", *(child.tail or "" for child in children)]
     return len(" ".join(own).split()) >= _RUNNING_WORDS

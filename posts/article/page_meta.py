@@ -93,7 +93,7 @@ def _images(
     first picture of the page's body (its ``alt``, else its ``<figcaption>``)."""
     for key, alt in (("og:image", "og:image:alt"), ("twitter:image", "twitter:image:alt")):
         for src in (*metas.get(key, []), *metas.get(f"{key}:src", []))[:1]:
-            if not _PLACEHOLDER.search(src):
+            if not _stand_in(src):
                 yield key, src, next(iter(metas.get(alt, [])), "")
     for obj in ld:
         image = obj.get("image") if _is_article(obj) else None
@@ -140,6 +140,8 @@ _DECOR = re.compile(
 # A social card's stand-in when the post has no picture: WordPress.com's "s0.wp.com/i/blank.jpg",
 # a site's "apple-touch-icon.png".
 _PLACEHOLDER = re.compile(r"(?i)(?:^|[/_.-])(?:blank|placeholder|spacer|(?:fav)?icon)(?:[/_.-]|$)")
+_NAME_PARTS = re.compile(r"[_.-]")
+_LOGO_PARTS = 5  # "social_default_logo-1481777.png"; a longer name is a story's picture of a logo
 _SRCSET_SPLIT = re.compile(r"(?<=\d[wx]),\s*|,\s+")  # URLs may hold commas ("w_100,h_80")
 
 
@@ -154,6 +156,15 @@ def _widest(srcset: str) -> str:
         if url and not url.startswith("data:") and value > width:
             best, width = url, value
     return best
+
+
+def _stand_in(src: str) -> bool:
+    """A social card's picture that is the site's, not the story's: a placeholder, an icon, or a
+    file named as the site's logo ("sitedesign/images/logo.jpg")."""
+    name = urlsplit(src).path.rsplit("/", 1)[-1].lower()
+    parts = _NAME_PARTS.split(name)
+    logo = len(parts) <= _LOGO_PARTS and ("logo" in parts or "logos" in parts)
+    return logo or bool(_PLACEHOLDER.search(src))
 
 
 def _decorative(img: etree._Element, src: str) -> bool:

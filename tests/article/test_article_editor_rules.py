@@ -186,8 +186,9 @@ def test_an_unsound_description_is_refused_with_its_reason(description: str, rea
 
 
 def test_a_stand_in_picture_alone_gives_no_lead_image() -> None:
-    article = page('<meta property="og:image" content="https://s0.wp.com/i/blank.jpg">')
-    assert article.image is None
+    for stand_in in ("https://s0.wp.com/i/blank.jpg", "/ez/sitedesign/images/logo.jpg"):
+        article = page(f'<meta property="og:image" content="{stand_in}">')
+        assert article.image is None
 
 
 def test_a_description_that_only_repeats_the_headline_is_refused() -> None:
@@ -1206,6 +1207,25 @@ def test_a_div_of_running_text_with_links_keeps_its_sentences_whole() -> None:
         "Islamabad should take the bilateral route to resolve all disputes."
     )
     assert article.paragraphs[2].startswith("The statement comes ahead")
+
+
+def test_a_div_of_running_text_set_apart_by_line_breaks_becomes_paragraphs() -> None:
+    """landwirt.com: the story sits in its <div> after a picture's box, lines set apart by <br>
+    and no <p>; trafilatura lost the opening that follows the box. Each line is made a <p>."""
+    from lxml import html
+
+    from posts.article.page_furniture import clear_furniture
+
+    tree = html.fromstring(
+        '<html><body><div id="story"><div class="picture"><img src="/cow.jpg" alt="A sensor">'
+        "</div> In daily milking the skilled milker sees an acute udder infection from the "
+        "colour of the first milk. Experts reckon there are five to ten unseen cases for each: "
+        "<br> a) sensors that measure the milk's conductivity, <br> b) monthly cell counts.</div>"
+        "</body></html>"
+    )
+    clear_furniture(tree, None)
+    lines = [" ".join(p.text_content().split()) for p in tree.iterfind(".//div[@id='story']/p")]
+    assert lines[0].startswith("In daily milking") and lines[1].startswith("a) sensors")
 
 
 @pytest.mark.parametrize(
