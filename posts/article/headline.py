@@ -139,6 +139,8 @@ def _usable(text: str, sites: set[str]) -> bool:
     key = comparable(text)
     if not key or len(text) > _MAX_CHARS or key in sites or key in _SECTIONS:
         return False
+    if _SLUG.match(text.strip()):
+        return False  # an og:title left as the address's slug: "adac-kindersitztest-herbst-2018"
     return not is_no_script_notice(text)
 
 

@@ -136,6 +136,11 @@ def test_the_address_sides_with_the_headline_it_spells_out() -> None:
     assert page(head, body, url).title == "The night bus mishap"
 
 
+def test_a_slug_left_as_the_social_title_is_no_headline() -> None:
+    head = '<meta property="og:title" content="riverside-night-buses-2026">'
+    assert page(head, "<h1>Night buses return</h1>" + BODY).title == "Night buses return"
+
+
 def test_a_logo_h1_that_names_the_site_is_never_the_headline() -> None:
     head = '<meta property="og:site_name" content="Riverside Herald">'
     body = "<h1>Riverside Herald</h1><h1>Council puts buses before roads</h1>" + BODY
