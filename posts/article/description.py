@@ -88,7 +88,9 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
 
 
 def _complete(stem: str, paragraphs: tuple[str, ...], refusal: str) -> Verdict:
-    """A cut description that starts a body sentence becomes that sentence; else refused."""
+    """A cut description that starts a body sentence becomes that sentence (or the sentences of
+    a paragraph it runs through: "Ein positives Signal … . Im Stadtrat wurde der Bebauungsplan,
+    der die Entwicklung der Waldorf..."); else refused."""
     key = _key(stem)
     if len(key) >= 12:
         for paragraph in paragraphs[:12]:
@@ -96,7 +98,19 @@ def _complete(stem: str, paragraphs: tuple[str, ...], refusal: str) -> Verdict:
                 whole = _key(sentence)
                 if whole.startswith(key) and len(whole) > len(key):
                     return Verdict(sentence, "completed from the body")
+            whole = _key(paragraph)
+            if whole.startswith(key) and len(whole) > len(key):
+                return Verdict(_through(paragraph, key), "completed from the body")
     return Verdict(None, refusal)
+
+
+def _through(paragraph: str, key: str) -> str:
+    """The paragraph's first sentences, up to the one in which ``key`` ends."""
+    sentences = split_sentences(paragraph)
+    for count in range(1, len(sentences) + 1):
+        if len(_key(" ".join(sentences[:count]))) > len(key):
+            return " ".join(sentences[:count])
+    return paragraph
 
 
 def _key(text: str) -> str:

@@ -196,6 +196,23 @@ def test_a_stand_in_picture_alone_gives_no_lead_image() -> None:
         assert article.image is None
 
 
+def test_a_cut_description_running_over_two_body_sentences_is_completed_from_them() -> None:
+    head = (
+        '<meta name="description" content="The city council approved a new budget on Tuesday. '
+        'It moves eighteen million from road...">'
+    )
+    body = (
+        "<p>The city council approved a new budget on Tuesday. It moves eighteen million from "
+        "road resurfacing to bus service across the river districts. Night buses return.</p>" + BODY
+    )
+    article = page(head, body)
+    assert article.summary == (
+        "The city council approved a new budget on Tuesday. It moves eighteen million from road "
+        "resurfacing to bus service across the river districts."
+    )
+    assert "completed from the body" in explain(article)
+
+
 def test_a_description_that_only_repeats_the_headline_is_refused() -> None:
     article = page(
         '<title>Where do night buses go?</title><meta name="description" '
