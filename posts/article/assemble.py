@@ -56,6 +56,9 @@ _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, n
 _DROP_CAP = re.compile(r"^([B-HJ-NP-Z]) (?=[a-z]{2})")
 _LAST_LEVEL = 6  # skipping "below" it: until any marked-up heading
 _WIDGET_PART = 0.5  # a paragraph repeated from here on is a widget's, not the article's
+_CUT_TEASER = re.compile(r"\w(?:\.\.\.|…)$")  # cut after a word, no stop before the dots
+_CUT_TEASERS = 3  # this many on a page are a CMS's teasers, not an author trailing off
+_TEASER_HEAD = 12  # words, at most, of the headline line before a cut teaser
 _BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a sentence goes on
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
@@ -187,17 +190,27 @@ def _walk(extracted: Extracted) -> _Walk:
 def _drop_widgets(walk: _Walk) -> None:
     """Paragraphs printed twice or more, first in the page's second half, are a widget's (one
     sign-up box for phones and another for desktops): an article says a thing once, and a pull
-    quote repeats a sentence of the story, not of what follows it."""
+    quote repeats a sentence of the story, not of what follows it. Three or more paragraphs cut
+    off mid-clause ("…Nachdem nach langer Diskussion der Stadtrat...") are other stories'
+    teasers: a writer trails off once or twice, a CMS cuts every teaser the same way."""
     texts = [p for section in walk.sections for p in section.paragraphs]
     first: dict[str, int] = {}
     for index, text in enumerate(texts):
         first.setdefault(text, index)
     counts = Counter(texts)
     widgets = {t for t, n in counts.items() if n > 1 and first[t] >= len(texts) * _WIDGET_PART}
-    if widgets:
-        walk.removed.extend(("repeated-widget", text) for text in widgets)
+    _drop(walk, "repeated-widget", widgets)
+    cuts = [i for i, t in enumerate(texts) if _CUT_TEASER.search(t)]
+    if len(cuts) >= _CUT_TEASERS:  # with each its headline, the short line before it
+        heads = {texts[i - 1] for i in cuts if i and len(texts[i - 1].split()) <= _TEASER_HEAD}
+        _drop(walk, "cut-teaser", {texts[i] for i in cuts} | heads)
+
+
+def _drop(walk: _Walk, rule: str, texts: set[str]) -> None:
+    if texts:
+        walk.removed.extend((rule, text) for text in sorted(texts, key=list(texts).index))
         sections = (
-            Section(s.heading, tuple(p for p in s.paragraphs if p not in widgets))
+            Section(s.heading, tuple(p for p in s.paragraphs if p not in texts))
             for s in walk.sections
         )
         walk.sections = [s for s in sections if s.paragraphs]

@@ -213,6 +213,24 @@ def test_a_cut_description_running_over_two_body_sentences_is_completed_from_the
     assert "completed from the body" in explain(article)
 
 
+def test_three_teasers_cut_off_mid_clause_are_other_stories_with_their_headlines() -> None:
+    teasers = "".join(
+        f"<p>{head}</p><p>The council met again on {day} to talk about the {topic}. After a "
+        f"long debate the members...</p>"
+        for head, day, topic in (
+            ("Zoo prices stay", "Monday", "zoo"),
+            ("Museums to merge?", "Friday", "museums"),
+            ("No party for the holiday", "Sunday", "holiday"),
+        )
+    )
+    article = page(body=teasers + BODY)
+    text = " ".join(article.paragraphs)
+    assert "the members" not in text and "Zoo prices stay" not in text
+    assert article.paragraphs[0].startswith("The city council approved")
+    two = page(body=teasers.split("<p>No party")[0] + BODY)  # an author may trail off twice
+    assert "the members..." in " ".join(two.paragraphs)
+
+
 def test_a_description_that_only_repeats_the_headline_is_refused() -> None:
     article = page(
         '<title>Where do night buses go?</title><meta name="description" '
