@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 HASHTAG = re.compile(r"(?:^|(?<=[\s(\[{\"'“‘«]))#(?=\w*[^\W\d_])(\w+)", re.MULTILINE)
 _QUOTED = re.compile(r"[\"“„«‘][^\"“”„«»‘’]{0,200}[\"”»’]")
+_COMPOUND = re.compile(r"#\w+-(?=[^\W\d_])")
 _TAG_LINE = re.compile(r"^(?:#\w+[\s,;·|]*)+$")
 
 
@@ -28,8 +29,9 @@ _DIRECTIVES = frozenset(
 
 def inline_hashtags(text: str) -> list[str]:
     """The author's tags written in running text; a hashtag quoted ("the hashtag
-    “#wontworkwithbigots”") is what others wrote, reported, not a tag of this article."""
-    return find_hashtags(_QUOTED.sub(" ", text))
+    “#wontworkwithbigots”") or made part of a compound word ("der #Pegizei-Vorfall", "the
+    #MeToo-era") is what others wrote, reported, not a tag of this article."""
+    return find_hashtags(_COMPOUND.sub(" ", _QUOTED.sub(" ", text)))
 
 
 def is_hashtag_line(line: str) -> bool:

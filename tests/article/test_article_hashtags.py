@@ -74,3 +74,10 @@ def test_a_quoted_hashtag_is_reported_not_the_article_s_tag() -> None:
 
     text = 'Critics used the hashtag "#wontworkwithbigots", and #MeToo spread.'
     assert inline_hashtags(text) == ["MeToo"]
+
+
+def test_a_hashtag_made_part_of_a_compound_word_is_reported_not_a_tag() -> None:
+    from posts.article.hashtags import inline_hashtags
+
+    text = "Er verband die Debatte mit dem #Pegizei-Vorfall in Dresden. #Twitter #2018"
+    assert inline_hashtags(text) == ["Twitter"]
