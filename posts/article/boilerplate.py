@@ -336,6 +336,8 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a reference key ("…generic algorithms [Sutton15].", "…Specification (TS) [N4549], a…")
     ("citation-marker", re.compile(r"\s\[[A-Z][A-Za-z]{0,20}\d{2,4}[a-z]?\](?=[.,;:)]|$)")),
     ("footnote-marker", re.compile(r"(?<=[.!?\"”])\*{1,3}(?=\s|$)")),  # "restored.* This …"
+    # a CMS's words for screen readers after a link (Drupal's "(link is external)")
+    ("link-label", re.compile(r"\s?\((?:link is external|externer link|link ist extern)\)", re.I)),
     # a page reference after a citation's stop ("…previous loop.: 207 The list…")
     ("citation-marker", re.compile(r"(?<=[.!?])\s?:\s?\d{1,4}(?:[–-]\d{1,4})?(?=\s|$)")),
 )

@@ -345,6 +345,7 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ("Access is restored.* The court ruled in December.", "Access is restored. The court ruled in December.", "footnote-marker"),  # noqa: E501
         ("The loop starts again.: 207 The list names the films.", "The loop starts again. The list names the films.", "citation-marker"),  # noqa: E501
         ("Concepts constrain generic algorithms [Sutton15]. The TS [N4549], a formal extension.", "Concepts constrain generic algorithms. The TS, a formal extension.", "citation-marker"),  # noqa: E501
+        ("The price rose tenfold (link is external).", "The price rose tenfold.", "link-label"),
     ],
 )  # fmt: skip
 def test_inline_furniture_is_cut_out_of_a_kept_paragraph(
