@@ -60,7 +60,8 @@ def read_html(text: str) -> Extracted:
     url = _article_address(page.canonical, page.og_url, document.url)
     guessed = document.sitename or ""  # trafilatura's guess: sometimes the headline itself
     sites = (*page.site_names, *([guessed] if 0 < len(guessed.split()) <= _SITE_WORDS else []))
-    headline = choose_headline(page.titles, (*sites, *domain_names(url)), url or "")
+    home = url or (f"https://{page.own_host}/" if page.own_host else None)  # to name the site
+    headline = choose_headline(page.titles, (*sites, *domain_names(home)), url or "")
     blurbs = _site_blurbs(blocks, (*sites, *(headline.stripped if headline else ())))
     removed = (*removed, *(("site-blurb", b.text) for b in blocks if b in blurbs))
     blocks = tuple(b for b in blocks if b not in blurbs)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +48,7 @@ class PageMeta:
     og_url: str | None = None
     images: tuple[tuple[str, str, str], ...] = ()  # (source, src, description), best first
     is_story: bool = False  # og:type "article" or a JSON-LD article: one story, not an index
+    own_host: str | None = None  # the host most of its absolute links and pictures point to
 
 
 def read_page_meta(tree: etree._Element) -> PageMeta:
@@ -71,7 +73,22 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         og_url=next(iter(metas.get("og:url", [])), None),
         is_story="article" in metas.get("og:type", [])
         or any(_is_article(o, _STORY_TYPES) for o in ld),
+        own_host=_own_host(tree),
     )
+
+
+def _own_host(tree: etree._Element) -> str | None:
+    """The host that most of the page's absolute ``href`` and ``src`` addresses name (at least
+    :data:`_OWN_LINKS` of them and :data:`_OWN_SHARE` of all): on a page saved without its
+    address, the site it came from ("www.stuttgart.de"), to tell its name in the title."""
+    hosts = Counter(
+        urlsplit(value).hostname or ""
+        for element in tree.iter()
+        for value in (element.get("href"), element.get("src"))
+        if value and value.startswith(("http://", "https://"))
+    )
+    host, count = hosts.most_common(1)[0] if hosts else ("", 0)
+    return host if host and count >= _OWN_LINKS and count >= _OWN_SHARE * hosts.total() else None
 
 
 def domain_names(url: str | None) -> tuple[str, ...]:
@@ -122,6 +139,8 @@ def _pictures(tree: etree._Element) -> Iterator[etree._Element]:
     yield from body.iterfind(".//img")
 
 
+_OWN_LINKS = 3  # absolute addresses to one host, at least, to take it for the page's own …
+_OWN_SHARE = 0.4  # … when they are this share of all
 _VALUE_KEYS = frozenset({"og:site_name", "application-name", "og:type"})
 # A body picture whose file is named as page decoration ("images/icon-facebook.png",
 # "images/header-news.svg", any SVG).

@@ -128,6 +128,14 @@ def test_a_short_end_segment_naming_the_address_is_the_site() -> None:
     assert page(head, BODY, url).title == "Night buses return"
 
 
+def test_a_page_saved_without_its_address_is_known_by_the_host_its_links_name() -> None:
+    head = "<title>Night buses return - City of Riverside</title>"
+    links = "".join(
+        f'<a href="https://www.riverside.example/{p}">{p}</a> ' for p in ("a", "b", "c")
+    )
+    assert page(head, f"<p>{links}</p>" + BODY, None).title == "Night buses return"
+
+
 def test_the_address_sides_with_the_headline_it_spells_out() -> None:
     """An SEO <title> and an <h1>: the address's slug names the h1."""
     head = "<title>Which night bus is best? – Transit blog from Riverside</title>"
