@@ -222,6 +222,8 @@ _CONFIRM_SUBSCRIPTION = re.compile(
     r".*\b(?:confirm|apstiprin|bestätig|confirmer|confirmar)\w*\b.{0,60}\b(?:e-?mail|e-pastā|inbox)",
     re.IGNORECASE,
 )
+# An AngularJS/Vue/Handlebars expression left unrendered: "{{ a.b }}", "{{nrco.content.status ==="
+_TEMPLATE = re.compile(r"\{\{\s*[\w$.]+(?:\s*(?:[|}]|===?|\?|\*|&&)|\.\w)")
 # Video players' screen-reader text that extraction keeps (video.js and the like).
 _PLAYER = re.compile(
     r"^(?:this\s+is\s+a\s+modal\s+window\.?|beginning\s+of\s+dialog\s+window\b.*"
@@ -350,6 +352,8 @@ def boilerplate_rule(text: str) -> str | None:
         return "navigation"
     if is_no_script_notice(text):
         return "no-script-notice"
+    if is_unrendered_template(text):
+        return "template"
     if len(text.split()) > _MAX_WORDS:
         if _AD_APPEAL.match(text):
             return "ad-appeal"  # "We Rely On Your Support: …", however long it runs
@@ -357,6 +361,13 @@ def boilerplate_rule(text: str) -> str | None:
             return "reprint-notice"
         return "embedded-post" if _EMBED.search(text[-200:]) else None
     return next((name for name, rule in _SHORT_RULES if rule(text)), None)
+
+
+def is_unrendered_template(text: str) -> bool:
+    """Markup a script was meant to fill in, shown raw where the text should start:
+    "{{nrco.contentDetailController.content.status === "published" ? …}}". A page served
+    before its script ran has no article in it, only its template."""
+    return bool(_TEMPLATE.match(text.strip()))  # prose may quote one: "Use {{ page.title }}…"
 
 
 def _is_menu(text: str) -> bool:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from posts.article.boilerplate import is_no_script_notice
+from posts.article.boilerplate import is_no_script_notice, is_unrendered_template
 from posts.article.normalize import comparable
 
 # "|", "::", "·", "•", "«", "»", " @ ", " _": always separators in a <title>.
@@ -141,7 +141,7 @@ def _usable(text: str, sites: set[str]) -> bool:
         return False
     if _SLUG.match(text.strip()):
         return False  # an og:title left as the address's slug: "adac-kindersitztest-herbst-2018"
-    return not is_no_script_notice(text)
+    return not is_no_script_notice(text) and not is_unrendered_template(text)
 
 
 def _segments(text: str) -> frozenset[str]:

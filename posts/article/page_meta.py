@@ -149,6 +149,7 @@ _DECOR = re.compile(
     r"|placeholder|blank|loading|facebook|twitter|instagram|pinterest|linkedin|whatsapp|rss"
     r"|emoji|gravatar|nav|quicknav|buttons?|preload)(?:[/_.-]|$)"
     r"|(?:^|[/_.-])\d{2,3}x\d{2}\.(?:png|gif)$"  # a badge named by its size ("88x31.png")
+    r"|icons?\d{1,3}(?:x\d{1,3})?\."  # an icon named by its size ("feed-icon16x16.png")
     r"|pixel\.(?:png|gif)(?:[?#]|$)"  # a tracking pixel ("renderTimingPixel.png")
     r"|(?:^|[/_.-])site[_-]?(?:banner|header|logo)"  # the site's own ("sitebanner2V2.jpg")
     r"|\.svg(?:[?#]|$)"  # a drawing (a logo, an icon), not a photo

@@ -36,6 +36,9 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "Rating is available when the video has been rented.",
         "This feature is not available right now. Please try again later.",
         "If playback doesn't begin shortly, try restarting your device.",
+        '{{nrco.contentDetailController.content.status === "published" ? "Contenu publié" : '
+        '"Inconnu"}} {{nrco.contentDetailController.content.lastUpdateUser.fullName}}',
+        "{{ article.title }}",
     ],
 )
 def test_furniture(text: str) -> None:
@@ -51,6 +54,7 @@ def test_furniture(text: str) -> None:
         "Cookies were the volunteers' favourite snack.",
         "Related work on crabs suggests the same.",
         "Before | after",
+        "Write {{ page.title }} in the template where the headline should go.",
     ],
 )
 def test_content(text: str) -> None:

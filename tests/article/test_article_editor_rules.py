@@ -144,6 +144,11 @@ def test_the_address_sides_with_the_headline_it_spells_out() -> None:
     assert page(head, body, url).title == "The night bus mishap"
 
 
+def test_an_unrendered_template_is_no_headline() -> None:
+    head = "<title>{{ rubedo.current.page.title }}</title>"
+    assert page(head, "<h1>Night buses return</h1>" + BODY).title == "Night buses return"
+
+
 def test_a_slug_left_as_the_social_title_is_no_headline() -> None:
     head = '<meta property="og:title" content="riverside-night-buses-2026">'
     assert page(head, "<h1>Night buses return</h1>" + BODY).title == "Night buses return"
@@ -559,6 +564,13 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
             '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
             "https://news.example/photos/bus.jpg",
             "Night bus 7",  # share icons and the logo are page decoration
+        ),
+        (
+            "",
+            '<img src="http://www.feedburner.com/fb/images/pub/feed-icon16x16.png" alt="XML, RSS">'
+            '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Night bus 7",  # a feed's icon named by its size
         ),
         (
             "",
