@@ -167,6 +167,21 @@ def test_a_sentence_longer_than_a_post_is_cut_after_a_clause_when_its_pieces_fit
     assert abs(first.length - second.length) <= 16, (first.length, second.length)
 
 
+def test_a_long_sentence_is_never_cut_inside_a_quotation() -> None:
+    opening = (
+        "In the tenth year of the licences ported to German law, it finally gets exciting around "
+        "the question,"
+    )
+    rest = (
+        "what the licence element „NC – No commercial use, and no use by any public broadcaster "
+        "either“ means for reusers under public law, in this case for public broadcasting and its "
+        "many regional stations."
+    )
+    options = CondenseOptions(numbering="none")
+    posts = condense(plain("", f"{opening} {rest}"), "x", mode="thread", options=options).posts
+    assert [p.text for p in posts] == [opening, rest]
+
+
 def test_a_long_lead_beside_the_headline_is_cut_after_the_clause_that_fits_there() -> None:
     clause = "BEIJING: In what is being seen as a snub to the visiting Pakistan PM Imran Khan,"
     rest = (
