@@ -99,7 +99,8 @@ def domain_names(url: str | None) -> tuple[str, ...]:
     host = (parts.hostname or "").removeprefix("www.")
     if "." not in host:
         return ()
-    sections = tuple(f for f in parts.path.split("/")[1:-1] if _FOLDER.match(f))
+    folders = parts.path.rstrip("/").split("/")[1:-1]  # the last one names the page itself
+    sections = tuple(f for f in folders if _FOLDER.match(f))
     return (host, host.split(".")[-2] if host.count(".") == 1 else host.split(".")[0], *sections)
 
 

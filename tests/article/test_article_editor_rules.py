@@ -136,6 +136,12 @@ def test_a_page_saved_without_its_address_is_known_by_the_host_its_links_name() 
     assert page(head, f"<p>{links}</p>" + BODY, None).title == "Night buses return"
 
 
+def test_the_page_s_own_one_word_slug_is_no_section_to_take_off_the_headline() -> None:
+    head = "<title>The Strawbag – must-have of the summer</title>"
+    url = "https://shop.example/style/strawbag/"
+    assert page(head, BODY, url).title == "The Strawbag – must-have of the summer"
+
+
 def test_the_address_sides_with_the_headline_it_spells_out() -> None:
     """An SEO <title> and an <h1>: the address's slug names the h1."""
     head = "<title>Which night bus is best? – Transit blog from Riverside</title>"
