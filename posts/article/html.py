@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import replace
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -20,7 +21,7 @@ from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.garbled import garbled
 from posts.article.hashtags import clean_tag
 from posts.article.headline import Headline, choose_headline
-from posts.article.normalize import absolute_url, unescape_leftovers
+from posts.article.normalize import absolute_url, comparable, unescape_leftovers
 from posts.article.page_furniture import clear_furniture
 from posts.article.page_meta import PageMeta, domain_names, read_page_meta
 
@@ -35,6 +36,7 @@ _RUN_IN_WORDS = 8
 _RUN_IN_LEVEL = 4
 _FILE_NAME = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$")
 _SITE_WORDS = 5  # a site's name is short; a longer guess is a headline taken for one
+_TAGLINE_JOINT = re.compile(r"\s+[-–—|]\s+|:\s+")
 _SITE_NAME_CHARS = 4  # shorter names ("BBC" aside) match too many openings
 
 
@@ -62,10 +64,25 @@ def read_html(text: str) -> Extracted:
     sites = (*page.site_names, *([guessed] if 0 < len(guessed.split()) <= _SITE_WORDS else []))
     home = url or (f"https://{page.own_host}/" if page.own_host else None)  # to name the site
     headline = choose_headline(page.titles, (*sites, *domain_names(home)), url or "")
-    blurbs = _site_blurbs(blocks, (*sites, *(headline.stripped if headline else ())))
+    names = (*sites, *(headline.stripped if headline else ()))
+    blurbs = _site_blurbs(blocks, names)
     removed = (*removed, *(("site-blurb", b.text) for b in blocks if b in blurbs))
     blocks = tuple(b for b in blocks if b not in blurbs)
-    return Extracted(blocks=blocks, meta=_metadata(page, document, lang, removed, headline, url))
+    taglines = [d for _, d in page.descriptions if _is_tagline(d, (*names, *domain_names(home)))]
+    page = replace(page, descriptions=tuple(x for x in page.descriptions if x[1] not in taglines))
+    meta = _metadata(page, document, lang, removed, headline, url)
+    notes = tuple(f"description refused: the site's tagline ({t[:60]})" for t in taglines)
+    return Extracted(blocks=blocks, meta=replace(meta, explain=(*meta.explain, *notes)))
+
+
+def _is_tagline(description: str, names: tuple[str, ...]) -> bool:
+    """A description opening with the site's name and a separator ("Recht am Bild -
+    Informationen rund um das Urheber- und Fotorecht.") says what the site is, on every page."""
+    first = _TAGLINE_JOINT.split(description.strip(), maxsplit=1)
+    if len(first) < 2:
+        return False
+    key = comparable(first[0]).replace(" ", "")
+    return bool(key) and any(key == comparable(n).replace(" ", "") for n in names if n)
 
 
 def _article_address(*candidates: str | None) -> str | None:

@@ -250,6 +250,14 @@ def test_three_teasers_cut_off_mid_clause_are_other_stories_with_their_headlines
     assert "the members..." in " ".join(two.paragraphs)
 
 
+def test_a_description_opening_with_the_site_s_name_is_its_tagline() -> None:
+    head = '<meta name="description" content="Riverside Herald - News from the river districts.">'
+    url = "https://riversideherald.example/2026/budget"
+    article = page(head, BODY, url)
+    assert article.summary.startswith("The city council approved a new budget on Tuesday")
+    assert "the site's tagline" in explain(article)
+
+
 def test_a_description_that_only_repeats_the_headline_is_refused() -> None:
     article = page(
         '<title>Where do night buses go?</title><meta name="description" '
