@@ -68,6 +68,9 @@ _PART_OF = re.compile(
     r"lo\s+tanto|eso)\b|sin\s+embargo\b|par\s+(?:contre|ailleurs)\b|au\s+contraire\b|"
     r"de\s+plus\b|im\s+gegensatz\b|dagegen\b|trotzdem\b|por\s+outro\s+lado\b|no\s+entanto\b|"
     r"d[’']altra\s+parte\b|invece\b"
+    # German "Das wird…", "Das ist…": "das" before a verb is "that", not the article "the"
+    r"|das\s+(?:ist|war|sind|wird|wurde|hat|hatte|sei|wäre|kann|könnte|soll|sollte|muss|zeigt|"
+    r"gilt|bedeutet|heißt|macht|bringt|klingt|liegt|betrifft|geht|lässt)\b"
     # "Moments earlier, …", "Soon after, …", "Later that day …", "Later, …": a time told from an
     # event before
     r"|(?:moments|minutes|hours|days|weeks|months|years)\s+(?:earlier|later|before|after)\b|"

@@ -827,3 +827,5 @@ def test_and_or_and_yet_open_no_sentence_in_german_french_or_spanish_either() ->
     assert leans_back("Et pourtant, le budget reste le même.")
     assert leans_back("Y además subió el precio.")
     assert not leans_back("Unter den Gästen war ein Lehrer aus Leipzig.")
+    assert leans_back("Das wird auch bei der Lyft-Integration so sein.")
+    assert not leans_back("Das neue Gesetz gilt ab Januar.")
