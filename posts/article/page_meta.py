@@ -115,17 +115,24 @@ def _images(
                 yield key, src, next(iter(metas.get(alt, [])), "")
     for obj in ld:
         image = obj.get("image") if _is_article(obj) else None
-        first = image[0] if isinstance(image, list) and image else image
-        if isinstance(first, str):
-            yield "json-ld", first, ""
-        elif isinstance(first, dict) and isinstance(first.get("url"), str):
-            yield "json-ld", first["url"], _text(first.get("caption") or first.get("description"))
+        src, caption = _ld_image(image[0] if isinstance(image, list) and image else image)
+        if src and not _stand_in(src):
+            yield "json-ld", src, caption
     for img in _pictures(tree):
         src = _widest(img.get("srcset") or img.get("data-srcset") or "")
         src = src or img.get("src") or img.get("data-src") or ""
         if src and not src.startswith("data:") and not _tiny(img) and not _decorative(img, src):
             yield "body", src, squash(img.get("alt") or "") or _caption(img)
             return
+
+
+def _ld_image(image: object) -> tuple[str, str]:
+    """A JSON-LD image, written as its address or as an object with its caption."""
+    if isinstance(image, str):
+        return image, ""
+    if isinstance(image, dict) and isinstance(image.get("url"), str):
+        return image["url"], _text(image.get("caption") or image.get("description"))
+    return "", ""
 
 
 def _pictures(tree: etree._Element) -> Iterator[etree._Element]:

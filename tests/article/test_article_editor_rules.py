@@ -213,6 +213,8 @@ def test_a_stand_in_picture_alone_gives_no_lead_image() -> None:
     for stand_in in ("https://s0.wp.com/i/blank.jpg", "/ez/sitedesign/images/logo.jpg"):
         article = page(f'<meta property="og:image" content="{stand_in}">')
         assert article.image is None
+    ld = '{"@type": "NewsArticle", "image": "https://news.example/img/logo-opengraph.png"}'
+    assert page(f'<script type="application/ld+json">{ld}</script>').image is None
 
 
 def test_a_cut_description_running_over_two_body_sentences_is_completed_from_them() -> None:
