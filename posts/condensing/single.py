@@ -4,6 +4,7 @@ link, the hashtags. With ``link="reply"`` the link goes in a reply of its own.""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 from posts.condensing.packer import Placed, Slot, fill
@@ -13,6 +14,7 @@ from posts.condensing.tokens import Unit, Words, join_sentences
 from posts.errors import InputError
 
 MAX_EXTRA_TRIES = 40  # ranked sentences tried for the room left after the news
+_WHOLE = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")  # a sentence that ends as one
 
 
 def single(ctx: Context) -> Shape:
@@ -114,8 +116,11 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
     """Add the best-ranked sentences that fit whole after the news, kept in article order. An
     article told in person, once its story has begun, goes on with its opening's next sentence
     or stops: skipping one that does not fit would set two moments side by side."""
-    extra: list[Sentence] = []
     slot = _slot(ctx, hook, tags)
+    going_on = _going_on(ctx, slot, chosen)
+    if going_on:
+        return [*chosen, *going_on]
+    extra: list[Sentence] = []
     room = slot.budget - ctx.rules.length(_body(chosen))  # an estimate: the post is measured
     for tried, sentence in enumerate(ctx.digest.candidates(thread=False)):
         if tried >= MAX_EXTRA_TRIES:
@@ -136,6 +141,27 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
         if slot.post(_body([*chosen, *(s.text for s in trial)])) is not None:
             extra, room = trial, room - cost
     return [*chosen, *(s.text for s in extra)]
+
+
+def _going_on(ctx: Context, slot: Slot, chosen: list[str]) -> list[str]:
+    """The sentences right after the lead's last one in its paragraph, while they fit whole: the
+    lead read on ("Ein Strand ist ein Strand." "Von wegen!" "In Italien…"), not a sentence from
+    further down set beside it. None when the next one does not fit, or the lead is not the
+    body's (a page's description)."""
+    sentences = ctx.digest.sentences
+    last = max((s.position for s in sentences if s.text in chosen), default=None)
+    if last is None:
+        return []
+    going: list[str] = []
+    for sentence in sentences[last + 1 :]:
+        if sentence.paragraph != sentences[last].paragraph or sentence.heading is not None:
+            break
+        if not _WHOLE.search(sentence.text):
+            break  # a fragment ("This expression", its formula taken out)
+        if slot.post(_body([*chosen, *going, sentence.text])) is None:
+            break
+        going.append(sentence.text)
+    return going
 
 
 def _stands(ctx: Context, sentence: Sentence, chosen: list[str], extra: list[Sentence]) -> bool:

@@ -125,3 +125,28 @@ def test_max_posts_one_turns_a_thread_into_a_single(article: Callable[[str], Art
     )
     assert rendition.mode == "single" and len(rendition.posts) == 1
     assert rendition.warnings[-1] == "max posts 1: a single post instead of a thread"
+
+
+def test_a_single_post_reads_its_lead_on_rather_than_jumping_ahead() -> None:
+    """After the lead's sentence, the room goes first to the sentences that follow it in its
+    paragraph ("Von wegen!" included), not to a better-scored one from further down."""
+    lead = (
+        "A beach is a beach is a beach.",
+        "No way!",
+        "In Italy everything is organised, towel next to towel.",
+    )
+    rest = (
+        "In the Caribbean you lie under palm trees in the sand, and in Mexico the sea is as warm "
+        "as a bath in every month of the year, which the tourists from the north love."
+    )
+    later = "Our Montauk hotel stood right on the beach, and Montauk's surf was wild all week."
+    source = Article(
+        title="Montauk, the most beautiful end of the world",
+        sections=(Section(None, (" ".join((*lead, rest)), later)),),
+        summary=lead[0],  # the reader's lead: a short first sentence
+        summary_source="computed",
+        hashtags=(),
+        url="https://example.org/montauk",
+    )
+    (post,) = condense(source, "x", mode="single").posts
+    assert " ".join(lead) in post.text
