@@ -144,17 +144,17 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
 
 
 def _going_on(ctx: Context, slot: Slot, chosen: list[str]) -> list[str]:
-    """The sentences right after the lead's last one in its paragraph, while they fit whole: the
-    lead read on ("Ein Strand ist ein Strand." "Von wegen!" "In Italien…"), not a sentence from
-    further down set beside it. None when the next one does not fit, or the lead is not the
-    body's (a page's description)."""
+    """The sentences right after the lead's last one, while they fit whole: the lead read on
+    ("Ein Strand ist ein Strand." "Von wegen!" "In Italien…"), not a sentence from further down
+    set beside it. None when the next one does not fit, or the lead is not the body's (a page's
+    description)."""
     sentences = ctx.digest.sentences
     last = max((s.position for s in sentences if s.text in chosen), default=None)
     if last is None:
         return []
     going: list[str] = []
     for sentence in sentences[last + 1 :]:
-        if sentence.paragraph != sentences[last].paragraph or sentence.heading is not None:
+        if sentence.heading is not None:
             break
         if not _WHOLE.search(sentence.text):
             break  # a fragment ("This expression", its formula taken out)
