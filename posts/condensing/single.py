@@ -14,6 +14,7 @@ from posts.condensing.tokens import Unit, Words, join_sentences
 from posts.errors import InputError
 
 MAX_EXTRA_TRIES = 40  # ranked sentences tried for the room left after the news
+GLUE_WORDS = 4  # a sentence this short that is no key point may still carry the lead on
 _WHOLE = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")  # a sentence that ends as one
 
 
@@ -148,6 +149,8 @@ def _going_on(ctx: Context, slot: Slot, chosen: list[str]) -> list[str]:
     ("Ein Strand ist ein Strand." "Von wegen!" "In Italien…"), not a sentence from further down
     set beside it. None when the next one does not fit, or the lead is not the body's (a page's
     description)."""
+    if not (ctx.digest.summary or ctx.digest.opening) or ctx.digest.not_a_story is not None:
+        return []  # no lead to read on from (only the best-ranked sentence), or a digest's items
     sentences = ctx.digest.sentences
     last = max((s.position for s in sentences if s.text in chosen), default=None)
     if last is None:
@@ -158,6 +161,8 @@ def _going_on(ctx: Context, slot: Slot, chosen: list[str]) -> list[str]:
             break
         if not _WHOLE.search(sentence.text):
             break  # a fragment ("This expression", its formula taken out)
+        if not sentence.point and len(sentence.text.split()) > GLUE_WORDS:
+            break  # someone else's words, or filler; "Von wegen!" is only the turn it takes
         if slot.post(_body([*chosen, *going, sentence.text])) is None:
             break
         going.append(sentence.text)

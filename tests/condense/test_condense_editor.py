@@ -778,13 +778,15 @@ def test_a_summary_sentence_too_long_to_share_a_post_with_what_it_answers_follow
 
 def test_a_name_introduced_by_a_sentence_that_leans_is_not_brought_without_its_antecedent() -> None:
     lead = "The Nationals play their fourth playoff game tonight with a weak center field."
-    setup = "Not again."  # too short to be a key point: never posted
+    setup = "Not again."  # too short to be a key point: posted only reading the lead on
     leaning = (
         "It was also a weak spot in the lean years, when Lastings Milledge played center field."
     )
     traded = "The Nationals traded Milledge in 2009 for a fast center field leadoff hitter, Morgan."
-    posts = thread(article("The Nationals' center field", "", lead, setup, leaning, traded))
-    assert leaning not in "\n".join(posts)  # what it answers cannot be posted
+    posts = "\n".join(
+        thread(article("The Nationals' center field", "", lead, setup, leaning, traded))
+    )
+    assert leaning not in posts or f"{lead} {setup} {leaning}" in posts  # never without them
 
 
 @pytest.mark.parametrize("mode", ["single", "thread"])
