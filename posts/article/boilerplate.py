@@ -108,7 +108,8 @@ _HAS_DATE = re.compile(
 )
 _BYLINE_TAIL = re.compile(r"\s*\b[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 _BYLINE = re.compile(
-    r"^(?i:(?:written|reviewed|medically\s+reviewed|story|words|text|reporting|photos?)\s+)?(?i:by)\s+"
+    r"^(?i:(?:written|reviewed|medically\s+reviewed|story|words|text|reporting|photos?)\s+)?"
+    r"(?i:by|von|par|por)\s+"
     r"(?:[A-Z][\w.'’-]*|de\b|van\b|von\b)(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|de|van|von|MD|PhD)){0,8}"
     r"(?:\s*[,|/–—-]\s*.{0,60})?(?:\s+on\s+.{0,40})?$"
     r"|^(?i:(?:staff|wire)\s+reports?|(?:the\s+)?associated\s+press|reuters|afp|ap)$",

@@ -38,6 +38,8 @@ LEANS_BACK = re.compile(
     r"|meanwhile|thus|therefore|so|and|or|which|because|that's why|this is why)\b",
     re.IGNORECASE,
 )
+# "Von Gregory Lipinski Herr Vilanek, in Deutschland…": an excerpt cut from the page's start
+_BYLINE_FIRST = re.compile(r"(?:By|Von|Par|Por)\s+[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+\s+\S")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, kana, Thai
 _LEAD_MARGIN = 1.3  # a description may be this much longer than the lead paragraph …
@@ -79,6 +81,8 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
         return "describes the site, not the article (site-wide text)"
     if LEANS_BACK.match(text):
         return "starts mid-thought, answering what it does not show"
+    if _BYLINE_FIRST.match(text):
+        return "opens with the byline (the page's first lines glued together)"
     if not _shares_words(text, " ".join(paragraphs[:12])):
         return "shares no content words with the body (site-wide text)"
     lead = max(len(p) for p in paragraphs[:3]) if paragraphs else 0  # past kickers and captions

@@ -260,6 +260,16 @@ def test_a_description_opening_with_the_site_s_name_is_its_tagline() -> None:
     assert "the site's tagline" in explain(article)
 
 
+def test_a_description_glued_from_the_byline_and_the_first_lines_is_refused() -> None:
+    head = (
+        '<meta name="description" content="Von Gregory Lipinski Herr Vilanek, in Deutschland '
+        'gibt es sieben Millionen TV-Haushalte.">'
+    )
+    article = page(head)
+    assert article.summary.startswith("The city council approved a new budget on Tuesday")
+    assert "opens with the byline" in explain(article)
+
+
 def test_a_description_that_only_repeats_the_headline_is_refused() -> None:
     article = page(
         '<title>Where do night buses go?</title><meta name="description" '
@@ -290,6 +300,8 @@ def test_a_sound_description_is_the_summary() -> None:
     [
         ("By Jane Doe and John Roe", "byline"),
         ("Staff Reports", "byline"),
+        ("Von Gregory Lipinski", "byline"),
+        ("Par Jeanne Martin", "byline"),
         ("5:45 AM PST 11/19/2019 by Jane Doe", "dateline"),
         ("Updated: Nov. 3, 2019 at 9:12 a.m.", "dateline"),
         ("Tempo de leitura: 1 minuto", "reading-time"),
