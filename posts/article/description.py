@@ -20,6 +20,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 _JUMP = re.compile(
     r"\((?:more|read more|continued)\)|\b(?:read more|continue reading|continued)\b\W*$"
+    r"|\b(?:learn more|find out more|erfahren sie mehr|mehr erfahren|lesen sie mehr|weiterlesen"
+    r"|en savoir plus|lire la suite|leer más|saber más)\W*$"
     r"|…\s*(?:read more|continue reading)\b",
     re.IGNORECASE,
 )

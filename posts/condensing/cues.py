@@ -79,6 +79,9 @@ _PART_OF = re.compile(
 )
 # "If he pushed…", "When they met…", "Like Alice, he'll…": a person named before is the subject
 # of the first clause.
+# German puts its connective after the verb: "Verwundern muss einen das aber kaum.", "Das
+# Ergebnis war jedoch…": a "but" among the first words, before any comma, answers what came before
+_GERMAN_TURN = re.compile(r"^[^,;:.!?]{0,40}?\s(?:aber|jedoch|allerdings|dennoch|trotzdem)\b")
 _EARLY_PRONOUN = re.compile(
     r"(?:(?:if|when|while|because|although|though|after|before|as|since|once|until|unless|"
     r"where)\s+|(?:like|unlike|as|in|at|on|after|before|for)\s[^,.;:]{1,30},\s+)"
@@ -374,6 +377,8 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
     if words[0] in _LEANING_WORDS or _ATTRIBUTED.search(opening) or _PART_OF.match(opening):
         return True
     if (_EARLY_PRONOUN.match(opening) and not _CATAPHORA.match(opening)) or _ANSWERS.match(opening):
+        return True
+    if _GERMAN_TURN.match(opening):
         return True
     if words[0] in _ARTICLES and len(words) > 1:
         noun = words[1]

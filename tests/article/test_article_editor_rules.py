@@ -191,6 +191,7 @@ def explain(article: Article) -> str:
         ("The council approved a budget. Contact desk@news.example.", "e-mail"),
         ("The council approved a budget. © 2026 Riverside Herald.", "copyright"),
         ("The council approved a budget for buses. (More)", "(More)"),
+        ("The council approved a budget for buses. Erfahren Sie mehr!", "Read more"),
         ("The council approved a budget \ufffd for buses.", "U+FFFD"),
         ("Gardening tips, recipes and puzzles every weekday.", "no content words"),
         ("The website of the council. This site includes budget news and bus routes.", "site-wide"),

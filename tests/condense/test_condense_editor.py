@@ -831,3 +831,6 @@ def test_and_or_and_yet_open_no_sentence_in_german_french_or_spanish_either() ->
     assert not leans_back("Unter den Gästen war ein Lehrer aus Leipzig.")
     assert leans_back("Das wird auch bei der Lyft-Integration so sein.")
     assert not leans_back("Das neue Gesetz gilt ab Januar.")
+    assert leans_back("Verwundern muss einen das aber kaum.")
+    assert leans_back("Das Ergebnis war jedoch ein anderes.")
+    assert not leans_back("Die Stadt wuchs, aber langsam und leise.")
