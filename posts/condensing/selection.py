@@ -74,6 +74,7 @@ NUMBER_BONUS = 0.5
 TITLE_BONUS = 1.0
 POINT_BONUS = 1.0  # a sentence under a heading such as "Findings" or "What we changed"
 LEAD_SENTENCES = 2  # the lead's first sentences open a thread's key points whatever they score
+INTERVIEW_QUESTIONS = 2  # headings that ask this many questions make the text an interview
 MIN_WORDS = 3  # fewer content words than this is a fragment or filler, not a key point
 ROUNDUP_SECTIONS = 3  # a list article ("Ten snacks…") has at least this many headed items
 ROUNDUP_CHARS = 1200  # mean characters per headed section of a list article
@@ -239,7 +240,7 @@ def digest(article: Article) -> Digest:
     order = sorted(paragraphs)
     texts = [paragraphs[p] for p in order]
     quoted = {order[i] for i in quoted_voice(texts)}
-    others = {order[i] for i in signed_voices(texts)} | article.quoted  # never the author's
+    others = {order[i] for i in signed_voices(texts)} | article.quoted | _answers(article)
     # a heading or title that marks the point ("What we found") is where the point is, not
     # the opening
     marked = any(
@@ -351,6 +352,22 @@ def _steps(article: Article, sentences: Iterable[Sentence]) -> list[Sentence]:
         if sentence.paragraph > 0 and sentence.point and (step or not headed):
             steps.setdefault(step, sentence)
     return list(steps.values())
+
+
+def _answers(article: Article) -> frozenset[int]:
+    """An interview's answers: the paragraphs under its questions, when two or more headings
+    ask one ("Würdest Du sagen, dass Ihr ganz gut vorangekommen seid?"). They are the person
+    asked's words ("wir sind … gut aufgestellt"), never the author's, like a block quotation."""
+    asked = [s.heading is not None and s.heading.rstrip().endswith("?") for s in article.sections]
+    if sum(asked) < INTERVIEW_QUESTIONS:
+        return frozenset()
+    found: set[int] = set()
+    index = 0
+    for section, question in zip(article.sections, asked, strict=True):
+        if question:
+            found.update(range(index, index + len(section.paragraphs)))
+        index += len(section.paragraphs)
+    return frozenset(found)
 
 
 def _unvoiced(sentences: tuple[Sentence, ...], voiced: set[int]) -> tuple[Sentence, ...]:

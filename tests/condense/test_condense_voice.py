@@ -320,3 +320,32 @@ def test_an_excerpt_whose_sentences_cannot_share_posts_stops_at_five_posts() -> 
     posts = thread(written(title, summary, " ".join(moments), *DETAILS, url=BLOG))
     assert len(posts) == 5  # the sixth would be the opening's fifth sentence alone
     assert [m for m in moments if any(m in p for p in posts)] == moments[:4]
+
+
+def test_an_interview_s_answers_under_its_questions_are_not_the_author_s_words() -> None:
+    intro = (
+        "Shops are in crisis, and pioneering spirit is needed to turn things around.",
+        "Jan Kegel, chief digital officer at a sports retailer since 2015, knows which ideas "
+        "bring real value and which are fads.",
+    )
+    answers = (
+        Section("Jan, would you say you have come a long way since 2015?", (
+            "In many areas we are very well placed already, above all in marketing and in the "
+            "way our shops and our online store now work together.",
+        )),
+        Section("What worked best for the shops, in your view?", (
+            "It was crucial to build our customer records around journeys, so that we have no "
+            "silos between the shops, the online store and marketing any more.",
+        )),
+    )  # fmt: skip
+    source = Article(
+        title="Interim report: Jan Kegel on the tops and flops of a retail transformation",
+        sections=(Section(None, intro), *answers),
+        summary="",
+        summary_source="computed",
+        hashtags=(),
+        url=BLOG,
+    )
+    posts = "\n".join(thread(source))
+    assert "very well placed" not in posts and "customer records" not in posts
+    assert "pioneering spirit" in posts
