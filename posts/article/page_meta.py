@@ -108,7 +108,24 @@ def _images(
     tree: etree._Element, metas: dict[str, list[str]], ld: list[dict[str, Any]]
 ) -> Iterator[tuple[str, str, str]]:
     """The lead image candidates with their descriptions: the social cards, JSON-LD, then the
-    first picture of the page's body (its ``alt``, else its ``<figcaption>``)."""
+    first picture of the page's body (its ``alt``, else its ``<figcaption>``; describing a
+    declared one, from anywhere, or being the lead itself, from outside the page's furniture)."""
+    declared = list(_declared_images(metas, ld))
+    yield from declared
+    for img in _pictures(tree):
+        src = _widest(img.get("srcset") or img.get("data-srcset") or "")
+        src = src or img.get("src") or img.get("data-src") or ""
+        usable = src and not src.startswith("data:") and not _tiny(img)
+        # a sidebar's picture is no lead image (it may still describe a declared one)
+        if usable and not _decorative(img, src) and (declared or not _in_furniture(img)):
+            yield "body", src, squash(img.get("alt") or "") or _caption(img)
+            return
+
+
+def _declared_images(
+    metas: dict[str, list[str]], ld: list[dict[str, Any]]
+) -> Iterator[tuple[str, str, str]]:
+    """The pictures the page declares for sharing: its social cards, then JSON-LD's."""
     for key, alt in (("og:image", "og:image:alt"), ("twitter:image", "twitter:image:alt")):
         for src in (*metas.get(key, []), *metas.get(f"{key}:src", []))[:1]:
             if not _stand_in(src):
@@ -118,12 +135,6 @@ def _images(
         src, caption = _ld_image(image[0] if isinstance(image, list) and image else image)
         if src and not _stand_in(src):
             yield "json-ld", src, caption
-    for img in _pictures(tree):
-        src = _widest(img.get("srcset") or img.get("data-srcset") or "")
-        src = src or img.get("src") or img.get("data-src") or ""
-        if src and not src.startswith("data:") and not _tiny(img) and not _decorative(img, src):
-            yield "body", src, squash(img.get("alt") or "") or _caption(img)
-            return
 
 
 def _ld_image(image: object) -> tuple[str, str]:
@@ -170,6 +181,11 @@ _DECOR = re.compile(
 _PLACEHOLDER = re.compile(r"(?i)(?:^|[/_.-])(?:blank|placeholder|spacer|(?:fav)?icon)(?:[/_.-]|$)")
 _NAME_PARTS = re.compile(r"[_.-]")
 _LOGO_PARTS = 5  # "social_default_logo-1481777.png"; a longer name is a story's picture of a logo
+# Boxes around page furniture, by their id or class: a picture there is the site's, not the story's
+_FURNITURE_BOX = re.compile(
+    r"(?i)(?:^|[\s_-])(?:sidebar|widget|footer|pinup|promo)"
+    r"(?:$|[\s_-])"
+)
 _SRCSET_SPLIT = re.compile(r"(?<=\d[wx]),\s*|,\s+")  # URLs may hold commas ("w_100,h_80")
 
 
@@ -201,6 +217,15 @@ def _decorative(img: etree._Element, src: str) -> bool:
     picture that links to its home page."""
     marked = img.get("role") in ("presentation", "none") or img.get("aria-hidden") == "true"
     return marked or bool(_DECOR.search(src)) or _links_home(img)
+
+
+def _in_furniture(img: etree._Element) -> bool:
+    """Set in the page's sidebar, footer or a promotion box (by the ``id`` or ``class`` of a box
+    around it: "pinup", "sidebar", "widget")."""
+    return any(
+        _FURNITURE_BOX.search(f"{box.get('id') or ''} {box.get('class') or ''}")
+        for box in img.iterancestors()
+    )
 
 
 def _links_home(img: etree._Element) -> bool:

@@ -603,6 +603,12 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
         ),
         (
             "",
+            BODY + '<div id="pinup"><a href="/join.html"><img src="/images/join.png"></a></div>',
+            None,
+            None,  # the page's promotion box: no picture of the story
+        ),
+        (
+            "",
             '<img src="https://thumbs.example/8rNZ.png" role="presentation">'
             '<img src="/img/renderTimingPixel.png"><img src="/photos/bus.jpg" alt="Night bus 7">'
             + BODY,
@@ -641,7 +647,7 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
     ],
 )
 def test_the_lead_image_comes_with_its_description(
-    head: str, body: str, image: str, alt: str
+    head: str, body: str, image: str | None, alt: str | None
 ) -> None:
     article = page(head, body)
     assert (article.image, article.image_alt) == (image, alt)
