@@ -259,6 +259,8 @@ def _is_furniture(segment: str, sites: set[str]) -> bool:
     words = key.split()
     if len(words) <= _SITE_SEGMENT_WORDS and any(w in sites for w in words if len(w) >= 4):
         return True  # "Stadt Stuttgart" on stuttgart.de: the site, by its address's name
+    if _echoes_site(segment, sites):
+        return True  # "CDU-Fraktion im Erfurter Stadtrat" on cdu-fraktion-erfurt.de
     compact = key.replace(" ", "")
     return any(compact == site.replace(" ", "") or _is_domain_of(key, site) for site in sites)
 

@@ -122,6 +122,12 @@ def test_a_title_segment_spelling_out_the_address_is_the_site_however_long() -> 
     assert page(head, body, url).title == "Night Owls"
 
 
+def test_a_dash_segment_spelling_out_the_address_is_the_site() -> None:
+    head = "<title>Riverside Transit Authority of the Valley - Night buses return</title>"
+    url = "https://riverside-transit.example/news/buses"
+    assert page(head, BODY, url).title == "Night buses return"
+
+
 def test_a_short_end_segment_naming_the_address_is_the_site() -> None:
     head = "<title>Night buses return - City of Riverside</title>"
     url = "https://riverside.example/news/buses"
