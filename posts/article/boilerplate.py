@@ -176,7 +176,8 @@ _COMMENT_POLICY = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"^\(?(?:all\s+)?(?:top\s+|lead\s+)?(?:photos?|images?|pictures?|illustrations?|graphics?|video)"
+    r"^\(?(?:all\s+)?(?:top\s+|lead\s+)?(?:photos?|images?|pictures?|illustrations?|graphics?|video"
+    r"|bild|bilder|fotos?|grafik|quelle|crédits?)"
     r"(?:\s+credits?)?\s*:\s*[^.!?]{0,80}\)?$|^(?:credit|source)s?\s*:\s*[^.!?]{0,80}$"
     r"|^\(?(?:getty\s+images|ap\s+photo|reuters|afp|shutterstock)\b[^.!?]{0,60}\)?$",
     re.IGNORECASE,
@@ -362,6 +363,12 @@ def boilerplate_rule(text: str) -> str | None:
             return "reprint-notice"
         return "embedded-post" if _EMBED.search(text[-200:]) else None
     return next((name for name, rule in _SHORT_RULES if rule(text)), None)
+
+
+def is_photo_credit(text: str) -> bool:
+    """Only whose picture it is ("(Bild: Gunnar Pippel/Shutterstock)", "Photo: AP"), not what it
+    shows."""
+    return bool(_CREDIT.match(text.strip()))
 
 
 def is_unrendered_template(text: str) -> bool:

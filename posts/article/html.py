@@ -17,6 +17,7 @@ from lxml import etree
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from posts.article.boilerplate import is_photo_credit
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.garbled import garbled
 from posts.article.hashtags import clean_tag
@@ -209,11 +210,12 @@ def _explain_link(page: PageMeta, url: str | None, found: str | None) -> str:
 
 def _image_alt(images: tuple[tuple[str, str, str], ...]) -> str | None:
     """The lead image's description: its own, else another candidate's for the same picture. A
-    file name ("VP_debate_AP.jpg") describes nothing: a screen reader would read it out."""
+    file name ("VP_debate_AP.jpg") or a credit ("(Bild: Gunnar Pippel/Shutterstock)") describes
+    nothing: a screen reader would read it out."""
     if not images:
         return None
     name = _file_name(images[0][1])
-    alts = [alt for _, src, alt in images if alt and not _FILE_NAME.match(alt)]
+    alts = [a for _, _, a in images if a and not _FILE_NAME.match(a) and not is_photo_credit(a)]
     same = [alt for _, src, alt in images if alt in alts and _file_name(src) == name]
     own = images[0][2] if images[0][2] in alts else None
     return own or next(iter(same), None)

@@ -609,6 +609,12 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
         ),
         (
             "",
+            '<img src="/photos/bus.jpg" alt="(Bild: Gunnar Pippel/Shutterstock)">' + BODY,
+            "https://news.example/photos/bus.jpg",
+            None,  # a credit says whose picture it is, not what it shows
+        ),
+        (
+            "",
             BODY + '<div id="pinup"><a href="/join.html"><img src="/images/join.png"></a></div>',
             None,
             None,  # the page's promotion box: no picture of the story
