@@ -128,7 +128,7 @@ def _metadata(
         descriptions=tuple(dict.fromkeys(d for _, d in page.descriptions)),
         keywords=tuple(dict.fromkeys(k for k in page.keywords if clean_tag(k))),
         image=_image(page.images[0][1] if page.images else None, url),  # judged there
-        image_alt=_image_alt(page.images),
+        image_alt=_image_alt(page.images, headline.text if headline else None),
         lang=lang,
         explain=(*_explain_headline(headline), _explain_link(page, url, document.url)),
         removed=removed,
@@ -208,17 +208,22 @@ def _explain_link(page: PageMeta, url: str | None, found: str | None) -> str:
     return "link: none declared (no canonical link or og:url)"
 
 
-def _image_alt(images: tuple[tuple[str, str, str], ...]) -> str | None:
+def _image_alt(images: tuple[tuple[str, str, str], ...], headline: str | None) -> str | None:
     """The lead image's description: its own, else another candidate's for the same picture. A
-    file name ("VP_debate_AP.jpg") or a credit ("(Bild: Gunnar Pippel/Shutterstock)") describes
-    nothing: a screen reader would read it out."""
+    file name ("VP_debate_AP.jpg"), a credit ("(Bild: Gunnar Pippel/Shutterstock)") or the
+    headline again (a CMS's default) describes nothing: a screen reader would read it out."""
     if not images:
         return None
     name = _file_name(images[0][1])
-    alts = [a for _, _, a in images if a and not _FILE_NAME.match(a) and not is_photo_credit(a)]
+    said = comparable(headline or "")
+    alts = [a for _, _, a in images if _describes(a) and comparable(a) != said]
     same = [alt for _, src, alt in images if alt in alts and _file_name(src) == name]
     own = images[0][2] if images[0][2] in alts else None
     return own or next(iter(same), None)
+
+
+def _describes(alt: str) -> bool:
+    return bool(alt) and not _FILE_NAME.match(alt) and not is_photo_credit(alt)
 
 
 def _file_name(src: str) -> str:

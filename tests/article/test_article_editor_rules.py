@@ -614,6 +614,14 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
             None,  # a credit says whose picture it is, not what it shows
         ),
         (
+            '<title>Night buses return</title><meta property="og:image" content="/photos/bus.jpg">'
+            '<meta property="og:image:alt" content="Night buses return">',
+            '<figure><img src="/photos/bus.jpg"><figcaption>Bus 7 at the river stop.</figcaption>'
+            "</figure>" + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Bus 7 at the river stop.",  # the headline again is a CMS's default, no description
+        ),
+        (
             "",
             BODY + '<div id="pinup"><a href="/join.html"><img src="/images/join.png"></a></div>',
             None,
