@@ -64,12 +64,13 @@ def read_html(text: str) -> Extracted:
     guessed = document.sitename or ""  # trafilatura's guess: sometimes the headline itself
     sites = (*page.site_names, *([guessed] if 0 < len(guessed.split()) <= _SITE_WORDS else []))
     home = url or (f"https://{page.own_host}/" if page.own_host else None)  # to name the site
-    headline = choose_headline(page.titles, (*sites, *domain_names(home)), url or "")
+    addressed = domain_names(home)
+    headline = choose_headline(page.titles, (*sites, *addressed), url or "")
     names = (*sites, *(headline.stripped if headline else ()))
     blurbs = _site_blurbs(blocks, names)
     removed = (*removed, *(("site-blurb", b.text) for b in blocks if b in blurbs))
     blocks = tuple(b for b in blocks if b not in blurbs)
-    taglines = [d for _, d in page.descriptions if _is_tagline(d, (*names, *domain_names(home)))]
+    taglines = [d for _, d in page.descriptions if _is_tagline(d, (*names, *addressed))]
     page = replace(page, descriptions=tuple(x for x in page.descriptions if x[1] not in taglines))
     meta = _metadata(page, document, lang, removed, headline, url)
     notes = tuple(f"description refused: the site's tagline ({t[:60]})" for t in taglines)

@@ -23,7 +23,7 @@ _LEANING = """
     il elle ils elles cela ceci ce cette ces mais cependant donc pourtant ainsi alors aussi et
     él ella ellos ellas esto esta este estos estas eso pero además también entonces y
     er sie es dies diese dieser dieses aber jedoch doch deshalb daher außerdem auch dann und
-    oder trotzdem dennoch allerdings zudem
+    oder dennoch allerdings zudem
     ele ela eles elas isso isto esse essa mas porém contudo entretanto então
     lui lei loro questo questa questi quello però tuttavia quindi anche inoltre
     он она оно они это этот эта эти но однако поэтому также тоже кроме
@@ -77,11 +77,11 @@ _PART_OF = re.compile(
     r"(?:soon|shortly|right|just|immediately)\s+(?:after|afterwards?|before|thereafter)\b|"
     r"(?:later|earlier)\s+that\b|(?:later|earlier|afterwards?|thereafter|subsequently)\s*,)"
 )
-# "If he pushed…", "When they met…", "Like Alice, he'll…": a person named before is the subject
-# of the first clause.
 # German puts its connective after the verb: "Verwundern muss einen das aber kaum.", "Das
 # Ergebnis war jedoch…": a "but" among the first words, before any comma, answers what came before
 _GERMAN_TURN = re.compile(r"^[^,;:.!?]{0,40}?\s(?:aber|jedoch|allerdings|dennoch|trotzdem)\b")
+# "If he pushed…", "When they met…", "Like Alice, he'll…": a person named before is the subject
+# of the first clause.
 _EARLY_PRONOUN = re.compile(
     r"(?:(?:if|when|while|because|although|though|after|before|as|since|once|until|unless|"
     r"where)\s+|(?:like|unlike|as|in|at|on|after|before|for)\s[^,.;:]{1,30},\s+)"

@@ -25,8 +25,9 @@ from posts.condensing.tokens import Unit, Words
 PARAGRAPH, SENTENCE, INSIDE, LEANING = 0, 1, 2, 3
 LEAST_PIECE = 0.2  # of a post's room: a clause shorter than this is no piece of its own
 MAX_CLAUSE_TRIES = 2000  # ways of cutting a long sentence at its clauses, tried at most
-# a clause's end: its mark and the space after it ("known, ", "年、")
+# a quotation, inside which no clause mark is a place to cut ("„NC – Keine Nutzung“")
 _QUOTED = re.compile(r"„[^“”„]{1,300}[“”]|“[^”“]{1,300}”|«[^»]{1,300}»|\"[^\"]{1,300}\"")
+# a clause's end: its mark and the space after it ("known, ", "年、")
 _CLAUSE_END = re.compile(r"(?<=[^\W\d_])[,;:]\s+|\s[—–]\s+|[、，；：]")
 BREAK_COST = {PARAGRAPH: 0.0, SENTENCE: 0.05, INSIDE: 0.2, LEANING: 1.0}
 
@@ -88,7 +89,7 @@ def _clause_cut(
     marks = [
         (m.start(), m.end())
         for m in _CLAUSE_END.finditer(text)
-        if not any(a < m.start() < b for a, b in quoted)  # not inside „NC – Keine Nutzung“
+        if not any(a < m.start() < b for a, b in quoted)
     ]
     best: tuple[int, list[tuple[str, str]]] | None = None
     for cuts in itertools.islice(itertools.combinations(marks, count - 1), MAX_CLAUSE_TRIES):

@@ -147,8 +147,8 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
 def _going_on(ctx: Context, slot: Slot, chosen: list[str]) -> list[str]:
     """The sentences right after the lead's last one, while they fit whole: the lead read on
     ("Ein Strand ist ein Strand." "Von wegen!" "In Italien…"), not a sentence from further down
-    set beside it. None when the next one does not fit, or the lead is not the body's (a page's
-    description)."""
+    set beside it. Nothing when the next one does not fit, or the lead is not the body's (a
+    page's description)."""
     if not (ctx.digest.summary or ctx.digest.opening) or ctx.digest.not_a_story is not None:
         return []  # no lead to read on from (only the best-ranked sentence), or a digest's items
     sentences = ctx.digest.sentences

@@ -159,10 +159,9 @@ def test_a_sentence_longer_than_a_post_is_cut_after_a_clause_when_its_pieces_fit
         "capabilities that would let the Apple Pencil work in a larger range of apps, which "
         "could be introduced alongside the new accessory."
     )
-    options = CondenseOptions(numbering="none")
-    posts = condense(plain("", f"{opening} {rest}"), "x", mode="thread", options=options).posts
-    assert [p.text for p in posts] == [opening, rest]  # not "…is considering" / "new iPad…"
+    assert unnumbered_x_thread(f"{opening} {rest}") == [opening, rest]  # not "…is considering"
     comma = "anemone, " * 40  # many clauses: cut at the most even one
+    options = CondenseOptions(numbering="none")
     first, second = condense(plain("", comma + "end."), "x", mode="thread", options=options).posts
     assert abs(first.length - second.length) <= 16, (first.length, second.length)
 
@@ -177,9 +176,12 @@ def test_a_long_sentence_is_never_cut_inside_a_quotation() -> None:
         "either“ means for reusers under public law, in this case for public broadcasting and its "
         "many regional stations."
     )
+    assert unnumbered_x_thread(f"{opening} {rest}") == [opening, rest]
+
+
+def unnumbered_x_thread(body: str) -> list[str]:
     options = CondenseOptions(numbering="none")
-    posts = condense(plain("", f"{opening} {rest}"), "x", mode="thread", options=options).posts
-    assert [p.text for p in posts] == [opening, rest]
+    return [p.text for p in condense(plain("", body), "x", mode="thread", options=options).posts]
 
 
 def test_a_long_lead_beside_the_headline_is_cut_after_the_clause_that_fits_there() -> None:
