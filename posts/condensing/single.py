@@ -4,9 +4,9 @@ link, the hashtags. With ``link="reply"`` the link goes in a reply of its own.""
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 
+from posts.condensing.cues import is_fragment
 from posts.condensing.packer import Placed, Slot, fill
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
@@ -15,7 +15,6 @@ from posts.errors import InputError
 
 MAX_EXTRA_TRIES = 40  # ranked sentences tried for the room left after the news
 GLUE_WORDS = 4  # a sentence this short that is no key point may still carry the lead on
-_WHOLE = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$")  # a sentence that ends as one
 
 
 def single(ctx: Context) -> Shape:
@@ -159,7 +158,7 @@ def _going_on(ctx: Context, slot: Slot, chosen: list[str]) -> list[str]:
     for sentence in sentences[last + 1 :]:
         if sentence.heading is not None:
             break
-        if not _WHOLE.search(sentence.text):
+        if is_fragment(sentence.text):
             break  # a fragment ("This expression", its formula taken out)
         if not sentence.point and len(sentence.text.split()) > GLUE_WORDS:
             break  # someone else's words, or filler; "Von wegen!" is only the turn it takes

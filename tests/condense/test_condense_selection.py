@@ -150,3 +150,25 @@ def test_a_single_post_reads_its_lead_on_rather_than_jumping_ahead() -> None:
     )
     (post,) = condense(source, "x", mode="single").posts
     assert " ".join(lead) in post.text
+
+
+def test_a_single_post_reads_on_past_a_japanese_sentence_without_a_stop() -> None:
+    """Japanese may end a sentence on "…です" with no "。"; reading the lead on takes it as a
+    whole sentence, not as a fragment that stops the reading."""
+    lead = "水族館は今週、新しいクラゲの展示を始めました。"
+    unpunctuated = "展示は毎日十時から見られる予定です"
+    later = (
+        "水族館の新しい展示について、館長は来月には沖縄の海から運ばれたサンゴと熱帯魚の特別展示も"
+        "始まり、夏休みの大人気のイベントになる見込みだと話し、家族連れの来館者を期待している。"
+    )
+    source = Article(
+        title="水族館の新しい展示",
+        sections=(Section(None, (lead, unpunctuated, later)),),
+        summary=lead,
+        summary_source="computed",
+        hashtags=(),
+        url="https://example.jp/aquarium",
+        lang="ja",
+    )
+    (post,) = condense(source, "x", mode="single").posts
+    assert unpunctuated in post.text
