@@ -61,6 +61,13 @@ _EMBEDS = (
     " or contains(@class, 'reddit-card') or contains(@class, 'threads-embed')]"
 )
 
+# a box of the site's own latest posts: "widget_twitter", "twitter-timeline", "facebook-feed"
+_SOCIAL_FEED = re.compile(
+    r"(?i)(?:^|[\s_-])(?:widget[_-]?(?:twitter|facebook|instagram|mastodon)"
+    r"|(?:twitter|tweets?|facebook|instagram|mastodon)[_-]?(?:widget|feed|timeline|stream))"
+    r"(?:$|[\s_-])"
+)
+
 
 def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[str, str], ...]:
     """Remove the furniture from ``tree`` (the page at ``address``); (rule, text) of each piece."""
@@ -80,13 +87,18 @@ def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[st
 
 
 def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:
-    """Embedded tweets, toots and posts quote other people: their @handles are not the author's."""
-    for element in tree.xpath(_EMBEDS):
-        text = _words(element)
-        parent = element.getparent()
-        if parent is not None:
-            parent.remove(element)
-            yield "embedded-post", text[:200]
+    """Embedded tweets, toots and posts quote other people: their @handles are not the author's.
+    A site's feed box ("widget_twitter", "twitter-timeline") shows its latest posts about other
+    stories ("Trauer um Thomas #Küttler. …")."""
+    feeds = [e for e in tree.iter(etree.Element) if _SOCIAL_FEED.search(e.get("class", ""))]
+    feeds = [e for e in feeds if not any(a in feeds for a in e.iterancestors())]
+    for rule, elements in (("embedded-post", tree.xpath(_EMBEDS)), ("social-feed", feeds)):
+        for element in elements:
+            text = _words(element)
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)
+                yield rule, text[:200]
 
 
 def _remove_formulas(tree: etree._Element) -> Iterator[tuple[str, str]]:

@@ -421,6 +421,25 @@ def test_an_embedded_tweet_never_brings_its_handles() -> None:
     assert any(rule == "embedded-post" for rule, _ in article.removed)
 
 
+@pytest.mark.parametrize(
+    "box", ["widget_twitter hidden-desktop", "twitter-timeline", "instagram-feed"]
+)
+def test_the_sites_own_feed_box_is_not_body_text(box: str) -> None:
+    """A box of the site's latest posts sits inside the article's column on some pages; its
+    posts are about other stories ("Trauer um Thomas #Küttler. Der evangelische Theologe…")."""
+    feed = (
+        f'<div class="{box}"><div class="headline">Der Twitter-Sonntagticker</div>'
+        '<div class="tweet"><strong>Sonntag Sachsen</strong><div class="text">Trauer um '
+        "Thomas #Küttler. Der evangelische Theologe war einer der führenden Männer.</div>"
+        '<div class="tweet-info">vor 3 Tagen</div></div></div>'
+    )
+    article = page(body=BODY[:200] + feed + BODY[200:])
+    text = " ".join(article.paragraphs)
+    assert "Küttler" not in text and "Night buses return" in text
+    assert "Küttler" not in article.hashtags
+    assert any(rule == "social-feed" for rule, _ in article.removed)
+
+
 def test_related_article_cards_are_not_body_text() -> None:
     card = (
         '<div><h3><a href="/2026/other-story">Bridge repairs start in May</a></h3>'
