@@ -310,7 +310,7 @@ def _summary(
         return squash(meta.summary), meta.summary_origin, ("summary: front matter",)
     notes: list[str] = []
     for description in meta.descriptions:
-        verdict = judge(_past_title(description, walk.title), paragraphs, walk.title)
+        verdict = judge(_past_title(description, walk.title), paragraphs, walk.title, walk.lang)
         if verdict.text:
             return verdict.text, "meta", (*notes, f"summary: page description, {verdict.reason}")
         notes.append(f"description refused: {verdict.reason}")

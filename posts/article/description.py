@@ -16,6 +16,9 @@ from posts.article.sentences import split_sentences
 
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…|[(\[](?:\.{3}|…)[)\]])\s*$")  # also "(...)", "[…]"
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'’”»)\]]*$")
+# "Unter diesem Motto findet am 14.": a CMS's first "sentence", cut at an ordinal's or an
+# abbreviation's point ("am 14. September", "Dr. Jennicke")
+_POINT_CUT = re.compile(r"(?:(?<!\d)\d{1,2}|\b[^\W\d_]{1,3})\.$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 _JUMP = re.compile(
@@ -54,9 +57,14 @@ class Verdict:
     reason: str  # why refused, or how it was accepted
 
 
-def judge(description: str, paragraphs: tuple[str, ...], title: str | None = None) -> Verdict:
-    """Check ``description`` against the article body ``paragraphs`` (in order) and its
-    headline ``title``."""
+def judge(
+    description: str,
+    paragraphs: tuple[str, ...],
+    title: str | None = None,
+    lang: str | None = None,
+) -> Verdict:
+    """Check ``description`` against the article body ``paragraphs`` (in order, in language
+    ``lang``) and its headline ``title``."""
     text = squash(description)
     refusal = _refusal(text, paragraphs)
     if title and not refusal and _key(text) == _key(title):
@@ -64,9 +72,14 @@ def judge(description: str, paragraphs: tuple[str, ...], title: str | None = Non
     if refusal:
         return Verdict(None, refusal)
     if _ELLIPSIS.search(text):
-        return _complete(_ELLIPSIS.sub("", text), paragraphs, "truncated (ends with an ellipsis)")
+        return _complete(
+            _ELLIPSIS.sub("", text), paragraphs, "truncated (ends with an ellipsis)", lang
+        )
     if not _SENTENCE_END.search(text):
-        return _complete(text, paragraphs, "not a whole sentence (no final punctuation)")
+        return _complete(text, paragraphs, "not a whole sentence (no final punctuation)", lang)
+    if _POINT_CUT.search(text):  # completed only where the body shows the sentence goes on
+        completed = _complete(text, paragraphs, "", lang, across=False)
+        return completed if completed.text else Verdict(text, "checked")
     return Verdict(text, "checked")
 
 
@@ -93,26 +106,35 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
     return None
 
 
-def _complete(stem: str, paragraphs: tuple[str, ...], refusal: str) -> Verdict:
-    """A cut description that starts a body sentence becomes that sentence (or the sentences of
-    a paragraph it runs through: "Ein positives Signal … . Im Stadtrat wurde der Bebauungsplan,
-    der die Entwicklung der Waldorf..."); else refused."""
+def _complete(
+    stem: str,
+    paragraphs: tuple[str, ...],
+    refusal: str,
+    lang: str | None,
+    *,
+    across: bool = True,
+) -> Verdict:
+    """A cut description that starts a body sentence becomes that sentence (or, ``across``,
+    the sentences of a paragraph it runs through: "Ein positives Signal … . Im Stadtrat wurde
+    der Bebauungsplan, der die Entwicklung der Waldorf..."); else refused."""
     key = _key(stem)
     if len(key) >= 12:
         for paragraph in paragraphs[:12]:
-            for sentence in split_sentences(paragraph):
-                whole = _key(sentence)
-                if whole.startswith(key) and len(whole) > len(key):
+            for sentence in split_sentences(paragraph, lang):
+                if _goes_on(_key(sentence), key):
                     return Verdict(sentence, "completed from the body")
-            whole = _key(paragraph)
-            if whole.startswith(key) and len(whole) > len(key):
-                return Verdict(_through(paragraph, key), "completed from the body")
+            if across and _goes_on(_key(paragraph), key):
+                return Verdict(_through(paragraph, key, lang), "completed from the body")
     return Verdict(None, refusal)
 
 
-def _through(paragraph: str, key: str) -> str:
+def _goes_on(whole: str, key: str) -> bool:
+    return whole.startswith(key) and len(whole) > len(key)
+
+
+def _through(paragraph: str, key: str, lang: str | None) -> str:
     """The paragraph's first sentences, up to the one in which ``key`` ends."""
-    sentences = split_sentences(paragraph)
+    sentences = split_sentences(paragraph, lang)
     for count in range(1, len(sentences) + 1):
         if len(_key(" ".join(sentences[:count]))) > len(key):
             return " ".join(sentences[:count])

@@ -296,6 +296,40 @@ def test_a_cut_description_that_starts_a_body_sentence_is_completed_from_it() ->
     assert "completed from the body" in explain(article)
 
 
+@pytest.mark.parametrize(
+    ("cut", "body", "summary"),
+    [
+        (  # cut at an ordinal's point: the body's sentence goes on
+            "Unter diesem Motto findet am 14.",
+            "<p>Unter diesem Motto findet am 14. September um 13 Uhr eine Demonstration in "
+            "Berlin statt, zu der wir aufrufen.</p>",
+            "Unter diesem Motto findet am 14. September um 13 Uhr eine Demonstration in Berlin "
+            "statt, zu der wir aufrufen.",
+        ),
+        (  # cut at an abbreviation
+            "The new line was opened by Dr.",
+            "<p>The new line was opened by Dr. Ada Okafor, the transit director, on Monday.</p>",
+            "The new line was opened by Dr. Ada Okafor, the transit director, on Monday.",
+        ),
+        (  # a sentence that ends on a number stays as written when the body does not go on
+            "The council voted 7 to 4.",
+            "<p>The council voted 7 to 4. Night buses return.</p>",
+            "The council voted 7 to 4.",
+        ),
+    ],
+)
+def test_a_description_cut_at_an_ordinal_or_abbreviation_is_completed(
+    cut: str, body: str, summary: str
+) -> None:
+    head = f'<meta name="description" content="{cut}">'
+    if cut.startswith("Unter"):
+        html = f"<html lang='de'><head>{head}</head><body><article>{body}{BODY}</article></body>"
+        article = parse_article(html.encode(), source="page.html")
+    else:
+        article = page(head, body + BODY)
+    assert article.summary == summary
+
+
 def test_a_sound_description_is_the_summary() -> None:
     sound = "Riverside moves eighteen million from roads to night buses and frozen fares."
     article = page(f'<meta name="description" content="{sound}">')
