@@ -166,7 +166,7 @@ _VALUE_KEYS = frozenset({"og:site_name", "application-name", "og:type"})
 _DECOR = re.compile(
     r"(?i)(?:^|[/_.-])(?:icons?|logos?|avatars?|sprites?|spacer|pixel|badge|header|banner"
     r"|placeholder|blank|loading|facebook|twitter|instagram|pinterest|linkedin|whatsapp|rss"
-    r"|emoji|gravatar|nav|quicknav|buttons?|preload)(?:[/_.-]|$)"
+    r"|emoji|gravatar|nav|quicknav|buttons?|preload)\d*(?:[/_.-]|$)"  # also "banner1.gif"
     r"|(?:^|[/_.-])\d{2,3}x\d{2}\.(?:png|gif)$"  # a badge named by its size ("88x31.png")
     r"|icons?\d{1,3}(?:x\d{1,3})?\."  # an icon named by its size ("feed-icon16x16.png")
     r"|pixel\.(?:png|gif)(?:[?#]|$)"  # a tracking pixel ("renderTimingPixel.png")
@@ -186,6 +186,7 @@ _FURNITURE_BOX = re.compile(
     r"(?i)(?:^|[\s_-])(?:sidebar|widget|footer|pinup|promo)"
     r"(?:$|[\s_-])"
 )
+_LOGO_CLASS = re.compile(r"(?i)(?:^|[\s_-])logo(?:$|[\s_-])")  # "nfy-cobo-paywall-logo"
 _SRCSET_SPLIT = re.compile(r"(?<=\d[wx]),\s*|,\s+")  # URLs may hold commas ("w_100,h_80")
 
 
@@ -214,8 +215,9 @@ def _stand_in(src: str) -> bool:
 def _decorative(img: etree._Element, src: str) -> bool:
     """A picture named as decoration, or marked so for screen readers (``role="presentation"``,
     ``aria-hidden``: a community's icon beside its name, an ornament), or the site's logo: the
-    picture that links to its home page."""
+    picture that links to its home page or whose class says so."""
     marked = img.get("role") in ("presentation", "none") or img.get("aria-hidden") == "true"
+    marked = marked or bool(_LOGO_CLASS.search(f"{img.get('class') or ''} {img.get('id') or ''}"))
     return marked or bool(_DECOR.search(src)) or _links_home(img)
 
 

@@ -697,6 +697,13 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
         ),
         (
             "",
+            '<img src="images/banner1.gif"><img src="/pu/schwalbe.jpg" class="paywall-logo">'
+            '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Night bus 7",  # a numbered banner, and a picture whose class calls it a logo
+        ),
+        (
+            "",
             '<a href="/" title="Home"><img src="/files/ccat.png" alt="Home"></a>'
             '<a href="https://news.example" rel="home"><img src="/files/mark.png" alt=""></a>'
             '<a href="/photos/"><img src="/photos/bus.jpg" alt="Night bus 7"></a>' + BODY,
