@@ -75,6 +75,9 @@ TITLE_BONUS = 1.0
 POINT_BONUS = 1.0  # a sentence under a heading such as "Findings" or "What we changed"
 LEAD_SENTENCES = 2  # the lead's first sentences open a thread's key points whatever they score
 INTERVIEW_QUESTIONS = 2  # headings that ask this many questions make the text an interview
+_ASKED = re.compile(r"[?？][\"'”’»)\]」』]*$")  # a sentence that asks
+# a turn's speaker, labelled at its start: "Christoph Thies: ", "MEEDIA: "
+_TURN_LABEL = regex.compile(r"\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){0,3}:\s")
 MIN_WORDS = 3  # fewer content words than this is a fragment or filler, not a key point
 ROUNDUP_SECTIONS = 3  # a list article ("Ten snacks…") has at least this many headed items
 ROUNDUP_CHARS = 1200  # mean characters per headed section of a list article
@@ -240,7 +243,9 @@ def digest(article: Article) -> Digest:
     order = sorted(paragraphs)
     texts = [paragraphs[p] for p in order]
     quoted = {order[i] for i in quoted_voice(texts)}
+    interview, answering = _transcript(raw)
     others = {order[i] for i in signed_voices(texts)} | article.quoted | _answers(article)
+    others |= interview
     # a heading or title that marks the point ("What we found") is where the point is, not
     # the opening
     marked = any(
@@ -249,6 +254,7 @@ def digest(article: Article) -> Digest:
     personal = not marked and _personal(article, paragraphs, quoted, set(order[:2]), others)
     # the author's "I" is no one quoted; a block quotation or a signed answer always is
     found = _unvoiced(raw, others if personal else quoted | others)
+    found = tuple(replace(s, leans=True) if s.position in answering else s for s in found)
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(_scored(s, _score(article, s, weights)) for s in found)
     said = tuple(content_words(t) for t in (article.title, *summary))
@@ -368,6 +374,27 @@ def _answers(article: Article) -> frozenset[int]:
             found.update(range(index, index + len(section.paragraphs)))
         index += len(section.paragraphs)
     return frozenset(found)
+
+
+def _transcript(sentences: tuple[Sentence, ...]) -> tuple[frozenset[int], frozenset[int]]:
+    """An interview set down as questions and answers, an answer opening with its speaker's
+    label ("Greenpeace: Gab es … Überraschungen?" "Christoph Thies: Neue Fakten gab es
+    nicht."): the paragraphs from the first question on, which are the interviewer's and the
+    interviewee's words, not the author's; and the positions of the sentences right after a
+    question, which answer it and mean nothing without it."""
+    turns = [
+        before.paragraph
+        for before, after in pairwise(sentences)
+        if _ASKED.search(before.text) and _TURN_LABEL.match(after.text)
+    ]
+    if not turns:
+        return frozenset(), frozenset()
+    start = min(turns)
+    return frozenset(s.paragraph for s in sentences if s.paragraph >= start), frozenset(
+        after.position
+        for before, after in pairwise(sentences)
+        if before.paragraph >= start and _ASKED.search(before.text)
+    )
 
 
 def _unvoiced(sentences: tuple[Sentence, ...], voiced: set[int]) -> tuple[Sentence, ...]:

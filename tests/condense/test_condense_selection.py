@@ -8,6 +8,8 @@ import subprocess
 import sys
 from collections.abc import Callable
 
+import pytest
+
 from posts.condensing import condense
 from posts.model import Article, CondenseOptions, Section
 from tests.condense.conftest import FIXTURES, PLATFORMS
@@ -172,3 +174,49 @@ def test_a_single_post_reads_on_past_a_japanese_sentence_without_a_stop() -> Non
     )
     (post,) = condense(source, "x", mode="single").posts
     assert unpunctuated in post.text
+
+
+@pytest.mark.parametrize("glued", [False, True])
+def test_an_interview_transcript_posts_neither_questions_nor_answers_cut_from_them(
+    glued: bool,
+) -> None:
+    """ "Greenpeace: Were there surprises?" "Christoph Thies: No new facts." An answer means
+    nothing without its question, and both are the interview's voices, not the author's: the
+    thread tells the setting, never a bare answer or a question as a statement (also when the
+    page glued each question to its answer in one paragraph)."""
+    turns = [
+        (
+            "Riverside Herald: The council published its transit report today. Were there any "
+            "surprises in it?"
+        ),
+        "Ada Okafor: No new facts. What impressed me was how hard the planners argued for buses.",
+        "Will the night buses come back this winter?",
+        "We are testing six routes and want to start the first of them before the end of March.",
+    ]
+    paragraphs = [" ".join(turns[:2]), " ".join(turns[2:])] if glued else turns
+    source = Article(
+        title="Night buses: what the transit report means for riders",
+        sections=(
+            Section(
+                None,
+                (
+                    "The council's transit report asks for eighteen million more for buses and "
+                    "for night service in six river districts.",
+                    "Transit director Ada Okafor told the Riverside Herald what changes now.",
+                    *paragraphs,
+                ),
+            ),
+        ),
+        summary=(
+            "The council's transit report asks for eighteen million more for buses and for "
+            "night service in six river districts."
+        ),
+        summary_source="computed",
+        hashtags=(),
+        url="https://example.org/transit-interview",
+    )
+    for mode in ("single", "thread"):
+        text = " ".join(p.text for p in condense(source, "x", mode=mode).posts)
+        assert "eighteen million" in text
+        assert "No new facts" not in text and "surprises" not in text
+        assert "Will the night buses" not in text and "We are testing" not in text
