@@ -86,6 +86,7 @@ _ELLIPSIS = re.compile(r"(?:\.{3}|…)\s*$")  # a cut candidate ("…for Hong Ko
 # "_教育频道_中国青年网": a channel (频道) or a site (…网) named after a Chinese headline.
 _CJK_FURNITURE = re.compile(r"(?:频道|頻道|[网網])$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")  # "draft-dejong-remotestorage-04": an id
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _PRIORITY = ("json-ld", "og:title", "twitter:title", "title", "h1")
 _SUBSTANTIAL_WORDS = 4
 _SECTION_WORDS = 3  # a section's or blog's name in a title, before the site's
@@ -107,6 +108,8 @@ def choose_headline(
 ) -> Headline | None:
     """The best headline among ``(source, text)`` candidates, or None when none is usable;
     the page's ``address`` agrees with the one its last path segment spells out."""
+    slug = _slug_words(address)
+    candidates = tuple((s, _to_slug(t, slug)) for s, t in candidates) if slug else candidates
     declared = {
         comparable(t) for s, t in candidates if s in ("og:title", "twitter:title", "json-ld")
     }
@@ -119,10 +122,19 @@ def choose_headline(
     if not usable:
         return None
     raw = [(source, comparable(text), _segments(text)) for source, text in candidates]
-    slug = _slug_words(address)
     if slug:  # "/2019/02/10/das-louis-vuitton-missgeschick/" names "Das Louis Vuitton Missgeschick"
         raw.append(("address", slug, frozenset({slug})))
     return max(usable, key=lambda c: _rank(c, raw, usable))
+
+
+def _to_slug(text: str, slug: str) -> str:
+    """A title that is the address's words and then the post's first lines ("Leandra Lou – Der
+    etwas andere Modeblog jetzt auch zwischen Buchdeckeln. Leandra Lou schreibt über…"), cut
+    after the sentence the address spells out; any other title as it is."""
+    first = _SENTENCE_BREAK.split(text, maxsplit=1)[0]
+    if first == text or comparable(first) != slug:
+        return text
+    return first[:-1] if first.endswith(".") and not first.endswith("..") else first
 
 
 def _slug_words(address: str) -> str:
