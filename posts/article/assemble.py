@@ -38,7 +38,7 @@ from posts.article.labels import is_procedure_label
 from posts.article.mentions import neutralise
 from posts.article.normalize import absolute_url, comparable, squash
 from posts.article.scripts import written_apart
-from posts.article.sentences import ends_unpunctuated, split_sentences
+from posts.article.sentences import ends_unpunctuated, split_sentences, whole_quotations
 from posts.errors import ArticleError, InputError
 from posts.model import Article, ArticleKind, KeywordSource, Section
 
@@ -336,8 +336,8 @@ def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
     for strict in (True, False):  # a sentence answering what came before only as a last resort
         for text in texts:
             if _opens_with_news(text, lang, strict):
-                return _first_sentences(text, split_sentences(text, lang))
-    return _first_sentences(texts[0], split_sentences(texts[0], lang))
+                return _first_sentences(text, whole_quotations(split_sentences(text, lang)))
+    return _first_sentences(texts[0], whole_quotations(split_sentences(texts[0], lang)))
 
 
 def _before_items(sections: list[Section]) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ square of a paragraph's length (about 17 s for 1 MB of prose). So:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -122,6 +123,12 @@ _INNER_CANDIDATE = re.compile(r"(?P<stop>[.?!…]+)[\"'”’)\]]*\s+(?P<next>\S
 _TRAILING_STOPS = (
     " \t\n.!?…。！？\"'”’)]」』）】〉》"  # stripped, not matched: "[...]+$" is quadratic
 )
+
+
+QUOTE_SENTENCES = 4  # most sentences of one quotation joined into one key point …
+_NAME_WORDS = 2  # … not counting a piece this short ("Runway.", a title's words)
+_QUOTE_MARKS = re.compile('[“"„«»「]')
+_GUILLEMET = re.compile("[«»]")  # the first one opens: «French», »German«
 
 
 def ends_unpunctuated(text: str) -> bool:
@@ -334,3 +341,39 @@ def _mask(match: re.Match[str]) -> str:
     trailer = _URL_TRAILER.search(url)
     core = url[: trailer.start()] if trailer else url
     return "x" * len(core) + url[len(core) :]
+
+
+def whole_quotations(sentences: Iterable[str]) -> list[str]:
+    """A paragraph's sentences, those of one quotation joined with the one that closes it and
+    says whose it is ("“Clearly the CEO… relations." + "But being friendly doesn't make you
+    friends,” Gates said."): one quote, one key point. At most :data:`QUOTE_SENTENCES` are
+    joined; a quotation left open past them is left as it is."""
+    joined: list[str] = []
+    run: list[str] = []
+    for sentence in (s.strip() for s in sentences):
+        if not run and not _QUOTE_MARKS.search(sentence):
+            joined.append(sentence)  # no quotation at all: the common case
+            continue
+        run.append(sentence)
+        text = " ".join(run)
+        if not _open_quote(text):
+            joined.append(text)
+            run = []
+        elif sum(len(r.split()) > _NAME_WORDS for r in run) >= QUOTE_SENTENCES:
+            joined.extend(run)
+            run = []
+    return [*joined, *run]
+
+
+def _open_quote(text: str) -> bool:
+    """An odd number of double quotation marks, curly or straight: pages mix them ("…” closing
+    a quotation opened with '"'); a German „…“ opened and not closed; guillemets or corner
+    brackets opened and not closed (»Leandra-Lou. Runway. Catwalk.« is one title)."""
+    if "„" in text:
+        return text.count("„") > text.count("“") + text.count("”")
+    if (text.count("“") + text.count("”") + text.count('"')) % 2 == 1:
+        return True
+    first = _GUILLEMET.search(text)
+    opener = first[0] if first else "«"
+    closer = "«" if opener == "»" else "»"
+    return text.count(opener) > text.count(closer) or text.count("「") > text.count("」")

@@ -42,7 +42,6 @@ _PARTICLES = frozenset(
 _POSSESSIVE = re.compile(r"['’]s?$")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Ww]e|us|[Oo]ur|[Mm]y|me)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-QUOTE_SENTENCES = 4  # most sentences of one quotation joined into one key point
 QUOTED_PARAGRAPHS = 0.2  # at most this share of first-person paragraphs: the article is reported
 FIRST_PERSON_SHARE = 1 / 3  # a paragraph this much in the first person is someone's words
 SIGNATURES = 3  # name lines ("Jay Pelham, president, TotalBank") that make a round-up of voices
@@ -117,31 +116,3 @@ def _speaks_as_i(sentences: Iterable[str]) -> bool:
     sentences = list(sentences)
     mine = sum(1 for s in sentences if first_person(s))
     return bool(sentences) and mine >= FIRST_PERSON_SHARE * len(sentences)
-
-
-def whole_quotations(sentences: Iterable[str]) -> list[str]:
-    """A paragraph's sentences, those of one quotation joined with the one that closes it and
-    says whose it is ("“Clearly the CEO… relations." + "But being friendly doesn't make you
-    friends,” Gates said."): one quote, one key point. At most :data:`QUOTE_SENTENCES` are
-    joined; a quotation left open past them is left as it is."""
-    joined: list[str] = []
-    run: list[str] = []
-    for sentence in (s.strip() for s in sentences):
-        if not run and "“" not in sentence and '"' not in sentence:
-            joined.append(sentence)  # no quotation at all: the common case
-            continue
-        run.append(sentence)
-        text = " ".join(run)
-        if not _open_quote(text):
-            joined.append(text)
-            run = []
-        elif len(run) >= QUOTE_SENTENCES:
-            joined.extend(run)
-            run = []
-    return [*joined, *run]
-
-
-def _open_quote(text: str) -> bool:
-    """An odd number of double quotation marks, curly or straight: pages mix them ("…” closing
-    a quotation opened with '"')."""
-    return (text.count("“") + text.count("”") + text.count('"')) % 2 == 1

@@ -39,7 +39,7 @@ from itertools import pairwise, takewhile
 import regex
 
 from posts.article.labels import is_procedure_label
-from posts.article.sentences import split_sentences
+from posts.article.sentences import split_sentences, whole_quotations
 from posts.condensing.cues import (
     announces_findings,
     is_filler,
@@ -53,7 +53,7 @@ from posts.condensing.cues import (
 )
 from posts.condensing.echo import Echo
 from posts.condensing.genre import not_one_story
-from posts.condensing.people import quoted_voice, signed_voices, speakers, whole_quotations
+from posts.condensing.people import quoted_voice, signed_voices, speakers
 from posts.condensing.voice import told_in_person
 from posts.model import Article
 
@@ -433,7 +433,7 @@ def _summary(article: Article) -> tuple[str, ...]:
     its place."""
     if not article.summary.strip():
         return ()
-    sentences = split_sentences(article.summary, article.lang)
+    sentences = whole_quotations(split_sentences(article.summary, article.lang))
     return tuple(
         s for i, s in enumerate(sentences) if not is_filler(s) and (i == 0 or not is_fragment(s))
     )

@@ -156,6 +156,32 @@ def test_the_address_sides_with_the_headline_it_spells_out() -> None:
     assert page(head, body, url).title == "The night bus mishap"
 
 
+def test_a_title_glued_to_the_post_s_first_lines_is_cut_where_the_address_ends() -> None:
+    """WordPress's "title. excerpt" as og:title and <title>, too long to be a headline: the
+    sentence the address spells out is the headline, not a question heading from the post."""
+    glued = (
+        "The night bus mishap – a blog now between book covers. The night bus mishap writes "
+        "about everything riders care about, from A for arrivals to Z for zones, and then some "
+        "more about fares, timetables, drivers and the stops nobody uses any more at all"
+    )
+    head = f'<meta property="og:title" content="{glued}"><title>{glued} | Books</title>'
+    body = "<h1>Do you read bus blogs?</h1>" + BODY
+    url = "https://blog.example/2013/10/20/the-night-bus-mishap-a-blog-now-between-book-covers/"
+    assert page(head, body, url).title == "The night bus mishap – a blog now between book covers"
+
+
+def test_a_lead_quoting_a_title_with_full_stops_keeps_the_title_whole() -> None:
+    body = (
+        "<p>Lesen Sie Blogs? Dann lesen Sie unbedingt »Leandra-Lou. Runway. Catwalk. Holzweg. "
+        "Ein Modeblog«! Das Buch ist im Verlag erschienen und kostet zwanzig Euro.</p>" + BODY
+    )
+    html = f"<html lang='de'><head><title>Ein Blog</title></head><body>{body}</body></html>"
+    article = parse_article(html.encode(), source="page.html")
+    assert "»Leandra-Lou. Runway. Catwalk. Holzweg. Ein Modeblog«!" in article.summary
+    posts = condense(article, "x", mode="single").posts
+    assert "»Leandra-Lou. Runway. Catwalk. Holzweg. Ein Modeblog«!" in posts[0].text
+
+
 def test_an_unrendered_template_is_no_headline() -> None:
     head = "<title>{{ rubedo.current.page.title }}</title>"
     assert page(head, "<h1>Night buses return</h1>" + BODY).title == "Night buses return"

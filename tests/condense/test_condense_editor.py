@@ -479,7 +479,7 @@ def test_a_quotation_of_several_sentences_is_one_key_point_with_its_speaker() ->
 
 
 def test_a_quotation_opened_straight_and_closed_curly_is_one_quotation() -> None:
-    from posts.condensing.people import whole_quotations
+    from posts.article.sentences import whole_quotations
 
     sentences = [
         '"Nissan has a vibrant portfolio of new sedans.',
@@ -487,6 +487,33 @@ def test_a_quotation_opened_straight_and_closed_curly_is_one_quotation() -> None
         "The lower stance gives it a new look,” said David Kershaw, a Nissan vice president.",
     ]
     assert whole_quotations(sentences) == [" ".join(sentences)]
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        # a German title in guillemets, split at its own full stops
+        ["Dann lesen Sie »Leandra-Lou.", "Runway.", "Catwalk.", "Holzweg.", "Ein Blog«!"],
+        # a French quotation
+        ["Il a dit : « Nous partons demain.", "Le train attend. »"],
+        # a German „…“ quotation, whose closing mark is the English opening one
+        ["„Wir haben bereits die Zusage.", "Das Geld kommt“, schrieb Keith."],
+    ],
+)
+def test_a_quotation_in_guillemets_or_german_marks_is_one_piece(pieces: list[str]) -> None:
+    from posts.article.sentences import whole_quotations
+
+    assert whole_quotations([*pieces, "Danach kam nichts."]) == [
+        " ".join(pieces),
+        "Danach kam nichts.",
+    ]
+
+
+def test_a_closed_german_quotation_is_not_left_open() -> None:
+    from posts.article.sentences import whole_quotations
+
+    sentences = ["„Wir haben die Zusage“, sagte er.", "Das stimmt.", "Es ging um Geld."]
+    assert whole_quotations(sentences) == sentences
 
 
 def test_a_surname_alone_is_a_person_the_thread_must_have_introduced() -> None:
