@@ -89,6 +89,18 @@ _ANYWHERE = re.compile(
     r"|subscribe\s+to\s+(?:our|the|my)\s+newsletter)\b",
     re.IGNORECASE,
 )
+# A site's cookie notice in German, French or Spanish: "Auf unserer Website werden Cookies …
+# verwendet", "Diese Website verwendet Cookies", "Ce site utilise des cookies", "Utilizamos cookies"
+_NOTICE_OPENING = 80  # characters of a long paragraph where a cookie notice shows itself
+_COOKIES = re.compile(
+    r"\b(?:(?:unsere|diese)\s+(?:web)?(?:site|seite)\s+(?:verwendet|nutzt|benutzt)\s+cookies"
+    r"|wir\s+(?:verwenden|nutzen|benutzen|setzen)\s+cookies"
+    r"|(?:website|webseite|seite)\s+werden\s+cookies\b|einsatz\s+von\s+cookies"
+    r"|cookies\s+(?:akzeptieren|zulassen)|(?:ce\s+site|nous)\s+utilis\w*\s+(?:des\s+)?cookies"
+    r"|accepte[rz]\s+(?:les\s+)?cookies|(?:este\s+sitio(?:\s+web)?\s+)?utiliza(?:mos)?\s+cookies"
+    r"|aceptar\s+(?:las\s+)?cookies)\b",
+    re.IGNORECASE,
+)
 # "Home | About | Contact", "Facebook · X · Email": three or more short items and separators.
 _NAVIGATION = re.compile(r"^[^|·•/]{1,25}(?:\s[|·•/]\s[^|·•/]{1,25}){2,}$")
 
@@ -295,6 +307,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("search-box", lambda t: bool(_SEARCH_BOX.match(t))),
     ("ad-appeal", lambda t: bool(_AD_APPEAL.search(t))),
     ("related", lambda t: bool(_OPENINGS.match(t) or _ANYWHERE.search(t))),
+    ("cookie-notice", lambda t: bool(_COOKIES.search(t))),
     ("navigation", lambda t: bool(_NAVIGATION.match(t))),
     ("furniture-heading", lambda t: is_boilerplate_heading(t)),
 )
@@ -361,6 +374,8 @@ def boilerplate_rule(text: str) -> str | None:
             return "ad-appeal"  # "We Rely On Your Support: …", however long it runs
         if _PRINT_EDITION.match(text):
             return "reprint-notice"
+        if _COOKIES.search(text[:_NOTICE_OPENING]):
+            return "cookie-notice"  # a notice opening with it, however long it runs
         return "embedded-post" if _EMBED.search(text[-200:]) else None
     return next((name for name, rule in _SHORT_RULES if rule(text)), None)
 

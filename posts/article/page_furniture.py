@@ -68,11 +68,17 @@ _SOCIAL_FEED = re.compile(
     r"(?:$|[\s_-])"
 )
 
+_MENU_CLASS = re.compile(
+    r"(?i)^(?:sub-?nav\w*|navigation(?:-sub|-main|-top)?|navbar|mega-?menu|main-?menu"
+    r"|site-?nav(?:igation)?)$"
+)
+
 
 def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[str, str], ...]:
     """Remove the furniture from ``tree`` (the page at ``address``); (rule, text) of each piece."""
     removed = (
         *_remove_embeds(tree),
+        *_remove_menus(tree),
         *_remove_teasers(tree, address),
         *_remove_about_trailers(tree),
         *_remove_formulas(tree),
@@ -99,6 +105,20 @@ def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:
             if parent is not None:
                 parent.remove(element)
                 yield rule, text[:200]
+
+
+def _remove_menus(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """A site's menu built of ``<div>``s rather than ``<nav>`` ("navigation-sub", "subnav-content",
+    "mega-menu"): its lists and its service box ("Benötigen Sie noch Tipps für Ihren Urlaub?")
+    come before the article. Never a box holding the page's ``<article>`` or ``<h1>``."""
+    for element in list(tree.iter(etree.Element)):
+        tokens = str(element.get("class") or "").split()
+        if not any(_MENU_CLASS.match(token) for token in tokens):
+            continue
+        parent = element.getparent()
+        if parent is not None and not element.xpath(".//article | .//h1"):
+            yield "navigation", _words(element)[:200]
+            parent.remove(element)
 
 
 def _remove_formulas(tree: etree._Element) -> Iterator[tuple[str, str]]:

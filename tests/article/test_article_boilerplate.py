@@ -39,6 +39,14 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         '{{nrco.contentDetailController.content.status === "published" ? "Contenu publié" : '
         '"Inconnu"}} {{nrco.contentDetailController.content.lastUpdateUser.fullName}}',
         "{{ article.title }}",
+        "Diese Website verwendet Cookies. Mehr dazu in der Datenschutzerklärung.",
+        "Ce site utilise des cookies pour améliorer votre expérience.",
+        "Utilizamos cookies propias y de terceros.",
+        "Auf unserer Website werden Cookies gemäß unserer Datenschutzerklärung verwendet. Diese "
+        "helfen uns dabei die Benutzererfahrung zu optimieren. Sie können jederzeit dem Einsatz "
+        "von Cookies auf dieser Website widersprechen, indem Sie die Einstellungen Ihres Browsers "
+        "ändern; dann stehen Ihnen aber nicht mehr alle Funktionen unserer Seiten zur Verfügung, "
+        "und auch die Seiten, die Sie zuletzt besucht haben, merken wir uns dann nicht mehr.",
     ],
 )
 def test_furniture(text: str) -> None:
@@ -55,6 +63,9 @@ def test_furniture(text: str) -> None:
         "Related work on crabs suggests the same.",
         "Before | after",
         "Write {{ page.title }} in the template where the headline should go.",
+        "Die Datenschutzbehörde prüft, ob Händler Cookies ohne Zustimmung setzen; die Verbraucher"
+        "zentrale hatte geklagt, weil die Seiten schon beim ersten Aufruf Daten an Werbenetze "
+        "schickten, und das Gericht gab ihr in allen Punkten recht, wie eine Sprecherin sagte.",
     ],
 )
 def test_content(text: str) -> None:

@@ -500,6 +500,22 @@ def test_the_sites_own_feed_box_is_not_body_text(box: str) -> None:
     assert any(rule == "social-feed" for rule, _ in article.removed)
 
 
+def test_a_menu_built_of_divs_is_not_body_text() -> None:
+    """A site's drop-down menu set in ``<div>``s ("navigation-sub") with a service box in it: its
+    paragraph comes before the article's and would be taken for the lead."""
+    menu = (
+        '<div class="contain-to-grid navigation-sub"><div class="row contact-row">'
+        "<p><strong>Need travel tips for your holiday?</strong> Our experts advise you free of "
+        "charge and in person: we are there for you from nine to one every weekday.</p>"
+        "</div></div>"
+    )
+    html = f"<html><head></head><body>{menu}<div class='story'>{BODY}</div></body></html>"
+    article = parse_article(html.encode(), source="page.html")
+    assert "travel tips" not in " ".join(article.paragraphs)
+    assert article.summary.startswith("The city council approved")
+    assert any(rule == "navigation" for rule, _ in article.removed)
+
+
 def test_related_article_cards_are_not_body_text() -> None:
     card = (
         '<div><h3><a href="/2026/other-story">Bridge repairs start in May</a></h3>'
