@@ -68,9 +68,21 @@ _SOCIAL_FEED = re.compile(
     r"(?:$|[\s_-])"
 )
 
-_MENU_CLASS = re.compile(
-    r"(?i)^(?:sub-?nav\w*|navigation(?:-sub|-main|-top)?|navbar|mega-?menu|main-?menu"
-    r"|site-?nav(?:igation)?)$"
+_CLASS_RULES = (
+    (
+        "navigation",
+        re.compile(
+            r"(?i)^(?:sub-?nav\w*|navigation(?:-sub|-main|-top)?|navbar|mega-?menu|main-?menu"
+            r"|site-?nav(?:igation)?)$"
+        ),
+    ),
+    (
+        "related-link",
+        re.compile(
+            r"(?i)^(?:lire[_-]?aussi|read[_-]?also|see[_-]?also|lesen[_-]?sie[_-]?auch"
+            r"|related[_-](?:posts?|articles?|stories|content|links)|mehr[_-]?zum[_-]?thema)$"
+        ),
+    ),
 )
 
 
@@ -108,16 +120,17 @@ def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:
 
 
 def _remove_menus(tree: etree._Element) -> Iterator[tuple[str, str]]:
-    """A site's menu built of ``<div>``s rather than ``<nav>`` ("navigation-sub", "subnav-content",
-    "mega-menu"): its lists and its service box ("Benötigen Sie noch Tipps für Ihren Urlaub?")
-    come before the article. Never a box holding the page's ``<article>`` or ``<h1>``."""
+    """Boxes whose class names them furniture: a site's menu built of ``<div>``s rather than
+    ``<nav>`` ("navigation-sub", "mega-menu"), whose service box ("Benötigen Sie noch Tipps für
+    Ihren Urlaub?") comes before the article; a "read also" box (SPIP's ``<q
+    class="lire_aussi">``, "related-posts") citing another story. Never a box holding the
+    page's ``<article>`` or ``<h1>``."""
     for element in list(tree.iter(etree.Element)):
         tokens = str(element.get("class") or "").split()
-        if not any(_MENU_CLASS.match(token) for token in tokens):
-            continue
+        rule = next((r for r, pattern in _CLASS_RULES if any(map(pattern.match, tokens))), None)
         parent = element.getparent()
-        if parent is not None and not element.xpath(".//article | .//h1"):
-            yield "navigation", _words(element)[:200]
+        if rule and parent is not None and not element.xpath(".//article | .//h1"):
+            yield rule, _words(element)[:200]
             parent.remove(element)
 
 

@@ -516,6 +516,18 @@ def test_a_menu_built_of_divs_is_not_body_text() -> None:
     assert any(rule == "navigation" for rule, _ in article.removed)
 
 
+@pytest.mark.parametrize("box", ["q class='lire_aussi'", "div class='related-posts'"])
+def test_a_read_also_box_named_by_its_class_is_not_body_text(box: str) -> None:
+    tag = box.split()[0]
+    reference = (
+        f"<{box}>Lire aussi Martine Bulard &amp; Sung Il-kwon, « <a href='/58769'>En Corée, la "
+        f"politique du rayon de soleil</a> », <i>Le Monde diplomatique</i>, juin 2018.</{tag}>"
+    )
+    article = page(body=reference + BODY)
+    assert "Sung Il-kwon" not in " ".join(article.paragraphs)
+    assert article.summary.startswith("The city council approved")
+
+
 def test_related_article_cards_are_not_body_text() -> None:
     card = (
         '<div><h3><a href="/2026/other-story">Bridge repairs start in May</a></h3>'
