@@ -49,6 +49,11 @@ _SUMMARY_PREFIX = re.compile(r"^(?:tl;?\s?dr|summary)\s*[:—–-]\s*(?P<rest>\S
 _TITLE_JOINT = re.compile(r"^\s*(?:-{1,3}|[—–:|•·])\s*")  # between a headline and its description
 _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
+# "Liebe Freunde …,", "Sehr geehrte Damen und Herren,", "Chers amis,": a letter's salutation line
+_SALUTATION = re.compile(
+    r"(?i)(?:liebe[rs]?|hallo|servus|moin|sehr\s+geehrte[rs]?|dear|chères?|chers|querid[oa]s?"
+    r"|estimad[oa]s?)\b[^,]{0,80},$"
+)
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
 # A lead never starts by answering something before it.
 # A drop cap set apart from its word ("T he Smithsonian's…"): in English only "A", "I" and "O"
@@ -293,10 +298,19 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
         walk.summary.append(text)
     elif prefixed:
         walk.summary.append(prefixed["rest"])
+    elif walk.paragraphs and _goes_on(walk.paragraphs[-1], text) and not quoted:
+        walk.paragraphs[-1] += " " + text  # "Liebe Freunde …," / "am 28. September wollen wir…"
     else:
         walk.paragraphs.append(text)
         if quoted:
             walk.quoted.add(text)
+
+
+def _goes_on(before: str, text: str) -> bool:
+    """A letter's salutation on a line of its own ("Liebe Freunde der leichten Unterhaltung,"),
+    then its first line in lower case ("am 28. September wollen wir…"): one sentence the page
+    broke in two, not two paragraphs."""
+    return bool(_SALUTATION.match(before)) and text[:1].islower()
 
 
 def _summary(

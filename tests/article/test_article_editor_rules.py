@@ -528,6 +528,21 @@ def test_a_read_also_box_named_by_its_class_is_not_body_text(box: str) -> None:
     assert article.summary.startswith("The city council approved")
 
 
+def test_a_letter_s_salutation_line_and_its_first_line_are_one_paragraph() -> None:
+    """German letters go on in lower case after "Liebe Freunde …,": a page that sets the
+    salutation on a line of its own must not leave the lead opening with "am 28. September"."""
+    body = (
+        "<p>Liebe Freunde der leichten Unterhaltung,</p><p>am 28. September wollen wir unseren "
+        "Parteitag feiern! Geboten werden Wahlen und Diskussionen.</p>"
+        "<ul><li>Fett-Eiweiß-Verhältnis aus der Milchprüfung,</li>"
+        "<li>regelmäßige Gewichtsermittlung,</li></ul>" + BODY
+    )
+    html = f"<html lang='de'><head></head><body><article>{body}</article></body></html>"
+    article = parse_article(html.encode(), source="page.html")
+    assert article.summary.startswith("Liebe Freunde der leichten Unterhaltung, am 28. September")
+    assert "regelmäßige Gewichtsermittlung," in article.paragraphs  # a list's items stay apart
+
+
 def test_related_article_cards_are_not_body_text() -> None:
     card = (
         '<div><h3><a href="/2026/other-story">Bridge repairs start in May</a></h3>'
