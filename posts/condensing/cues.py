@@ -238,6 +238,14 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"^(?:be sure to|make sure to|don't forget to|don't miss)\b"
             r"|^(?:take|have) a look at (?:their|our|the|this|these|his|her)\b",
         ),
+        (  # a link's call: "Mehr dazu hier!", "Alle weiteren Informationen … findet ihr hier."
+            ("hier", "here", "ici", "aquí"),
+            r"^(?:(?:(?:alle|weitere|mehr)(?:\s+\S+){0,2}?\s+)?(?:infos?|informationen|details"
+            r"|tipps|dazu|bilder|fotos|videos)\b[^.!?]{0,80}"
+            r"|[^.!?]{0,80}\b(?:findet ihr|finden sie|findest du|gibt es|lest|lesen sie|klickt?"
+            r"|click|find out more|read more|learn more|more info\w*|plus d'info\w*"
+            r"|más información)\b[^.!?]{0,40})\s(?:hier|here|ici|aquí)\s*[.!]*$",
+        ),
         (("pictured",), r"\(pictured(?: (?:below|above|here))?\)|\bpictured (?:below|above)\b"),
         (  # "Check out the full statement below from ABC News."
             ("above", "below"),

@@ -209,6 +209,12 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
         ("(Scatterplots of (A) stature, declining over 30 kya, and of (B) body mass.", True),
         ("The full text of the ruling is below.", True),
         ("Residents watched the river rise above its banks for the first time.", False),
+        ("Mehr dazu hier!", True),
+        ("Alle weiteren Informationen zur Demonstration findet ihr hier.", True),
+        ("Alle Beauty Tipps hier!", True),
+        ("Find out more here.", True),
+        ("Alle Menschen leben gern hier.", False),
+        ("More people live here than ever before.", False),
     ],
 )
 def test_a_sentence_pointing_elsewhere_or_at_the_reader_is_not_posted(
