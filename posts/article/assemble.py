@@ -356,9 +356,15 @@ def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
 
 def _before_items(sections: list[Section]) -> tuple[str, ...]:
     """The paragraphs before a list's first named item: an item's text ("You refuse to drink
-    this tea…") is no lead for the whole list."""
+    this tea…") is no lead for the whole list; nor is a recipe's step ("Alle Zutaten in eine
+    Schüssel geben…" under "Zubereitung:")."""
     intro = takewhile(lambda s: not s.named, sections)
-    return tuple(p for section in intro for p in section.paragraphs)
+    return tuple(
+        p
+        for section in intro
+        if not is_procedure_label(section.heading)
+        for p in section.paragraphs
+    )
 
 
 def _is_prose(paragraph: str) -> bool:

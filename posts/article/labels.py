@@ -1,4 +1,5 @@
-"""Labels that head a recipe's or a project's lists, written as a paragraph ("Instructions:").
+"""Labels that head a recipe's or a project's lists, written as a paragraph ("Instructions:",
+"Zutaten:", "Préparation :").
 
 A page often sets "Materials:" or "Instructions:" as a line of its own rather than a heading;
 read as a heading, what follows is known for a list of things or steps, which a thread does not
@@ -11,7 +12,10 @@ import re
 
 _PROCEDURE = re.compile(
     r"^(?:instructions|directions|steps|method|materials|ingredients|supplies|tools|equipment"
-    r"|what\s+you(?:['’]ll|\s+will)?\s+need|you(?:['’]ll|\s+will)\s+need)\s*:?$",
+    r"|what\s+you(?:['’]ll|\s+will)?\s+need|you(?:['’]ll|\s+will)\s+need"
+    r"|zutaten|zubereitung|anleitung|materiali?e?n?|(?:was\s+)?(?:du|ihr)\s+(?:brauchst|braucht)"
+    r"|ingrédients|préparation|étapes|matériel|ingredientes|preparación|elaboración|pasos"
+    r"|materiales|ingredienti|preparazione|procedimento)\s*:?$",
     re.IGNORECASE,
 )
 

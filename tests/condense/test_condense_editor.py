@@ -856,6 +856,31 @@ def test_the_steps_of_a_project_under_an_instructions_label_are_no_key_points() 
     assert "made of things you already have" in posts
 
 
+@pytest.mark.parametrize("steps", ["Zubereitung:", "Préparation :", "Preparación:"])
+def test_a_recipe_s_steps_are_never_its_lead_in_german_french_or_spanish(steps: str) -> None:
+    """A recipe of only its times, ingredients and steps: the post is the dish, its time and
+    the link, never "Alle Zutaten in eine Schüssel geben…" as the news."""
+    text = "\n\n".join(
+        (
+            "# Mandelplätzchen",
+            "Zubereitungszeit: 25 Minuten (+ 15 Minuten backen)",
+            "Zutaten:",
+            "300 g Mehl",
+            "100 g gemahlene Mandeln",
+            steps,
+            "Alle Zutaten in eine Schüssel geben und mittels Knethaken zu einem glatten Teig "
+            "verarbeiten.",
+            "Diesen auf einer bemehlten Arbeitsfläche ausrollen und beliebige Figuren ausstechen.",
+            "Im Ofen (Mitte) in 15 Minuten backen, bis sie goldbraun sind.",
+        )
+    )
+    source = parse_article(text.encode(), source="rezept.md", url="https://example.org/rezept")
+    assert source.sections[-1].heading == steps.rstrip(" :")
+    for mode in ("single", "thread"):
+        posts = " ".join(p.text for p in condense(source, "x", mode=mode).posts)
+        assert "Zutaten in eine Schüssel" not in posts and "Ofen" not in posts
+
+
 def test_and_or_and_yet_open_no_sentence_in_german_french_or_spanish_either() -> None:
     assert leans_back("Und trotzdem begegnen wir ihnen ständig.")
     assert leans_back("Trotzdem kamen alle.")
