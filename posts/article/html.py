@@ -35,6 +35,7 @@ _CODE_LINE = re.compile(
 _BLOCK_CHILDREN = ("p", "item", "list", "head")
 _RUN_IN_WORDS = 8
 _RUN_IN_LEVEL = 4
+_SIZE_SUFFIX = re.compile(r"-\d{2,4}x\d{2,4}$")  # WordPress's "-150x150" crops
 _FILE_NAME = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$")
 _SITE_WORDS = 5  # a site's name is short; a longer guess is a headline taken for one
 _TAGLINE_JOINT = re.compile(r"\s+[-–—|]\s+|:\s+")
@@ -217,14 +218,18 @@ def _image_alt(images: tuple[tuple[str, str, str], ...], headline: str | None) -
         return None
     name = _file_name(images[0][1])
     said = comparable(headline or "")
-    alts = [a for _, _, a in images if _describes(a) and comparable(a) != said]
+    alts = [a for _, src, a in images if _describes(a, src) and comparable(a) != said]
     same = [alt for _, src, alt in images if alt in alts and _file_name(src) == name]
     own = images[0][2] if images[0][2] in alts else None
     return own or next(iter(same), None)
 
 
-def _describes(alt: str) -> bool:
-    return bool(alt) and not _FILE_NAME.match(alt) and not is_photo_credit(alt)
+def _describes(alt: str, src: str) -> bool:
+    """Not a file name, with its extension or as the picture's own ("bgedemo" for bgedemo.jpg,
+    a CMS's default), nor a credit."""
+    stem = _SIZE_SUFFIX.sub("", _file_name(src).rsplit(".", 1)[0])
+    own = comparable(alt) == comparable(stem)
+    return bool(alt) and not own and not _FILE_NAME.match(alt) and not is_photo_credit(alt)
 
 
 def _file_name(src: str) -> str:

@@ -736,6 +736,12 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
             None,  # a credit says whose picture it is, not what it shows
         ),
         (
+            "",
+            '<img src="/uploads/2013/09/bgedemo-300x101.jpg" alt="bgedemo">' + BODY,
+            "https://news.example/uploads/2013/09/bgedemo-300x101.jpg",
+            None,  # the file's own name again (WCAG F30), a CMS's default, describes nothing
+        ),
+        (
             '<title>Night buses return</title><meta property="og:image" content="/photos/bus.jpg">'
             '<meta property="og:image:alt" content="Night buses return">',
             '<figure><img src="/photos/bus.jpg"><figcaption>Bus 7 at the river stop.</figcaption>'
