@@ -73,6 +73,20 @@ _OPENINGS = re.compile(
       | subscribe\b
       | (?:read\s+more|continue\s+reading|click\s+here\s+to\s+read|read\s+the\s+full)\b
       | (?:previous|next)\s+(?:post|article|story)\b
+      | (?:nächster|vorheriger|neuerer|älterer)\s+(?:beitrag|artikel|post)\b
+      | zurück\s+zur\s+(?:übersicht|startseite)\b|(?:artikel\s+)?drucken$|druckversion$
+      | (?:teilen\s+mit|gefällt\s+mir|compartir\s+esto|me\s+gusta|j[’']aime)\s*:
+      | (?:gefällt\s+mir|j[’']aime|me\s+gusta)\s+(?:wird\s+geladen|chargement|cargando)
+      | (?:deine|ihre|votre|tu|su)\s+(?:e-?mail-?adresse|adresse\s+e-?mail|adresse\s+de
+        \s+messagerie|dirección\s+de\s+correo(?:\s+electrónico)?)\s+(?:wird|ne\s+sera|no\s+será)
+      | erforderliche\s+felder\s+sind|(?:les\s+)?champs\s+obligatoires\s+sont
+      | los\s+campos\s+obligatorios\s+están
+      | (?:dieser\s+eintrag\s+wurde\s+)?veröffentlicht\s+(?:in|unter)
+        \s+(?!der\b|dem\b|den\b|einer?\b)
+      | (?:abonnieren\s+sie|abonniere|melde\s+dich|melden\s+sie\s+sich)\b.{0,60}\bnewsletter\b
+      | (?:schlagwörter|schlagworte|kategorien|kategorie|stichwörter)\s*:
+      | alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|todos\s+los\s+derechos
+        \s+reservados
       | (?:previous|next)\b.{0,200}\bslide\s?show\b
       | (?:posted|filed)\s+(?:in|under)\b
       | (?:topics|tags|tagged|categories|keywords)\s*:

@@ -39,6 +39,16 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         '{{nrco.contentDetailController.content.status === "published" ? "Contenu publié" : '
         '"Inconnu"}} {{nrco.contentDetailController.content.lastUpdateUser.fullName}}',
         "{{ article.title }}",
+        "Teilen mit:",
+        "Gefällt mir Wird geladen …",
+        "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.",
+        "Votre adresse e-mail ne sera pas publiée.",
+        "Tu dirección de correo electrónico no será publicada.",
+        "Nächster Beitrag",
+        "Veröffentlicht unter Politik, Wahl",
+        "Schlagwörter: Politik, Wahl",
+        "Melde dich für unseren Newsletter an",
+        "Alle Rechte vorbehalten.",
         "Diese Website verwendet Cookies. Mehr dazu in der Datenschutzerklärung.",
         "Ce site utilise des cookies pour améliorer votre expérience.",
         "Utilizamos cookies propias y de terceros.",
@@ -63,6 +73,8 @@ def test_furniture(text: str) -> None:
         "Related work on crabs suggests the same.",
         "Before | after",
         "Write {{ page.title }} in the template where the headline should go.",
+        "Veröffentlicht in der Fachzeitschrift Science zeigt die Studie, dass Bienen tanzen.",
+        "Die Zeitung wird drucken lassen.",
         "Die Datenschutzbehörde prüft, ob Händler Cookies ohne Zustimmung setzen; die Verbraucher"
         "zentrale hatte geklagt, weil die Seiten schon beim ersten Aufruf Daten an Werbenetze "
         "schickten, und das Gericht gab ihr in allen Punkten recht, wie eine Sprecherin sagte.",
