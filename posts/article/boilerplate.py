@@ -125,6 +125,11 @@ _DATE_WORDS = (
     r"|\d{1,4}(?:[/.:-]\d{1,4}){1,2}"
     r"|a\.?m\.?|p\.?m\.?|[ECMP][SD]T|GMT|UTC|BST|CET|CEST|ET|PT"
     r"|published|updated|posted|last|modified|on|at|de|le|am|um"
+    # German, French and Spanish months and labels: "Veröffentlicht am 12. März 2019 von Anna"
+    r"|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin"
+    r"|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio"
+    r"|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r"|veröffentlicht|aktualisiert|stand|uhr|publié|publiée|publicado|actualizado"
 )
 _DATE_TOKEN = re.compile(rf"^(?:{_DATE_WORDS})$", re.IGNORECASE)
 _HAS_DATE = re.compile(
@@ -132,7 +137,9 @@ _HAS_DATE = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
     re.IGNORECASE,
 )
-_BYLINE_TAIL = re.compile(r"\s*\b[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
+_BYLINE_TAIL = re.compile(
+    r"\s*\b(?:[Bb]y|von|par|por)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
+)
 _BYLINE = re.compile(
     r"^(?i:(?:written|reviewed|medically\s+reviewed|story|words|text|reporting|photos?)\s+)?"
     r"(?i:by|von|par|por)\s+"

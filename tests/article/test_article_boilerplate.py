@@ -39,6 +39,9 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         '{{nrco.contentDetailController.content.status === "published" ? "Contenu publié" : '
         '"Inconnu"}} {{nrco.contentDetailController.content.lastUpdateUser.fullName}}',
         "{{ article.title }}",
+        "Veröffentlicht am 12. März 2019 von Anna Schmidt",
+        "Publié le 12 mars 2019 par Jeanne Martin",
+        "Publicado el 3 de mayo de 2020",
         "Teilen mit:",
         "Gefällt mir Wird geladen …",
         "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.",
@@ -75,6 +78,7 @@ def test_furniture(text: str) -> None:
         "Write {{ page.title }} in the template where the headline should go.",
         "Veröffentlicht in der Fachzeitschrift Science zeigt die Studie, dass Bienen tanzen.",
         "Die Zeitung wird drucken lassen.",
+        "Im März 2019 kamen 300 Gäste.",
         "Die Datenschutzbehörde prüft, ob Händler Cookies ohne Zustimmung setzen; die Verbraucher"
         "zentrale hatte geklagt, weil die Seiten schon beim ersten Aufruf Daten an Werbenetze "
         "schickten, und das Gericht gab ihr in allen Punkten recht, wie eine Sprecherin sagte.",
