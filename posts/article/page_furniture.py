@@ -90,7 +90,7 @@ def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[st
     """Remove the furniture from ``tree`` (the page at ``address``); (rule, text) of each piece."""
     removed = (
         *_remove_embeds(tree),
-        *_remove_menus(tree),
+        *_remove_named_boxes(tree),
         *_remove_teasers(tree, address),
         *_remove_about_trailers(tree),
         *_remove_formulas(tree),
@@ -119,14 +119,14 @@ def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:
                 yield rule, text[:200]
 
 
-def _remove_menus(tree: etree._Element) -> Iterator[tuple[str, str]]:
+def _remove_named_boxes(tree: etree._Element) -> Iterator[tuple[str, str]]:
     """Boxes whose class names them furniture: a site's menu built of ``<div>``s rather than
     ``<nav>`` ("navigation-sub", "mega-menu"), whose service box ("Benötigen Sie noch Tipps für
     Ihren Urlaub?") comes before the article; a "read also" box (SPIP's ``<q
     class="lire_aussi">``, "related-posts") citing another story. Never a box holding the
     page's ``<article>`` or ``<h1>``."""
-    for element in list(tree.iter(etree.Element)):
-        tokens = str(element.get("class") or "").split()
+    for element in tree.xpath("//*[@class]"):
+        tokens = element.get("class").split()
         rule = next((r for r, pattern in _CLASS_RULES if any(map(pattern.match, tokens))), None)
         parent = element.getparent()
         if rule and parent is not None and not element.xpath(".//article | .//h1"):
