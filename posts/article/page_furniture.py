@@ -125,13 +125,17 @@ def _remove_named_boxes(tree: etree._Element) -> Iterator[tuple[str, str]]:
     Ihren Urlaub?") comes before the article; a "read also" box (SPIP's ``<q
     class="lire_aussi">``, "related-posts") citing another story. Never a box holding the
     page's ``<article>`` or ``<h1>``."""
+    removed: list[etree._Element] = []
     for element in tree.xpath("//*[@class]"):
         tokens = element.get("class").split()
         rule = next((r for r, pattern in _CLASS_RULES if any(map(pattern.match, tokens))), None)
         parent = element.getparent()
-        if rule and parent is not None and not element.xpath(".//article | .//h1"):
+        if not rule or parent is None or any(a in removed for a in element.iterancestors()):
+            continue  # no furniture, or inside a box already gone
+        if not element.xpath(".//article | .//h1"):
             yield rule, _words(element)[:200]
             parent.remove(element)
+            removed.append(element)
 
 
 def _remove_formulas(tree: etree._Element) -> Iterator[tuple[str, str]]:
