@@ -31,6 +31,7 @@ PROMINENT_PARAGRAPHS = 2  # a metadata keyword must appear in the headline, summ
 MAX_KEYWORD_WORDS = 3  # a longer metadata "keyword" is a phrase (often the headline), not a tag
 MAX_TAG_CHARS = 24  # nor is a keyword longer than this once written as a tag
 SHORT_WORD = 3  # "of", "de", "the": a name's linking words, in lower case even in a name
+PICKED_WORDS = 3  # lower-case words among a German page's keywords that show a machine's list
 MIN_USES = 2  # a metadata keyword mentioned once is incidental (a headline mention counts twice)
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
 _TITLE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -103,7 +104,8 @@ def judged_keywords(article: Article) -> Iterator[str]:
         (article.title, article.summary, *article.paragraphs[:PROMINENT_PARAGRAPHS])
     )
     whole = " ".join((article.summary, *article.paragraphs))
-    if _split_title(article):
+    german = (article.lang or "").casefold().startswith("de")
+    if _split_title(article) or (german and _picked_from_text(article, whole)):
         return
     for keyword in article.keywords:
         words = len(_SEPARATORS.split(keyword.text.strip()))
@@ -112,6 +114,8 @@ def judged_keywords(article: Article) -> Iterator[str]:
         if keyword.text.strip().casefold() in _GENERIC:
             continue  # a section's name or a plain adjective ("Business", "free"): no topic
         spelled = _as_used(_named(keyword), prominent)
+        if german and spelled and _lower_only(spelled, whole):
+            continue  # German writes its nouns capitalised: "sehr", "wirkt" name no topic
         if spelled and len(normalise(spelled)) <= MAX_TAG_CHARS and _topic(spelled, whole):
             uses = 2 * len(_mentions(spelled, article.title)) + len(_mentions(spelled, whole))
             if uses >= MIN_USES:
@@ -123,6 +127,20 @@ def _split_title(article: Article) -> bool:
     entsteht Erdöl?"): a CMS filled them in, no one chose a topic, and "#Wie" is no tag."""
     declared = [k.text.casefold() for k in article.keywords if k.source == "meta"]
     return len(declared) >= 2 and declared == _TITLE_WORD.findall(article.title.casefold())
+
+
+def _picked_from_text(article: Article, text: str) -> bool:
+    """German metadata keywords of which :data:`PICKED_WORDS` or more are single words the text
+    writes only in lower case ("sehr", "dort", "wirkt"): a shop's CMS picked them out of the
+    text, no one chose a topic (German capitalises its nouns; a phrase such as "digitale
+    Assistenten" was chosen)."""
+    words = [k.text for k in article.keywords if k.source == "meta" and " " not in k.text.strip()]
+    return sum(_lower_only(word, text) for word in words) >= PICKED_WORDS
+
+
+def _lower_only(word: str, text: str) -> bool:
+    found = _mentions(word, text)
+    return bool(found) and all(m[:1].islower() for m in found)
 
 
 def _topic(keyword: str, text: str) -> bool:

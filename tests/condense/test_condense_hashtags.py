@@ -202,6 +202,30 @@ def test_a_section_name_or_a_plain_adjective_among_the_keywords_is_no_tag() -> N
     assert list(judged_keywords(source)) == ["Debian"]
 
 
+def test_german_keywords_a_machine_picked_from_the_text_are_no_tags() -> None:
+    """A shop's CMS fills its keywords with the text's words ("sehr", "dort", "wirkt",
+    "Zinfandel"): German capitalises its nouns, so three lower-case words show nobody chose."""
+    from posts.condensing.hashtags import judged_keywords
+
+    body = (
+        "Der Zinfandel wirkt sehr frisch, und dort im Napa Valley reift der Zinfandel lange.",
+        "Der Zinfandel aus Kalifornien wirkt sehr harmonisch und bleibt dort ein Klassiker.",
+    )
+
+    def keyworded_de(*words: str) -> Article:
+        source = keyworded(*(Keyword(k, "meta", True) for k in words))
+        return replace(
+            source, title="Beringer Zinfandel", sections=(Section(None, body),), lang="de"
+        )
+
+    assert list(judged_keywords(keyworded_de("Zinfandel", "sehr", "dort", "wirkt"))) == []
+    assert list(judged_keywords(keyworded_de("Zinfandel", "sehr"))) == ["Zinfandel"]
+    assert list(judged_keywords(replace(keyworded_de("Zinfandel", "sehr"), lang="en"))) == [
+        "Zinfandel",
+        "sehr",
+    ]
+
+
 def test_keywords_that_are_the_headline_cut_at_its_spaces_are_no_tags() -> None:
     """ "Grid, batteries, sodium-ion, cells, arrive": the CMS split the headline; no one chose."""
     split = ("Grid", "batteries", "sodium-ion", "cells", "arrive")
