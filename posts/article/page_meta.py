@@ -171,6 +171,9 @@ _DECOR = re.compile(
     r"|icons?\d{1,3}(?:x\d{1,3})?\."  # an icon named by its size ("feed-icon16x16.png")
     r"|pixel\.(?:png|gif)(?:[?#]|$)"  # a tracking pixel ("renderTimingPixel.png")
     r"|(?:^|[/_.-])site[_-]?(?:banner|header|logo)"  # the site's own ("sitebanner2V2.jpg")
+    r"|/flags?/"  # a language's or a country's flag ("/pictures/flags/png/de.png")
+    r"|/(?:themes?|skins?)/"  # the theme's own ("…/themes/happenstance/images/slide.jpg") …
+    r"|(?:^|//[^/]*)/styles?/"  # … or the site's style folder (not Drupal's "files/styles/")
     r"|\.svg(?:[?#]|$)"  # a drawing (a logo, an icon), not a photo
     r"|\.(?:html?|php|aspx?)(?:[?#]|$)"  # a page, set as a lazy picture's placeholder
 )
@@ -180,11 +183,16 @@ _DECOR = re.compile(
 # a site's "apple-touch-icon.png".
 _PLACEHOLDER = re.compile(r"(?i)(?:^|[/_.-])(?:blank|placeholder|spacer|(?:fav)?icon)(?:[/_.-]|$)")
 _NAME_PARTS = re.compile(r"[_.-]")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LOGO_PARTS = 5  # "social_default_logo-1481777.png"; a longer name is a story's picture of a logo
 # Boxes around page furniture, by their id or class: a picture there is the site's, not the story's
 _FURNITURE_BOX = re.compile(
     r"(?i)(?:^|[\s_-])(?:sidebar|widget|footer|pinup|promo)"
     r"(?:$|[\s_-])"
+)
+_HIDDEN_STYLE = re.compile(
+    r"(?i)(?:^|;)\s*(?:(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$)|display\s*:\s*none"
+    r"|visibility\s*:\s*hidden)"
 )
 _LOGO_CLASS = re.compile(r"(?i)(?:^|[\s_-])logo(?:$|[\s_-])")  # "nfy-cobo-paywall-logo"
 _SRCSET_SPLIT = re.compile(r"(?<=\d[wx]),\s*|,\s+")  # URLs may hold commas ("w_100,h_80")
@@ -206,8 +214,8 @@ def _widest(srcset: str) -> str:
 def _stand_in(src: str) -> bool:
     """A social card's picture that is the site's, not the story's: a placeholder, an icon, or a
     file named as the site's logo ("sitedesign/images/logo.jpg")."""
-    name = urlsplit(src).path.rsplit("/", 1)[-1].lower()
-    parts = _NAME_PARTS.split(name)
+    name = urlsplit(src).path.rsplit("/", 1)[-1]
+    parts = _NAME_PARTS.split(_CAMEL.sub("-", name).lower())  # "AdditionalLogo.png" too
     logo = len(parts) <= _LOGO_PARTS and ("logo" in parts or "logos" in parts)
     return logo or bool(_PLACEHOLDER.search(src))
 
@@ -218,7 +226,7 @@ def _decorative(img: etree._Element, src: str) -> bool:
     picture that links to its home page or whose class says so."""
     marked = img.get("role") in ("presentation", "none") or img.get("aria-hidden") == "true"
     marked = marked or bool(_LOGO_CLASS.search(f"{img.get('class') or ''} {img.get('id') or ''}"))
-    return marked or bool(_DECOR.search(src)) or _links_home(img)
+    return marked or bool(_DECOR.search(_CAMEL.sub("-", src))) or _links_home(img)
 
 
 def _in_furniture(img: etree._Element) -> bool:
@@ -243,9 +251,11 @@ def _links_home(img: etree._Element) -> bool:
 
 
 def _tiny(img: etree._Element) -> bool:
-    """Tracking pixels, icons and spacers are not a lead image."""
+    """Tracking pixels, icons and spacers are not a lead image, nor is a picture its style
+    hides ("height:0px;width:0px", WordPress's stats pixel)."""
     sizes = [img.get("width") or "", img.get("height") or ""]
-    return any(size.isdigit() and int(size) < _MIN_IMAGE_PIXELS for size in sizes)
+    hidden = _HIDDEN_STYLE.search(img.get("style") or "")
+    return bool(hidden) or any(size.isdigit() and int(size) < _MIN_IMAGE_PIXELS for size in sizes)
 
 
 def _caption(img: etree._Element) -> str:

@@ -243,7 +243,12 @@ def test_an_unsound_description_is_refused_with_its_reason(description: str, rea
 
 
 def test_a_stand_in_picture_alone_gives_no_lead_image() -> None:
-    for stand_in in ("https://s0.wp.com/i/blank.jpg", "/ez/sitedesign/images/logo.jpg"):
+    stand_ins = (
+        "https://s0.wp.com/i/blank.jpg",
+        "/ez/sitedesign/images/logo.jpg",
+        "/AdditionalLogo.png",
+    )
+    for stand_in in stand_ins:
         article = page(f'<meta property="og:image" content="{stand_in}">')
         assert article.image is None
     ld = '{"@type": "NewsArticle", "image": "https://news.example/img/logo-opengraph.png"}'
@@ -777,6 +782,18 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
             "https://news.example/photos/bus.jpg",
             "Night bus 7",  # a numbered banner, and a picture whose class calls it a logo
         ),
+        (
+            "",
+            '<img src="http://stats.wordpress.com/b.gif?v=noscript" style="height:0px;width:0px">'
+            '<img src="/pictures/flags/png/de.png" title="Germany">'
+            '<img src="/wp-content/themes/happenstance/images/slide.jpg" alt="Another post">'
+            '<img src="/styles/simple/images/quiz.gif" alt="Test your knowledge">'
+            '<img src="/DE/_config/AdditionalLogo.png">'
+            '<img src="/sites/default/files/styles/medium/public/bus.jpg" alt="Night bus 7">'
+            + BODY,
+            "https://news.example/sites/default/files/styles/medium/public/bus.jpg",
+            "Night bus 7",  # hidden, a flag, the theme's or the style folder's, a logo; Drupal's
+        ),  # "files/styles/" derivatives are the story's photos
         (
             "",
             '<a href="/" title="Home"><img src="/files/ccat.png" alt="Home"></a>'
