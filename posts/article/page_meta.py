@@ -57,7 +57,7 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     ld = list(_json_ld_objects(tree))
     titles = [(source, v) for key, source in _META_TITLES for v in metas.get(key, [])]
     titles += [("json-ld", _text(o.get("headline"))) for o in ld if _is_article(o)]
-    titles += [("h1", squash(_inner(h))) for h in tree.iterfind(".//h1")][:3]
+    titles += [("h1", squash(_visible(h))) for h in tree.iterfind(".//h1") if _headline_like(h)][:3]
     titles += [("title", squash(_inner(t))) for t in tree.iterfind(".//title")][:1]
     descriptions = [(s, v) for key, s in _META_DESCRIPTIONS for v in metas.get(key, [])]
     descriptions += [("json-ld", _text(o.get("description"))) for o in ld if _is_article(o)]
@@ -193,6 +193,13 @@ _FURNITURE_BOX = re.compile(
 _HIDDEN_STYLE = re.compile(
     r"(?i)(?:^|;)\s*(?:(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$)|display\s*:\s*none"
     r"|visibility\s*:\s*hidden)"
+)
+_SCREEN_READER = re.compile(
+    r"(?i)(?:^|\s)(?:aural|sr-only|visually-hidden|screen-reader-text|screenreader-only"
+    r"|element-invisible|offscreen)(?:$|\s)"
+)
+_KICKER = re.compile(
+    r"(?i)(?:^|[\s_-])(?:category|kicker|dachzeile|topline|overline|rubric|eyebrow)(?:$|[\s_-])"
 )
 _LOGO_CLASS = re.compile(r"(?i)(?:^|[\s_-])logo(?:$|[\s_-])")  # "nfy-cobo-paywall-logo"
 _SRCSET_SPLIT = re.compile(r"(?<=\d[wx]),\s*|,\s+")  # URLs may hold commas ("w_100,h_80")
@@ -350,3 +357,37 @@ def _text(value: Any) -> str:
 
 def _inner(element: etree._Element) -> str:
     return "".join(element.itertext())
+
+
+def _headline_like(h1: etree._Element) -> bool:
+    """Neither for screen readers only nor inside the navigation (a breadcrumb's
+    "Verbraucherportal")."""
+    boxes = (f"{a.get('id') or ''} {a.get('class') or ''}" for a in h1.iterancestors())
+    navigation = any(a.tag == "nav" for a in h1.iterancestors()) or any(
+        "breadcrumb" in box.casefold() for box in boxes
+    )
+    return not (_unseen(h1) or navigation)
+
+
+def _unseen(element: etree._Element) -> bool:
+    """Written for screen readers only ("aural", "sr-only", "visually-hidden"): a site's name as
+    the page's first ``<h1>`` ("Bundesministerium der Justiz…"), "Thema " before a kicker."""
+    return bool(_SCREEN_READER.search(element.get("class") or ""))
+
+
+def _visible(element: etree._Element) -> str:
+    """A heading's own words: without the parts written for screen readers only, or its
+    kicker ("<span class="category">Verbraucherschutz</span> Mehr Transparenz…")."""
+    if not any(_beside(e) for e in element.iterdescendants()):
+        return _inner(element)
+    kept = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):
+            kept.append(child.tail or "")
+            continue
+        kept += ["" if _beside(child) else _visible(child), child.tail or ""]
+    return "".join(kept)
+
+
+def _beside(element: etree._Element) -> bool:
+    return _unseen(element) or bool(_KICKER.search(element.get("class") or ""))

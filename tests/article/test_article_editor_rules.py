@@ -182,6 +182,19 @@ def test_a_lead_quoting_a_title_with_full_stops_keeps_the_title_whole() -> None:
     assert "»Leandra-Lou. Runway. Catwalk. Holzweg. Ein Modeblog«!" in posts[0].text
 
 
+def test_headings_for_screen_readers_in_breadcrumbs_or_kickers_are_not_the_headline() -> None:
+    """A ministry's page: its name in a screen-reader-only ``<h1>``, a portal's name in the
+    breadcrumbs' ``<h1>``, the story's ``<h1>`` with a kicker and a hidden "Thema " in it."""
+    body = (
+        '<h1 class="aural">Ministry of Transport</h1>'
+        '<div id="navBreadcrumbsVertical"><h1>Consumer portal</h1></div>'
+        '<h1><span class="category"><span class="aural">Topic </span>Consumers</span>'
+        "Night buses return to six districts</h1>" + BODY
+    )
+    article = page("<title>MoT | Night buses return</title>", body)
+    assert article.title == "Night buses return to six districts"
+
+
 def test_an_unrendered_template_is_no_headline() -> None:
     head = "<title>{{ rubedo.current.page.title }}</title>"
     assert page(head, "<h1>Night buses return</h1>" + BODY).title == "Night buses return"
