@@ -105,6 +105,15 @@ _ANYWHERE = re.compile(
 )
 # A site's cookie notice in German, French or Spanish: "Auf unserer Website werden Cookies …
 # verwendet", "Diese Website verwendet Cookies", "Ce site utilise des cookies", "Utilizamos cookies"
+# A review's note on its free copy: "Vielen Dank an den Verlag für die Bereitstellung des
+# Rezensionsexemplares.", "I received a review copy from the publisher."
+_DISCLOSURE = re.compile(
+    r"\b(?:rezensionsexemplar\w*|review\s+cop(?:y|ies)|advance\s+reader\s+cop(?:y|ies)"
+    r"|(?:exemplaire|service)\s+de\s+presse|ejemplar\s+de\s+prensa)\b"
+    r"|\b(?:hat|haben)\s+keinen?\s+(?:auswirkungen|einfluss)\s+auf\s+meine\b"
+    r"|\bdoes\s+not\s+(?:affect|influence)\s+my\s+(?:opinion|review)\b",
+    re.IGNORECASE,
+)
 _NOTICE_OPENING = 80  # characters of a long paragraph where a cookie notice shows itself
 _COOKIES = re.compile(
     r"\b(?:(?:unsere|diese)\s+(?:web)?(?:site|seite)\s+(?:verwendet|nutzt|benutzt)\s+cookies"
@@ -329,6 +338,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("ad-appeal", lambda t: bool(_AD_APPEAL.search(t))),
     ("related", lambda t: bool(_OPENINGS.match(t) or _ANYWHERE.search(t))),
     ("cookie-notice", lambda t: bool(_COOKIES.search(t))),
+    ("disclosure", lambda t: bool(_DISCLOSURE.search(t))),
     ("navigation", lambda t: bool(_NAVIGATION.match(t))),
     ("furniture-heading", lambda t: is_boilerplate_heading(t)),
 )

@@ -33,7 +33,11 @@ _JUMP = re.compile(
 _ABOUT_SITE = re.compile(
     r"\b(?:this|our|the)\s+(?:web)?site\s+(?:of|includes|offers|features|is|has|covers|brings)\b"
     r"|\bwebsite\s+of\b|^welcome\s+to\b|\blatest\s+news\s+and\s+headlines\s+from\b"
-    r"|^(?:all\s+)?the\s+latest\s+(?:\w+\s+){0,2}(?:coverage|news|stories|updates)\s+from\b",
+    r"|^(?:all\s+)?the\s+latest\s+(?:\w+\s+){0,2}(?:coverage|news|stories|updates)\s+from\b"
+    # "Blog über Bücher, Beauty…", "Un blog sur…", "Willkommen auf…", "Bienvenue sur…"
+    r"|^(?:an?\s+|my\s+|our\s+|ein\s+|mein\s+|unser\s+|un\s+|mon\s+|mi\s+)?blog\s+(?:about"
+    r"|on|dedicated|über|rund\s+um|für|sur|consacré|sobre)\b"
+    r"|^(?:willkommen\s+(?:auf|bei|im)|bienvenue\s+(?:sur|chez)|bienvenid[oa]s?\s+a)\b",
     re.IGNORECASE,
 )
 # "Finally, …", "Which is why we put together…", "And then…": text that answers what came before

@@ -42,6 +42,9 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "Veröffentlicht am 12. März 2019 von Anna Schmidt",
         "Publié le 12 mars 2019 par Jeanne Martin",
         "Publicado el 3 de mayo de 2020",
+        "Vielen Dank an den Verlag für die Bereitstellung des Rezensionsexemplares. Dies hat keine "
+        "Auswirkungen auf meine persönliche Meinung.",
+        "I received a free review copy from the publisher.",
         "Teilen mit:",
         "Gefällt mir Wird geladen …",
         "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.",

@@ -311,6 +311,16 @@ def test_a_description_opening_with_the_site_s_name_is_its_tagline() -> None:
     assert "the site's tagline" in explain(article)
 
 
+@pytest.mark.parametrize(
+    "tagline",
+    ["Blog über Bücher, Beauty, Produkttests und vieles mehr.", "Willkommen auf meinem Blog!"],
+)
+def test_a_description_of_the_blog_is_refused(tagline: str) -> None:
+    article = page(f'<meta name="description" content="{tagline}">')
+    assert article.summary.startswith("The city council approved a new budget on Tuesday")
+    assert "describes the site" in explain(article)
+
+
 def test_a_description_glued_from_the_byline_and_the_first_lines_is_refused() -> None:
     head = (
         '<meta name="description" content="Von Gregory Lipinski Herr Vilanek, in Deutschland '
