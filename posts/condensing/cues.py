@@ -238,6 +238,12 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"^(?:be sure to|make sure to|don't forget to|don't miss)\b"
             r"|^(?:take|have) a look at (?:their|our|the|this|these|his|her)\b",
         ),
+        (  # "siehe Infos unten", "voir ci-dessous", "ver abajo": the page's other parts
+            ("unten", "oben", "ci-dessous", "ci-dessus", "abajo", "arriba"),
+            r"\bsiehe\s+(?:\S+\s+){0,2}(?:unten|oben)\b"
+            r"|\b(?:weiter\s+)?(?:unten|oben)\s+(?:findest|finden|siehst|sehen|gibt)\b"
+            r"|\bvoir\s+(?:\S+\s+){0,2}(?:ci-dessous|ci-dessus)|\bver\s+(?:\S+\s+){0,2}(?:abajo|arriba)\b",
+        ),
         (  # a link's call: "Mehr dazu hier!", "Alle weiteren Informationen … findet ihr hier."
             ("hier", "here", "ici", "aquí"),
             r"^(?:(?:(?:alle|weitere|mehr)(?:\s+\S+){0,2}?\s+)?(?:infos?|informationen|details"
@@ -545,12 +551,12 @@ def is_filler(text: str) -> bool:
         return True  # half a quotation in straight quotes, or a German/Czech „…“ one
     if text.count("「") > text.count("」") or text.count("«") > text.count("»"):
         return True  # a quotation opened here and closed in a later sentence
-    if _points_elsewhere(text) or _CAPTION.search(text):
+    if points_elsewhere(text) or _CAPTION.search(text):
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
 
 
-def _points_elsewhere(text: str) -> bool:
+def points_elsewhere(text: str) -> bool:
     """Does ``text`` point at a figure, elsewhere in the article or at the page?"""
     folded = text.casefold()
     if not any(word in folded for word in _POINTER_WORDS):

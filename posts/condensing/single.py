@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from posts.condensing.cues import is_fragment
+from posts.condensing.cues import is_fragment, points_elsewhere
 from posts.condensing.packer import Placed, Slot, fill
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
@@ -160,6 +160,8 @@ def _going_on(ctx: Context, slot: Slot, chosen: list[str]) -> list[str]:
             break
         if is_fragment(sentence.text):
             break  # a fragment ("This expression", its formula taken out)
+        if points_elsewhere(sentence.text):
+            continue  # "siehe Infos unten": the page's, passed over like a link's label
         if not sentence.point and len(sentence.text.split()) > GLUE_WORDS:
             break  # someone else's words, or filler; "Von wegen!" is only the turn it takes
         if slot.post(_body([*chosen, *going, sentence.text])) is None:

@@ -154,6 +154,29 @@ def test_a_single_post_reads_its_lead_on_rather_than_jumping_ahead() -> None:
     assert " ".join(lead) in post.text
 
 
+def test_a_single_post_reads_its_lead_on_past_a_pointer_to_the_page() -> None:
+    """ "If you want to ride along, see the details below." is the page's, not the story's:
+    reading the lead on passes over it rather than stopping and jumping ahead by rank."""
+    lead = "Today it is about night buses and the river districts."
+    pointer = "If you want to ride along, see the details below."
+    going_on = "The idea came from a driver who worked nights for years."
+    later = (
+        "Ridership doubled to 2,000 riders a night in March, and fares stay frozen for 2026, the "
+        "transit director told the council."
+    )
+    again = "Ridership in March doubled, and the fares stay frozen as ridership grows."
+    source = Article(
+        title="Night buses and the river",
+        sections=(Section(None, (f"{lead} {pointer}", going_on, later, again)),),
+        summary=lead,
+        summary_source="computed",
+        hashtags=(),
+        url="https://example.org/night-buses",
+    )
+    (post,) = condense(source, "x", mode="single").posts
+    assert f"{lead} {going_on}" in post.text and "details below" not in post.text
+
+
 def test_a_single_post_reads_on_past_a_japanese_sentence_without_a_stop() -> None:
     """Japanese may end a sentence on "…です" with no "。"; reading the lead on takes it as a
     whole sentence, not as a fragment that stops the reading."""
