@@ -895,3 +895,6 @@ def test_and_or_and_yet_open_no_sentence_in_german_french_or_spanish_either() ->
     assert leans_back("Verwundern muss einen das aber kaum.")
     assert leans_back("Das Ergebnis war jedoch ein anderes.")
     assert not leans_back("Die Stadt wuchs, aber langsam und leise.")
+    assert leans_back("Als Ehrerweisung an die Heimat ließ er das Rhine House errichten.")
+    assert leans_back("Am Gaumen wirkt er sehr harmonisch.")
+    assert not leans_back("Der Bürgermeister sagte, er sei zufrieden.")
