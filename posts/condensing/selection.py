@@ -81,6 +81,12 @@ _TURN_LABEL = regex.compile(r"\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){0,3}:\s"
 MIN_WORDS = 3  # fewer content words than this is a fragment or filler, not a key point
 ROUNDUP_SECTIONS = 3  # a list article ("Ten snacks…") has at least this many headed items
 ROUNDUP_CHARS = 1200  # mean characters per headed section of a list article
+# A headline that promises a list without a count: "Beauty-Tipps, die jede Braut kennen sollte"
+_LISTED = regex.compile(
+    r"\b(?:tips|tricks|hacks|ideas|ways|reasons|things|tipps|ideen|gründe|dinge|astuces|conseils"
+    r"|idées|raisons|consejos|trucos|ideas|razones|\w+-?tipps|\w+-?tips)\b",
+    regex.IGNORECASE,
+)
 # A list article says so: a count in its headline ("Ten snacks", "The 5 best"), or numbered items.
 _COUNTED = regex.compile(
     r"(?:^|\bthe\s+|\btop\s+|\bthese\s+)(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -577,7 +583,7 @@ def _is_roundup(article: Article) -> bool:
         return False
     chars = sum(len(p) for s in article.sections if s.heading for p in s.paragraphs)
     numbered = sum(1 for h in headed if _NUMBERED.match(h)) >= ROUNDUP_SECTIONS
-    counted = bool(_COUNTED.search(article.title)) or all(
+    counted = bool(_COUNTED.search(article.title) or _LISTED.search(article.title)) or all(
         s.named for s in article.sections if s.heading
     )  # items named by a line of their own are a list's, counted or not
     short = chars / len(headed) <= ROUNDUP_CHARS

@@ -154,18 +154,30 @@ def test_a_summary_of_filler_gives_way_to_the_article() -> None:
 LEAD = "The harbour road stays closed because landslides undermined the roadbed."
 
 
-def test_a_number_in_a_product_name_does_not_make_a_list_article() -> None:
+@pytest.mark.parametrize(
+    ("title", "listed"),
+    [
+        ("Beauty-Tipps, die jede Braut kennen sollte", True),
+        ("Winter tips for night riders", True),
+        ("To-Do adds multiple accounts in a Windows 10 preview", False),  # a product's number
+    ],
+)
+def test_a_headline_promising_tips_makes_its_headed_sections_a_list(
+    title: str, listed: bool
+) -> None:
+    """A list of tips without a count in its headline still names each tip with its text; a
+    number in a product's name ("Windows 10") counts no list."""
     sections = tuple(
         Section(heading, (f"{heading} is what changed in this preview, and it works well.",))
         for heading in ("Multiple accounts", "Shared lists", "Dark mode")
     )
     source = Article(
-        title="To-Do adds multiple accounts in a Windows 10 preview",
+        title=title,
         sections=(Section(None, (LEAD,)), *sections),
         summary="",
         summary_source="computed",
         hashtags=(),
-        url="https://example.org/todo",
+        url="https://example.org/tips",
     )
     text = "\n".join(p.text for p in condense(source, "x", mode="thread").posts)
-    assert "Multiple accounts: " not in text  # no item heading glued to its text
+    assert ("Multiple accounts: " in text) == listed
