@@ -542,6 +542,10 @@ def test_a_menu_built_of_divs_is_not_body_text() -> None:
     assert "travel tips" not in " ".join(article.paragraphs)
     assert article.summary.startswith("The city council approved")
     assert any(rule == "navigation" for rule, _ in article.removed)
+    nested = menu.replace('<div class="row contact-row">', '<div class="row navbar">')
+    html = f"<html><head></head><body>{nested}<div class='story'>{BODY}</div></body></html>"
+    removed = parse_article(html.encode(), source="page.html").removed
+    assert [rule for rule, _ in removed].count("navigation") == 1  # the inner box goes with it
 
 
 @pytest.mark.parametrize("box", ["q class='lire_aussi'", "div class='related-posts'"])
