@@ -204,16 +204,17 @@ def _drop_widgets(walk: _Walk) -> None:
         first.setdefault(text, index)
     counts = Counter(texts)
     widgets = {t for t, n in counts.items() if n > 1 and first[t] >= len(texts) * _WIDGET_PART}
-    _drop(walk, "repeated-widget", widgets)
+    _drop(walk, "repeated-widget", widgets, first)
     cuts = [i for i, t in enumerate(texts) if _CUT_TEASER.search(t)]
     if len(cuts) >= _CUT_TEASERS:  # with each its headline, the short line before it
         heads = {texts[i - 1] for i in cuts if i and len(texts[i - 1].split()) <= _TEASER_HEAD}
-        _drop(walk, "cut-teaser", {texts[i] for i in cuts} | heads)
+        _drop(walk, "cut-teaser", {texts[i] for i in cuts} | heads, first)
 
 
-def _drop(walk: _Walk, rule: str, texts: set[str]) -> None:
+def _drop(walk: _Walk, rule: str, texts: set[str], first: dict[str, int]) -> None:
+    """Take ``texts`` out of the body, recorded under ``rule`` in page order (``first``)."""
     if texts:
-        walk.removed.extend((rule, text) for text in sorted(texts, key=list(texts).index))
+        walk.removed.extend((rule, text) for text in sorted(texts, key=first.__getitem__))
         sections = (
             Section(s.heading, tuple(p for p in s.paragraphs if p not in texts))
             for s in walk.sections

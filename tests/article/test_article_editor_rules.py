@@ -7,6 +7,9 @@ names in headlines, bylines and promos in the body, embedded tweets, related-art
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -301,6 +304,29 @@ def test_three_teasers_cut_off_mid_clause_are_other_stories_with_their_headlines
     assert article.paragraphs[0].startswith("The city council approved")
     two = page(body=teasers.split("<p>No party")[0] + BODY)  # an author may trail off twice
     assert "the members..." in " ".join(two.paragraphs)
+
+
+def test_cut_teasers_are_listed_in_page_order_whatever_the_hash_seed() -> None:
+    """The explain output lists what was removed in the page's order, the same in every run."""
+    script = (
+        "from posts.article import parse_article\n"
+        "body = ''.join(f'<p>Head {i}</p><p>The council met on day {i} and after a long debate "
+        "the members...</p>' for i in range(6))\n"
+        "html = f'<html><body><article>{body}<p>The budget passed.</p></article></body></html>'\n"
+        "print([t for r, t in parse_article(html.encode()).removed if r == 'cut-teaser'])"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    ]
+    assert runs[0] == runs[1] == runs[2]
+    assert runs[0].index("Head 0") < runs[0].index("Head 5")
 
 
 def test_a_description_opening_with_the_site_s_name_is_its_tagline() -> None:
