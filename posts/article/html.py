@@ -64,7 +64,10 @@ def read_html(text: str) -> Extracted:
     url = _article_address(page.canonical, page.og_url, document.url)
     guessed = document.sitename or ""  # trafilatura's guess: sometimes the headline itself
     sites = (*page.site_names, *([guessed] if 0 < len(guessed.split()) <= _SITE_WORDS else []))
-    home = url or (f"https://{page.own_host}/" if page.own_host else None)  # to name the site
+    # the site's address, to tell its name: the article's, else the home page its canonical
+    # named, else the host most of its links name
+    own = f"https://{page.own_host}/" if page.own_host else None
+    home = url or absolute_url(page.canonical) or absolute_url(page.og_url) or own
     addressed = domain_names(home)
     headline = choose_headline(page.titles, (*sites, *addressed), url or "")
     names = (*sites, *(headline.stripped if headline else ()))

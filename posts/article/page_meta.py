@@ -48,7 +48,9 @@ class PageMeta:
     og_url: str | None = None
     images: tuple[tuple[str, str, str], ...] = ()  # (source, src, description), best first
     is_story: bool = False  # og:type "article" or a JSON-LD article: one story, not an index
-    own_host: str | None = None  # the host most of its absolute links and pictures point to
+    # the host most of its absolute links and pictures point to; looked for only on a page
+    # that names no address of its own
+    own_host: str | None = None
 
 
 def read_page_meta(tree: etree._Element) -> PageMeta:
@@ -63,17 +65,19 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     descriptions += [("json-ld", _text(o.get("description"))) for o in ld if _is_article(o)]
     sites = [v for key in _SITE_NAMES for v in metas.get(key, [])]
     sites += [name for o in ld for name in _publisher_names(o)]
+    canonical = _link(tree, "canonical")
+    og_url = next(iter(metas.get("og:url", [])), None)
     return PageMeta(
         titles=tuple((s, t) for s, t in titles if t),
         descriptions=tuple((s, d) for s, d in descriptions if d),
         site_names=tuple(dict.fromkeys(s.lstrip("@") for s in sites if s)),
         keywords=tuple(_keywords(metas, ld)),
-        canonical=_link(tree, "canonical"),
+        canonical=canonical,
         images=tuple(_images(tree, metas, ld)),
-        og_url=next(iter(metas.get("og:url", [])), None),
+        og_url=og_url,
         is_story="article" in metas.get("og:type", [])
         or any(_is_article(o, _STORY_TYPES) for o in ld),
-        own_host=_own_host(tree),
+        own_host=_own_host(tree) if not (canonical or og_url) else None,
     )
 
 
