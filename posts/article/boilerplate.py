@@ -103,8 +103,6 @@ _ANYWHERE = re.compile(
     r"|subscribe\s+to\s+(?:our|the|my)\s+newsletter)\b",
     re.IGNORECASE,
 )
-# A site's cookie notice in German, French or Spanish: "Auf unserer Website werden Cookies …
-# verwendet", "Diese Website verwendet Cookies", "Ce site utilise des cookies", "Utilizamos cookies"
 # A review's note on its free copy: "Vielen Dank an den Verlag für die Bereitstellung des
 # Rezensionsexemplares.", "I received a review copy from the publisher."
 _DISCLOSURE = re.compile(
@@ -115,6 +113,8 @@ _DISCLOSURE = re.compile(
     re.IGNORECASE,
 )
 _NOTICE_OPENING = 80  # characters of a long paragraph where a cookie notice shows itself
+# A site's cookie notice in German, French or Spanish: "Auf unserer Website werden Cookies …
+# verwendet", "Diese Website verwendet Cookies", "Ce site utilise des cookies", "Utilizamos cookies"
 _COOKIES = re.compile(
     r"\b(?:(?:unsere|diese)\s+(?:web)?(?:site|seite)\s+(?:verwendet|nutzt|benutzt)\s+cookies"
     r"|wir\s+(?:verwenden|nutzen|benutzen|setzen)\s+cookies"

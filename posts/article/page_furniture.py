@@ -61,14 +61,14 @@ _EMBEDS = (
     " or contains(@class, 'reddit-card') or contains(@class, 'threads-embed')]"
 )
 
-# a box of the site's own latest posts: "widget_twitter", "twitter-timeline", "facebook-feed"
-_SOCIAL_FEED = re.compile(
-    r"(?i)(?:^|[\s_-])(?:widget[_-]?(?:twitter|facebook|instagram|mastodon)"
-    r"|(?:twitter|tweets?|facebook|instagram|mastodon)[_-]?(?:widget|feed|timeline|stream))"
-    r"(?:$|[\s_-])"
-)
-
 _CLASS_RULES = (
+    (  # a box of the site's own latest posts: "widget_twitter", "twitter-timeline"
+        "social-feed",
+        re.compile(
+            r"(?i)^(?:widget[_-]?(?:twitter|facebook|instagram|mastodon)"
+            r"|(?:twitter|tweets?|facebook|instagram|mastodon)[_-]?(?:widget|feed|timeline|stream))$"
+        ),
+    ),
     (
         "navigation",
         re.compile(
@@ -105,26 +105,22 @@ def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[st
 
 
 def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:
-    """Embedded tweets, toots and posts quote other people: their @handles are not the author's.
-    A site's feed box ("widget_twitter", "twitter-timeline") shows its latest posts about other
-    stories ("Trauer um Thomas #Küttler. …")."""
-    feeds = [e for e in tree.iter(etree.Element) if _SOCIAL_FEED.search(e.get("class", ""))]
-    feeds = [e for e in feeds if not any(a in feeds for a in e.iterancestors())]
-    for rule, elements in (("embedded-post", tree.xpath(_EMBEDS)), ("social-feed", feeds)):
-        for element in elements:
-            text = _words(element)
-            parent = element.getparent()
-            if parent is not None:
-                parent.remove(element)
-                yield rule, text[:200]
+    """Embedded tweets, toots and posts quote other people: their @handles are not the author's."""
+    for element in tree.xpath(_EMBEDS):
+        text = _words(element)
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+            yield "embedded-post", text[:200]
 
 
 def _remove_named_boxes(tree: etree._Element) -> Iterator[tuple[str, str]]:
-    """Boxes whose class names them furniture: a site's menu built of ``<div>``s rather than
-    ``<nav>`` ("navigation-sub", "mega-menu"), whose service box ("Benötigen Sie noch Tipps für
-    Ihren Urlaub?") comes before the article; a "read also" box (SPIP's ``<q
-    class="lire_aussi">``, "related-posts") citing another story. Never a box holding the
-    page's ``<article>`` or ``<h1>``."""
+    """Boxes whose class names them furniture: the site's feed of its latest posts
+    ("widget_twitter": "Trauer um Thomas #Küttler. …", another story); a menu built of
+    ``<div>``s rather than ``<nav>`` ("navigation-sub", "mega-menu"), whose service box
+    ("Benötigen Sie noch Tipps für Ihren Urlaub?") comes before the article; a "read also" box
+    (SPIP's ``<q class="lire_aussi">``, "related-posts") citing another story. Never a box
+    holding the page's ``<article>`` or ``<h1>``."""
     removed: list[etree._Element] = []
     for element in tree.xpath("//*[@class]"):
         tokens = element.get("class").split()

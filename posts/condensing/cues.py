@@ -77,12 +77,13 @@ _PART_OF = re.compile(
     r"(?:soon|shortly|right|just|immediately)\s+(?:after|afterwards?|before|thereafter)\b|"
     r"(?:later|earlier)\s+that\b|(?:later|earlier|afterwards?|thereafter|subsequently)\s*,)"
 )
-# German puts its connective after the verb: "Verwundern muss einen das aber kaum.", "Das
-# Ergebnis war jedoch…": a "but" among the first words, before any comma, answers what came before
-_GERMAN_TURN = re.compile(r"^[^,;:.!?]{0,40}?\s(?:aber|jedoch|allerdings|dennoch|trotzdem)\b")
-# "Als Ehrerweisung an die Heimat ließ er…", "Am Gaumen wirkt er harmonisch.": someone or
-# something named before (a masculine noun: the founder, the wine) is the first clause's subject
-_GERMAN_HE = re.compile(r"^[^,;:.!?]{0,40}?\s(?:er|ihm|ihn)\s")
+# German puts its connective or its subject after the verb: a "but" ("Verwundern muss einen
+# das aber kaum.", "Das Ergebnis war jedoch…") or an "er" ("Als Ehrerweisung an die Heimat ließ
+# er…": someone or something named before, a masculine noun) among the first words, before any
+# comma, answers what came before
+_GERMAN_TURN = re.compile(
+    r"^[^,;:.!?]{0,40}?\s(?:aber|jedoch|allerdings|dennoch|trotzdem|er|ihm|ihn)\b"
+)
 # "If he pushed…", "When they met…", "Like Alice, he'll…": a person named before is the subject
 # of the first clause.
 _EARLY_PRONOUN = re.compile(
@@ -395,7 +396,7 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
         return True
     if (_EARLY_PRONOUN.match(opening) and not _CATAPHORA.match(opening)) or _ANSWERS.match(opening):
         return True
-    if _GERMAN_TURN.match(opening) or _GERMAN_HE.match(opening):
+    if _GERMAN_TURN.match(opening):
         return True
     if words[0] in _ARTICLES and len(words) > 1:
         noun = words[1]
