@@ -30,6 +30,12 @@ _MARKDOWN_WEAK = re.compile(
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _MIN_TAGS = 5
+_FEED_ROOT = re.compile(
+    r"\A(?:\s|<\?xml[^>]*\?>|<\?xml-stylesheet[^>]*\?>|<!--.*?-->)*<(rss|feed|rdf:RDF)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
+_FEED_NAMES = {"rss": "an RSS", "feed": "an Atom", "rdf:rdf": "an RSS 1.0"}
+_JSON_FEED = re.compile(r'\A\s*\{.{0,400}?"version"\s*:\s*"https://jsonfeed\.org/', re.DOTALL)
 
 
 def detect_kind(text: str, source: str = "-") -> ArticleKind:
@@ -47,6 +53,16 @@ def detect_kind(text: str, source: str = "-") -> ArticleKind:
     if suffix in _MARKDOWN_SUFFIXES or _MARKDOWN_WEAK.search(head):
         return "markdown"
     return "text"
+
+
+def feed_format(text: str) -> str | None:
+    """ "an RSS", "an Atom" or "a JSON" when ``text`` is a feed document: a feed lists articles,
+    and read as one it would post its XML declaration and channel title."""
+    head = text[:_SNIFF]
+    root = _FEED_ROOT.match(head)
+    if root:
+        return _FEED_NAMES[root.group(1).casefold()]
+    return "a JSON" if _JSON_FEED.match(head) else None
 
 
 def _mostly_tags(head: str) -> bool:

@@ -18,7 +18,7 @@ from posts.article.assemble import assemble
 from posts.article.decoding import decode
 from posts.article.extracted import Extracted
 from posts.article.fetching import fetch, is_url
-from posts.article.kinds import detect_kind
+from posts.article.kinds import detect_kind, feed_format
 from posts.article.markdown import read_markdown
 from posts.article.plaintext import read_plain_text
 from posts.errors import ArticleError
@@ -92,6 +92,12 @@ def parse_article(
     text = decode(data, name, charset)
     if not text.strip():
         raise ArticleError(f"{name} is empty")
+    feed = feed_format(text)
+    if feed:
+        raise ArticleError(
+            f"{name} is {feed} feed, not an article: name it in a [feeds.NAME] table of the "
+            "config and its entries become drafts"
+        )
     kind = detect_kind(text, source)
     return assemble(
         _READERS[kind](text, name),

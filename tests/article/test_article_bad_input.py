@@ -46,6 +46,22 @@ BAD_CONTENT = {
     ),
     "front-matter-list-title": (b"---\ntitle: [a, b]\n---\nBody text.\n", "'title' must be text"),
     "front-matter-mapping-tags": (b"---\ntags: {a: 1}\n---\nBody text.\n", "'tags' must be a list"),
+    # a feed lists articles; read as one it posted its XML declaration as the headline
+    "rss-feed": (
+        b'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Comments on:'
+        b" Page weight</title><item><title>By: Ann</title><description>Nice post, thanks for"
+        b" writing it.</description></item></channel></rss>\n<!-- cached by a plugin -->",
+        "is an RSS feed, not an article",
+    ),
+    "atom-feed": (
+        b'<!-- generator --><feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title>'
+        b"<entry><title>A post</title><content>Words about things.</content></entry></feed>",
+        "is an Atom feed, not an article",
+    ),
+    "json-feed": (
+        b'{"version": "https://jsonfeed.org/version/1.1", "title": "Blog", "items": []}',
+        "is a JSON feed, not an article",
+    ),
 }
 
 
