@@ -13,8 +13,8 @@ from posts.article.markdown import FRONT_MATTER
 from posts.model import ArticleKind
 
 _SNIFF = 65536  # characters examined; signals live at the top of a document
-_HTML_START = re.compile(
-    r"\A(?:\s|<\?xml[^>]*\?>|<!--.*?-->)*<(?:!doctype\s+html|html|head|body)[\s>]",
+_HTML_START = re.compile(  # possessive, as _FEED_ROOT below
+    r"\A(?:\s|<\?xml[^>]*\?>|<!--.*?-->)*+<(?:!doctype\s+html|html|head|body)[\s>]",
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAG = re.compile(
@@ -31,7 +31,8 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _MIN_TAGS = 5
 _FEED_ROOT = re.compile(
-    r"\A(?:\s|<\?xml[^>]*\?>|<\?xml-stylesheet[^>]*\?>|<!--.*?-->)*<(rss|feed|rdf:RDF)[\s>]",
+    # possessive: a failed match never retries a comment as running on to a later "-->"
+    r"\A(?:\s|<\?xml[^>]*\?>|<\?xml-stylesheet[^>]*\?>|<!--.*?-->)*+<(rss|feed|rdf:RDF)[\s>]",
     re.IGNORECASE | re.DOTALL,
 )
 _FEED_NAMES = {"rss": "an RSS", "feed": "an Atom", "rdf:rdf": "an RSS 1.0"}

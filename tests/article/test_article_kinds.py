@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from posts.article.kinds import detect_kind
+from posts.article.kinds import detect_kind, feed_format
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,13 @@ from posts.article.kinds import detect_kind
 )
 def test_detect_kind(text: str, source: str, kind: str) -> None:
     assert detect_kind(text, source) == kind
+
+
+def test_leading_comments_are_read_in_one_pass() -> None:
+    """Comments before the root element: a failed match once retried each comment as running on
+    to every later "-->", exponential in their number (a news page hung before reading)."""
+    comments = "".join(f"<!-- block {i} -->\n" for i in range(40))
+    fragment = comments + "<div>\n<p>One.</p>\n<p>Two.</p>\n<p>Three.</p>\n</div>\n<!-- end -->"
+    assert detect_kind(fragment) == "html"
+    assert feed_format(fragment) is None
+    assert feed_format(comments + '<rss version="2.0"><channel></channel></rss>') == "an RSS"
