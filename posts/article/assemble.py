@@ -119,6 +119,10 @@ def assemble(
 ) -> Article:
     """Apply titles, sections, summary, hashtags and link precedence to ``extracted``."""
     meta = extracted.meta
+    if meta.error_page:
+        raise ArticleError(
+            f"{name} is a site's error page ({meta.error_page[:80]}), not an article"
+        )
     walk = _walk(extracted)
     lang = meta.lang.strip() if meta.lang else None
     paragraphs = tuple(p for section in walk.sections for p in section.paragraphs)

@@ -47,6 +47,7 @@ class Metadata:
     removed: tuple[tuple[str, str], ...] = ()  # (rule, text) the reader took out before blocks
     is_story: bool = False  # the page declares itself one article (og:type, JSON-LD)
     pictured: bool = False  # its body shows a picture (not an icon): a comic's, a photo's page
+    error_page: str | None = None  # why the page is a site's error page, not an article
 
 
 @dataclass(frozen=True)

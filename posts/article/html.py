@@ -138,6 +138,7 @@ def _metadata(
         explain=(*_explain_headline(headline), _explain_link(page, url, document.url)),
         removed=removed,
         is_story=page.is_story,
+        error_page=page.error,
         pictured=any(source == "body" for source, _, _ in page.images),
     )
 

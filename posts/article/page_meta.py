@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from posts.article.error_pages import error_headline
 from posts.article.normalize import squash, unescape_leftovers
 
 _FOLDER = re.compile(r"^[a-z]{2,20}$")  # a section's folder in a URL path, not a slug or a date
@@ -51,6 +52,7 @@ class PageMeta:
     # the host most of its absolute links and pictures point to; looked for only on a page
     # that names no address of its own
     own_host: str | None = None
+    error: str | None = None  # the headline or declared genre of an error page ("404")
 
 
 def read_page_meta(tree: etree._Element) -> PageMeta:
@@ -67,6 +69,7 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
     sites += [name for o in ld for name in _publisher_names(o)]
     canonical = _link(tree, "canonical")
     og_url = next(iter(metas.get("og:url", [])), None)
+    story = "article" in metas.get("og:type", []) or any(_is_article(o, _STORY_TYPES) for o in ld)
     return PageMeta(
         titles=tuple((s, t) for s, t in titles if t),
         descriptions=tuple((s, d) for s, d in descriptions if d),
@@ -75,9 +78,10 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         canonical=canonical,
         images=tuple(_images(tree, metas, ld)),
         og_url=og_url,
-        is_story="article" in metas.get("og:type", [])
-        or any(_is_article(o, _STORY_TYPES) for o in ld),
+        is_story=story,
         own_host=_own_host(tree) if not (canonical or og_url) else None,
+        # a story's headline may well be "Not Found"; only its declared genre says error
+        error=error_headline(() if story else titles, metas.get("prism.genre", [])),
     )
 
 

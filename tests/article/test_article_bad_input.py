@@ -58,6 +58,27 @@ BAD_CONTENT = {
         b"<entry><title>A post</title><content>Words about things.</content></entry></feed>",
         "is an Atom feed, not an article",
     ),
+    # a saved error page ("soft 404"): read as an article it posted the error as the headline
+    "wordpress-404": (
+        b"<html><head><title>Page not found &#8211; Field Notes</title></head><body><h1>Oops!"
+        b" That page can&rsquo;t be found.</h1><p>It looks like nothing was found at this"
+        b" location. Maybe try one of the links below or a search?</p></body></html>",
+        "is a site's error page (Oops! That page can’t be found.), not an article",
+    ),
+    "debug-page": (
+        b"<html><head><title>OpenURI::HTTPError at /slideshow/x</title></head><body><h1>"
+        b"<strong>OpenURI::HTTPError</strong> at <strong>/slideshow/x</strong></h1><p>You're"
+        b" seeing this error because you have enabled the show_exceptions setting.</p></body>"
+        b"</html>",
+        "is a site's error page (OpenURI::HTTPError at /slideshow/x), not an article",
+    ),
+    "declared-error-page": (
+        b'<html><head><meta name="prism.genre" content="errorPage"><title>News | Latest</title>'
+        b'<meta name="description" content="Breaking news and video from the site.">'
+        b"</head><body><h1>We are sorry</h1><p>It seems you clicked on a bad link and stumbled"
+        b" upon this page. Try the search box, or read the news below.</p></body></html>",
+        "is a site's error page (genre errorPage), not an article",
+    ),
     "json-feed": (
         b'{"version": "https://jsonfeed.org/version/1.1", "title": "Blog", "items": []}',
         "is a JSON feed, not an article",
@@ -147,3 +168,13 @@ def test_just_under_the_limit_is_read() -> None:
 
 def test_errors_are_herald_errors() -> None:
     assert issubclass(ArticleError, HeraldError)
+
+
+def test_a_story_headed_like_an_error_is_read() -> None:
+    """Only a page that does not declare itself a story is refused for its headline."""
+    article = parse_article(
+        b'<html><head><meta property="og:type" content="article"><title>Not Found | Cinema'
+        b"</title></head><body><h1>Not Found</h1><p>The film follows two sisters who search the"
+        b" coast for their missing father, and it is the best debut of the year.</p></body></html>"
+    )
+    assert article.title == "Not Found"
