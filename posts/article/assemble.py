@@ -34,7 +34,7 @@ from posts.article.hashtags import (
 )
 from posts.article.item_names import name_items
 from posts.article.keywords import keywords_of
-from posts.article.labels import is_procedure_label
+from posts.article.labels import ingredients_label, ingredients_start, is_procedure_label
 from posts.article.mentions import neutralise
 from posts.article.normalize import absolute_url, comparable, squash
 from posts.article.scripts import written_apart
@@ -192,7 +192,7 @@ def _walk(extracted: Extracted) -> _Walk:
                 _paragraph(walk, part, block.quoted)
     walk.close_section()
     _drop_widgets(walk)
-    walk.sections = name_items(walk.sections)
+    walk.sections = _label_ingredients(name_items(walk.sections), walk.lang)
     return walk
 
 
@@ -357,6 +357,24 @@ def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
             if _opens_with_news(text, lang, strict):
                 return _first_sentences(text, whole_quotations(split_sentences(text, lang)))
     return _first_sentences(texts[0], whole_quotations(split_sentences(texts[0], lang)))
+
+
+def _label_ingredients(sections: list[Section], lang: str | None) -> list[Section]:
+    """A run of ingredient lines in a section not headed as a procedure starts one, under the
+    label the page showed in a styled box that extraction dropped (recipe.com's "Ingredients"
+    and "Directions" are ``<div>``s): the steps after the list are no lead, nor news."""
+    labelled: list[Section] = []
+    for section in sections:
+        start = (
+            None if is_procedure_label(section.heading) else ingredients_start(section.paragraphs)
+        )
+        if start is None:
+            labelled.append(section)
+            continue
+        if start:
+            labelled.append(replace(section, paragraphs=section.paragraphs[:start]))
+        labelled.append(Section(ingredients_label(lang), section.paragraphs[start:]))
+    return labelled
 
 
 def _before_items(sections: list[Section]) -> tuple[str, ...]:

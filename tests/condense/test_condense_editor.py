@@ -884,6 +884,51 @@ def test_a_recipe_s_steps_are_never_its_lead_in_german_french_or_spanish(steps: 
         assert "Zutaten in eine Schüssel" not in posts and "Ofen" not in posts
 
 
+def test_a_recipe_whose_labels_are_styled_boxes_is_still_no_list_of_steps() -> None:
+    """recipe.com's "Ingredients" and "Directions" are ``<div>``s that extraction drops: the
+    run of measured lines starts the procedure, so "Preheat oven…" is neither lead nor news."""
+    items = "".join(
+        f"<li>{line}</li>"
+        for line in (
+            "1 medium onion, finely chopped",
+            "2 tablespoons butter",
+            "8 ounces sharp cheddar cheese, shredded (2 cups)",
+            "8 eggs",
+        )
+    )
+    page = (
+        "<html><head><title>Cheesy Potato Bake</title></head><body><article>"
+        "<h1>Cheesy Potato Bake</h1><p>Our family's brunch dish is ready before the guests"
+        " arrive, and it feeds twelve people without any fuss at all.</p>"
+        f'<div class="h2Left">Ingredients</div><ul>{items}</ul>'
+        '<div class="h2Left">Directions</div><p>Preheat oven to 325 degrees F. In a medium'
+        " saucepan cook onion in butter over medium heat for 4 minutes.</p><p>Stir in the"
+        " cheese until it melts, then pour the sauce over the potatoes in the dish.</p>"
+        "</article></body></html>"
+    )
+    source = parse_article(page.encode(), source="bake.html", url="https://example.org/bake")
+    assert source.sections[-1].heading == "Ingredients"
+    assert source.summary.startswith("Our family's brunch dish")
+    for mode in ("single", "thread"):
+        posts = " ".join(p.text for p in condense(source, "x", mode=mode).posts)
+        assert "Preheat" not in posts and "Stir in" not in posts and "brunch dish" in posts
+
+
+def test_lines_that_start_with_numbers_are_no_ingredients() -> None:
+    """A news list of figures is no recipe: nothing is labelled."""
+    text = "\n\n".join(
+        (
+            "# The year in numbers",
+            "12 new buses joined the fleet",
+            "3 stations reopened after repairs",
+            "40 drivers were hired in the spring",
+            "The council will publish next year's plan in March.",
+        )
+    )
+    source = parse_article(text.encode(), source="numbers.md", url="https://example.org/n")
+    assert [s.heading for s in source.sections] == [None]
+
+
 def test_and_or_and_yet_open_no_sentence_in_german_french_or_spanish_either() -> None:
     assert leans_back("Und trotzdem begegnen wir ihnen ständig.")
     assert leans_back("Trotzdem kamen alle.")
