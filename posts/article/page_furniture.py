@@ -100,6 +100,7 @@ def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[st
     )
     _unlink_subject_headings(tree)
     _unwrap_empty_spans(tree)
+    _capitalize_small_caps(tree)
     _paragraph_divs(tree)
     return removed
 
@@ -191,6 +192,22 @@ def _unwrap_empty_spans(tree: etree._Element) -> None:
     words of newyorker.com's first sentence)."""
     for span in [s for s in tree.iter("span") if not len(s) and not (s.text or "").strip()]:
         _cut_keeping_tail(span)
+
+
+def _capitalize_small_caps(tree: etree._Element) -> None:
+    """A paragraph opening in small capitals (``<p><small>oh, the weather</small> outside…``,
+    the magazine's lead-in) is written in lower case and capitalised by the style sheet: its
+    first letter is a capital in the text too."""
+    for small in tree.iter("small"):
+        paragraph = next(small.iterancestors("p"), None)
+        text = small.text or ""
+        if (
+            paragraph is not None
+            and text.lstrip()[:1].islower()
+            and _words(paragraph).startswith(_words(small))
+        ):
+            start = len(text) - len(text.lstrip())
+            small.text = text[:start] + text[start].upper() + text[start + 1 :]
 
 
 def _paragraph_divs(tree: etree._Element) -> None:

@@ -238,9 +238,15 @@ def _stand_in(src: str) -> bool:
 def _decorative(img: etree._Element, src: str) -> bool:
     """A picture named as decoration, or marked so for screen readers (``role="presentation"``,
     ``aria-hidden``: a community's icon beside its name, an ornament), or the site's logo: the
-    picture that links to its home page or whose class says so."""
+    picture that links to its home page or whose class, or its box's, says so."""
     marked = img.get("role") in ("presentation", "none") or img.get("aria-hidden") == "true"
-    marked = marked or bool(_LOGO_CLASS.search(f"{img.get('class') or ''} {img.get('id') or ''}"))
+    # its own class or id, or its box's ("printLogo": the Motley Fool's logo for print)
+    names = " ".join(
+        f"{e.get('class') or ''} {e.get('id') or ''}"
+        for e in (img, img.getparent())
+        if e is not None
+    )
+    marked = marked or bool(_LOGO_CLASS.search(_CAMEL.sub("-", names)))
     return marked or bool(_DECOR.search(_CAMEL.sub("-", src))) or _links_home(img)
 
 

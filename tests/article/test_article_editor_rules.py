@@ -837,6 +837,13 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
         ),
         (
             "",
+            '<div class="printLogo"><img src="/art/foollogo/horizontal.gif" alt="The Fool"></div>'
+            '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Night bus 7",  # a picture whose box calls it a logo (camel case: "printLogo")
+        ),
+        (
+            "",
             '<img src="http://stats.wordpress.com/b.gif?v=noscript" style="height:0px;width:0px">'
             '<img src="/pictures/flags/png/de.png" title="Germany">'
             '<img src="/wp-content/themes/happenstance/images/slide.jpg" alt="Another post">'
@@ -1251,6 +1258,19 @@ def test_text_after_an_empty_marker_span_is_kept() -> None:
         "might get the impression that hackers can already break into any computer.</p>"
     )
     assert page(body=body + BODY).paragraphs[0].startswith("Given the recent ubiquity of")
+
+
+def test_a_lead_in_set_in_small_capitals_opens_with_a_capital() -> None:
+    """The New Yorker writes its lead-in in lower case inside <small>, capitalised by CSS; a
+    <small> further into a paragraph is left as written."""
+    body = (
+        "<p><small>oh, the weather</small> outside is frightful, the heat wave brutal and"
+        " spiteful, and our crops have no water to grow this year.</p>"
+        "<p>The price is $5 <small>(excl. tax)</small> for every reader of the magazine.</p>"
+    )
+    paragraphs = page(body=body + BODY).paragraphs
+    assert paragraphs[0].startswith("Oh, the weather outside")
+    assert "<small>" not in paragraphs[1] and "$5 (excl. tax)" in paragraphs[1]
 
 
 def test_a_drop_cap_set_apart_joins_its_word_again() -> None:
