@@ -1260,28 +1260,29 @@ def test_text_after_an_empty_marker_span_is_kept() -> None:
     assert page(body=body + BODY).paragraphs[0].startswith("Given the recent ubiquity of")
 
 
-def test_a_lead_in_set_in_small_capitals_opens_with_a_capital() -> None:
-    """The New Yorker writes its lead-in in lower case inside <small>, capitalised by CSS; a
-    <small> further into a paragraph is left as written."""
-    body = (
-        "<p><small>oh, the weather</small> outside is frightful, the heat wave brutal and"
-        " spiteful, and our crops have no water to grow this year.</p>"
-        "<p>The price is $5 <small>(excl. tax)</small> for every reader of the magazine.</p>"
-    )
-    paragraphs = page(body=body + BODY).paragraphs
-    assert paragraphs[0].startswith("Oh, the weather outside")
-    assert "<small>" not in paragraphs[1] and "$5 (excl. tax)" in paragraphs[1]
-
-
-def test_a_drop_cap_set_apart_joins_its_word_again() -> None:
-    body = (
-        '<p><span class="drop">T</span> <span class="upper">he city council</span> approved a '
-        "new budget on Tuesday that moves money from roads to buses.</p>"
-        "<p>I rode the first night bus, and A and B lines are next in line for new buses.</p>"
-    )
-    paragraphs = page(body=body + BODY).paragraphs
-    assert paragraphs[0].startswith("The city council approved")
-    assert paragraphs[1].startswith("I rode")
+@pytest.mark.parametrize(
+    ("first", "second", "openings"),
+    [
+        (  # a drop cap the layout set apart from its word; "A" and "B" are words of their own
+            '<span class="drop">T</span> <span class="upper">he city council</span> approved a'
+            " new budget on Tuesday that moves money from roads to buses.",
+            "I rode the first night bus, and A and B lines are next in line for new buses.",
+            ("The city council approved", "I rode"),
+        ),
+        (  # the New Yorker's lead-in in lower case inside <small>, capitalised by CSS; a
+            # <small> further into a paragraph is left as written
+            "<small>oh, the weather</small> outside is frightful, the heat wave brutal and"
+            " spiteful, and our crops have no water to grow this year.",
+            "The price is $5 <small>(excl. tax)</small> for every reader of the magazine.",
+            ("Oh, the weather outside", "The price is $5 (excl. tax)"),
+        ),
+    ],
+)
+def test_an_opening_styled_apart_reads_as_written(
+    first: str, second: str, openings: tuple[str, str]
+) -> None:
+    paragraphs = page(body=f"<p>{first}</p><p>{second}</p>" + BODY).paragraphs
+    assert (paragraphs[0][: len(openings[0])], paragraphs[1][: len(openings[1])]) == openings
 
 
 def test_a_round_up_of_links_to_other_sites_posts_its_headline_and_link() -> None:
