@@ -46,6 +46,7 @@ SummarySource = Literal["explicit", "front-matter", "meta", "computed"]
 
 _SUMMARY_HEADING = re.compile(r"^(?:summary|in\s+summary|tl;?\s?dr)\s*:?$", re.IGNORECASE)
 _SUMMARY_PREFIX = re.compile(r"^(?:tl;?\s?dr|summary)\s*[:—–-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_LABEL_LETTERS, _LABEL_WORDS = 8, 4  # a section label in capitals: "NEW PARTNERSHIP", not "NASA"
 _TITLE_JOINT = re.compile(r"^\s*(?:-{1,3}|[—–:|•·])\s*")  # between a headline and its description
 _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
@@ -296,6 +297,10 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
             walk.close_section()
             walk.skip_below = _LAST_LEVEL
         return
+    if _is_caps_label(text) and not walk.in_summary:
+        walk.close_section()  # "NEW BUSINESS" on a line of its own heads a round-up's part
+        walk.heading = text
+        return
     walk.removed.extend(inline)
     walk.hashtags.extend((tag, "inline") for tag in inline_hashtags(text))
     prefixed = _SUMMARY_PREFIX.match(text)
@@ -309,6 +314,19 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
         walk.paragraphs.append(text)
         if quoted:
             walk.quoted.add(text)
+
+
+def _is_caps_label(text: str) -> bool:
+    """A few words in capitals, unpunctuated ("GRANTS/DONATIONS", "NEW BUSINESS"): a news
+    round-up's section label set as a paragraph, not a sentence of it."""
+    letters = [char for char in text if char.isalpha()]
+    return (
+        len(letters) >= _LABEL_LETTERS
+        and all(char.isupper() for char in letters)
+        and len(text.split()) <= _LABEL_WORDS
+        and text[-1:].isalpha()
+        and not any(char.isdigit() or char == ":" for char in text)  # "ISBN-13: 978…" is data
+    )
 
 
 def _goes_on(before: str, text: str) -> bool:

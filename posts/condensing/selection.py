@@ -81,6 +81,7 @@ _TURN_LABEL = regex.compile(r"\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){0,3}:\s"
 MIN_WORDS = 3  # fewer content words than this is a fragment or filler, not a key point
 ROUNDUP_SECTIONS = 3  # a list article ("Ten snacks…") has at least this many headed items
 ROUNDUP_CHARS = 1200  # mean characters per headed section of a list article
+DIGEST_STORIES = 3  # a headline naming this many stories, between semicolons, heads a digest
 # A headline that promises a list without a count: "Beauty-Tipps, die jede Braut kennen sollte"
 _LISTED = regex.compile(
     r"\b(?:\w*-?tipps|\w*-?tips|tricks|hacks|ideas|ways|reasons|things|ideen|gründe|dinge"
@@ -587,4 +588,7 @@ def _is_roundup(article: Article) -> bool:
         s.named for s in article.sections if s.heading
     )  # items named by a line of their own are a list's, counted or not
     short = chars / len(headed) <= ROUNDUP_CHARS
-    return bool(_HOW_TO.match(article.title)) or ((numbered or counted) and short)
+    # a news digest's headline names its stories ("Comcast, NW Natural help nonprofits; Beer
+    # City Bottle Shop opens; …: Industry Notes"): each section is one, however long
+    digest = article.title.count(";") >= DIGEST_STORIES - 1
+    return bool(_HOW_TO.match(article.title)) or ((numbered or counted) and short) or digest

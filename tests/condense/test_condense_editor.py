@@ -914,6 +914,48 @@ def test_a_recipe_whose_labels_are_styled_boxes_is_still_no_list_of_steps() -> N
         assert "Preheat" not in posts and "Stir in" not in posts and "brunch dish" in posts
 
 
+def test_a_news_digest_is_posted_as_its_stories_not_as_the_first_one_s_details() -> None:
+    """oregonlive's "Industry Notes": a headline naming its stories between semicolons, and
+    labels in capitals ("GRANTS/DONATIONS") set as paragraphs. Read as one story, the thread
+    was four posts on the first grant; each labelled part is one of the stories."""
+    parts = {
+        "GRANTS/DONATIONS": (
+            "The Comcast Foundation has awarded $355,760 in grants to 31 nonprofits in Oregon.",
+            "The grants support programs in digital literacy and community service.",
+            "The foundation's grant to Big Brothers Big Sisters funded a mentoring program.",
+            "The mission of Big Brothers Big Sisters is to support children facing adversity.",
+        ),
+        "NEW BUSINESS": (
+            "Pam Adkins and Mary Kay Plass have opened a bottle shop on Mississippi Avenue.",
+            "The shop sells craft beer, hard cider and sodas, with eight rotating taps.",
+            "The tap room seats 18 and offers a small food menu of sandwiches.",
+        ),
+        "NEW PARTNERSHIP": (
+            "OnPoint Community Credit Union will offer investment services through Raymond James.",
+            "The partnership starts in January for members in Portland.",
+            "Members can book an appointment at any branch from next week.",
+        ),
+    }
+    body = "".join(
+        f"<p>{label}</p>" + "".join(f"<p>{text}</p>" for text in texts)
+        for label, texts in parts.items()
+    )
+    headline = "Comcast helps nonprofits; OnPoint partnership; Bottle shop opens: Industry Notes"
+    page = f"<html><head><title>{headline}</title></head><body><article>{body}</article></body>"
+    source = parse_article(page.encode(), source="notes.html", url="https://example.org/notes")
+    assert [s.heading for s in source.sections] == list(parts)
+    posts = " ".join(p.text for p in condense(source, "x", mode="thread").posts)
+    assert headline in posts and "Pam Adkins" in posts and "OnPoint" in posts
+    assert "mission of Big Brothers" not in posts
+
+
+def test_data_in_capitals_is_no_label() -> None:
+    body = "<p>ISBN-13: 978-3942795111</p><p>NASA</p><p>The book came out in March.</p>"
+    page = f"<html><head><title>A book</title></head><body><article>{body}</article></body>"
+    source = parse_article(page.encode(), source="book.html", url="https://example.org/book")
+    assert [s.heading for s in source.sections] == [None]
+
+
 def test_lines_that_start_with_numbers_are_no_ingredients() -> None:
     """A news list of figures is no recipe: nothing is labelled."""
     text = "\n\n".join(
