@@ -237,10 +237,11 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             ("以下の", "下記", "上記", "下図", "上図", "次のような"),
             r"以下の|下記の?|上記の?|下図|上図|次のような",
         ),
-        (  # "Be sure to check out the weekly address…", "Take a look at their videos."
+        (  # "Be sure to check out the weekly address…", "Take a look at their videos.", "Take
+            # a look at how Kaycee's kitchen looks now." (the photos)
             ("check out", "take a look", "have a look", "don't miss", "watch"),
             r"^(?:be sure to|make sure to|don't forget to|don't miss)\b"
-            r"|^(?:take|have) a look at (?:their|our|the|this|these|his|her)\b",
+            r"|^(?:take|have) a look at (?:their|our|the|this|these|his|her|how|what|it|them)\b",
         ),
         (  # "siehe Infos unten", "voir ci-dessous", "ver abajo": the page's other parts
             ("unten", "oben", "ci-dessous", "ci-dessus", "abajo", "arriba"),

@@ -200,6 +200,7 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
         ("Check out the full statement below from ABC News.", True),
         ("Be sure to check out the President's weekly address on service.", True),
         ("Take a look at their videos.", True),
+        ("Take a look at how Kaycee's kitchen looks now.", True),
         ("Take a look at the numbers and the picture changes.", True),
         ("For Yerbin Estrada (pictured below), the worst part of the day is the sunset.", True),
         (
