@@ -176,6 +176,15 @@ _FILLER = re.compile(
     r"[\^↑*]|图为|图片来源|摄影|写真[:：])",
     re.IGNORECASE,
 )
+# A hand-over to the next sentence: "But generals aren't the only ones who like this town.",
+# "That's not all.", "But there's more." (posted without what follows, a promise left open)
+_SET_UP = re.compile(
+    r"^(?:(?:but|and|yet)\s+)?(?:(?:that|this)['’]?s not all|that is not all|there['’]?s more\b"
+    r"|(?:[\w’'-]+\s+){1,4}(?:is|are|was|were)(?:n['’]t|\s+not)\s+the\s+only\s+(?:ones?|things?"
+    r"|reasons?|ways?|people|places?)\b)",
+    re.IGNORECASE,
+)
+_SET_UP_WORDS = 14  # a longer sentence says something of its own
 # "Taiwanese President Tsai speaks during a debate in Taipei on December 29.": a photo's caption
 _CAPTION = re.compile(
     r"\b(?:speaks|attends|poses|arrives|waves|gestures|looks on|smiles|listens|walks|reacts"
@@ -541,8 +550,8 @@ def is_filler(text: str) -> bool:
     caption's "图为…", a reference's "^ Lawler, Kelley (2014)"), a
     sentence that announces what follows ("Obama also said:") without it, a bracketed note, a
     quotation that does not say whose it is, a quote whose speaker is a bare surname ("…,"
-    Azzouz said), introduced somewhere else, and a sentence pointing at a figure ("Figure 7
-    shows…", "the table below")."""
+    Azzouz said), introduced somewhere else, a sentence pointing at a figure ("Figure 7
+    shows…", "the table below"), and a hand-over to the next one ("That's not all.")."""
     text = text.strip()
     if text.endswith((":", "：")) or _BY_SURNAME.search(text) or _BRACKETED.match(text):
         return True
@@ -557,6 +566,8 @@ def is_filler(text: str) -> bool:
     if text.count("「") > text.count("」") or text.count("«") > text.count("»"):
         return True  # a quotation opened here and closed in a later sentence
     if points_elsewhere(text) or _CAPTION.search(text):
+        return True
+    if _SET_UP.match(text) and len(text.split()) <= _SET_UP_WORDS:
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
 

@@ -219,6 +219,15 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
         ("Find out more here.", True),
         ("Alle Menschen leben gern hier.", False),
         ("More people live here than ever before.", False),
+        # a hand-over, posted without what it hands over to
+        ("But generals aren't the only ones who like this quintessential small town.", True),
+        ("That's not all.", True),
+        ("But there's more.", True),
+        (
+            "Cats are not the only ones covered: the law also protects dogs, rabbits and birds"
+            " kept in flats, from next year on.",
+            False,
+        ),
     ],
 )
 def test_a_sentence_pointing_elsewhere_or_at_the_reader_is_not_posted(
