@@ -9,20 +9,23 @@ import re
 from collections.abc import Iterable
 
 _STATUS = r"(?:(?:http\s+)?(?:error|fehler|erreur|errore|error\s+code)\s*:?\s*)?(?:4\d\d|5\d\d)"
-# said alone, these name an error; "Gone", "Forbidden" or "Error" alone could head a story
-_ALONE = (
-    r"(?:(?:page|file|article|document|content)\s+)?not\s+found|nothing\s+found"
-    r"|access\s+denied|internal\s+server\s+error|bad\s+gateway|gateway\s+time-?out"
-    r"|service\s+(?:temporarily\s+)?unavailable"
-    r"|(?:seite|datei)\s+nicht\s+gefunden|page\s+(?:non\s+)?introuvable"
-    r"|p[aá]gina\s+no\s+encontrada|pagina\s+non\s+trovata"
+# said alone, these may head a story ("Not Found", a film): an error only on a page that does
+# not declare itself one
+_BARE = (
+    r"not\s+found|nothing\s+found|access\s+denied|internal\s+server\s+error|bad\s+gateway"
+    r"|gateway\s+time-?out|service\s+(?:temporarily\s+)?unavailable"
 )
-_REASON = rf"{_ALONE}|forbidden|unauthori[sz]ed|gone|server\s+error|error|fehler|erreur"
+_MISSING = (
+    r"(?:page|file|article|document|content)\s+not\s+found|(?:seite|datei)\s+nicht\s+gefunden"
+    r"|page\s+(?:non\s+)?introuvable|p[aá]gina\s+no\s+encontrada|pagina\s+non\s+trovata"
+)
+_REASON = rf"{_MISSING}|{_BARE}|forbidden|unauthori[sz]ed|gone|server\s+error|errors?|fehler|erreur"
+_SORRY = r"(?:oops|sorry|whoops|uh[\s-]oh|hoppla|ups)?[\s!,.…]*"
 _ERROR_HEADLINE = re.compile(
-    rf"""(?ix)^(?:oops|sorry|whoops|uh[\s-]oh|hoppla|ups)?[\s!,.…]*(?:
+    rf"""(?ix)^{_SORRY}(?:
         {_STATUS}(?:\s*[-–—:|]?\s*(?:{_REASON}))?
-      | (?:{_ALONE})(?:\s*[-–—:(]?\s*{_STATUS}\)?)?
       | (?:{_REASON})\s*[-–—:(]?\s*{_STATUS}\)?
+      | {_MISSING}
       | something\s+(?:has\s+)?(?:gone|went)\s+wrong
       | (?:that|this|the)\s+page\s+(?:(?:can(?:no|['’])t|could\s*(?:no|['’])t)\s+be\s+found
           |(?:does\s*(?:no|['’])t|doesn['’]t)\s+exist|(?:is|was)\s+not\s+found)
@@ -30,17 +33,22 @@ _ERROR_HEADLINE = re.compile(
       | [\w:.]*(?:Error|Exception)\s+at\s+/\S*
     )[\s!.…]*$"""
 )
-_SEPARATOR = re.compile(r"\s+[|–—·:-]+\s+|\s*::\s*")
+_BARE_HEADLINE = re.compile(rf"(?i)^{_SORRY}(?:{_BARE})[\s!.…]*$")
+_SEPARATOR = re.compile(r"\s+[|–—·:-]+\s+|\s*::\s*|:\s+")
 _GENRES = ("errorpage", "error page", "error")  # PRISM's prism.genre, as fox news declares it
 
 
-def error_headline(titles: Iterable[tuple[str, str]], genres: Iterable[str]) -> str | None:
+def error_headline(
+    titles: Iterable[tuple[str, str]], genres: Iterable[str], story: bool
+) -> str | None:
     """The visible headline or page title (``(source, text)`` pairs, sources "h1" and "title"
     count) that says the page is an error, or the genre the page declares; else None. Each part
-    between a site's separators counts alone ("Page not found – My Blog")."""
+    between a site's separators counts alone ("Page not found – My Blog"). A page that declares
+    itself a ``story`` (news sites' error templates do too) is an error only by a status code or
+    a missing page, never by a bare "Not Found"."""
+    patterns = (_ERROR_HEADLINE,) if story else (_ERROR_HEADLINE, _BARE_HEADLINE)
     for source, text in titles:
-        if source in ("h1", "title") and any(
-            _ERROR_HEADLINE.match(part) for part in _SEPARATOR.split(text)
-        ):
+        parts = _SEPARATOR.split(text) if source in ("h1", "title") else ()
+        if any(p.match(part) for p in patterns for part in parts):
             return text
     return next((f"genre {g}" for g in genres if g.casefold() in _GENRES), None)

@@ -80,8 +80,7 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         og_url=og_url,
         is_story=story,
         own_host=_own_host(tree) if not (canonical or og_url) else None,
-        # a story's headline may well be "Not Found"; only its declared genre says error
-        error=error_headline(() if story else titles, metas.get("prism.genre", [])),
+        error=error_headline(titles, metas.get("prism.genre", []), story),
     )
 
 

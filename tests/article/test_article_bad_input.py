@@ -72,6 +72,14 @@ BAD_CONTENT = {
         b"</html>",
         "is a site's error page (OpenURI::HTTPError at /slideshow/x), not an article",
     ),
+    # news sites' error templates declare og:type "article" too: a status code still says it
+    "story-template-404": (
+        b'<html><head><meta property="og:type" content="article"><title>404 | Vanity Fair'
+        b'</title><meta property="og:description" content="From world affairs to entertainment,'
+        b' the magazine drives the dialogue."></head><body><p>From world affairs to'
+        b" entertainment, the magazine drives the dialogue.</p></body></html>",
+        "is a site's error page (404 | Vanity Fair), not an article",
+    ),
     "declared-error-page": (
         b'<html><head><meta name="prism.genre" content="errorPage"><title>News | Latest</title>'
         b'<meta name="description" content="Breaking news and video from the site.">'
