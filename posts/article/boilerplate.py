@@ -373,8 +373,9 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\s*\([\w .&]{2,30}\))?"
             r"\s*(?:--|—|–)|[A-Z][A-Z.'’ -]{1,28}[A-Z.]\s*\([\w .&]{2,30}\)\s*-"
             rf"|(?:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s*(?:--|—|–))\s+(?=[A-Z“\"])"
-            # "(CNN)Winning the presidency…", "(AP) — The…": the outlet alone, in brackets
-            r"|^\((?:[A-Z]{2,6}|Reuters|Bloomberg|Yonhap|Xinhua)\)\s*(?:(?:--|—|–)\s*)?(?=[A-Z“\"])"
+            # "(CNN)Winning the presidency…", "(AP) — The…", "(Reuters) - Google…": the outlet
+            # alone, in brackets
+            r"|^\((?:[A-Z]{2,6}|Reuters|Bloomberg|Yonhap|Xinhua)\)\s*(?:(?:--|—|–|-)\s*)?(?=[A-Z“\"])"
         ),
     ),
     (

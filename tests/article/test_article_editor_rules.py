@@ -503,6 +503,7 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ("NEW YORK — The city opened a ferry.", "The city opened a ferry.", "dateline"),
         ("(CNN)Winning the vote did not change him.", "Winning the vote did not change him.", "dateline"),  # noqa: E501
         ("(AP) — The city opened a ferry.", "The city opened a ferry.", "dateline"),
+        ("(Reuters) - Google's Gmail was blocked.", "Google's Gmail was blocked.", "dateline"),
         ("SEOUL, Aug. 20 (Yonhap) -- North Korea fired two missiles.", "North Korea fired two missiles.", "dateline"),  # noqa: E501
         ("Access is restored.* The court ruled in December.", "Access is restored. The court ruled in December.", "footnote-marker"),  # noqa: E501
         ("The loop starts again.: 207 The list names the films.", "The loop starts again. The list names the films.", "citation-marker"),  # noqa: E501
