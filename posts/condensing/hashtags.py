@@ -31,6 +31,7 @@ PROMINENT_PARAGRAPHS = 2  # a metadata keyword must appear in the headline, summ
 MAX_KEYWORD_WORDS = 3  # a longer metadata "keyword" is a phrase (often the headline), not a tag
 MAX_TAG_CHARS = 24  # nor is a keyword longer than this once written as a tag
 SHORT_WORD = 3  # "of", "de", "the": a name's linking words, in lower case even in a name
+TITLE_RUN = 3  # the headline's words, in order, leading the keywords: a CMS cut the title up
 PICKED_WORDS = 3  # lower-case words among a German page's keywords that show a machine's list
 MIN_USES = 2  # a metadata keyword mentioned once is incidental (a headline mention counts twice)
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
@@ -105,11 +106,14 @@ def judged_keywords(article: Article) -> Iterator[str]:
     )
     whole = " ".join((article.summary, *article.paragraphs))
     german = (article.lang or "").casefold().startswith("de")
-    if _split_title(article) or (german and _picked_from_text(article, whole)):
+    if german and _picked_from_text(article, whole):
         return
+    cut = _title_cut(article)
     for keyword in article.keywords:
         words = len(_SEPARATORS.split(keyword.text.strip()))
         if keyword.source != "meta" or not keyword.used or words > MAX_KEYWORD_WORDS:
+            continue
+        if keyword.text.strip().casefold() in cut:
             continue
         if keyword.text.strip().casefold() in _GENERIC:
             continue  # a section's name or a plain adjective ("Business", "free"): no topic
@@ -122,11 +126,23 @@ def judged_keywords(article: Article) -> Iterator[str]:
                 yield spelled
 
 
-def _split_title(article: Article) -> bool:
-    """The metadata keywords are the headline cut at its spaces ("Wie, entsteht, Erdöl" for "Wie
-    entsteht Erdöl?"): a CMS filled them in, no one chose a topic, and "#Wie" is no tag."""
-    declared = [k.text.casefold() for k in article.keywords if k.source == "meta"]
-    return len(declared) >= 2 and declared == _TITLE_WORD.findall(article.title.casefold())
+def _title_cut(article: Article) -> frozenset[str]:
+    """The metadata keywords that are the headline cut at its spaces ("Wie, entsteht, Erdöl"
+    for "Wie entsteht Erdöl?"; "Sofia, Vergara, And, Joe, …" before "sofia vergara"): a CMS
+    filled them in, no one chose a topic, and "#Wie" or "#Sofia" is no tag. They lead the list
+    and run on through the headline's words in order, three of them at least (or all)."""
+    declared = [k.text.strip().casefold() for k in article.keywords if k.source == "meta"]
+    words = _TITLE_WORD.findall(article.title.casefold())
+    run = max((_common_run(declared, words[start:]) for start in range(len(words))), default=0)
+    return frozenset(declared[:run]) if run >= max(2, min(TITLE_RUN, len(words))) else frozenset()
+
+
+def _common_run(first: list[str], second: list[str]) -> int:
+    """How many leading items the two lists share."""
+    return next(
+        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
+        min(len(first), len(second)),
+    )
 
 
 def _picked_from_text(article: Article, text: str) -> bool:

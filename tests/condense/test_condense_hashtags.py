@@ -233,3 +233,10 @@ def test_keywords_that_are_the_headline_cut_at_its_spaces_are_no_tags() -> None:
     assert condense(source, "mastodon", mode="single").hashtags_kept == ()
     chosen = keyworded(*(Keyword(word, "meta", True) for word in ("sodium-ion", "Grid")))
     assert condense(chosen, "mastodon", mode="single").hashtags_kept == ("SodiumIon", "Grid")
+    # the CMS's cut of the headline leading chosen phrases: the phrases are still chosen
+    cut = ("batteries", "sodium-ion", "cells", "Energy Storage", "Jane Smith")
+    source = keyworded(*(Keyword(word, "meta", True) for word in cut))
+    assert condense(source, "mastodon", mode="single").hashtags_kept == (
+        "EnergyStorage",
+        "JaneSmith",
+    )
