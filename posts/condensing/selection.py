@@ -81,6 +81,7 @@ _TURN_LABEL = regex.compile(r"\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){0,3}:\s"
 MIN_WORDS = 3  # fewer content words than this is a fragment or filler, not a key point
 ROUNDUP_SECTIONS = 3  # a list article ("Ten snacks…") has at least this many headed items
 ROUNDUP_CHARS = 1200  # mean characters per headed section of a list article
+RANKED_ITEMS = 8  # headed sections under a ranking headline that make it a list, long or not
 DIGEST_STORIES = 3  # a headline naming this many stories, between semicolons, heads a digest
 # A headline that promises a list without a count: "Beauty-Tipps, die jede Braut kennen sollte"
 _LISTED = regex.compile(
@@ -89,6 +90,7 @@ _LISTED = regex.compile(
     regex.IGNORECASE,
 )
 # A list article says so: a count in its headline ("Ten snacks", "The 5 best"), or numbered items.
+_RANKED = regex.compile(r"\b(?:best|worst|favou?rites?|greatest)\b", regex.IGNORECASE)
 _COUNTED = regex.compile(
     r"(?:^|\bthe\s+|\btop\s+|\bthese\s+)(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|fifteen|twenty)\b(?![.,:]\d)|\btop\s+\d+\b",
@@ -591,4 +593,12 @@ def _is_roundup(article: Article) -> bool:
     # a news digest's headline names its stories ("Comcast, NW Natural help nonprofits; Beer
     # City Bottle Shop opens; …: Industry Notes"): each section is one, however long
     digest = article.title.count(";") >= DIGEST_STORIES - 1
-    return bool(_HOW_TO.match(article.title)) or ((numbered or counted) and short) or digest
+    # many headed items under a ranking headline ("The best film scenes of 2014": 22 scenes)
+    # are a list however long each is
+    ranked = bool(_RANKED.search(article.title)) and len(headed) >= RANKED_ITEMS
+    return (
+        bool(_HOW_TO.match(article.title))
+        or ((numbered or counted) and short)
+        or digest
+        or ((numbered or counted or ranked) and len(headed) >= RANKED_ITEMS)
+    )

@@ -959,6 +959,25 @@ def test_a_news_digest_is_posted_as_its_stories_not_as_the_first_one_s_details()
     assert "mission of Big Brothers" not in posts
 
 
+def test_many_long_items_under_a_ranking_headline_are_a_list() -> None:
+    """The A.V. Club's "The best film scenes of 2014": 22 headed scenes, each a long review.
+    Read as an essay, the thread was five posts of its introduction and no scene."""
+    films = ("Whiplash", "Under The Skin", "Noah", "Snowpiercer", "Foxcatcher", "Pompeii",
+             "Godzilla", "Interstellar", "John Wick")  # fmt: skip
+    review = " ".join(
+        f"The {n}th shot of this scene holds the camera on the drummer for a long while." for n in
+        range(4, 14)
+    )  # fmt: skip
+    sections = "\n\n".join(f"## The ending, {film}\n\n{review}\n\n{review}" for film in films)
+    text = (
+        "# The best film scenes of 2014\n\nGreat scenes, like great movies, adhere to no single"
+        " formula, and some of them work only beside the moments around them.\n\n" + sections
+    )
+    source = parse_article(text.encode(), source="scenes.md", url="https://example.org/scenes")
+    posts = " ".join(p.text for p in condense(source, "x", mode="thread").posts)
+    assert all(f"The ending, {film}" in posts for film in films[:3])
+
+
 def test_data_in_capitals_is_no_label() -> None:
     body = "<p>ISBN-13: 978-3942795111</p><p>NASA</p><p>The book came out in March.</p>"
     page = f"<html><head><title>A book</title></head><body><article>{body}</article></body>"
