@@ -112,6 +112,16 @@ _DISCLOSURE = re.compile(
     r"|\bdoes\s+not\s+(?:affect|influence)\s+my\s+(?:opinion|review)\b",
     re.IGNORECASE,
 )
+# The author's disclaimer set as a paragraph of its own: "This is solely my opinion. Every person
+# is different…", "Disclaimer: …", "This post contains affiliate links." (no lead, no point)
+_DISCLAIMER = re.compile(
+    r"^(?:disclaimer\s*:|haftungsausschluss\s*:|this\s+is\s+(?:solely\s+|just\s+|only\s+"
+    r"|simply\s+|purely\s+)?my\s+(?:own\s+|personal\s+)?opinion\b|(?:the\s+)?(?:views|opinions)"
+    r"\s+expressed\s+(?:here|in\s+this)|this\s+(?:post|article|page)\s+(?:contains"
+    r"|may\s+contain)\s+affiliate\s+links)",
+    re.IGNORECASE,
+)
+_DISCLAIMER_WORDS = 60  # a longer paragraph goes on to say something of its own
 _NOTICE_OPENING = 80  # characters of a long paragraph where a cookie notice shows itself
 # A site's cookie notice in German, French or Spanish: "Auf unserer Website werden Cookies …
 # verwendet", "Diese Website verwendet Cookies", "Ce site utilise des cookies", "Utilizamos cookies"
@@ -339,6 +349,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("related", lambda t: bool(_OPENINGS.match(t) or _ANYWHERE.search(t))),
     ("cookie-notice", lambda t: bool(_COOKIES.search(t))),
     ("disclosure", lambda t: bool(_DISCLOSURE.search(t))),
+    ("disclaimer", lambda t: bool(_DISCLAIMER.match(t)) and len(t.split()) <= _DISCLAIMER_WORDS),
     ("navigation", lambda t: bool(_NAVIGATION.match(t))),
     ("furniture-heading", lambda t: is_boilerplate_heading(t)),
 )

@@ -37,6 +37,11 @@ _RUN_IN_WORDS = 8
 _RUN_IN_LEVEL = 4
 _SIZE_SUFFIX = re.compile(r"-\d{2,4}x\d{2,4}$")  # WordPress's "-150x150" crops
 _FILE_NAME = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$")
+# what a template writes for every picture: no description of this one (WCAG failure F30)
+_GENERIC_ALT = re.compile(
+    r"(?i)^(?:(?:article|featured|post|header|lead|main|hero|feature)\s+)?(?:image|photo|picture"
+    r"|img|thumbnail|thumb|bild|foto|artikelbild|vorschaubild)\s*\d*$"
+)
 _SITE_WORDS = 5  # a site's name is short; a longer guess is a headline taken for one
 _TAGLINE_JOINT = re.compile(r"\s+[-–—|]\s+|:\s+")
 _SITE_NAME_CHARS = 4  # shorter names ("BBC" aside) match too many openings
@@ -230,10 +235,17 @@ def _image_alt(images: tuple[tuple[str, str, str], ...], headline: str | None) -
 
 def _describes(alt: str, src: str) -> bool:
     """Not a file name, with its extension or as the picture's own ("bgedemo" for bgedemo.jpg,
-    a CMS's default), nor a credit."""
+    a CMS's default), nor a credit, nor a word for any picture ("article image")."""
     stem = _SIZE_SUFFIX.sub("", _file_name(src).rsplit(".", 1)[0])
     own = comparable(alt) == comparable(stem)
-    return bool(alt) and not own and not _FILE_NAME.match(alt) and not is_photo_credit(alt)
+    generic = bool(_GENERIC_ALT.match(alt))
+    return (
+        bool(alt)
+        and not own
+        and not generic
+        and not _FILE_NAME.match(alt)
+        and not is_photo_credit(alt)
+    )
 
 
 def _file_name(src: str) -> str:

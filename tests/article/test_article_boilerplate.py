@@ -45,6 +45,10 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "Vielen Dank an den Verlag für die Bereitstellung des Rezensionsexemplares. Dies hat keine "
         "Auswirkungen auf meine persönliche Meinung.",
         "I received a free review copy from the publisher.",
+        "This is solely my opinion. Every person is different, so the things that I have "
+        "experienced in no way reflect EVERY birth mother or adoptee.",
+        "Disclaimer: I am not a doctor.",
+        "This post contains affiliate links.",
         "Teilen mit:",
         "Gefällt mir Wird geladen …",
         "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert.",
@@ -82,6 +86,8 @@ def test_furniture(text: str) -> None:
         "Veröffentlicht in der Fachzeitschrift Science zeigt die Studie, dass Bienen tanzen.",
         "Die Zeitung wird drucken lassen.",
         "Im März 2019 kamen 300 Gäste.",
+        "I am not a doctor, but the nurse who saved my father's life was, and this is her story.",
+        "But this is just my opinion, and the council voted the other way.",
         "Die Datenschutzbehörde prüft, ob Händler Cookies ohne Zustimmung setzen; die Verbraucher"
         "zentrale hatte geklagt, weil die Seiten schon beim ersten Aufruf Daten an Werbenetze "
         "schickten, und das Gericht gab ihr in allen Punkten recht, wie eine Sprecherin sagte.",

@@ -801,6 +801,12 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
             None,  # the file's own name again (WCAG F30), a CMS's default, describes nothing
         ),
         (
+            "",
+            '<img src="/uploads/what-not-to-say.jpg" alt="article image">' + BODY,
+            "https://news.example/uploads/what-not-to-say.jpg",
+            None,  # the template's word for every picture describes none
+        ),
+        (
             '<title>Night buses return</title><meta property="og:image" content="/photos/bus.jpg">'
             '<meta property="og:image:alt" content="Night buses return">',
             '<figure><img src="/photos/bus.jpg"><figcaption>Bus 7 at the river stop.</figcaption>'
