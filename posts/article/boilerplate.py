@@ -49,7 +49,7 @@ _FURNITURE = re.compile(
       | read\s+more|continue\s+reading
       | tags?|categories|filed\s+under|posted\s+in
       | navigation|menu|footer|cookies?(?:\s+(?:policy|settings|notice))?
-      | about\s+the\s+author|advertisement|sponsored(?:\s+content)?
+      | about\s+the\s+author|advertisement|sponsored(?:\s+content)?|permalink
       | previous|next|prev|(?:previous|next)\s+(?:slide|photo|image|page)s?
       | media\s+contacts?|press\s+contacts?|for\s+more\s+information|forward-looking\s+statements
       | (?:diesen\s+(?:beitrag|artikel)\s+)?teilen|schlagwörter|kategorien|beitrags-?navigation

@@ -32,6 +32,7 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "Lee también: cómo elegimos la malla",
         "Weiterlesen",
         "Loading...",
+        "Permalink",
         "The interactive transcript could not be loaded.",
         "Rating is available when the video has been rented.",
         "This feature is not available right now. Please try again later.",
