@@ -185,6 +185,11 @@ _SET_UP = re.compile(
     re.IGNORECASE,
 )
 _SET_UP_WORDS = 14  # a longer sentence says something of its own
+# Markup shown as text: a player's embed code for copying ("<iframe width='670' src=…>")
+_MARKUP = re.compile(
+    r"<[a-zA-Z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))+\s*/?>"
+    r"|</?(?:iframe|script|embed|object|div|span|img|br)\b[^>]*>"
+)
 # "Taiwanese President Tsai speaks during a debate in Taipei on December 29.": a photo's caption
 _CAPTION = re.compile(
     r"\b(?:speaks|attends|poses|arrives|waves|gestures|looks on|smiles|listens|walks|reacts"
@@ -551,7 +556,8 @@ def is_filler(text: str) -> bool:
     sentence that announces what follows ("Obama also said:") without it, a bracketed note, a
     quotation that does not say whose it is, a quote whose speaker is a bare surname ("…,"
     Azzouz said), introduced somewhere else, a sentence pointing at a figure ("Figure 7
-    shows…", "the table below"), and a hand-over to the next one ("That's not all.")."""
+    shows…", "the table below"), a hand-over to the next one ("That's not all."), and markup
+    shown as text (an embed code)."""
     text = text.strip()
     if text.endswith((":", "：")) or _BY_SURNAME.search(text) or _BRACKETED.match(text):
         return True
@@ -568,6 +574,8 @@ def is_filler(text: str) -> bool:
     if points_elsewhere(text) or _CAPTION.search(text):
         return True
     if _SET_UP.match(text) and len(text.split()) <= _SET_UP_WORDS:
+        return True
+    if "<" in text and _MARKUP.search(text):
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
 

@@ -223,6 +223,13 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
         ("But generals aren't the only ones who like this quintessential small town.", True),
         ("That's not all.", True),
         ("But there's more.", True),
+        # an embed code shown for copying is no sentence; "a < b" in prose is
+        (
+            "<iframe width='670' height='437' src='http://x.example/v/1'>Your browser does not"
+            " support frames.",
+            True,
+        ),
+        ("Prices fell where a <b>-rated loan was cheaper than 5 < 6 suggests.", False),
         (
             "Cats are not the only ones covered: the law also protects dogs, rabbits and birds"
             " kept in flats, from next year on.",
