@@ -15,6 +15,7 @@ from posts.errors import InputError
 
 MAX_EXTRA_TRIES = 40  # ranked sentences tried for the room left after the news
 GLUE_WORDS = 4  # a sentence this short that is no key point may still carry the lead on
+EXTRA_WORDS = 5  # content words a sentence from further down needs to say something alone
 
 
 def single(ctx: Context) -> Shape:
@@ -113,7 +114,8 @@ def _tags(ctx: Context, hook: str, body: str) -> list[str]:
 
 
 def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[str]:
-    """Add the best-ranked sentences that fit whole after the news, kept in article order. An
+    """Add the best-ranked sentences that fit whole after the news, kept in article order (one
+    from further down says something alone: :data:`EXTRA_WORDS` content words at least). An
     article told in person, once its story has begun, goes on with its opening's next sentence
     or stops: skipping one that does not fit would set two moments side by side."""
     slot = _slot(ctx, hook, tags)
@@ -135,6 +137,8 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
             break
         if cost > room or sentence.text in chosen or not sentence.point:
             continue
+        if len(sentence.words) < EXTRA_WORDS:
+            continue  # "Students work independently.": whose, in which course, the page said
         if not _stands(ctx, sentence, chosen, extra):
             continue
         trial = sorted([*extra, sentence], key=lambda s: s.position)

@@ -177,6 +177,34 @@ def test_a_single_post_reads_its_lead_on_past_a_pointer_to_the_page() -> None:
     assert f"{lead} {going_on}" in post.text and "details below" not in post.text
 
 
+def test_a_single_post_fills_its_room_only_with_a_sentence_that_stands_alone() -> None:
+    """ "Students work independently." from a course listing further down says nothing beside
+    the lead: whose students, which course? A sentence from elsewhere needs words of its own."""
+    lead = (
+        "For the serious genealogist there are some worthwhile learning opportunities coming up"
+        " during the year 2015, from weekend seminars to a full online course in records."
+    )
+    source = Article(
+        title="New Year offers family history learning opportunities",
+        sections=(
+            Section(None, (lead,)),
+            Section(
+                "Online course",
+                (
+                    "The twelve lessons open in March on the society's site."
+                    " Students work independently.",
+                ),
+            ),
+        ),  # fmt: skip
+        summary=lead,
+        summary_source="computed",
+        hashtags=(),
+        url="https://example.org/genealogy",
+    )
+    (post,) = condense(source, "x", mode="single").posts
+    assert "Students work independently." not in post.text
+
+
 def test_a_single_post_reads_on_past_a_japanese_sentence_without_a_stop() -> None:
     """Japanese may end a sentence on "…です" with no "。"; reading the lead on takes it as a
     whole sentence, not as a fragment that stops the reading."""
