@@ -17,6 +17,7 @@ from collections.abc import Callable
 _MAX_WORDS = 30  # longer paragraphs are content, whatever they start with
 _MENU_WORDS = 20  # a run of capitalised labels this long is a menu, not a sentence …
 _MENU_SHARE = 0.9  # … when this share of its words are capitalised
+_RUN_WORDS, _RUN_SHARE, _RUN_ENDS = 200, 0.58, 0.07  # a page run together: see _is_menu
 _MENU_LABELS = 5  # or this many short labels set apart by "·", "|" or "•"
 _MENU_SEPARATOR = re.compile(r"\s[·|•]\s|^[·|•]\s")
 
@@ -451,6 +452,11 @@ def _is_menu(text: str) -> bool:
     # arrows and brackets ("<< First Page", "November 2019 (1)") are neither labels nor prose
     words = [word.lstrip("([<") for word in words if any(char.isalnum() for char in word)]
     capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    if len(words) >= _RUN_WORDS and capitalised >= _RUN_SHARE * len(words):
+        # a whole page run together (a table layout, a topic page's menus and teasers read as
+        # one block): long, mostly capitalised, hardly a sentence ending in it
+        ends = sum(1 for word in words if word.endswith((".", "!", "?")))
+        return ends <= _RUN_ENDS * len(words)
     return capitalised >= _MENU_SHARE * len(words) and text.count(",") * 10 < len(words)
 
 

@@ -74,6 +74,25 @@ def test_furniture(text: str) -> None:
     assert is_boilerplate_paragraph(text)
 
 
+def test_a_whole_page_run_together_is_furniture() -> None:
+    """huffingtonpost.de's topic page read as one block: menus, dates and other stories'
+    teasers, 300 words, mostly capitalised, hardly a sentence end."""
+    menu = "Generation Y Entertainment Politik Lifestyle Mehr Desktop Alerts Anmelden Profil"
+    teasers = (
+        "Trick-Frage? Wie Kaufland seine Kunden an der Kasse kontrolliert dpa Der Tag an dem ich"
+        " die Islamisierung in Deutschland finden wollte Getty Das Foto zeigt eine Familie Doch"
+        " ein Detail sieht man nicht Stacie Kinney Courtesy"
+    )
+    run = " ".join([menu, "3. Januar 2015 Edition: DE Follow STARTSEITE", teasers] * 6)
+    assert len(run.split()) >= 200
+    assert is_boilerplate_paragraph(run)
+    prose = " ".join(
+        ["Die Stadt Erfurt baut im kommenden Jahr zwei neue Schulen, und der Stadtrat hat dafür"
+         " am Dienstag Geld bewilligt, wie die Verwaltung mitteilte."] * 9
+    )  # fmt: skip
+    assert not is_boilerplate_paragraph(prose)
+
+
 @pytest.mark.parametrize(
     "text",
     [
