@@ -9,10 +9,10 @@ import re
 from collections.abc import Iterable
 
 _STATUS = r"(?:(?:http\s+)?(?:error|fehler|erreur|errore|error\s+code)\s*:?\s*)?(?:4\d\d|5\d\d)"
-# said alone, these may head a story ("Not Found", a film): an error only on a page that does
-# not declare itself one
+# said alone, these may head a story ("Not Found", "Forbidden", films): an error only on a page
+# that does not declare itself one
 _BARE = (
-    r"not\s+found|nothing\s+found|access\s+denied|internal\s+server\s+error|bad\s+gateway"
+    r"not\s+found|nothing\s+found|access\s+denied|forbidden|internal\s+server\s+error|bad\s+gateway"
     r"|gateway\s+time-?out|service\s+(?:temporarily\s+)?unavailable"
 )
 _MISSING = (

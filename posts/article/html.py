@@ -36,7 +36,8 @@ _BLOCK_CHILDREN = ("p", "item", "list", "head")
 _RUN_IN_WORDS = 8
 _RUN_IN_LEVEL = 4
 _SIZE_SUFFIX = re.compile(r"-\d{2,4}x\d{2,4}$")  # WordPress's "-150x150" crops
-_FILE_NAME = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$")
+# a file name, alone or with a credit after it ("iStock_000036475472Small.jpg - istockphoto.com")
+_FILE_NAME = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:$|\s+[-–—|:]\s)")
 # what a template writes for every picture: no description of this one (WCAG failure F30)
 _GENERIC_ALT = re.compile(
     r"(?i)^(?:(?:article|featured|post|header|lead|main|hero|feature)\s+)?(?:image|photo|picture"

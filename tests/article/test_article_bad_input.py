@@ -80,6 +80,11 @@ BAD_CONTENT = {
         b" entertainment, the magazine drives the dialogue.</p></body></html>",
         "is a site's error page (404 | Vanity Fair), not an article",
     ),
+    "iis-403": (
+        b"<html><head><title>Forbidden</title></head><body><h2>Forbidden</h2><hr><p>HTTP Error"
+        b" 403. The request URL is forbidden.</p></body></html>",
+        "is a site's error page (Forbidden), not an article",
+    ),
     "declared-error-page": (
         b'<html><head><meta name="prism.genre" content="errorPage"><title>News | Latest</title>'
         b'<meta name="description" content="Breaking news and video from the site.">'

@@ -807,6 +807,13 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
             None,  # the template's word for every picture describes none
         ),
         (
+            "",
+            '<img src="/y/iStock_0364Small.jpg" alt="iStock_0364Small.jpg - istockphoto.com">'
+            + BODY,
+            "https://news.example/y/iStock_0364Small.jpg",
+            None,  # a file name with its credit after it
+        ),
+        (
             '<title>Night buses return</title><meta property="og:image" content="/photos/bus.jpg">'
             '<meta property="og:image:alt" content="Night buses return">',
             '<figure><img src="/photos/bus.jpg"><figcaption>Bus 7 at the river stop.</figcaption>'

@@ -184,18 +184,10 @@ def test_a_single_post_fills_its_room_only_with_a_sentence_that_stands_alone() -
         "For the serious genealogist there are some worthwhile learning opportunities coming up"
         " during the year 2015, from weekend seminars to a full online course in records."
     )
+    course = "The twelve lessons open in March on the society's site. Students work independently."
     source = Article(
         title="New Year offers family history learning opportunities",
-        sections=(
-            Section(None, (lead,)),
-            Section(
-                "Online course",
-                (
-                    "The twelve lessons open in March on the society's site."
-                    " Students work independently.",
-                ),
-            ),
-        ),  # fmt: skip
+        sections=(Section(None, (lead,)), Section("Online course", (course,))),
         summary=lead,
         summary_source="computed",
         hashtags=(),
