@@ -37,7 +37,10 @@ _ABOUT_SITE = re.compile(
     # "Blog über Bücher, Beauty…", "Un blog sur…", "Willkommen auf…", "Bienvenue sur…"
     r"|^(?:an?\s+|my\s+|our\s+|ein\s+|mein\s+|unser\s+|un\s+|mon\s+|mi\s+)?blog\s+(?:about"
     r"|on|dedicated|über|rund\s+um|für|sur|consacré|sobre)\b"
-    r"|^(?:willkommen\s+(?:auf|bei|im)|bienvenue\s+(?:sur|chez)|bienvenid[oa]s?\s+a)\b",
+    r"|^(?:willkommen\s+(?:auf|bei|im)|bienvenue\s+(?:sur|chez)|bienvenid[oa]s?\s+a)\b"
+    # a site's pitch to its readers: "We help you get dinner on the table… So come find out
+    # What's Cooking at Recipe.com every day!"
+    r"|^we\s+(?:help|bring|give|show|offer|tell)\s+you\b|\bcome\s+find\s+out\b",
     re.IGNORECASE,
 )
 # "Finally, …", "Which is why we put together…", "And then…": text that answers what came before
