@@ -92,10 +92,15 @@ _LISTED = regex.compile(
 # A list article says so: a count in its headline ("Ten snacks", "The 5 best"), or numbered items.
 _RANKED = regex.compile(r"\b(?:best|worst|favou?rites?|greatest)\b", regex.IGNORECASE)
 _COUNTED = regex.compile(
-    r"(?:^|\bthe\s+|\btop\s+|\bthese\s+)(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven"
-    r"|twelve|fifteen|twenty)\b(?![.,:]\d)|\btop\s+\d+\b",
+    r"(?:^|\bthe\s+|\btop\s+|\bthese\s+)(?P<count>\d+|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|fifteen|twenty)\b(?![.,:]\d)|\btop\s+\d+\b",
     regex.IGNORECASE,
 )  # "Five tents…", "The 8 coolest…", "Top 10 …"; not "Windows 10" or "iPhone 12"
+_NUMBER_WORDS = {
+    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+COUNT_SLACK = 2  # sections beyond the headline's count (an introduction, a conclusion)
 _NUMBERED = regex.compile(r"^\s*(?:\d+\s*[.):]|#\s*\d+|no\.\s*\d+)", regex.IGNORECASE)
 _HOW_TO = regex.compile(r"\s*how to\b", regex.IGNORECASE)
 # "1. Introduction", "2. Terminology": a document's numbered sections, not a list's items.
@@ -576,6 +581,19 @@ def _numbered_items(article: Article) -> frozenset[tuple[int, int]]:
     return frozenset() if any(_DOCUMENT_SECTION.match(t) for t in titles) else frozenset(found)
 
 
+def _counts(title: str, sections: int) -> bool:
+    """Does the headline count the headed sections ("Five tents…", "The 8 coolest…") or promise
+    a list ("Winter tips…")? Not when they are far more than it counts: "3 Ways to Implement
+    Embeddable Custom Badges" over nine sections ("Setting up our Example Application",
+    "IFrames", …) is a tutorial's outline."""
+    found = _COUNTED.search(title)
+    if not found:
+        return bool(_LISTED.search(title))
+    word = (found.group("count") or "").casefold()
+    number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    return number is None or sections <= number + COUNT_SLACK
+
+
 def _is_roundup(article: Article) -> bool:
     """A list article: several short headed sections, numbered, counted by the headline or named
     by lines of their own (:mod:`~posts.article.item_names`); or a
@@ -586,7 +604,7 @@ def _is_roundup(article: Article) -> bool:
         return False
     chars = sum(len(p) for s in article.sections if s.heading for p in s.paragraphs)
     numbered = sum(1 for h in headed if _NUMBERED.match(h)) >= ROUNDUP_SECTIONS
-    counted = bool(_COUNTED.search(article.title) or _LISTED.search(article.title)) or all(
+    counted = _counts(article.title, len(headed)) or all(
         s.named for s in article.sections if s.heading
     )  # items named by a line of their own are a list's, counted or not
     short = chars / len(headed) <= ROUNDUP_CHARS
@@ -595,7 +613,7 @@ def _is_roundup(article: Article) -> bool:
     digest = article.title.count(";") >= DIGEST_STORIES - 1
     # many headed items under a ranking headline ("The best film scenes of 2014": 22 scenes)
     # are a list however long each is
-    ranked = bool(_RANKED.search(article.title)) and len(headed) >= RANKED_ITEMS
+    ranked = bool(_RANKED.search(article.title))
     return (
         bool(_HOW_TO.match(article.title))
         or ((numbered or counted) and short)

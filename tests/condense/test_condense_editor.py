@@ -985,6 +985,26 @@ def test_many_long_items_under_a_ranking_headline_are_a_list() -> None:
     assert all(f"The ending, {film}" in posts for film in films[:3])
 
 
+def test_a_count_far_below_the_sections_is_no_list_of_them() -> None:
+    """ "3 Ways to Implement Embeddable Custom Badges" over nine sections (its outline:
+    "IFrames", "Styling", …) is a tutorial, not a list of nine: no roll call of headings."""
+    parts = ("Setting up", "IFrames", "Images", "Javascript", "Considerations", "Styling",
+             "Customization", "Security", "Advanced")  # fmt: skip
+    sections = "\n\n".join(
+        f"## {part}\n\nThe {part.lower()} step of the badge takes a few lines of code, and we"
+        " walk through each of them with the server's answer, the markup and the styles, so that"
+        " a host page shows the badge the way the user expects it on every screen size."
+        for part in parts
+    )
+    text = (
+        "# 3 Ways to Implement Embeddable Custom Badges\n\nEmbeddable content is a great way to"
+        " promote your site, and a badge links back to it from a third-party page.\n\n" + sections
+    )
+    source = parse_article(text.encode(), source="badges.md", url="https://example.org/badges")
+    posts = "\n".join(p.text for p in condense(source, "x", mode="thread").posts)
+    assert "Considerations\nStyling" not in posts
+
+
 def test_data_in_capitals_is_no_label() -> None:
     body = "<p>ISBN-13: 978-3942795111</p><p>NASA</p><p>The book came out in March.</p>"
     page = f"<html><head><title>A book</title></head><body><article>{body}</article></body>"
