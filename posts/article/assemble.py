@@ -91,6 +91,7 @@ class _Walk:
     lang: str | None = None
     in_summary: bool = False
     skip_below: int | None = None  # inside a boilerplate section headed at this level
+    kicker: str | None = None  # the title's topic word, until the first paragraph is read
 
     def close_section(self) -> None:
         if self.paragraphs:
@@ -184,7 +185,12 @@ def _walk(extracted: Extracted) -> _Walk:
     """Sections, summary lines, hashtags and removals from the blocks, in order."""
     meta = extracted.meta
     english = (meta.lang or "en").casefold().startswith("en")
-    walk = _Walk(title=squash(meta.title) if meta.title else None, english=english, lang=meta.lang)
+    walk = _Walk(
+        title=squash(meta.title) if meta.title else None,
+        english=english,
+        lang=meta.lang,
+        kicker=meta.kicker,
+    )
     for block in extracted.blocks:
         if block.is_heading:
             _heading(walk, block)
@@ -282,6 +288,7 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
     text, inline = strip_inline(squash(" ".join(kept)))
     if walk.english:
         text = _DROP_CAP.sub(r"\1", text)
+    text = _past_kicker(walk, text)
     if not any(char.isalnum() for char in text) or walk.is_title(text):
         return  # rules, ornaments, emoji rows: nothing to post
     if text.endswith(":") and is_procedure_label(text):
@@ -314,6 +321,17 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
         walk.paragraphs.append(text)
         if quoted:
             walk.quoted.add(text)
+
+
+def _past_kicker(walk: _Walk, text: str) -> str:
+    """The first paragraph without the title's kicker set before its words ("Weihnachten Sie
+    können…" under "Weihnachten: Die Redaktion zeigt…"); any later paragraph as it is."""
+    kicker, walk.kicker = walk.kicker, None
+    rest = text[len(kicker) + 1 :] if kicker and text.startswith(kicker + " ") else ""
+    if not rest[:1].isupper():
+        return text
+    walk.removed.append(("kicker", kicker or ""))
+    return rest
 
 
 def _is_caps_label(text: str) -> bool:

@@ -48,6 +48,7 @@ class Metadata:
     is_story: bool = False  # the page declares itself one article (og:type, JSON-LD)
     pictured: bool = False  # its body shows a picture (not an icon): a comic's, a photo's page
     error_page: str | None = None  # why the page is a site's error page, not an article
+    kicker: str | None = None  # the topic word a title set before the headline ("Weihnachten")
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,8 @@ _GENERIC_ALT = re.compile(
     r"(?i)^(?:(?:article|featured|post|header|lead|main|hero|feature)\s+)?(?:image|photo|picture"
     r"|img|thumbnail|thumb|bild|foto|artikelbild|vorschaubild)\s*\d*$"
 )
+_KICKER_JOINT = re.compile(r"\s*:\s*$")
+_KICKER_WORDS = 3  # "Weihnachten", "Klimawandel", "New York": a kicker is a word or two
 _SITE_WORDS = 5  # a site's name is short; a longer guess is a headline taken for one
 _TAGLINE_JOINT = re.compile(r"\s+[-–—|]\s+|:\s+")
 _SITE_NAME_CHARS = 4  # shorter names ("BBC" aside) match too many openings
@@ -97,6 +99,18 @@ def _is_tagline(description: str, names: tuple[str, ...]) -> bool:
     return bool(key) and any(key == comparable(n).replace(" ", "") for n in names if n)
 
 
+def _kicker(titles: tuple[tuple[str, str], ...], headline: str) -> str | None:
+    """The topic word a social title sets before the headline ("Weihnachten: Die Redaktion
+    zeigt…" over the ``<h1>`` "Die Redaktion zeigt…"): a kicker, which some layouts also set
+    before the first paragraph's words, where it reads as part of the sentence."""
+    for _, title in titles:
+        if title.endswith(headline) and len(title) > len(headline):
+            kicker = _KICKER_JOINT.sub("", title[: -len(headline)])
+            if kicker and len(kicker.split()) <= _KICKER_WORDS and title[len(kicker)] == ":":
+                return kicker
+    return None
+
+
 def _article_address(*candidates: str | None) -> str | None:
     """The first absolute address that is not the site's home page: a misconfigured canonical
     link, or a ``<base href>`` (which trafilatura reads as the page's URL), names the home page,
@@ -145,6 +159,7 @@ def _metadata(
         removed=removed,
         is_story=page.is_story,
         error_page=page.error,
+        kicker=_kicker(page.titles, headline.text) if headline else None,
         pictured=any(source == "body" for source, _, _ in page.images),
     )
 

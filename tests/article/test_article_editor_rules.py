@@ -1279,6 +1279,31 @@ def test_text_after_an_empty_marker_span_is_kept() -> None:
 
 
 @pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        (
+            '<span class="gold">Weihnachten</span> Sie können ironisch oder klassisch sein, doch'
+            " gemütlich müssen sie sein: Christmas Sweater!",
+            "Sie können ironisch oder klassisch sein",
+        ),  # the title's kicker set before the first words (vogue.de)
+        (
+            "Weihnachten ist für die Redaktion die Zeit der Pullover, und wir zeigen unsere.",
+            "Weihnachten ist für die Redaktion",
+        ),  # the word opening a sentence of its own
+    ],
+)
+def test_the_title_s_kicker_before_the_first_words_is_no_part_of_them(
+    opening: str, expected: str
+) -> None:
+    head = (
+        '<meta property="og:title" content="Weihnachten: Die Redaktion zeigt ihre Pullover">'
+        "<title>Die Redaktion zeigt ihre Pullover</title>"
+    )
+    body = f"<h1>Die Redaktion zeigt ihre Pullover</h1><p>{opening}</p>" + BODY
+    assert page(head, body).paragraphs[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
     ("first", "second", "openings"),
     [
         (  # a drop cap the layout set apart from its word; "A" and "B" are words of their own
