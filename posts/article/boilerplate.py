@@ -122,6 +122,14 @@ _DISCLAIMER = re.compile(
     r"|may\s+contain)\s+affiliate\s+links)",
     re.IGNORECASE,
 )
+# who checked the page: "Written or reviewed by a board-certified physician.", "Medically reviewed
+# by Dr. Ann Lee" (the site's note on every page, not the article's words)
+REVIEWED_BY = (
+    r"(?:medically\s+reviewed|written\s+(?:or|and)\s+reviewed|reviewed\s+(?:or|and)\s+written"
+    r"|fact[- ]checked)\s+by\s+"
+)
+_REVIEW_NOTE = re.compile(rf"^{REVIEWED_BY}", re.IGNORECASE)
+_REVIEW_NOTE_WORDS = 25
 _DISCLAIMER_WORDS = 60  # a longer paragraph goes on to say something of its own
 _NOTICE_OPENING = 80  # characters of a long paragraph where a cookie notice shows itself
 # A site's cookie notice in German, French or Spanish: "Auf unserer Website werden Cookies …
@@ -351,6 +359,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("cookie-notice", lambda t: bool(_COOKIES.search(t))),
     ("disclosure", lambda t: bool(_DISCLOSURE.search(t))),
     ("disclaimer", lambda t: bool(_DISCLAIMER.match(t)) and len(t.split()) <= _DISCLAIMER_WORDS),
+    ("review-note", lambda t: bool(_REVIEW_NOTE.match(t)) and len(t.split()) <= _REVIEW_NOTE_WORDS),
     ("navigation", lambda t: bool(_NAVIGATION.match(t))),
     ("furniture-heading", lambda t: is_boilerplate_heading(t)),
 )

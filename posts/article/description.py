@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from posts.article.boilerplate import REVIEWED_BY
 from posts.article.normalize import squash
 from posts.article.sentences import split_sentences
 
@@ -43,6 +44,9 @@ _ABOUT_SITE = re.compile(
     r"|^we\s+(?:help|bring|give|show|offer|tell)\s+you\b|\bcome\s+find\s+out\b",
     re.IGNORECASE,
 )
+# A site's note on who checked its pages, closing every description: "Written or reviewed by a
+# board-certified physician.", "Medically reviewed by Dr. Ann Lee."
+_REVIEWED = re.compile(rf"(?<=[.!?])\s+{REVIEWED_BY}[^.!?]{{2,80}}\.?\s*$", re.IGNORECASE)
 # "Finally, …", "Which is why we put together…", "And then…": text that answers what came before
 # it (a description cut from the middle of a passage, a paragraph that cannot lead).
 LEANS_BACK = re.compile(
@@ -72,7 +76,7 @@ def judge(
 ) -> Verdict:
     """Check ``description`` against the article body ``paragraphs`` (in order, in language
     ``lang``) and its headline ``title``."""
-    text = squash(description)
+    text = _REVIEWED.sub("", squash(description))
     refusal = _refusal(text, paragraphs)
     if title and not refusal and _key(text) == _key(title):
         refusal = "repeats the headline"  # "Wie entsteht Erdöl?." under "Wie entsteht Erdöl?"

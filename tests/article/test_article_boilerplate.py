@@ -33,6 +33,8 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "Weiterlesen",
         "Loading...",
         "Permalink",
+        "Written or reviewed by a board-certified physician. See About.com's Medical Review Board.",
+        "Medically reviewed by Dr. Ann Lee, MD",
         "The interactive transcript could not be loaded.",
         "Rating is available when the video has been rented.",
         "This feature is not available right now. Please try again later.",
@@ -108,6 +110,7 @@ def test_a_whole_page_run_together_is_furniture() -> None:
         "Im März 2019 kamen 300 Gäste.",
         "I am not a doctor, but the nurse who saved my father's life was, and this is her story.",
         "But this is just my opinion, and the council voted the other way.",
+        "Reviewed by three judges, the entries were ranked on taste alone.",
         "Die Datenschutzbehörde prüft, ob Händler Cookies ohne Zustimmung setzen; die Verbraucher"
         "zentrale hatte geklagt, weil die Seiten schon beim ersten Aufruf Daten an Werbenetze "
         "schickten, und das Gericht gab ihr in allen Punkten recht, wie eine Sprecherin sagte.",

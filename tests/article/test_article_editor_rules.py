@@ -351,6 +351,15 @@ def test_a_description_of_the_blog_is_refused(tagline: str) -> None:
     assert "describes the site" in explain(article)
 
 
+def test_a_site_s_review_note_closing_the_description_is_taken_off() -> None:
+    description = "Why did the council move money to night buses this year?"
+    article = page(
+        f'<meta name="description" content="{description} Written or reviewed by a board-'
+        'certified physician.">'
+    )
+    assert article.summary == description
+
+
 def test_a_description_glued_from_the_byline_and_the_first_lines_is_refused() -> None:
     head = (
         '<meta name="description" content="Von Gregory Lipinski Herr Vilanek, in Deutschland '
