@@ -101,6 +101,7 @@ _NUMBER_WORDS = {
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
 COUNT_SLACK = 2  # sections beyond the headline's count (an introduction, a conclusion)
+ITEM_NAME_WORDS = 16  # a numbered item's name, its text following in the same paragraph
 _NUMBERED = regex.compile(r"^\s*(?:\d+\s*[.):]|#\s*\d+|no\.\s*\d+)", regex.IGNORECASE)
 _HOW_TO = regex.compile(r"\s*how to\b", regex.IGNORECASE)
 # "1. Introduction", "2. Terminology": a document's numbered sections, not a list's items.
@@ -543,7 +544,7 @@ def _sentences(article: Article) -> Iterator[Sentence]:
         section = real
         for index, text in enumerate(part.paragraphs):
             if (real, index) in numbered:
-                heading, section, item = text.strip(), item, item + 1
+                heading, section, item = numbered[real, index], item, item + 1
             for sentence in whole_quotations(split_sentences(text, article.lang)):
                 if sentence and heading != sentence:
                     words = content_words(sentence)
@@ -566,19 +567,28 @@ def _english_reference(sentence: str, previous: str) -> bool:
     return pronoun_before_name(sentence) or names_again(sentence, previous)
 
 
-def _numbered_items(article: Article) -> frozenset[tuple[int, int]]:
-    """(section, paragraph) of each numbered item heading written as a paragraph ("1. Take any
-    blankets off the bed", no full stop), when at least :data:`ROUNDUP_SECTIONS` of them each
-    lead a paragraph of text: a list article whose headings the page did not mark up."""
-    found = []
+def _numbered_items(article: Article) -> dict[tuple[int, int], str]:
+    """(section, paragraph) of each numbered item written as a paragraph, with its name: the
+    whole paragraph ("1. Take any blankets off the bed", no full stop) or its first, short
+    sentence when the item's text follows in the same paragraph ("1. Celebrity nude photo
+    leaks. It was a bummer when…"); when at least :data:`ROUNDUP_SECTIONS` of them each lead
+    text: a list article whose headings the page did not mark up."""
+    found: dict[tuple[int, int], str] = {}
+    glued: dict[tuple[int, int], str] = {}  # every numbered paragraph, by its first sentence
+    named = 0  # of those, the ones a short name opens, its text after it
     for section, part in enumerate(article.sections):
         for index, (text, after) in enumerate(pairwise((*part.paragraphs, ""))):
             if _NUMBERED.match(text) and is_fragment(text) and not _NUMBERED.match(after):
-                found.append((section, index))
-    if len(found) < ROUNDUP_SECTIONS:
-        return frozenset()
-    titles = (article.sections[section].paragraphs[index] for section, index in found)
-    return frozenset() if any(_DOCUMENT_SECTION.match(t) for t in titles) else frozenset(found)
+                found[section, index] = text.strip()
+            elif _NUMBERED.match(text):
+                name, *rest = split_sentences(text, article.lang)
+                glued[section, index] = name
+                named += bool(rest) and len(name.split()) <= ITEM_NAME_WORDS
+    if named >= ROUNDUP_SECTIONS and len(glued) > len(found):
+        found = glued  # the page's list: no item of it left out of a roll call
+    if len(found) < ROUNDUP_SECTIONS or any(_DOCUMENT_SECTION.match(t) for t in found.values()):
+        return {}
+    return found
 
 
 def _counts(title: str, sections: int) -> bool:

@@ -1005,6 +1005,33 @@ def test_a_count_far_below_the_sections_is_no_list_of_them() -> None:
     assert "Considerations\nStyling" not in posts
 
 
+def test_numbered_items_with_their_text_in_the_same_paragraph_are_a_list() -> None:
+    """flavorwire's "13 Media Moments…": "1. Celebrity nude photo leaks. It was a bummer…",
+    each item named by its first sentence. Read as sentences, the thread posted three items
+    and ended on a name without its text; as a list too long for its posts, it is posted as
+    its items' names, none left out (a long name included)."""
+    text = (
+        "It was a bummer, and we wrote about it three times; every time the comments ran to the"
+        " hundreds before the day was out, which says more about us than about them."
+    )
+    names = [f"Moment number {n} of the year" for n in range(1, 10)]
+    names[2] = "Accusing a writer of a crime for what she wrote about her sister, left and right"
+    items = [f"{n}. {name}. {text}" for n, name in enumerate(names, start=1)]
+    intro = (
+        "Presenting the morally execrable and the culturally annoying moments of 2014 that we"
+        " wish had never happened, although we dutifully wrote about every one of them."
+    )
+    body = "".join(f"<p>{p}</p>" for p in (intro, *items))
+    page = (
+        "<html><head><title>9 Media Moments from 2014 We Could Have Lived Without</title>"
+        f"</head><body><article>{body}</article></body></html>"
+    )
+    source = parse_article(page.encode(), source="moments.html", url="https://example.org/m")
+    posts = " ".join(p.text for p in condense(source, "x", mode="thread").posts)
+    assert "3. Accusing a writer" in posts
+    assert "9. Moment number 9 of the year." in posts
+
+
 def test_data_in_capitals_is_no_label() -> None:
     body = "<p>ISBN-13: 978-3942795111</p><p>NASA</p><p>The book came out in March.</p>"
     page = f"<html><head><title>A book</title></head><body><article>{body}</article></body>"
