@@ -19,7 +19,7 @@ _MISSING = (
     r"(?:page|file|article|document|content)\s+not\s+found|(?:seite|datei)\s+nicht\s+gefunden"
     r"|page\s+(?:non\s+)?introuvable|p[aá]gina\s+no\s+encontrada|pagina\s+non\s+trovata"
 )
-_REASON = rf"{_MISSING}|{_BARE}|forbidden|unauthori[sz]ed|gone|server\s+error|errors?|fehler|erreur"
+_REASON = rf"{_MISSING}|{_BARE}|unauthori[sz]ed|gone|server\s+error|errors?|fehler|erreur"
 _SORRY = r"(?:oops|sorry|whoops|uh[\s-]oh|hoppla|ups)?[\s!,.…]*"
 _ERROR_HEADLINE = re.compile(
     rf"""(?ix)^{_SORRY}(?:

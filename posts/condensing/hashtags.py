@@ -113,10 +113,9 @@ def judged_keywords(article: Article) -> Iterator[str]:
         words = len(_SEPARATORS.split(keyword.text.strip()))
         if keyword.source != "meta" or not keyword.used or words > MAX_KEYWORD_WORDS:
             continue
-        if keyword.text.strip().casefold() in cut:
-            continue
-        if keyword.text.strip().casefold() in _GENERIC:
-            continue  # a section's name or a plain adjective ("Business", "free"): no topic
+        folded = keyword.text.strip().casefold()
+        if folded in cut or folded in _GENERIC:
+            continue  # the headline cut up, a section's name or a plain adjective ("free")
         spelled = _as_used(_named(keyword), prominent)
         if german and spelled and _lower_only(spelled, whole):
             continue  # German writes its nouns capitalised: "sehr", "wirkt" name no topic

@@ -89,8 +89,9 @@ _LISTED = regex.compile(
     r"|astuces|conseils|idées|raisons|consejos|trucos|razones)\b",
     regex.IGNORECASE,
 )
-# A list article says so: a count in its headline ("Ten snacks", "The 5 best"), or numbered items.
+# A ranking headline ("The best film scenes of 2014") over many headed items
 _RANKED = regex.compile(r"\b(?:best|worst|favou?rites?|greatest)\b", regex.IGNORECASE)
+# A list article says so: a count in its headline ("Ten snacks", "The 5 best"), or numbered items.
 _COUNTED = regex.compile(
     r"(?:^|\bthe\s+|\btop\s+|\bthese\s+)(?P<count>\d+|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|fifteen|twenty)\b(?![.,:]\d)|\btop\s+\d+\b",
