@@ -56,6 +56,7 @@ _SALUTATION = re.compile(
     r"|estimad[oa]s?)\b[^,]{0,80},$"
 )
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
+_GLUED_WORDS = 4  # a headline this long run into a paragraph is a layout's glue, not its words
 # A lead never starts by answering something before it.
 # A drop cap set apart from its word ("T he Smithsonian's…"): in English only "A", "I" and "O"
 # are words of one capital letter.
@@ -130,6 +131,8 @@ def assemble(
     paragraphs = tuple(p for section in walk.sections for p in section.paragraphs)
     _check_body(walk, meta, paragraphs, kind, name)
     summary, source_of_summary, notes = _summary(walk, meta, paragraphs)
+    if meta.video and source_of_summary == "meta":  # around a player: other videos' blurbs
+        walk.sections, notes = [], (*notes, "a video's page: its description is the post")
     title = walk.title or _title_from(paragraphs[0], lang)
     declared = absolute_url(meta.url)
     link = _url_argument(url) if url is not None else declared or page_url
@@ -176,7 +179,7 @@ def _check_body(
     # a discussion page (its controls read: "2 more replies") whose post is a picture or a link
     discussion = any(rule in ("interface", "replies-control") for rule, _ in walk.removed)
     # a comic's or a photo's page, whose picture is the post
-    shown = meta.is_story or roundup or discussion or meta.pictured
+    shown = meta.is_story or roundup or discussion or meta.pictured or meta.video
     if not paragraphs and not (kind == "html" and shown and walk.title):
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
 
@@ -288,7 +291,7 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
     text, inline = strip_inline(squash(" ".join(kept)))
     if walk.english:
         text = _DROP_CAP.sub(r"\1", text)
-    text = _past_kicker(walk, text)
+    text = _past_headline(walk, _past_kicker(walk, text))
     if not any(char.isalnum() for char in text) or walk.is_title(text):
         return  # rules, ornaments, emoji rows: nothing to post
     if text.endswith(":") and is_procedure_label(text):
@@ -327,11 +330,29 @@ def _past_kicker(walk: _Walk, text: str) -> str:
     """The first paragraph without the title's kicker set before its words ("Weihnachten Sie
     können…" under "Weihnachten: Die Redaktion zeigt…"); any later paragraph as it is."""
     kicker, walk.kicker = walk.kicker, None
-    rest = text[len(kicker) + 1 :] if kicker and text.startswith(kicker + " ") else ""
-    if not rest[:1].isupper():
+    rest = _glued_to(kicker, text)
+    if not rest:
         return text
     walk.removed.append(("kicker", kicker or ""))
     return rest
+
+
+def _past_headline(walk: _Walk, text: str) -> str:
+    """A paragraph without the headline run into its first sentence ("Video of the Gardners
+    hours before birth of quadruplets In a video posted…"): a layout glued a heading to it."""
+    title = walk.title or ""
+    rest = _glued_to(title, text) if len(title.split()) >= _GLUED_WORDS else ""
+    if len(rest.split()) < _LEAD_WORDS:
+        return text
+    walk.removed.append(("headline", title))
+    return rest
+
+
+def _glued_to(prefix: str | None, text: str) -> str:
+    """What follows ``prefix`` at the start of ``text`` when a new sentence starts right after it
+    with no stop between; else ""."""
+    rest = text[len(prefix) + 1 :] if prefix and text.startswith(prefix + " ") else ""
+    return rest if rest[:1].isupper() else ""
 
 
 def _is_caps_label(text: str) -> bool:
@@ -364,8 +385,11 @@ def _summary(
     if meta.summary and meta.summary.strip():
         return squash(meta.summary), meta.summary_origin, ("summary: front matter",)
     notes: list[str] = []
+    # a video's page: the description tells what the headline's video shows, the text around
+    # the player may be about other videos
+    body = (walk.title or "", *paragraphs) if meta.video else paragraphs
     for description in meta.descriptions:
-        verdict = judge(_past_title(description, walk.title), paragraphs, walk.title, walk.lang)
+        verdict = judge(_past_title(description, walk.title), body, walk.title, walk.lang)
         if verdict.text:
             return verdict.text, "meta", (*notes, f"summary: page description, {verdict.reason}")
         notes.append(f"description refused: {verdict.reason}")

@@ -47,6 +47,12 @@ _ABOUT_SITE = re.compile(
 # A site's note on who checked its pages, closing every description: "Written or reviewed by a
 # board-certified physician.", "Medically reviewed by Dr. Ann Lee."
 _REVIEWED = re.compile(rf"(?<=[.!?])\s+{REVIEWED_BY}[^.!?]{{2,80}}\.?\s*$", re.IGNORECASE)
+# A link's words after the last whole sentence: "…disgusting seats. Full article."
+_LINK_AFTER = re.compile(
+    r"(?<=[.!?])\s+(?:(?:read\s+(?:the\s+)?)?full\s+(?:article|story)|read\s+more"
+    r"|continue\s+reading)\W*$",
+    re.IGNORECASE,
+)
 # "Finally, …", "Which is why we put together…", "And then…": text that answers what came before
 # it (a description cut from the middle of a passage, a paragraph that cannot lead).
 LEANS_BACK = re.compile(
@@ -76,7 +82,7 @@ def judge(
 ) -> Verdict:
     """Check ``description`` against the article body ``paragraphs`` (in order, in language
     ``lang``) and its headline ``title``."""
-    text = _REVIEWED.sub("", squash(description))
+    text = _LINK_AFTER.sub("", _REVIEWED.sub("", squash(description)))
     refusal = _refusal(text, paragraphs)
     if title and not refusal and _key(text) == _key(title):
         refusal = "repeats the headline"  # "Wie entsteht Erdöl?." under "Wie entsteht Erdöl?"

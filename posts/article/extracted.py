@@ -49,6 +49,7 @@ class Metadata:
     pictured: bool = False  # its body shows a picture (not an icon): a comic's, a photo's page
     error_page: str | None = None  # why the page is a site's error page, not an article
     kicker: str | None = None  # the topic word a title set before the headline ("Weihnachten")
+    video: bool = False  # a video's page (og:type video, a /video/ address)
 
 
 @dataclass(frozen=True)

@@ -161,6 +161,7 @@ def _metadata(
         error_page=page.error,
         kicker=_kicker(page.titles, headline.text) if headline else None,
         pictured=any(source == "body" for source, _, _ in page.images),
+        video=page.video,
     )
 
 

@@ -35,6 +35,8 @@ _META_DESCRIPTIONS = (
 )
 _META_KEYWORDS = ("keywords", "news_keywords", "article:tag")
 _SITE_NAMES = ("og:site_name", "application-name", "twitter:site", "al:ios:app_name")
+# a video's own page: "globalnews.ca/video/1747657/…", "video.newyorker.com/watch/…"
+_VIDEO_ADDRESS = re.compile(r"^https?://(?:video\.[^/]+/|[^/]+/(?:[^/?#]+/)*(?:videos?|watch)/)")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class PageMeta:
     # that names no address of its own
     own_host: str | None = None
     error: str | None = None  # the headline or declared genre of an error page ("404")
+    video: bool = False  # a video's page: its description tells what it shows, its text does not
 
 
 def read_page_meta(tree: etree._Element) -> PageMeta:
@@ -81,6 +84,8 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         is_story=story,
         own_host=_own_host(tree) if not (canonical or og_url) else None,
         error=error_headline(titles, metas.get("prism.genre", []), story),
+        video=any(t.startswith("video") for t in metas.get("og:type", []))
+        or bool(_VIDEO_ADDRESS.match(canonical or og_url or "")),
     )
 
 

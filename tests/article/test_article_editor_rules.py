@@ -1660,3 +1660,69 @@ def test_a_paragraph_saying_what_the_site_is_is_the_site_s_blurb() -> None:
     )
     assert article.paragraphs == () and ("site-blurb", blurb) in article.removed
     assert article.image == "https://news.example/uploads/sphericalharmonics.png"
+
+
+VIDEO_BLURBS = (
+    "<p>The infallible Creator of the universe sits down for an intimate eye-opening interview"
+    " about the week's news.</p><p>The sandwich chain says it is deeply sorry if customers"
+    " believed that eating a foot of food could be considered healthy.</p>"
+)
+VIDEO_DESCRIPTION = (
+    "Greyhound announced Thursday it is now offering its passengers premium upgrades to"
+    " marginally less disgusting seats."
+)
+VIDEO_META = (
+    "<title>Greyhound upgrades seats</title>"
+    f'<meta name="description" content="{VIDEO_DESCRIPTION}">'
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        ('<meta property="og:type" content="video">', "https://news.example/b"),
+        ('<meta property="og:type" content="video.other">', "https://news.example/b"),
+        ('<meta property="og:type" content="article">', "https://news.example/video/greyhound,1/"),
+        ("", "https://video.news.example/watch/greyhound-seats"),
+    ],
+)
+def test_a_video_s_page_posts_its_description_not_the_blurbs_around_its_player(
+    head: str, url: str
+) -> None:
+    article = page(head + VIDEO_META, VIDEO_BLURBS, url)
+    posts = [post.text for post in condense(article, "x").posts]
+    assert (article.paragraphs, article.summary) == ((), VIDEO_DESCRIPTION)
+    assert len(posts) == 1 and VIDEO_DESCRIPTION in posts[0] and url in posts[0]
+
+
+def test_an_article_about_a_video_keeps_its_text() -> None:
+    assert page(VIDEO_META, VIDEO_BLURBS, "https://news.example/videos-of-the-year").paragraphs
+
+
+@pytest.mark.parametrize("link", [" Full article.", " Read more »", " Continue reading…"])
+def test_a_link_s_words_after_a_description_s_last_sentence_are_left_off(link: str) -> None:
+    sentence = "The city council approved a new budget on Tuesday that moves money to buses."
+    article = page(f'<meta name="description" content="{sentence}{link}">')
+    assert article.summary == sentence
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        (
+            "Budget moves money to buses The city council approved a new budget on Tuesday"
+            " that moves eighteen million.",
+            "The city council approved",
+        ),  # the headline a layout ran into the first sentence
+        (
+            "Budget moves money to buses, the mayor said when the council approved a new budget"
+            " on Tuesday.",
+            "Budget moves money to buses, the mayor",
+        ),  # the headline's words as the start of a sentence
+    ],
+)
+def test_the_headline_run_into_a_paragraph_is_no_part_of_it(opening: str, expected: str) -> None:
+    body = f"<p>{opening}</p>" + BODY
+    assert (
+        page("<title>Budget moves money to buses</title>", body).paragraphs[0].startswith(expected)
+    )
