@@ -47,6 +47,13 @@ SummarySource = Literal["explicit", "front-matter", "meta", "computed"]
 _SUMMARY_HEADING = re.compile(r"^(?:summary|in\s+summary|tl;?\s?dr)\s*:?$", re.IGNORECASE)
 _SUMMARY_PREFIX = re.compile(r"^(?:tl;?\s?dr|summary)\s*[:—–-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _LABEL_LETTERS, _LABEL_WORDS = 8, 4  # a section label in capitals: "NEW PARTNERSHIP", not "NASA"
+# a closing summary's look back at the article ("We've looked at three common approaches…",
+# "In this tutorial, I have shown…"): the article's own words about itself, not its news
+_RECAP = re.compile(
+    r"(?i)(?:(?:so|today|above|in\s+(?:this|the)\s+(?:article|post|tutorial|guide))\W+)?"
+    r"(?:we|i)(?:['’]ve|\s+have)?\s+(?:looked\s+at|seen|covered|shown|discussed|explored"
+    r"|learned|walked\s+through|gone\s+(?:over|through))\b"
+)
 _TITLE_JOINT = re.compile(r"^\s*(?:-{1,3}|[—–:|•·])\s*")  # between a headline and its description
 _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
@@ -379,7 +386,8 @@ def _summary(
     walk: _Walk, meta: Metadata, paragraphs: tuple[str, ...]
 ) -> tuple[str | None, SummarySource, tuple[str, ...]]:
     """The summary, where it came from, and explain lines for descriptions that were refused."""
-    explicit = strip_trailing_hashtags(" ".join(walk.summary)).strip()
+    told = split_sentences(strip_trailing_hashtags(" ".join(walk.summary)), walk.lang)
+    explicit = " ".join(s for s in told if not _RECAP.match(s)).strip()
     if explicit:
         return explicit, "explicit", ("summary: the article's own Summary/TL;DR",)
     if meta.summary and meta.summary.strip():

@@ -301,3 +301,20 @@ def test_long_first_sentence_title_is_cut_at_a_word() -> None:
     sentence = "word " * 40 + "end."
     title = parse_article(sentence.encode()).title
     assert title.endswith("…") and len(title) <= 101 and "wor…" not in title
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "We’ve looked at three common approaches to this: images, iframes and JavaScript.",
+        "In this tutorial, I have shown how to embed a badge with an iframe.",
+        "So we have covered the pitfalls to be wary of.",
+    ],
+)
+def test_a_closing_summary_s_look_back_at_the_article_is_not_its_summary(recap: str) -> None:
+    text = (
+        "# Embeddable badges\n\nBadges let people show your content on their own sites.\n\n"
+        "## Summary\n\nEmbeddable content is a great way to promote your site. " + recap + "\n"
+    )
+    article = parse_article(text.encode(), source="badges.md")
+    assert article.summary == "Embeddable content is a great way to promote your site."
