@@ -239,10 +239,14 @@ _COMMENT_POLICY = re.compile(
 _CREDIT = re.compile(
     r"^\(?(?:all\s+)?(?:top\s+|lead\s+)?(?:photos?|images?|pictures?|illustrations?|graphics?|video"
     r"|bild|bilder|fotos?|grafik|quelle|crédits?)"
-    r"(?:\s+credits?)?\s*:\s*[^.!?]{0,80}\)?$|^(?:credit|source)s?\s*:\s*[^.!?]{0,80}$"
+    r"(?:\s+credits?)?\s*:\s*[^.!?]{0,80}\)?$"
+    r"|^(?:credit|source)s?\s*:\s*[^.!?]{0,80}$"
     r"|^\(?(?:getty\s+images|ap\s+photo|reuters|afp|shutterstock)\b[^.!?]{0,60}\)?$",
     re.IGNORECASE,
 )
+# a chart's source in capitals, with its notes on what it counts, however many: "SOURCE: Aviation
+# Safety Network; ICAO. * Accidents refers to… Does not include corporate jet accidents."
+_CHART_SOURCE = re.compile(r"^SOURCES?:\s.{0,400}$")
 _EMBED = re.compile(
     r"pic\.twitter\.com/|—\s*[^—()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d|a\s+post\s+shared\s+by\b"
     r"|view\s+this\s+post\s+on\s+instagram",
@@ -422,6 +426,8 @@ def boilerplate_rule(text: str) -> str | None:
         return "no-script-notice"
     if is_unrendered_template(text):
         return "template"
+    if _CHART_SOURCE.match(text):
+        return "photo-credit"
     if len(text.split()) > _MAX_WORDS:
         if _AD_APPEAL.match(text):
             return "ad-appeal"  # "We Rely On Your Support: …", however long it runs

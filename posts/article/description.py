@@ -62,6 +62,13 @@ LEANS_BACK = re.compile(
 )
 # "Von Gregory Lipinski Herr Vilanek, in Deutschland…": an excerpt cut from the page's start
 _BYLINE_FIRST = re.compile(r"(?:By|Von|Par|Por)\s+[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+\s+\S")
+# '"Mark May is a great guy," he said.': a quotation pulled from the story, its speaker unnamed
+_PULL_QUOTE = re.compile(
+    r"[“\"][^”\"]{3,300}[”\"],?\s+(?:he|she|they|i|we)\s+(?:said|says|added|adds|told|tells"
+    r"|explained|explains|wrote|writes)\b",
+    re.IGNORECASE,
+)
+_TAGLINE_WORDS = 8  # a description this short sharing no word with the headline is a slogan
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, kana, Thai
 _LEAD_MARGIN = 1.3  # a description may be this much longer than the lead paragraph …
@@ -86,6 +93,10 @@ def judge(
     refusal = _refusal(text, paragraphs)
     if title and not refusal and _key(text) == _key(title):
         refusal = "repeats the headline"  # "Wie entsteht Erdöl?." under "Wie entsteht Erdöl?"
+    if title and not refusal and len(text.split()) < _TAGLINE_WORDS:
+        refusal = (
+            None if _shares_words(text, title) else "a tagline (few words, none the headline's)"
+        )
     if refusal:
         return Verdict(None, refusal)
     if _ELLIPSIS.search(text):
@@ -113,6 +124,8 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
         return "describes the site, not the article (site-wide text)"
     if LEANS_BACK.match(text):
         return "starts mid-thought, answering what it does not show"
+    if _PULL_QUOTE.match(text):
+        return "opens with a quotation by someone it does not name"
     if _BYLINE_FIRST.match(text):
         return "opens with the byline (the page's first lines glued together)"
     if not _shares_words(text, " ".join(paragraphs[:12])):

@@ -351,6 +351,30 @@ def test_a_description_of_the_blog_is_refused(tagline: str) -> None:
     assert "describes the site" in explain(article)
 
 
+@pytest.mark.parametrize(
+    ("description", "reason"),
+    [
+        (
+            "&quot;Budgets are a choice,&quot; she said. &quot;We chose buses this year.&quot;",
+            "a quotation by someone it does not name",
+        ),  # a pull quote from further down
+        ("Things that matter. Pass 'em on.", "a tagline"),  # the site's slogan on every page
+    ],
+)
+def test_a_description_that_cannot_open_the_post_is_refused(description: str, reason: str) -> None:
+    head = f'<meta name="description" content="{description}">'
+    article = page("<title>Budget moves money to buses</title>" + head)
+    assert article.summary.startswith("The city council approved a new budget on Tuesday")
+    assert reason in explain(article)
+
+
+def test_a_short_description_sharing_the_headline_s_words_is_kept() -> None:
+    article = page(
+        '<title>Budget moves money to buses</title><meta name="description" content="Buses win.">'
+    )
+    assert article.summary == "Buses win."
+
+
 def test_a_site_s_review_note_closing_the_description_is_taken_off() -> None:
     description = "Why did the council move money to night buses this year?"
     article = page(
@@ -459,6 +483,12 @@ def test_a_sound_description_is_the_summary() -> None:
         ("会議資料への転載・複製をご希望の方は、リンク先をご覧ください。", "reprint-notice"),
         ("Comments are moderated and may take a day to appear.", "comment-policy"),
         ("(All photos: Atlas staff)", "photo-credit"),
+        (
+            "SOURCE: Aviation Safety Network; ICAO; WORLD BANK. * Accidents refers to the number"
+            " of fatal airliner (14+ passengers) hull-loss accidents. Does not include corporate"
+            " jet and military transport accidents/hijackings.",
+            "photo-credit",
+        ),  # a chart's source and its note
         ("$29.99 at Amazon", "affiliate-link"),
         ("Select the text and press Ctrl+Enter to send the editor the fragment.", "error-report"),
         (
