@@ -134,6 +134,10 @@ _NOUNS = (
     "official spokesman spokeswoman spokesperson former latter same author writer"
 )
 _DEMONSTRATIVE_NOUNS = frozenset(_NOUNS.split())
+# words opening a phrase before "the <noun>" that may point back: "Along with the patent…"
+_OPENING_PREPOSITIONS = frozenset(
+    "along with after despite like unlike besides beyond under behind against".split()
+)
 _SAID = r"\s+(?i:said|says|added|adds|told|wrote|writes|explained)\b"
 # “…,” she said: who she is was in the sentence before.
 _ATTRIBUTED = re.compile(r"[”\"’']\s*,?\s*(?i:he|she|they|it)" + _SAID)
@@ -413,7 +417,10 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
         return True
     if _GERMAN_TURN.match(opening):
         return True
-    if words[0] in _ARTICLES and len(words) > 1:
+    if words[0] in _OPENING_PREPOSITIONS:  # "Along with the patent came…"
+        words = [_stem(w) for w in _FIRST_WORDS.findall(opening[:80])[:5]]
+        words = words[next((i for i, w in enumerate(words) if w in _ARTICLES), len(words)) :]
+    if words and words[0] in _ARTICLES and len(words) > 1:
         noun = words[1]
         return noun in _DEMONSTRATIVE_NOUNS or (len(noun) >= 4 and noun in before)
     return False

@@ -141,6 +141,21 @@ def test_a_closing_or_aside_connective_leans_on_what_came_before() -> None:
     assert leans_back("Finally, the ability to mix math and text in a paragraph matters too.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "before", "leans"),
+    [
+        ("Along with the patent came more than 1,000 pages of documents.", {"patent"}, True),
+        ("After taking money, the man then fled on foot.", set(), True),
+        ("Along with the patent came more than 1,000 pages of documents.", set(), False),
+        ("After a long vote, the council went home.", {"vote"}, False),
+    ],
+)
+def test_the_noun_a_phrase_opening_the_sentence_names_may_point_back(
+    sentence: str, before: set[str], leans: bool
+) -> None:
+    assert leans_back(sentence, frozenset(before)) is leans
+
+
 def test_a_how_to_with_headed_steps_posts_each_step_under_its_heading_in_order() -> None:
     says = {
         "Water": "Water the seedlings in the afternoon so the soil holds warmth overnight.",
