@@ -135,9 +135,8 @@ _NOUNS = (
 )
 _DEMONSTRATIVE_NOUNS = frozenset(_NOUNS.split())
 # words opening a phrase before "the <noun>" that may point back: "Along with the patent…"
-_OPENING_PREPOSITIONS = frozenset(
-    "along with after despite like unlike besides beyond under behind against".split()
-)
+_PREPOSITIONS = "along with after despite like unlike besides beyond under behind against"
+_OPENING_PREPOSITIONS = frozenset(_PREPOSITIONS.split())
 _SAID = r"\s+(?i:said|says|added|adds|told|wrote|writes|explained)\b"
 # “…,” she said: who she is was in the sentence before.
 _ATTRIBUTED = re.compile(r"[”\"’']\s*,?\s*(?i:he|she|they|it)" + _SAID)
