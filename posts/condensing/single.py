@@ -15,6 +15,7 @@ from posts.errors import InputError
 
 MAX_EXTRA_TRIES = 40  # ranked sentences tried for the room left after the news
 GLUE_WORDS = 4  # a sentence this short that is no key point may still carry the lead on
+OPENING_PARAGRAPHS = 4  # the paragraphs a single post's extra sentence may come from
 EXTRA_WORDS = 5  # content words a sentence from further down needs to say something alone
 
 
@@ -137,6 +138,8 @@ def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[s
             break
         if cost > room or sentence.text in chosen or not sentence.point:
             continue
+        if sentence.paragraph >= OPENING_PARAGRAPHS:
+            continue  # a detail from further down, set beside the news, reads out of context
         if len(sentence.words) < EXTRA_WORDS:
             continue  # "Students work independently.": whose, in which course, the page said
         if not _stands(ctx, sentence, chosen, extra):

@@ -12,7 +12,7 @@ import pytest
 
 from posts.condensing import condense
 from posts.model import Article, CondenseOptions, Section
-from tests.condense.conftest import FIXTURES, PLATFORMS
+from tests.condense.conftest import FIXTURES, PLATFORMS, written
 
 
 def test_auto_is_single_when_headline_summary_link_and_first_tag_fit(
@@ -195,6 +195,27 @@ def test_a_single_post_fills_its_room_only_with_a_sentence_that_stands_alone() -
     )
     (post,) = condense(source, "x", mode="single").posts
     assert "Students work independently." not in post.text
+
+
+def test_a_single_post_fills_its_room_from_the_article_s_opening_not_from_further_down() -> None:
+    """ "Along with the patent came 1,000 pages." or "In an e-mail, Doudna said she no longer has
+    any involvement with Editas." beside the dek: a detail from deep in a feature, out of the
+    context that made it matter."""
+    dek = "There is a bitter fight over the patents for CRISPR, a new form of DNA editing."
+    opening = (  # each too long for the room the dek leaves
+        "Last month in Silicon Valley two biologists showed up in black gowns to receive a"
+        " three-million-dollar prize for the discovery they made together in their labs.",
+        "Not dressing up that night was a researcher in Cambridge at a rival institute, who had"
+        " filed first and been granted the first patent on the method in the spring.",
+        "How did the prize and the patent end up in different hands, when both were awarded for"
+        " the same discovery made in the same few years by scientists who knew each other?",
+        "The question is now at the center of a seething debate among scientists, lawyers and"
+        " investors over who invented what, and who will be paid when the method is used.",
+    )
+    detail = "Lawyers expect the prize money to go to whoever owns the method and its discovery."
+    source = written("CRISPR patents spark fight over genome editing", dek, *opening, detail)
+    (post,) = condense(source, "x", mode="single").posts
+    assert dek in post.text and "lawyers" not in post.text
 
 
 def test_a_single_post_reads_on_past_a_japanese_sentence_without_a_stop() -> None:
