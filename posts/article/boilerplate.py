@@ -244,6 +244,14 @@ _CREDIT = re.compile(
     r"|^\(?(?:getty\s+images|ap\s+photo|reuters|afp|shutterstock)\b[^.!?]{0,60}\)?$",
     re.IGNORECASE,
 )
+# a shoot's credits, two or more: "Styling by Benjamin Sturgill. Grooming by Martin-Christopher
+# Harper at Platform using Aveda. Casting by Edward Kim."
+_ROLE = (
+    r"(?:(?:prop\s+|set\s+|fashion\s+)?styl(?:ing|ed)|grooming|hair(?:\s+and\s+make-?up)?"
+    r"|make-?up|casting|manicure|photo(?:graph)?s|photography|photographed|illustrations?|text"
+    r"|words|produced|production|set\s+design|(?:art|creative|fashion)\s+direction|video)"
+)
+_SHOOT_CREDITS = re.compile(rf"^(?:(?i:{_ROLE})\s+by\s+[A-Z][^.!?]{{1,80}}\.\s*){{2,}}$")
 # a chart's source in capitals, with its notes on what it counts, however many: "SOURCE: Aviation
 # Safety Network; ICAO. * Accidents refers to… Does not include corporate jet accidents."
 _CHART_SOURCE = re.compile(r"^SOURCES?:\s.{0,400}$")
@@ -351,7 +359,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("reprint-notice", lambda t: bool(_REPRINT.search(t) or _PRINT_EDITION.match(t))),
     ("licence-notice", lambda t: bool(_LICENCE.search(t))),
     ("comment-policy", lambda t: bool(_COMMENT_POLICY.search(t))),
-    ("photo-credit", lambda t: bool(_CREDIT.match(t))),
+    ("photo-credit", lambda t: bool(_CREDIT.match(t) or _SHOOT_CREDITS.match(t))),
     ("embedded-post", lambda t: bool(_EMBED.search(t)) or is_embed_placeholder(t)),
     ("affiliate-link", lambda t: bool(_AFFILIATE.match(t))),
     ("video-player", lambda t: bool(_PLAYER.match(t))),

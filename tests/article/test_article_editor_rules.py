@@ -484,6 +484,11 @@ def test_a_sound_description_is_the_summary() -> None:
         ("Comments are moderated and may take a day to appear.", "comment-policy"),
         ("(All photos: Atlas staff)", "photo-credit"),
         (
+            "Styling by Benjamin Sturgill. Grooming by Martin-Christopher Harper at Platform using"
+            " Aveda. Prop styling by Edward Kim at The Edit Desk.",
+            "photo-credit",
+        ),  # a fashion shoot's credits
+        (
             "SOURCE: Aviation Safety Network; ICAO; WORLD BANK. * Accidents refers to the number"
             " of fatal airliner (14+ passengers) hull-loss accidents. Does not include corporate"
             " jet and military transport accidents/hijackings.",
