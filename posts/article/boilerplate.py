@@ -19,6 +19,8 @@ _MENU_WORDS = 20  # a run of capitalised labels this long is a menu, not a sente
 _MENU_SHARE = 0.9  # … when this share of its words are capitalised
 _RUN_WORDS, _RUN_SHARE, _RUN_ENDS = 200, 0.58, 0.07  # a page run together: see _is_menu
 _MENU_LABELS = 5  # or this many short labels set apart by "·", "|" or "•"
+_SMALL_WORDS = "a an the of at in on to for and or with by from"  # kept lower case in labels
+_LABEL_SMALL_WORDS = frozenset(_SMALL_WORDS.split())
 _MENU_SEPARATOR = re.compile(r"\s[·|•]\s|^[·|•]\s")
 
 # Headings after which pages list other posts or comments rather than the article.
@@ -472,8 +474,13 @@ def _is_menu(text: str) -> bool:
         and sum(len(label) <= 4 for label in labels) * 4 >= len(labels) * 3
     ):
         return True  # "· Want a reply? · The FAQ · News Forum · All Forums · RSS Headlines…"
-    # arrows and brackets ("<< First Page", "November 2019 (1)") are neither labels nor prose
-    words = [word.lstrip("([<") for word in words if any(char.isalnum() for char in word)]
+    # arrows and brackets ("<< First Page", "November 2019 (1)") are neither labels nor prose,
+    # nor are the small words a label keeps in lower case ("Making a House a Home")
+    words = [
+        word.lstrip("([<")
+        for word in words
+        if any(char.isalnum() for char in word) and word not in _LABEL_SMALL_WORDS
+    ]
     capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
     if len(words) >= _RUN_WORDS and capitalised >= _RUN_SHARE * len(words):
         # a whole page run together (a table layout, a topic page's menus and teasers read as

@@ -515,6 +515,13 @@ def test_a_sound_description_is_the_summary() -> None:
             "navigation",
         ),
         (
+            "Close Architectural Digest Subscribe INTERIORS + INSPIRATION AD DesignFile Homes"
+            " Decorating Renovation Gardens Promotion: Making a House a Home CELEBRITY STYLE"
+            " Celebrity Living Fashion Designers at Home Antiques + Collecting Table of Contents"
+            " Write to the Editors Click here",
+            "navigation",
+        ),  # labels keep their small words in lower case
+        (
             "· Want a reply? · The FAQ · News Forum · All Forums · RSS Headlines · Twitter Main "
             "Menu Stories of Note Serious Sam 4 in August Mafia II & III: Definitive Editions",
             "navigation",
