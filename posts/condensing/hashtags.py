@@ -35,6 +35,8 @@ TITLE_RUN = 3  # the headline's words, in order, leading the keywords: a CMS cut
 PICKED_WORDS = 3  # lower-case words among a German page's keywords that show a machine's list
 MIN_USES = 2  # a metadata keyword mentioned once is incidental (a headline mention counts twice)
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
+_DROPPED = "a an the of to in on at for and or is are was be by with"  # a CMS's cut leaves out
+_SKIPPED = frozenset(_DROPPED.split())
 _TITLE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _NAME = re.compile(r"^(?P<last>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?),\s*(?P<first>[^,]+)$")
 
@@ -129,19 +131,26 @@ def _title_cut(article: Article) -> frozenset[str]:
     """The metadata keywords that are the headline cut at its spaces ("Wie, entsteht, Erdöl"
     for "Wie entsteht Erdöl?"; "Sofia, Vergara, And, Joe, …" before "sofia vergara"): a CMS
     filled them in, no one chose a topic, and "#Wie" or "#Sofia" is no tag. They lead the list
-    and run on through the headline's words in order, three of them at least (or all)."""
+    and run on through the headline's words in order, three of them at least (or all); from its
+    first word, the cut may leave out its small words ("If, You, Looking" for "If You Are
+    Looking…")."""
     declared = [k.text.strip().casefold() for k in article.keywords if k.source == "meta"]
     words = _TITLE_WORD.findall(article.title.casefold())
-    run = max((_common_run(declared, words[start:]) for start in range(len(words))), default=0)
+    runs = (_common_run(declared, words[start:], start == 0) for start in range(len(words)))
+    run = max(runs, default=0)
     return frozenset(declared[:run]) if run >= max(2, min(TITLE_RUN, len(words))) else frozenset()
 
 
-def _common_run(first: list[str], second: list[str]) -> int:
-    """How many leading items the two lists share."""
-    return next(
-        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
-        min(len(first), len(second)),
-    )
+def _common_run(declared: list[str], words: list[str], skipping: bool) -> int:
+    """How many leading keywords are the headline's ``words`` in order (``skipping`` the small
+    words a CMS leaves out)."""
+    run = 0
+    for word in words:
+        if run < len(declared) and word == declared[run]:
+            run += 1
+        elif not (skipping and run and word in _SKIPPED):
+            break
+    return run
 
 
 def _picked_from_text(article: Article, text: str) -> bool:

@@ -233,6 +233,13 @@ def test_keywords_that_are_the_headline_cut_at_its_spaces_are_no_tags() -> None:
     assert condense(source, "mastodon", mode="single").hashtags_kept == ()
     chosen = keyworded(*(Keyword(word, "meta", True) for word in ("sodium-ion", "Grid")))
     assert condense(chosen, "mastodon", mode="single").hashtags_kept == ("SodiumIon", "Grid")
+    # the cut leaves out the headline's small words: "Grid, batteries, sodium-ion" for "The
+    # grid's batteries: …" is still no choice
+    source = replace(
+        keyworded(*(Keyword(word, "meta", True) for word in split)),
+        title=("Grid and batteries: the sodium-ion cells arrive"),
+    )
+    assert condense(source, "mastodon", mode="single").hashtags_kept == ()
     # the CMS's cut of the headline leading chosen phrases: the phrases are still chosen
     cut = ("batteries", "sodium-ion", "cells", "Energy Storage", "Jane Smith")
     source = keyworded(*(Keyword(word, "meta", True) for word in cut))
