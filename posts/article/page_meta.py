@@ -176,7 +176,7 @@ _VALUE_KEYS = frozenset({"og:site_name", "application-name", "og:type"})
 # A body picture whose file is named as page decoration ("images/icon-facebook.png",
 # "images/header-news.svg", any SVG).
 _DECOR = re.compile(
-    r"(?i)(?:^|[/_.-])(?:icons?|logos?|avatars?|sprites?|spacer|pixel|badge|header|banner"
+    r"(?i)(?:^|[/_.-])(?:(?:status|social|share)?icons?|logos?|avatars?|sprites?|spacer|pixel|badge|header|banner"
     r"|placeholder|blank|loading|facebook|twitter|instagram|pinterest|linkedin|whatsapp|rss"
     r"|emoji|gravatar|nav|quicknav|buttons?|preload)\d*(?:[/_.-]|$)"  # also "banner1.gif"
     r"|(?:^|[/_.-])\d{2,3}x\d{2}\.(?:png|gif)$"  # a badge named by its size ("88x31.png")
@@ -193,7 +193,10 @@ _DECOR = re.compile(
 
 # A social card's stand-in when the post has no picture: WordPress.com's "s0.wp.com/i/blank.jpg",
 # a site's "apple-touch-icon.png".
-_PLACEHOLDER = re.compile(r"(?i)(?:^|[/_.-])(?:blank|placeholder|spacer|(?:fav)?icon)(?:[/_.-]|$)")
+# a section's stand-in ("/assets/categories/thenewyorker/…_category_books-3b48….jpg").
+_PLACEHOLDER = re.compile(
+    r"(?i)(?:^|[/_.-])(?:blank|placeholder|spacer|(?:fav)?icon|categor(?:y|ies))(?:[/_.-]|$)"
+)
 _NAME_PARTS = re.compile(r"[_.-]")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LOGO_PARTS = 5  # "social_default_logo-1481777.png"; a longer name is a story's picture of a logo

@@ -845,6 +845,13 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
         ),
         (
             "",
+            '<img src="/images/statusicon/post_old.gif" alt="Old">'
+            '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Night bus 7",  # a forum's status icon
+        ),
+        (
+            "",
             '<img src="/photos/bus.jpg" alt="(Bild: Gunnar Pippel/Shutterstock)">' + BODY,
             "https://news.example/photos/bus.jpg",
             None,  # a credit says whose picture it is, not what it shows
@@ -937,6 +944,13 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
             '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
             "https://news.example/photos/bus.jpg",
             "Night bus 7",  # the social card's blank stand-in, or the site's icon, is no picture
+        ),
+        (
+            '<meta property="og:image" content="https://cdn.example/assets/categories/news/'
+            'news_category_books-3b48fe6a.jpg">',
+            '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Night bus 7",  # a section's stand-in picture
         ),
         (
             "",
