@@ -21,6 +21,9 @@ _MINOR = frozenset(
     than up off out is are was be""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_PRICE = re.compile(r"[$£€]\s?\d+[.,]\d\d\b|\d[.,]\d\d\s?(?:€|EUR\b|USD\b)")  # "$16.99"
+_STOP = re.compile(r"[a-z]{3,}\.(?:\s|$)")  # a sentence's end, not "pp." or "Mommy?"
+_LISTING_PART = re.compile(r"[,;]\s")
 
 
 def is_item_name(text: str) -> bool:
@@ -45,16 +48,45 @@ def name_items(sections: list[Section]) -> list[Section]:
 
 def _split(section: Section) -> list[Section]:
     texts = section.paragraphs
-    names = [
-        i
-        for i, text in enumerate(texts[:-1])
-        if is_item_name(text) and not is_item_name(texts[i + 1])
-    ]
-    if len(names) < LEAST_ITEMS:
+    runs = _name_runs(texts)
+    if len(runs) < LEAST_ITEMS:
         return [section]
-    bounds = list(zip(names, [*names[1:], len(texts)], strict=True))
-    if statistics.median(end - start - 1 for start, end in bounds) > MOST_PARAGRAPHS:
+    starts = [start for start, _ in runs]
+    bounds = list(zip(runs, [*starts[1:], len(texts)], strict=True))
+    if statistics.median(end - stop for (_, stop), end in bounds) > MOST_PARAGRAPHS:
         return [section]  # long parts under bold lines are an essay's sections, not a list
-    parts = [Section(section.heading, texts[: names[0]])] if names[0] else []
-    parts += [Section(texts[start], texts[start + 1 : end], named=True) for start, end in bounds]
+    parts = [Section(section.heading, texts[: starts[0]])] if starts[0] else []
+    parts += [
+        Section(_name(texts[start:stop]), texts[stop:end], named=True)
+        for (start, stop), end in bounds
+    ]
     return parts
+
+
+def _name_runs(texts: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, stop) of each item's name lines: a name, or a catalogue's lines (title, author,
+    "Amulet Books, $16.95; ages 10-14"), each run followed by a paragraph that is neither."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, text in enumerate(texts):
+        naming = is_item_name(text) or is_listing(text)
+        if naming and start is None:
+            start = i
+        elif not naming and start is not None:
+            if is_item_name(texts[start]) or i - start == 1:
+                runs.append((start, i))
+            start = None
+    return runs
+
+
+def _name(lines: tuple[str, ...]) -> str:
+    """An item's heading: its name lines without the catalogue's (a single listing line is
+    both)."""
+    names = [line for line in lines if not is_listing(line)]
+    return ", ".join(names) if names else _LISTING_PART.split(lines[0], maxsplit=1)[0]
+
+
+def is_listing(text: str) -> bool:
+    """A catalogue's line with a price, no sentence: "Nancy Paulsen Books, $16.99; ages 10 and
+    up", "Viking, 391 pp., $18.99"."""
+    return bool(_PRICE.search(text)) and len(text.split()) <= MOST_WORDS and not _STOP.search(text)

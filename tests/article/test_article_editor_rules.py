@@ -1484,6 +1484,29 @@ def test_a_list_without_an_introduction_has_no_item_for_its_summary() -> None:
     assert "Loose-Leaf Black Tea Inside a Baggy" in thread
 
 
+def test_a_catalogue_s_lines_name_an_item_with_its_title_and_author() -> None:
+    """A books round-up: title, author, then the publisher and price, then the review; or all
+    of them on one line."""
+    lines = (
+        (
+            "Brown Girl Dreaming",
+            "Jacqueline Woodson",
+            "Nancy Paulsen Books, $16.99; ages 10 and up",
+        ),
+        ("West of the Moon", "Margi Preus", "Amulet Books, 220 pp., $16.95; ages 10-14"),
+        ("The Pilot and the Little Prince Peter Sís Foster Books, $18.99; ages 5-8",),
+    )
+    review = "<p>The book tells a story every reader of ten or more will remember for years.</p>"
+    body = "".join("".join(f"<p>{line}</p>" for line in item) + review for item in lines)
+    article = page("<title>Best books for young readers</title>", body)
+    assert [s.heading for s in article.sections] == [
+        "Brown Girl Dreaming, Jacqueline Woodson",
+        "West of the Moon, Margi Preus",
+        "The Pilot and the Little Prince Peter Sís Foster Books",
+    ]
+    assert all(s.named for s in article.sections) and article.summary == ""
+
+
 def test_short_title_case_lines_that_are_no_list_stay_paragraphs() -> None:
     body = "<p>Mayor Jane Smith</p><p>The council met on Tuesday to discuss the bus plan.</p>"
     article = page("<title>Council meets</title>", body + BODY)
