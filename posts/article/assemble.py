@@ -394,8 +394,8 @@ def _summary(
         return squash(meta.summary), meta.summary_origin, ("summary: front matter",)
     notes: list[str] = []
     # a video's page: the description tells what the headline's video shows, the text around
-    # the player may be about other videos
-    body = (walk.title or "", *paragraphs) if meta.video else paragraphs
+    # the player may be about other videos; a page without a body: what its headline tells
+    body = (walk.title or "", *paragraphs) if meta.video or not paragraphs else paragraphs
     for description in meta.descriptions:
         verdict = judge(_past_title(description, walk.title), body, walk.title, walk.lang)
         if verdict.text:

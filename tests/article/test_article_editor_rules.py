@@ -1273,6 +1273,16 @@ def test_a_story_whose_body_cannot_be_read_posts_its_headline_and_link() -> None
         parse_article(german_page(scrambled).encode(), source="page.html")  # not a story page
 
 
+def test_a_story_whose_body_cannot_be_read_posts_its_sound_description() -> None:
+    """Judged against the headline, as there is no body to judge it against."""
+    scrambled = [_shifted(p) for p in GERMAN]
+    description = "Der Stadtrat gibt den Bussen mehr Geld, den Straßen weniger."
+    head = '<meta property="og:type" content="article">'
+    head += f'<meta name="description" content="{description}">'
+    article = parse_article(german_page(scrambled, head=head).encode(), source="page.html")
+    assert (article.paragraphs, article.summary) == ((), description)
+
+
 def test_a_photo_caption_set_as_a_paragraph_is_no_article_text() -> None:
     figure = (
         '<figure><img src="https://news.example/p/1.jpg" alt="A bus driver waits at the depot.">'
