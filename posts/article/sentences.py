@@ -39,6 +39,7 @@ _URLISH = re.compile(
 _URL_HINTS = ("/", "@", "www.")
 _URL_TRAILER = re.compile(r"[.,;:!?)\]}'\"”’»…]+$")  # sentence punctuation after a URL
 # A "sentence" starting with a closing bracket or quote belongs to the previous one.
+_PARENTHESIS = re.compile(r"\([^()]{1,80}\)")  # short enough to hold no sentence of its own
 _CJK_OPEN = ("「", "『", "｢")
 _CJK_CLOSE = ("」", "』", "｣")
 _CONTINUATION = tuple("」』）】〉》”’。！？")
@@ -209,7 +210,7 @@ def _split_paragraph(paragraph: str, code: str) -> list[str]:
             cuts_in = (cut for cut in _pysbd_cuts(window, code) if not _after_initial(window, cut))
             bounds.extend(start + cut for cut in cuts_in if cut)
         bounds.append(end)
-    bounds = _outside_brackets(paragraph, sorted(set(bounds)))
+    bounds = _outside_parentheses(paragraph, _outside_brackets(paragraph, sorted(set(bounds))))
     sentences = (paragraph[a:b].strip() for a, b in pairwise(bounds))
     return _join_dotted_names([sentence for sentence in sentences if sentence])
 
@@ -229,6 +230,13 @@ def _outside_brackets(paragraph: str, bounds: list[int]) -> list[int]:
             kept.append(bound)
         at = bound
     return kept
+
+
+def _outside_parentheses(paragraph: str, bounds: list[int]) -> list[int]:
+    """``bounds`` without those inside a short parenthesis ("(at WNET, 825 Eighth Avenue, 14th
+    Fl. Kellen Board Room)"): an abbreviation's point there ends no sentence."""
+    spans = [m.span() for m in _PARENTHESIS.finditer(paragraph)]
+    return [b for b in bounds if not any(start < b < end - 1 for start, end in spans)]
 
 
 def _after_initial(window: str, cut: int) -> bool:

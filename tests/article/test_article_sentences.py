@@ -212,3 +212,11 @@ def test_a_cjk_quotation_is_never_cut_into_sentences() -> None:
     assert split_sentences("「本当？」と聞いた。はい。", "ja") == ["「本当？」と聞いた。", "はい。"]
     unclosed = "「本当？ と聞いた。はい。"  # a bracket left open says nothing
     assert split_sentences(unclosed, "ja") == ["「本当？", "と聞いた。", "はい。"]
+
+
+def test_an_abbreviation_s_point_inside_a_short_parenthesis_ends_no_sentence() -> None:
+    text = "It meets on April 8 (at WNET, 825 Eighth Avenue, 14th Fl. Kellen Board Room). Come."
+    assert split_sentences(text) == [
+        "It meets on April 8 (at WNET, 825 Eighth Avenue, 14th Fl. Kellen Board Room).",
+        "Come.",
+    ]
