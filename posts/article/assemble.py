@@ -133,6 +133,11 @@ def assemble(
         raise ArticleError(
             f"{name} is a site's error page ({meta.error_page[:80]}), not an article"
         )
+    if meta.front_page:
+        raise ArticleError(
+            f"{name} is a section's front page ({meta.front_page}), not an article: name the"
+            " section's feed in a [feeds.NAME] table of the config and its entries become drafts"
+        )
     walk = _walk(extracted)
     lang = meta.lang.strip() if meta.lang else None
     paragraphs = tuple(p for section in walk.sections for p in section.paragraphs)

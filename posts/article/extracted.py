@@ -50,6 +50,7 @@ class Metadata:
     error_page: str | None = None  # why the page is a site's error page, not an article
     kicker: str | None = None  # the topic word a title set before the headline ("Weihnachten")
     video: bool = False  # a video's page (og:type video, a /video/ address)
+    front_page: str | None = None  # a section's front page: its address's path ("/autos/news")
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,7 @@ def _metadata(
         kicker=_kicker(page.titles, headline.text) if headline else None,
         pictured=any(source == "body" for source, _, _ in page.images),
         video=page.video,
+        front_page=page.front_page,
     )
 
 

@@ -22,6 +22,9 @@ from posts.article.error_pages import error_headline
 from posts.article.normalize import squash, unescape_leftovers
 
 _FOLDER = re.compile(r"^[a-z]{2,20}$")  # a section's folder in a URL path, not a slug or a date
+_SECTIONS = "news latest topics topic category categories section sections tag tags archive"
+_SECTION_WORDS = frozenset(_SECTIONS.split())  # folders that list stories
+_FRONT_TYPES = frozenset({"website", "blog"})  # og:type of a site's or a section's front page
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")  # XHTML-era wrapping
 _MAX_JSON_LD = 200_000
 _MIN_IMAGE_PIXELS = 100  # characters of one JSON-LD script; a bigger one is not metadata
@@ -56,6 +59,7 @@ class PageMeta:
     own_host: str | None = None
     error: str | None = None  # the headline or declared genre of an error page ("404")
     video: bool = False  # a video's page: its description tells what it shows, its text does not
+    front_page: str | None = None  # the address's path of a section's front page ("/autos/news")
 
 
 def read_page_meta(tree: etree._Element) -> PageMeta:
@@ -86,7 +90,21 @@ def read_page_meta(tree: etree._Element) -> PageMeta:
         error=error_headline(titles, metas.get("prism.genre", []), story),
         video=any(t.startswith("video") for t in metas.get("og:type", []))
         or bool(_VIDEO_ADDRESS.match(canonical or og_url or "")),
+        front_page=None if story else _front_page(canonical or og_url, metas.get("og:type", [])),
     )
+
+
+def _front_page(address: str | None, types: list[str]) -> str | None:
+    """The path of a page declared a site's (og:type website or blog) whose address names a
+    section: one or two folder words, one of them a section's ("/autos/news",
+    "/news/inspiration/"); a story's has a slug or a date."""
+    path = urlsplit(address or "").path.strip("/")
+    folders = path.split("/") if path else []
+    if not 1 <= len(folders) <= 2 or not all(_FOLDER.match(f) for f in folders):
+        return None
+    if not _FRONT_TYPES.intersection(types):
+        return None
+    return f"/{path}" if _SECTION_WORDS.intersection(folders) else None
 
 
 def _own_host(tree: etree._Element) -> str | None:

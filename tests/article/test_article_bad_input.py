@@ -92,6 +92,15 @@ BAD_CONTENT = {
         b" upon this page. Try the search box, or read the news below.</p></body></html>",
         "is a site's error page (genre errorPage), not an article",
     ),
+    # a section's front page: teasers of other stories glued together as if one article (OG's
+    # type for a site's or a blog's front page: "website", "blog")
+    "section-front-page": (
+        b'<html><head><meta property="og:type" content="website"><link rel="canonical" href="'
+        b'https://news.example/autos/news"><title>Cars and Automotive News</title></head><body>'
+        b"<p>In order to find autos by brand it is necessary to download a browser that can"
+        b" support it. Four thousand trucks are headed to auction this week.</p></body></html>",
+        "is a section's front page (/autos/news), not an article",
+    ),
     "json-feed": (
         b'{"version": "https://jsonfeed.org/version/1.1", "title": "Blog", "items": []}',
         "is a JSON feed, not an article",

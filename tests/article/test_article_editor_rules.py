@@ -1815,3 +1815,16 @@ def test_the_headline_run_into_a_paragraph_is_no_part_of_it(opening: str, expect
     assert (
         page("<title>Budget moves money to buses</title>", body).paragraphs[0].startswith(expected)
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.example/news/2026/budget",  # a story's address under a section
+        "https://news.example/news/budget-moves-money-to-buses",
+        "https://news.example/about",  # one folder word, no section's
+    ],
+)
+def test_a_story_s_address_is_no_section_front_page(url: str) -> None:
+    assert page('<meta property="og:type" content="website">', url=url).paragraphs
+    assert page(url="https://news.example/news/buses").paragraphs  # not declared a front page
