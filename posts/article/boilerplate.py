@@ -130,7 +130,12 @@ REVIEWED_BY = (
     r"(?:medically\s+reviewed|written\s+(?:or|and)\s+reviewed|reviewed\s+(?:or|and)\s+written"
     r"|fact[- ]checked)\s+by\s+"
 )
-_REVIEW_NOTE = re.compile(rf"^{REVIEWED_BY}", re.IGNORECASE)
+# or a listing's note that the site's editors have yet to check it: "This casting/job notice is
+# still under review by Backstage's editors."
+_REVIEW_NOTE = re.compile(
+    rf"^(?:{REVIEWED_BY}|this\s+[\w/ -]{{1,30}}\s+is\s+(?:still\s+)?under\s+review\b)",
+    re.IGNORECASE,
+)
 _REVIEW_NOTE_WORDS = 25
 _DISCLAIMER_WORDS = 60  # a longer paragraph goes on to say something of its own
 _NOTICE_OPENING = 80  # characters of a long paragraph where a cookie notice shows itself

@@ -124,6 +124,8 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
         return "describes the site, not the article (site-wide text)"
     if LEANS_BACK.match(text):
         return "starts mid-thought, answering what it does not show"
+    if text[:2].islower():  # "all characters based on…"; "iPhone" and "eBay" open a sentence
+        return "starts mid-sentence, in lower case"
     if _PULL_QUOTE.match(text):
         return "opens with a quotation by someone it does not name"
     if _BYLINE_FIRST.match(text):

@@ -35,6 +35,8 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "Permalink",
         "Written or reviewed by a board-certified physician. See About.com's Medical Review Board.",
         "Medically reviewed by Dr. Ann Lee, MD",
+        "This casting/job notice is still under review by Backstage's editors. However, you can"
+        " apply right away! Scams and inappropriate content will be promptly removed.",
         "The interactive transcript could not be loaded.",
         "Rating is available when the video has been rented.",
         "This feature is not available right now. Please try again later.",

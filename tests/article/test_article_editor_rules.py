@@ -359,6 +359,10 @@ def test_a_description_of_the_blog_is_refused(tagline: str) -> None:
             "a quotation by someone it does not name",
         ),  # a pull quote from further down
         ("Things that matter. Pass 'em on.", "a tagline"),  # the site's slogan on every page
+        (
+            "all characters based on the budget's night buses, accents a plus.",
+            "starts mid-sentence",
+        ),  # a field of a listing, cut from its label
     ],
 )
 def test_a_description_that_cannot_open_the_post_is_refused(description: str, reason: str) -> None:
