@@ -83,6 +83,9 @@ _SECTIONS = frozenset(
     ]
 )
 _ELLIPSIS = re.compile(r"(?:\.{3}|…)\s*$")  # a cut candidate ("…for Hong Kong leader...")
+# a title cut short, or one whose characters a wrong encoding lost ("Don???t", "Don\ufffdt"):
+# another candidate says it whole
+_CUT_OR_LOST = re.compile(rf"{_ELLIPSIS.pattern}|[^\W\d_](?:\?{{2,}}|\ufffd)[^\W\d_]")
 # "_教育频道_中国青年网": a channel (频道) or a site (…网) named after a Chinese headline.
 _CJK_FURNITURE = re.compile(r"(?:频道|頻道|[网網])$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")  # "draft-dejong-remotestorage-04": an id
@@ -115,7 +118,7 @@ def choose_headline(
     }
     sites = {comparable(name) for name in site_names} - declared - {""}  # a site is not its article
     sites |= _named_by_title(candidates, sites) - declared
-    whole = [(s, t) for s, t in candidates if not _ELLIPSIS.search(t)] or list(candidates)
+    whole = [(s, t) for s, t in candidates if not _CUT_OR_LOST.search(t)] or list(candidates)
     cleaned = [_strip(source, text, sites) for source, text in whole]
     sites |= {comparable(s) for c in cleaned for s in c.stripped}
     usable = [c for c in cleaned if _usable(c.text, sites)]

@@ -78,6 +78,7 @@ _TIME_ZONE = re.compile(  # after "10 a.m.": PDT, UTC, CEST, ET
     r"(?:[ECMPA][SD]?T|UTC|GMT|BST|CES?T|EES?T|WES?T|IST|JST|KST|HKT|SGT|AE[SD]T|NZ[SD]T)\b"
 )
 _LEADING_ELLIPSIS = re.compile(r"^(?P<dots>(?:\. ?){2}\.|…)\s+(?=[\"“‘'(]?[A-Z0-9])")
+_CLOSER = re.compile(r"^([)\]}]+)(?:\s+|$)")  # a bracket left opening a sentence closes the last
 _DOTTED_NAME = re.compile(r"(?:^|\s)(?P<token>[A-Z]{2,3})\.$")
 # Words that open sentences; after "ID." they mean the sentence really ended.
 _STARTERS = frozenset(
@@ -250,7 +251,8 @@ def _join_dotted_names(sentences: list[str]) -> list[str]:
     """Undo cuts inside names written with a dot: "the ID. Buzz", "ID. SPACE VIZZION"; after a
     clock time's "a.m." before its time zone; and between a quotation ending "?”" or "!”" and
     its attribution ("…what do I know?” Trump said, …"). An ellipsis opening a sentence
-    (". . . Six or seven seconds passed") trails off the one before instead.
+    (". . . Six or seven seconds passed") trails off the one before instead, and so does a
+    closing bracket ("{“Fluffier! Puffier! MORE! }").
 
     A short all-capitals token with a dot, followed by a word in capitals (or, for Volkswagen's
     "ID.", any capitalised word), is a product name, not the end of a sentence. The paragraph was
@@ -262,9 +264,13 @@ def _join_dotted_names(sentences: list[str]) -> list[str]:
         if ellipsis:  # "…most of us will go. . . . Six or seven seconds": the dots trail off
             joined[-1] = f"{joined[-1]} {ellipsis['dots']}"
             sentence = sentence[ellipsis.end() :]
+        closer = _CLOSER.match(sentence) if joined else None
+        if closer:  # "MORE! } If you…": the bracket closes the sentence before
+            joined[-1] = f"{joined[-1]} {closer[1]}"
+            sentence = sentence[closer.end() :]
         if joined and _continues(joined[-1], sentence):
             joined[-1] = f"{joined[-1]} {sentence}"
-        else:
+        elif sentence:
             joined.append(sentence)
     return joined
 

@@ -125,6 +125,14 @@ def test_a_title_segment_spelling_out_the_address_is_the_site_however_long() -> 
     assert page(head, body, url).title == "Night Owls"
 
 
+def test_a_title_whose_characters_an_encoding_lost_gives_way_to_a_whole_one() -> None:
+    head = (
+        '<meta property="og:title" content="Brides Who Don???t Want Tulle">'
+        "<title>Brides Who Don&#8217;t Want Tulle</title>"
+    )
+    assert page(head).title == "Brides Who Don’t Want Tulle"
+
+
 def test_a_dash_segment_spelling_out_the_address_is_the_site() -> None:
     head = "<title>Riverside Transit Authority of the Valley - Night buses return</title>"
     url = "https://riverside-transit.example/news/buses"

@@ -220,3 +220,8 @@ def test_an_abbreviation_s_point_inside_a_short_parenthesis_ends_no_sentence() -
         "It meets on April 8 (at WNET, 825 Eighth Avenue, 14th Fl. Kellen Board Room).",
         "Come.",
     ]
+
+
+def test_a_closing_bracket_cut_off_by_the_splitter_closes_the_sentence_before() -> None:
+    text = "They reach for tulle. {“Fluffier! Puffier! MORE! } If you are a bride, try a gown."
+    assert split_sentences(text)[-2:] == ["MORE! }", "If you are a bride, try a gown."]
