@@ -200,6 +200,7 @@ _DECOR = re.compile(
     r"|(?:^|[/_.-])\d{2,3}x\d{2}\.(?:png|gif)$"  # a badge named by its size ("88x31.png")
     r"|icons?\d{1,3}(?:x\d{1,3})?\."  # an icon named by its size ("feed-icon16x16.png")
     r"|pixel\.(?:png|gif)(?:[?#]|$)"  # a tracking pixel ("renderTimingPixel.png")
+    r"|/share[_-]?[a-z]*\.(?:png|gif)(?:[?#]|$)"  # a share button ("…/social/share_more.png")
     r"|(?:^|[/_.-])site[_-]?(?:banner|header|logo)"  # the site's own ("sitebanner2V2.jpg")
     r"|/flags?/"  # a language's or a country's flag ("/pictures/flags/png/de.png")
     r"|/(?:themes?|skins?)/"  # the theme's own ("…/themes/happenstance/images/slide.jpg") …

@@ -966,6 +966,13 @@ def test_bracketed_words_that_are_not_shortcodes_stay() -> None:
         ),
         (
             "",
+            '<img src="/images/site/social/share_more.png">'
+            '<img src="/photos/bus.jpg" alt="Night bus 7">' + BODY,
+            "https://news.example/photos/bus.jpg",
+            "Night bus 7",  # a share button
+        ),
+        (
+            "",
             '<img src="/photos/bus.jpg?w=1140%201140w,%20/photos/bus.jpg?w=283%20283w" alt="Bus" '
             'srcset="/photos/bus.jpg?w=283 283w, /photos/bus,large.jpg?w=1140 1140w">' + BODY,
             "https://news.example/photos/bus,large.jpg?w=1140",
