@@ -201,6 +201,15 @@ _PROMO = re.compile(
     # "日経産業新聞をデジタルで読みませんか？": the paper's invitation to its digital edition
     r"|(?:デジタル|電子版|アプリ)で読みませんか"
     r"|\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b"
+    # "FA Insights is a daily newsletter from Business Insider that delivers…": the site's own
+    r"|\bis\s+an?\s+(?:free\s+)?(?:daily|weekly|monthly)\s+newsletter\s+(?:from|by)\b"
+    # "→ Welcome to Apartment Therapy's Best of 2014 roundup!", "From December 21 through
+    # January 1 we are rounding up our favorite (and your favorite) posts…": the site's series
+    r"|^\W*welcome\s+to\s+(?:the\s+)?[\w ]{1,40}['’]s\s+(?:best|top)\s+of\b"
+    r"|\bwe\s+are\s+rounding\s+up\s+our\s+favou?rite\b"
+    # "To learn more about each project (and see more pictures), click the links in the captions."
+    r"|^(?:to\s+(?:learn|see|read|find\s+out)\s+more\b.{0,80},\s*)?click\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:links?|here|through)\b"
     # a call for readers' material: "Please share your videos, pictures and stories at iReport."
     r"|\bshare\s+your\s+(?:videos?|photos?|pictures?|images?|stories|experiences?)\b.{0,40}"
     r"\b(?:at|with|on|via)\b",

@@ -479,6 +479,22 @@ def test_a_sound_description_is_the_summary() -> None:
         ("Sign up for our newsletter to get the news delivered to your inbox.", "promo"),
         ("Caught in the storm? Please share your videos and stories at iReport.", "promo"),
         ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "promo"),
+        (
+            "Wikimedia CommonsFA Insights is a daily newsletter from Business Insider that"
+            " delivers the top news and commentary for financial advisors.",
+            "promo",
+        ),
+        ("→ Welcome to Apartment Therapy's Best of 2014 roundup!", "promo"),
+        (
+            "From December 21 through January 1 we are rounding up our favorite (and your"
+            " favorite) posts from the past year.",
+            "promo",
+        ),
+        (
+            "To learn more about each project (and see more pictures), click the links in the"
+            " captions.",
+            "promo",
+        ),
         ("Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here.", "promo"),
         ("Revivez le direct du vote à l’Assemblée avec vos questions.", "promo"),
         ("Sigue en directo el partido de esta noche.", "promo"),
