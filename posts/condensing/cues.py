@@ -204,7 +204,10 @@ _CAPTION = re.compile(
 # "As you can see, …", "at the bottom of the page", "(Video is above…)": a post has no figure,
 # no rest of the article and no page layout to point at. Each pattern is tried only when one of
 # its words is there: run on every sentence of a long article, they are slow to fail.
-_VISUALS = r"(?:figure|table|listing|diagram|chart|graph|screenshot|image|example|code|video)"
+_VISUALS = (
+    r"(?:figure|table|listing|diagram|chart|graph|screenshot|image|example|code|video|picture"
+    r"|photo|photograph)"
+)
 _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (words, re.compile(pattern, re.IGNORECASE))
     for words, pattern in (
@@ -213,7 +216,11 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"\b(?:figure|fig\.|table|listing|diagram|chart|graph|screenshot)\s+\d+[a-z]?\s+"
             r"(?:shows?|illustrates?|depicts?|gives|lists|summari[sz]es)\b",
         ),
-        (("above", "below"), rf"\b{_VISUALS}s?\s+(?:above|below)\b|\(see (?:above|below)\)"),
+        (
+            ("above", "below"),
+            rf"\b{_VISUALS}s?\s+(?:above|below)\b|\(see (?:above|below)\)"
+            r"|\bthe one (?:above|below)\b",  # "photos such as the one above"
+        ),
         (
             ("above", "below", "later"),
             r"\bsee (?:the )?(?:notes?|section|chapter|appendix) (?:later|below|above)\b",
