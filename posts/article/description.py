@@ -41,7 +41,10 @@ _ABOUT_SITE = re.compile(
     r"|^(?:willkommen\s+(?:auf|bei|im)|bienvenue\s+(?:sur|chez)|bienvenid[oa]s?\s+a)\b"
     # a site's pitch to its readers: "We help you get dinner on the table… So come find out
     # What's Cooking at Recipe.com every day!"
-    r"|^we\s+(?:help|bring|give|show|offer|tell)\s+you\b|\bcome\s+find\s+out\b",
+    r"|^we\s+(?:help|bring|give|show|offer|tell)\s+you\b|\bcome\s+find\s+out\b"
+    # what the site offers: "Awesome, fun, interesting videos and graphics about stuff that…"
+    r"|^(?:[\w-]+,?\s+){0,4}(?:videos?|stories|articles|news|graphics|photos)\s+(?:and|&)\s+"
+    r"(?:videos?|stories|articles|news|graphics|photos)\s+(?:about|on|from)\b",
     re.IGNORECASE,
 )
 # A site's note on who checked its pages, closing every description: "Written or reviewed by a

@@ -351,6 +351,7 @@ def test_a_description_opening_with_the_site_s_name_is_its_tagline() -> None:
         "Blog über Bücher, Beauty, Produkttests und vieles mehr.",
         "Willkommen auf meinem Blog!",
         "We help you get the city's news quickly. So come find out what's new every day!",
+        "Awesome, fun, interesting videos and graphics about stuff that matters.",
     ],
 )
 def test_a_description_of_the_blog_is_refused(tagline: str) -> None:
