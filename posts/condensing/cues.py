@@ -242,6 +242,12 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|map|screenshot|clip)\b|^as you can see,",
         ),
         (("watch the",), r"\bif you watch the (?:video|clip|talk)\b"),
+        (("click",), r"\bclick (?:on )?(?:the )?(?:links?|here|through)\b"),  # a link's call
+        (  # "Here, four notable economists share their views…", "Here's proof.": what follows
+            ("here",),
+            r"^here,\s+(?:[\w'’-]+\s+){1,4}(?:share|give|offer|explain|tell|weigh|pick)s?\b"
+            r"|^here['’]s\s+(?:proof|a\s+look|how|what)\b",
+        ),
         (
             ("bottom of", "top of"),
             r"\bat the (?:bottom|top) of (?:the|this) (?:page|post|screen|report)\b",
