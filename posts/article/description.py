@@ -71,7 +71,6 @@ _PULL_QUOTE = re.compile(
     r"|explained|explains|wrote|writes)\b",
     re.IGNORECASE,
 )
-_WHOLE_WORDS = 6  # an unpunctuated description this long that is a whole body paragraph is kept
 _TAGLINE_WORDS = 8  # a description this short sharing no word with the headline is a slogan
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, kana, Thai
@@ -108,8 +107,6 @@ def judge(
             _ELLIPSIS.sub("", text), paragraphs, "truncated (ends with an ellipsis)", lang
         )
     if not _SENTENCE_END.search(text):
-        if len(text.split()) >= _WHOLE_WORDS and any(_key(p) == _key(text) for p in paragraphs):
-            return Verdict(text, "checked: the body's whole first words, unpunctuated there too")
         return _complete(text, paragraphs, "not a whole sentence (no final punctuation)", lang)
     if _POINT_CUT.search(text):  # completed only where the body shows the sentence goes on
         completed = _complete(text, paragraphs, "", lang, across=False)

@@ -381,14 +381,6 @@ def test_a_description_that_cannot_open_the_post_is_refused(description: str, re
     assert reason in explain(article)
 
 
-def test_an_unpunctuated_description_that_is_a_whole_body_paragraph_is_kept() -> None:
-    """A video's caption, unpunctuated on the page and in the description alike: nothing was cut
-    (a label before it, "KFC T20 BBL|04", is no lead)."""
-    caption = "Ryan Duffield had his second wicket in as many balls when Maxwell left a ball"
-    body = f"<p>KFC T20 BBL|04</p><p>{caption}</p>"
-    assert page(f'<meta name="description" content="{caption}">', body).summary == caption
-
-
 def test_a_short_description_sharing_the_headline_s_words_is_kept() -> None:
     article = page(
         '<title>Budget moves money to buses</title><meta name="description" content="Buses win.">'
