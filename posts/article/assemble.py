@@ -429,7 +429,10 @@ def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:
         for text in texts:
             if _opens_with_news(text, lang, strict):
                 return _first_sentences(text, whole_quotations(split_sentences(text, lang)))
-    return _first_sentences(texts[0], whole_quotations(split_sentences(texts[0], lang)))
+    # none ends with a stop (a video's caption): the first that says something, past a label
+    # such as "KFC T20 BBL|04"
+    first = next((text for text in texts if _word_count(text) >= _LEAD_WORDS), texts[0])
+    return _first_sentences(first, whole_quotations(split_sentences(first, lang)))
 
 
 def _label_ingredients(sections: list[Section], lang: str | None) -> list[Section]:
@@ -482,11 +485,14 @@ def _opens_with_news(paragraph: str, lang: str | None, strict: bool = True) -> b
 def _is_news_sentence(sentence: str, least: int = _LEAD_WORDS) -> bool:
     """At least ``least`` words (two CJK characters count as one) and a final stop; also used
     on whole paragraphs to tell prose from labels and link lists."""
-    dense = sum(1 for char in sentence if ord(char) >= 0x3000)
-    words = len(sentence.split()) + dense // 2
     end = sentence.rstrip("\"'”’)]»」』")
     stopped = end.endswith(tuple(".!?。！？")) or ends_unpunctuated(end)
-    return words >= least and stopped and not end.endswith("..")
+    return _word_count(sentence) >= least and stopped and not end.endswith("..")
+
+
+def _word_count(text: str) -> int:
+    """Words, two CJK characters counting as one."""
+    return len(text.split()) + sum(1 for char in text if ord(char) >= 0x3000) // 2
 
 
 def _first_sentences(text: str, sentences: list[str]) -> str:

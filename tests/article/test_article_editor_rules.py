@@ -381,6 +381,12 @@ def test_a_description_that_cannot_open_the_post_is_refused(description: str, re
     assert reason in explain(article)
 
 
+def test_a_caption_without_a_stop_leads_rather_than_the_label_before_it() -> None:
+    caption = "Ryan Duffield had his second wicket in as many balls when Maxwell left a ball"
+    body = f"<p>KFC T20 BBL|04</p><p>{caption}</p>"
+    assert page(body=body).summary == caption
+
+
 def test_a_short_description_sharing_the_headline_s_words_is_kept() -> None:
     article = page(
         '<title>Budget moves money to buses</title><meta name="description" content="Buses win.">'
