@@ -591,6 +591,7 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ("WASHINGTON (Reuters) - The Senate passed the bill.", "The Senate passed the bill.", "dateline"),  # noqa: E501
         ("April 17, 2015 -- Imagine a ward where no drug works.", "Imagine a ward where no drug works.", "dateline"),  # noqa: E501
         ("NEW YORK — The city opened a ferry.", "The city opened a ferry.", "dateline"),
+        ("NEW ORLEANS - Both analysts are paid.", "Both analysts are paid.", "dateline"),
         ("(CNN)Winning the vote did not change him.", "Winning the vote did not change him.", "dateline"),  # noqa: E501
         ("(AP) — The city opened a ferry.", "The city opened a ferry.", "dateline"),
         ("(Reuters) - Google's Gmail was blocked.", "Google's Gmail was blocked.", "dateline"),
@@ -1870,3 +1871,8 @@ def test_the_headline_run_into_a_paragraph_is_no_part_of_it(opening: str, expect
 def test_a_story_s_address_is_no_section_front_page(url: str) -> None:
     assert page('<meta property="og:type" content="website">', url=url).paragraphs
     assert page(url="https://news.example/news/buses").paragraphs  # not declared a front page
+
+
+def test_one_word_in_capitals_before_a_hyphen_is_no_dateline() -> None:
+    article = page(body=BODY + "<p>NASA - The agency will review the plan next spring.</p>")
+    assert article.paragraphs[-1].startswith("NASA - The agency")
