@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from posts.article.item_names import MINOR_WORDS
+
 _MAX_WORDS = 30  # longer paragraphs are content, whatever they start with
 _MENU_WORDS = 20  # a run of capitalised labels this long is a menu, not a sentence …
 _MENU_SHARE = 0.9  # … when this share of its words are capitalised
 _RUN_WORDS, _RUN_SHARE, _RUN_ENDS = 200, 0.58, 0.07  # a page run together: see _is_menu
 _MENU_LABELS = 5  # or this many short labels set apart by "·", "|" or "•"
-_SMALL_WORDS = "a an the of at in on to for and or with by from"  # kept lower case in labels
-_LABEL_SMALL_WORDS = frozenset(_SMALL_WORDS.split())
 _MENU_SEPARATOR = re.compile(r"\s[·|•]\s|^[·|•]\s")
 
 # Headings after which pages list other posts or comments rather than the article.
@@ -494,7 +494,7 @@ def _is_menu(text: str) -> bool:
     words = [
         word.lstrip("([<")
         for word in words
-        if any(char.isalnum() for char in word) and word not in _LABEL_SMALL_WORDS
+        if any(char.isalnum() for char in word) and word not in MINOR_WORDS
     ]
     capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
     if len(words) >= _RUN_WORDS and capitalised >= _RUN_SHARE * len(words):

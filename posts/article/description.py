@@ -96,10 +96,8 @@ def judge(
     refusal = _refusal(text, paragraphs)
     if title and not refusal and _key(text) == _key(title):
         refusal = "repeats the headline"  # "Wie entsteht Erdöl?." under "Wie entsteht Erdöl?"
-    if title and not refusal and len(text.split()) < _TAGLINE_WORDS:
-        refusal = (
-            None if _shares_words(text, title) else "a tagline (few words, none the headline's)"
-        )
+    if title and not refusal and _is_tagline(text, title):
+        refusal = "a tagline (few words, none the headline's)"
     if refusal:
         return Verdict(None, refusal)
     if _ELLIPSIS.search(text):
@@ -174,6 +172,11 @@ def _through(paragraph: str, key: str, lang: str | None) -> str:
         if len(_key(" ".join(sentences[:count]))) > len(key):
             return " ".join(sentences[:count])
     return paragraph
+
+
+def _is_tagline(text: str, title: str) -> bool:
+    """A few words sharing none with the headline: the site's slogan on every page."""
+    return len(text.split()) < _TAGLINE_WORDS and not _shares_words(text, title)
 
 
 def _key(text: str) -> str:

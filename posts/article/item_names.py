@@ -15,8 +15,9 @@ from posts.model import Section
 LEAST_ITEMS = 3  # names in one section before its short lines are read as a list's items
 MOST_WORDS = 16  # a longer line is a sentence, however it is capitalised
 MOST_PARAGRAPHS = 2  # an item says its piece in a paragraph or two (the median item)
-# words an English title leaves in lower case ("Tea That Belonged to Your Partner")
-_MINOR = frozenset(
+# words an English title leaves in lower case ("Tea That Belonged to Your Partner"), as do menu
+# labels ("Making a House a Home") and a CMS cutting a headline into keywords
+MINOR_WORDS = frozenset(
     """a an the and or nor but for of to in on at by from with as into onto over per via vs
     than up off out is are was be""".split()  # noqa: SIM905
 )
@@ -35,7 +36,8 @@ def is_item_name(text: str) -> bool:
     if not 2 <= len(words) <= MOST_WORDS or len(text.split()) > MOST_WORDS:
         return False
     return (
-        all(w[0].isupper() for w in words if w.casefold() not in _MINOR) and words[0][0].isupper()
+        all(w[0].isupper() for w in words if w.casefold() not in MINOR_WORDS)
+        and words[0][0].isupper()
     )
 
 

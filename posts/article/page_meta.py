@@ -194,8 +194,8 @@ _VALUE_KEYS = frozenset({"og:site_name", "application-name", "og:type"})
 # A body picture whose file is named as page decoration ("images/icon-facebook.png",
 # "images/header-news.svg", any SVG).
 _DECOR = re.compile(
-    r"(?i)(?:^|[/_.-])(?:(?:status|social|share)?icons?|logos?|avatars?|sprites?|spacer|pixel|badge|header|banner"
-    r"|placeholder|blank|loading|facebook|twitter|instagram|pinterest|linkedin|whatsapp|rss"
+    r"(?i)(?:^|[/_.-])(?:(?:status|social|share)?icons?|logos?|avatars?|sprites?|spacer|pixel"
+    r"|badge|header|banner|placeholder|blank|loading|facebook|twitter|instagram|pinterest|linkedin|whatsapp|rss"
     r"|emoji|gravatar|nav|quicknav|buttons?|preload)\d*(?:[/_.-]|$)"  # also "banner1.gif"
     r"|(?:^|[/_.-])\d{2,3}x\d{2}\.(?:png|gif)$"  # a badge named by its size ("88x31.png")
     r"|icons?\d{1,3}(?:x\d{1,3})?\."  # an icon named by its size ("feed-icon16x16.png")

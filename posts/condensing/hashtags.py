@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from posts import counting, platforms
+from posts.article.item_names import MINOR_WORDS
 from posts.model import Article, Keyword
 
 PROMINENT_PARAGRAPHS = 2  # a metadata keyword must appear in the headline, summary or these
@@ -35,8 +36,6 @@ TITLE_RUN = 3  # the headline's words, in order, leading the keywords: a CMS cut
 PICKED_WORDS = 3  # lower-case words among a German page's keywords that show a machine's list
 MIN_USES = 2  # a metadata keyword mentioned once is incidental (a headline mention counts twice)
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
-_DROPPED = "a an the of to in on at for and or is are was be by with"  # a CMS's cut leaves out
-_SKIPPED = frozenset(_DROPPED.split())
 _TITLE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _NAME = re.compile(r"^(?P<last>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?),\s*(?P<first>[^,]+)$")
 
@@ -148,7 +147,7 @@ def _common_run(declared: list[str], words: list[str], skipping: bool) -> int:
     for word in words:
         if run < len(declared) and word == declared[run]:
             run += 1
-        elif not (skipping and run and word in _SKIPPED):
+        elif not (skipping and run and word in MINOR_WORDS):
             break
     return run
 

@@ -115,8 +115,9 @@ def _tags(ctx: Context, hook: str, body: str) -> list[str]:
 
 
 def _fill(ctx: Context, hook: str, chosen: list[str], tags: list[str]) -> list[str]:
-    """Add the best-ranked sentences that fit whole after the news, kept in article order (one
-    from further down says something alone: :data:`EXTRA_WORDS` content words at least). An
+    """Add the best-ranked sentences that fit whole after the news, kept in article order, from
+    the body's first :data:`OPENING_PARAGRAPHS` paragraphs (one past the lead says something
+    alone: :data:`EXTRA_WORDS` content words at least). An
     article told in person, once its story has begun, goes on with its opening's next sentence
     or stops: skipping one that does not fit would set two moments side by side."""
     slot = _slot(ctx, hook, tags)
