@@ -190,8 +190,10 @@ def _check_body(
     roundup = any(rule == "link-list" for rule, _ in meta.removed)  # its text is others' links
     # a discussion page (its controls read: "2 more replies") whose post is a picture or a link
     discussion = any(rule in ("interface", "replies-control") for rule, _ in walk.removed)
-    # a comic's or a photo's page, whose picture is the post
-    shown = meta.is_story or roundup or discussion or meta.pictured or meta.video
+    # a comic's or a photo's page, whose picture is the post; each at an address it declares (a
+    # section's page names none: "Lake Elsinore : Press Enterprise", its stories' links, photos)
+    addressed = bool(meta.url) and (roundup or discussion or meta.pictured)
+    shown = meta.is_story or meta.video or addressed
     if not paragraphs and not (kind == "html" and shown and walk.title):
         raise ArticleError(f"{name} has no readable text (only headings, tags or boilerplate)")
 

@@ -44,7 +44,10 @@ _ABOUT_SITE = re.compile(
     r"|^we\s+(?:help|bring|give|show|offer|tell)\s+you\b|\bcome\s+find\s+out\b"
     # what the site offers: "Awesome, fun, interesting videos and graphics about stuff that…"
     r"|^(?:[\w-]+,?\s+){0,4}(?:videos?|stories|articles|news|graphics|photos)\s+(?:and|&)\s+"
-    r"(?:videos?|stories|articles|news|graphics|photos)\s+(?:about|on|from)\b",
+    r"(?:videos?|stories|articles|news|graphics|photos)\s+(?:about|on|from)\b"
+    # a section's blurb: "Local news for Lake Elsinore from PE.com & The Press Enterprise."
+    r"|^(?:local|breaking|latest|top|daily)\s+(?:[\w-]+\s+)?(?:news|headlines|coverage|stories"
+    r"|updates)\s+(?:for|about|on|in)\s+[^!?]{1,60}?\s+from\s+[^!?]{1,60}$",
     re.IGNORECASE,
 )
 # A site's note on who checked its pages, closing every description: "Written or reviewed by a

@@ -352,6 +352,7 @@ def test_a_description_opening_with_the_site_s_name_is_its_tagline() -> None:
         "Willkommen auf meinem Blog!",
         "We help you get the city's news quickly. So come find out what's new every day!",
         "Awesome, fun, interesting videos and graphics about stuff that matters.",
+        "Local news for Lake Elsinore from PE.com & The Press Enterprise.",
     ],
 )
 def test_a_description_of_the_blog_is_refused(tagline: str) -> None:
@@ -1687,6 +1688,8 @@ def test_a_page_whose_body_is_a_picture_posts_its_title_link_and_picture() -> No
     assert article.paragraphs == () and article.title == "KING OF SWORDS 10-141"
     assert article.image == "https://news.example/uploads/KOS141.jpg"
     assert any(w.startswith("no body") for w in article.warnings)
+    with pytest.raises(ArticleError, match="no readable text"):  # a section's page names none
+        page("<title>Lake Elsinore : Press Enterprise</title>", body, url=None)
 
 
 def test_a_paragraph_repeating_the_headline_with_other_spacing_is_the_headline() -> None:
