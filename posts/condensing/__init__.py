@@ -104,11 +104,14 @@ def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]
 def _said_in_one(ctx: Context, made: Shape) -> bool:
     """Is the thread one post of text, beside the headline alone or the link (and hashtags)
     alone, while the news and the link fit one post, the news whole (and the headline, when
-    the thread gave it a post)? That is one post's news said in two: the single post says it
-    (with as many of the hook's sentences as fit)."""
+    the thread gave it a post, unless the news restates it)? That is one post's news said in
+    two: the single post says it (with as many of the hook's sentences as fit)."""
     if len(made.texts) - made.bare_open - made.bare_close > 1:
         return False
-    return (made.bare_open or made.bare_close) and says_news_whole(ctx, headline=made.bare_open)
+    news = ctx.digest.summary or ctx.digest.opening
+    restated = bool(news) and ctx.restates_headline(news[0])
+    headline = made.bare_open and not restated
+    return (made.bare_open or made.bare_close) and says_news_whole(ctx, headline=headline)
 
 
 def _one_post(ctx: Context, mode: str) -> bool:

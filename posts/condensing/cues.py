@@ -330,7 +330,7 @@ _FINDINGS_HEADING = re.compile(
 _BACK_WORDS = (
     "this", "that", "these", "those", "former", "latter", "though", "therefore", "thus", "hence",
     "then,", " then ", " ones", "est ", "most ", "other hand", "however", "contrast", "meanwhile",
-    "instead", "their part", ", too,", "inside", "aboard",
+    "instead", "their part", ", too,", "inside", "aboard", " also ",
 )  # fmt: skip  # one is needed
 # Japanese and Chinese demonstratives inside a sentence: "こうした" (such), "これらの" (these)
 _BACK_WORDS_CJK = (
@@ -377,6 +377,8 @@ _REFERS_BACK = re.compile(
     # thing named before
     r"|\b(?:of|in|on|at|for|from|about|into|onto|over|under|behind|inside|to|with|by)\s+that\s+"
     r"(?!(?:is|was|it|they|he|she|we|you|i|the|a|an|there|this|of)\b)[a-z]{3,}"
+    # "There are also small pockets…": more of what was told before
+    r"|^there(?:\s+(?:are|is|was|were)|['’]s)\s+also\b"
     # "a conversation like that", "nothing like this before": like what was told before
     r"|\b[a-z]{3,}\s+like\s+(?:that|this)\b(?!\s+(?:of|in|is|was|one|has|had)\b)",
     re.IGNORECASE,

@@ -111,6 +111,18 @@ def test_a_headline_alone_and_one_post_of_news_is_one_post() -> None:
     assert rendition.posts[0].text.startswith("One day you will meet someone")
 
 
+def test_a_news_post_that_restates_its_headline_is_one_post_without_the_headline() -> None:
+    title = "Chrome Industries' Mini Buran laptop messenger bag is meant to last"
+    lead = (
+        "Chrome Industries' Mini Buran laptop messenger bag ($140) is a good investment for "
+        "anyone who needs a sturdy bag that is built to last and can contain all of your stuff, "
+        "whether it be a thin laptop or iPad."
+    )
+    article = written(title, lead, f"{lead} There are also small pockets for lighter objects.")
+    rendition = condense(article, "x")
+    assert rendition.mode == "single" and rendition.posts[0].text.startswith(lead)
+
+
 def test_a_he_that_is_the_name_after_its_clause_leans_on_nothing() -> None:
     assert not leans_back(
         "While he doesn't buy halibut much, Bassi keeps an eye on how it is handled in stores."
