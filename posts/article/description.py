@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from posts.article.boilerplate import REVIEWED_BY
+from posts.article.live import is_live
 from posts.article.normalize import squash
 from posts.article.sentences import split_sentences
 
@@ -108,7 +109,10 @@ def judge(
             _ELLIPSIS.sub("", text), paragraphs, "truncated (ends with an ellipsis)", lang
         )
     if not _SENTENCE_END.search(text):
-        return _complete(text, paragraphs, "not a whole sentence (no final punctuation)", lang)
+        completed = _complete(text, paragraphs, "not a whole sentence (no final punctuation)", lang)
+        if completed.text is None and is_live(paragraphs):  # what the page follows, unstopped
+            return Verdict(text, "a live page's, without its full stop")
+        return completed
     if _POINT_CUT.search(text):  # completed only where the body shows the sentence goes on
         completed = _complete(text, paragraphs, "", lang, across=False)
         return completed if completed.text else Verdict(text, "checked")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from posts.article.live import is_live
 from posts.model import Article
 
 _KINDS = (
@@ -47,8 +48,9 @@ _SENTENCE_END = tuple(".!?…。！？\"'”’")
 
 def not_one_story(article: Article) -> str | None:
     """What the page is when it is not one story ("release notes"), else None: judged by its
-    title, a chapter's or an encyclopedia's address, a specification's "MUST" and "SHOULD", and a
-    body whose text is mostly lines without a full stop (captions, items)."""
+    title, a chapter's or an encyclopedia's address, a specification's "MUST" and "SHOULD", a
+    live page's timed updates, and a body whose text is mostly lines without a full stop
+    (captions, items)."""
     for kind, pattern in _PATTERNS:
         if pattern.search(article.title):
             return kind
@@ -59,6 +61,8 @@ def not_one_story(article: Article) -> str | None:
     if len(_REQUIREMENT.findall(" ".join(article.paragraphs[:_SPEC_PARAGRAPHS]))) >= _SPEC_WORDS:
         return "a technical specification"
     paragraphs = article.paragraphs
+    if is_live(paragraphs):
+        return "a live page of timed updates"
     prose = sum(len(p) for p in paragraphs if p.rstrip().endswith(_SENTENCE_END))
     total = sum(len(p) for p in paragraphs)
     lines = sum(1 for p in paragraphs if len(p) < _LINE and not p.rstrip().endswith(_SENTENCE_END))

@@ -1879,3 +1879,29 @@ def test_a_story_s_address_is_no_section_front_page(url: str) -> None:
 def test_one_word_in_capitals_before_a_hyphen_is_no_dateline() -> None:
     article = page(body=BODY + "<p>NASA - The agency will review the plan next spring.</p>")
     assert article.paragraphs[-1].startswith("NASA - The agency")
+
+
+def test_a_live_page_posts_its_description_not_its_latest_update() -> None:
+    """Timed updates, newest first: the first is a sign-off; the description (its full stop
+    left off) says what the page follows."""
+    updates = (
+        (17, 0, "We are going to leave our live coverage here for today, back at first light."),
+        (16, 6, "The plane made an unusually steep climb before it crashed, a source said."),
+        (15, 25, "As night falls, the search has been called off until tomorrow morning."),
+        (14, 53, "These latest images from the search mission have just been released."),
+    )
+    body = "".join(f"<p>{h}.{m:02d} {text}</p>" for h, m, text in updates)
+    description = (
+        "Search teams in the Java Sea are to resume looking for bodies from flight QZ8501 at "
+        "dawn, as authorities say they could begin to wash ashore"
+    )
+    meta = f'<meta name="description" content="{description}">'
+    head = f"<title>Plane found in Java Sea: latest</title>{meta}"
+    article = page(head, body)
+    assert article.summary == description
+    rendition = condense(article, "x")
+    assert rendition.mode == "single" and description in rendition.posts[0].text
+    assert "leave our live coverage" not in rendition.posts[0].text
+    assert any("a live page of timed updates" in w for w in rendition.warnings)
+    unstamped = page(head, "".join(f"<p>{text}</p>" for _, _, text in updates))
+    assert unstamped.summary != description  # elsewhere a description without a stop is cut
