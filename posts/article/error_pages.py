@@ -34,7 +34,9 @@ _ERROR_HEADLINE = re.compile(
     )[\s!.…]*$"""
 )
 _BARE_HEADLINE = re.compile(rf"(?i)^{_SORRY}(?:{_BARE})[\s!.…]*$")
-_SEPARATOR = re.compile(r"\s+[|–—·:-]+\s+|\s*::\s*|:\s+")
+# a site's separators; and, in a heading glued to the text after it ("PAGE NOT FOUNDThe page
+# you've requested does not exist."), a capitals run before a word, or a sentence's end
+_SEPARATOR = re.compile(r"\s+[|–—·:-]+\s+|\s*::\s*|:\s+|(?<=[A-Z]{2})(?=[A-Z][a-z])|(?<=[.!?])\s+")
 _GENRES = ("errorpage", "error page", "error")  # PRISM's prism.genre, as fox news declares it
 
 

@@ -65,6 +65,14 @@ BAD_CONTENT = {
         b" location. Maybe try one of the links below or a search?</p></body></html>",
         "is a site's error page (Oops! That page can’t be found.), not an article",
     ),
+    # its heading glued to the text after it (a template without spacing between blocks)
+    "glued-404": (
+        b"<html><head><title>Real-time news, sports and more for New Jersey - NJ.com</title>"
+        b"</head><body><h1>PAGE NOT FOUND<span>The page you've requested does not exist.</span>"
+        b"</h1><p>Search the site or scan the index of our sections and stories below.</p>"
+        b"</body></html>",
+        "is a site's error page (PAGE NOT FOUNDThe page you've requested does not exist.), not",
+    ),
     "debug-page": (
         b"<html><head><title>OpenURI::HTTPError at /slideshow/x</title></head><body><h1>"
         b"<strong>OpenURI::HTTPError</strong> at <strong>/slideshow/x</strong></h1><p>You're"
