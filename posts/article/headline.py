@@ -120,7 +120,11 @@ def choose_headline(
     sites |= _named_by_title(candidates, sites) - declared
     whole = [(s, t) for s, t in candidates if not _CUT_OR_LOST.search(t)] or list(candidates)
     cleaned = [_strip(source, text, sites) for source, text in whole]
-    sites |= {comparable(s) for c in cleaned for s in c.stripped}
+    # what a title's end or start took off names the site, unless another candidate is it
+    # ("Uncork the mystery… | Culture| Arts, music and lifestyle reporting from Germany | DW")
+    sites |= {comparable(s) for c in cleaned for s in c.stripped} - {
+        comparable(c.text) for c in cleaned
+    }
     usable = [c for c in cleaned if _usable(c.text, sites)]
     if not usable:
         return None

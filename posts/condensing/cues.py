@@ -174,6 +174,8 @@ _FILLER = re.compile(
     r"here (?:is|are) (?:the|my|our) (?:prepared |full )?(?:text|slides|transcript|video)\b|"
     r"(?:below|above|here) (?:is|are) (?:a|the|my|our) (?:list|few|roundup|selection)\b|"
     r"submit your|warning\s*#?\d*\s*:|editor['’]?s note\b|"  # a note to the page's reader
+    # "Contact us…", "Contact Backstage's Advertising Department for…": the site's, to its clients
+    r"contact (?:us|me|(?:our|[\w'’.-]+['’]s?) (?:advertising|sales|marketing))\b|"
     r"(?:update[ds]?|correction|clarification)\b[^:.!?]{0,40}:|"  # "Update July 3rd, 8:05AM ET:"
     r"(?:that['’]?s |this is )?what you['’]?re about to (?:see|read|watch)\b|"
     r"[\^↑*]|图为|图片来源|摄影|写真[:：])",

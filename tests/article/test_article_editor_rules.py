@@ -52,6 +52,12 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "Budget moves money to buses",
         ),
         ("<title>Opinion | Budget moves money to buses</title>", "Budget moves money to buses"),
+        (  # a section's longer blurb in the title loses to the headline the page declares
+            '<meta property="og:title" content="Uncork the mystery of the Fruehburgunder | DW">'
+            "<title>Uncork the mystery of the Fruehburgunder | Culture| Arts, music and lifestyle"
+            " reporting from Germany | DW | 10.06.2013</title>",
+            "Uncork the mystery of the Fruehburgunder",
+        ),
         (  # a forum's "Post title : board", and the board's name as the page's h1
             "<title>TIL the budget moves money to buses : todayilearned</title>"
             "<h1>todayilearned</h1>",

@@ -241,6 +241,9 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
         ("Find out more here.", True),
         ("Alle Menschen leben gern hier.", False),
         ("More people live here than ever before.", False),
+        ("Contact Backstage's Advertising Department for additional marketing options.", True),
+        ("Contact us at the newsroom with your tips.", True),
+        ("Contact tracing began on Monday in three districts.", False),
         # a hand-over, posted without what it hands over to
         ("But generals aren't the only ones who like this quintessential small town.", True),
         ("That's not all.", True),
