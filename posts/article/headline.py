@@ -227,8 +227,9 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
     if len(stripped) > before:  # "Headline - The Schmooze – Forward.com": a section before it
         kept = _section_before_site(kept, stripped)
     kept = _rejoin(kept, _trim(kept.split("_"), sites, stripped))
-    named = _COLON_SITE.match(kept)
-    if named and comparable(named["site"]) in sites:  # "…「Treeviz」:phpspot開発日誌"
+    # "…「Treeviz」:phpspot開発日誌"; "…Weekend Trip: The GQ Eye: GQ on Style: GQ", a blog's and
+    # a section's name after the headline, each naming the site
+    while (named := _COLON_SITE.match(kept)) and _names_site(named["site"], sites):
         stripped.append(named["site"])
         kept = named["headline"].rstrip()
     label = _LABEL.match(kept)
@@ -240,6 +241,18 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
         stripped.append(credit.group())
         kept = kept[: credit.start()].rstrip()
     return Headline(kept, source, tuple(s.strip() for s in stripped if s.strip()))
+
+
+def _names_site(segment: str, sites: set[str]) -> bool:
+    """The site's name, or a short name holding it as a word of four letters or more or in
+    capitals ("The GQ Eye" on GQ; not "Vie en rose" on an address under /en/)."""
+    if comparable(segment) in sites:
+        return True
+    words = segment.split()
+    return len(words) <= _SITE_SEGMENT_WORDS and any(
+        comparable(word) in sites and (len(word) >= _SITE_WORD_CHARS or word.isupper())
+        for word in words
+    )
 
 
 def _section_before_site(kept: str, stripped: list[str]) -> str:

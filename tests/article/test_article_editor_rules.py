@@ -52,6 +52,16 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "Budget moves money to buses",
         ),
         ("<title>Opinion | Budget moves money to buses</title>", "Budget moves money to buses"),
+        (  # a blog's and a section's names after the headline, each holding the site's
+            '<meta property="og:site_name" content="GQ"><title>How to pack for a weekend trip:'
+            " The GQ Eye: GQ on Style: GQ</title>",
+            "How to pack for a weekend trip",
+        ),
+        (  # a short end that holds a folder of the address in lower case is the headline's
+            '<link rel="canonical" href="https://news.example/en/paris-trip">'
+            "<title>Paris for a weekend: la vie en rose</title>",
+            "Paris for a weekend: la vie en rose",
+        ),
         (  # a section's longer blurb in the title loses to the headline the page declares
             '<meta property="og:title" content="Uncork the mystery of the Fruehburgunder | DW">'
             "<title>Uncork the mystery of the Fruehburgunder | Culture| Arts, music and lifestyle"
