@@ -3,7 +3,8 @@
 A sentence that leans on the one before brings it along (up to :data:`MAX_CHAIN`); one that
 quotes or names a person the thread has not introduced brings the sentence that introduced
 them; one that names as known a thing the article brought in earlier ("whether the balloons
-will fly") and the thread has not, is left out; a setup brings what it reveals. When what it
+will fly") and the thread has not, is left out; a setup brings what it reveals, and a question
+the answer its paragraph gives next. When what it
 needs cannot be posted (filler, the hook again, too long a chain), the sentence is left out.
 """
 
@@ -14,6 +15,7 @@ from posts.condensing.people import bare_names, full_name, mentions, speakers
 from posts.condensing.selection import Digest, Sentence
 
 MAX_CHAIN = 3  # most sentences a leaning sentence may bring along to be understood
+_CLOSING = "\"'’”»)] "
 
 
 def with_context(
@@ -37,9 +39,20 @@ def with_context(
             return None
         passage.insert(0, before)
     after = by_position.get(passage[-1].position + 1)
-    if after is not None and after.point and _sets_up(passage[-1], after):
+    if after is not None and _asks(passage[-1], after):
+        if not after.point:
+            return None  # "Planning on going for a swim?" answered by "You'll need one of these."
+        passage.append(after)
+    elif after is not None and after.point and _sets_up(passage[-1], after):
         passage.append(after)  # a setup goes with what it reveals
     return _introduced(digest, passage, chosen)
+
+
+def _asks(sentence: Sentence, after: Sentence) -> bool:
+    """Is ``sentence`` a question its paragraph answers next? Posted alone, it is a teaser."""
+    return sentence.text.rstrip(_CLOSING).endswith(("?", "？")) and (
+        after.paragraph == sentence.paragraph
+    )
 
 
 def _introduced(

@@ -310,6 +310,25 @@ def test_a_bare_surname_the_thread_has_not_introduced_brings_the_full_name() -> 
     assert bare in text and text.index(intro) < text.index(bare)
 
 
+@pytest.mark.parametrize(
+    ("answer", "asked"),
+    [
+        ("You'll need one of these.", False),  # a picture's answer: no point to post
+        ("Swimwear dries overnight if you hang it in the bathroom.", True),
+    ],
+)
+def test_a_question_is_posted_with_the_answer_its_paragraph_gives_or_not_at_all(
+    answer: str, asked: bool
+) -> None:
+    question = "Planning on going for a swim in the lake this weekend with friends?"
+    lead = "Packing for a three-day weekend takes less time than most travellers expect."
+    tip = "Pack a garment bag first, since a suit travels badly in a weekend holdall."
+    posts = thread(article("How to pack for a weekend", "", lead, tip, f"{question} {answer}"))
+    text = "\n".join(posts)
+    assert (question in text) is asked and (answer in text) is asked
+    assert any(tip in post for post in posts)
+
+
 def test_numbered_items_written_as_paragraphs_are_posted_with_their_numbers() -> None:
     paragraphs = (
         "Hotel owners shared the tricks of their trade in an online thread this week.",
