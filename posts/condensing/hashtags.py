@@ -33,6 +33,7 @@ MAX_KEYWORD_WORDS = 3  # a longer metadata "keyword" is a phrase (often the head
 MAX_TAG_CHARS = 24  # nor is a keyword longer than this once written as a tag
 SHORT_WORD = 3  # "of", "de", "the": a name's linking words, in lower case even in a name
 TITLE_RUN = 3  # the headline's words, in order, leading the keywords: a CMS cut the title up
+PICKED_TITLE_WORDS = 4  # or this many keywords, all of them the headline's words in order
 PICKED_WORDS = 3  # lower-case words among a German page's keywords that show a machine's list
 MIN_USES = 2  # a metadata keyword mentioned once is incidental (a headline mention counts twice)
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
@@ -132,12 +133,22 @@ def _title_cut(article: Article) -> frozenset[str]:
     filled them in, no one chose a topic, and "#Wie" or "#Sofia" is no tag. They lead the list
     and run on through the headline's words in order, three of them at least (or all); from its
     first word, the cut may leave out its small words ("If, You, Looking" for "If You Are
-    Looking…")."""
+    Looking…"). So are :data:`PICKED_TITLE_WORDS` or more keywords that are all the headline's
+    words in order, any left out between them ("reddit, post, fake, ebola" for "A Reddit Post
+    About A Fake Ebola-Like Illness…")."""
     declared = [k.text.strip().casefold() for k in article.keywords if k.source == "meta"]
     words = _TITLE_WORD.findall(article.title.casefold())
+    if len(declared) >= PICKED_TITLE_WORDS and _in_order(declared, words):
+        return frozenset(declared)  # "reddit, post, fake, ebola…" from "A Reddit Post About…"
     runs = (_common_run(declared, words[start:], start == 0) for start in range(len(words)))
     run = max(runs, default=0)
     return frozenset(declared[:run]) if run >= max(2, min(TITLE_RUN, len(words))) else frozenset()
+
+
+def _in_order(declared: list[str], words: list[str]) -> bool:
+    """Is every keyword one of the headline's words (or a hyphenated word's part), in order?"""
+    parts = iter([part for word in words for part in (word, *word.split("-"))])
+    return all(keyword in parts for keyword in declared)
 
 
 def _common_run(declared: list[str], words: list[str], skipping: bool) -> int:

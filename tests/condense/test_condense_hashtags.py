@@ -247,3 +247,12 @@ def test_keywords_that_are_the_headline_cut_at_its_spaces_are_no_tags() -> None:
         "EnergyStorage",
         "JaneSmith",
     )
+
+
+def test_keywords_that_are_all_the_headline_s_words_in_order_are_no_tags() -> None:
+    """ "grid, sodium, cells, arrive" from "Grid batteries: sodium-ion cells arrive", words left
+    out between them; three in order may be chosen topics ("Facebook, Instagram, Messenger")."""
+    picked = keyworded(*(Keyword(w, "meta", True) for w in ("grid", "sodium", "cells", "arrive")))
+    assert condense(picked, "mastodon", mode="single").hashtags_kept == ()
+    chosen = keyworded(*(Keyword(w, "meta", True) for w in ("grid", "sodium", "cells")))
+    assert condense(chosen, "mastodon", mode="single").hashtags_kept != ()
