@@ -248,6 +248,8 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
     it (see :func:`_summary_leads`).
     """
     summary = list(ctx.digest.summary)
+    if summary and _overlong_restatement(ctx, plan, summary[0]):
+        summary = summary[1:]
     if summary and _summary_leads(ctx, plan, summary[0]):
         plan.headline = ""
         plan.forget_frames()
@@ -269,6 +271,18 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
         )
     room = HOOK_POSTS * plan.frame(1, False).budget
     return _trim(plan, items, lambda kept: measure(kept, ctx.rules).used(0, len(kept)) <= room)
+
+
+def _overlong_restatement(ctx: Context, plan: _Plan, first: str) -> bool:
+    """Is the summary's first sentence longer than a post, and is what it says said again by
+    the next sentence, and by the headline? Broken across two posts it reads as neither; the
+    headline and the next sentence say its news ("Those from Mexico will benefit most…", "The
+    new action… would benefit those born in Mexico more than any other…")."""
+    if not plan.headline or ctx.rules.fits(first, plan.frame(1, False).budget):
+        return False
+    said = ctx.digest.repeats_hook
+    after = next((s.text for s in ctx.digest.sentences if s.point and not said(s)), "")
+    return ctx.restates_headline(first, RESTATES_SHARE) and ctx.restates_headline(after)
 
 
 def _summary_leads(ctx: Context, plan: _Plan, first: str) -> bool:

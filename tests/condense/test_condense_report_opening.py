@@ -129,3 +129,23 @@ def test_a_he_that_is_the_name_after_its_clause_leans_on_nothing() -> None:
     )
     assert leans_back("While he doesn't buy halibut much, the skipper keeps an eye on it.")
     assert leans_back("When he arrived, the office was empty.")
+
+
+def test_a_lead_longer_than_a_post_gives_way_when_the_next_sentence_says_the_news_too() -> None:
+    title = "Those from Mexico will benefit most from Obama's executive action"
+    lead = (
+        "Unauthorized immigrants from Mexico account for two-thirds of those who will be "
+        "eligible for deportation relief under President Obama's executive action, even as they "
+        "account for about half of the nation's unauthorized population, according to a new "
+        "Pew Research Center analysis of government data."
+    )
+    again = (
+        "The new action, which mainly applies to unauthorized immigrant parents of citizen "
+        "children, would benefit those born in Mexico more than any other country of origin group."
+    )
+    posts = thread(written(title, lead, lead, again, *LATER))
+    assert not any("Unauthorized immigrants" in post for post in posts)
+    assert any(again in post for post in posts)
+    other = "Trains of supplies from neighbouring towns kept the kitchens running all winter."
+    posts = thread(written(title, lead, lead, other, *LATER))
+    assert "Unauthorized immigrants" in posts[0]  # the only sentence that says the news
