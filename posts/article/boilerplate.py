@@ -348,6 +348,12 @@ _INTERFACE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A sign-in form's link: "Forgot your username or password ?"
+_LOGIN_FORM = re.compile(
+    r"^forgot\s+(?:your\s+)?(?:user\s?name|password|login)(?:\s+or\s+(?:user\s?name|password))?"
+    r"\s*\??$",
+    re.IGNORECASE,
+)
 # A comment thread's control ("133 more replies", or "Be the first to share what you think!"
 # where there are none yet): the post's own text came before it; after it
 # come comments and the community's sidebar, never the post.
@@ -366,6 +372,7 @@ _COMMUNITY_CARD = re.compile(
 _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("replies-control", lambda t: bool(_MORE_REPLIES.match(t))),
     ("interface", lambda t: bool(_INTERFACE.match(t))),
+    ("login-form", lambda t: bool(_LOGIN_FORM.match(t))),
     ("community-card", lambda t: bool(_COMMUNITY_CARD.match(t))),
     ("byline", lambda t: len(t.split()) <= 14 and bool(_BYLINE.match(t))),
     ("dateline", lambda t: _is_dateline(t)),

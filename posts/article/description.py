@@ -46,6 +46,8 @@ _ABOUT_SITE = re.compile(
     # what the site offers: "Awesome, fun, interesting videos and graphics about stuff that…"
     r"|^(?:[\w-]+,?\s+){0,4}(?:videos?|stories|articles|news|graphics|photos)\s+(?:and|&)\s+"
     r"(?:videos?|stories|articles|news|graphics|photos)\s+(?:about|on|from)\b"
+    # "From the latest studies on marriage to… the latest and greatest in life and love news."
+    r"|\bthe\s+latest\s+and\s+greatest\b"
     # a section's blurb: "Local news for Lake Elsinore from PE.com & The Press Enterprise."
     r"|^(?:local|breaking|latest|top|daily)\s+(?:[\w-]+\s+)?(?:news|headlines|coverage|stories"
     r"|updates)\s+(?:for|about|on|in)\s+[^!?]{1,60}?\s+from\s+[^!?]{1,60}$",

@@ -39,7 +39,7 @@ _META_DESCRIPTIONS = (
 _META_KEYWORDS = ("keywords", "news_keywords", "article:tag")
 _SITE_NAMES = ("og:site_name", "application-name", "twitter:site", "al:ios:app_name")
 # a video's own page: "globalnews.ca/video/1747657/…", "video.newyorker.com/watch/…"
-_VIDEO_ADDRESS = re.compile(r"^https?://(?:video\.[^/]+/|[^/]+/(?:[^/?#]+/)*(?:videos?|watch)/)")
+_VIDEO_ADDRESS = re.compile(r"^https?://(?:videos?\.[^/]+/|[^/]+/(?:[^/?#]+/)*(?:videos?|watch)/)")
 
 
 @dataclass(frozen=True)

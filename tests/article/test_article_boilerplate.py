@@ -53,6 +53,7 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "This is solely my opinion. Every person is different, so the things that I have "
         "experienced in no way reflect EVERY birth mother or adoptee.",
         "Disclaimer: I am not a doctor.",
+        "Forgot your username or password ?",
         "This post contains affiliate links.",
         "Teilen mit:",
         "Gefällt mir Wird geladen …",

@@ -369,6 +369,8 @@ def test_a_description_opening_with_the_site_s_name_is_its_tagline() -> None:
         "We help you get the city's news quickly. So come find out what's new every day!",
         "Awesome, fun, interesting videos and graphics about stuff that matters.",
         "Local news for Lake Elsinore from PE.com & The Press Enterprise.",
+        "From the latest studies on marriage to which celebrity is backing which charity, the"
+        " latest and greatest in life and love news.",
     ],
 )
 def test_a_description_of_the_blog_is_refused(tagline: str) -> None:
@@ -1835,6 +1837,7 @@ VIDEO_META = (
         ('<meta property="og:type" content="video.other">', "https://news.example/b"),
         ('<meta property="og:type" content="article">', "https://news.example/video/greyhound,1/"),
         ("", "https://video.news.example/watch/greyhound-seats"),
+        ("", "https://videos.news.example/2013/09/greyhound_seats.html"),
     ],
 )
 def test_a_video_s_page_posts_its_description_not_the_blurbs_around_its_player(
