@@ -229,8 +229,13 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
     kept = _rejoin(kept, _trim(kept.split("_"), sites, stripped))
     # "…「Treeviz」:phpspot開発日誌"; "…Weekend Trip: The GQ Eye: GQ on Style: GQ", a blog's and
     # a section's name after the headline, each naming the site
+    site_named = False
     while (named := _COLON_SITE.match(kept)) and _names_site(named["site"], sites):
         stripped.append(named["site"])
+        kept, site_named = named["headline"].rstrip(), True
+    named = _COLON_SITE.match(kept)
+    if site_named and named and _short_name(named["site"]) and _substantial(named["headline"]):
+        stripped.append(named["site"])  # "…Buying a Motorcycle: The Q: GQ": a blog's name
         kept = named["headline"].rstrip()
     label = _LABEL.match(kept)
     if label and _substantial(kept[label.end() :]):  # "[News] サクサク…": the site's label
@@ -260,10 +265,16 @@ def _section_before_site(kept: str, stripped: list[str]) -> str:
     (a blog's or a section's: "The Schmooze"), is furniture too."""
     segments = [s for s in _DASH.split(kept) if s.strip()]
     last = segments[-1].strip() if len(segments) > 1 else ""
-    if not last or len(last.split()) > _SECTION_WORDS or not last[:1].isupper():
+    if not _short_name(last):
         return kept
     stripped.append(last)
     return _rejoin(kept, segments[:-1])
+
+
+def _short_name(segment: str) -> bool:
+    """Three words at most, capitalised: a blog's or a section's name."""
+    segment = segment.strip()
+    return bool(segment) and len(segment.split()) <= _SECTION_WORDS and segment[:1].isupper()
 
 
 def _trim(segments: list[str], sites: set[str], stripped: list[str]) -> list[str]:

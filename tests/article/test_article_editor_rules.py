@@ -57,6 +57,15 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             " The GQ Eye: GQ on Style: GQ</title>",
             "How to pack for a weekend trip",
         ),
+        (  # a blog's short name before the site's, after a colon
+            '<meta property="og:site_name" content="GQ"><title>Everything to know before buying'
+            " a motorcycle: The Q: GQ</title>",
+            "Everything to know before buying a motorcycle",
+        ),
+        (  # but not what leaves a word or two of headline
+            '<meta property="og:site_name" content="GQ"><title>Review: Apple Watch: GQ</title>',
+            "Review: Apple Watch",
+        ),
         (  # a short end that holds a folder of the address in lower case is the headline's
             '<link rel="canonical" href="https://news.example/en/paris-trip">'
             "<title>Paris for a weekend: la vie en rose</title>",
