@@ -70,13 +70,22 @@ def _introduced(
         unknown += [n for n in _people(sentence) if not mentions(n, known)]
         known += " " + sentence.text
     for name in dict.fromkeys(unknown):
-        first = next((s for s in digest.sentences[:head] if mentions(name, s.text)), None)
-        if first is None or (name not in speakers(first.text) and not full_name(name, first.text)):
+        first = introducer(digest, name, head)
+        if first is None:
             continue  # named here first, or not a person the article introduced
         if not first.point or first.leans or digest.repeats_hook(first) or len(passage) > MAX_CHAIN:
             return None
         passage.insert(0, first)
     return passage if _things_known(digest, passage, chosen) else None
+
+
+def introducer(digest: Digest, name: str, before: int) -> Sentence | None:
+    """The sentence before position ``before`` that introduced the person ``name`` (by full
+    name, or quoting them), or None when the article names no such person there first."""
+    first = next((s for s in digest.sentences[:before] if mentions(name, s.text)), None)
+    if first is None or (name not in speakers(first.text) and not full_name(name, first.text)):
+        return None
+    return first
 
 
 def _things_known(digest: Digest, passage: list[Sentence], chosen: dict[int, Sentence]) -> bool:

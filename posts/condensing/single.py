@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 from posts.condensing.cues import is_fragment, points_elsewhere
 from posts.condensing.packer import Placed, Slot, fill
+from posts.condensing.passages import introducer
+from posts.condensing.people import bare_names, mentions
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import Unit, Words, join_sentences
@@ -180,9 +182,14 @@ def _going_on(ctx: Context, slot: Slot, chosen: list[str]) -> list[str]:
 
 def _stands(ctx: Context, sentence: Sentence, chosen: list[str], extra: list[Sentence]) -> bool:
     """A sentence that leans on the one before may follow only that sentence; a list item's
-    text is not posted without its name (a single post has no room for the list)."""
+    text is not posted without its name (a single post has no room for the list); a person
+    the article introduced earlier is not named by surname alone."""
     if sentence.heading is not None:
         return False
+    known = " ".join((ctx.digest.title, *chosen, *(s.text for s in extra)))
+    for name in bare_names(sentence.text):  # "Taylor is aware…": which Taylor, the post asks
+        if not mentions(name, known) and introducer(ctx.digest, name, sentence.position):
+            return False
     if not sentence.leans:
         return True
     before = sentence.position - 1

@@ -149,3 +149,16 @@ def test_a_lead_longer_than_a_post_gives_way_when_the_next_sentence_says_the_new
     other = "Trains of supplies from neighbouring towns kept the kitchens running all winter."
     posts = thread(written(title, lead, lead, other, *LATER))
     assert "Unauthorized immigrants" in posts[0]  # the only sentence that says the news
+
+
+def test_a_single_post_names_no_one_by_a_surname_the_article_introduced_in_full() -> None:
+    summary = "One man makes a knowingly futile attempt at predicting snow for decades ahead."
+    introduced = (
+        "That's a ridiculous question to ask, and now it has been answered by David Taylor, a "
+        "44-year-old data scientist and writer in Montreal, who has made an animated map of snow "
+        "on Christmas Day for every year until 2100 from a regional climate model."
+    )
+    surname = "Taylor is aware that, by its nature, this simulation of snow includes wild misses."
+    article = written("White Christmases through 2100", summary, introduced, surname)
+    text = condense(article, "x").posts[0].text
+    assert summary in text and surname not in text  # "which Taylor?", the post would ask
