@@ -11,6 +11,7 @@ their spans, so extraction keeps the text around them).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -28,6 +29,8 @@ _LOCATION_CLASS = re.compile(r"(?i)dateline|location")
 _PLACE_WORDS = 4  # "WASHINGTON", "NEW YORK": a dateline's place is a few words
 _CAPTION_WORDS = 4  # an image's alt text this long, repeated as a paragraph, is its caption
 _CARD_PARTS = 3  # siblings looked at above a card's heading
+_REPEATS = 3  # a paragraph shown this often is the site's (menu, sidebar, footer) …
+_REPEATED_WORDS = 8  # … when it says something (not "Read more", "Share")
 _CARD_LEVELS = 2  # wrappers a card's heading may fill alone
 _RUNNING_WORDS = 15  # a <div>'s own words, beside its links, that make it running text
 _INLINE = frozenset(
@@ -89,6 +92,7 @@ _CLASS_RULES = (
 def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[str, str], ...]:
     """Remove the furniture from ``tree`` (the page at ``address``); (rule, text) of each piece."""
     removed = (
+        *_remove_repeated(tree),  # counted before the menus and sidebars showing them go
         *_remove_embeds(tree),
         *_remove_named_boxes(tree),
         *_remove_teasers(tree, address),
@@ -103,6 +107,19 @@ def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[st
     _capitalize_small_caps(tree)
     _paragraph_divs(tree)
     return removed
+
+
+def _remove_repeated(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """A paragraph the page shows :data:`_REPEATS` times or more (in its menu, its sidebar and
+    its footer: "Great sex does more than blow your mind…", a quiz's teaser) is the site's,
+    not the article's, which says each thing once."""
+    paragraphs = [(p, _words(p)) for p in tree.iter("p")]
+    counts = Counter(text for _, text in paragraphs if len(text.split()) >= _REPEATED_WORDS)
+    for text in (t for t, n in counts.items() if n >= _REPEATS):
+        for element in (p for p, words in paragraphs if words == text):
+            if (parent := element.getparent()) is not None:
+                parent.remove(element)
+        yield "repeated-teaser", text[:200]
 
 
 def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:

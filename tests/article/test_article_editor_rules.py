@@ -1577,8 +1577,11 @@ def test_a_catalogue_s_lines_name_an_item_with_its_title_and_author() -> None:
         ("West of the Moon", "Margi Preus", "Amulet Books, 220 pp., $16.95; ages 10-14"),
         ("The Pilot and the Little Prince Peter Sís Foster Books, $18.99; ages 5-8",),
     )
-    review = "<p>The book tells a story every reader of ten or more will remember for years.</p>"
-    body = "".join("".join(f"<p>{line}</p>" for line in item) + review for item in lines)
+    review = "<p>The book tells a story every reader of {} or more will remember for years.</p>"
+    body = "".join(
+        "".join(f"<p>{line}</p>" for line in item) + review.format(age)
+        for item, age in zip(lines, ("ten", "twelve", "five"), strict=True)
+    )
     article = page("<title>Best books for young readers</title>", body)
     assert [s.heading for s in article.sections] == [
         "Brown Girl Dreaming, Jacqueline Woodson",
@@ -1933,3 +1936,15 @@ def test_a_live_page_posts_its_description_not_its_latest_update() -> None:
     assert any("a live page of timed updates" in w for w in rendition.warnings)
     unstamped = page(head, "".join(f"<p>{text}</p>" for _, _, text in updates))
     assert unstamped.summary != description  # elsewhere a description without a stop is cut
+
+
+def test_a_paragraph_the_page_shows_three_times_is_the_site_s_teaser() -> None:
+    teaser = "Great sex does more than blow your mind, it is good for your heart and your head."
+    card = f"<div><h4>How's your sex life?</h4><p>{teaser}</p></div>"
+    article = page(
+        "<title>We tried it: a powder for oily skin</title>", f"{card}{BODY}{card}{card}"
+    )
+    assert teaser not in article.paragraphs
+    assert ("repeated-teaser", teaser) in article.removed
+    twice = page("<title>We tried it: a powder for oily skin</title>", f"{card}{BODY}{card}")
+    assert ("repeated-teaser", teaser) not in twice.removed  # a pull quote is shown twice
