@@ -10,12 +10,17 @@ needs cannot be posted (filler, the hook again, too long a chain), the sentence 
 
 from __future__ import annotations
 
+import re
+
 from posts.condensing.cues import names_noun, noun_forms, things_named, turns, withholds
 from posts.condensing.people import bare_names, full_name, mentions, speakers
 from posts.condensing.selection import Digest, Sentence
 
 MAX_CHAIN = 3  # most sentences a leaning sentence may bring along to be understood
 _CLOSING = "\"'’”»)] "
+_TAG_QUESTION = re.compile(
+    r"(?i),\s*(?:nicht wahr|oder|gell|right|isn['’]t it|don['’]t you|n['’]est-ce pas|non|no)\?$"
+)
 
 
 def with_context(
@@ -39,7 +44,7 @@ def with_context(
             return None
         passage.insert(0, before)
     after = by_position.get(passage[-1].position + 1)
-    if after is not None and _asks(passage[-1], after):
+    if after is not None and asks(passage[-1], after):
         if not after.point:
             return None  # "Planning on going for a swim?" answered by "You'll need one of these."
         passage.append(after)
@@ -48,11 +53,12 @@ def with_context(
     return _introduced(digest, passage, chosen)
 
 
-def _asks(sentence: Sentence, after: Sentence) -> bool:
-    """Is ``sentence`` a question its paragraph answers next? Posted alone, it is a teaser."""
-    return sentence.text.rstrip(_CLOSING).endswith(("?", "？")) and (
-        after.paragraph == sentence.paragraph
-    )
+def asks(sentence: Sentence, after: Sentence) -> bool:
+    """Is ``sentence`` a question its paragraph answers next? Posted alone, it is a teaser (a
+    tag question, "Schwierige Frage, nicht wahr?", asks for no answer)."""
+    text = sentence.text.rstrip(_CLOSING)
+    asked = text.endswith(("?", "？")) and not _TAG_QUESTION.search(text)
+    return asked and after.paragraph == sentence.paragraph
 
 
 def _introduced(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from posts.condensing.cues import is_fragment, points_elsewhere
 from posts.condensing.packer import Placed, Slot, fill
-from posts.condensing.passages import introducer
+from posts.condensing.passages import asks, introducer
 from posts.condensing.people import bare_names, mentions
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
@@ -164,7 +164,7 @@ def _going_on(ctx: Context, slot: Slot, chosen: list[str]) -> list[str]:
     last = max((s.position for s in sentences if s.text in chosen), default=None)
     if last is None:
         return []
-    going: list[str] = []
+    going: list[Sentence] = []
     for sentence in sentences[last + 1 :]:
         if sentence.heading is not None:
             break
@@ -174,10 +174,15 @@ def _going_on(ctx: Context, slot: Slot, chosen: list[str]) -> list[str]:
             continue  # "siehe Infos unten": the page's, passed over like a link's label
         if not sentence.point and len(sentence.text.split()) > GLUE_WORDS:
             break  # someone else's words, or filler; "Von wegen!" is only the turn it takes
-        if slot.post(_body([*chosen, *going, sentence.text])) is None:
+        if slot.post(_body([*chosen, *(s.text for s in going), sentence.text])) is None:
             break
-        going.append(sentence.text)
-    return going
+        going.append(sentence)
+    # "…beim Durchschlendern wie von selbst. Durchschlendern?": not without the answer after it
+    while going and going[-1].position + 1 < len(sentences):
+        if not asks(going[-1], sentences[going[-1].position + 1]):
+            break
+        going.pop()
+    return [s.text for s in going]
 
 
 def _stands(ctx: Context, sentence: Sentence, chosen: list[str], extra: list[Sentence]) -> bool:

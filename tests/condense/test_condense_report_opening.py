@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from posts.condensing import condense
 from posts.condensing.cues import leans_back
 from posts.condensing.selection import span
@@ -162,3 +164,18 @@ def test_a_single_post_names_no_one_by_a_surname_the_article_introduced_in_full(
     article = written("White Christmases through 2100", summary, introduced, surname)
     text = condense(article, "x").posts[0].text
     assert summary in text and surname not in text  # "which Taylor?", the post would ask
+
+
+@pytest.mark.parametrize(("question", "posted"), [("Strolling?", False), ("Hard, right?", True)])
+def test_a_single_post_does_not_end_on_a_question_its_paragraph_answers(
+    question: str, posted: bool
+) -> None:
+    lead = "Street by street, the story of Salzburg tells itself as you stroll through its lanes."
+    answer = (
+        "Marked cycle paths run for many kilometres in and around the city, and the bike is by "
+        "far the quicker way to see all of it, from the old town to the lakes beyond it, in a "
+        "single long summer afternoon."
+    )
+    article = written("Cycling in Salzburg", lead, f"{lead} {question} {answer}")
+    text = condense(article, "x", mode="single").posts[0].text
+    assert lead in text and (question in text) is posted
