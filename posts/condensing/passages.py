@@ -56,9 +56,13 @@ def with_context(
 def asks(sentence: Sentence, after: Sentence) -> bool:
     """Is ``sentence`` a question its paragraph answers next? Posted alone, it is a teaser (a
     tag question, "Schwierige Frage, nicht wahr?", asks for no answer)."""
-    text = sentence.text.rstrip(_CLOSING)
-    asked = text.endswith(("?", "？")) and not _TAG_QUESTION.search(text)
-    return asked and after.paragraph == sentence.paragraph
+    return asks_for_answer(sentence.text) and after.paragraph == sentence.paragraph
+
+
+def asks_for_answer(text: str) -> bool:
+    """Is ``text`` a question that wants an answer (not a tag question)?"""
+    text = text.rstrip(_CLOSING)
+    return text.endswith(("?", "？")) and not _TAG_QUESTION.search(text)
 
 
 def _introduced(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from posts.condensing.cues import is_fragment, points_elsewhere
 from posts.condensing.packer import Placed, Slot, fill
-from posts.condensing.passages import asks, introducer
+from posts.condensing.passages import asks, asks_for_answer, introducer
 from posts.condensing.people import bare_names, mentions
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
@@ -92,6 +92,8 @@ def _whole(ctx: Context, key: list[str], title: str) -> tuple[str, list[str]] | 
         return (title, []) if _slot(ctx, title).post("") is not None else None
     for hook in (title, "") if title else ("",):
         for count in range(len(key), 0, -1):
+            if count < len(key) and asks_for_answer(key[count - 1]):
+                continue  # not without the answer that follows it
             if _slot(ctx, hook).post(_body(key[:count])) is not None:
                 return hook, key[:count]
         if hook and _lede(ctx, hook, key[0]):
