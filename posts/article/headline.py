@@ -21,7 +21,7 @@ from posts.article.boilerplate import is_no_script_notice, is_unrendered_templat
 from posts.article.normalize import comparable
 
 # "|", "::", "·", "•", "«", "»", " @ ", " _": always separators in a <title>.
-_PIPE = re.compile(r"\s*(?:::|[|«»])\s*|\s+[·•/@]\s+|\s+_")
+_PIPE = re.compile(r"\s*(?:::|[|«»])\s*|\s+[·•/@›]\s+|\s+_")
 # "Headline:Site": a site's name after a colon, taken off only when it is the site's name
 _COLON = re.compile(r"\s*[:：]\s+|[:：]\s*(?=[^:：]+$)")
 _SPACED_COLON = re.compile(r"\s+:\s+")  # "Post title : subreddit"

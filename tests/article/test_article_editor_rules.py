@@ -57,6 +57,11 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             " The GQ Eye: GQ on Style: GQ</title>",
             "How to pack for a weekend trip",
         ),
+        (  # a breadcrumb's "›" before the site's name
+            '<meta property="og:site_name" content="Historische Wehranlage in Horka e.V">'
+            "<title>Budget moves money to buses › Historische Wehranlage in Horka e.V</title>",
+            "Budget moves money to buses",
+        ),
         (  # a blog's short name before the site's, after a colon
             '<meta property="og:site_name" content="GQ"><title>Everything to know before buying'
             " a motorcycle: The Q: GQ</title>",
