@@ -131,7 +131,7 @@ def choose_headline(
     raw = [(source, comparable(text), _segments(text)) for source, text in candidates]
     if slug:  # "/2019/02/10/das-louis-vuitton-missgeschick/" names "Das Louis Vuitton Missgeschick"
         raw.append(("address", slug, frozenset({slug})))
-    return max(usable, key=lambda c: _rank(c, raw, usable))
+    return max(usable, key=lambda c: _rank(c, raw, usable, sites))
 
 
 def _to_slug(text: str, slug: str) -> str:
@@ -194,9 +194,15 @@ def _named_by_title(candidates: tuple[tuple[str, str], ...], sites: set[str]) ->
 
 
 def _rank(
-    headline: Headline, raw: list[tuple[str, str, frozenset[str]]], usable: list[Headline]
-) -> tuple[int, bool, int, int]:
+    headline: Headline,
+    raw: list[tuple[str, str, frozenset[str]]],
+    usable: list[Headline],
+    sites: set[str],
+) -> tuple[int, bool, bool, int, int]:
+    """Agreement first; then a substantial text; then one that does not run on into the site's
+    name ("…Motorenöle TORALIN", a shop's title beside its product's h1); then the source."""
     key = comparable(headline.text)
+    clean = not any(word in sites for word in key.split() if len(word) >= _SITE_WORD_CHARS)
     substantial = _substantial(headline.text)  # a word or two agrees as a whole part only
     support = sum(
         1
@@ -204,7 +210,7 @@ def _rank(
         if source != headline.source and (key in text if substantial else key in parts)
     )
     order = _PRIORITY.index(headline.source) if headline.source in _PRIORITY else len(_PRIORITY)
-    return support, substantial, -order, -usable.index(headline)
+    return support, substantial, clean, -order, -usable.index(headline)
 
 
 def _substantial(text: str) -> bool:

@@ -57,6 +57,12 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             " The GQ Eye: GQ on Style: GQ</title>",
             "How to pack for a weekend trip",
         ),
+        (  # a shop's title runs on into its categories and name; its product's h1 does not
+            '<meta property="og:site_name" content="TORALIN"><title>XADO grease, wear 50%'
+            " Additives, Car care, Motor oils TORALIN</title>"
+            "<h1>XADO grease, wear 50%, 125 ml</h1>",
+            "XADO grease, wear 50%, 125 ml",
+        ),
         (  # a breadcrumb's "›" before the site's name
             '<meta property="og:site_name" content="Historische Wehranlage in Horka e.V">'
             "<title>Budget moves money to buses › Historische Wehranlage in Horka e.V</title>",
