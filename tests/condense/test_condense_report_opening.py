@@ -180,3 +180,13 @@ def test_a_single_post_does_not_end_on_a_question_its_paragraph_answers(
         article = written("Cycling in Salzburg", summary, f"{lead} {question} {answer}")
         text = condense(article, "x", mode="single").posts[0].text
         assert lead in text and (question in text) is posted
+
+
+def test_a_single_post_adds_no_sentence_whose_first_words_use_a_pronoun_for_the_one_before() -> (
+    None
+):
+    summary = "A review of a powder makeup for dry, oily and combination skin, tried for a month."
+    pronoun = "One moment it is dry and needs hydration and the next it is oily and greasy again."
+    article = written("We tried it: a powder makeup", summary, f"I have confused skin. {pronoun}")
+    text = condense(article, "x", mode="single").posts[0].text
+    assert summary in text and pronoun not in text  # "it": the skin of a sentence not posted
