@@ -92,6 +92,13 @@ _EARLY_PRONOUN = re.compile(
     r"(?:he|she|they|his|her|their)\b",
     re.IGNORECASE,
 )
+# "One moment it is dry…", "Although its a game changer, it all costs…": after an adverbial
+# opening word and a few lower-case words (a name breaks it), a pronoun as subject
+_EARLY_SUBJECT = re.compile(
+    r"^(?:One|Some|Every|Each|At|In|On|Now|Then|Today|Later|Still|Although|Though|While|When"
+    r"|Because|Since|As|After|Before|Sometimes|Often|Usually)\b(?:\s+[a-z0-9’',]+){0,3}?"
+    r"\s+(?:it|its|they|he|she)\b"
+)
 _TURNS = frozenset(
     ["but", "however", "yet", "mais", "cependant", "pero", "aber", "doch", "jedoch", "mas", "porém"]
 )
@@ -601,6 +608,13 @@ def is_filler(text: str) -> bool:
     if "<" in text and _MARKUP.search(text):
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
+
+
+def pronoun_among_first_words(text: str) -> bool:
+    """Does a pronoun among ``text``'s first words stand for what the sentence before said? A
+    single post's extra sentence, set apart from that sentence, would then say "it" of nothing
+    (threads judge openings with :func:`leans_back`)."""
+    return bool(_EARLY_SUBJECT.match(text))
 
 
 def points_elsewhere(text: str) -> bool:

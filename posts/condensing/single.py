@@ -4,10 +4,9 @@ link, the hashtags. With ``link="reply"`` the link goes in a reply of its own.""
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 
-from posts.condensing.cues import is_fragment, points_elsewhere
+from posts.condensing.cues import is_fragment, points_elsewhere, pronoun_among_first_words
 from posts.condensing.packer import Placed, Slot, fill
 from posts.condensing.passages import asks, asks_for_answer, introducer
 from posts.condensing.people import bare_names, mentions
@@ -18,13 +17,6 @@ from posts.errors import InputError
 
 MAX_EXTRA_TRIES = 40  # ranked sentences tried for the room left after the news
 GLUE_WORDS = 4  # a sentence this short that is no key point may still carry the lead on
-# "One moment it is dry…", "Although its a game changer, it all costs…": a pronoun among the
-# first words, before any name, stands for something the sentence before said
-_EARLY_SUBJECT = re.compile(
-    r"^(?:One|Some|Every|Each|At|In|On|Now|Then|Today|Later|Still|Although|Though|While|When"
-    r"|Because|Since|As|After|Before|Sometimes|Often|Usually)\b(?:\s+[a-z0-9’',]+){0,3}?"
-    r"\s+(?:it|its|they|he|she)\b"
-)
 OPENING_PARAGRAPHS = 4  # the paragraphs a single post's extra sentence may come from
 EXTRA_WORDS = 5  # content words a sentence from further down needs to say something alone
 
@@ -206,7 +198,7 @@ def _stands(ctx: Context, sentence: Sentence, chosen: list[str], extra: list[Sen
     for name in bare_names(sentence.text):  # "Taylor is aware…": which Taylor, the post asks
         if not mentions(name, known) and introducer(ctx.digest, name, sentence.position):
             return False
-    if not (sentence.leans or _EARLY_SUBJECT.match(sentence.text)):
+    if not (sentence.leans or pronoun_among_first_words(sentence.text)):
         return True
     before = sentence.position - 1
     return any(s.position == before for s in extra) or ctx.digest.sentences[before].text in chosen

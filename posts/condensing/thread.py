@@ -275,7 +275,8 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
 
 def _overlong_restatement(ctx: Context, plan: _Plan, first: str) -> bool:
     """Is the summary's first sentence longer than a post, and is what it says said again by
-    the next sentence, and by the headline? Broken across two posts it reads as neither; the
+    the headline and by the article's first key point that does not repeat the hook? Broken
+    across two posts it reads as neither; the
     headline and the next sentence say its news ("Those from Mexico will benefit most…", "The
     new action… would benefit those born in Mexico more than any other…")."""
     if not plan.headline or ctx.rules.fits(first, plan.frame(1, False).budget):
