@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -40,6 +40,12 @@ def phrases(text: str) -> set[tuple[str, str]]:
 
 def words_of(text: str) -> list[str]:
     return [w[:STEM] for w in _WORD.findall(text.casefold()) if w not in _FUNCTION]
+
+
+def stems(words: Iterable[str]) -> frozenset[str]:
+    """Words cut to their stems (a script written without spaces keeps its character n-grams
+    as they are)."""
+    return frozenset(w[:STEM] for w in words)
 
 
 class Echo:

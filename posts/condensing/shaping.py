@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from posts.condensing.echo import stems
 from posts.condensing.hashtags import TagChoice
 from posts.condensing.packer import Rules, Slot
 from posts.condensing.selection import Digest, content_words
@@ -66,10 +67,11 @@ class Context:
     def restates_headline(self, sentence: str, share: float = 0.0) -> bool:
         """Does ``sentence`` say what the headline says: :data:`RESTATES` of its content words
         (or all, for a shorter headline), and at least ``share`` of them? Only then may it open
-        a post in the headline's place."""
-        said = self.digest.said[0] if self.digest.said else frozenset()
+        a post in the headline's place. Words are compared by their stems, so "confused" and
+        "schools" say the headline's "confusion" and "school"."""
+        said = stems(self.digest.said[0] if self.digest.said else frozenset())
         least = max(RESTATES, math.ceil(share * len(said)))
-        return len(said & content_words(sentence)) >= min(least, len(said))
+        return len(said & stems(content_words(sentence))) >= min(least, len(said))
 
     def nothing_fits(self, mode: str) -> InputError:
         """The error when not even one word fits beside a post's fixed pieces."""

@@ -45,6 +45,19 @@ def test_a_summary_too_long_to_sit_beside_the_headline_opens_the_thread_alone() 
     assert posts[0] == summary
 
 
+def test_a_summary_restating_the_headline_in_other_forms_of_its_words_opens_the_thread() -> None:
+    headline = (
+        "Report on school shutdown shows confusion over who was in charge, and weak technology"
+    )
+    summary = (
+        "An internal report on last year's one-day shutdown of the city's schools over an emailed "
+        "threat reveals a confused chain of command among district and city officials that "
+        "hampered their ability to evaluate the risk quickly and decisively."
+    )
+    posts = thread(article(headline, summary, *FILLER))
+    assert posts[0] == summary  # "schools" and "confused" say the headline's words
+
+
 def test_a_summary_sharing_a_few_words_with_the_headline_follows_it() -> None:
     headline = (
         "Why Amazon and Activision Blizzard Are Betting on eSports As Gaming's Next Big Thing"
