@@ -96,22 +96,25 @@ def _shape(ctx: Context, mode: str) -> tuple[Literal["single", "thread"], Shape]
     and its link alone."""
     if ctx.options.max_posts >= 2 and mode != "single" and not _one_post(ctx, mode):
         made = thread(ctx)
-        if len(made.texts) > 1 and not _said_in_one(ctx, made):
+        if len(made.texts) > 1 and not _said_in_one(ctx, made, mode):
             return "thread", made
     return "single", single(ctx)
 
 
-def _said_in_one(ctx: Context, made: Shape) -> bool:
+def _said_in_one(ctx: Context, made: Shape, mode: str) -> bool:
     """Is the thread one post of text, beside the headline alone or the link (and hashtags)
-    alone, while the news and the link fit one post, the news whole (and the headline, when
-    the thread gave it a post, unless the news restates it)? That is one post's news said in
-    two: the single post says it (with as many of the hook's sentences as fit)."""
-    if len(made.texts) - made.bare_open - made.bare_close > 1:
+    alone, or (in ``auto``) two posts of which the second only goes on from the first, while
+    the news and the link fit one post, the news whole (and the headline, when the thread gave
+    it a post, unless the news restates it)? That is one post's news said in two: the single
+    post says it (with as many of the hook's sentences as fit)."""
+    two_as_one = mode == "auto" and made.continued and len(made.texts) == 2
+    if len(made.texts) - made.bare_open - made.bare_close > 1 and not two_as_one:
         return False
     news = ctx.digest.summary or ctx.digest.opening
     restated = bool(news) and ctx.restates_headline(news[0])
     headline = made.bare_open and not restated
-    return (made.bare_open or made.bare_close) and says_news_whole(ctx, headline=headline)
+    one = made.bare_open or made.bare_close or two_as_one
+    return one and says_news_whole(ctx, headline=headline)
 
 
 def _one_post(ctx: Context, mode: str) -> bool:

@@ -185,7 +185,7 @@ _FILLER = re.compile(
     r"contact (?:us|me|(?:our|[\w'’.-]+['’]s?) (?:advertising|sales|marketing))\b|"
     r"(?:update[ds]?|correction|clarification)\b[^:.!?]{0,40}:|"  # "Update July 3rd, 8:05AM ET:"
     r"(?:that['’]?s |this is )?what you['’]?re about to (?:see|read|watch)\b|"
-    r"[\^↑*]|图为|图片来源|摄影|写真[:：])",
+    r"[\^↑*※]|图为|图片来源|摄影|写真[:：])",  # "※" marks a note, as "*" does
     re.IGNORECASE,
 )
 # A hand-over to the next sentence: "But generals aren't the only ones who like this town.",
@@ -202,6 +202,8 @@ _MARKUP = re.compile(
     r"<[a-zA-Z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))+\s*/?>"
     r"|</?(?:iframe|script|embed|object|div|span|img|br)\b[^>]*>"
 )
+# A player's placeholder read as text: "World December 29 2014 9:11pm 01:34 Loading..."
+_LOADING = re.compile(r"\bloading\s*(?:\.{3}|…)$", re.IGNORECASE)
 # "Taiwanese President Tsai speaks during a debate in Taipei on December 29.": a photo's caption
 _CAPTION = re.compile(
     r"\b(?:speaks|attends|poses|arrives|waves|gestures|looks on|smiles|listens|walks|reacts"
@@ -587,7 +589,7 @@ def is_filler(text: str) -> bool:
     quotation that does not say whose it is, a quote whose speaker is a bare surname ("…,"
     Azzouz said), introduced somewhere else, a sentence pointing at a figure ("Figure 7
     shows…", "the table below"), a hand-over to the next one ("That's not all."), and markup
-    shown as text (an embed code)."""
+    shown as text (an embed code, a player's "Loading...", a note marked "※")."""
     text = text.strip()
     if text.endswith((":", "：")) or _BY_SURNAME.search(text) or _BRACKETED.match(text):
         return True
@@ -605,7 +607,7 @@ def is_filler(text: str) -> bool:
         return True
     if _SET_UP.match(text) and len(text.split()) <= _SET_UP_WORDS:
         return True
-    if "<" in text and _MARKUP.search(text):
+    if ("<" in text and _MARKUP.search(text)) or _LOADING.search(text):
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
 

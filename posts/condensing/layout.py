@@ -163,21 +163,27 @@ def arrange(
         best.append(row)
         if count in row and k + 1 >= least:
             cuts = _cuts(best, count)
-            room = frame(min(1, posts - 1), False).budget
-            if fewest is not None or not leaning(run, cuts, room):
-                return cuts if not leaning(run, cuts, room) else fewest
+            rooms = _rooms(frame, posts)
+            if fewest is not None or not leaning(run, cuts, rooms):
+                return cuts if not leaning(run, cuts, rooms) else fewest
             fewest = cuts  # one more post may spare the reader a post that answers the last
     return fewest
 
 
-def leaning(run: Run, cuts: list[int], room: int) -> bool:
+def leaning(run: Run, cuts: list[int], rooms: tuple[int, int]) -> bool:
     """Does a post open on a sentence that leans on the one ending the post before, when the two
-    would fit one post of ``room``? A pair longer than a post is read across the break: the post
-    before ends on what the sentence answers, and a thread is read in order."""
+    would fit one post (``rooms``: the first post's room, then any other's)? A pair longer than
+    that is read across the break: the post before ends on what the sentence answers, and a
+    thread is read in order. The first post's room is what the headline leaves: a pair too long
+    to sit beside it breaks after its first sentence rather than leave the headline alone."""
     return any(
-        c < len(run) and run.kinds[c] == LEANING and run.used(c - 1, c + 1) <= room
-        for c in cuts[1:-1]
+        c < len(run) and run.kinds[c] == LEANING and run.used(c - 1, c + 1) <= rooms[k > 1]
+        for k, c in enumerate(cuts[1:-1], 1)
     )
+
+
+def _rooms(frame: Callable[[int, bool], Frame], posts: int) -> tuple[int, int]:
+    return frame(0, False).budget, frame(min(1, posts - 1), False).budget
 
 
 def fewest(run: Run, frame: Callable[[int, bool], Frame], posts: int, least: int = 1) -> bool:
@@ -226,16 +232,14 @@ def _ends(
 
 
 def _may_go_empty(run: Run, start: int, middle: Frame, last: Frame) -> bool:
-    """A post goes out empty (a headline-only hook) only when the next item does not fit in it,
-    or the item after it leans on it and they must share a post: an editor never posts the
-    headline alone with room beside it for the next sentence, unless that sentence brings the
-    one answering it ("…to avoid the IRS." "What's gone unnoticed is … to do just that.")."""
+    """A post goes out empty (a headline-only hook) only when the next item does not fit in it:
+    an editor never posts the headline alone with room beside it for the next sentence, even
+    when the sentence after that answers it and must follow in the next post ("…to avoid the
+    IRS." / "What's gone unnoticed is … to do just that.")."""
     if not (middle.may_be_empty or last.may_be_empty):
         return False
     room = max(middle.budget, last.budget)
-    if start >= len(run) or run.used(start, start + 1) > room:
-        return True
-    return start + 1 < len(run) and run.kinds[start + 1] == LEANING
+    return start >= len(run) or run.used(start, start + 1) > room
 
 
 def _holds(frame: Frame, used: int, has_body: bool) -> bool:

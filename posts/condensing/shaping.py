@@ -100,6 +100,9 @@ class Shape:
     unplaced: tuple[str, ...]
     bare_close: bool = False  # a thread's closing post holds no text of the article (the link)
     bare_open: bool = False  # a thread's first post holds the headline alone
+    # a thread's second post only goes on from the first: the hook's rest (no key point is
+    # posted), or a sentence leaning on the one that ends the first post
+    continued: bool = False
 
 
 def hashtag_words(tags: Sequence[str]) -> list[str]:

@@ -73,7 +73,14 @@ def thread(ctx: Context) -> Shape:
     carried = tuple(tag for tag in ctx.tags.usable if tag in plan.tags)
     unplaced = tuple(tag for tag in ctx.tags.usable if tag not in carried and tag not in plan.shown)
     bare = not plan.bodies[-1], not plan.bodies[0] and not plan.link_first
-    return Shape(texts, carried, unplaced, bare_close=bare[0], bare_open=bare[1])
+    return Shape(texts, carried, unplaced, bare[0], bare[1], _continued(plan, items, hook))
+
+
+def _continued(plan: _Plan, items: list[Item], hook: list[Item]) -> bool:
+    """Does the second post only go on from the first (:attr:`~.shaping.Shape.continued`)?"""
+    cuts = plan.arranged(items)[1]
+    second = items[cuts[1]] if cuts and len(cuts) > 2 and cuts[1] < len(items) else None
+    return len(items) == len(hook) or (second is not None and second.kind == LEANING)
 
 
 class _Plan:
@@ -148,7 +155,8 @@ class _Plan:
         if LEANING not in run.kinds:
             return True  # the common case: no need to lay the thread out
         cuts = self.arranged(items)[1]
-        return cuts is not None and not leaning(run, cuts, self.frame(1, False).budget)
+        rooms = self.frame(0, False).budget, self.frame(1, False).budget
+        return cuts is not None and not leaning(run, cuts, rooms)
 
     def ends_on_a_point(self, items: list[Item]) -> bool:
         """Does the last key point's post carry the link, rather than a closing post holding the

@@ -1127,3 +1127,14 @@ def test_and_or_and_yet_open_no_sentence_in_german_french_or_spanish_either() ->
     assert leans_back("Als Ehrerweisung an die Heimat ließ er das Rhine House errichten.")
     assert leans_back("Am Gaumen wirkt er sehr harmonisch.")
     assert not leans_back("Der Bürgermeister sagte, er sei zufrieden.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "World December 29 2014 9:11pm 01:34 Loading...",  # a video player's placeholder
+        "※Twitterのサービスが混み合っている時など、ツイートが表示されない場合もあります。",
+    ],
+)
+def test_a_players_placeholder_and_a_marked_note_are_filler(text: str) -> None:
+    assert is_filler(text)

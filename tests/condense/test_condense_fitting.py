@@ -209,16 +209,19 @@ def test_each_platform_breaks_the_thread_for_its_own_room() -> None:
     assert len(bluesky) == 1 and one in bluesky[0] and two in bluesky[0]
 
 
-def test_a_thread_of_its_hook_and_the_link_alone_is_one_post_with_the_news_whole() -> None:
-    """Headline and a two-sentence summary fill post 1 and leave the link alone in post 2:
-    the single post says the first sentence whole, with the link."""
+def test_a_hook_whose_answer_alone_would_make_post_two_is_one_post_with_the_news_whole() -> None:
+    """Headline and a two-sentence summary do not fit one post beside the link: asked for a
+    thread, the answering sentence opens post 2; in ``auto``, the single post says the first
+    sentence whole, with the link."""
     first = "One day you are going to meet someone in your life who is going to change everything."
     second = (
         "They are going to change the way you think about the world, the way you view yourself, "
         "and the way you look at everyone else around you, for good and for the rest of your life."
     )
     source = plain("One day you will meet someone", f"{first} {second}", url="https://e.org/a")
-    rendition = condense(source, "x", mode="thread")
+    asked = condense(source, "x", mode="thread")
+    assert asked.mode == "thread" and asked.posts[1].text.startswith(f"2/2 {second}")
+    rendition = condense(source, "x")
     assert rendition.mode == "single" and len(rendition.posts) == 1
     assert first in rendition.posts[0].text and "https://e.org/a" in rendition.posts[0].text
 

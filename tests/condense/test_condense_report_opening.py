@@ -27,9 +27,10 @@ LATER = (
 
 def test_a_sentence_answering_the_hook_follows_it() -> None:
     opening = f"{LEAD} But the situation could be a lot worse. {LATER[0]}"
-    text = "\n".join(thread(written("Protesters hold out", LEAD, opening, *LATER[1:])))
-    assert f"{LEAD} But the situation" in text  # in its paragraph, right after the hook
-    assert "no plans to remove anyone" in text  # its paragraph reads on
+    posts = thread(written("Protesters hold out", LEAD, opening, *LATER[1:]))
+    assert posts[0].endswith(LEAD)
+    assert posts[1].startswith("But the situation")  # right after the hook it answers
+    assert "no plans to remove anyone" in "\n".join(posts)  # its paragraph reads on
 
 
 def test_a_report_whose_opening_cannot_be_posted_is_condensed_by_rank() -> None:
@@ -86,7 +87,7 @@ def test_a_lists_names_alone_are_posted_only_under_the_headline_that_says_what_t
     assert not roll_call or title in posts
 
 
-def test_the_headline_goes_alone_when_the_lead_is_a_pair_that_must_share_a_post() -> None:
+def test_a_lead_pair_too_long_to_sit_beside_the_headline_breaks_after_its_first_sentence() -> None:
     title = "Americans Are Paying Apple Millions to Shelter Overseas Profits"
     first = (
         "Over the years, Apple has become the poster child for multinationals accused of "
@@ -97,18 +98,18 @@ def test_the_headline_goes_alone_when_the_lead_is_a_pair_that_must_share_a_post(
         "dollars by the government to do just that."
     )
     posts = thread(written(title, first, f"{first} {second}", *LATER))
-    assert posts[0] == title  # the headline alone: the pair it would split follows together
-    assert first in posts[1] and second in posts[1]
+    assert posts[0] == f"{title}\n\n{first}"  # never the headline alone with room beside it
+    assert posts[1].startswith(second)  # the answer follows at once, read across the break
 
 
-def test_a_headline_alone_and_one_post_of_news_is_one_post() -> None:
+def test_a_headline_and_one_sentence_then_its_answer_is_one_post() -> None:
     first = "One day you are going to meet someone in your life who is going to change everything."
     second = (
         "They are going to change the way you think about the world and the way you view "
         "yourself, and the way you look at everyone else around you, for good and for life."
     )
     article = written("One day you will meet someone", "", f"{first} {second}")
-    rendition = condense(article, "x", mode="thread")
+    rendition = condense(article, "x")
     assert rendition.mode == "single" and first in rendition.posts[0].text
     assert rendition.posts[0].text.startswith("One day you will meet someone")
 
@@ -123,6 +124,21 @@ def test_a_news_post_that_restates_its_headline_is_one_post_without_the_headline
     article = written(title, lead, f"{lead} There are also small pockets for lighter objects.")
     rendition = condense(article, "x")
     assert rendition.mode == "single" and rendition.posts[0].text.startswith(lead)
+
+
+def test_a_summary_said_in_two_posts_and_nothing_more_is_one_post() -> None:
+    title = "Drink up: fifteen good ideas for beer and wine this winter"
+    first = (
+        "Whether you prefer a crisp white, a full-bodied red, or a hoppy pale ale from the "
+        "brewery down the road, we can help you become a more informed and more satisfied drinker."
+    )
+    second = (
+        "Our editors tasted their way through a long season of bottles, cans and casks, and "
+        "wrote down what they would happily pour again for friends around the table at home."
+    )
+    article = written(title, f"{first} {second}", f"{first} {second}")
+    rendition = condense(article, "x")
+    assert rendition.mode == "single" and first in rendition.posts[0].text
 
 
 def test_a_he_that_is_the_name_after_its_clause_leans_on_nothing() -> None:
