@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import replace
 from urllib.parse import urljoin, urlsplit
@@ -200,15 +201,19 @@ def _extract(tree: etree._Element) -> Document | None:
 
 
 def _bare(tree: etree._Element, *, favor_precision: bool) -> Document | None:
-    document = trafilatura.bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=favor_precision,
-    )
+    """trafilatura's pass, its libraries' warnings about the page's own data ("tzname PST
+    identified but not understood") silenced: the page's, not a thing the user can act on."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        document = trafilatura.bare_extraction(
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=favor_precision,
+        )
     return document if isinstance(document, Document) else None
 
 

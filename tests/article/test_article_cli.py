@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,3 +53,24 @@ def test_relative_url_option(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["format", path, "--url", "example.org/a"])
     assert result.exit_code == 2
     assert "must start with http" in result.stderr
+
+
+def test_a_libraries_warning_about_the_pages_data_is_not_printed(tmp_path: Path) -> None:
+    """htmldate hands a time element's "…T14:05:00PST" to dateutil, which warns that it does
+    not know "PST": the page's detail, not the user's, and never on stderr."""
+    page = _write(
+        tmp_path,
+        "ferry.html",
+        b"<html><head><title>Harbour ferry opens to cyclists</title></head><body><article>"
+        b"<h1>Harbour ferry opens to cyclists</h1><div class='dateline'><time "
+        b"itemprop='datePublished' class='dateline_time' data-dt='December 16, 2016, 2:05 PM' "
+        b"datetime='2016-12-16T14:05:00PST'></time></div><p>The council voted on Tuesday to "
+        b"open the harbour ferry to cyclists from June, after a long debate.</p><p>Riders with "
+        b"bikes will pay the standard fare, and the ferry will carry twenty bicycles.</p>"
+        b"</article></body></html>",
+    )
+    code = "from scheduler.cli.main import cli; cli()"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "format", page], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
