@@ -30,6 +30,8 @@ from posts.article.page_meta import PageMeta, domain_names, read_page_meta
 _PARAGRAPH_TAGS = ("p", "item", "quote")
 _SKIPPED_TAGS = ("table", "code", "graphic", "ref")
 _ENOUGH_CHARS = 1500  # a precise pass this long is trusted without a second, recall pass
+_MORE_PROSE = 100  # characters of sentences a recall pass must add to be taken for them
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '."', ".”", "!”", "?”", "。」")
 _CODE_LINE = re.compile(
     r"^(?:[\w-]+:\s|HTTP/|(?:GET|PUT|POST|DELETE|HEAD|OPTIONS|PATCH)\s|[{}\[\]<>])"
 )
@@ -189,7 +191,8 @@ def _extract(tree: etree._Element) -> Document | None:
 
     ``favor_precision`` drops whole articles on some layouts (tables, unusual containers) and
     keeps only a notice on others; the recall pass recovers them, so it is tried when the
-    precise text is short and kept when it finds clearly more.
+    precise text is short and kept when it finds clearly more, or mostly sentences where the
+    precise pass kept labels.
     """
     backup = copy.deepcopy(tree)  # trafilatura prunes the tree it is given
     precise = _bare(tree, favor_precision=True)
@@ -197,7 +200,12 @@ def _extract(tree: etree._Element) -> Document | None:
     if found >= _ENOUGH_CHARS:
         return precise
     recall = _bare(backup, favor_precision=False)
-    return recall if _body_chars(recall) >= 2 * found and recall is not None else precise
+    if recall is None:
+        return precise
+    # or prose where the precise pass kept labels: most of what the recall pass found
+    prose, chars = _prose_chars(recall), _body_chars(recall)
+    more_prose = prose >= 2 * _prose_chars(precise) + _MORE_PROSE and 2 * prose >= chars
+    return recall if chars >= 2 * found or more_prose else precise
 
 
 def _bare(tree: etree._Element, *, favor_precision: bool) -> Document | None:
@@ -215,6 +223,14 @@ def _bare(tree: etree._Element, *, favor_precision: bool) -> Document | None:
             favor_precision=favor_precision,
         )
     return document if isinstance(document, Document) else None
+
+
+def _prose_chars(document: Document | None) -> int:
+    """Characters in the paragraphs of the body that end a sentence: a precise pass that kept
+    a seminar's speakers and titles but lost its description has labels, not prose."""
+    body = document.body if document is not None else None
+    blocks = _blocks(body) if body is not None else iter(())
+    return sum(len(b.text) for b in blocks if not b.is_heading and b.text.endswith(_SENTENCE_ENDS))
 
 
 def _body_chars(document: Document | None) -> int:

@@ -318,3 +318,35 @@ def test_a_closing_summary_s_look_back_at_the_article_is_not_its_summary(recap: 
     )
     article = parse_article(text.encode(), source="badges.md")
     assert article.summary == "Embeddable content is a great way to promote your site."
+
+
+EVENT_PAGE = """<html lang="en"><head><title>Harbour Security Forum 2019</title></head>
+<body id="event">
+<p class="crumbs"><a href="/">HOME</a> &gt; <a href="/events/">Events</a> &gt; Harbour Security
+Forum 2019</p>
+<div id="main"><div id="wgtitle"><h2 align="center">Harbour Security Forum 2019<br>Seeing
+trouble early</h2></div>
+<div id="seminar"><div align="right"><a href="/events/">All our seminars</a></div>
+<div id="lead4"><table width="700" border="0"><tr valign="top"><td align="left" valign="top">
+<p>Most security work so far has gone into defence, and little into noticing an attack early and
+answering it fast, which is where the damage is decided.</p>
+<p>This year's forum asks how a small firm can see trouble sooner, what it should do in the
+first hour, and how its board can help rather than watch.</p>
+<p>We look forward to seeing many of you at the harbour hall in March.</p>
+</td></tr></table><br></div>
+<table width="700" class="outline"><tr><td>Date:</td><td><p>6 March 2019, 13:00 to
+16:40</p></td></tr>
+<tr><td>Place:</td><td>Harbour Hall, 19 Quay Street</td></tr></table>
+<div class="talk">"Security for the boardroom"</div>
+<div class="speaker">Working group lead Anna Berg (Harbour Networks, chief executive)</div>
+<div class="talk">"Security by design for small firms (working title)"</div>
+<div class="speaker">Working group lead Tomas Ek (Coastline Systems)</div>
+</div></div></body></html>"""
+
+
+def test_prose_in_a_layout_table_is_read_when_the_precise_pass_keeps_only_labels() -> None:
+    """trafilatura's precise pass drops the layout table that holds a seminar's description and
+    keeps its speakers' lines; the recall pass finds the description's sentences, and it is read
+    for them although it finds less than twice the characters."""
+    article = parse_article(EVENT_PAGE.encode(), source="forum.html")
+    assert "Most security work so far has gone into defence" in _body(article)
