@@ -99,6 +99,13 @@ _EARLY_SUBJECT = re.compile(
     r"|Because|Since|As|After|Before|Sometimes|Often|Usually)\b(?:\s+[a-z0-9’',]+){0,3}?"
     r"\s+(?:it|its|they|he|she)\b"
 )
+# "But part of this success…", "These changes…", "Those figures…": a demonstrative and a noun
+# among the first words, the noun naming what the paragraph before told, not its last sentence
+_SUMS_UP = re.compile(
+    r"^(?:(?:but|and|so|yet|still)\s+)?(?:[a-z’']+\s+){0,3}?(?:this|these|those)\s+"
+    r"(?!is\b|was\b|are\b|were\b|will\b|would\b|can\b|could\b|has\b|have\b|had\b)[a-z]{3,}\b",
+    re.IGNORECASE,
+)
 _TURNS = frozenset(
     ["but", "however", "yet", "mais", "cependant", "pero", "aber", "doch", "jedoch", "mas", "porém"]
 )
@@ -610,6 +617,12 @@ def is_filler(text: str) -> bool:
     if ("<" in text and _MARKUP.search(text)) or _LOADING.search(text):
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
+
+
+def sums_up(text: str) -> bool:
+    """Does ``text`` open by naming what came before with a demonstrative and a noun ("But part
+    of this success…")? At a paragraph's start, it sums up that paragraph."""
+    return bool(_SUMS_UP.match(text))
 
 
 def pronoun_among_first_words(text: str) -> bool:

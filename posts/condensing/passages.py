@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-from posts.condensing.cues import names_noun, noun_forms, things_named, turns, withholds
+from posts.condensing.cues import (
+    names_noun,
+    noun_forms,
+    sums_up,
+    things_named,
+    turns,
+    withholds,
+)
 from posts.condensing.people import bare_names, full_name, mentions, speakers
 from posts.condensing.selection import Digest, Sentence
 
@@ -42,6 +49,8 @@ def with_context(
             break  # the hook said it, and is posted right before: nothing comes between
         if len(passage) > MAX_CHAIN or digest.repeats_hook(before) or not before.point:
             return None
+        if _sums_up_paragraph(digest, passage[0], before):
+            return None  # "But part of this success…": the paragraph before is the antecedent
         passage.insert(0, before)
     after = by_position.get(passage[-1].position + 1)
     if after is not None and asks(passage[-1], after):
@@ -51,6 +60,15 @@ def with_context(
     elif after is not None and after.point and _sets_up(passage[-1], after):
         passage.append(after)  # a setup goes with what it reveals
     return _introduced(digest, passage, chosen)
+
+
+def _sums_up_paragraph(digest: Digest, sentence: Sentence, before: Sentence) -> bool:
+    """Does ``sentence`` open its paragraph summing up the one before (:func:`~.cues.sums_up`),
+    a paragraph of more than one sentence? Its last sentence alone does not say what "this
+    success" was."""
+    if sentence.paragraph == before.paragraph or not sums_up(sentence.text):
+        return False
+    return sum(s.paragraph == before.paragraph for s in digest.sentences) > 1
 
 
 def asks(sentence: Sentence, after: Sentence) -> bool:

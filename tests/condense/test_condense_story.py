@@ -8,10 +8,11 @@ from dataclasses import replace
 import pytest
 
 from posts.condensing import condense
-from posts.condensing.cues import is_filler, is_fragment, leans_back
-from posts.condensing.selection import content_words
+from posts.condensing.cues import is_filler, is_fragment, leans_back, sums_up
+from posts.condensing.passages import with_context
+from posts.condensing.selection import content_words, digest
 from posts.model import Article, CondenseOptions, Section
-from tests.condense.conftest import PLATFORMS
+from tests.condense.conftest import PLATFORMS, written
 
 OTHER_TOPICS = (
     "Gardeners along the river planted tulips early this spring.",
@@ -181,3 +182,19 @@ def test_a_headline_promising_tips_makes_its_headed_sections_a_list(
     )
     text = "\n".join(p.text for p in condense(source, "x", mode="thread").posts)
     assert ("Multiple accounts: " in text) == listed
+
+
+def test_a_paragraph_opening_on_this_success_does_not_lean_on_the_last_sentence_alone() -> None:
+    smooth = (
+        "Once the decision to close the schools was made, the shutdown itself went smoothly. "
+        "Officers walked through nearly a thousand campuses to check every classroom."
+    )
+    summing_up = "But part of this success was due to the fact that no real emergency existed."
+    source = digest(written("Schools shutdown report", "", smooth, summing_up))
+    last = source.sentences[-1]
+    by_position = {s.position: s for s in source.sentences}
+    assert sums_up(summing_up) and not sums_up("But this is what the report found.")
+    assert with_context(source, last, by_position, {}) is None  # it sums up a paragraph
+    one = digest(written("Schools shutdown report", "", smooth.split(". ")[1], summing_up))
+    found = with_context(one, one.sentences[-1], {s.position: s for s in one.sentences}, {})
+    assert found is not None and len(found) == 2  # a one-sentence paragraph is its antecedent
