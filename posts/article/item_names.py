@@ -51,7 +51,7 @@ def name_items(sections: list[Section]) -> list[Section]:
 def _split(section: Section) -> list[Section]:
     texts = section.paragraphs
     runs = _name_runs(texts)
-    if len(runs) < LEAST_ITEMS:
+    if len(runs) < LEAST_ITEMS or _labels([_name(texts[a:b]) for a, b in runs]):
         return [section]
     starts = [start for start, _ in runs]
     bounds = list(zip(runs, [*starts[1:], len(texts)], strict=True))
@@ -63,6 +63,13 @@ def _split(section: Section) -> list[Section]:
         for (start, stop), end in bounds
     ]
     return parts
+
+
+def _labels(names: list[str]) -> bool:
+    """Do all the names end on the same word ("Planning & Effort Score", "Audience Health
+    Score")? Those are a scorecard's or a form's labels, each heading a verdict, not the items
+    of a list."""
+    return len({name.split()[-1].casefold() for name in names}) == 1
 
 
 def _name_runs(texts: tuple[str, ...]) -> list[tuple[int, int]]:

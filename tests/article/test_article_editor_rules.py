@@ -1576,6 +1576,20 @@ def test_a_list_without_an_introduction_has_no_item_for_its_summary() -> None:
     assert "Loose-Leaf Black Tea Inside a Baggy" in thread
 
 
+def test_a_scorecard_s_labels_are_no_list_items() -> None:
+    """A 3D review scores its film under "Planning & Effort Score", "Before the Window Score",
+    …: labels that all end on one word head verdicts, not the items of a list."""
+    verdicts = {
+        "Planning & Effort Score": "The film earns two stars of five, as the effects add little.",
+        "Before the Window Score": "Very few moments throw anything out at the audience.",
+        "Audience Health Score": "The glasses dim the picture, and the scenes in space suffer.",
+    }
+    body = "".join(f"<p><strong>{k}</strong></p><p>{v}</p>" for k, v in verdicts.items())
+    intro = "<p>Every big film now comes in 3D, and we check whether the surcharge pays.</p>"
+    article = page("<title>To 3D or not to 3D: Passengers</title>", intro + body)
+    assert [s.heading for s in article.sections] == [None]
+
+
 def test_a_catalogue_s_lines_name_an_item_with_its_title_and_author() -> None:
     """A books round-up: title, author, then the publisher and price, then the review; or all
     of them on one line."""
