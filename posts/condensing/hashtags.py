@@ -37,6 +37,9 @@ PICKED_TITLE_WORDS = 4  # or this many keywords, all of them the headline's word
 PICKED_WORDS = 3  # lower-case words among a German page's keywords that show a machine's list
 MIN_USES = 2  # a metadata keyword mentioned once is incidental (a headline mention counts twice)
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
+# a Japanese story's dateline, its bureau and reporter: "【ロンドン＝岡田浩幸】" says where the
+# report was filed and by whom, not what it is about
+_DATELINE = re.compile(r"【[^】]{1,40}】")
 _TITLE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _NAME = re.compile(r"^(?P<last>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?),\s*(?P<first>[^,]+)$")
 
@@ -103,10 +106,10 @@ def judged_keywords(article: Article) -> Iterator[str]:
     headline mention counts twice), short enough to be a tag, in the page's own order (the
     CMS lists its main topics first; ranking by use would favour words like "report"),
     spelled as the article spells them."""
-    prominent = " ".join(
-        (article.title, article.summary, *article.paragraphs[:PROMINENT_PARAGRAPHS])
+    prominent = _DATELINE.sub(
+        "", " ".join((article.title, article.summary, *article.paragraphs[:PROMINENT_PARAGRAPHS]))
     )
-    whole = " ".join((article.summary, *article.paragraphs))
+    whole = _DATELINE.sub("", " ".join((article.summary, *article.paragraphs)))
     german = (article.lang or "").casefold().startswith("de")
     if german and _picked_from_text(article, whole):
         return
@@ -119,6 +122,8 @@ def judged_keywords(article: Article) -> Iterator[str]:
         if folded in cut or folded in _GENERIC:
             continue  # the headline cut up, a section's name or a plain adjective ("free")
         spelled = _as_used(_named(keyword), prominent)
+        if spelled.isupper():  # a headline's capitals for emphasis: the body's own casing
+            spelled = _as_used(spelled, whole) or spelled
         if german and spelled and _lower_only(spelled, whole):
             continue  # German writes its nouns capitalised: "sehr", "wirkt" name no topic
         if spelled and len(normalise(spelled)) <= MAX_TAG_CHARS and _topic(spelled, whole):
@@ -201,9 +206,12 @@ def _named(keyword: Keyword) -> str:
 
 
 def _as_used(keyword: str, text: str) -> str:
-    """``keyword`` in the casing ``text`` writes it, or "" when ``text`` never writes it."""
+    """``keyword`` in the casing ``text`` writes it, or "" when ``text`` never writes it; not
+    in capitals for emphasis ("The FAILURE Of Public Schooling") when it is also written
+    otherwise (an acronym is written in capitals throughout)."""
     found = _mentions(keyword, text)
-    return found[0] if found else ""
+    plain = [m for m in found if not m.isupper()]
+    return (plain or found)[0] if found else ""
 
 
 def _mentions(keyword: str, text: str) -> list[str]:

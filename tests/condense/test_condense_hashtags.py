@@ -128,6 +128,30 @@ def test_the_article_casing_wins_and_initials_are_dropped_from_names() -> None:
     assert rendition.hashtags_kept == ("EnergyStorage", "JaneSmith")
 
 
+def test_a_headline_word_in_capitals_for_emphasis_is_tagged_as_the_body_writes_it() -> None:
+    source = replace(
+        keyworded(Keyword("failure", "meta", True)),
+        title="The FAILURE of grid batteries in one chart",
+        sections=(Section(None, ("Failure rates of grid batteries rose again this winter.",)),),
+    )
+    assert condense(source, "mastodon", mode="single").hashtags_kept == ("Failure",)
+
+
+def test_a_japanese_dateline_s_bureau_is_no_tag() -> None:
+    body = (
+        "【ロンドン＝岡田浩幸】バルセロナはアウェーでマンチェスター・ユナイテッドに勝った。",
+        "バルセロナは４強入りに前進した。",
+    )
+    source = replace(
+        keyworded(Keyword("ロンドン", "meta", True), Keyword("バルセロナ", "meta", True)),
+        title="バルセロナ、マンＵに先勝",
+        summary=body[0],  # the lead, dateline and all: a second use
+        sections=(Section(None, body),),
+        lang="ja",
+    )
+    assert condense(source, "mastodon", mode="single").hashtags_kept == ("バルセロナ",)
+
+
 def test_an_author_tag_takes_the_capitals_of_the_keyword_it_was_written_as() -> None:
     source = keyworded(
         Keyword("small business", "front-matter", False), hashtags=("smallbusiness",)
