@@ -266,6 +266,11 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"^here,\s+(?:[\w'’-]+\s+){1,4}(?:share|give|offer|explain|tell|weigh|pick)s?\b"
             r"|^here['’]s\s+(?:proof|a\s+look|how|what)\b",
         ),
+        (  # "Ahead, she shares the five biggest mistakes…": the page's slides below
+            ("ahead", "below"),
+            r"^(?:ahead|below),\s+(?:[\w'’-]+\s+){0,4}(?:share|give|offer|explain|tell|reveal"
+            r"|break|round|list|show|walk)s?\b",
+        ),
         (
             ("bottom of", "top of"),
             r"\bat the (?:bottom|top) of (?:the|this) (?:page|post|screen|report)\b",

@@ -1138,3 +1138,11 @@ def test_and_or_and_yet_open_no_sentence_in_german_french_or_spanish_either() ->
 )
 def test_a_players_placeholder_and_a_marked_note_are_filler(text: str) -> None:
     assert is_filler(text)
+
+
+def test_a_sentence_pointing_at_the_slides_ahead_is_filler() -> None:
+    assert is_filler(
+        "Ahead, she shares the five biggest decorating mistakes, and ways to amend them."
+    )
+    assert is_filler("Below, four economists explain what the numbers mean for renters.")
+    assert not is_filler("Ahead of the vote, she shares her plans with the party's members.")
