@@ -1146,3 +1146,8 @@ def test_a_sentence_pointing_at_the_slides_ahead_is_filler() -> None:
     )
     assert is_filler("Below, four economists explain what the numbers mean for renters.")
     assert not is_filler("Ahead of the vote, she shares her plans with the party's members.")
+
+
+def test_here_are_some_points_announces_what_follows() -> None:
+    assert is_filler("Here are some key points to know about both devices before you buy one.")
+    assert is_filler("Here are a few ways to help the shelter this winter.")
