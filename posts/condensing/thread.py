@@ -39,6 +39,7 @@ from posts.condensing.passages import with_context
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import sentence_joint
+from posts.condensing.trim import shortened
 from posts.errors import InputError, TemplateError
 from posts.model import Numbering
 from posts.render import template_name
@@ -256,6 +257,8 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
     it (see :func:`_summary_leads`).
     """
     summary = list(ctx.digest.summary)
+    if summary and not ctx.rules.fits(summary[0], plan.frame(1, False).budget):
+        summary[0] = _shortened(ctx, plan, summary[0])
     if summary and _overlong_restatement(ctx, plan, summary[0]):
         summary = summary[1:]
     if summary and _summary_leads(ctx, plan, summary[0]):
@@ -279,6 +282,15 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
         )
     room = HOOK_POSTS * plan.frame(1, False).budget
     return _trim(plan, items, lambda kept: measure(kept, ctx.rules).used(0, len(kept)) <= room)
+
+
+def _shortened(ctx: Context, plan: _Plan, first: str) -> str:
+    """An English lead longer than a post, ended before its trailing participial phrase when
+    that lets it fit one (:func:`~.trim.shortened`); else as it is, to be broken."""
+    if not (ctx.article.lang or "en").casefold().startswith("en"):
+        return first
+    budget = plan.frame(1, False).budget
+    return shortened(first, lambda text: ctx.rules.fits(text, budget)) or first
 
 
 def _overlong_restatement(ctx: Context, plan: _Plan, first: str) -> bool:

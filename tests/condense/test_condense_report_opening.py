@@ -206,3 +206,27 @@ def test_a_single_post_adds_no_sentence_whose_first_words_use_a_pronoun_for_the_
     article = written("We tried it: a powder makeup", summary, f"I have confused skin. {pronoun}")
     text = condense(article, "x", mode="single").posts[0].text
     assert summary in text and pronoun not in text  # "it": the skin of a sentence not posted
+
+
+def test_a_lead_longer_than_a_post_ends_before_its_trailing_participial_phrase() -> None:
+    news = (
+        "The Theatre Wing announced today that its Lloyd Webber Initiative has launched its "
+        "second program, the Training Scholarships"
+    )
+    tail = (
+        ", bridging the gap between talent and opportunity and creating a strong pipeline to the "
+        "professional theatre for promising artists of all backgrounds, wherever they live."
+    )
+    later = "The deadline to apply is January 6, with final notifications made by April."
+    title = "Theatre Wing launches training scholarships"
+    posts = thread(written(title, f"{news}{tail}", f"{news}{tail} {later}"))
+    assert posts[0] == f"{title}\n\n{news}."  # whole, not broken across posts 1 and 2
+    assert "bridging the gap" not in "\n".join(posts)
+
+
+def test_an_attribution_is_never_cut_from_a_lead() -> None:
+    from posts.condensing.trim import shortened
+
+    lead = "Prices rose again in the spring, according to the report the council published."
+    assert shortened(lead, lambda text: len(text) < 60) is None
+    assert shortened("Is it a question, bridging the gap?", lambda text: True) is None
