@@ -11,6 +11,7 @@ from posts import counting, platforms
 from posts.article.sentences import split_sentences
 from posts.condensing import condense
 from posts.condensing.selection import digest
+from posts.condensing.trim import shortened
 from posts.model import Article, CondenseOptions, Section
 
 LABEL = regex.compile(r"^(?:\d+/\d+|🧵) ")
@@ -151,3 +152,21 @@ def test_the_same_article_gives_the_same_posts(article: Article, platform: str) 
     first = condense(article, platform, mode="thread")
     digest.cache_clear()  # recomputed from scratch, not served from the cache
     assert condense(article, platform, mode="thread") == first
+
+
+@given(
+    words=st.lists(
+        st.sampled_from(["the", "bridging", "gap", "according", "to", "a", "creating", "news,"]),
+        min_size=1,
+        max_size=40,
+    ),
+    room=st.integers(min_value=1, max_value=200),
+)
+def test_a_shortened_lead_is_the_lead_s_own_opening_with_a_full_stop(
+    words: list[str], room: int
+) -> None:
+    sentence = " ".join(words) + "."
+    short = shortened(sentence, lambda text: len(text) <= room)
+    if short is not None:
+        assert sentence.startswith(short[:-1]) and short.endswith(".") and len(short) <= room
+        assert len(short) < len(sentence) and not short[:-1].endswith(",")
