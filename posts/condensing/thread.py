@@ -15,6 +15,7 @@ import re
 import statistics
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -257,7 +258,7 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
     it (see :func:`_summary_leads`).
     """
     summary = list(ctx.digest.summary)
-    if summary and not ctx.rules.fits(summary[0], plan.frame(1, False).budget):
+    if summary and not _summary_leads(ctx, plan, summary[0]):
         summary[0] = _shortened(ctx, plan, summary[0])
     if summary and _overlong_restatement(ctx, plan, summary[0]):
         summary = summary[1:]
@@ -285,12 +286,18 @@ def _hook_items(ctx: Context, plan: _Plan) -> list[Item]:
 
 
 def _shortened(ctx: Context, plan: _Plan, first: str) -> str:
-    """An English lead longer than a post, ended before its trailing participial phrase when
-    that lets it fit one (:func:`~.trim.shortened`); else as it is, to be broken."""
-    if not (ctx.article.lang or "en").casefold().startswith("en"):
+    """An English lead that cannot sit beside the headline, or is longer than a post, ended
+    before its trailing participial phrase when that lets it sit there, or else fit a post
+    (:func:`~.trim.shortened`); otherwise as it is, to follow the headline or be broken."""
+    beside, alone = plan.frame(0, False).budget, plan.frame(1, False).budget
+    if not (ctx.article.lang or "en").casefold().startswith("en") or ctx.rules.fits(first, beside):
         return first
-    budget = plan.frame(1, False).budget
-    return shortened(first, lambda text: ctx.rules.fits(text, budget)) or first
+    rooms = [beside] if plan.headline else []
+    for room in [*rooms, *([] if ctx.rules.fits(first, alone) else [alone])]:
+        found = shortened(first, partial(ctx.rules.fits, limit=room))
+        if found:
+            return found
+    return first
 
 
 def _overlong_restatement(ctx: Context, plan: _Plan, first: str) -> bool:

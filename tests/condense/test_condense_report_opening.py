@@ -230,3 +230,17 @@ def test_an_attribution_is_never_cut_from_a_lead() -> None:
     lead = "Prices rose again in the spring, according to the report the council published."
     assert shortened(lead, lambda text: len(text) < 60) is None
     assert shortened("Is it a question, bridging the gap?", lambda text: True) is None
+
+
+def test_a_lead_too_long_to_sit_beside_the_headline_ends_before_its_participial_phrase() -> None:
+    news = (
+        "Donald Trump took aim at one of the most visible emblems of the presidency with his "
+        "attack on plans for a new Air Force One"
+    )
+    tail = (
+        ", turning the iconoclastic message that got him elected on the very office he will "
+        "occupy in six weeks."
+    )
+    title = "Air Force One costs billions because it is a flying White House"
+    posts = thread(written(title, f"{news}{tail}", f"{news}{tail}", *LATER))
+    assert posts[0] == f"{title}\n\n{news}."  # not the headline alone
