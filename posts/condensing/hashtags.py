@@ -123,7 +123,7 @@ def judged_keywords(article: Article) -> Iterator[str]:
             continue  # the headline cut up, a section's name or a plain adjective ("free")
         spelled = _as_used(_named(keyword), prominent)
         if spelled.isupper():  # a headline's capitals for emphasis: the body's own casing
-            spelled = _as_used(spelled, whole) or spelled
+            spelled = _as_used(spelled, f"{prominent} {whole}")
         if german and spelled and _lower_only(spelled, whole):
             continue  # German writes its nouns capitalised: "sehr", "wirkt" name no topic
         if spelled and len(normalise(spelled)) <= MAX_TAG_CHARS and _topic(spelled, whole):

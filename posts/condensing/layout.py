@@ -163,7 +163,7 @@ def arrange(
         best.append(row)
         if count in row and k + 1 >= least:
             cuts = _cuts(best, count)
-            rooms = _rooms(frame, posts)
+            rooms = first_rooms(frame, posts)
             if fewest is not None or not leaning(run, cuts, rooms):
                 return cuts if not leaning(run, cuts, rooms) else fewest
             fewest = cuts  # one more post may spare the reader a post that answers the last
@@ -182,7 +182,8 @@ def leaning(run: Run, cuts: list[int], rooms: tuple[int, int]) -> bool:
     )
 
 
-def _rooms(frame: Callable[[int, bool], Frame], posts: int) -> tuple[int, int]:
+def first_rooms(frame: Callable[[int, bool], Frame], posts: int) -> tuple[int, int]:
+    """The rooms :func:`leaning` compares a pair with: the first post's, then any other's."""
     return frame(0, False).budget, frame(min(1, posts - 1), False).budget
 
 

@@ -49,7 +49,7 @@ def with_context(
             break  # the hook said it, and is posted right before: nothing comes between
         if len(passage) > MAX_CHAIN or digest.repeats_hook(before) or not before.point:
             return None
-        if _sums_up_paragraph(digest, passage[0], before):
+        if _sums_up_paragraph(passage[0], before, by_position):
             return None  # "But part of this success…": the paragraph before is the antecedent
         passage.insert(0, before)
     after = by_position.get(passage[-1].position + 1)
@@ -62,13 +62,16 @@ def with_context(
     return _introduced(digest, passage, chosen)
 
 
-def _sums_up_paragraph(digest: Digest, sentence: Sentence, before: Sentence) -> bool:
+def _sums_up_paragraph(
+    sentence: Sentence, before: Sentence, by_position: dict[int, Sentence]
+) -> bool:
     """Does ``sentence`` open its paragraph summing up the one before (:func:`~.cues.sums_up`),
     a paragraph of more than one sentence? Its last sentence alone does not say what "this
     success" was."""
     if sentence.paragraph == before.paragraph or not sums_up(sentence.text):
         return False
-    return sum(s.paragraph == before.paragraph for s in digest.sentences) > 1
+    earlier = by_position.get(before.position - 1)
+    return earlier is not None and earlier.paragraph == before.paragraph
 
 
 def asks(sentence: Sentence, after: Sentence) -> bool:

@@ -30,6 +30,7 @@ from posts.condensing.layout import (
     Run,
     arrange,
     fewest,
+    first_rooms,
     leaning,
     measure,
     pieces,
@@ -157,8 +158,7 @@ class _Plan:
         if LEANING not in run.kinds:
             return True  # the common case: no need to lay the thread out
         cuts = self.arranged(items)[1]
-        rooms = self.frame(0, False).budget, self.frame(1, False).budget
-        return cuts is not None and not leaning(run, cuts, rooms)
+        return cuts is not None and not leaning(run, cuts, first_rooms(self.frame, self.posts))
 
     def ends_on_a_point(self, items: list[Item]) -> bool:
         """Does the last key point's post carry the link, rather than a closing post holding the
@@ -293,11 +293,10 @@ def _shortened(ctx: Context, plan: _Plan, first: str) -> str:
     if not (ctx.article.lang or "en").casefold().startswith("en") or ctx.rules.fits(first, beside):
         return first
     rooms = [beside] if plan.headline else []
-    for room in [*rooms, *([] if ctx.rules.fits(first, alone) else [alone])]:
-        found = shortened(first, partial(ctx.rules.fits, limit=room))
-        if found:
-            return found
-    return first
+    if not ctx.rules.fits(first, alone):
+        rooms.append(alone)
+    found = (shortened(first, partial(ctx.rules.fits, limit=room)) for room in rooms)
+    return next((text for text in found if text), first)
 
 
 def _overlong_restatement(ctx: Context, plan: _Plan, first: str) -> bool:
