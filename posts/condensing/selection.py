@@ -32,7 +32,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise, takewhile
 
@@ -121,8 +121,9 @@ EXCERPT_SCAN = 2000  # characters of an article told in person offered as its ex
 class Sentence:
     """A sentence of the article: its text, where it stands, and what an editor sees in it.
 
-    ``leans`` says it opens by pointing at the sentence before (:func:`~.cues.leans_back`);
-    ``heading`` is its list item's heading in a list article, to be posted with it.
+    ``heading`` is its list item's heading in a list article, to be posted with it;
+    ``previous`` the text of the sentence before it ("" for the first), which :attr:`leans`
+    reads.
     """
 
     text: str
@@ -130,10 +131,24 @@ class Sentence:
     position: int
     words: frozenset[str]
     section: int = 0
-    leans: bool = False
     heading: str | None = None
     score: float = 0.0
     point: bool = False  # may be a key point: enough content words, whole, not filler
+    answers: bool = False  # answers the question before it, in an interview's transcript
+    previous: str = field(default="", compare=False, repr=False)
+    english: bool = field(default=True, compare=False, repr=False)
+
+    @cached_property
+    def leans(self) -> bool:
+        """Does it open by pointing at the sentence before (:func:`~.cues.leans_back`), or
+        need it otherwise? Worked out when asked: most sentences of a long article never are."""
+        if self.answers or not self.previous:
+            return self.answers
+        return (
+            leans_back(self.text, content_words(self.previous))
+            or refers_back(self.text)
+            or (self.english and _english_reference(self.text, self.previous))
+        )
 
 
 @dataclass(frozen=True)
@@ -270,7 +285,7 @@ def digest(article: Article) -> Digest:
     personal = not marked and _personal(article, paragraphs, quoted, set(order[:2]), others)
     # the author's "I" is no one quoted; a block quotation or a signed answer always is
     found = _unvoiced(raw, others if personal else quoted | others)
-    found = tuple(replace(s, leans=True) if s.position in answering else s for s in found)
+    found = tuple(replace(s, answers=True) if s.position in answering else s for s in found)
     weights = word_weights(found, content_words(article.title))
     sentences = tuple(_scored(s, _score(article, s, weights)) for s in found)
     said = tuple(content_words(t) for t in (article.title, *summary))
@@ -509,7 +524,17 @@ def score(sentence: Sentence, weights: dict[str, float], point: bool = False) ->
 def _scored(s: Sentence, value: float) -> Sentence:
     """``s`` with its score (``dataclasses.replace`` costs a tenth of a second per megabyte)."""
     return Sentence(
-        s.text, s.paragraph, s.position, s.words, s.section, s.leans, s.heading, value, s.point
+        s.text,
+        s.paragraph,
+        s.position,
+        s.words,
+        s.section,
+        s.heading,
+        value,
+        s.point,
+        s.answers,
+        s.previous,
+        s.english,
     )
 
 
@@ -532,7 +557,6 @@ def _sentences(article: Article) -> Iterator[Sentence]:
     numbered item written as a paragraph ("1. Take the blankets off the bed") counted as a
     section of its own, past the article's real ones."""
     position = paragraph = 0
-    before: frozenset[str] = frozenset()
     previous = ""
     items = _is_roundup(article)
     numbered = _numbered_items(article)
@@ -549,16 +573,20 @@ def _sentences(article: Article) -> Iterator[Sentence]:
             for sentence in whole_quotations(split_sentences(text, article.lang)):
                 if sentence and heading != sentence:
                     words = content_words(sentence)
-                    leans = position > 0 and (
-                        leans_back(sentence, before)
-                        or refers_back(sentence)
-                        or (english and _english_reference(sentence, previous))
-                    )
                     point = key_point(sentence, words) and not procedure
                     yield Sentence(
-                        sentence, paragraph, position, words, section, leans, heading, 0.0, point
+                        sentence,
+                        paragraph,
+                        position,
+                        words,
+                        section,
+                        heading,
+                        0.0,
+                        point,
+                        previous=previous,
+                        english=english,
                     )
-                    position, before, previous = position + 1, words, sentence
+                    position, previous = position + 1, sentence
             paragraph += 1
 
 
