@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
@@ -49,15 +48,16 @@ def stems(words: Iterable[str]) -> frozenset[str]:
 
 
 class Echo:
-    """The hook's phrases, and how many of the article's sentences use each (counted once, on
-    the first question, and only for the hook's phrases)."""
+    """The hook's phrases, and how many of the article's sentences use each (counted for a
+    phrase when a sentence shares it with the hook, once)."""
 
     def __init__(self, hook: Sequence[str], sentences: Sequence[str]) -> None:
         text = " ".join(hook)
         self._phrases = phrases(text)
         self._words = set(words_of(text))
         self._sentences = sentences
-        self._df: Counter[tuple[str, str]] | None = None
+        self._folded: list[str] = []
+        self._df: dict[tuple[str, str], int] = {}
         self._lock = threading.Lock()
 
     def restates(self, text: str, lead: bool = False) -> bool:
@@ -71,15 +71,22 @@ class Echo:
         shared = set(pairwise(listed)) & self._phrases
         if not shared:
             return False
-        df = self._counts()
-        if sum(1 / max(df[p], 1) for p in shared) >= ECHO:
+        if sum(1 / max(self._count(p), 1) for p in shared) >= ECHO:
             return True
         return lead and len(shared) >= LEAD_ECHO and share >= LEAD_SHARE
 
-    def _counts(self) -> Counter[tuple[str, str]]:
+    def _count(self, phrase: tuple[str, str]) -> int:
+        """How many of the article's sentences use ``phrase``: only those holding both its
+        words, as text, are split into phrases."""
         with self._lock:
-            if self._df is None:
-                self._df = Counter(
-                    p for s in self._sentences for p in phrases(s) if p in self._phrases
+            known = self._df.get(phrase)
+            if known is None:
+                if not self._folded:
+                    self._folded = [s.casefold() for s in self._sentences]
+                first, second = phrase
+                known = self._df[phrase] = sum(
+                    1
+                    for text, folded in zip(self._sentences, self._folded, strict=True)
+                    if first in folded and second in folded and phrase in phrases(text)
                 )
-            return self._df
+            return known

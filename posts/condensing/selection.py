@@ -132,11 +132,22 @@ class Sentence:
     words: frozenset[str]
     section: int = 0
     heading: str | None = None
-    score: float = 0.0
-    point: bool = False  # may be a key point: enough content words, whole, not filler
+    raw: float = 0.0  # its score if it is a key point (:attr:`score`)
     answers: bool = False  # answers the question before it, in an interview's transcript
+    muted: bool = False  # no key point whatever it says: a step, or an unnamed speaker's words
     previous: str = field(default="", compare=False, repr=False)
     english: bool = field(default=True, compare=False, repr=False)
+
+    @cached_property
+    def point(self) -> bool:
+        """May it be a key point: enough content words, whole, not filler? Worked out when
+        asked, like :attr:`leans`."""
+        return not self.muted and key_point(self.text, self.words)
+
+    @property
+    def score(self) -> float:
+        """Its score; 0 for filler and fragments, which only an empty thread takes."""
+        return self.raw if self.point else 0.0
 
     @cached_property
     def leans(self) -> bool:
@@ -158,7 +169,6 @@ class Digest:
     title: str
     summary: tuple[str, ...]  # summary sentences
     sentences: tuple[Sentence, ...]  # article order
-    ranked: tuple[Sentence, ...]  # lead, a list article's items, then key points by score
     distinct: Distinct  # the ranking without repeats, worked out as far as anyone has asked
     pinned: frozenset[int] = frozenset()  # positions of the lead and items: taken if they fit
     said: tuple[frozenset[str], ...] = ()  # content words of the headline and summary sentences
@@ -209,10 +219,12 @@ class Digest:
 
 
 class Distinct:
-    """A ranking with repeats removed lazily and remembered, shared by every platform's call.
+    """A ranking with repeats removed lazily and remembered, shared by every platform's call:
+    ``ranked`` in its order, each sentence that is no key point (:attr:`Sentence.point`) moved
+    after the last one that is.
 
-    Lazy, so a caller that stops after a few dozen never compares the rest of a long article;
-    locked, since the cached digest may be shared by threads.
+    Lazy, so a caller that stops after a few dozen never compares the rest of a long article,
+    nor asks whether it is filler; locked, since the cached digest may be shared by threads.
     """
 
     def __init__(
@@ -230,6 +242,7 @@ class Distinct:
         self._lead = lead
         self._ordered = ordered
         self._found: list[Sentence] = []
+        self._later: list[Sentence] | None = []  # None once they are being read
         self._lock = threading.Lock()
 
     def __iter__(self) -> Iterator[Sentence]:
@@ -245,11 +258,18 @@ class Distinct:
 
     def _next(self) -> bool:
         for sentence in self._source:
-            if sentence.words and not self._repeats(sentence):
-                self._kept.append(sentence.words)
-                self._found.append(sentence)
-                return True
-        return False
+            if not sentence.words or self._repeats(sentence):
+                continue  # asked first: a repeat now is one later, as what was said only grows
+            if self._later is not None and not sentence.point:
+                self._later.append(sentence)  # no key point: after every key point, in order
+                continue
+            self._kept.append(sentence.words)
+            self._found.append(sentence)
+            return True
+        if not self._later:
+            return False
+        self._source, self._later = iter(sorted(self._later, key=lambda s: s.position)), None
+        return self._next()
 
     def _repeats(self, sentence: Sentence) -> bool:
         """Said already: mostly the same words as the hook or a better sentence, or the hook's
@@ -299,7 +319,6 @@ def digest(article: Article) -> Digest:
         title=_headline(article),
         summary=summary,
         sentences=sentences,
-        ranked=ranked,
         distinct=Distinct(ranked, said, echo, _positions(lead), _positions(items)),
         told=None
         if personal or not excerpt
@@ -318,14 +337,12 @@ def digest(article: Article) -> Digest:
     )
 
 
-def _ranked(sentences: tuple[Sentence, ...], first: list[Sentence]) -> tuple[Sentence, ...]:
-    """``first`` as given, then every other sentence: key points by score, ties in order."""
+def _ranked(sentences: tuple[Sentence, ...], first: list[Sentence]) -> list[Sentence]:
+    """``first`` as given, then every other sentence by the score it has as a key point, ties in
+    order (:class:`Distinct` moves those that are no key points last)."""
     taken = _positions(first)
-    rest = sorted(
-        (s for s in sentences if s.position not in taken),
-        key=lambda s: (not s.point, -s.score, s.position),
-    )
-    return (*first, *rest)
+    rest = (s for s in sentences if s.position not in taken)
+    return [*first, *sorted(rest, key=lambda s: (-s.raw, s.position))]
 
 
 def _positions(sentences: Iterable[Sentence]) -> frozenset[int]:
@@ -435,7 +452,7 @@ def _unvoiced(sentences: tuple[Sentence, ...], voiced: set[int]) -> tuple[Senten
     if not voiced:
         return sentences
     return tuple(
-        replace(s, point=False) if s.paragraph in voiced and not speakers(s.text) else s
+        replace(s, muted=True) if s.paragraph in voiced and not speakers(s.text) else s
         for s in sentences
     )
 
@@ -531,17 +548,15 @@ def _scored(s: Sentence, value: float) -> Sentence:
         s.section,
         s.heading,
         value,
-        s.point,
         s.answers,
+        s.muted,
         s.previous,
         s.english,
     )
 
 
 def _score(article: Article, sentence: Sentence, weights: dict[str, float]) -> float:
-    """The sentence's score; 0 for filler and fragments, which only an empty thread takes."""
-    if not sentence.point:
-        return 0.0
+    """The sentence's score if it is a key point (:attr:`Sentence.score`)."""
     part = article.sections[sentence.section] if sentence.section < len(article.sections) else None
     return score(sentence, weights, marks_the_point(part.heading if part else sentence.heading))
 
@@ -572,17 +587,14 @@ def _sentences(article: Article) -> Iterator[Sentence]:
                 heading, section, item = numbered[real, index], item, item + 1
             for sentence in whole_quotations(split_sentences(text, article.lang)):
                 if sentence and heading != sentence:
-                    words = content_words(sentence)
-                    point = key_point(sentence, words) and not procedure
                     yield Sentence(
                         sentence,
                         paragraph,
                         position,
-                        words,
+                        content_words(sentence),
                         section,
                         heading,
-                        0.0,
-                        point,
+                        muted=procedure,
                         previous=previous,
                         english=english,
                     )
