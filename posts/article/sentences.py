@@ -17,7 +17,7 @@ square of a paragraph's length (about 17 s for 1 MB of prose). So:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -55,7 +55,9 @@ _OPENERS = "\"'“‘(["
 # "…to load.This is", "…phenomenon.”There was": a stop (and a closing quote) with no space
 # after it, between a lowercase word and a capitalised one (domains, "Node.js" and "U.S." never
 # look like that).
-_GLUED = re.compile(r"(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][”’])(?=[A-Z][a-z])")
+# look like that). The letters before the stop are checked in code: a pattern opening on a
+# lookbehind is tried at every position of the paragraph.
+_GLUED = re.compile(r"[.!?][”’]?(?=[A-Z][a-z])")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 # a space between Thai words, not before an initial ("นาย ต. ภูชนะ")
 _THAI_SPACE = re.compile(r"(?<=[\u0e00-\u0e7f]) (?=[\u0e00-\u0e7f])(?![\u0e00-\u0e7f]\.)")
@@ -74,6 +76,7 @@ _ATTRIBUTION = re.compile(
 )
 _UNCASED_INITIAL = re.compile(r"(?:^|\s)(?P<letter>[^\W\d_])\.$")  # "…นาย ต."
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s?[ap]\.m\.$", re.IGNORECASE)
+_CLOCK_END = ("m.", "M.")  # what a clock time ends on: looked at before the pattern is tried
 _TIME_ZONE = re.compile(  # after "10 a.m.": PDT, UTC, CEST, ET
     r"(?:[ECMPA][SD]?T|UTC|GMT|BST|CES?T|EES?T|WES?T|IST|JST|KST|HKT|SGT|AE[SD]T|NZ[SD]T)\b"
 )
@@ -202,7 +205,7 @@ def _titles(code: str) -> frozenset[str]:
 
 def _split_paragraph(paragraph: str, code: str) -> list[str]:
     masked = _URLISH.sub(_mask, paragraph) if any(h in paragraph for h in _URL_HINTS) else paragraph
-    glued = (m.start() for m in _GLUED.finditer(masked))
+    glued = _glued(masked)
     cuts = sorted({0, *_certain_cuts(masked, code), *glued, len(paragraph)})
     bounds = [0]
     for start, end in pairwise(cuts):
@@ -214,6 +217,17 @@ def _split_paragraph(paragraph: str, code: str) -> list[str]:
     bounds = _outside_parentheses(paragraph, _outside_brackets(paragraph, sorted(set(bounds))))
     sentences = (paragraph[a:b].strip() for a, b in pairwise(bounds))
     return _join_dotted_names([sentence for sentence in sentences if sentence])
+
+
+def _glued(masked: str) -> Iterator[int]:
+    """Where a stop with no space after it ends a sentence (:data:`_GLUED`): after two
+    lowercase letters, or one when a closing quote follows the stop."""
+    for match in _GLUED.finditer(masked):
+        start, end = match.span()
+        letters = 1 if end - start == 2 else 2
+        before = masked[start - letters : start] if start >= letters else ""
+        if len(before) == letters and all("a" <= c <= "z" for c in before):
+            yield end
 
 
 def _outside_brackets(paragraph: str, bounds: list[int]) -> list[int]:
@@ -278,11 +292,15 @@ def _join_dotted_names(sentences: list[str]) -> list[str]:
 def _continues(previous: str, sentence: str) -> bool:
     if sentence.startswith(("— ", "– ")):
         return True  # "…Beverly Hills, Calif. — where the embryos…": no sentence opens on a dash
-    if _CLOCK_TIME.search(previous) and _TIME_ZONE.match(sentence):
+    if (
+        previous.endswith(_CLOCK_END)
+        and _CLOCK_TIME.search(previous)
+        and _TIME_ZONE.match(sentence)
+    ):
         return True  # "at 10 a.m." + "PDT (5 p.m. UTC) on August 28": one time, one sentence
     if previous.endswith(_ASKED) and _ATTRIBUTION.match(sentence):
         return True  # "…what do I know?” Trump said, …": the quote's attribution, one sentence
-    match = _DOTTED_NAME.search(previous)
+    match = _DOTTED_NAME.search(previous) if previous[-2:-1].isupper() else None
     if match is None:
         return False
     following = sentence.split(" ", 1)[0].strip(_OPENERS + ",;:")

@@ -69,6 +69,10 @@ _SPACELESS = regex.compile(
 )
 MIN_LETTERS = 4  # a content word's least length: shorter words are mostly grammar
 _WORD = regex.compile(rf"\w{{{MIN_LETTERS},}}")
+_ASCII_WORD = re.compile(rf"\w{{{MIN_LETTERS},}}", re.ASCII)
+# Punctuation that is no word character in any script: text that is ASCII but for these has only
+# ASCII words
+_PLAIN_MARKS = dict.fromkeys(map(ord, "‘’‚“”„–—…«»‹›•·"))
 _DIGIT = re.compile(r"\d")
 NUMBER_BONUS = 0.5
 TITLE_BONUS = 1.0
@@ -497,7 +501,9 @@ def content_words(text: str) -> frozenset[str]:
     spaces, character bigrams of ideographs and katakana and trigrams of Thai-like scripts
     (hiragana is grammar); Hangul words of two or more syllables."""
     folded = text.casefold()
-    if not _SPACELESS.search(folded):  # the common case, at a fraction of the cost
+    if folded.translate(_PLAIN_MARKS).isascii():  # the common case, at a fraction of the cost
+        return frozenset(w for w in _ASCII_WORD.findall(folded) if not w.isdigit())
+    if not _SPACELESS.search(folded):
         return frozenset(w for w in _WORD.findall(folded) if not w.isdigit())
     terms: set[str] = set()
     for match in _TERM.finditer(folded):
