@@ -212,13 +212,17 @@ _MARKUP = re.compile(
 )
 # A player's placeholder read as text: "World December 29 2014 9:11pm 01:34 Loading..."
 _LOADING = re.compile(r"\bloading\s*(?:\.{3}|…)$", re.IGNORECASE)
+_DOTS = ("...", "…")  # what it ends on: looked at before the pattern is tried
 # "Taiwanese President Tsai speaks during a debate in Taipei on December 29.": a photo's caption
+_CAPTION_VERBS = (
+    "speaks", "attends", "poses", "arrives", "waves", "gestures", "looks on", "smiles", "listens",
+    "walks", "reacts", "delivers a speech", "addresses",
+)  # fmt: skip
 _CAPTION = re.compile(
-    r"\b(?:speaks|attends|poses|arrives|waves|gestures|looks on|smiles|listens|walks|reacts"
-    r"|delivers a speech|addresses)\b[^.]*\b(?:on|in)\s+(?:January|February|March|April|May|June"
-    r"|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
-    r"|Saturday|Sunday)\b"
-)
+    rf"\b(?:{'|'.join(_CAPTION_VERBS)})\b[^.]*\b(?:on|in)\s+(?:January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday)\b"
+)  # tried only when a verb is there: it is slow to fail
 # "Figure 7 shows…", "as the table below shows", "see notes later", "the example from before",
 # "As you can see, …", "at the bottom of the page", "(Video is above…)": a post has no figure,
 # no rest of the article and no page layout to point at. Each pattern is tried only when one of
@@ -610,19 +614,26 @@ def is_filler(text: str) -> bool:
         return True  # a bracketed aside (a figure's caption) cut into sentences
     if text.startswith(_QUOTE_OPENING) and not _ATTRIBUTION.search(_UNQUOTED.sub("", text)):
         return True
-    if any(text.count(close) > text.count(open_) for open_, close in _QUOTE_PAIRS):
+    if not text.isascii() and any(
+        close in text and text.count(close) > text.count(open_) for open_, close in _QUOTE_PAIRS
+    ):
         return True  # the end of a quotation that began in an earlier sentence
     if text.count('"') % 2 or text.count("“") > text.count("„") + text.count("”"):
         return True  # half a quotation in straight quotes, or a German/Czech „…“ one
     if text.count("「") > text.count("」") or text.count("«") > text.count("»"):
         return True  # a quotation opened here and closed in a later sentence
-    if points_elsewhere(text) or _CAPTION.search(text):
+    if points_elsewhere(text) or (_captioned(text)):
         return True
-    if _SET_UP.match(text) and len(text.split()) <= _SET_UP_WORDS:
+    if len(text.split()) <= _SET_UP_WORDS and _SET_UP.match(text):
         return True
-    if ("<" in text and _MARKUP.search(text)) or _LOADING.search(text):
+    if ("<" in text and _MARKUP.search(text)) or (text.endswith(_DOTS) and _LOADING.search(text)):
         return True
     return bool(_FILLER.match(text.lstrip(_OPENING_PUNCTUATION)))
+
+
+def _captioned(text: str) -> bool:
+    """A photo's caption (:data:`_CAPTION`), looked for only when one of its verbs is there."""
+    return any(verb in text for verb in _CAPTION_VERBS) and bool(_CAPTION.search(text))
 
 
 def sums_up(text: str) -> bool:

@@ -46,7 +46,9 @@ class Rules:
         return known
 
     def fits(self, text: str, limit: int | None = None) -> bool:
-        return counting.fits(self.platform, text, self.limit if limit is None else limit)
+        """:func:`~posts.counting.fits`, with the length remembered."""
+        within = self.length(text) <= (self.limit if limit is None else limit)
+        return within and counting.admits(self.platform, text)
 
 
 class Slot:

@@ -118,6 +118,7 @@ _DOCUMENT_SECTION = regex.compile(
 )
 _STEP = regex.compile(r"\s*step\s*\d+\b", regex.IGNORECASE)
 OVERLAP = 0.5  # share of content words that makes a sentence a repeat
+KEY_SHARE = 0.15  # key points come from the best-scored sixth or so of the article's sentences
 EXCERPT_SCAN = 2000  # characters of an article told in person offered as its excerpt
 
 
@@ -203,6 +204,13 @@ class Digest:
             for word in sentence.words:
                 named.setdefault(word, []).append(sentence.position)
         return named
+
+    @cached_property
+    def floor(self) -> float:
+        """The score of the sentence at the top :data:`KEY_SHARE` of the article (0 if none):
+        a thread's third key point scores at least this. Worked out once for every platform."""
+        scores = sorted((s.score for s in self.sentences if s.score > 0), reverse=True)
+        return scores[int(len(scores) * KEY_SHARE)] if scores else 0.0
 
     def repeats_hook(self, sentence: Sentence) -> bool:
         """Does ``sentence`` mostly say what the headline or the summary already said?"""

@@ -48,7 +48,6 @@ from posts.render import template_name
 
 _NUMBER_GLUED = re.compile(r"^(\d+[.)])(?=[^\W\d_])")
 STOP = 0.6  # a key point scoring under this share of the chosen ones' mean is left out
-KEY_SHARE = 0.15  # key points come from the best-scored sixth or so of the article's sentences
 LEAST_POINTS = 2  # key points always considered, however the article's scores fall
 MOST_POINTS = 3  # an editor's thread makes a few points, however long the article
 MAX_SKIPS = 12  # passages that did not fit, passed over before choosing stops
@@ -373,7 +372,7 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     its excerpt: its opening read in order. A sentence longer than a post is passed over (only
     the summary is ever cut across posts), and one that leans on another shares its post unless
     the two are longer than a post. Choosing stops at the first passage scoring under
-    :data:`STOP` of the mean of those chosen or under the article's top :data:`KEY_SHARE` (the
+    :data:`STOP` of the mean of those chosen or under :attr:`~.selection.Digest.floor` (the
     lead and a list article's items are exempt), or after :data:`MAX_SKIPS` passages that did
     not fit. Steps, list items and an excerpt are taken in order (:class:`~.order.Passed`). A
     report whose excerpt gives nothing beside the hook is condensed from its ranking instead.
@@ -409,7 +408,7 @@ def _choose(
     taken: list[list[Sentence]] = []  # the passages, best first
     scores: list[float] = []
     skips = 0
-    floor = _floor(ctx.digest.sentences)
+    floor = ctx.digest.floor
     passed = Passed(ctx.digest.in_order, excerpt)
     for sentence in candidates:
         lead = sentence.position in ctx.digest.pinned or sentence.position in excerpt
@@ -527,12 +526,6 @@ def _too_long(ctx: Context, plan: _Plan, passage: list[Sentence]) -> bool:
     room = plan.frame(1, False).budget
     texts = (_with_heading(s, i == 0) for i, s in enumerate(passage))
     return any(ctx.rules.length(text) > room for text in texts)
-
-
-def _floor(sentences: Iterable[Sentence]) -> float:
-    """The score of the sentence at the top :data:`KEY_SHARE` of the article (0 if none)."""
-    scores = sorted((s.score for s in sentences if s.score > 0), reverse=True)
-    return scores[int(len(scores) * KEY_SHARE)] if scores else 0.0
 
 
 def _items(ctx: Context, plan: _Plan, chosen: dict[int, Sentence]) -> list[Item]:

@@ -18,6 +18,7 @@ from posts.counting.graphemes import utf8_length
 from posts.platforms.description import Counting, Spans
 
 __all__ = [
+    "admits",
     "bluesky_facets",
     "bluesky_mentions",
     "fits",
@@ -51,6 +52,13 @@ def fits(platform: str, text: str, limit: int | None = None) -> bool:
     described = platforms.get(platform)
     if described.rules.measure(text) > (described.limit if limit is None else limit):
         return False
+    return admits(platform, text)
+
+
+def admits(platform: str, text: str) -> bool:
+    """Does ``text`` pass the platform's checks other than its length: the byte limit and the
+    characters it refuses (see :func:`fits`)?"""
+    described = platforms.get(platform)
     if described.max_bytes is not None and utf8_length(text) > described.max_bytes:
         return False
     return not any(c in text for c in described.invalid_chars)
