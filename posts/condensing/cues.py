@@ -205,6 +205,13 @@ _SET_UP = re.compile(
     re.IGNORECASE,
 )
 _SET_UP_WORDS = 14  # a longer sentence says something of its own
+# A walkthrough beginning after its introduction: "First things first: We began by taking a look
+# at…", "Let's get started.", "To get started, install…"
+_WALKTHROUGH = re.compile(
+    r"^(?:first things first\b|let['’]?s (?:get started|start|begin|dive in)\b"
+    r"|to get started\b|(?:we|i) (?:began|started) by\b)",
+    re.IGNORECASE,
+)
 # Markup shown as text: a player's embed code for copying ("<iframe width='670' src=…>")
 _MARKUP = re.compile(
     r"<[a-zA-Z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))+\s*/?>"
@@ -634,6 +641,12 @@ def is_filler(text: str) -> bool:
 def _captioned(text: str) -> bool:
     """A photo's caption (:data:`_CAPTION`), looked for only when one of its verbs is there."""
     return any(verb in text for verb in _CAPTION_VERBS) and bool(_CAPTION.search(text))
+
+
+def begins_walkthrough(text: str) -> bool:
+    """Does ``text`` begin a tutorial's walkthrough ("First things first: We began by…")? The
+    introduction, which says what the article is about, has ended there."""
+    return bool(_WALKTHROUGH.match(text.lstrip(_OPENING_PUNCTUATION)))
 
 
 def sums_up(text: str) -> bool:

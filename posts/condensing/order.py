@@ -3,6 +3,7 @@ read as the author wrote it, and where an excerpt ends."""
 
 from __future__ import annotations
 
+from posts.condensing.cues import begins_walkthrough
 from posts.condensing.selection import Sentence, span
 
 EXCERPT_CHARS = 450  # an article told in person is posted as its opening: this much, to the
@@ -13,9 +14,12 @@ EXCERPT_GAPS = 2  # paragraphs of an excerpt with sentences passed over: past th
 
 def excerpt_done(excerpt: frozenset[int], sentence: Sentence, chosen: dict[int, Sentence]) -> bool:
     """Has the excerpt been posted? Yes at the end of the paragraph whose sentences bring the
-    chosen text to :data:`EXCERPT_CHARS`, or once it reaches :data:`EXCERPT_MOST`."""
+    chosen text to :data:`EXCERPT_CHARS`, once it reaches :data:`EXCERPT_MOST`, or where a
+    tutorial's walkthrough begins (:func:`~.cues.begins_walkthrough`)."""
     if sentence.position not in excerpt or not chosen:
         return False
+    if begins_walkthrough(sentence.text):
+        return True
     length = sum(span(s.text) for s in chosen.values())
     ended = sentence.paragraph != chosen[max(chosen)].paragraph
     return length >= EXCERPT_MOST or (ended and length >= EXCERPT_CHARS)

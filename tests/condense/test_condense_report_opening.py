@@ -244,3 +244,18 @@ def test_a_lead_too_long_to_sit_beside_the_headline_ends_before_its_participial_
     title = "Air Force One costs billions because it is a flying White House"
     posts = thread(written(title, f"{news}{tail}", f"{news}{tail}", *LATER))
     assert posts[0] == f"{title}\n\n{news}."  # not the headline alone
+
+
+def test_a_tutorials_thread_ends_where_its_walkthrough_begins() -> None:
+    intro = (
+        "Our lab has seen a lot of packed Android malware in the last few months.",
+        "Even though the packer stays the same, the malware it drops changes every few days.",
+        "Below we show how to unpack it with free tools that anyone can install at home.",
+    )
+    steps = (
+        "First things first: we began by checking which kind of archive we were dealing with.",
+        "The archive held a second file with a name that looked random and no extension.",
+    )
+    posts = thread(written("Unpacking an Android packer with free tools", "", *intro, *steps))
+    text = "\n".join(posts)
+    assert intro[-1] in text and "First things first" not in text and steps[1] not in text
