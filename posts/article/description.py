@@ -71,10 +71,12 @@ LEANS_BACK = re.compile(
 )
 # "Von Gregory Lipinski Herr Vilanek, in Deutschland…": an excerpt cut from the page's start
 _BYLINE_FIRST = re.compile(r"(?:By|Von|Par|Por)\s+[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+\s+\S")
-# '"Mark May is a great guy," he said.': a quotation pulled from the story, its speaker unnamed
+# '"Mark May is a great guy," he said.', '"Is it just me…?" said a Pennsylvania Republican.': a
+# quotation pulled from the story, its speaker unnamed or named only by what they are
+_SAYS = r"(?:said|says|added|adds|told|tells|explained|explains|wrote|writes)"
 _PULL_QUOTE = re.compile(
-    r"[“\"][^”\"]{3,300}[”\"],?\s+(?:he|she|they|i|we)\s+(?:said|says|added|adds|told|tells"
-    r"|explained|explains|wrote|writes)\b",
+    rf"[“\"][^”\"]{{3,300}}[”\"],?\s+(?:(?:he|she|they|i|we)\s+{_SAYS}\b"
+    rf"|{_SAYS}\s+(?:he|she|they|i|we|an?|one)\b)",
     re.IGNORECASE,
 )
 _TAGLINE_WORDS = 8  # a description this short sharing no word with the headline is a slogan

@@ -406,6 +406,11 @@ def test_a_description_of_the_blog_is_refused(tagline: str) -> None:
             "&quot;Budgets are a choice,&quot; she said. &quot;We chose buses this year.&quot;",
             "a quotation by someone it does not name",
         ),  # a pull quote from further down
+        (
+            "&quot;Is it just me, or are the buses nicer than the budget?&quot; said a"
+            " Riverside Republican.",
+            "a quotation by someone it does not name",
+        ),  # a voice of the story, named by a description only
         ("Things that matter. Pass 'em on.", "a tagline"),  # the site's slogan on every page
         (
             "all characters based on the budget's night buses, accents a plus.",
