@@ -291,10 +291,10 @@ def _shortened(ctx: Context, plan: _Plan, first: str) -> str:
     beside, alone = plan.frame(0, False).budget, plan.frame(1, False).budget
     if not (ctx.article.lang or "en").casefold().startswith("en") or ctx.rules.fits(first, beside):
         return first
-    rooms = [beside] if plan.headline else []
+    rooms = [(beside, True)] if plan.headline else []
     if not ctx.rules.fits(first, alone):
-        rooms.append(alone)
-    found = (shortened(first, partial(ctx.rules.fits, limit=room)) for room in rooms)
+        rooms.append((alone, False))
+    found = (shortened(first, partial(ctx.rules.fits, limit=room), near) for room, near in rooms)
     return next((text for text in found if text), first)
 
 

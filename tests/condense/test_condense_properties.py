@@ -156,17 +156,31 @@ def test_the_same_article_gives_the_same_posts(article: Article, platform: str) 
 
 @given(
     words=st.lists(
-        st.sampled_from(["the", "bridging", "gap", "according", "to", "a", "creating", "news,"]),
+        st.sampled_from(
+            [
+                "the",
+                "bridging",
+                "gap",
+                "according",
+                "to",
+                "a",
+                "creating",
+                "news,",
+                "after",
+                "which",
+            ]
+        ),
         min_size=1,
         max_size=40,
     ),
     room=st.integers(min_value=1, max_value=200),
+    clauses=st.booleans(),
 )
 def test_a_shortened_lead_is_the_lead_s_own_opening_with_a_full_stop(
-    words: list[str], room: int
+    words: list[str], room: int, clauses: bool
 ) -> None:
     sentence = " ".join(words) + "."
-    short = shortened(sentence, lambda text: len(text) <= room)
+    short = shortened(sentence, lambda text: len(text) <= room, clauses)
     if short is not None:
         assert sentence.startswith(short[:-1]) and short.endswith(".") and len(short) <= room
         assert len(short) < len(sentence) and not short[:-1].endswith(",")

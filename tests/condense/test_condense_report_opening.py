@@ -246,6 +246,17 @@ def test_a_lead_too_long_to_sit_beside_the_headline_ends_before_its_participial_
     assert posts[0] == f"{title}\n\n{news}."  # not the headline alone
 
 
+def test_a_lead_too_long_to_sit_beside_the_headline_ends_before_an_after_clause() -> None:
+    news = (
+        "Twitter erupted Monday morning when the president shared his branding expertise with "
+        "the planemaker"
+    )
+    tail = ", after an airline announced it was cancelling the jet's flights through mid-August."
+    title = "President advises planemaker to rebrand its grounded jet, tweeting “But what do I know?”; Twitter answers"
+    posts = thread(written(title, f"{news}{tail}", f"{news}{tail}", *LATER))
+    assert posts[0] == f"{title}\n\n{news}."  # the headline and the news, not the headline alone
+
+
 def test_a_tutorials_thread_ends_where_its_walkthrough_begins() -> None:
     intro = (
         "Our lab has seen a lot of packed Android malware in the last few months.",
