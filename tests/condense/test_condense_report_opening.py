@@ -252,7 +252,10 @@ def test_a_lead_too_long_to_sit_beside_the_headline_ends_before_an_after_clause(
         "the planemaker"
     )
     tail = ", after an airline announced it was cancelling the jet's flights through mid-August."
-    title = "President advises planemaker to rebrand its grounded jet, tweeting “But what do I know?”; Twitter answers"
+    title = (
+        "President advises planemaker to rebrand its grounded jet, tweeting “But what do I "
+        "know?”; Twitter answers"
+    )
     posts = thread(written(title, f"{news}{tail}", f"{news}{tail}", *LATER))
     assert posts[0] == f"{title}\n\n{news}."  # the headline and the news, not the headline alone
 
