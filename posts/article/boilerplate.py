@@ -41,6 +41,9 @@ _TRAILERS = re.compile(
       | vous\s+aimerez\s+aussi|commentaires|\d+\s+commentaires?|laisser\s+un\s+commentaire
       | (?:artículos|noticias|entradas)\s+relacionad[oa]s|(?:también\s+)?te\s+puede\s+interesar
       | comentarios|\d+\s+comentarios?|deja\s+(?:un|tu)\s+comentario
+      # Japanese: "関連エントリ" (related entries), "オススメサイト" (recommended sites)
+      | 関連(?:エントリー?|記事|ニュース|リンク)|人気の?(?:記事|エントリー?)
+      | (?:オススメ|おすすめ|お勧め)の?(?:サイト|記事|エントリー?)
     )\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -52,7 +55,8 @@ _FURNITURE = re.compile(
       | read\s+more|continue\s+reading
       | tags?|categories|filed\s+under|posted\s+in
       | navigation|menu|footer|cookies?(?:\s+(?:policy|settings|notice))?
-      | about\s+the\s+author|advertisement|sponsored(?:\s+content)?|permalink
+      | about\s+the\s+author|advertisements?|sponsored(?:\s+(?:content|links?))?|permalink
+      | スポンサー(?:ド)?\s*リンク|広告
       | previous|next|prev|(?:previous|next)\s+(?:slide|photo|image|page)s?
       | media\s+contacts?|press\s+contacts?|for\s+more\s+information|forward-looking\s+statements
       | (?:diesen\s+(?:beitrag|artikel)\s+)?teilen|schlagwörter|kategorien|beitrags-?navigation

@@ -84,6 +84,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, kana, Thai
 _LEAD_MARGIN = 1.3  # a description may be this much longer than the lead paragraph …
 _LEAD_SLACK = 120  # … plus this many characters (a deck often adds a clause)
+_LEAD_SCAN = 24  # paragraphs looked through for the body's opening sentences
 
 
 @dataclass(frozen=True)
@@ -144,10 +145,17 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
         return "opens with the byline (the page's first lines glued together)"
     if not _shares_words(text, " ".join(paragraphs[:12])):
         return "shares no content words with the body (site-wide text)"
-    lead = max(len(p) for p in paragraphs[:3]) if paragraphs else 0  # past kickers and captions
+    lead = max((len(p) for p in _opening_prose(paragraphs)), default=0)
     if len(text) > lead * _LEAD_MARGIN + _LEAD_SLACK:
         return "longer than the lead paragraph"
     return None
+
+
+def _opening_prose(paragraphs: tuple[str, ...]) -> list[str]:
+    """The body's first three paragraphs, past kickers and captions; past a spec sheet's lines
+    too ("Ski: 2019-2020 Line Outline, 186 cm"), when whole sentences follow them."""
+    prose = [p for p in paragraphs[:_LEAD_SCAN] if _SENTENCE_END.search(p)]
+    return prose[:3] or list(paragraphs[:3])
 
 
 def _complete(

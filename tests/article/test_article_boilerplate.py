@@ -65,6 +65,11 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "Schlagwörter: Politik, Wahl",
         "Melde dich für unseren Newsletter an",
         "Alle Rechte vorbehalten.",
+        "スポンサード リンク",  # a blog's ad slot labels, between and after its posts
+        "Advertisements",
+        "Sponsored links",
+        "関連エントリ",
+        "オススメサイト",
         "Diese Website verwendet Cookies. Mehr dazu in der Datenschutzerklärung.",
         "Ce site utilise des cookies pour améliorer votre expérience.",
         "Utilizamos cookies propias y de terceros.",

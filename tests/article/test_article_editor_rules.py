@@ -1225,16 +1225,14 @@ def test_a_short_opening_sentence_leads_with_the_one_after_it() -> None:
 
 def test_a_japanese_blog_post_without_final_stops_is_an_article_not_an_index_page() -> None:
     """Japanese blogs often end sentences on "…です" with no "。"; lines set apart by "<br>" are
-    paragraphs of their own, so a trailing "関連エントリ" label is not read into the post."""
+    paragraphs of their own, so a trailing "関連エントリ" label is not read into the post (and,
+    a related-posts label, it is dropped)."""
     body = (
         "<p>ツリーを描画できる「Treeviz」<br>\n次のような図形を描画できるcodepenでの"
         "サンプルです<br>\n<br>\n関連エントリ</p>"
     )
     article = page("<title>マインドマップ風のツリー</title>", body)
-    assert article.paragraphs[-2:] == (
-        "次のような図形を描画できるcodepenでのサンプルです",
-        "関連エントリ",
-    )
+    assert article.paragraphs[-1] == "次のような図形を描画できるcodepenでのサンプルです"
 
 
 def test_a_blank_line_inside_a_sentence_does_not_cut_it_into_paragraphs() -> None:
@@ -1978,3 +1976,19 @@ def test_a_paragraph_the_page_shows_three_times_is_the_site_s_teaser() -> None:
     assert ("repeated-teaser", teaser) in article.removed
     twice = page("<title>We tried it: a powder for oily skin</title>", f"{card}{BODY}{card}")
     assert ("repeated-teaser", teaser) not in twice.removed  # a pull quote is shown twice
+
+
+def test_a_spec_sheet_opening_the_body_is_not_the_lead_a_description_is_measured_against() -> None:
+    specs = "".join(
+        f"<p>{label}: {value}</p>"
+        for label, value in [
+            ("Route", "Night bus N4"), ("Length", "18.5 km"), ("Stops", "41"),
+            ("First departure", "23:40"), ("Last departure", "04:10"), ("Fleet", "6 buses"),
+        ]
+    )  # fmt: skip
+    description = (
+        "Night buses return to six neighbourhoods in March. The N4 is the first of them, and "
+        "it runs every twenty minutes from the depot to the hospital. See its route and stops."
+    )
+    article = page(f'<meta name="description" content="{description}">', specs + BODY)
+    assert article.summary == description  # measured against the council story, not "Stops: 41"
