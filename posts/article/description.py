@@ -84,6 +84,20 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, kana, Thai
 _LEAD_MARGIN = 1.3  # a description may be this much longer than the lead paragraph …
 _LEAD_SLACK = 120  # … plus this many characters (a deck often adds a clause)
+# A deck without a full stop ends on a content word; a cut one on a word needing what follows
+_STANDFIRST_WORDS = 12  # a label or a section's blurb is shorter
+_CUT_END = re.compile(
+    r"(?:[,;:/(&+–—-]|\b(?:the|an?|and|or|but|of|in|on|at|to|for|with|from|by|as|that|which|who"
+    r"|whose|is|are|was|were|be|its|their|his|her|our|your|this|these|also|than|into|about"
+    r"|der|die|das|den|dem|des|ein|eine|einen|einem|einer|und|oder|mit|von|zu|im|auf|an|bei|für"
+    r"|über|nach|aus|le|la|les|de|des|du|et|au|aux|à|dans|sur|par|pour|une?|ce|cette|ses|son|sa"
+    r"|leur|el|los|las|del|al|y|en|con|por|para|su|sus|una?))\s*$",
+    re.IGNORECASE,
+)
+_INNER_STOP = re.compile(r"[.!?][\"'’”»)]*\s+[\"'“‘«(]?[A-ZÀ-Þ]")  # a sentence ended inside
+_TITLE_CASE = 0.6  # of a description's words, this share capitalised is a label's Title Case
+# "Watch … Video Online", "EASTENDERS SPOILER …", "BEIJING (Reuters) - …" (a wire's dateline)
+_LABEL = re.compile(r"(?i:watch|see|view|listen)\b|[A-Z]{2,}\s+[A-Z]{2,}\b|[A-Z]{3,}[A-Z .,'’-]*\(")
 _LEAD_SCAN = 24  # paragraphs looked through for the body's opening sentences
 
 
@@ -117,6 +131,8 @@ def judge(
         completed = _complete(text, paragraphs, "not a whole sentence (no final punctuation)", lang)
         if completed.text is None and is_live(paragraphs):  # what the page follows, unstopped
             return Verdict(text, "a live page's, without its full stop")
+        if completed.text is None and _standfirst(text, paragraphs, title or ""):
+            return Verdict(text, "a standfirst, written without a full stop")
         return completed
     if _POINT_CUT.search(text):  # completed only where the body shows the sentence goes on
         completed = _complete(text, paragraphs, "", lang, across=False)
@@ -149,6 +165,30 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
     if len(text) > lead * _LEAD_MARGIN + _LEAD_SLACK:
         return "longer than the lead paragraph"
     return None
+
+
+def _standfirst(text: str, paragraphs: tuple[str, ...], title: str) -> bool:
+    """A deck written without a full stop, as many sites write them ("New Zealand's whale
+    whisperers worry that manmade changes in the ocean are behind the spike in beachings"): one
+    clause of :data:`_STANDFIRST_WORDS` words or more, opening on a capital, ending on a content
+    word, on the headline's or the opening's subject. A description whose earlier sentences end
+    with stops was cut, and so was one ending on a word that needs what follows ("…the changing
+    status of computation in", "…freed from the") or a comma; a label is no deck ("Watch …
+    Video Online", "EASTENDERS SPOILER …", "… | Site", Title Case); and a script written
+    without spaces gives no word to judge the end by."""
+    words = text.split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return (
+        len(words) >= _STANDFIRST_WORDS
+        and text[:1].isupper()
+        and capitals < _TITLE_CASE * len(words)
+        and not _DENSE.search(text)
+        and not _CUT_END.search(text)
+        and not _LABEL.match(text)
+        and not _INNER_STOP.search(text)
+        and " | " not in text
+        and _shares_words(text, " ".join((title, *_opening_prose(paragraphs))))
+    )
 
 
 def _opening_prose(paragraphs: tuple[str, ...]) -> list[str]:

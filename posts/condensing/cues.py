@@ -50,7 +50,11 @@ _ANSWERS = re.compile(
 # "Many of them…", "Others…", "In this case…", "The other change…": what was named before.
 _PART_OF = re.compile(
     r"(?i:others?\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
-    r"(?:them|these|those|this|it|us|which)\b|(?:in|at|for|by|with|on)\s+(?:this|that|these|"
+    r"(?:them|these|those|this|it|us|which)\b|"
+    # "One of the largest is located in…": the largest of what was named before
+    r"(?:one|some|many|most|few|several|two|three|four|five)\s+of\s+the\s+(?:[a-z]+est|best|"
+    r"worst|first|last|most\s+[a-z]+)\s+(?:is|are|was|were|has|have|had|can|could|will|would)\b|"
+    r"(?:in|at|for|by|with|on)\s+(?:this|that|these|"
     r"those|such)[\s,]|in\s+(?:fact|addition|turn|contrast|short|particular|response|return)\b|"
     # "As a result, vendors…", "As such, …": a consequence of what came before
     r"as\s+(?:a\s+(?:result|consequence)|such)\b|"

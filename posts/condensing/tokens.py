@@ -108,9 +108,17 @@ def _separator(previous: Unit, unit: Unit) -> str:
     return sentence_joint(previous.text)
 
 
+# a text ending on a letter or digit of a script that ends its sentences with stops
+_UNSTOPPED = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]$")
+
+
 def sentence_joint(before: str) -> str:
-    """Sentences of one paragraph join with a space, or nothing after a CJK full stop."""
-    return "" if _CJK_SENTENCE_END.search(before) else " "
+    """Sentences of one paragraph join with a space, or nothing after a CJK full stop; after a
+    deck written without a full stop ("…behind the spike in beachings"), the next sentence
+    starts a paragraph, rather than run on from it."""
+    if _CJK_SENTENCE_END.search(before):
+        return ""
+    return "\n\n" if _UNSTOPPED.search(before) else " "
 
 
 def join_sentences(texts: Sequence[str]) -> str:

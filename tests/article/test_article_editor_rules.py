@@ -1963,7 +1963,7 @@ def test_a_live_page_posts_its_description_not_its_latest_update() -> None:
     assert "leave our live coverage" not in rendition.posts[0].text
     assert any("a live page of timed updates" in w for w in rendition.warnings)
     unstamped = page(head, "".join(f"<p>{text}</p>" for _, _, text in updates))
-    assert unstamped.summary != description  # elsewhere a description without a stop is cut
+    assert "standfirst" in explain(unstamped)  # elsewhere it is judged as a deck without a stop
 
 
 def test_a_paragraph_the_page_shows_three_times_is_the_site_s_teaser() -> None:
@@ -1992,3 +1992,42 @@ def test_a_spec_sheet_opening_the_body_is_not_the_lead_a_description_is_measured
     )
     article = page(f'<meta name="description" content="{description}">', specs + BODY)
     assert article.summary == description  # measured against the council story, not "Stops: 41"
+
+
+@pytest.mark.parametrize(
+    ("description", "used"),
+    [
+        (
+            "Riverside's council moves eighteen million from roads to night buses as fares stay"
+            " frozen for a second year",
+            True,
+        ),  # a standfirst, written without a full stop as many sites write them
+        (
+            "Riverside's council moves eighteen million from roads to night buses as fares stay"
+            " frozen for the",
+            False,
+        ),  # cut short: it ends on a word that needs what follows
+        (
+            "The council approved a budget on Tuesday. Night buses return to six neighbourhoods"
+            " in March and",
+            False,
+        ),  # its first sentence has a stop: the missing one was cut
+        (
+            "Riverside Council Passes A Budget That Moves Money From Road Repairs To Night Buses"
+            " And Fares",
+            False,
+        ),  # Title Case: a label
+        (
+            "RIVERSIDE (Reuters) - The council moved eighteen million from roads to night buses on"
+            " Tuesday evening",
+            False,
+        ),  # a wire's dateline
+    ],
+)
+def test_a_description_without_a_full_stop_is_used_only_when_it_is_a_whole_deck(
+    description: str, used: bool
+) -> None:
+    meta = f'<meta name="description" content="{description}">'
+    article = page(f"<title>Budget moves money to buses</title>{meta}")
+    assert (article.summary == description) is used
+    assert used or article.summary.startswith("The city council approved a new budget")

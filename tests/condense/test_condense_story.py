@@ -91,6 +91,8 @@ def test_a_short_article_makes_a_short_thread(article: Callable[[str], Article])
         ("Like Alice, he'll use a bookmark to track his work.", True),
         ("Unlike most phones, the handset has no fan.", False),
         ("Riverside voted on Tuesday.", False),
+        ("One of the largest is located in what was the sisters' refectory.", True),
+        ("One of the largest banks in the world said it would cut jobs.", False),
     ],
 )
 def test_openings_that_lean_on_the_sentence_before(sentence: str, leans: bool) -> None:
@@ -198,3 +200,11 @@ def test_a_paragraph_opening_on_this_success_does_not_lean_on_the_last_sentence_
     one = digest(written("Schools shutdown report", "", smooth.split(". ")[1], summing_up))
     found = with_context(one, one.sentences[-1], {s.position: s for s in one.sentences}, {})
     assert found is not None and len(found) == 2  # a one-sentence paragraph is its antecedent
+
+
+def test_a_deck_without_a_full_stop_ends_its_paragraph() -> None:
+    deck = "The council brings night buses back to six neighbourhoods in March as fares stay frozen"
+    lead = "The council approved a new budget on Tuesday that moves money to bus service."
+    source = written("Night buses return to six neighbourhoods", deck, lead, "Drivers were hired.")
+    text = condense(source, "x", mode="single").posts[0].text
+    assert f"{deck}\n\n{lead}" in text  # not "…fares stay frozen The council approved…"
