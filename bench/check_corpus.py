@@ -167,9 +167,11 @@ def foreign_sentences(result: Result) -> tuple[int, int]:
 
 
 def bad_hook(article: Article) -> str | None:
-    """Why the summary that opens post 1 is not a whole sentence, or None."""
+    """Why the summary that opens post 1 is not a whole sentence, or None (a deck its site
+    writes without a full stop, read as a standfirst, is whole)."""
     summary = article.summary.strip()
-    if not _SENTENCE_END.search(summary):
+    standfirst = any("a standfirst" in line for line in article.explain)
+    if not _SENTENCE_END.search(summary) and not standfirst:
         return "ends mid-sentence"
     if summary.endswith(("...", "…")) and not summary.endswith(("....", "……")):
         return "ends with an ellipsis"
