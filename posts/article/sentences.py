@@ -54,7 +54,6 @@ _CERTAIN = re.compile(
 _OPENERS = "\"'“‘(["
 # "…to load.This is", "…phenomenon.”There was": a stop (and a closing quote) with no space
 # after it, between a lowercase word and a capitalised one (domains, "Node.js" and "U.S." never
-# look like that).
 # look like that). The letters before the stop are checked in code: a pattern opening on a
 # lookbehind is tried at every position of the paragraph.
 _GLUED = re.compile(r"[.!?][”’]?(?=[A-Z][a-z])")
@@ -225,8 +224,7 @@ def _glued(masked: str) -> Iterator[int]:
     for match in _GLUED.finditer(masked):
         start, end = match.span()
         letters = 1 if end - start == 2 else 2
-        before = masked[start - letters : start] if start >= letters else ""
-        if len(before) == letters and all("a" <= c <= "z" for c in before):
+        if start >= letters and all("a" <= c <= "z" for c in masked[start - letters : start]):
             yield end
 
 
