@@ -11,7 +11,6 @@ the file and line instead of silently dropping text.
 from __future__ import annotations
 
 import hashlib
-import secrets
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -25,8 +24,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from posts import platforms
 from posts.errors import TemplateError
 from posts.resources import bundled_dir
-from posts.template_body import BODY, prints_verbatim
 
+Renderer = Callable[..., str]
 # What shapes the compiled code; it names the compiled-template cache, so a change starts afresh.
 _OPTIONS: dict[str, Any] = {
     "autoescape": False,  # plain-text posts; the HTML preview escapes on its own
@@ -43,7 +42,11 @@ def template_name(platform: str, mode: str) -> str:
 
 
 def renderer(platform: str, mode: str, template_dir: Path | None = None) -> Renderer:
-    """The template for ``platform``/``mode``, loaded once (see :class:`Renderer`)."""
+    """Return ``render(**pieces) -> str`` for ``platform``/``mode``, loading the template once.
+
+    The result is stripped of leading and trailing whitespace: a post never wants it, and it keeps
+    templates readable (a trailing newline in the file is harmless).
+    """
     name = template_name(platform, mode)
     env = _environment(template_dir.resolve() if template_dir else None)
     try:
@@ -55,64 +58,15 @@ def renderer(platform: str, mode: str, template_dir: Path | None = None) -> Rend
         raise TemplateError(f"template {name} not found (searched {searched})") from None
     except jinja2.TemplateError as exc:
         raise _template_error(exc, name) from None
-    return Renderer(template, _verbatim(env, template))
+    filename = template.filename or name
 
-
-class Renderer:
-    """``render(**pieces) -> str``, and :meth:`around` for one post's fixed pieces.
-
-    The result is stripped of leading and trailing whitespace: a post never wants it, and it keeps
-    templates readable (a trailing newline in the file is harmless).
-    """
-
-    def __init__(self, template: jinja2.Template, verbatim: bool) -> None:
-        self._template = template
-        self._verbatim = verbatim  # prints the body as it is (:mod:`posts.template_body`)
-        self._filename = template.filename or template.name or "template"
-
-    def __call__(self, **pieces: Any) -> str:
-        return self._raw(pieces).strip()
-
-    def around(self, **pieces: Any) -> Callable[[str], str]:
-        """``body -> post`` with every other piece fixed; each body is rendered once, and when
-        the template prints the body as it is, the template runs once for every non-empty body:
-        its output around a placeholder, with the body put in the placeholder's place."""
-        rendered: dict[str, str] = {}
-        parts: list[str] = []
-
-        def render(body: str) -> str:
-            if body and self._verbatim:
-                if not parts:
-                    parts.extend(self._raw({**pieces, BODY: _PLACEHOLDER}).split(_PLACEHOLDER))
-                return body.join(parts).strip()
-            text = rendered.get(body)
-            if text is None:
-                text = rendered[body] = self(**pieces, body=body)
-            return text
-
-        return render
-
-    def _raw(self, pieces: dict[str, Any]) -> str:
+    def render(**pieces: Any) -> str:
         try:
-            return self._template.render(**pieces)
+            return template.render(**pieces).strip()
         except Exception as exc:  # any failure inside a user's template is the template's fault
-            raise _template_error(exc, self._filename) from None
+            raise _template_error(exc, filename) from None
 
-
-_PLACEHOLDER = f"\x00{secrets.token_hex(16)}\x00"  # no article, feed or config says this
-
-
-@lru_cache(maxsize=16)
-def _verbatim(env: jinja2.Environment, template: jinja2.Template) -> bool:
-    """Does ``template`` print its body as it is? Read from its source's syntax tree, once per
-    loaded template (a template edited on disk is a new one)."""
-    try:
-        source = (
-            env.loader.get_source(env, template.name)[0] if env.loader and template.name else None
-        )
-        return source is not None and prints_verbatim(env.parse(source))
-    except jinja2.TemplateError:
-        return False
+    return render
 
 
 @lru_cache(maxsize=8)

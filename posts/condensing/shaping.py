@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -30,7 +30,7 @@ class Context:
     rules: Rules
     tags: TagChoice
     options: CondenseOptions
-    _posts: dict[tuple[Any, ...], Callable[[str], str]] = field(default_factory=dict, repr=False)
+    _renders: dict[tuple[Any, str], str] = field(default_factory=dict, repr=False)
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)  # work shared by attempts
 
     @cached_property
@@ -47,18 +47,22 @@ class Context:
         return self.article.url or ""
 
     def slot(self, render: Renderer, **pieces: Any) -> Slot:
-        """A post whose pieces are all fixed but the body; its renders are remembered, since
-        packing asks for the same post more than once (budget probes, re-packs, final
-        numbering)."""
+        """A post whose pieces are all fixed but the body; renders are remembered, since packing
+        asks for the same post more than once (budget probes, re-packs, final numbering)."""
         every = {**self.common(), **pieces}
-        key = (
+        frozen = (
             id(render),
             *((k, tuple(v) if isinstance(v, list) else v) for k, v in every.items()),
         )
-        around = self._posts.get(key)
-        if around is None:
-            around = self._posts[key] = render.around(**every)
-        return Slot(self.rules, around)
+
+        def rendered(body: str) -> str:
+            key = (frozen, body)
+            text = self._renders.get(key)
+            if text is None:
+                text = self._renders[key] = render(**every, body=body)
+            return text
+
+        return Slot(self.rules, rendered)
 
     def restates_headline(self, sentence: str, share: float = 0.0) -> bool:
         """Does ``sentence`` say what the headline says: :data:`RESTATES` of its content words
