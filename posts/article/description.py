@@ -89,8 +89,8 @@ _STANDFIRST_WORDS = 12  # a label or a section's blurb is shorter
 _CUT_END = re.compile(
     r"(?:[,;:/(&+–—-]|\b(?:the|an?|and|or|but|of|in|on|at|to|for|with|from|by|as|that|which|who"
     r"|whose|is|are|was|were|be|its|their|his|her|our|your|this|these|also|than|into|about"
-    r"|der|die|das|den|dem|des|ein|eine|einen|einem|einer|und|oder|mit|von|zu|im|auf|an|bei|für"
-    r"|über|nach|aus|le|la|les|de|des|du|et|au|aux|à|dans|sur|par|pour|une?|ce|cette|ses|son|sa"
+    r"|der|die|das|den|dem|des|ein|eine|einen|einem|einer|und|oder|mit|von|zu|im|auf|bei|für"
+    r"|über|nach|aus|le|la|les|de|du|et|au|aux|à|dans|sur|par|pour|une?|ce|cette|ses|son|sa"
     r"|leur|el|los|las|del|al|y|en|con|por|para|su|sus|una?))\s*$",
     re.IGNORECASE,
 )

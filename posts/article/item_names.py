@@ -69,7 +69,7 @@ def _labels(names: list[str]) -> bool:
     """Do all the names end on the same word ("Planning & Effort Score", "Audience Health
     Score")? Those are a scorecard's or a form's labels, each heading a verdict, not the items
     of a list."""
-    return len({name.split()[-1].casefold() for name in names}) == 1
+    return len({name.split()[-1].casefold() for name in names if name.split()}) == 1
 
 
 def _name_runs(texts: tuple[str, ...]) -> list[tuple[int, int]]:

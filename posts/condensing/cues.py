@@ -633,7 +633,7 @@ def is_filler(text: str) -> bool:
         return True  # half a quotation in straight quotes, or a German/Czech „…“ one
     if text.count("「") > text.count("」") or text.count("«") > text.count("»"):
         return True  # a quotation opened here and closed in a later sentence
-    if points_elsewhere(text) or (_captioned(text)):
+    if points_elsewhere(text) or _captioned(text):
         return True
     if len(text.split()) <= _SET_UP_WORDS and _SET_UP.match(text):
         return True

@@ -319,7 +319,8 @@ def digest(article: Article) -> Digest:
     found = _unvoiced(raw, others if personal else quoted | others)
     found = tuple(replace(s, answers=True) if s.position in answering else s for s in found)
     weights = word_weights(found, content_words(article.title))
-    sentences = tuple(_scored(s, _score(article, s, weights)) for s in found)
+    point_sections = [marks_the_point(part.heading) for part in article.sections]
+    sentences = tuple(_scored(s, _score(s, weights, point_sections)) for s in found)
     said = tuple(content_words(t) for t in (article.title, *summary))
     lead = [s for s in sentences if s.paragraph == 0 and s.point][:LEAD_SENTENCES]
     items = _item_openers(sentences) or _steps(article, sentences)
@@ -569,10 +570,16 @@ def _scored(s: Sentence, value: float) -> Sentence:
     )
 
 
-def _score(article: Article, sentence: Sentence, weights: dict[str, float]) -> float:
-    """The sentence's score if it is a key point (:attr:`Sentence.score`)."""
-    part = article.sections[sentence.section] if sentence.section < len(article.sections) else None
-    return score(sentence, weights, marks_the_point(part.heading if part else sentence.heading))
+def _score(sentence: Sentence, weights: dict[str, float], marked: list[bool]) -> float:
+    """The sentence's score if it is a key point (:attr:`Sentence.score`); ``marked`` says which
+    of the article's sections a heading marks as the point (a numbered item past them is marked
+    by its own heading)."""
+    inside = sentence.section < len(marked)
+    return score(
+        sentence,
+        weights,
+        marked[sentence.section] if inside else marks_the_point(sentence.heading),
+    )
 
 
 def repeats(words: frozenset[str], earlier: Iterable[frozenset[str]]) -> bool:

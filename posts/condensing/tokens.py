@@ -21,6 +21,8 @@ _SENTENCE_END = "。！？"
 # its own clause and sentence marks, so it can break there without a space being invented.
 _TOKEN = re.compile(r"[^\s、，；：。！？]+[、，；：。！？]*|[、，；：。！？]+")
 _CJK_SENTENCE_END = re.compile(r"[。！？][」』）】〉》”’]*$")
+# a text ending on a letter or digit of a script that ends its sentences with stops
+_UNSTOPPED = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]$")
 
 
 @dataclass(frozen=True)
@@ -106,10 +108,6 @@ def _separator(previous: Unit, unit: Unit) -> str:
     if unit.paragraph != previous.paragraph:
         return "\n\n"
     return sentence_joint(previous.text)
-
-
-# a text ending on a letter or digit of a script that ends its sentences with stops
-_UNSTOPPED = re.compile(r"[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]$")
 
 
 def sentence_joint(before: str) -> str:
