@@ -179,10 +179,23 @@ class Daemon:
         self._arm()
         self._announce()
         self.publisher.stop.wait()
-        self._scheduler.shutdown(wait=True)  # lets a running tick finish its part in flight
+        self._drain()
+        self._scheduler.shutdown(wait=True)  # waits for the feed jobs too
+
+    def _drain(self) -> None:
+        """Let a running tick finish its part in flight, and a running watch its look around,
+        before shutting down. APScheduler's shutdown holds the lock that adding or looking up a
+        job takes while it waits for running jobs, so a tick or watch that re-armed then would
+        wait for ever. Once this returns, every tick and watch sees the stop and leaves the
+        scheduler alone."""
+        self._scheduler.pause()  # no new job starts
+        with self._busy:
+            pass
 
     def _tick(self) -> None:
         with self._busy:
+            if self.publisher.stop.is_set():
+                return
             try:
                 self.publisher.reload_if_changed()  # the watch does too; a due tick must not wait
                 self.publisher.tick()
@@ -209,7 +222,8 @@ class Daemon:
         if not self._busy.acquire(blocking=False):
             return  # the tick re-arms when it ends
         try:
-            self._look_around()
+            if not self.publisher.stop.is_set():
+                self._look_around()
         except StoreError:
             return
         finally:
