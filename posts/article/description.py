@@ -79,6 +79,7 @@ _PULL_QUOTE = re.compile(
     rf"|{_SAYS}\s+(?:he|she|they|i|we|an?|one)\b)",
     re.IGNORECASE,
 )
+_WHOLE_LEAST = 40  # characters of whole sentences a cut description must keep to be used
 _TAGLINE_WORDS = 8  # a description this short sharing no word with the headline is a slogan
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, kana, Thai
@@ -124,9 +125,9 @@ def judge(
     if refusal:
         return Verdict(None, refusal)
     if _ELLIPSIS.search(text):
-        return _complete(
-            _ELLIPSIS.sub("", text), paragraphs, "truncated (ends with an ellipsis)", lang
-        )
+        stem = _ELLIPSIS.sub("", text)
+        completed = _complete(stem, paragraphs, "truncated (ends with an ellipsis)", lang)
+        return completed if completed.text else _before_the_cut(stem, paragraphs, lang, completed)
     if not _SENTENCE_END.search(text):
         completed = _complete(text, paragraphs, "not a whole sentence (no final punctuation)", lang)
         if completed.text is None and is_live(paragraphs):  # what the page follows, unstopped
@@ -218,6 +219,32 @@ def _complete(
             if across and _goes_on(_key(paragraph), key):
                 return Verdict(_through(paragraph, key, lang), "completed from the body")
     return Verdict(None, refusal)
+
+
+def _before_the_cut(
+    stem: str, paragraphs: tuple[str, ...], lang: str | None, refused: Verdict
+) -> Verdict:
+    """A description the site cut ("…") as its whole sentences before the cut, when they say
+    enough (:data:`_WHOLE_LEAST` characters) and the body holds none of them: a store's
+    synopsis, a deck written for the page. One the page cut from its own text (a passage
+    further down, the opening with a heading glued on) is refused: the body says it better."""
+    sentences = split_sentences(stem, lang)
+    if not _SENTENCE_END.search(stem):
+        sentences = sentences[:-1]
+    body = _key(" ".join(paragraphs))
+    if not sentences or any(_in(body, sentence) for sentence in sentences):
+        return refused
+    end = stem.rfind(sentences[-1])
+    whole = stem[: end + len(sentences[-1])]
+    if end < 0 or len(whole) < _WHOLE_LEAST or not _SENTENCE_END.search(whole):
+        return refused
+    return Verdict(whole, "its whole sentences before the cut")
+
+
+def _in(body: str, sentence: str) -> bool:
+    """Does ``body`` (a :func:`_key`) hold ``sentence``, also past a first word the page glued
+    on ("102 “Were you…”", a chapter's number; "Highlights Here's our…", a heading)?"""
+    return _key(sentence) in body or _key(sentence.split(maxsplit=1)[-1]) in body
 
 
 def _goes_on(whole: str, key: str) -> bool:

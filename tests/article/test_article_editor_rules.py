@@ -1151,6 +1151,28 @@ def test_a_description_cut_with_bracketed_dots_is_truncated() -> None:
     assert "truncated" in explain(article)
 
 
+def test_a_cut_deck_the_body_does_not_hold_keeps_its_whole_sentences() -> None:
+    deck = "Buses win the budget as the city bets on riders over roads. The vote ends a year of de…"
+    article = page(f'<meta name="description" content="{deck}">')
+    assert article.summary == "Buses win the budget as the city bets on riders over roads."
+    assert "whole sentences before the cut" in explain(article)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Night buses return to six neighbourhoods in March, and fares stay frozen for a second "
+        "year, the transport director said after the vote. Opponents said the ro…",
+        "Highlights Opponents said the road backlog would grow, but supporters pointed to "
+        "ridership that has recovered faster than in any comparable city. More…",
+    ],
+)
+def test_a_cut_passage_of_the_body_is_no_description(passage: str) -> None:
+    article = page(f'<meta name="description" content="{passage}">')
+    assert article.summary_source == "computed", explain(article)
+    assert "truncated" in explain(article)
+
+
 def test_the_lead_never_opens_with_a_word_that_answers_what_came_before() -> None:
     body = (
         "<p>Finally, the council approved a new budget for the river districts on Tuesday.</p>"
