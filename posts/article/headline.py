@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from posts.article.boilerplate import is_no_script_notice, is_unrendered_template
 from posts.article.normalize import comparable
+from posts.article.scripts import SPACELESS
 
 # "|", "::", "·", "•", "«", "»", " @ ", " _": always separators in a <title>.
 _PIPE = re.compile(r"\s*(?:::|[|«»])\s*|\s+[·•/@›]\s+|\s+_")
@@ -118,7 +119,11 @@ def choose_headline(
     }
     sites = {comparable(name) for name in site_names} - declared - {""}  # a site is not its article
     sites |= _named_by_title(candidates, sites) - declared
-    whole = [(s, t) for s, t in candidates if not _CUT_OR_LOST.search(t)] or list(candidates)
+    whole = [
+        (s, t)
+        for s, t in candidates
+        if not _CUT_OR_LOST.search(t) and not _cut_short(t, candidates, sites)
+    ] or list(candidates)
     cleaned = [_strip(source, text, sites) for source, text in whole]
     # what a title's end or start took off names the site, unless another candidate is it
     # ("Uncork the mystery… | Culture| Arts, music and lifestyle reporting from Germany | DW")
@@ -132,6 +137,22 @@ def choose_headline(
     if slug:  # "/2019/02/10/das-louis-vuitton-missgeschick/" names "Das Louis Vuitton Missgeschick"
         raw.append(("address", slug, frozenset({slug})))
     return max(usable, key=lambda c: _rank(c, raw, usable, sites))
+
+
+def _cut_short(text: str, candidates: tuple[tuple[str, str], ...], sites: set[str]) -> bool:
+    """Does another candidate say ``text`` and go on, by a word that is not the site's name
+    ("…but it's got some bizarre racial", a twitter:title cut to length, where the ``<h1>``
+    says "…some bizarre racial politics")?"""
+    words = text.split()
+    key = comparable(text)
+    for _, other in candidates:
+        more = other.split()
+        if len(more) <= len(words) or not more[len(words)][:1].isalnum():
+            continue
+        said = comparable(" ".join(more[: len(words)])) == key
+        if said and comparable(more[len(words)]) not in sites:
+            return True
+    return False
 
 
 def _to_slug(text: str, slug: str) -> str:
@@ -214,8 +235,14 @@ def _rank(
 
 
 def _substantial(text: str) -> bool:
+    """Four words or more; in a script written without spaces, twelve characters or more
+    ("wasm-module - RustのWebAssemblyの中でDOMを扱う" is three "words")."""
     words = text.split()
-    return len(words) >= _SUBSTANTIAL_WORDS or (len(words) < 3 and len(text) >= _SUBSTANTIAL_CHARS)
+    if len(words) >= _SUBSTANTIAL_WORDS:
+        return True
+    return (len(words) < 3 or SPACELESS.search(text) is not None) and len(
+        text
+    ) >= _SUBSTANTIAL_CHARS
 
 
 def _strip(source: str, text: str, sites: set[str]) -> Headline:

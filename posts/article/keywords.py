@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable
 
 from posts.article.extracted import Metadata
+from posts.article.scripts import SPACELESS
 from posts.model import Keyword, KeywordSource
 
 _PIECES = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_A-Za-z]+")
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
 def keywords_of(
@@ -44,7 +44,7 @@ def _used(keyword: str, words: set[str], folded: str, source: KeywordSource) -> 
     if source in ("inline", "hashtag-line"):
         return True
     keyword = keyword.lstrip("#")
-    if _SPACELESS.search(keyword):
+    if SPACELESS.search(keyword):
         return keyword.casefold() in folded
     pieces = [p.casefold() for p in _PIECES.findall(keyword)]
     return bool(pieces) and all(piece in words for piece in pieces)

@@ -25,6 +25,8 @@ _SCRIPTS = {
     "sr": r"\p{Cyrillic}",
 }
 _COMPILED = {code: regex.compile(pattern) for code, pattern in _SCRIPTS.items()}
+# kana, CJK ideographs, Hangul, Thai: scripts written without spaces between words
+SPACELESS = regex.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
 def written_apart(text: str, lang: str | None) -> bool:

@@ -259,13 +259,35 @@ def test_a_logo_h1_that_names_the_site_is_never_the_headline() -> None:
     assert article.title == "Council puts buses before roads"
 
 
-def test_a_cut_headline_candidate_loses_to_a_whole_one() -> None:
-    head = (
+@pytest.mark.parametrize(
+    "cut",
+    [
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
-        '"Council puts buses before roads in a late-night..."}</script>'
-        "<title>Council puts buses before roads in a late-night vote</title>"
-    )
+        '"Council puts buses before roads in a late-night..."}</script>',
+        # cut to length, without "…": the title says it and goes on
+        '<meta name="twitter:title" content="Council puts buses before roads in a late-night">',
+    ],
+)
+def test_a_cut_headline_candidate_loses_to_a_whole_one(cut: str) -> None:
+    head = f"{cut}<title>Council puts buses before roads in a late-night vote | Herald</title>"
     assert page(head).title == "Council puts buses before roads in a late-night vote"
+
+
+def test_a_headline_going_on_into_the_site_name_is_not_cut_short() -> None:
+    site = '<meta property="og:site_name" content="Herald">'
+    head = (
+        f'{site}<meta property="og:title" content="Buses first"><title>Buses first Herald</title>'
+    )
+    assert page(head).title == "Buses first"
+
+
+def test_a_headline_in_a_script_without_spaces_is_substantial_from_twelve_characters() -> None:
+    head = (
+        '<meta property="og:title" content="wasm-module - RustのWebAssemblyの中でDOMを扱う">'
+        "<title>wasm-module - RustのWebAssemblyの中でDOMを扱う·MOONGIFT</title>"
+        '<meta property="og:site_name" content="MOONGIFT">'
+    )
+    assert page(head).title == "wasm-module - RustのWebAssemblyの中でDOMを扱う"
 
 
 def explain(article: Article) -> str:
