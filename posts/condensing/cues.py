@@ -66,6 +66,9 @@ _PART_OF = re.compile(
     r"same|latter|former|rest|next|following)\b"
     # "En contraste, …", "Par contre, …", "Im Gegensatz dazu …": the same turns elsewhere
     # "Among them, Ocalan…", "Entre ellos aparecía…": one of those just listed
+    # "Anything less would have been…", "Nothing else matters": less, more or other than
+    # what was just said ("Anything less than a win…" says what itself)
+    r"|(?:anything|nothing)\s+(?:less|more|else)\b(?!\s+than\b)"
     r"|(?:among|amongst)\s+(?:them|these|those)\b|entre\s+(?:ellos|ellas|estos|estas|eles|elas)\b|"
     r"parmi\s+(?:eux|elles|ceux|celles)\b|unter\s+ihnen\b|tra\s+(?:loro|questi)\b"
     r"|en\s+(?:contraste|cambio|revanche|outre|effet)\b|por\s+(?:otro\s+lado|el\s+contrario|"

@@ -93,6 +93,8 @@ def test_a_short_article_makes_a_short_thread(article: Callable[[str], Article])
         ("Riverside voted on Tuesday.", False),
         ("One of the largest is located in what was the sisters' refectory.", True),
         ("One of the largest banks in the world said it would cut jobs.", False),
+        ("Anything less would have been a disappointment.", True),
+        ("Anything less than a win would have been a disappointment.", False),
     ],
 )
 def test_openings_that_lean_on_the_sentence_before(sentence: str, leans: bool) -> None:
