@@ -76,6 +76,7 @@ _TEASER_HEAD = 12  # words, at most, of the headline line before a cut teaser
 _BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a sentence goes on
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
+_CARDS = 3  # blurbs of cards linking elsewhere, the only text of a page: an index page
 _NO_BODY = (
     "no body: the page's own text could not be read (paywalled, scrambled, a picture, or only a"
     " headline or links to other sites); only its headline and link are posted"
@@ -182,8 +183,14 @@ def _check_body(
     headline when its body cannot be read (a paywall, scrambled text, a headline-only joke), and
     so do a round-up whose body is only a list of links to other sites, a discussion page
     whose post is a picture or a link (only its controls and its community's card read), and a
-    page whose body is a picture (a comic's page)."""
-    if paragraphs and kind == "html" and not any(_is_prose(p) for p in paragraphs):
+    page whose body is a picture (a comic's page). A page whose only text was the blurbs of
+    :data:`_CARDS` or more cards, each a link to another page, is an index page."""
+    cards = sum(rule == "linked-blurb" for rule, _ in meta.removed)
+    if (
+        kind == "html"
+        and not any(_is_prose(p) for p in paragraphs)
+        and (paragraphs or cards >= _CARDS)
+    ):
         raise ArticleError(
             f"{name} has no article text, only headlines, labels and links (an index page?)"
         )

@@ -96,6 +96,7 @@ def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[st
         *_remove_embeds(tree),
         *_remove_named_boxes(tree),
         *_remove_teasers(tree, address),
+        *_remove_linked_blurbs(tree),
         *_remove_about_trailers(tree),
         *_remove_formulas(tree),
         *_remove_captions(tree),
@@ -324,6 +325,17 @@ def _remove_teasers(tree: etree._Element, page: str | None) -> Iterator[tuple[st
             if words:
                 yield "related-link", words[:200]
             part.getparent().remove(part)
+
+
+def _remove_linked_blurbs(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """A paragraph inside a link (``<a href…><p>Updated models… expected in early 2017.</p></a>``)
+    is a card's blurb: the whole block leads to another page, as no sentence of the article
+    does."""
+    for paragraph in [p for p in tree.iter("p") if next(p.iterancestors("a"), None) is not None]:
+        parent = paragraph.getparent()
+        if parent is not None:
+            yield "linked-blurb", _words(paragraph)[:200]
+            parent.remove(paragraph)
 
 
 def _unlink_subject_headings(tree: etree._Element) -> None:

@@ -372,6 +372,24 @@ def test_three_teasers_cut_off_mid_clause_are_other_stories_with_their_headlines
     assert "the members..." in " ".join(two.paragraphs)
 
 
+CARD = '<a href="/{0}"><p>The {0} story: the council met again to talk about the {0}.</p></a>'
+
+
+def test_a_paragraph_inside_a_link_is_a_cards_blurb_not_the_article() -> None:
+    article = page(body=CARD.format("zoo") + BODY)
+    assert article.paragraphs[0].startswith("The city council approved")
+    assert ("linked-blurb", "The zoo story: the council met again to talk about the zoo.") in (
+        article.removed
+    )
+
+
+def test_a_page_of_cards_alone_is_an_index_page() -> None:
+    cards = "<h2>Latest</h2>" + "".join(CARD.format(t) for t in ("zoo", "museums", "holiday"))
+    declared = '<meta property="og:type" content="article"><title>Riverside Herald</title>'
+    with pytest.raises(ArticleError, match="an index page"):  # not "keeps its headline"
+        page(declared, body=cards)
+
+
 def test_cut_teasers_are_listed_in_page_order_whatever_the_hash_seed() -> None:
     """The explain output lists what was removed in the page's order, the same in every run."""
     script = (
