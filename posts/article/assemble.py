@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
 from pathlib import Path
@@ -76,6 +77,7 @@ _TEASER_HEAD = 12  # words, at most, of the headline line before a cut teaser
 _BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a sentence goes on
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
+_LABELLED = re.compile(r"[A-Z][\w ]{0,20}:\s")  # "Name: Ashley", "Location: Downtown — Los…"
 _CARDS = 3  # blurbs of cards linking elsewhere, the only text of a page: an index page
 _NO_BODY = (
     "no body: the page's own text could not be read (paywalled, scrambled, a picture, or only a"
@@ -411,7 +413,8 @@ def _summary(
     # the player may be about other videos; a page without a body: what its headline tells
     body = (walk.title or "", *paragraphs) if meta.video or not paragraphs else paragraphs
     for description in meta.descriptions:
-        verdict = judge(_past_title(description, walk.title), body, walk.title, walk.lang)
+        own = _past_labels(_past_title(description, walk.title), walk.sections)
+        verdict = judge(own, body, walk.title, walk.lang)
         if verdict.text:
             return verdict.text, "meta", (*notes, f"summary: page description, {verdict.reason}")
         notes.append(f"description refused: {verdict.reason}")
@@ -426,6 +429,28 @@ def _past_title(description: str, title: str | None) -> str:
         return description
     rest = _TITLE_JOINT.sub("", text[len(title) :])
     return rest if rest and rest != text[len(title) :] else description
+
+
+def _past_labels(description: str, sections: list[Section]) -> str:
+    """The description without the body's opening label lines it starts with ("Name: Ashley
+    Location: Downtown — Los Angeles, California Welcome to our sunny…": a house tour's labels,
+    glued before its first sentence)."""
+    text = squash(description)
+    for label in _opening_labels(sections):
+        if not text.startswith(f"{label} "):
+            break
+        text = text[len(label) :].lstrip()
+    return description if text == squash(description) else text
+
+
+def _opening_labels(sections: list[Section]) -> Iterator[str]:
+    """The body's labelled lines ("Location: Downtown"), headings or not, before anything else
+    (a byline is no label: a description opening with one is refused)."""
+    for section in sections:
+        for line in (*([section.heading] if section.heading else []), *section.paragraphs):
+            if _is_prose(line) or not _LABELLED.match(line):
+                return
+            yield squash(line)
 
 
 def _lead(paragraphs: tuple[str, ...], lang: str | None) -> str:

@@ -1198,6 +1198,14 @@ def test_a_cut_deck_the_body_does_not_hold_keeps_its_whole_sentences() -> None:
     assert "whole sentences before the cut" in explain(article)
 
 
+def test_a_description_opening_with_the_bodys_label_lines_starts_after_them() -> None:
+    labels = "<h2>Name: Ashley</h2><p>Location: Downtown — Riverside</p>"
+    deck = "Name: Ashley Location: Downtown — Riverside Welcome to our sunny loft by the river."
+    body = labels + "<p>Welcome to our sunny loft by the river. It has a breakfast bar.</p>"
+    article = page(f'<meta name="description" content="{deck}">', body)
+    assert article.summary.startswith("Welcome to our sunny loft by the river."), explain(article)
+
+
 @pytest.mark.parametrize(
     "passage",
     [
