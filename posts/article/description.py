@@ -53,6 +53,13 @@ _ABOUT_SITE = re.compile(
     r"|updates)\s+(?:for|about|on|in)\s+[^!?]{1,60}?\s+from\s+[^!?]{1,60}$",
     re.IGNORECASE,
 )
+# The page asking its reader to answer it: "…and tell us your preference.", "Let us know in the
+# comments", "Vote in our poll"; the post's reader cannot
+_ASKS_READER = re.compile(
+    r"\b(?:tell\s+us|let\s+us\s+know|share\s+your\s+(?:thoughts|views|stories|story|opinions?)"
+    r"|vote\s+(?:in|on)\s+our|take\s+our\s+(?:quiz|poll|survey)|sound\s+off)\b",
+    re.IGNORECASE,
+)
 # A site's note on who checked its pages, closing every description: "Written or reviewed by a
 # board-certified physician.", "Medically reviewed by Dr. Ann Lee."
 _REVIEWED = re.compile(rf"(?<=[.!?])\s+{REVIEWED_BY}[^.!?]{{2,80}}\.?\s*$", re.IGNORECASE)
@@ -152,6 +159,8 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
         return "holds a '(More)' or 'Read more' link"
     if _ABOUT_SITE.search(text):
         return "describes the site, not the article (site-wide text)"
+    if _ASKS_READER.search(text):
+        return "asks the page's reader to answer (a poll's or the comments' call)"
     if LEANS_BACK.match(text):
         return "starts mid-thought, answering what it does not show"
     if text[:2].islower():  # "all characters based on…"; "iPhone" and "eBay" open a sentence

@@ -314,6 +314,7 @@ def explain(article: Article) -> str:
             "site-wide",
         ),
         ("Which is why the council approved a budget for buses on Tuesday.", "mid-thought"),
+        ("The council approved a budget for buses. Tell us what you think.", "reader to answer"),
         ("The council approved a budget for buses. " * 12, "longer than the lead"),
     ],
 )
