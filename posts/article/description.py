@@ -106,6 +106,8 @@ _INNER_STOP = re.compile(r"[.!?][\"'’”»)]*\s+[\"'“‘«(]?[A-ZÀ-Þ]")  #
 _TITLE_CASE = 0.6  # of a description's words, this share capitalised is a label's Title Case
 # "Watch … Video Online", "EASTENDERS SPOILER …", "BEIJING (Reuters) - …" (a wire's dateline)
 _LABEL = re.compile(r"(?i:watch|see|view|listen)\b|[A-Z]{2,}\s+[A-Z]{2,}\b|[A-Z]{3,}[A-Z .,'’-]*\(")
+# A kicker before the deck: "Inside: 'La La Land': How a young filmmaker…", "WATCH: …"
+_KICKER = re.compile(r"^(?i:inside|watch|video|photos|listen|exclusive)\s*:\s+(?=[\"'‘“A-Z0-9])")
 _LEAD_SCAN = 24  # paragraphs looked through for the body's opening sentences
 
 
@@ -124,6 +126,7 @@ def judge(
     """Check ``description`` against the article body ``paragraphs`` (in order, in language
     ``lang``) and its headline ``title``."""
     text = _LINK_AFTER.sub("", _REVIEWED.sub("", squash(description)))
+    text = _KICKER.sub("", text)
     refusal = _refusal(text, paragraphs)
     if title and not refusal and _key(text) == _key(title):
         refusal = "repeats the headline"  # "Wie entsteht Erdöl?." under "Wie entsteht Erdöl?"

@@ -1199,6 +1199,12 @@ def test_a_cut_deck_the_body_does_not_hold_keeps_its_whole_sentences() -> None:
     assert "whole sentences before the cut" in explain(article)
 
 
+def test_a_kicker_before_the_deck_is_taken_off() -> None:
+    deck = "Inside: How the council moved eighteen million from roads to buses."
+    article = page(f'<meta name="description" content="{deck}">')
+    assert article.summary == "How the council moved eighteen million from roads to buses."
+
+
 def test_a_description_opening_with_the_bodys_label_lines_starts_after_them() -> None:
     labels = "<h2>Name: Ashley</h2><p>Location: Downtown — Riverside</p>"
     deck = "Name: Ashley Location: Downtown — Riverside Welcome to our sunny loft by the river."
