@@ -96,12 +96,15 @@ _LEAD_SLACK = 120  # … plus this many characters (a deck often adds a clause)
 _STANDFIRST_WORDS = 12  # a label or a section's blurb is shorter
 _CUT_END = re.compile(
     r"(?:[,;:/(&+–—-]|\b(?:the|an?|and|or|but|of|in|on|at|to|for|with|from|by|as|that|which|who"
-    r"|whose|is|are|was|were|be|its|their|his|her|our|your|this|these|also|than|into|about"
+    r"|whose|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must"
+    r"|its|their|his|her|our|your|this|these|also|than|into|about"
     r"|der|die|das|den|dem|des|ein|eine|einen|einem|einer|und|oder|mit|von|zu|im|auf|bei|für"
     r"|über|nach|aus|le|la|les|de|du|et|au|aux|à|dans|sur|par|pour|une?|ce|cette|ses|son|sa"
-    r"|leur|el|los|las|del|al|y|en|con|por|para|su|sus|una?))\s*$",
+    r"|leur|el|los|las|del|al|y|en|con|por|para|su|sus|una?)|\b[^\W\d])\s*$",
     re.IGNORECASE,
 )
+_DATELINE = re.compile(r"\((?:[A-Z]{2,}|Reuters)\)\s*(?:--|[-–—])")  # "HONOLULU, Dec. 23 (UPI) --"
+_TAIL_WORDS = 6  # a deck's last words the body says and goes on from: the deck was cut there
 _INNER_STOP = re.compile(r"[.!?][\"'’”»)]*\s+[\"'“‘«(]?[A-ZÀ-Þ]")  # a sentence ended inside
 _TITLE_CASE = 0.6  # of a description's words, this share capitalised is a label's Title Case
 # "Watch … Video Online", "EASTENDERS SPOILER …", "BEIJING (Reuters) - …" (a wire's dateline)
@@ -199,9 +202,23 @@ def _standfirst(text: str, paragraphs: tuple[str, ...], title: str) -> bool:
         and not _CUT_END.search(text)
         and not _LABEL.match(text)
         and not _INNER_STOP.search(text)
+        and not _DATELINE.search(text)
         and " | " not in text
+        and not _body_goes_on(text, paragraphs)
         and _shares_words(text, " ".join((title, *_opening_prose(paragraphs))))
     )
+
+
+def _body_goes_on(text: str, paragraphs: tuple[str, ...]) -> bool:
+    """Does the body say the deck's last :data:`_TAIL_WORDS` words and go on in the same clause
+    ("…in the Pacific have" where the body says "…in the Pacific have captured video…")? The
+    deck was cut from it. (A deck ending where the body's clause does, "…for a second year, the
+    director said", is whole.)"""
+    words = re.findall(r"\w+", " ".join(text.split()[-_TAIL_WORDS:]))
+    if not words:
+        return False
+    going_on = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\s+\w", re.IGNORECASE)
+    return any(going_on.search(paragraph) for paragraph in paragraphs[:_LEAD_SCAN])
 
 
 def _opening_prose(paragraphs: tuple[str, ...]) -> list[str]:

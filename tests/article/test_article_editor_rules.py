@@ -2099,6 +2099,26 @@ def test_a_spec_sheet_opening_the_body_is_not_the_lead_a_description_is_measured
             " Tuesday evening",
             False,
         ),  # a wire's dateline
+        (
+            "RIVERSIDE, Dec. 23 (UPI) -- The council moved eighteen million from roads to night"
+            " buses on Tuesday evening",
+            False,
+        ),  # a wire's dateline after the date
+        (
+            "Riverside's council moves eighteen million from roads to night buses as fares stay"
+            " frozen for a second year, the transport director's o",
+            False,
+        ),  # cut mid-word
+        (
+            "Riverside's council moves eighteen million from roads to night buses as the fares"
+            " have",
+            False,
+        ),  # cut after an auxiliary
+        (
+            "Riverside's council approved a new budget on Tuesday that moves eighteen million from"
+            " road resurfacing to bus service",
+            False,
+        ),  # the body says its last words and goes on: cut from the body's first sentence
     ],
 )
 def test_a_description_without_a_full_stop_is_used_only_when_it_is_a_whole_deck(
