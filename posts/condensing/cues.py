@@ -330,6 +330,10 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|más información)\b[^.!?]{0,40})\s(?:hier|here|ici|aquí)\s*[.!]*$",
         ),
         (("pictured",), r"\(pictured(?: (?:below|above|here))?\)|\bpictured (?:below|above)\b"),
+        (  # "詳細は以下から。", "詳しくは下記をご覧ください。": the page's details below
+            ("以下", "下記"),
+            r"^(?:詳細|詳しく|続き)は(?:以下|下記)(?:から|で|に|をご覧|を参照|のとおり)",
+        ),
         (  # "Check out the full statement below from ABC News."
             ("above", "below"),
             r"\b(?:check out|see|read|watch|view|listen to|take a look at|have a look at)\b"

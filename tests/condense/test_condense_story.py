@@ -124,6 +124,7 @@ def test_scripts_without_spaces_score_by_character_ngrams() -> None:
         "“The sustainable, the organic — all the qualities of Whole Foods.",
         "and that is why we came back to the island every summer.”",
         "Here's a look at three of the more surprising results.",
+        "詳細は以下から。",
     ],
 )
 def test_filler_is_never_a_key_point(sentence: str) -> None:
