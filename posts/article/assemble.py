@@ -78,6 +78,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n(?!\s*[a-z])")  # a blank line, unless a se
 _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index of labels …
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
 _LABELLED = re.compile(r"[A-Z][\w ]{0,20}:\s")  # "Name: Ashley", "Location: Downtown — Los…"
+_CAPTION_WORDS = 40  # a caption under a picture's file name is a sentence or two
 _CARDS = 3  # blurbs of cards linking elsewhere, the only text of a page: an index page
 _NO_BODY = (
     "no body: the page's own text could not be read (paywalled, scrambled, a picture, or only a"
@@ -324,6 +325,8 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
     rule = boilerplate_rule(text)
     if rule is None and walk.at_start() and written_apart(text, walk.lang):
         rule = "caption"  # a Korean page opening in English: a figure's caption or a credit
+    if rule is None and _after_file_name(walk, text):
+        rule = "caption"  # a picture's file name shown, then what the picture shows
     if rule is not None:
         walk.removed.append((rule, text))
         if ends_article(rule):  # what follows, up to a heading, is the site's (a glossary box)
@@ -429,6 +432,14 @@ def _past_title(description: str, title: str | None) -> str:
         return description
     rest = _TITLE_JOINT.sub("", text[len(title) :])
     return rest if rest and rest != text[len(title) :] else description
+
+
+def _after_file_name(walk: _Walk, text: str) -> bool:
+    """Does ``text`` follow a picture's file name shown as a paragraph, and is it as short as a
+    caption? "skimming scheme seized cash and cards.jpg", then "Cash and cards seized during
+    the arrest…", then the credit."""
+    follows = bool(walk.removed) and walk.removed[-1][0] == "image-file"
+    return follows and len(text.split()) <= _CAPTION_WORDS
 
 
 def _past_labels(description: str, sections: list[Section]) -> str:

@@ -261,9 +261,13 @@ _CREDIT = re.compile(
     r"|bild|bilder|fotos?|grafik|quelle|crédits?)"
     r"(?:\s+credits?)?\s*:\s*[^.!?]{0,80}\)?$"
     r"|^(?:credit|source)s?\s*:\s*[^.!?]{0,80}$"
-    r"|^\(?(?:getty\s+images|ap\s+photo|reuters|afp|shutterstock)\b[^.!?]{0,60}\)?$",
+    r"|^\(?(?:getty\s+images|ap\s+photo|reuters|afp|shutterstock)\b[^.!?]{0,60}\)?$"
+    # "(Mike Cason/mcason@al.com)", "(Jane Doe/AP)": a photographer and their paper or agency
+    r"|^\([^()/\s][^()/]{1,60}/[^()/\s][^()/]{0,60}\)$",
     re.IGNORECASE,
 )
+# a picture's file name shown as a paragraph: "skimming scheme seized cash and cards.jpg"
+_IMAGE_FILE = re.compile(r"^[^\n/]{1,120}\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
 # a shoot's credits, two or more: "Styling by Benjamin Sturgill. Grooming by Martin-Christopher
 # Harper at Platform using Aveda. Casting by Edward Kim."
 _ROLE = (
@@ -387,6 +391,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("licence-notice", lambda t: bool(_LICENCE.search(t))),
     ("comment-policy", lambda t: bool(_COMMENT_POLICY.search(t))),
     ("photo-credit", lambda t: bool(_CREDIT.match(t) or _SHOOT_CREDITS.match(t))),
+    ("image-file", lambda t: bool(_IMAGE_FILE.match(t))),
     ("embedded-post", lambda t: bool(_EMBED.search(t)) or is_embed_placeholder(t)),
     ("affiliate-link", lambda t: bool(_AFFILIATE.match(t))),
     ("video-player", lambda t: bool(_PLAYER.match(t))),

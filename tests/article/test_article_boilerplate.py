@@ -33,6 +33,8 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "Weiterlesen",
         "Loading...",
         "Permalink",
+        "(Mike Cason/mcason@al.com)",
+        "night buses seized at the depot.jpg",
         "Written or reviewed by a board-certified physician. See About.com's Medical Review Board.",
         "Medically reviewed by Dr. Ann Lee, MD",
         "This casting/job notice is still under review by Backstage's editors. However, you can"

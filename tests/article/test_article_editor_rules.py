@@ -373,6 +373,13 @@ def test_three_teasers_cut_off_mid_clause_are_other_stories_with_their_headlines
     assert "the members..." in " ".join(two.paragraphs)
 
 
+def test_a_paragraph_under_a_pictures_file_name_is_its_caption() -> None:
+    shown = "<p>buses at the depot.jpg</p><p>Night buses parked at the depot on Tuesday.</p>"
+    article = page(body=shown + "<p>(Jane Doe/Herald)</p>" + BODY)
+    assert article.paragraphs[0].startswith("The city council approved")
+    assert ("caption", "Night buses parked at the depot on Tuesday.") in article.removed
+
+
 CARD = '<a href="/{0}"><p>The {0} story: the council met again to talk about the {0}.</p></a>'
 
 
