@@ -88,7 +88,10 @@ _ELLIPSIS = re.compile(r"(?:\.{3}|…)\s*$")  # a cut candidate ("…for Hong Ko
 # another candidate says it whole
 _CUT_OR_LOST = re.compile(rf"{_ELLIPSIS.pattern}|[^\W\d_](?:\?{{2,}}|\ufffd)[^\W\d_]")
 # "_教育频道_中国青年网": a channel (频道) or a site (…网) named after a Chinese headline.
-_CJK_FURNITURE = re.compile(r"(?:频道|頻道|[网網])$")
+_CJK_FURNITURE = re.compile(r"(?:频道|頻道|[网網]|日报|日報)$")  # …日报: a daily paper
+_CHANNEL = re.compile(
+    r"^[\u3400-\u9fff]{1,4}$"
+)  # "智能": a channel's short name, before the site's
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")  # "draft-dejong-remotestorage-04": an id
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _PRIORITY = ("json-ld", "og:title", "twitter:title", "title", "h1")
@@ -259,7 +262,10 @@ def _strip(source: str, text: str, sites: set[str]) -> Headline:
     kept = _rejoin(kept, _trim(_DASH.split(kept), sites, stripped))
     if len(stripped) > before:  # "Headline - The Schmooze – Forward.com": a section before it
         kept = _section_before_site(kept, stripped)
+    before = len(stripped)
     kept = _rejoin(kept, _trim(kept.split("_"), sites, stripped))
+    if len(stripped) > before:  # "…_智能_好奇心日报": the channel's name before the site's
+        kept = _channel_before_site(kept, stripped)
     # "…「Treeviz」:phpspot開発日誌"; "…Weekend Trip: The GQ Eye: GQ on Style: GQ", a blog's and
     # a section's name after the headline, each naming the site
     site_named = False
@@ -302,6 +308,16 @@ def _section_before_site(kept: str, stripped: list[str]) -> str:
         return kept
     stripped.append(last)
     return _rejoin(kept, segments[:-1])
+
+
+def _channel_before_site(kept: str, stripped: list[str]) -> str:
+    """The last ``_`` segment of a Chinese title that ended with the site's name, when it is a
+    channel's short name (four characters or fewer: "智能"), is furniture too."""
+    segments = kept.split("_")
+    if len(segments) < 2 or not _CHANNEL.match(segments[-1].strip()):
+        return kept
+    stripped.append(segments[-1])
+    return "_".join(segments[:-1]).strip()
 
 
 def _short_name(segment: str) -> bool:

@@ -1192,6 +1192,8 @@ def test_chinese_channel_and_site_suffixes_are_furniture() -> None:
     head = "<title>海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网</title>"
     assert page(head).title == "海外留学生看两会：出国前后关注点大不同"
     assert page("<title>新竹尖石_美樹營地賞楓 (2)</title>").title == "新竹尖石_美樹營地賞楓 (2)"
+    daily = "<title>这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报</title>"
+    assert page(daily).title == "这个约会软件，想用你和对方的相似好恶来帮你找对象"
 
 
 def test_a_description_cut_with_bracketed_dots_is_truncated() -> None:
