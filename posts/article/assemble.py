@@ -23,7 +23,7 @@ from posts.article.boilerplate import (
     is_embed_placeholder,
     strip_inline,
 )
-from posts.article.description import LEANS_BACK, judge
+from posts.article.description import BEFORE_THE_CUT, LEANS_BACK, judge
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import (
     clean_tag,
@@ -415,9 +415,12 @@ def _summary(
     # a video's page: the description tells what the headline's video shows, the text around
     # the player may be about other videos; a page without a body: what its headline tells
     body = (walk.title or "", *paragraphs) if meta.video or not paragraphs else paragraphs
-    for description in meta.descriptions:
-        own = _past_labels(_past_title(description, walk.title), walk.sections)
-        verdict = judge(own, body, walk.title, walk.lang)
+    verdicts = [
+        judge(_past_labels(_past_title(d, walk.title), walk.sections), body, walk.title, walk.lang)
+        for d in meta.descriptions
+    ]
+    # a description's sentences before the site's cut, only when no description is whole
+    for verdict in sorted(verdicts, key=lambda v: v.reason == BEFORE_THE_CUT):
         if verdict.text:
             return verdict.text, "meta", (*notes, f"summary: page description, {verdict.reason}")
         notes.append(f"description refused: {verdict.reason}")

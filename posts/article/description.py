@@ -86,6 +86,7 @@ _PULL_QUOTE = re.compile(
     rf"|{_SAYS}\s+(?:he|she|they|i|we|an?|one)\b)",
     re.IGNORECASE,
 )
+BEFORE_THE_CUT = "its whole sentences before the cut"  # a verdict used only when none is whole
 _WHOLE_LEAST = 40  # characters of whole sentences a cut description must keep to be used
 _TAGLINE_WORDS = 8  # a description this short sharing no word with the headline is a slogan
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -147,7 +148,7 @@ def judge(
             return Verdict(text, "a live page's, without its full stop")
         if completed.text is None and _standfirst(text, paragraphs, title or ""):
             return Verdict(text, "a standfirst, written without a full stop")
-        return completed
+        return completed if completed.text else _before_the_cut(text, paragraphs, lang, completed)
     if _POINT_CUT.search(text):  # completed only where the body shows the sentence goes on
         completed = _complete(text, paragraphs, "", lang, across=False)
         return completed if completed.text else Verdict(text, "checked")
@@ -267,7 +268,7 @@ def _before_the_cut(
     whole = stem[: end + len(sentences[-1])]
     if end < 0 or len(whole) < _WHOLE_LEAST or not _SENTENCE_END.search(whole):
         return refused
-    return Verdict(whole, "its whole sentences before the cut")
+    return Verdict(whole, BEFORE_THE_CUT)
 
 
 def _in(body: str, sentence: str) -> bool:

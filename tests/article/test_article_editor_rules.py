@@ -1201,11 +1201,20 @@ def test_a_description_cut_with_bracketed_dots_is_truncated() -> None:
     assert "truncated" in explain(article)
 
 
-def test_a_cut_deck_the_body_does_not_hold_keeps_its_whole_sentences() -> None:
-    deck = "Buses win the budget as the city bets on riders over roads. The vote ends a year of de…"
+@pytest.mark.parametrize("cut", ["a year of de…", "a year of"])  # with "…" or without a stop
+def test_a_cut_deck_the_body_does_not_hold_keeps_its_whole_sentences(cut: str) -> None:
+    deck = f"Buses win the budget as the city bets on riders over roads. The vote ends {cut}"
     article = page(f'<meta name="description" content="{deck}">')
     assert article.summary == "Buses win the budget as the city bets on riders over roads."
     assert "whole sentences before the cut" in explain(article)
+
+
+def test_a_whole_description_beats_the_sentences_before_another_ones_cut() -> None:
+    cut = "Buses win the budget as the city bets on riders over roads. The vote ends a year of…"
+    whole = "Buses win the budget: eighteen million moves from roads to night buses."
+    metas = f'<meta property="og:description" content="{cut}">'
+    metas += f'<meta name="description" content="{whole}">'
+    assert page(metas).summary == whole
 
 
 def test_a_kicker_before_the_deck_is_taken_off() -> None:
