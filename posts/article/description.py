@@ -262,7 +262,7 @@ def _before_the_cut(
     if not _SENTENCE_END.search(stem):
         sentences = sentences[:-1]
     body = _key(" ".join(paragraphs))
-    if not sentences or any(_in(body, sentence) for sentence in sentences):
+    if not sentences or any(_in(body, s) or _paraphrases(s, paragraphs) for s in sentences):
         return refused
     end = stem.rfind(sentences[-1])
     whole = stem[: end + len(sentences[-1])]
@@ -275,6 +275,16 @@ def _in(body: str, sentence: str) -> bool:
     """Does ``body`` (a :func:`_key`) hold ``sentence``, also past a first word the page glued
     on ("102 “Were you…”", a chapter's number; "Highlights Here's our…", a heading)?"""
     return _key(sentence) in body or _key(sentence.split(maxsplit=1)[-1]) in body
+
+
+def _paraphrases(sentence: str, paragraphs: tuple[str, ...]) -> bool:
+    """Does one of the body's paragraphs use every longer word of ``sentence`` ("The council
+    approved a budget on Tuesday." beside "The city council approved a new budget on
+    Tuesday…")? The body says it, and better."""
+    words = {w.casefold() for w in re.findall(r"\w{4,}", sentence)}
+    return bool(words) and any(
+        words <= {w.casefold() for w in re.findall(r"\w{4,}", p)} for p in paragraphs
+    )
 
 
 def _goes_on(whole: str, key: str) -> bool:
