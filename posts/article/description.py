@@ -254,10 +254,11 @@ def _complete(
 def _before_the_cut(
     stem: str, paragraphs: tuple[str, ...], lang: str | None, refused: Verdict
 ) -> Verdict:
-    """A description the site cut ("…") as its whole sentences before the cut, when they say
-    enough (:data:`_WHOLE_LEAST` characters) and the body holds none of them: a store's
-    synopsis, a deck written for the page. One the page cut from its own text (a passage
-    further down, the opening with a heading glued on) is refused: the body says it better."""
+    """A description the site cut (with "…" or without a final stop) as its whole sentences
+    before the cut, when they say enough (:data:`_WHOLE_LEAST` characters) and the body holds
+    none of them: a store's synopsis, a deck written for the page. One the page cut from its own
+    text (a passage further down, the opening with a heading glued on) is refused: the body
+    says it better."""
     sentences = split_sentences(stem, lang)
     if not _SENTENCE_END.search(stem):
         sentences = sentences[:-1]

@@ -89,9 +89,8 @@ _ELLIPSIS = re.compile(r"(?:\.{3}|…)\s*$")  # a cut candidate ("…for Hong Ko
 _CUT_OR_LOST = re.compile(rf"{_ELLIPSIS.pattern}|[^\W\d_](?:\?{{2,}}|\ufffd)[^\W\d_]")
 # "_教育频道_中国青年网": a channel (频道) or a site (…网) named after a Chinese headline.
 _CJK_FURNITURE = re.compile(r"(?:频道|頻道|[网網]|日报|日報)$")  # …日报: a daily paper
-_CHANNEL = re.compile(
-    r"^[\u3400-\u9fff]{1,4}$"
-)  # "智能": a channel's short name, before the site's
+# "智能": a channel's short name, before the site's
+_CHANNEL = re.compile(r"^[\u3400-\u9fff]{1,4}$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")  # "draft-dejong-remotestorage-04": an id
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _PRIORITY = ("json-ld", "og:title", "twitter:title", "title", "h1")
@@ -243,9 +242,8 @@ def _substantial(text: str) -> bool:
     words = text.split()
     if len(words) >= _SUBSTANTIAL_WORDS:
         return True
-    return (len(words) < 3 or SPACELESS.search(text) is not None) and len(
-        text
-    ) >= _SUBSTANTIAL_CHARS
+    spaceless = SPACELESS.search(text) is not None
+    return (len(words) < 3 or spaceless) and len(text) >= _SUBSTANTIAL_CHARS
 
 
 def _strip(source: str, text: str, sites: set[str]) -> Headline:
