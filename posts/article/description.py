@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from posts.article.boilerplate import REVIEWED_BY
 from posts.article.live import is_live
 from posts.article.normalize import squash
+from posts.article.scripts import SPACELESS
 from posts.article.sentences import split_sentences
 
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…|[(\[](?:\.{3}|…)[)\]])\s*$")  # also "(...)", "[…]"
@@ -90,7 +91,6 @@ BEFORE_THE_CUT = "its whole sentences before the cut"  # a verdict used only whe
 _WHOLE_LEAST = 40  # characters of whole sentences a cut description must keep to be used
 _TAGLINE_WORDS = 8  # a description this short sharing no word with the headline is a slogan
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, kana, Thai
 _LEAD_MARGIN = 1.3  # a description may be this much longer than the lead paragraph …
 _LEAD_SLACK = 120  # … plus this many characters (a deck often adds a clause)
 # A deck without a full stop ends on a content word; a cut one on a word needing what follows
@@ -199,7 +199,7 @@ def _standfirst(text: str, paragraphs: tuple[str, ...], title: str) -> bool:
         len(words) >= _STANDFIRST_WORDS
         and text[:1].isupper()
         and capitals < _TITLE_CASE * len(words)
-        and not _DENSE.search(text)
+        and not SPACELESS.search(text)
         and not _CUT_END.search(text)
         and not _LABEL.match(text)
         and not _INNER_STOP.search(text)
@@ -263,7 +263,8 @@ def _before_the_cut(
     if not _SENTENCE_END.search(stem):
         sentences = sentences[:-1]
     body = _key(" ".join(paragraphs))
-    if not sentences or any(_in(body, s) or _paraphrases(s, paragraphs) for s in sentences):
+    used = [_longer_words(p) for p in paragraphs]
+    if not sentences or any(_in(body, s) or _paraphrases(s, used) for s in sentences):
         return refused
     end = stem.rfind(sentences[-1])
     whole = stem[: end + len(sentences[-1])]
@@ -278,14 +279,16 @@ def _in(body: str, sentence: str) -> bool:
     return _key(sentence) in body or _key(sentence.split(maxsplit=1)[-1]) in body
 
 
-def _paraphrases(sentence: str, paragraphs: tuple[str, ...]) -> bool:
-    """Does one of the body's paragraphs use every longer word of ``sentence`` ("The council
-    approved a budget on Tuesday." beside "The city council approved a new budget on
-    Tuesday…")? The body says it, and better."""
-    words = {w.casefold() for w in re.findall(r"\w{4,}", sentence)}
-    return bool(words) and any(
-        words <= {w.casefold() for w in re.findall(r"\w{4,}", p)} for p in paragraphs
-    )
+def _paraphrases(sentence: str, used: list[frozenset[str]]) -> bool:
+    """Does one of the body's paragraphs (``used``: each one's :func:`_longer_words`) use every
+    longer word of ``sentence`` ("The council approved a budget on Tuesday." beside "The city
+    council approved a new budget on Tuesday…")? The body says it, and better."""
+    words = _longer_words(sentence)
+    return bool(words) and any(words <= paragraph for paragraph in used)
+
+
+def _longer_words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in re.findall(r"\w{4,}", text))
 
 
 def _goes_on(whole: str, key: str) -> bool:
@@ -311,8 +314,8 @@ def _key(text: str) -> str:
 
 
 def _shares_words(text: str, body: str) -> bool:
-    if _DENSE.search(text):
-        grams = {text[i : i + 2] for i in range(len(text) - 1) if _DENSE.match(text[i])}
+    if SPACELESS.search(text):
+        grams = {text[i : i + 2] for i in range(len(text) - 1) if SPACELESS.match(text[i])}
         return any(gram in body for gram in grams)
     words = {w.casefold() for w in _WORD.findall(text)}
     return not words or bool(words & {w.casefold() for w in _WORD.findall(body)})

@@ -331,7 +331,7 @@ def _remove_linked_blurbs(tree: etree._Element) -> Iterator[tuple[str, str]]:
     """A paragraph inside a link (``<a href…><p>Updated models… expected in early 2017.</p></a>``)
     is a card's blurb: the whole block leads to another page, as no sentence of the article
     does."""
-    for paragraph in [p for p in tree.iter("p") if next(p.iterancestors("a"), None) is not None]:
+    for paragraph in tree.xpath("//a//p"):
         parent = paragraph.getparent()
         if parent is not None:
             yield "linked-blurb", _words(paragraph)[:200]
