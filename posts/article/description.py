@@ -15,7 +15,7 @@ from posts.article.boilerplate import REVIEWED_BY
 from posts.article.live import is_live
 from posts.article.normalize import squash
 from posts.article.scripts import SPACELESS
-from posts.article.sentences import split_sentences
+from posts.article.sentences import ends_unpunctuated, split_sentences
 
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…|[(\[](?:\.{3}|…)[)\]])\s*$")  # also "(...)", "[…]"
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'’”»)\]]*$")
@@ -142,7 +142,7 @@ def judge(
         stem = _ELLIPSIS.sub("", text)
         completed = _complete(stem, paragraphs, "truncated (ends with an ellipsis)", lang)
         return completed if completed.text else _before_the_cut(stem, paragraphs, lang, completed)
-    if not _SENTENCE_END.search(text):
+    if not _stopped(text):
         completed = _complete(text, paragraphs, "not a whole sentence (no final punctuation)", lang)
         if completed.text is None and is_live(paragraphs):  # what the page follows, unstopped
             return Verdict(text, "a live page's, without its full stop")
@@ -260,7 +260,7 @@ def _before_the_cut(
     text (a passage further down, the opening with a heading glued on) is refused: the body
     says it better."""
     sentences = split_sentences(stem, lang)
-    if not _SENTENCE_END.search(stem):
+    if not _stopped(stem):
         sentences = sentences[:-1]
     body = _key(" ".join(paragraphs))
     used = [_longer_words(p) for p in paragraphs]
@@ -268,9 +268,15 @@ def _before_the_cut(
         return refused
     end = stem.rfind(sentences[-1])
     whole = stem[: end + len(sentences[-1])]
-    if end < 0 or len(whole) < _WHOLE_LEAST or not _SENTENCE_END.search(whole):
+    if end < 0 or len(whole) < _WHOLE_LEAST or not _stopped(whole):
         return refused
     return Verdict(whole, BEFORE_THE_CUT)
+
+
+def _stopped(text: str) -> bool:
+    """Does ``text`` end as a sentence does: a stop, or one of
+    :func:`~posts.article.sentences.ends_unpunctuated`'s endings?"""
+    return bool(_SENTENCE_END.search(text)) or ends_unpunctuated(text)
 
 
 def _in(body: str, sentence: str) -> bool:

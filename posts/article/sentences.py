@@ -28,6 +28,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # Japanese written without a final "。" (blogs often do) still ends a sentence on these forms
 _JAPANESE_CLOSE = re.compile(
     r"(?:です|ます|でした|ました|ません|ください|でしょう|ですね|ますね|ですよ)[!！]?$"
+    # a blogger's smiley or emoji closes a sentence as a stop would ("…für euch :-)", "…😍")
+    r"|\s[:;]-?[)DP]$|\w\s?[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?$"
 )
 # Each alternative starts at the start of a token (the lookbehinds), which keeps the scan linear.
 _URLISH = re.compile(
@@ -136,7 +138,8 @@ _GUILLEMET = re.compile("[«»]")  # the first one opens: «French», »German«
 
 
 def ends_unpunctuated(text: str) -> bool:
-    """Does ``text`` end a sentence without a stop, as Japanese does on "…サンプルです"?"""
+    """Does ``text`` end a sentence without a stop, as Japanese does on "…サンプルです", or a
+    blogger with a smiley ("…für euch :-)")?"""
     return bool(_JAPANESE_CLOSE.search(text.rstrip()))
 
 

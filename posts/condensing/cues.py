@@ -22,8 +22,8 @@ _LEANING = """
     finally lastly incidentally additionally rather conversely nor
     il elle ils elles cela ceci ce cette ces mais cependant donc pourtant ainsi alors aussi et
     él ella ellos ellas esto esta este estos estas eso pero además también entonces y
-    er sie es dies diese dieser dieses aber jedoch doch deshalb daher außerdem auch dann und
-    oder dennoch allerdings zudem
+    er sie es dies diese dieser dieses diesen diesem ihn ihm aber jedoch doch deshalb daher
+    außerdem auch dann und oder dennoch allerdings zudem
     ele ela eles elas isso isto esse essa mas porém contudo entretanto então
     lui lei loro questo questa questi quello però tuttavia quindi anche inoltre
     он она оно они это этот эта эти но однако поэтому также тоже кроме
@@ -609,11 +609,12 @@ def is_fragment(text: str) -> bool:
     (scripts that end sentences without punctuation, such as Thai, are exempt). Japanese or
     Chinese that ends on a Latin abbreviation ("…ストーン feat."), or on Latin punctuation with
     none of its own, is a label, not a sentence."""
+    smiley = ends_unpunctuated(text)  # "…für euch :-)": its ")" closes no bracket
     text = text.rstrip().rstrip(_CLOSERS)  # "(… Netflix)" is a label; "(… ended.)" a sentence
     if text.endswith((".", "!", "?")) and not text.isascii() and _CJK_CHAR.search(text):
         own = any(mark in text for mark in "、。，！？")
         return bool(_LATIN_ABBREVIATION_END.search(text)) or not own
-    ended = text.endswith(_SENTENCE_END) or ends_unpunctuated(text)
+    ended = text.endswith(_SENTENCE_END) or smiley or ends_unpunctuated(text)
     return not ended and not _UNPUNCTUATED_SCRIPT.search(text)
 
 

@@ -1209,6 +1209,13 @@ def test_a_cut_deck_the_body_does_not_hold_keeps_its_whole_sentences(cut: str) -
     assert "whole sentences before the cut" in explain(article)
 
 
+@pytest.mark.parametrize("smiley", [":-)", ":D", "😍"])
+def test_a_deck_ending_on_a_smiley_is_whole(smiley: str) -> None:
+    deck = f"Ever bought the wrong backpack by mistake? Only I could do that {smiley}"
+    article = page(f'<meta name="description" content="{deck}">')
+    assert article.summary == deck, explain(article)
+
+
 def test_a_whole_description_beats_the_sentences_before_another_ones_cut() -> None:
     cut = "Buses win the budget as the city bets on riders over roads. The vote ends a year of…"
     whole = "Buses win the budget: eighteen million moves from roads to night buses."

@@ -149,6 +149,14 @@ def test_the_steps_of_a_how_to_are_posted_in_order_without_skipping_one() -> Non
     assert shown and shown == list(range(len(shown)))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Diesen gibt es in drei Größen.", "Diesem Plan stimmte der Rat zu.", "Ihm fehlt Geld."],
+)
+def test_a_german_demonstrative_or_pronoun_in_any_case_leans_back(sentence: str) -> None:
+    assert leans_back(sentence)
+
+
 def test_a_closing_or_aside_connective_leans_on_what_came_before() -> None:
     assert leans_back("Incidentally, it is important that Bob pushes to public before review.")
     assert leans_back("Finally, the ability to mix math and text in a paragraph matters too.")

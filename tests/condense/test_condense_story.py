@@ -139,6 +139,8 @@ def test_a_heading_read_as_a_sentence_is_a_fragment_but_thai_is_not() -> None:
     assert is_fragment("多田李衣菜 木村夏樹 /Jet to the Future アナスタシア/たくさん!")
     assert not is_fragment("新製品が出ました、すごい!")
     assert not is_fragment("Xiaomi 发布了新手机。")
+    assert not is_fragment("Only I could buy the wrong backpack :-)")  # a smiley ends it
+    assert is_fragment("Our new backpack (the mini)")
 
 
 def test_a_summary_of_filler_gives_way_to_the_article() -> None:
