@@ -16,11 +16,10 @@ from posts.condensing.cues import (
     names_noun,
     noun_forms,
     sums_up,
-    things_named,
     turns,
     withholds,
 )
-from posts.condensing.people import bare_names, full_name, mentions, speakers
+from posts.condensing.people import full_name, mentions, speakers
 from posts.condensing.selection import Digest, Sentence
 
 MAX_CHAIN = 3  # most sentences a leaning sentence may bring along to be understood
@@ -98,7 +97,7 @@ def _introduced(
     known = " ".join((digest.title, *digest.summary, *earlier))
     unknown = []
     for sentence in passage:
-        unknown += [n for n in _people(sentence) if not mentions(n, known)]
+        unknown += [n for n in sentence.people if not mentions(n, known)]
         known += " " + sentence.text
     for name in dict.fromkeys(unknown):
         first = introducer(digest, name, head)
@@ -128,7 +127,7 @@ def _things_known(digest: Digest, passage: list[Sentence], chosen: dict[int, Sen
     earlier = (s.text for p, s in chosen.items() if p < head)
     told = " ".join((digest.title, *digest.summary, *earlier)).casefold()
     for sentence in passage:
-        for noun in things_named(sentence.text):
+        for noun in sentence.things:
             if noun_forms(noun) & known or names_noun(told, noun):
                 continue
             if digest.last_named(noun_forms(noun), sentence.position) is not None:
@@ -136,11 +135,6 @@ def _things_known(digest: Digest, passage: list[Sentence], chosen: dict[int, Sen
         known |= sentence.words
         told += " " + sentence.text.casefold()
     return True
-
-
-def _people(sentence: Sentence) -> list[str]:
-    """Whom ``sentence`` quotes, and whom it names by surname alone ("Kaplan negotiated…")."""
-    return [*speakers(sentence.text), *bare_names(sentence.text)]
 
 
 def _sets_up(sentence: Sentence, after: Sentence) -> bool:

@@ -50,10 +50,11 @@ from posts.condensing.cues import (
     names_noun,
     pronoun_before_name,
     refers_back,
+    things_named,
 )
 from posts.condensing.echo import Echo
 from posts.condensing.genre import not_one_story
-from posts.condensing.people import quoted_voice, signed_voices, speakers
+from posts.condensing.people import bare_names, quoted_voice, signed_voices, speakers
 from posts.condensing.voice import told_in_person
 from posts.model import Article
 
@@ -147,7 +148,26 @@ class Sentence:
     def point(self) -> bool:
         """May it be a key point: enough content words, whole, not filler? Worked out when
         asked, like :attr:`leans`."""
-        return not self.muted and key_point(self.text, self.words)
+        if self.muted or len(self.words) < MIN_WORDS:
+            return False
+        return not (self.filler or is_fragment(self.text))
+
+    @cached_property
+    def filler(self) -> bool:
+        """Is it filler (:func:`~.cues.is_filler`)? The opening asks too: worked out once."""
+        return is_filler(self.text)
+
+    @cached_property
+    def people(self) -> tuple[str, ...]:
+        """Whom it quotes, and whom it names by surname alone ("Kaplan negotiated…"): asked
+        by every platform's thread of each passage it tries, so worked out once."""
+        return (*speakers(self.text), *bare_names(self.text))
+
+    @cached_property
+    def things(self) -> tuple[str, ...]:
+        """The nouns it names as already known (:func:`~.cues.things_named`), worked out once
+        like :attr:`people`."""
+        return tuple(things_named(self.text))
 
     @property
     def score(self) -> float:
@@ -341,9 +361,7 @@ def digest(article: Article) -> Digest:
         said=said,
         not_a_story=not_one_story(article),
         opening=tuple(
-            s.text
-            for s in sentences
-            if s.paragraph == 0 and s.heading is None and not is_filler(s.text)
+            s.text for s in sentences if s.paragraph == 0 and s.heading is None and not s.filler
         ),  # a list's first item is no opening
         excerpt=_positions(excerpt),
         personal=personal,
@@ -500,11 +518,6 @@ def _summary(article: Article) -> tuple[str, ...]:
     )
 
 
-def key_point(text: str, words: frozenset[str]) -> bool:
-    """Enough content words to say something, a whole sentence, and not filler."""
-    return len(words) >= MIN_WORDS and not (is_filler(text) or is_fragment(text))
-
-
 def content_words(text: str) -> frozenset[str]:
     """Casefolded words of four or more letters, numbers excluded; in scripts written without
     spaces, character bigrams of ideographs and katakana and trigrams of Thai-like scripts
@@ -585,7 +598,10 @@ def _score(sentence: Sentence, weights: dict[str, float], marked: list[bool]) ->
 def repeats(words: frozenset[str], earlier: Iterable[frozenset[str]]) -> bool:
     """True when at least OVERLAP of ``words`` were said by one earlier set (a short headline
     does not make every sentence on its topic a repeat; a sentence that says more is new)."""
-    return any(words and len(words & other) >= OVERLAP * len(words) for other in earlier)
+    if not words:
+        return False
+    least = OVERLAP * len(words)  # worked out once: a ranking asks it of every sentence kept
+    return any(len(words & other) >= least for other in earlier)
 
 
 def _sentences(article: Article) -> Iterator[Sentence]:
