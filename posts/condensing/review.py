@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from posts.condensing.cues import leans_back
 from posts.condensing.hashtags import cap_for
-from posts.condensing.shaping import tags_in
+from posts.condensing.shaping import has_sign, tags_in
 
 Finding = tuple[str, str, int]
 
@@ -27,9 +28,10 @@ _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "'", "”", "�
 def review(texts: Sequence[str], platform: str, cap: int | None = None) -> list[Finding]:
     """Every finding for ``texts`` (a thread's posts in order, or a single post)."""
     bodies = [_LABEL.sub("", text.strip()) for text in texts]
+    prose = [_prose_lines(body) for body in bodies]
     return [
-        *_split_sentences(bodies),
-        *_dangling(bodies),
+        *_split_sentences(prose),
+        *_dangling(prose),
         *_tags_only(bodies),
         *_over_cap(bodies, cap_for(platform, cap)),
     ]
@@ -48,13 +50,13 @@ def _is_furniture(word: str) -> bool:
     return bool(_HASHTAG_WORD.match(word) or _URL_WORD.match(word))
 
 
-def _split_sentences(bodies: list[str]) -> list[Finding]:
+def _split_sentences(prose: list[list[str]]) -> list[Finding]:
     """A post that stops without ending its sentence, where the next post carries on with it
-    (a lower-case word) or the stop is a clause's (a comma, a dash)."""
+    (a lower-case word) or the stop is a clause's (a comma, a dash). ``prose``: each post's
+    :func:`_prose_lines`."""
     found = []
-    for index, body in enumerate(bodies[:-1]):
-        lines, after = _prose_lines(body), _prose_lines(bodies[index + 1])
-        end = _TRAILING_TAGS.sub("", lines[-1]).rstrip() if lines else ""
+    for index, (lines, after) in enumerate(pairwise(prose)):
+        end = _without_tags(lines[-1]) if lines else ""
         goes_on = bool(after) and after[0][:1].islower()
         if end and not end.endswith(_SENTENCE_END) and (goes_on or end.endswith(_CLAUSE_END)):
             found.append(
@@ -67,10 +69,14 @@ def _split_sentences(bodies: list[str]) -> list[Finding]:
     return found
 
 
-def _dangling(bodies: list[str]) -> list[Finding]:
+def _without_tags(line: str) -> str:
+    """``line`` without the hashtags that end it, and the space before them."""
+    return _TRAILING_TAGS.sub("", line).rstrip() if has_sign(line) else line.rstrip()
+
+
+def _dangling(prose: list[list[str]]) -> list[Finding]:
     found = []
-    for index, body in enumerate(bodies[1:], 1):
-        lines = _prose_lines(body)
+    for index, lines in enumerate(prose[1:], 1):
         if lines and leans_back(lines[0]):
             word = lines[0].split()[0][:12]  # a script without spaces: its first characters
             found.append(

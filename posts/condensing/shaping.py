@@ -111,4 +111,12 @@ def hashtag_words(tags: Sequence[str]) -> list[str]:
 
 def tags_in(texts: Iterable[str]) -> frozenset[str]:
     """The hashtags ``texts`` already carry, case-folded and without ``#``."""
-    return frozenset(tag.casefold() for text in texts for tag in _HASHTAG.findall(text))
+    return frozenset(
+        tag.casefold() for text in texts if has_sign(text) for tag in _HASHTAG.findall(text)
+    )
+
+
+def has_sign(text: str) -> bool:
+    """Does ``text`` hold a hashtag's sign? Most texts do not, and a hashtag pattern, opening on
+    what may not come before the sign, is tried at every character."""
+    return "#" in text or "＃" in text
