@@ -44,6 +44,7 @@ _ITEMS = 8  # a page of this many paragraphs …
 _PROSE_SHARE = 0.35  # … with less of its text than this in sentences, and half of its
 _LINE = 120  # paragraphs short lines without a full stop, is a list of items
 _SENTENCE_END = tuple(".!?…。！？\"'”’")
+_RUNS_ON = (*_SENTENCE_END, ":", ",", ";")  # a sentence running into a list, or its items
 
 
 def not_one_story(article: Article) -> str | None:
@@ -63,9 +64,9 @@ def not_one_story(article: Article) -> str | None:
     paragraphs = article.paragraphs
     if is_live(paragraphs):
         return "a live page of timed updates"
-    prose = sum(len(p) for p in paragraphs if p.rstrip().endswith(_SENTENCE_END))
+    prose = sum(len(p) for p in paragraphs if p.rstrip().endswith(_RUNS_ON))
     total = sum(len(p) for p in paragraphs)
-    lines = sum(1 for p in paragraphs if len(p) < _LINE and not p.rstrip().endswith(_SENTENCE_END))
+    lines = sum(1 for p in paragraphs if len(p) < _LINE and not p.rstrip().endswith(_RUNS_ON))
     if len(paragraphs) >= _ITEMS and prose < _PROSE_SHARE * total and 2 * lines >= len(paragraphs):
         return "a list of items"  # captions, changelog lines, labels
     return None

@@ -762,6 +762,17 @@ def test_pages_that_are_not_one_story_are_known_by_title_and_address() -> None:
     assert not_one_story(article("remoteStorage", "", *spec)) == "a technical specification"
 
 
+def test_a_page_of_short_unstopped_lines_is_a_list_but_a_sentence_running_into_one_is_not() -> None:
+    from posts.condensing.genre import not_one_story
+
+    captions = tuple(f"Photo {n}: the harbour at dawn" for n in range(9))
+    assert not_one_story(article("Harbour photos", "", *captions)) == "a list of items"
+    lead = "Farmers watch each cow's udder and milk for early signs of illness, and can use:"
+    items = tuple(f"sensor {n} for the milk's conductivity or colour," for n in range(8))
+    report = article("Sensors in the cowshed", "", lead, *items, "or a monthly milk test.")
+    assert not_one_story(report) is None
+
+
 def test_a_document_s_numbered_sections_are_not_a_list_s_items() -> None:
     from posts.condensing.selection import digest
 
