@@ -27,8 +27,9 @@ LEAST_PIECE = 0.2  # of a post's room: a clause shorter than this is no piece of
 MAX_CLAUSE_TRIES = 2000  # ways of cutting a long sentence at its clauses, tried at most
 # a quotation, inside which no clause mark is a place to cut ("„NC – Keine Nutzung“")
 _QUOTED = re.compile(r"„[^“”„]{1,300}[“”]|“[^”“]{1,300}”|«[^»]{1,300}»|\"[^\"]{1,300}\"")
-# a clause's end: its mark and the space after it ("known, ", "年、")
-_CLAUSE_END = re.compile(r"(?<=[^\W\d_])[,;:]\s+|\s[—–]\s+|[、，；：]")
+# a clause's end: its mark and the space after it ("known, ", "2015, ", "年、"); not before a
+# number, which goes with the words before ("am Samstag, 31. Januar", "Jones, 45,", "1, 2")
+_CLAUSE_END = re.compile(r"(?<=[^\W_])[,;:]\s+(?!\d)|\s[—–]\s+|[、，；：]")
 BREAK_COST = {PARAGRAPH: 0.0, SENTENCE: 0.05, INSIDE: 0.2, LEANING: 1.0}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
@@ -177,6 +178,22 @@ def test_a_long_sentence_is_never_cut_inside_a_quotation() -> None:
         "many regional stations."
     )
     assert unnumbered_x_thread(f"{opening} {rest}") == [opening, rest]
+
+
+def test_a_long_sentence_is_cut_after_a_date_not_inside_it() -> None:
+    opening = (
+        "Unter dem Titel Politik im Netz veranstaltet die Heinrich-Böll-Stiftung Baden-Württemberg "
+        "am Samstag, 31. Januar 2015,"
+    )
+    rest = (
+        "zwischen 10 und 17 Uhr im Stuttgarter Rathaus ihre diesjährige Jahrestagung mit "
+        "digitalpolitischem Schwerpunkt, an der auch viele bekannte netzpolitische Gesichter "
+        "teilnehmen werden."
+    )
+    german = replace(plain("", f"{opening} {rest}"), lang="de")
+    options = CondenseOptions(numbering="none")
+    posts = condense(german, "x", mode="thread", options=options).posts
+    assert [p.text for p in posts] == [opening, rest]  # not "…am Samstag," / "31. Januar…"
 
 
 def unnumbered_x_thread(body: str) -> list[str]:
