@@ -175,6 +175,13 @@ _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("«", "»"))
 _BRACKETED = re.compile(
     r"^\[.*\]$|^\(.*\)$"
 )  # an editor's note or a promo: "[Get … in your inbox.]"
+# A speaker list's line: a titled name, a comma, their role, nothing said ("Prof. Dr. Caja
+# Thimm, Professorin für Medienwissenschaft an der Universität Bonn.")
+_TITLES = ("Prof", "Dr", "Mag", "Dipl", "Ing", "Univ", "PD")  # looked for only after these
+_TITLED_ROLE = re.compile(
+    r"(?:(?:Prof|Dr|Mag|Dipl\.-Ing|Ing|Univ\.-Prof|PD)\.\s+)+(?:[A-ZÄÖÜ][\w'’-]+\s+){0,3}"
+    r"[A-ZÄÖÜ][\w'’-]+,\s+[^,;:!?]+\.$"
+)
 _SENTENCE_END = tuple(".!?…。！？")
 _CLOSERS = "\"'”’»)]」』）"
 # Japanese or Chinese ending on a Latin abbreviation ("… feat."), or on Latin punctuation with
@@ -620,15 +627,17 @@ def is_fragment(text: str) -> bool:
 
 def is_filler(text: str) -> bool:
     """Site furniture and throat-clearing that is never a key point ("Thanks for reading!", a
-    caption's "图为…", a reference's "^ Lawler, Kelley (2014)"), a
-    sentence that announces what follows ("Obama also said:") without it, a bracketed note, a
-    quotation that does not say whose it is, a quote whose speaker is a bare surname ("…,"
-    Azzouz said), introduced somewhere else, a sentence pointing at a figure ("Figure 7
-    shows…", "the table below"), a hand-over to the next one ("That's not all."), and markup
-    shown as text (an embed code, a player's "Loading...", a note marked "※")."""
+    caption's "图为…", a reference's "^ Lawler, Kelley (2014)"), a sentence that announces
+    what follows ("Obama also said:") without it, a bracketed note, a quotation that does not
+    say whose it is, a quote whose speaker is a bare surname ("…," Azzouz said), introduced
+    somewhere else, a speaker list's titled name and role, a sentence pointing at a figure
+    ("Figure 7 shows…", "the table below"), a hand-over to the next one ("That's not all."),
+    and markup shown as text (an embed code, a player's "Loading...", a note marked "※")."""
     text = text.strip()
     if text.endswith((":", "：")) or _BY_SURNAME.search(text) or _BRACKETED.match(text):
         return True
+    if text.startswith(_TITLES) and _TITLED_ROLE.match(text):
+        return True  # a speaker list's "Prof. Dr. Caja Thimm, Professorin für…"
     if text.startswith("(") and text.count("(") > text.count(")"):
         return True  # a bracketed aside (a figure's caption) cut into sentences
     if text.startswith(_QUOTE_OPENING) and not _ATTRIBUTION.search(_UNQUOTED.sub("", text)):

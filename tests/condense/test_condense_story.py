@@ -125,10 +125,17 @@ def test_scripts_without_spaces_score_by_character_ngrams() -> None:
         "and that is why we came back to the island every summer.”",
         "Here's a look at three of the more surprising results.",
         "詳細は以下から。",
+        "Prof. Dr. Caja Thimm, Professorin für Medienwissenschaft an der Universität Bonn.",
+        "Dr. Jane Smith, director of the Harbour Institute.",
     ],
 )
 def test_filler_is_never_a_key_point(sentence: str) -> None:
     assert is_filler(sentence)
+
+
+def test_a_titled_name_saying_something_is_no_speaker_list_line() -> None:
+    assert not is_filler("Dr. Smith, who led the study, said the tide rose.")
+    assert not is_filler("Prof. Müller, Leiter des Instituts, erklärte den Plan.")
 
 
 def test_a_heading_read_as_a_sentence_is_a_fragment_but_thai_is_not() -> None:
