@@ -111,7 +111,12 @@ _TITLE_CASE = 0.6  # of a description's words, this share capitalised is a label
 # "Watch … Video Online", "EASTENDERS SPOILER …", "BEIJING (Reuters) - …" (a wire's dateline)
 _LABEL = re.compile(r"(?i:watch|see|view|listen)\b|[A-Z]{2,}\s+[A-Z]{2,}\b|[A-Z]{3,}[A-Z .,'’-]*\(")
 # A kicker before the deck: "Inside: 'La La Land': How a young filmmaker…", "WATCH: …"
-_KICKER = re.compile(r"^(?i:inside|watch|video|photos|listen|exclusive)\s*:\s+(?=[\"'‘“A-Z0-9])")
+_KICKER = re.compile(
+    r"^(?:(?i:inside|watch|video|photos|listen|exclusive)\s*:"
+    # a column's name in capitals and an emoji: "TWO FOR FASHION ☀️ Eine Strohtasche…"
+    r"|(?:[A-ZÄÖÜ0-9&'’]+\s+){1,4}[A-ZÄÖÜ0-9&'’]+\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)"
+    r"\s+(?=[\"'‘“A-ZÄÖÜ0-9])"
+)
 _LEAD_SCAN = 24  # paragraphs looked through for the body's opening sentences
 
 

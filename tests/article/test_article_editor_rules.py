@@ -1224,8 +1224,9 @@ def test_a_whole_description_beats_the_sentences_before_another_ones_cut() -> No
     assert page(metas).summary == whole
 
 
-def test_a_kicker_before_the_deck_is_taken_off() -> None:
-    deck = "Inside: How the council moved eighteen million from roads to buses."
+@pytest.mark.parametrize("kicker", ["Inside:", "TWO FOR FASHION ☀️", "CITY DESK 🚌"])
+def test_a_kicker_before_the_deck_is_taken_off(kicker: str) -> None:
+    deck = f"{kicker} How the council moved eighteen million from roads to buses."
     article = page(f'<meta name="description" content="{deck}">')
     assert article.summary == "How the council moved eighteen million from roads to buses."
 
