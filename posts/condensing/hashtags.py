@@ -65,7 +65,8 @@ def choose(platform: str, article: Article, cap: int | None) -> TagChoice:
     dropped: list[str] = []
     warnings: list[str] = []
     seen: set[str] = set()
-    for raw in (*map(_words_of(article), article.hashtags), *judged_keywords(article)):
+    authors = (tag for tag in article.hashtags if not _label_talked_about(article, tag))
+    for raw in (*map(_words_of(article), authors), *judged_keywords(article)):
         tag = normalise(raw)
         if not tag or tag.casefold() in seen:
             continue
@@ -79,6 +80,27 @@ def choose(platform: str, article: Article, cap: int | None) -> TagChoice:
         else:
             usable.append(tag)
     return TagChoice(tuple(usable), tuple(dropped), tuple(warnings))
+
+
+# An ad's label: a post that carries one says it is paid for (German law asks for "Werbung").
+_DISCLOSURES = frozenset(
+    """werbung anzeige reklame ad ads advert advertisement sponsored publicité publicidad
+    sponsorisé patrocinado""".split()  # noqa: SIM905
+)
+
+
+def _label_talked_about(article: Article, tag: str) -> bool:
+    """Is ``tag`` an ad's label written inline deep in the text, where the article talks about
+    such labels ("Mode- und Lifestylemagazine bestehen nahezu ausschließlich aus
+    Produktpräsentationen. #Werbung!")? It labels the post only in a tag line, the front
+    matter, or written as a tag in the headline, the summary or the opening paragraphs."""
+    if tag.casefold() not in _DISCLOSURES:
+        return False
+    sources = {k.source for k in article.keywords if k.text.casefold() == tag.casefold()}
+    if sources - {"inline"}:
+        return False
+    opening = (article.title, article.summary, *article.paragraphs[:PROMINENT_PARAGRAPHS])
+    return not re.search(rf"[#＃]{re.escape(tag)}(?!\w)", " ".join(opening), re.IGNORECASE)
 
 
 def _words_of(article: Article) -> Callable[[str], str]:

@@ -9,7 +9,7 @@ import pytest
 
 from posts import counting
 from posts.condensing import condense
-from posts.model import Article, CondenseOptions, Keyword, Section
+from posts.model import Article, CondenseOptions, Keyword, KeywordSource, Section
 from tests.condense.conftest import PLATFORMS
 
 CITY_TAGS = ("CityBudget", "LocalNews", "Transit", "Riverside")
@@ -280,3 +280,25 @@ def test_keywords_that_are_all_the_headline_s_words_in_order_are_no_tags() -> No
     assert condense(picked, "mastodon", mode="single").hashtags_kept == ()
     chosen = keyworded(*(Keyword(w, "meta", True) for w in ("grid", "sodium", "cells")))
     assert condense(chosen, "mastodon", mode="single").hashtags_kept != ()
+
+
+@pytest.mark.parametrize(
+    ("where", "source", "kept"),
+    [
+        (4, "inline", False),  # "…mostly product shows. #Werbung!" deep down: talk about labels
+        (0, "inline", True),  # "#Werbung" opening the post: its label
+        (4, "hashtag-line", True),  # the author's tag line
+    ],
+)
+def test_an_ad_label_is_carried_only_where_it_labels_the_post(
+    where: int, source: KeywordSource, kept: bool
+) -> None:
+    body = [f"Paragraph {i} says something about tides and clocks." for i in range(5)]
+    body[where] += " #Werbung!"
+    article = replace(
+        tagged("Werbung"),
+        sections=(Section(None, tuple(body)),),
+        keywords=(Keyword("Werbung", source, True),),
+    )
+    carried = condense(article, "mastodon", mode="single").hashtags_kept
+    assert ("Werbung" in carried) is kept
