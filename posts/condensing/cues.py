@@ -21,9 +21,11 @@ _LEANING = """
     accordingly indeed again anyway plus both neither either which whose latter former
     finally lastly incidentally additionally rather conversely nor
     il elle ils elles cela ceci ce cette ces mais cependant donc pourtant ainsi alors aussi et
+    ensuite puis toutefois néanmoins
     él ella ellos ellas esto esta este estos estas eso pero además también entonces y
     er sie es dies diese dieser dieses diesen diesem ihn ihm aber jedoch doch deshalb daher
-    außerdem auch dann und oder dennoch allerdings zudem
+    außerdem auch dann und oder dennoch allerdings zudem danach davor dabei dadurch darum
+    dafür dagegen dazu trotzdem stattdessen somit folglich
     ele ela eles elas isso isto esse essa mas porém contudo entretanto então
     lui lei loro questo questa questi quello però tuttavia quindi anche inoltre
     он она оно они это этот эта эти но однако поэтому также тоже кроме

@@ -157,6 +157,22 @@ def test_a_german_demonstrative_or_pronoun_in_any_case_leans_back(sentence: str)
     assert leans_back(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Danach werden auch T-Mobile und Vodafone das Gerät anbieten.",
+        "Dabei half ihm die Stadt.",
+        "Trotzdem stieg der Kurs.",
+        "Ensuite, le conseil a voté le budget.",
+        "Toutefois, la mairie hésite.",
+    ],
+)
+def test_a_german_or_french_adverb_pointing_back_leans_on_the_sentence_before(
+    sentence: str,
+) -> None:
+    assert leans_back(sentence)
+
+
 def test_a_closing_or_aside_connective_leans_on_what_came_before() -> None:
     assert leans_back("Incidentally, it is important that Bob pushes to public before review.")
     assert leans_back("Finally, the ability to mix math and text in a paragraph matters too.")
