@@ -71,6 +71,10 @@ _THAI_NO_CUT = re.compile(
 )
 _THAI_LEANS = ("ที่", "ซึ่ง", "และ", "หรือ")
 _ASKED = ("?”", "!”", '?"', '!"', "?’", "!’")
+# an abbreviation a number follows in a reference ("§ 13 Abs. 6", "Nr. 5", "Vol. 3", "S. 12")
+_NUMBERED_BY = re.compile(
+    r"(?:^|[\s(])(?:Abs|Nr|Art|Bd|Kap|Ziff|Rn|Abb|Tab|Anm|Aufl|Jg|Fig|Vol|No|Sec|Ch|pp?|S)\.$"
+)
 _ATTRIBUTION = re.compile(
     r"(?:(?:[A-Z][\w'’.-]+\s+){1,3}|(?:he|she|they|it)\s+)"
     r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes)\b"
@@ -293,6 +297,8 @@ def _join_dotted_names(sentences: list[str]) -> list[str]:
 def _continues(previous: str, sentence: str) -> bool:
     if sentence.startswith(("— ", "– ")):
         return True  # "…Beverly Hills, Calif. — where the embryos…": no sentence opens on a dash
+    if sentence[:1].isdigit() and _NUMBERED_BY.search(previous):
+        return True  # "gegen § 13 Abs." + "6 TMG verstößt.": a reference's number, one sentence
     if (
         previous.endswith(_CLOCK_END)
         and _CLOCK_TIME.search(previous)

@@ -225,3 +225,14 @@ def test_an_abbreviation_s_point_inside_a_short_parenthesis_ends_no_sentence() -
 def test_a_closing_bracket_cut_off_by_the_splitter_closes_the_sentence_before() -> None:
     text = "They reach for tulle. {“Fluffier! Puffier! MORE! } If you are a bride, try a gown."
     assert split_sentences(text)[-2:] == ["MORE! }", "If you are a bride, try a gown."]
+
+
+@pytest.mark.parametrize(
+    "reference", ["gegen § 13 Abs. 6 TMG", "in Nr. 5 der Liste", "in Vol. 3 of the survey"]
+)
+def test_a_reference_s_abbreviation_before_its_number_ends_no_sentence(reference: str) -> None:
+    text = f"Ich fragte, ob das {reference} gilt. Danach muss er handeln."
+    assert split_sentences(text) == [
+        f"Ich fragte, ob das {reference} gilt.",
+        "Danach muss er handeln.",
+    ]
