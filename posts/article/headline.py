@@ -144,7 +144,8 @@ def choose_headline(
 def _cut_short(text: str, candidates: tuple[tuple[str, str], ...], sites: set[str]) -> bool:
     """Does another candidate say ``text`` and go on, by a word that is not the site's name
     ("…but it's got some bizarre racial", a twitter:title cut to length, where the ``<h1>``
-    says "…some bizarre racial politics")?"""
+    says "…some bizarre racial politics")? Going on into the site's name, also after "from"
+    or "by" ("…Ideas for Fall from Better Homes and Gardens"), is no more of the headline."""
     words = text.split()
     key = comparable(text)
     for _, other in candidates:
@@ -152,9 +153,13 @@ def _cut_short(text: str, candidates: tuple[tuple[str, str], ...], sites: set[st
         if len(more) <= len(words) or not more[len(words)][:1].isalnum():
             continue
         said = comparable(" ".join(more[: len(words)])) == key
-        if said and comparable(more[len(words)]) not in sites:
+        rest = _BY_SITE.sub("", comparable(" ".join(more[len(words) :])))
+        if said and comparable(more[len(words)]) not in sites and rest not in sites:
             return True
     return False
+
+
+_BY_SITE = re.compile(r"^(?:from|by|at|on|via|von|de|par)\s+")  # "…for Fall from <site>"
 
 
 def _to_slug(text: str, slug: str) -> str:

@@ -273,12 +273,14 @@ def test_a_cut_headline_candidate_loses_to_a_whole_one(cut: str) -> None:
     assert page(head).title == "Council puts buses before roads in a late-night vote"
 
 
-def test_a_headline_going_on_into_the_site_name_is_not_cut_short() -> None:
-    site = '<meta property="og:site_name" content="Herald">'
-    head = (
-        f'{site}<meta property="og:title" content="Buses first"><title>Buses first Herald</title>'
-    )
-    assert page(head).title == "Buses first"
+@pytest.mark.parametrize(
+    ("site", "title"),
+    [("Herald", "Buses first Herald"), ("The City Herald", "Buses first from The City Herald")],
+)
+def test_a_headline_going_on_into_the_site_name_is_not_cut_short(site: str, title: str) -> None:
+    named = f'<meta property="og:site_name" content="{site}">'
+    head = f'{named}<meta property="og:title" content="Buses first"><title>{title}</title>'
+    assert page(head, f"<h1>Buses first</h1>{BODY}").title == "Buses first"
 
 
 def test_a_headline_in_a_script_without_spaces_is_substantial_from_twelve_characters() -> None:
