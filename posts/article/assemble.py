@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
 from pathlib import Path
@@ -58,6 +58,13 @@ _RECAP = re.compile(
 _TITLE_JOINT = re.compile(r"^\s*(?:-{1,3}|[—–:|•·])\s*")  # between a headline and its description
 _TITLE_CHARS = 100  # a title made from the first sentence is cut at a word near here
 _LEAD_CHARS = 100  # a computed summary adds the second sentence when the first is shorter
+_FURNITURE_CHARS = 40  # boilerplate this long that a description opens with makes it furniture
+# boilerplate that never says the story (a related card's or a caption's text may)
+_FURNITURE_RULES = frozenset(
+    """ad-appeal byline comment-policy cookie-notice disclaimer disclosure error-report
+    licence-notice login-form navigation newsletter-confirmation paywall promo reading-time
+    reprint-notice review-note search-box""".split()  # noqa: SIM905
+)
 # "Liebe Freunde …,", "Sehr geehrte Damen und Herren,", "Chers amis,": a letter's salutation line
 _SALUTATION = re.compile(
     r"(?i)(?:liebe[rs]?|hallo|servus|moin|sehr\s+geehrte[rs]?|dear|chères?|chers|querid[oa]s?"
@@ -415,9 +422,18 @@ def _summary(
     # a video's page: the description tells what the headline's video shows, the text around
     # the player may be about other videos; a page without a body: what its headline tells
     body = (walk.title or "", *paragraphs) if meta.video or not paragraphs else paragraphs
+    descriptions = []
+    for description in meta.descriptions:
+        rule = _opens_with_furniture(description, (*meta.removed, *walk.removed))
+        if rule:
+            notes.append(
+                f"description refused: opens with the page's {rule}, taken out of the body"
+            )
+        else:
+            descriptions.append(description)
     verdicts = [
         judge(_past_labels(_past_title(d, walk.title), walk.sections), body, walk.title, walk.lang)
-        for d in meta.descriptions
+        for d in descriptions
     ]
     # a description's sentences before the site's cut, only when no description is whole
     for verdict in sorted(verdicts, key=lambda v: v.reason == BEFORE_THE_CUT):
@@ -425,6 +441,23 @@ def _summary(
             return verdict.text, "meta", (*notes, f"summary: page description, {verdict.reason}")
         notes.append(f"description refused: {verdict.reason}")
     return None, "computed", (*notes, "summary: the lead of the body")
+
+
+def _opens_with_furniture(description: str, removed: Iterable[tuple[str, str]]) -> str | None:
+    """The rule of the boilerplate taken out of the body that ``description`` opens with (a
+    blog's disclaimer, "This is solely my opinion. Every person is different…", as its
+    excerpt): such a deck is the page's furniture, however whole its sentences."""
+    key = comparable(description)
+    return next(
+        (
+            rule
+            for rule, text in removed
+            if rule in _FURNITURE_RULES
+            and len(text) >= _FURNITURE_CHARS
+            and key.startswith(comparable(text))
+        ),
+        None,
+    )
 
 
 def _past_title(description: str, title: str | None) -> str:

@@ -2156,3 +2156,11 @@ def test_a_description_without_a_full_stop_is_used_only_when_it_is_a_whole_deck(
     article = page(f"<title>Budget moves money to buses</title>{meta}")
     assert (article.summary == description) is used
     assert used or article.summary.startswith("The city council approved a new budget")
+
+
+def test_a_description_opening_with_the_page_s_disclaimer_is_refused() -> None:
+    disclaimer = "This is solely my opinion. Every person is different, so mine is one story."
+    deck = f"{disclaimer} What not to say First, the biggest mistake I hear is…"
+    article = page(f'<meta name="description" content="{deck}">', f"<p>{disclaimer}</p>{BODY}")
+    assert article.summary.startswith("The city council approved"), explain(article)
+    assert "opens with the page's disclaimer" in explain(article)
