@@ -23,7 +23,7 @@ from posts.article.boilerplate import (
     is_embed_placeholder,
     strip_inline,
 )
-from posts.article.description import BEFORE_THE_CUT, LEANS_BACK, judge
+from posts.article.description import BEFORE_THE_CUT, judge, leans_back
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import (
     clean_tag,
@@ -560,7 +560,7 @@ def _opens_with_news(paragraph: str, lang: str | None, strict: bool = True) -> b
     sentences = split_sentences(paragraph, lang)
     if not sentences or not _is_news_sentence(_first_sentences(paragraph, sentences)):
         return False
-    return not (strict and LEANS_BACK.match(sentences[0]))
+    return not (strict and leans_back(sentences[0], lang))
 
 
 def _is_news_sentence(sentence: str, least: int = _LEAD_WORDS) -> bool:

@@ -72,11 +72,24 @@ _LINK_AFTER = re.compile(
 )
 # "Finally, …", "Which is why we put together…", "And then…": text that answers what came before
 # it (a description cut from the middle of a passage, a paragraph that cannot lead).
-LEANS_BACK = re.compile(
+_LEANS_BACK = re.compile(
     r"(?:finally|however|but|also|additionally|moreover|furthermore|instead|still|rather|lastly"
     r"|meanwhile|thus|therefore|so|and|or|which|because|that's why|this is why)\b",
     re.IGNORECASE,
 )
+_GERMAN_OPENERS = ("so", "also", "still")  # "So zurück aus Berlin…", "Still und heimlich…"
+
+
+def leans_back(text: str, lang: str | None) -> bool:
+    """Does ``text`` open by answering what came before it (:data:`_LEANS_BACK`)? German opens
+    a text with "So", "Also" or "Still" as often as not, so those do not count there."""
+    found = _LEANS_BACK.match(text)
+    if found is None:
+        return False
+    german = (lang or "").casefold().startswith("de")
+    return not (german and found.group().casefold() in _GERMAN_OPENERS)
+
+
 # "Von Gregory Lipinski Herr Vilanek, in Deutschland…": an excerpt cut from the page's start
 _BYLINE_FIRST = re.compile(r"(?:By|Von|Par|Por)\s+[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+\s+\S")
 # '"Mark May is a great guy," he said.', '"Is it just me…?" said a Pennsylvania Republican.': a
@@ -136,7 +149,7 @@ def judge(
     ``lang``) and its headline ``title``."""
     text = _LINK_AFTER.sub("", _REVIEWED.sub("", squash(description)))
     text = _KICKER.sub("", text)
-    refusal = _refusal(text, paragraphs)
+    refusal = _refusal(text, paragraphs, lang)
     if title and not refusal and _key(text) == _key(title):
         refusal = "repeats the headline"  # "Wie entsteht Erdöl?." under "Wie entsteht Erdöl?"
     if title and not refusal and _is_tagline(text, title):
@@ -160,7 +173,7 @@ def judge(
     return Verdict(text, "checked")
 
 
-def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
+def _refusal(text: str, paragraphs: tuple[str, ...], lang: str | None) -> str | None:
     if "\ufffd" in text:
         return "holds U+FFFD (a broken character)"
     if _EMAIL.search(text):
@@ -173,7 +186,7 @@ def _refusal(text: str, paragraphs: tuple[str, ...]) -> str | None:
         return "describes the site, not the article (site-wide text)"
     if _ASKS_READER.search(text):
         return "asks the page's reader to answer (a poll's or the comments' call)"
-    if LEANS_BACK.match(text):
+    if leans_back(text, lang):
         return "starts mid-thought, answering what it does not show"
     if text[:2].islower():  # "all characters based on…"; "iPhone" and "eBay" open a sentence
         return "starts mid-sentence, in lower case"

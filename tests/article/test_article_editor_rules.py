@@ -2164,3 +2164,20 @@ def test_a_description_opening_with_the_page_s_disclaimer_is_refused() -> None:
     article = page(f'<meta name="description" content="{deck}">', f"<p>{disclaimer}</p>{BODY}")
     assert article.summary.startswith("The city council approved"), explain(article)
     assert "opens with the page's disclaimer" in explain(article)
+
+
+@pytest.mark.parametrize(
+    ("lang", "kept"), [("de", True), ("en", False)]
+)  # German opens a text with "So" as often as not; English "So …" answers something
+def test_a_deck_opening_with_so_is_mid_thought_only_in_english(lang: str, kept: bool) -> None:
+    deck = "So zurück aus Berlin, zurück von der Fashion Week und voll mit Eindrücken."
+    body = (
+        "<p>Die Fashion Week in Berlin zeigte Rüschen, Transparenz und viel Farbe. Für euch "
+        "habe ich meine fünf Trends des Jahres zusammengestellt, mit Eindrücken vom Laufsteg.</p>"
+    )
+    html = (
+        f'<html lang="{lang}"><head><meta name="description" content="{deck}">'
+        f"</head><body><article>{body}</article></body></html>"
+    )
+    article = parse_article(html.encode(), source="page.html")
+    assert (article.summary == deck) is kept, explain(article)
