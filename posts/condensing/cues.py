@@ -278,9 +278,11 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"(?:in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}section\s+)?(?:above|below|earlier|later)\b",
         ),
         (
-            ("next", "following", "previous"),
+            ("next", "following", "previous", "as follows"),
             r"\bin the (?:next|following|previous) (?:section|chapter|part)\b"
-            r"|\bthe following (?:line|lines|code|snippet|example|command|commands|screenshot)\b",
+            r"|\bthe following (?:line|lines|code|snippet|example|command|commands|screenshot)\b"
+            # "All you have to do is pay close attention to the following.": what the page lists
+            r"|\b(?:the following|as follows)\s*[.!]$",
         ),
         (
             ("as you can see",),

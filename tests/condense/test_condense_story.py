@@ -127,10 +127,16 @@ def test_scripts_without_spaces_score_by_character_ngrams() -> None:
         "詳細は以下から。",
         "Prof. Dr. Caja Thimm, Professorin für Medienwissenschaft an der Universität Bonn.",
         "Dr. Jane Smith, director of the Harbour Institute.",
+        "All you have to do is pay close attention to the following.",
+        "The rules are as follows.",
     ],
 )
 def test_filler_is_never_a_key_point(sentence: str) -> None:
     assert is_filler(sentence)
+
+
+def test_the_following_day_is_no_pointer_at_what_follows() -> None:
+    assert not is_filler("The following day, the council voted to keep the night buses.")
 
 
 def test_a_titled_name_saying_something_is_no_speaker_list_line() -> None:
