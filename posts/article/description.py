@@ -78,16 +78,20 @@ _LEANS_BACK = re.compile(
     re.IGNORECASE,
 )
 _GERMAN_OPENERS = ("so", "also", "still")  # "So zurück aus Berlin…", "Still und heimlich…"
+# German's own: "Dann lesen Sie…", "Aber…", and in any language a bare answer: "Ja? Dann…"
+_GERMAN_LEANS = re.compile(r"(?:dann|aber|jedoch|deshalb|daher|denn|trotzdem|danach)\b", re.I)
+_BARE_ANSWER = re.compile(r"(?:yes|no|ja|nein|oui|non|sí)\s*[?!.,]", re.IGNORECASE)
 
 
 def leans_back(text: str, lang: str | None) -> bool:
-    """Does ``text`` open by answering what came before it (:data:`_LEANS_BACK`)? German opens
-    a text with "So", "Also" or "Still" as often as not, so those do not count there."""
-    found = _LEANS_BACK.match(text)
-    if found is None:
-        return False
+    """Does ``text`` open by answering what came before it (:data:`_LEANS_BACK`, a bare "Ja?"
+    or "No," answering a question it does not show)? German opens a text with "So", "Also"
+    or "Still" as often as not, so those do not count there; its own connectives do."""
     german = (lang or "").casefold().startswith("de")
-    return not (german and found.group().casefold() in _GERMAN_OPENERS)
+    if _BARE_ANSWER.match(text) or (german and _GERMAN_LEANS.match(text)):
+        return True
+    found = _LEANS_BACK.match(text)
+    return found is not None and not (german and found.group().casefold() in _GERMAN_OPENERS)
 
 
 # "Von Gregory Lipinski Herr Vilanek, in Deutschland…": an excerpt cut from the page's start

@@ -2181,3 +2181,22 @@ def test_a_deck_opening_with_so_is_mid_thought_only_in_english(lang: str, kept: 
     )
     article = parse_article(html.encode(), source="page.html")
     assert (article.summary == deck) is kept, explain(article)
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening"),
+    [
+        ("de", "Ja? Dann lesen Sie unbedingt dieses Buch über Mode!"),
+        ("de", "Dann lesen Sie unbedingt dieses schöne Buch über Mode und Stil!"),
+    ],
+)
+def test_the_lead_never_opens_on_a_bare_answer_or_a_german_connective(
+    lang: str, opening: str
+) -> None:
+    body = (
+        f"<p>{opening}</p><p>Leandra Lou schreibt über all die Themen, die echte Fashion Junkies "
+        "bewegen, und sie tut es auf ihre Art.</p>"
+    )
+    html = f'<html lang="{lang}"><head></head><body><article>{body}</article></body></html>'
+    article = parse_article(html.encode(), source="page.html")
+    assert article.summary.startswith("Leandra Lou schreibt"), explain(article)
