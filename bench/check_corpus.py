@@ -306,6 +306,14 @@ def wasted_single(result: Result, platform: str) -> bool:
     return any(s not in said and measure(platform, s) + 2 <= room for s in sentences)
 
 
+def closes_on_the_link(rendition: Rendition) -> bool:
+    """A thread whose closing post is only its link (and hashtags): a post that says nothing."""
+    if rendition.mode != "thread":
+        return False
+    last = _NUMBERING.sub("", rendition.posts[-1].text)
+    return not _TAG.sub("", _URL.sub("", last)).strip()
+
+
 def answers_the_post_before(result: Result, platform: str) -> int:
     """Posts of the thread that open with a word leaning back (the lint's "dangling-start")
     right after the post that ends on the very sentence they answer: a pair too long to share
@@ -359,6 +367,11 @@ def condensing_rows(results: list[Result]) -> Iterator[tuple[str, str]]:
         yield (
             f"{platform}: tags the article does not use",
             pct(sum(t[1] for t in tags), sum(t[0] for t in tags)),
+        )
+        autos = [r.renditions[platform] for r in read if r.renditions[platform].mode == "thread"]
+        yield (
+            f"{platform}: threads closing on the link alone",
+            pct(sum(closes_on_the_link(t) for t in autos), len(autos)),
         )
         lengths = Counter(len(t.posts) for t in threads)
         yield f"{platform}: thread lengths", " ".join(f"{n}:{lengths[n]}" for n in sorted(lengths))
