@@ -80,7 +80,9 @@ _LEANS_BACK = re.compile(
 _GERMAN_OPENERS = ("so", "also", "still")  # "So zurück aus Berlin…", "Still und heimlich…"
 # German's own: "Dann lesen Sie…", "Aber…", and in any language a bare answer: "Ja? Dann…"
 _GERMAN_LEANS = re.compile(r"(?:dann|aber|jedoch|deshalb|daher|denn|trotzdem|danach)\b", re.I)
-_BARE_ANSWER = re.compile(r"(?:yes|no|ja|nein|oui|non|sí)\s*[?!.,]", re.IGNORECASE)
+_BARE_ANSWER = re.compile(  # not "No. 1 seed Kansas…", the numero sign
+    r"(?:yes|no|ja|nein|oui|non|sí)\s*[?!.,](?!\s*\d)", re.IGNORECASE
+)
 
 
 def leans_back(text: str, lang: str | None) -> bool:

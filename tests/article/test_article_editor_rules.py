@@ -2200,3 +2200,9 @@ def test_the_lead_never_opens_on_a_bare_answer_or_a_german_connective(
     html = f'<html lang="{lang}"><head></head><body><article>{body}</article></body></html>'
     article = parse_article(html.encode(), source="page.html")
     assert article.summary.startswith("Leandra Lou schreibt"), explain(article)
+
+
+def test_a_deck_opening_on_the_numero_sign_is_no_bare_answer() -> None:
+    deck = "No. 1 seed Kansas beat Duke on Sunday as the city council watched the buses."
+    article = page(f'<meta name="description" content="{deck}">')
+    assert "mid-thought" not in explain(article)
