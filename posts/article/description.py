@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from posts.article.boilerplate import REVIEWED_BY
 from posts.article.live import is_live
 from posts.article.normalize import squash
-from posts.article.scripts import SPACELESS
+from posts.article.scripts import EMOJI, SPACELESS
 from posts.article.sentences import ends_unpunctuated, split_sentences
 
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…|[(\[](?:\.{3}|…)[)\]])\s*$")  # also "(...)", "[…]"
@@ -133,7 +133,7 @@ _LABEL = re.compile(r"(?i:watch|see|view|listen)\b|[A-Z]{2,}\s+[A-Z]{2,}\b|[A-Z]
 _KICKER = re.compile(
     r"^(?:(?i:inside|watch|video|photos|listen|exclusive)\s*:"
     # a column's name in capitals and an emoji: "TWO FOR FASHION ☀️ Eine Strohtasche…"
-    r"|(?:[A-ZÄÖÜ0-9&'’]+\s+){1,4}[A-ZÄÖÜ0-9&'’]+\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?)"
+    rf"|(?:[A-ZÄÖÜ0-9&'’]+\s+){{1,4}}[A-ZÄÖÜ0-9&'’]+\s*{EMOJI})"
     r"\s+(?=[\"'‘“A-ZÄÖÜ0-9])"
 )
 _LEAD_SCAN = 24  # paragraphs looked through for the body's opening sentences

@@ -26,6 +26,7 @@ _PIPE = re.compile(r"\s*(?:::|[|«»])\s*|\s+[·•/@›]\s+|\s+_")
 # "Headline:Site": a site's name after a colon, taken off only when it is the site's name
 _COLON = re.compile(r"\s*[:：]\s+|[:：]\s*(?=[^:：]+$)")
 _SPACED_COLON = re.compile(r"\s+:\s+")  # "Post title : subreddit"
+_BY_SITE = re.compile(r"^(?:from|by|at|on|via|von|de|par)\s+")  # "…for Fall from <site>"
 _COLON_SITE = re.compile(r"(?P<headline>.+)[:：]\s*(?P<site>[^:：]+)$")
 # " - ", " – ", " — ": separators only around a site or section name; real titles use them too.
 # A bracketed label a site sets before its headlines: "[News]", "[PR]", "[UPDATE]"
@@ -157,9 +158,6 @@ def _cut_short(text: str, candidates: tuple[tuple[str, str], ...], sites: set[st
         if said and comparable(more[len(words)]) not in sites and rest not in sites:
             return True
     return False
-
-
-_BY_SITE = re.compile(r"^(?:from|by|at|on|via|von|de|par)\s+")  # "…for Fall from <site>"
 
 
 def _to_slug(text: str, slug: str) -> str:

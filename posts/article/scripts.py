@@ -27,6 +27,8 @@ _SCRIPTS = {
 _COMPILED = {code: regex.compile(pattern) for code, pattern in _SCRIPTS.items()}
 # kana, CJK ideographs, Hangul, Thai: scripts written without spaces between words
 SPACELESS = regex.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+# a pictograph (emoji, ☀, ✔) with its emoji-style selector, as a pattern to build on
+EMOJI = "[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?"
 
 
 def written_apart(text: str, lang: str | None) -> bool:

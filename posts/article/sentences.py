@@ -24,13 +24,15 @@ from itertools import pairwise
 import pysbd
 from pysbd.languages import LANGUAGE_CODES, Language
 
+from posts.article.scripts import EMOJI
+
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _CLOSE_CHARS = 8  # the longest ending below ("でしょう!", " :-)" after a letter) fits this tail
 # Japanese written without a final "。" (blogs often do) still ends a sentence on these forms
-_JAPANESE_CLOSE = re.compile(
+_UNSTOPPED_END = re.compile(
     r"(?:です|ます|でした|ました|ません|ください|でしょう|ですね|ますね|ですよ)[!！]?$"
     # a blogger's smiley or emoji closes a sentence as a stop would ("…für euch :-)", "…😍")
-    r"|\s[:;]-?[)DP]$|\w\s?[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?$"
+    rf"|\s[:;]-?[)DP]$|\w\s?{EMOJI}$"
 )
 # Each alternative starts at the start of a token (the lookbehinds), which keeps the scan linear.
 _URLISH = re.compile(
@@ -145,7 +147,7 @@ _GUILLEMET = re.compile("[«»]")  # the first one opens: «French», »German«
 def ends_unpunctuated(text: str) -> bool:
     """Does ``text`` end a sentence without a stop, as Japanese does on "…サンプルです", or a
     blogger with a smiley ("…für euch :-)")?"""
-    return bool(_JAPANESE_CLOSE.search(text.rstrip()[-_CLOSE_CHARS:]))  # its tail: 15× faster
+    return bool(_UNSTOPPED_END.search(text.rstrip()[-_CLOSE_CHARS:]))  # its tail: 15× faster
 
 
 def split_sentences(text: str, lang: str | None = None) -> list[str]:
