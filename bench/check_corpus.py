@@ -32,7 +32,7 @@ from posts.condensing.review import review
 from posts.condensing.selection import digest
 from posts.counting import fits, measure
 from posts.errors import HeraldError
-from posts.model import Article, Rendition
+from posts.model import Article, Post, Rendition
 
 PLATFORMS = platforms.names()
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -310,8 +310,17 @@ def closes_on_the_link(rendition: Rendition) -> bool:
     """A thread whose closing post is only its link (and hashtags): a post that says nothing."""
     if rendition.mode != "thread":
         return False
-    last = _NUMBERING.sub("", rendition.posts[-1].text)
+    last = _NUMBERING.sub("", _unlinked(rendition.posts[-1]))
     return not _TAG.sub("", _URL.sub("", last)).strip()
+
+
+def _unlinked(post: Post) -> str:
+    """The post's text without what its link facets cover (Bluesky shows a link shortened)."""
+    data = post.text.encode()
+    for facet in sorted(post.facets, key=lambda f: -int(f["index"]["byteStart"])):
+        if any("uri" in feature for feature in facet["features"]):
+            data = data[: facet["index"]["byteStart"]] + data[facet["index"]["byteEnd"] :]
+    return data.decode()
 
 
 def answers_the_post_before(result: Result, platform: str) -> int:

@@ -76,6 +76,12 @@ class Post:
     length: int
     facets: tuple[dict[str, Any], ...] = ()  # Bluesky record shape; empty elsewhere
 
+    def links_to(self, url: str) -> bool:
+        """Does the post link to ``url``: in its text, or by a link facet on a shortened one?"""
+        return url in self.text or any(
+            feature.get("uri") == url for facet in self.facets for feature in facet["features"]
+        )
+
 
 @dataclass(frozen=True)
 class Rendition:

@@ -10,6 +10,7 @@ import re
 from datetime import datetime
 
 from posts import platforms
+from posts.counting import shortened_links
 from posts.errors import InputError
 from posts.platforms import Platform
 from posts.queue.drafts import DraftStore
@@ -44,15 +45,19 @@ def parse_buffer(text: str) -> list[str]:
 
 
 def measured(draft: Draft, texts: list[str]) -> list[NewPart]:
-    """Posts with their platform length and facets; refuses any over the draft's limit."""
+    """Posts with their platform length and facets; refuses any over the draft's limit. A link
+    the draft showed shortened (Bluesky) still links to its address wherever the text keeps it."""
     described = platforms.get(draft.platform)
     card = _card(draft, len(texts))
+    links = {
+        shown: uri for p in draft.parts for shown, uri in shortened_links(p.text, p.facets).items()
+    }
     parts: list[NewPart] = []
     for index, text in enumerate(texts):
         length = _checked_length(draft, described, index, text)
         embed = card[1] if card and card[0] == index else None
         images = _images(draft, index, len(texts))
-        parts.append(NewPart(text, length, described.rules.facets_of(text), embed, images))
+        parts.append(NewPart(text, length, described.rules.facets_of(text, links), embed, images))
     return parts
 
 

@@ -177,7 +177,7 @@ def render(
 
 def _parts(rendition: Rendition, url: str | None) -> tuple[NewPart, ...]:
     """The link card goes with the post that carries the link (else the first)."""
-    card_at = next((i for i, p in enumerate(rendition.posts) if url and url in p.text), 0)
+    card_at = next((i for i, p in enumerate(rendition.posts) if url and p.links_to(url)), 0)
     return tuple(
         NewPart(p.text, p.length, p.facets, rendition.embed if i == card_at else None)
         for i, p in enumerate(rendition.posts)

@@ -78,7 +78,7 @@ def condense(
         platform=platform,
         limit=limit,
         mode=chosen,
-        posts=tuple(_post(platform, text) for text in shape.texts),
+        posts=tuple(_post(platform, text, ctx.links) for text in shape.texts),
         embed=link_card(article) if platforms.get(platform).link_card else None,
         hashtags_kept=shape.carried,
         hashtags_dropped=(*tags.dropped, *shape.unplaced),
@@ -174,6 +174,6 @@ def _check(platform: str, mode: str, options: CondenseOptions) -> int:
     return options.limit or default
 
 
-def _post(platform: str, text: str) -> Post:
+def _post(platform: str, text: str, links: dict[str, str]) -> Post:
     rules = platforms.get(platform).rules
-    return Post(text=text, length=rules.measure(text), facets=rules.facets_of(text))
+    return Post(text=text, length=rules.measure(text), facets=rules.facets_of(text, links))

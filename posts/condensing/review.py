@@ -19,7 +19,8 @@ Finding = tuple[str, str, int]
 
 _LABEL = re.compile(r"^(?:\d+/\d+|🧵)\s+")
 _HASHTAG_WORD = re.compile(r"^[#＃]\w+$")
-_URL_WORD = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# an address, or a link as Bluesky shows it: "example.org/2026/11/a-lo..."
+_URL_WORD = re.compile(r"^(?:https?://|www\.|[\w-]+(?:\.[\w-]+)+/)\S*$", re.IGNORECASE)
 _TRAILING_TAGS = re.compile(r"(?:\s+[#＃]\w+)+$")
 _CLAUSE_END = (",", ";", ":", "—", "–", "-", "、", "，", "；", "：")
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "'", "”", "’", ")", "」", "』", "»")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from posts import platforms
 from posts.condensing.echo import stems
 from posts.condensing.hashtags import TagChoice
 from posts.condensing.packer import Rules, Slot
@@ -42,9 +43,18 @@ class Context:
     def thread(self) -> Renderer:
         return renderer(self.rules.platform, "thread", self.options.template_dir)
 
-    @property
+    @cached_property
     def link(self) -> str:
-        return self.article.url or ""
+        """The article's link as the platform's posts show it (Bluesky: shortened, as its app
+        does; the facet links the whole address)."""
+        url = self.article.url
+        return platforms.get(self.rules.platform).rules.shown_link(url) if url else ""
+
+    @property
+    def links(self) -> dict[str, str]:
+        """The shown link → the address, when the two differ (for the facets)."""
+        url = self.article.url
+        return {self.link: url} if url and self.link != url else {}
 
     def slot(self, render: Renderer, **pieces: Any) -> Slot:
         """A post whose pieces are all fixed but the body; renders are remembered, since packing

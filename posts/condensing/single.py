@@ -29,7 +29,8 @@ def single(ctx: Context) -> Shape:
     2. the key sentences alone, when the headline leaves no room for a whole one;
     3. only when the first key sentence alone is longer than the post: headline + that sentence
        cut at a word boundary with "…", else the headline alone, cut the same way.
-    The key sentences are the summary's, else the lead's. The link is never shortened.
+    The key sentences are the summary's, else the lead's. The link is as the platform shows it
+    (Bluesky: shortened, as its app does).
     """
     title = ctx.digest.title
     key = _key_sentences(ctx)

@@ -13,13 +13,19 @@ and known deviations are in docs/counting.md.
 from __future__ import annotations
 
 from posts import platforms
-from posts.counting.bluesky import bluesky_facets, bluesky_mentions
+from posts.counting.bluesky import (
+    bluesky_facets,
+    bluesky_link_text,
+    bluesky_mentions,
+    shortened_links,
+)
 from posts.counting.graphemes import utf8_length
 from posts.platforms.description import Counting, Spans
 
 __all__ = [
     "admits",
     "bluesky_facets",
+    "bluesky_link_text",
     "bluesky_mentions",
     "fits",
     "hashtag_spans",
@@ -27,6 +33,7 @@ __all__ = [
     "limit_for",
     "measure",
     "mention_spans",
+    "shortened_links",
     "url_spans",
 ]
 

@@ -9,7 +9,10 @@ regexes keep JavaScript's meanings: ``\\s`` is JavaScript's whitespace set, ``\\
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit
 
 import regex
 
@@ -130,14 +133,74 @@ def bluesky_mentions(text: str) -> list[tuple[str, int, int]]:
     return [(h, offset(s), offset(e)) for s, e, h in _mention_spans(text)]
 
 
-def bluesky_facets(text: str) -> list[dict[str, Any]]:
+_NO_LINKS: Mapping[str, str] = MappingProxyType({})
+_SHOWN_PATH = 15  # a longer path is cut to 13 characters and "..."
+
+
+def bluesky_link_text(url: str) -> str:
+    """``url`` as bsky.app's composer posts it: the host and the path, a path (query and
+    fragment included) over 15 characters cut to 13 and ``...`` (``toShortUrl`` in social-app's
+    ``src/lib/strings/url-helpers.ts``). The link facet carries the whole address, so readers
+    follow it; the post counts the short text. Not http(s): the address as it is."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return url
+    host = parts.netloc.rpartition("@")[2].lower()
+    path = "" if parts.path == "/" else parts.path
+    path += (f"?{parts.query}" if parts.query else "") + (
+        f"#{parts.fragment}" if parts.fragment else ""
+    )
+    return host + (path[:13] + "..." if len(path) > _SHOWN_PATH else path)
+
+
+def _shown_spans(text: str, links: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """Where each shown link text of ``links`` (shown → address) stands as a word of ``text``."""
+    out = []
+    for shown, uri in links.items():
+        pattern = f"(?:^|(?<=[{_S}(]))({re.escape(shown)})(?=[{_S}]|\\Z)"
+        out += [(m.start(1), m.end(1), uri) for m in re.finditer(pattern, text)]
+    return out
+
+
+def shortened_links(text: str, facets: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """The links ``facets`` put on ``text`` that detection would not find there (shown text →
+    address): shortened ones, which a post edited by hand keeps linking where they did."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    out = {}
+    for facet in facets:
+        index = facet.get("index", {})
+        start, end = index.get("byteStart"), index.get("byteEnd")
+        for feature in facet.get("features", ()):
+            if (
+                feature.get("$type") == LINK_TYPE
+                and isinstance(start, int)
+                and isinstance(end, int)
+            ):
+                shown = encoded[start:end].decode("utf-8", "replace")
+                if [uri for _s, _e, uri in _link_spans(shown)] != [feature["uri"]]:
+                    out[shown] = feature["uri"]
+    return out
+
+
+def bluesky_facets(text: str, links: Mapping[str, str] = _NO_LINKS) -> list[dict[str, Any]]:
     """Link and tag facets in the exact record shape, sorted by ``byteStart``.
 
+    ``links`` maps a link's shown text (:func:`bluesky_link_text`) to its address: each place the
+    text shows it links there, instead of what detection would make of the shortened text.
     Mentions are not included: they need a DID, which only the publishing adapter can resolve
     (see :func:`bluesky_mentions`).
     """
     offset = _ByteOffsets(text)
-    found = [(s, e, {"$type": LINK_TYPE, "uri": uri}) for s, e, uri in _link_spans(text)]
+    shown = _shown_spans(text, links) if links else []
+    detected = [
+        (s, e, uri)
+        for s, e, uri in _link_spans(text)
+        if not any(a < e and s < b for a, b, _ in shown)
+    ]
+    found = [(s, e, {"$type": LINK_TYPE, "uri": uri}) for s, e, uri in [*shown, *detected]]
     found += [(s, e, {"$type": TAG_TYPE, "tag": tag}) for s, e, tag in _tag_spans(text)]
     found.sort(key=lambda f: f[0])
     return [

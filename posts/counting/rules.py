@@ -5,6 +5,7 @@ from __future__ import annotations
 from posts.counting.bluesky import (
     bluesky_facets,
     bluesky_is_valid_hashtag,
+    bluesky_link_text,
     bluesky_mention_spans,
     bluesky_tag_spans,
     bluesky_url_spans,
@@ -43,6 +44,7 @@ BLUESKY = Counting(
     bluesky_mention_spans,
     bluesky_is_valid_hashtag,
     facets=bluesky_facets,
+    link_text=bluesky_link_text,
 )
 MASTODON = Counting(
     mastodon_length,

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import import_module
+from types import MappingProxyType
 from typing import Any, cast
 
 Spans = list[tuple[int, int]]
@@ -25,12 +26,23 @@ class Counting:
     hashtag_spans: Callable[[str], Spans]  # the hashtags it links, sign included
     mention_spans: Callable[[str], Spans]  # the mentions it recognises, at sign included
     is_valid_hashtag: Callable[[str], bool]  # ``tag`` (no sign) is linked whole
-    facets: Callable[[str], list[dict[str, Any]]] | None = None  # rich text sent with a post,
-    # stored with it and shown by the preview as sent; None: the platform finds links itself
+    # rich text sent with a post, stored with it and shown by the preview as sent, given the
+    # post's text and the links it shows shortened (shown text → address); None: the platform
+    # finds links itself
+    facets: Callable[[str, Mapping[str, str]], list[dict[str, Any]]] | None = None
+    # how a post shows a link it carries (Bluesky: as its app shortens it, the facet holding the
+    # address); None: the address itself, as platforms that shorten links themselves need it
+    link_text: Callable[[str], str] | None = None
 
-    def facets_of(self, text: str) -> tuple[dict[str, Any], ...]:
+    def facets_of(
+        self, text: str, links: Mapping[str, str] = MappingProxyType({})
+    ) -> tuple[dict[str, Any], ...]:
         """The facets sent with ``text``: none where the platform finds links itself."""
-        return tuple(self.facets(text)) if self.facets else ()
+        return tuple(self.facets(text, links)) if self.facets else ()
+
+    def shown_link(self, url: str) -> str:
+        """``url`` as a post shows it."""
+        return self.link_text(url) if self.link_text else url
 
 
 @dataclass(frozen=True, eq=False)  # one description per platform: identity is equality

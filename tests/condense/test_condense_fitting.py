@@ -112,13 +112,19 @@ def test_a_single_cut_mid_sentence_ends_with_an_ellipsis() -> None:
     assert post.length <= 280
 
 
-def test_the_link_is_never_shortened_and_counts_by_the_platform_rule() -> None:
+def test_the_link_counts_by_the_platform_rule_and_bluesky_shows_it_as_its_app_does() -> None:
     url = "https://example.org/" + "long-path-segment/" * 8
     article = plain("Title", "A sentence about the thing.", url=url)
-    for platform, weight in (("x", 23), ("mastodon", 23), ("bluesky", len(url))):
+    text = "Title\n\nA sentence about the thing.\n\n"
+    for platform in ("x", "mastodon"):  # they shorten links themselves, counting each as 23
         (post,) = condense(article, platform, mode="single").posts
-        assert url in post.text
-        assert post.length == len("Title\n\nA sentence about the thing.\n\n") + weight
+        assert (post.text, post.length, post.facets) == (text + url, len(text) + 23, ())
+    (post,) = condense(article, "bluesky", mode="single").posts
+    shown = "example.org/long-path-se..."
+    assert (post.text, post.length) == (text + shown, len(text) + len(shown))
+    (link,) = post.facets
+    assert link["features"] == [{"$type": "app.bsky.richtext.facet#link", "uri": url}]
+    assert (link["index"]["byteStart"], link["index"]["byteEnd"]) == (len(text), len(post.text))
 
 
 def test_a_mastodon_instance_limit_is_obeyed(article: Callable[[str], Article]) -> None:

@@ -52,14 +52,18 @@ def test_invalid_and_duplicate_tags_are_dropped_with_a_warning(
     assert "citybudget" not in rendition.hashtags_dropped
 
 
-def test_a_single_post_takes_tags_in_priority_order_while_they_fit(
-    article: Callable[[str], Article],
-) -> None:
-    rendition = condense(article("party-recipes.md"), "bluesky", mode="single")
+def test_a_single_post_takes_tags_in_priority_order_while_they_fit() -> None:
+    lead = "Rain on the window and a stack of board games: " + "snacks for the table, " * 9
+    article = replace(
+        tagged("GameNight", "Snacks", "RainyDay"),
+        title="Game night",
+        sections=(Section(None, (lead + "all done.", "Another paragraph about the oven.")),),
+        summary=lead + "all done.",
+    )
+    rendition = condense(article, "bluesky", mode="single")
     (post,) = rendition.posts
     assert rendition.hashtags_kept == ("GameNight",)
-    assert post.text.endswith("#GameNight")
-    assert "Snacks" in rendition.hashtags_dropped
+    assert post.text.endswith("all done.\n\nexample.org/a\n\n#GameNight")
     assert "#Snacks dropped: no room in the post" in rendition.warnings
 
 

@@ -28,9 +28,10 @@ def texts(source: Article, platform: str, mode: str, link: str) -> list[str]:
 def test_a_thread_carries_the_link_in_exactly_one_post(
     article: Callable[[str], Article], platform: str, link: str, carrier: int
 ) -> None:
-    posts = texts(article("city-budget.md"), platform, "thread", link)
-    assert [URL in text for text in posts].count(True) == 1
-    assert URL in posts[carrier]
+    options = CondenseOptions(link=link)  # type: ignore[arg-type]
+    posts = condense(article("city-budget.md"), platform, mode="thread", options=options).posts
+    assert [post.links_to(URL) for post in posts].count(True) == 1
+    assert posts[carrier].links_to(URL)
 
 
 def test_reply_puts_the_link_in_a_reply_to_a_single_post(
@@ -68,3 +69,12 @@ def test_an_account_chooses_its_placement_in_the_config(tmp_path: Path) -> None:
     path.write_text('[accounts.lab]\nplatform = "x"\nlink = "middle"\n')
     with pytest.raises(ConfigError, match=r"accounts\.lab\.link"):
         load_config(path)
+
+
+def test_a_reply_holding_the_shortened_link_is_not_read_as_a_dangling_sentence(
+    article: Callable[[str], Article],
+) -> None:
+    options = CondenseOptions(link="reply")
+    rendition = condense(article("city-budget.md"), "bluesky", mode="single", options=options)
+    assert rendition.posts[1].text == "news.example.net/riverside/20..."
+    assert not [w for w in rendition.warnings if "opens with" in w]

@@ -99,7 +99,9 @@ def test_bluesky_posts_carry_tag_and_link_facets_at_byte_offsets(
         for f in last.facets
         for feature in f["features"]
     }
-    assert found["link"] == b"https://news.example.net/riverside/2026/budget-buses-first"
+    assert found["link"] == b"news.example.net/riverside/20..."  # as bsky.app shows it
+    link = next(f["features"][0] for f in last.facets if "uri" in f["features"][0])
+    assert link["uri"] == "https://news.example.net/riverside/2026/budget-buses-first"
     assert found["tag"] == b"#Transit"  # the last tag facet wins the dict; all are present
     assert len(last.facets) == 4  # the link and Bluesky's default cap of three tags
 

@@ -8,10 +8,12 @@ import pytest
 
 from posts.counting import (
     bluesky_facets,
+    bluesky_link_text,
     bluesky_mentions,
     fits,
     hashtag_spans,
     measure,
+    shortened_links,
     url_spans,
 )
 
@@ -112,3 +114,44 @@ def test_bluesky_facets_are_sorted_and_spans_match() -> None:
 )
 def test_bluesky_mentions(text: str, mentions: list[tuple[str, int, int]]) -> None:
     assert bluesky_mentions(text) == mentions
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [  # bsky.app's toShortUrl: host and path, a path over 15 characters cut to 13 and "..."
+        ("https://example.org", "example.org"),
+        ("https://example.org/", "example.org"),
+        ("https://example.org/fifteen-chars", "example.org/fifteen-chars"),
+        ("https://example.org/sixteen-chars!!", "example.org/sixteen-char..."),
+        ("https://example.org/a?page=2&utm_source=x", "example.org/a?page=2&utm..."),
+        ("http://Who:secret@News.Example.org:8080/", "news.example.org:8080"),
+        ("https://example.org/#top", "example.org#top"),
+        (
+            "ftp://example.org/a-very-long-file-name.txt",
+            "ftp://example.org/a-very-long-file-name.txt",
+        ),
+        ("not a url", "not a url"),
+    ],
+)
+def test_a_link_is_shown_as_the_bluesky_app_shortens_it(url: str, shown: str) -> None:
+    assert bluesky_link_text(url) == shown
+
+
+def test_a_shortened_link_links_to_its_address_wherever_the_text_shows_it() -> None:
+    url = "https://example.org/2026/11/the-whole-story"
+    shown = bluesky_link_text(url)
+    text = f"Read é: {shown} or {shown}x, example.net and ({shown} #Tag"
+    facets = bluesky_facets(text, {shown: url})
+    data = text.encode()
+    found = [
+        (data[f["index"]["byteStart"] : f["index"]["byteEnd"]].decode(), f["features"][0])
+        for f in facets
+    ]
+    assert found == [
+        (shown, {"$type": "app.bsky.richtext.facet#link", "uri": url}),
+        (f"{shown}x", {"$type": "app.bsky.richtext.facet#link", "uri": f"https://{shown}x"}),
+        ("example.net", {"$type": "app.bsky.richtext.facet#link", "uri": "https://example.net"}),
+        (shown, {"$type": "app.bsky.richtext.facet#link", "uri": url}),
+        ("#Tag", {"$type": "app.bsky.richtext.facet#tag", "tag": "Tag"}),
+    ]
+    assert shortened_links(text, facets) == {shown: url}  # what an edit keeps linking

@@ -25,6 +25,7 @@ import pytest
 
 from posts.clock import system_clock
 from posts.config import Account
+from posts.counting import bluesky_link_text
 from scheduler.adapters.base import OutgoingPart
 from scheduler.adapters.bluesky import BlueskyAdapter
 from scheduler.adapters.tid import new_tid
@@ -140,8 +141,8 @@ def check_thread(posted: list[dict[str, Any]], draft: dict[str, Any], article_ur
             kinds.add(kind)
             if kind == "tag":
                 assert covered == f"#{feature['tag']}"
-            elif kind == "link":
-                assert covered == feature["uri"]
+            elif kind == "link":  # the article's, shown as bsky.app shows it
+                assert (feature["uri"], covered) == (article_url, bluesky_link_text(article_url))
     assert {"tag", "link"} <= kinds
     embeds = [r["value"].get("embed", {}) for r in posted]
     cards = [e for e in embeds if e.get("$type") == "app.bsky.embed.external"]

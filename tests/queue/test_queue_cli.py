@@ -355,3 +355,26 @@ def test_editing_a_bluesky_draft_recomputes_facets_and_keeps_the_card(
     assert part["text"] == "One post now #Renamed"
     assert part["facets"][0]["features"][0]["tag"] == "Renamed"
     assert [part["embed"]] == cards[:1]
+
+
+def test_a_bluesky_draft_shows_its_link_shortened_and_an_edit_keeps_where_it_links(
+    run: Run, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ("--to", "demo-bluesky", "--draft", "--mode", "thread", "--json")
+    (d,) = json.loads(run("queue", "add", str(article), *args).output)
+    shown, url = "example.org/notes/kelp-d...", "https://example.org/notes/kelp-days"
+    *_, carrier = json.loads(run("queue", "show", d["id"], "--json").output)["parts"]
+    assert shown in carrier["text"]
+    assert carrier["embed"]["external"]["uri"] == url  # the card goes with the post that links
+    assert {"$type": "app.bsky.richtext.facet#link", "uri": url} in [
+        feature for facet in carrier["facets"] for feature in facet["features"]
+    ]
+    monkeypatch.setattr("click.edit", lambda text, **_: f"Kelp grows fast.\n\n{shown}\n")
+    assert run("queue", "edit", d["id"]).exit_code == 0
+    (part,) = json.loads(run("queue", "show", d["id"], "--json").output)["parts"]
+    assert part["facets"] == [
+        {
+            "index": {"byteStart": 18, "byteEnd": 18 + len(shown)},
+            "features": [{"$type": "app.bsky.richtext.facet#link", "uri": url}],
+        }
+    ]
