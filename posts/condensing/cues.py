@@ -167,6 +167,7 @@ _ATTRIBUTED = re.compile(r"[”\"’']\s*,?\s*(?i:he|she|they|it)" + _SAID)
 _BY_SURNAME = re.compile(r"[”\"’']\s*,?\s*[A-Z][\w'’-]+" + _SAID)
 # A quotation whose speaker the sentence does not name: whose words are these?
 _QUOTE_OPENING = tuple('“"«„‘')
+_BREAK = re.compile(r"[.!?]\s+(?:[\"“A-Z]|$)")  # a sentence ends (outside a quote)
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|explained|explains|noted|"
     r"notes|according to|dit|a déclaré|selon|dijo|afirmó|según|sagte|disse|afirmou)\b",
@@ -482,7 +483,7 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
         return False  # "This year's survey…": a time, not a reference
     if opening[:5].casefold() == "that " and len(words) > 1 and words[1] in _CLAUSE_SUBJECTS:
         return False  # "That you can picture a tarot card at all is due to…": a clause
-    if words[0] in _LEANING_WORDS or _ATTRIBUTED.search(opening) or _PART_OF.match(opening):
+    if words[0] in _LEANING_WORDS or _attributed(opening) or _PART_OF.match(opening):
         return True
     if (_EARLY_PRONOUN.match(opening) and not _CATAPHORA.match(opening)) or _ANSWERS.match(opening):
         return True
@@ -495,6 +496,13 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
         noun = words[1]
         return noun in _DEMONSTRATIVE_NOUNS or (len(noun) >= 4 and noun in before)
     return False
+
+
+def _attributed(text: str) -> bool:
+    """“…,” she said, in the first sentence of ``text`` (a post holds more than one, and "Dr.
+    Okafor counted them. “They fly low,” she said." names her before the quote)."""
+    found = _ATTRIBUTED.search(text)
+    return found is not None and not _BREAK.search(_UNQUOTED.sub("", text[: found.start() + 1]))
 
 
 def _stem(word: str) -> str:

@@ -161,3 +161,16 @@ def test_editing_sees_a_split_sentence_a_dangling_opening_and_a_post_of_tags(
         ("tags-only", 3),
     ]
     assert lint.editing(make_draft(["1/2 Whole sentence.", "2/2 Another one."])) == []
+
+
+def test_a_quote_said_by_she_leans_back_only_when_it_opens_the_post(
+    make_draft: MakeDraft,
+) -> None:
+    draft = make_draft(
+        [
+            "1/3 Volunteers counted the bats.",
+            '2/3 Dr. Okafor checked the recordings. "They fly low," she said.',
+            '3/3 "It was dark. We left early," she said.',
+        ]
+    )
+    assert [(w.rule, w.part) for w in lint.editing(draft)] == [("dangling-start", 2)]
