@@ -123,6 +123,17 @@ _TURNS = frozenset(
 _NAME_OR_PRONOUN = re.compile(r"\b(?:[A-Z][\w'’-]*|(?:he|she|him|his|her|hers)\b)")
 # "While he doesn't buy halibut much — he's got a freezer full of it — Bassi, 43, keeps…": a
 # clause before the subject, whose "he" is the name that follows it.
+# An impersonal "it", "il", "es": the pronoun stands for nothing said before ("It is clear
+# that…", "It takes years…", "Il y a…", "Il me semble que…", "Es gibt…").
+_DUMMY_SUBJECTS = frozenset({"it", "il", "es"})
+_IMPERSONAL = re.compile(
+    r"(?i:it(?:\s+is|\s+was|['’]s)\s+(?:not\s+|also\s+|still\s+)?"
+    r"(?!(?:him|her|them|us|me|you|this|that|it|one)\s)(?:\w+\s+)?\w+\s+(?:to|that)\s"
+    r"|it\s+(?:seems|seemed|appears|appeared)\s+(?:that|to|as\s+if)\s|it\s+takes?\s|it\s+took\s"
+    r"|it\s+was\s+not\s+until\s|il\s+(?:y\s+a|y\s+avait|faut|fallait|suffit|s['’]agit|para[iî]t"
+    r"|existe|reste|(?:(?:me|nous|vous|lui|leur)\s+)?semble|est\s+(?:\w+\s+)?\w+\s+(?:de|d['’]|que|qu['’]))"
+    r"|es\s+(?:gibt|gab|geht\s+um|ging\s+um))"
+)
 _CATAPHORA = re.compile(
     r"(?:While|When|Although|Though|As|After|Before|Since|Because|If|Until|Once)\s+(?:he|she)\b"
     r"[^.!?]{0,160}?[,—–]\s*(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+(?=[\s,])"
@@ -483,6 +494,8 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
         return False  # "This year's survey…": a time, not a reference
     if opening[:5].casefold() == "that " and len(words) > 1 and words[1] in _CLAUSE_SUBJECTS:
         return False  # "That you can picture a tarot card at all is due to…": a clause
+    if words[0] in _DUMMY_SUBJECTS and _IMPERSONAL.match(opening):
+        return False  # "Il me semble que…", "It is clear that…": the pronoun names nothing
     if words[0] in _LEANING_WORDS or _attributed(opening) or _PART_OF.match(opening):
         return True
     if (_EARLY_PRONOUN.match(opening) and not _CATAPHORA.match(opening)) or _ANSWERS.match(opening):

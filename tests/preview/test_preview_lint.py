@@ -174,3 +174,17 @@ def test_a_quote_said_by_she_leans_back_only_when_it_opens_the_post(
         ]
     )
     assert [(w.rule, w.part) for w in lint.editing(draft)] == [("dangling-start", 2)]
+
+
+def test_an_impersonal_it_il_or_es_does_not_lean_back(make_draft: MakeDraft) -> None:
+    draft = make_draft(
+        [
+            "1/6 Volunteers counted the bats.",
+            "2/6 It is clear that the canal helped.",
+            "3/6 Il me semble que Philippe Muray en parle.",
+            "4/6 Es gibt viele Gründe dafür.",
+            "5/6 It takes years to grow a reed bed.",
+            "6/6 It was him that found them.",
+        ]
+    )
+    assert [(w.rule, w.part) for w in lint.editing(draft)] == [("dangling-start", 5)]
