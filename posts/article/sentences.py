@@ -390,21 +390,34 @@ def whole_quotations(sentences: Iterable[str]) -> list[str]:
     says whose it is ("“Clearly the CEO… relations." + "But being friendly doesn't make you
     friends,” Gates said."): one quote, one key point. At most :data:`QUOTE_SENTENCES` are
     joined; a quotation left open past them is left as it is."""
-    joined: list[str] = []
+    return [sentence for sentence, _inside in quotations(sentences)]
+
+
+def quotations(sentences: Iterable[str]) -> list[tuple[str, bool]]:
+    """:func:`whole_quotations`, each saying whether it lies inside a quotation too long to
+    join (after the sentence that opens it): "They lied about Russia." from "“We're moral
+    people. … They lied about Russia. They lied about collusion.”" is someone's words with no
+    quotation marks left to say so."""
+    joined: list[tuple[str, bool]] = []
     run: list[str] = []
+    spilled = False  # a quotation too long to join is still open
     for sentence in (s.strip() for s in sentences):
+        if spilled:
+            joined.append((sentence, True))
+            spilled = not _open_quote(sentence)  # its closing mark (or a new opening) ends it
+            continue
         if not run and not _QUOTE_MARKS.search(sentence):
-            joined.append(sentence)  # no quotation at all: the common case
+            joined.append((sentence, False))  # no quotation at all: the common case
             continue
         run.append(sentence)
         text = " ".join(run)
         if not _open_quote(text):
-            joined.append(text)
+            joined.append((text, False))
             run = []
         elif sum(len(r.split()) > _NAME_WORDS for r in run) >= QUOTE_SENTENCES:
-            joined.extend(run)
-            run = []
-    return [*joined, *run]
+            joined.extend((r, i > 0) for i, r in enumerate(run))
+            run, spilled = [], True
+    return [*joined, *((r, i > 0) for i, r in enumerate(run))]
 
 
 def _open_quote(text: str) -> bool:

@@ -39,7 +39,7 @@ from itertools import pairwise, takewhile
 import regex
 
 from posts.article.labels import is_procedure_label
-from posts.article.sentences import split_sentences, whole_quotations
+from posts.article.sentences import quotations, split_sentences, whole_quotations
 from posts.condensing.cues import (
     announces_findings,
     is_filler,
@@ -622,7 +622,7 @@ def _sentences(article: Article) -> Iterator[Sentence]:
         for index, text in enumerate(part.paragraphs):
             if (real, index) in numbered:
                 heading, section, item = numbered[real, index], item, item + 1
-            for sentence in whole_quotations(split_sentences(text, article.lang)):
+            for sentence, inside in quotations(split_sentences(text, article.lang)):
                 if sentence and heading != sentence:
                     yield Sentence(
                         sentence,
@@ -631,7 +631,7 @@ def _sentences(article: Article) -> Iterator[Sentence]:
                         content_words(sentence),
                         section,
                         heading,
-                        muted=procedure,
+                        muted=procedure or inside,
                         previous=previous,
                         english=english,
                     )

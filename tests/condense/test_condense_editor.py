@@ -1186,3 +1186,19 @@ def test_a_sentence_pointing_at_the_slides_ahead_is_filler() -> None:
 def test_here_are_some_points_announces_what_follows() -> None:
     assert is_filler("Here are some key points to know about both devices before you buy one.")
     assert is_filler("Here are a few ways to help the shelter this winter.")
+
+
+def test_a_sentence_inside_a_quotation_too_long_to_join_is_no_point_of_its_own() -> None:
+    lead = (
+        "Sean Hannity compared the mainstream media to propaganda TV in an interview on Sunday, "
+        "as he detailed the significance of the upcoming November election."
+    )
+    quote = (
+        '"The country was founded on great principles," Hannity said. "We are moral people, we '
+        "are good people in this country. Freedom has made us a far better people. The media is "
+        "so corrupt in this country. They lied to this country for four straight years. They "
+        'lied about Russia. They lied about collusion."'
+    )
+    after = "Hannity said socialist policies promise voters to remove the natural stress of life."
+    posts = thread(article("Hannity compares media to propaganda TV", lead, lead, quote, after))
+    assert not any(post.startswith("They lied") or ". They lied" in post for post in posts), posts
