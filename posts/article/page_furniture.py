@@ -86,7 +86,17 @@ _CLASS_RULES = (
             r"|related[_-](?:posts?|articles?|stories|content|links)|mehr[_-]?zum[_-]?thema)$"
         ),
     ),
+    (  # the page's sidebar ("sidebar", "canvas-sidebar", a CSS module's "sidebar--1d3u_-lK"),
+        # not a layout's state or wrapper ("has-sidebar", "sidebar-open", Vox's "l-sidebar-fixed"
+        # around the story)
+        "sidebar",
+        re.compile(
+            r"(?i)^(?!(?:has|with|no|without|show|hide|is|l|layout)[_-])(?:[a-z]+[_-])?sidebar"
+            r"(?!.*(?:open|closed|active|visible|toggle|collapsed)$)(?:[_-][\w-]*)?$"
+        ),
+    ),
 )
+_NEVER_BOXES = ("html", "body", "main", "article")  # what a class may call a sidebar's page
 
 
 def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[str, str], ...]:
@@ -138,19 +148,31 @@ def _remove_named_boxes(tree: etree._Element) -> Iterator[tuple[str, str]]:
     ("widget_twitter": "Trauer um Thomas #Küttler. …", another story); a menu built of
     ``<div>``s rather than ``<nav>`` ("navigation-sub", "mega-menu"), whose service box
     ("Benötigen Sie noch Tipps für Ihren Urlaub?") comes before the article; a "read also" box
-    (SPIP's ``<q class="lire_aussi">``, "related-posts") citing another story. Never a box
-    holding the page's ``<article>`` or ``<h1>``."""
+    (SPIP's ``<q class="lire_aussi">``, "related-posts") citing another story; the sidebar
+    (MacRumors' product blurbs: "Apple's first foldable iPhone, with…"). Never a box holding
+    the page's ``<article>`` or ``<h1>``, nor half its paragraphs' text (a layout so named)."""
     removed: list[etree._Element] = []
+    prose: list[int] = []  # the page's paragraph text, measured on the first match
     for element in tree.xpath("//*[@class]"):
         tokens = element.get("class").split()
         rule = next((r for r, pattern in _CLASS_RULES if any(map(pattern.match, tokens))), None)
         parent = element.getparent()
         if not rule or parent is None or any(a in removed for a in element.iterancestors()):
             continue  # no furniture, or inside a box already gone
+        if element.tag in _NEVER_BOXES or _holds_the_prose(tree, element, prose):
+            continue
         if not element.xpath(".//article | .//h1"):
             yield rule, _words(element)[:200]
             parent.remove(element)
             removed.append(element)
+
+
+def _holds_the_prose(tree: etree._Element, box: etree._Element, prose: list[int]) -> bool:
+    """Does ``box`` hold half the text of the page's paragraphs or more? (``prose`` remembers
+    the page's total.)"""
+    if not prose:
+        prose.append(sum(len(_words(p)) for p in tree.iter("p")))
+    return 2 * sum(len(_words(p)) for p in box.iter("p")) >= prose[0] > 0
 
 
 def _remove_formulas(tree: etree._Element) -> Iterator[tuple[str, str]]:

@@ -2206,3 +2206,24 @@ def test_a_deck_opening_on_the_numero_sign_is_no_bare_answer() -> None:
     deck = "No. 1 seed Kansas beat Duke on Sunday as the city council watched the buses."
     article = page(f'<meta name="description" content="{deck}">')
     assert "mid-thought" not in explain(article)
+
+
+def test_the_sidebar_named_by_its_class_is_not_body_text() -> None:
+    """MacRumors' sidebar of product blurbs ("sidebar--1d3u_-lK", a CSS module's name) sits in
+    the page beside the story; a layout wrapper named for its sidebar ("l-sidebar-fixed") holds
+    the story itself and stays."""
+    blurb = (
+        '<div class="canvasWrapper canvas-sidebar"><div class="sidebar--1d3u_-lK">'
+        '<div class="title"><a href="/roundup/fold/">Fold</a></div><div>September 2026</div>'
+        "<div><p>The first foldable phone, with a book-style design featuring a large inner "
+        "display and a minimal crease down the middle.</p></div></div></div>"
+    )
+    html = (
+        "<html><head></head><body><div class='l-sidebar-fixed'><div class='story'>"
+        f"{BODY}</div></div>{blurb}</body></html>"
+    )
+    article = parse_article(html.encode(), source="page.html")
+    text = " ".join(article.paragraphs)
+    assert "foldable" not in text and "Night buses return" in text
+    assert article.summary.startswith("The city council approved")
+    assert any(rule == "sidebar" for rule, _ in article.removed)
