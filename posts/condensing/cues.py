@@ -19,7 +19,7 @@ _LEANING = """
     but however so also and or yet still then thus therefore hence instead meanwhile moreover
     furthermore besides nevertheless nonetheless otherwise consequently likewise similarly
     accordingly indeed again anyway plus both neither either which whose latter former
-    finally lastly incidentally additionally rather conversely nor
+    finally lastly incidentally additionally rather conversely nor actually
     il elle ils elles cela ceci ce cette ces mais cependant donc pourtant ainsi alors aussi et
     ensuite puis toutefois néanmoins
     él ella ellos ellas esto esta este estos estas eso pero además también entonces y

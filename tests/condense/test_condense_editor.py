@@ -176,6 +176,7 @@ def test_a_german_or_french_adverb_pointing_back_leans_on_the_sentence_before(
 def test_a_closing_or_aside_connective_leans_on_what_came_before() -> None:
     assert leans_back("Incidentally, it is important that Bob pushes to public before review.")
     assert leans_back("Finally, the ability to mix math and text in a paragraph matters too.")
+    assert leans_back("Actually I've only found one which provides an adapter for Mocha.")
 
 
 @pytest.mark.parametrize(
