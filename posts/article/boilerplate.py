@@ -306,6 +306,16 @@ _AD_APPEAL = re.compile(
     r"|\bconsider\s+a\s+tip\s+via\s+paypal\b|\bwhitelist(?:ing)?\s+(?:us|our\s+site)\b",
     re.IGNORECASE,
 )
+# A site's appeal for members or donations, however long: "Do stories and artists like this
+# matter to you? Become a Colossal Member and support independent arts publishing. Join…"
+_MEMBER_APPEAL = re.compile(
+    r"^(?:do|does)\s+(?:stories|articles|reporting|journalism|work)\s+(?:and\s+\w+\s+)?like\s+"
+    r"this\s+matter\s+to\s+you\?"
+    r"|^become\s+an?\s+(?:[\w-]+\s+){0,2}(?:member|supporter|patron)\b.{0,60}\bsupport\b"
+    r"|^(?:please\s+)?support\s+(?:our\s+)?independent\s+(?:\w+\s+)?(?:journalism|publishing"
+    r"|media|reporting|news)\b",
+    re.IGNORECASE,
+)
 # A site search box's own words: "You can also filter by categories", "Sorry, we didn't find
 # anything.", WordPress's "Sorry, no posts matched your criteria."
 _SEARCH_BOX = re.compile(
@@ -398,7 +408,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("error-report", lambda t: bool(_ERROR_REPORT.search(t))),
     ("newsletter-confirmation", lambda t: bool(_CONFIRM_SUBSCRIPTION.match(t))),
     ("search-box", lambda t: bool(_SEARCH_BOX.match(t))),
-    ("ad-appeal", lambda t: bool(_AD_APPEAL.search(t))),
+    ("ad-appeal", lambda t: bool(_AD_APPEAL.search(t) or _MEMBER_APPEAL.match(t))),
     ("related", lambda t: bool(_OPENINGS.match(t) or _ANYWHERE.search(t))),
     ("cookie-notice", lambda t: bool(_COOKIES.search(t))),
     ("disclosure", lambda t: bool(_DISCLOSURE.search(t))),
@@ -470,7 +480,7 @@ def boilerplate_rule(text: str) -> str | None:
     if _CHART_SOURCE.match(text):
         return "photo-credit"
     if len(text.split()) > _MAX_WORDS:
-        if _AD_APPEAL.match(text):
+        if _AD_APPEAL.match(text) or _MEMBER_APPEAL.match(text):
             return "ad-appeal"  # "We Rely On Your Support: …", however long it runs
         if _PRINT_EDITION.match(text):
             return "reprint-notice"

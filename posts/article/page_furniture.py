@@ -96,6 +96,7 @@ _CLASS_RULES = (
         ),
     ),
 )
+_PLAYER = re.compile(r"(?i)\s*(?:audio|video|media|podcast)\s+player\b")
 _NEVER_BOXES = ("html", "body", "main", "article")  # what a class may call a sidebar's page
 
 
@@ -104,6 +105,7 @@ def clear_furniture(tree: etree._Element, address: str | None) -> tuple[tuple[st
     removed = (
         *_remove_repeated(tree),  # counted before the menus and sidebars showing them go
         *_remove_embeds(tree),
+        *_remove_players(tree),
         *_remove_named_boxes(tree),
         *_remove_teasers(tree, address),
         *_remove_linked_blurbs(tree),
@@ -141,6 +143,17 @@ def _remove_embeds(tree: etree._Element) -> Iterator[tuple[str, str]]:
         if parent is not None:
             parent.remove(element)
             yield "embedded-post", text[:200]
+
+
+def _remove_players(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    """An audio or video player its label names so ("Audio player - What if you don't want a
+    slice of the AI hype?"): the episode it plays is another story, and its title, set as a
+    heading, read as the article's."""
+    for element in tree.xpath("//*[@aria-label]"):
+        parent = element.getparent()
+        if parent is not None and _PLAYER.match(element.get("aria-label", "")):
+            yield "media-player", _words(element)[:200]
+            parent.remove(element)
 
 
 def _remove_named_boxes(tree: etree._Element) -> Iterator[tuple[str, str]]:

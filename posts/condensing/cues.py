@@ -357,6 +357,14 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             ("以下", "下記"),
             r"^(?:詳細|詳しく|続き)は(?:以下|下記)(?:から|で|に|をご覧|を参照|のとおり)",
         ),
+        (  # "Explore a larger collection of Livschitz's projects on Instagram and Vimeo.", "You
+            # also might enjoy this music video…": the artist's other pages, the site's other posts
+            ("instagram", "vimeo", "behance", "youtube", "website", "etsy", "enjoy", "like"),
+            r"^(?:explore|see|find|discover|check out|browse|follow|view)\b[^.!?]{0,80}\b(?:more"
+            r"|collection|work|projects|portfolio)\b[^.!?]{0,60}\bon\s+(?:(?:his|her|their)\s+)?"
+            r"(?:instagram|vimeo|behance|youtube|website|site|shop|etsy)\b"
+            r"|^you\s+(?:also\s+(?:might|may)|(?:might|may)\s+also)\s+(?:enjoy|like)\b",
+        ),
         (  # "Check out the full statement below from ABC News."
             ("above", "below"),
             r"\b(?:check out|see|read|watch|view|listen to|take a look at|have a look at)\b"

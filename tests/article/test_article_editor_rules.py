@@ -2227,3 +2227,24 @@ def test_the_sidebar_named_by_its_class_is_not_body_text() -> None:
     assert "foldable" not in text and "Night buses return" in text
     assert article.summary.startswith("The city council approved")
     assert any(rule == "sidebar" for rule, _ in article.removed)
+
+
+def test_a_membership_appeal_and_another_episode_s_player_are_not_body_text() -> None:
+    appeal = (
+        "<p><strong>Do stories and artists like this matter to you?</strong> <em>Become a "
+        "<a href='/members/'>Colossal Member</a> and support independent arts publishing. Join a "
+        "community of like-minded readers who are passionate about contemporary art, apply for "
+        "our annual grant, and get exclusive access to interviews, partner discounts, and event "
+        "tickets.</em></p>"
+    )
+    player = (
+        '<section aria-label="Audio player - What if you don\'t want a slice of the AI hype?">'
+        "<h2>What if you don't want a slice of the AI hype?</h2>"
+        "<span>No Stupid Questions with Susan Edmunds</span></section>"
+    )
+    article = page(body=BODY[:200] + player + BODY[200:] + appeal)
+    text = " ".join(article.paragraphs)
+    assert "slice of the AI hype" not in text and "Colossal Member" not in text
+    assert "Night buses return" in text
+    rules = {rule for rule, _ in article.removed}
+    assert {"media-player", "ad-appeal"} <= rules

@@ -293,6 +293,11 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
             True,
         ),
         ("Prices fell where a <b>-rated loan was cheaper than 5 < 6 suggests.", False),
+        # the artist's other pages, the site's other posts
+        ("Explore a larger collection of Livschitz's projects on Instagram and Vimeo.", True),
+        ("You also might enjoy this music video featuring layered papercraft.", True),
+        ("You may like it or not, but the council passed the budget.", False),
+        ("See the mural on the corner of Fifth Street this week.", False),
         (
             "Cats are not the only ones covered: the law also protects dogs, rabbits and birds"
             " kept in flats, from next year on.",
