@@ -17,6 +17,7 @@ from collections.abc import Callable
 from posts.article.item_names import MINOR_WORDS
 
 _MAX_WORDS = 30  # longer paragraphs are content, whatever they start with
+_BYLINE_WORDS = 14  # a byline with its date and desk; a longer line says more
 _MENU_WORDS = 20  # a run of capitalised labels this long is a menu, not a sentence …
 _MENU_SHARE = 0.9  # … when this share of its words are capitalised
 _RUN_WORDS, _RUN_SHARE, _RUN_ENDS = 200, 0.58, 0.07  # a page run together: see _is_menu
@@ -180,7 +181,8 @@ _BYLINE_TAIL = re.compile(
     r"\s*\b(?:[Bb]y|von|par|por)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
 )
 _BYLINE = re.compile(
-    r"^(?i:(?:written|reviewed|medically\s+reviewed|story|words|text|reporting|photos?)\s+)?"
+    r"^(?i:(?:written|reviewed|medically\s+reviewed|story|words|text|reporting|photos?|posted"
+    r"|published|submitted)\s+)?"
     r"(?i:by|von|par|por)\s+"
     r"(?:[A-Z][\w.'’-]*|de\b|van\b|von\b)(?:[\s,]+(?:[A-Z][\w.'’-]*|and|&|de|van|von|MD|PhD)){0,8}"
     r"(?:\s*[,|/–—-]\s*.{0,60})?(?:\s+on\s+.{0,40})?$"
@@ -392,7 +394,7 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("interface", lambda t: bool(_INTERFACE.match(t))),
     ("login-form", lambda t: bool(_LOGIN_FORM.match(t))),
     ("community-card", lambda t: bool(_COMMUNITY_CARD.match(t))),
-    ("byline", lambda t: len(t.split()) <= 14 and bool(_BYLINE.match(t))),
+    ("byline", lambda t: is_byline(t)),  # defined below, with the public helpers
     ("dateline", lambda t: _is_dateline(t)),
     ("reading-time", lambda t: bool(_READING_TIME.match(t))),
     ("promo", lambda t: bool(_PROMO.search(t))),
@@ -488,6 +490,12 @@ def boilerplate_rule(text: str) -> str | None:
             return "cookie-notice"  # a notice opening with it, however long it runs
         return "embedded-post" if _EMBED.search(text[-200:]) else None
     return next((name for name, rule in _SHORT_RULES if rule(text)), None)
+
+
+def is_byline(text: str) -> bool:
+    """Who wrote it, perhaps with when and for whom ("By Jane Doe", "Posted by Aayush Gauba /
+    DjangoCon US Organizers on July 13, 2026"), and nothing else."""
+    return len(text.split()) <= _BYLINE_WORDS and bool(_BYLINE.match(text.strip()))
 
 
 def is_photo_credit(text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from posts.article.boilerplate import REVIEWED_BY
+from posts.article.boilerplate import REVIEWED_BY, is_byline
 from posts.article.live import is_live
 from posts.article.normalize import squash
 from posts.article.scripts import EMOJI, SPACELESS
@@ -198,6 +198,8 @@ def _refusal(text: str, paragraphs: tuple[str, ...], lang: str | None) -> str | 
         return "starts mid-sentence, in lower case"
     if _PULL_QUOTE.match(text):
         return "opens with a quotation by someone it does not name"
+    if is_byline(text):
+        return "a byline (who posted it, and when), not what the article says"
     if _BYLINE_FIRST.match(text):
         return "opens with the byline (the page's first lines glued together)"
     if not _shares_words(text, " ".join(paragraphs[:12])):

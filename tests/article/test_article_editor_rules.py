@@ -507,6 +507,16 @@ def test_a_description_glued_from_the_byline_and_the_first_lines_is_refused() ->
     assert "opens with the byline" in explain(article)
 
 
+def test_a_description_that_is_only_the_byline_is_refused_and_so_is_the_line() -> None:
+    byline = "Posted by Aayush Gauba / DjangoCon US Organizers on July 13, 2026"
+    alone = page(f'<meta name="description" content="{byline}">')
+    assert alone.summary.startswith("The city council approved a new budget on Tuesday")
+    assert "a byline (who posted it, and when)" in explain(alone)
+    article = page(f'<meta name="description" content="{byline}">', f"<p>{byline}</p>{BODY}")
+    assert article.summary.startswith("The city council approved a new budget on Tuesday")
+    assert byline not in article.paragraphs
+
+
 def test_a_description_that_only_repeats_the_headline_is_refused() -> None:
     article = page(
         '<title>Where do night buses go?</title><meta name="description" '
