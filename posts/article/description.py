@@ -198,10 +198,10 @@ def _refusal(text: str, paragraphs: tuple[str, ...], lang: str | None) -> str | 
         return "starts mid-sentence, in lower case"
     if _PULL_QUOTE.match(text):
         return "opens with a quotation by someone it does not name"
-    if is_byline(text):
-        return "a byline (who posted it, and when), not what the article says"
     if _BYLINE_FIRST.match(text):
         return "opens with the byline (the page's first lines glued together)"
+    if is_byline(text):
+        return "a byline (who posted it, and when), not what the article says"
     if not _shares_words(text, " ".join(paragraphs[:12])):
         return "shares no content words with the body (site-wide text)"
     lead = max((len(p) for p in _opening_prose(paragraphs)), default=0)
