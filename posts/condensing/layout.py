@@ -29,6 +29,14 @@ MAX_CLAUSE_TRIES = 2000  # ways of cutting a long sentence at its clauses, tried
 _QUOTED = re.compile(r"„[^“”„]{1,300}[“”]|“[^”“]{1,300}”|«[^»]{1,300}»|\"[^\"]{1,300}\"")
 # a clause's end: its mark and the space after it ("known, ", "2015, ", "年、"); not before a
 # number, which goes with the words before ("am Samstag, 31. Januar", "Jones, 45,", "1, 2")
+# A word that opens a phrase: a piece cut at words ends before one rather than inside a phrase
+# ("…repeated disruptions" / "as the government introduced…", not "…introduced the" / "Public…")
+_PHRASE_OPENER = re.compile(
+    r"\s+(?=(?:as|while|when|because|although|though|after|before|since|until|which|who|whose"
+    r"|where|that|with|without|for|from|into|during|amid|against|and|but|or|to|in|on|at|by)\s)",
+    re.IGNORECASE,
+)
+_PHRASE_REACH = 0.6  # of the room beside the headline: the least a first piece cut so keeps
 _CLAUSE_END = re.compile(r"(?<=[^\W_])[,;:]\s+(?!\d)|\s[—–]\s+|[、，；：]")
 BREAK_COST = {PARAGRAPH: 0.0, SENTENCE: 0.05, INSIDE: 0.2, LEANING: 1.0}
 
@@ -57,25 +65,50 @@ def pieces(text: str, rules: Rules, budget: int, first: int | None = None) -> li
     room beside a headline): one when it fits whole, else the fewest pieces: cut after clauses
     when those pieces fit (the most even such cut, no piece under a fifth of the room: "…aren't
     known," / "but a report…" rather than "…is considering" / "new iPad…"), else as even as the
-    words allow in the smaller room (the smallest room per piece that still needs no more
-    pieces, found by bisection)."""
+    words allow (the smallest room per piece that still needs no more pieces, found by
+    bisection; the first piece fills the room beside the headline, the others share the rest:
+    a sentence a third longer than a post is two pieces, not four of the headline's room)."""
     first = budget if first is None else min(first, budget)
     if rules.fits(text, first):
         return [(text, "")]
-    at_clauses = _clause_cut(text, rules, (first, budget), len(_cut(text, rules, first)))
+    best = _cut(text, rules, first, budget)
+    at_clauses = _clause_cut(text, rules, (first, budget), len(best))
     if at_clauses:
         return at_clauses
-    budget = first
-    best = _cut(text, rules, budget)
+    if first < budget:
+        at_phrase = _phrase_cut(text, rules, first, budget, len(best))
+        if at_phrase:
+            return at_phrase
     low, high = math.ceil(rules.length(text) / max(len(best), 1)), budget
     while low < high:
         middle = (low + high) // 2
-        runs = _cut(text, rules, middle)
+        runs = _cut(text, rules, min(first, middle), middle)
         if runs and len(runs) <= len(best):
             best, high = runs, middle
         else:
             low = middle + 1
     return best
+
+
+def _phrase_cut(
+    text: str, rules: Rules, first: int, budget: int, count: int
+) -> list[tuple[str, str]]:
+    """The first piece, beside a headline, ended before the last word that opens a phrase in
+    it (keeping :data:`_PHRASE_REACH` of the room), the rest cut as evenly as the words allow
+    in no more than ``count`` pieces in all; [] if there is no such cut."""
+    head = _cut(text, rules, first, first)[0][0]
+    found = [
+        m
+        for m in _PHRASE_OPENER.finditer(head)
+        if rules.length(head[: m.start()]) >= _PHRASE_REACH * first
+    ]
+    if not found:
+        return []
+    cut = found[-1]
+    rest = pieces(text[cut.end() :], rules, budget)
+    if 1 + len(rest) > count:
+        return []
+    return [(text[: cut.start()], ""), (rest[0][0], cut.group()), *rest[1:]]
 
 
 def _clause_cut(
@@ -111,10 +144,13 @@ def _mark_end(text: str, start: int) -> int:
     return start + 2 if text[start].isspace() else start + 1
 
 
-def _cut(text: str, rules: Rules, budget: int) -> list[tuple[str, str]]:
+def _cut(text: str, rules: Rules, first: int, budget: int) -> list[tuple[str, str]]:
+    """``text`` cut at words into the fewest pieces, the first fitting ``first``, the rest
+    ``budget``."""
     words = Words([Unit(text, 0)])
+    opening = Slot(Rules(rules.platform, first), lambda body: body)
     slot = Slot(Rules(rules.platform, budget), lambda body: body)
-    placed = pack(words, lambda _: slot, len(words) + 1)
+    placed = pack(words, lambda k: opening if k == 0 else slot, len(words) + 1)
     if not placed or placed[-1].end < len(words):
         return []
     joints = [""] + [words.text[words.ends[p.end - 1] : words.starts[p.end]] for p in placed[:-1]]

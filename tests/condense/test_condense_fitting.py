@@ -221,6 +221,34 @@ def test_a_long_lead_beside_the_headline_is_cut_after_the_clause_that_fits_there
     assert posts[0] == f"{title}\n\n{clause}" and posts[1].startswith(rest)
 
 
+def test_a_long_lead_without_a_clause_to_cut_at_is_two_pieces_cut_before_a_phrase() -> None:
+    """A summary a third longer than a post starts beside the headline and ends in post 2: two
+    pieces, the first ended before a word opening a phrase, not three pieces of the headline's
+    room cut inside a name ("…from Union home" / "minister Amit Shah…")."""
+    title = (
+        "Parliament showdown: Debate on anti-paper leak Bill delayed amid opposition uproar; "
+        "students give ultimatum to Centre, say may restart protest - top developments"
+    )
+    lead = (
+        "NEW DELHI: The Monsoon Session of Parliament on Monday witnessed repeated disruptions "
+        "as the government introduced the Public Examinations (Prevention of Unfair Means) "
+        "Amendment Bill, while opposition parties demanded a statement from Union home minister "
+        "Amit Shah on the alleged police action against protesting students."
+    )
+    more = (
+        "The opposition also raised the alleged use of an AK-47 rifle during a student protest "
+        "in Bihar's Siwan district on July 25.",
+        "The two Houses were adjourned for the day amid sloganeering and protests, with the Lok "
+        "Sabha scheduled to meet again at 11 am on Tuesday.",
+    )
+    options = CondenseOptions(numbering="none")
+    source = plain(title, lead, lead, *more, url="https://e.org/a")
+    posts = [p.text for p in condense(source, "x", mode="thread", options=options).posts]
+    head, _, rest = lead.partition(" as the government")
+    assert posts[0] == f"{title}\n\n{head}"
+    assert posts[1].startswith(f"as the government{rest}")
+
+
 def test_each_platform_breaks_the_thread_for_its_own_room() -> None:
     one = "Harbour ferries will leave every twenty minutes from the northern quay " + "a" * 75 + "."
     two = "Cyclists asked the council for a painted lane beside old warehouses " + "b" * 80 + "."
