@@ -23,6 +23,10 @@ _HASHTAG_WORD = re.compile(r"^[#＃]\w+$")
 _URL_WORD = re.compile(r"^(?:https?://|www\.|[\w-]+(?:\.[\w-]+)+/)\S*$", re.IGNORECASE)
 _TRAILING_TAGS = re.compile(r"(?:\s+[#＃]\w+)+$")
 _CLAUSE_END = (",", ";", ":", "—", "–", "-", "、", "，", "；", "：")
+# words no sentence ends on: a post stopping on one was cut mid-phrase ("…introduced the")
+_FUNCTION = """the a an of to and or with for in on at by from
+    der die das den dem des und le la les et de du el los las y"""
+_FUNCTION_WORDS = frozenset(_FUNCTION.split())
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "'", "”", "’", ")", "」", "』", "»")
 
 
@@ -59,7 +63,12 @@ def _split_sentences(prose: list[list[str]]) -> list[Finding]:
     for index, (lines, after) in enumerate(pairwise(prose)):
         end = _without_tags(lines[-1]) if lines else ""
         goes_on = bool(after) and after[0][:1].islower()
-        if end and not end.endswith(_SENTENCE_END) and (goes_on or end.endswith(_CLAUSE_END)):
+        stuck = end.rsplit(None, 1)[-1].casefold() in _FUNCTION_WORDS if end else False
+        if (
+            end
+            and not end.endswith(_SENTENCE_END)
+            and (goes_on or stuck or end.endswith(_CLAUSE_END))
+        ):
             found.append(
                 (
                     "split-sentence",

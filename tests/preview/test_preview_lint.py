@@ -188,3 +188,13 @@ def test_an_impersonal_it_il_or_es_does_not_lean_back(make_draft: MakeDraft) -> 
         ]
     )
     assert [(w.rule, w.part) for w in lint.editing(draft)] == [("dangling-start", 5)]
+
+
+def test_a_post_stopping_on_a_function_word_was_cut_mid_phrase(make_draft: MakeDraft) -> None:
+    draft = make_draft(
+        [
+            "1/2 The Monsoon Session witnessed disruptions as the government introduced the",
+            "2/2 Public Examinations Amendment Bill.",
+        ]
+    )
+    assert [(w.rule, w.part) for w in lint.editing(draft)] == [("split-sentence", 0)]
