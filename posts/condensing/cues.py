@@ -210,6 +210,10 @@ _FILLER = re.compile(
     r"(?:this|the) (?:article|post|story) (?:was|has been|originally|first)|copyright|©|"
     r"all rights reserved|in this (?:article|post)|without further ado|"
     r"let['’]?s (?:dive|get started|take a look)|"
+    # the writer's asides to the reader: "Right?", "Did we confuse you?", "To make you
+    # understand what's going on, let us take you to the beginning."
+    r"(?:right|confused|get it|got it)\?$|did (?:we|i) (?:confuse|lose) you\b|"
+    r"(?:to make you understand\b[^.!?]{0,40},\s*)?let (?:us|me) take you\b|"
     r"here['’]?s (?:how|what|everything|a (?:look|quick look|rundown))|"
     r"here are (?:the|some|a few)\b|"
     r"read on\b|what do you think|enjoy[!.]|happy \w+ing|recommend this\b|"

@@ -293,6 +293,11 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
             True,
         ),
         ("Prices fell where a <b>-rated loan was cheaper than 5 < 6 suggests.", False),
+        # the writer's asides to the reader
+        ("Right?", True),
+        ("Did we confuse you?", True),
+        ("To make you understand what's going on, let us take you to the beginning.", True),
+        ("Did we win the vote? The count says yes.", False),
         # the artist's other pages, the site's other posts
         ("Explore a larger collection of Livschitz's projects on Instagram and Vimeo.", True),
         ("You also might enjoy this music video featuring layered papercraft.", True),
