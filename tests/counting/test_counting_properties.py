@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from posts.counting import bluesky_facets, measure, url_spans
+from posts.counting import bluesky_facets, bluesky_link_text, measure, url_spans
 from posts.counting.emoji import EMOJI_WINDOW, emoji_regex
 from posts.counting.graphemes import grapheme_count, graphemes
 
@@ -131,3 +131,28 @@ def test_emoji_windows_hold_every_emoji_match(text: str) -> None:
         for m in pattern.finditer(window.group())
     ]
     assert in_windows == [m.span() for m in pattern.finditer(text)]
+
+
+PATHS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_/.é%", max_size=60)
+
+
+@given(
+    st.sampled_from(["http", "https"]),
+    st.sampled_from(["example.org", "News.Example.co.uk", "xn--bcher-kva.de:8080"]),
+    PATHS,
+    st.lists(WORDS, max_size=6).map(" ".join),
+)
+def test_a_shortened_link_is_linked_whole_to_its_address(
+    scheme: str, host: str, path: str, before: str
+) -> None:
+    url = f"{scheme}://{host}/{path}"
+    shown = bluesky_link_text(url)
+    assert measure("bluesky", shown) <= len(host) + 17  # host, "/", 13 characters and "..."
+    text = f"{before}\n\n{shown}"
+    data = text.encode("utf-8")
+    links = [
+        (data[f["index"]["byteStart"] : f["index"]["byteEnd"]].decode(), f["features"][0])
+        for f in bluesky_facets(text, {shown: url})
+        if "uri" in f["features"][0]
+    ]
+    assert (shown, {"$type": "app.bsky.richtext.facet#link", "uri": url}) == links[-1]
