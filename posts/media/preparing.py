@@ -155,8 +155,11 @@ def _first_scale(size: tuple[int, int], fit: Fit) -> float:
 
 def _as_jpeg(picture: Image.Image, scale: float, budget: int) -> Prepared | None:
     """Quality steps at each size, then a smaller size, by about as much as the last try was
-    over, down to :data:`SMALLEST_SIDE` (tried itself, not stepped over); None below it."""
-    floor = SMALLEST_SIDE / min(picture.size)
+    over, down to :data:`SMALLEST_SIDE` (tried itself, not stepped over) on the short side, or
+    on the long side of a picture already thinner than that (a 58×786 strip of noise may need
+    it); None below it."""
+    short, long = sorted(picture.size)
+    floor = SMALLEST_SIDE / (long if short <= SMALLEST_SIDE else short)
     while True:
         sized = _resized(picture, scale)
         for quality in QUALITIES:
