@@ -121,8 +121,6 @@ _TURNS = frozenset(
 # A capitalised word (a name, or "I") or a third-person singular pronoun, whichever comes first.
 # A capitalised word that may name someone, or a third-person pronoun.
 _NAME_OR_PRONOUN = re.compile(r"\b(?:[A-Z][\w'’-]*|(?:he|she|him|his|her|hers)\b)")
-# "While he doesn't buy halibut much — he's got a freezer full of it — Bassi, 43, keeps…": a
-# clause before the subject, whose "he" is the name that follows it.
 # An impersonal "it", "il", "es": the pronoun stands for nothing said before ("It is clear
 # that…", "It takes years…", "Il y a…", "Il me semble que…", "Es gibt…").
 _DUMMY_SUBJECTS = frozenset({"it", "il", "es"})
@@ -131,9 +129,12 @@ _IMPERSONAL = re.compile(
     r"(?!(?:him|her|them|us|me|you|this|that|it|one)\s)(?:\w+\s+)?\w+\s+(?:to|that)\s"
     r"|it\s+(?:seems|seemed|appears|appeared)\s+(?:that|to|as\s+if)\s|it\s+takes?\s|it\s+took\s"
     r"|it\s+was\s+not\s+until\s|il\s+(?:y\s+a|y\s+avait|faut|fallait|suffit|s['’]agit|para[iî]t"
-    r"|existe|reste|(?:(?:me|nous|vous|lui|leur)\s+)?semble|est\s+(?:\w+\s+)?\w+\s+(?:de|d['’]|que|qu['’]))"
+    r"|existe|reste|(?:(?:me|nous|vous|lui|leur)\s+)?semble"
+    r"|est\s+(?:\w+\s+)?\w+\s+(?:de|d['’]|que|qu['’]))"
     r"|es\s+(?:gibt|gab|geht\s+um|ging\s+um))"
 )
+# "While he doesn't buy halibut much — he's got a freezer full of it — Bassi, 43, keeps…": a
+# clause before the subject, whose "he" is the name that follows it.
 _CATAPHORA = re.compile(
     r"(?:While|When|Although|Though|As|After|Before|Since|Because|If|Until|Once)\s+(?:he|she)\b"
     r"[^.!?]{0,160}?[,—–]\s*(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+(?=[\s,])"

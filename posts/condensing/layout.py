@@ -27,8 +27,6 @@ LEAST_PIECE = 0.2  # of a post's room: a clause shorter than this is no piece of
 MAX_CLAUSE_TRIES = 2000  # ways of cutting a long sentence at its clauses, tried at most
 # a quotation, inside which no clause mark is a place to cut ("„NC – Keine Nutzung“")
 _QUOTED = re.compile(r"„[^“”„]{1,300}[“”]|“[^”“]{1,300}”|«[^»]{1,300}»|\"[^\"]{1,300}\"")
-# a clause's end: its mark and the space after it ("known, ", "2015, ", "年、"); not before a
-# number, which goes with the words before ("am Samstag, 31. Januar", "Jones, 45,", "1, 2")
 # A word that opens a phrase: a piece cut at words ends before one rather than inside a phrase
 # ("…repeated disruptions" / "as the government introduced…", not "…introduced the" / "Public…")
 _PHRASE_OPENER = re.compile(
@@ -36,7 +34,9 @@ _PHRASE_OPENER = re.compile(
     r"|where|that|with|without|for|from|into|during|amid|against|and|but|or|to|in|on|at|by)\s)",
     re.IGNORECASE,
 )
-_PHRASE_REACH = 0.6  # of the room beside the headline: the least a first piece cut so keeps
+_PHRASE_REACH = 0.6  # of a first piece beside the headline: the least that cutting it so keeps
+# a clause's end: its mark and the space after it ("known, ", "2015, ", "年、"); not before a
+# number, which goes with the words before ("am Samstag, 31. Januar", "Jones, 45,", "1, 2")
 _CLAUSE_END = re.compile(r"(?<=[^\W_])[,;:]\s+(?!\d)|\s[—–]\s+|[、，；：]")
 BREAK_COST = {PARAGRAPH: 0.0, SENTENCE: 0.05, INSIDE: 0.2, LEANING: 1.0}
 
@@ -76,7 +76,7 @@ def pieces(text: str, rules: Rules, budget: int, first: int | None = None) -> li
     if at_clauses:
         return at_clauses
     if first < budget:
-        at_phrase = _phrase_cut(text, rules, first, budget, len(best))
+        at_phrase = _phrase_cut(text, rules, budget, best)
         if at_phrase:
             return at_phrase
     low, high = math.ceil(rules.length(text) / max(len(best), 1)), budget
@@ -91,22 +91,22 @@ def pieces(text: str, rules: Rules, budget: int, first: int | None = None) -> li
 
 
 def _phrase_cut(
-    text: str, rules: Rules, first: int, budget: int, count: int
+    text: str, rules: Rules, budget: int, best: list[tuple[str, str]]
 ) -> list[tuple[str, str]]:
-    """The first piece, beside a headline, ended before the last word that opens a phrase in
-    it (keeping :data:`_PHRASE_REACH` of the room), the rest cut as evenly as the words allow
-    in no more than ``count`` pieces in all; [] if there is no such cut."""
-    head = _cut(text, rules, first, first)[0][0]
-    found = [
-        m
-        for m in _PHRASE_OPENER.finditer(head)
-        if rules.length(head[: m.start()]) >= _PHRASE_REACH * first
-    ]
+    """``best`` (the word cut, its first piece filling the room beside a headline) with that
+    piece ended before the last word that opens a phrase in it (keeping :data:`_PHRASE_REACH`
+    of it), the rest cut as evenly as the words allow in no more pieces in all; [] if there is
+    no such cut."""
+    if not best:
+        return []
+    head = best[0][0]
+    least = _PHRASE_REACH * rules.length(head)
+    found = [m for m in _PHRASE_OPENER.finditer(head) if rules.length(head[: m.start()]) >= least]
     if not found:
         return []
     cut = found[-1]
     rest = pieces(text[cut.end() :], rules, budget)
-    if 1 + len(rest) > count:
+    if 1 + len(rest) > len(best):
         return []
     return [(text[: cut.start()], ""), (rest[0][0], cut.group()), *rest[1:]]
 

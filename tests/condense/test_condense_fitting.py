@@ -9,6 +9,7 @@ import pytest
 
 from posts import counting
 from posts.condensing import condense
+from posts.errors import InputError
 from posts.model import Article, CondenseOptions, Section
 from tests.condense.conftest import ARTICLES, PLATFORMS
 
@@ -308,3 +309,10 @@ def test_an_article_with_nothing_to_rank_posts_its_opening_without_item_headings
     for post in condense(source, "x", mode="thread", options=options).posts:
         assert post.text.endswith("."), post.text
         assert post.text.count("12.4tide") <= 1
+
+
+def test_a_lead_no_word_cut_can_start_beside_the_headline_is_a_clean_error_not_a_crash() -> None:
+    """X refuses U+FEFF in a post: no piece of this lead fits anywhere (found by hypothesis)."""
+    source = plain("Tide tide tide.", "Tide tide tide tide \ufeff.")
+    with pytest.raises(InputError, match="nothing fits a x post of 280"):
+        condense(source, "x", mode="thread")

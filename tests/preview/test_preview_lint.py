@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from scheduler.preview import lint
 from scheduler.preview.lint import LintLimits, QueuedPost
 from scheduler.preview.model import LinkCard
@@ -163,38 +165,38 @@ def test_editing_sees_a_split_sentence_a_dangling_opening_and_a_post_of_tags(
     assert lint.editing(make_draft(["1/2 Whole sentence.", "2/2 Another one."])) == []
 
 
-def test_a_quote_said_by_she_leans_back_only_when_it_opens_the_post(
-    make_draft: MakeDraft,
+@pytest.mark.parametrize(
+    ("posts", "found"),
+    [
+        (  # a quote said by "she" leans back only when it opens the post
+            [
+                "1/3 Volunteers counted the bats.",
+                '2/3 Dr. Okafor checked the recordings. "They fly low," she said.',
+                '3/3 "It was dark. We left early," she said.',
+            ],
+            [("dangling-start", 2)],
+        ),
+        (  # an impersonal it, il or es does not lean back
+            [
+                "1/6 Volunteers counted the bats.",
+                "2/6 It is clear that the canal helped.",
+                "3/6 Il me semble que Philippe Muray en parle.",
+                "4/6 Es gibt viele Gründe dafür.",
+                "5/6 It takes years to grow a reed bed.",
+                "6/6 It was him that found them.",
+            ],
+            [("dangling-start", 5)],
+        ),
+        (  # a post stopping on a function word was cut mid-phrase
+            [
+                "1/2 The Monsoon Session witnessed disruptions as the government introduced the",
+                "2/2 Public Examinations Amendment Bill.",
+            ],
+            [("split-sentence", 0)],
+        ),
+    ],
+)
+def test_what_the_lint_sees_in_openings_and_endings(
+    make_draft: MakeDraft, posts: list[str], found: list[tuple[str, int]]
 ) -> None:
-    draft = make_draft(
-        [
-            "1/3 Volunteers counted the bats.",
-            '2/3 Dr. Okafor checked the recordings. "They fly low," she said.',
-            '3/3 "It was dark. We left early," she said.',
-        ]
-    )
-    assert [(w.rule, w.part) for w in lint.editing(draft)] == [("dangling-start", 2)]
-
-
-def test_an_impersonal_it_il_or_es_does_not_lean_back(make_draft: MakeDraft) -> None:
-    draft = make_draft(
-        [
-            "1/6 Volunteers counted the bats.",
-            "2/6 It is clear that the canal helped.",
-            "3/6 Il me semble que Philippe Muray en parle.",
-            "4/6 Es gibt viele Gründe dafür.",
-            "5/6 It takes years to grow a reed bed.",
-            "6/6 It was him that found them.",
-        ]
-    )
-    assert [(w.rule, w.part) for w in lint.editing(draft)] == [("dangling-start", 5)]
-
-
-def test_a_post_stopping_on_a_function_word_was_cut_mid_phrase(make_draft: MakeDraft) -> None:
-    draft = make_draft(
-        [
-            "1/2 The Monsoon Session witnessed disruptions as the government introduced the",
-            "2/2 Public Examinations Amendment Bill.",
-        ]
-    )
-    assert [(w.rule, w.part) for w in lint.editing(draft)] == [("split-sentence", 0)]
+    assert [(w.rule, w.part) for w in lint.editing(make_draft(posts))] == found
