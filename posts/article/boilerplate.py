@@ -347,7 +347,9 @@ _PLAYER = re.compile(
     r"|this\s+feature\s+is\s+not\s+available\s+right\s+now\.?.*"
     r"|if\s+playback\s+doesn[’']t\s+begin\s+shortly\b.*|tap\s+to\s+unmute"
     r"|an\s+error\s+occurred\s+while\s+retrieving\s+sharing\s+information\b.*"
-    r"|videos\s+you\s+watch\s+may\s+be\s+added\s+to\s+the\s+tv[’']s\s+watch\s+history\b.*)$",
+    r"|videos\s+you\s+watch\s+may\s+be\s+added\s+to\s+the\s+tv[’']s\s+watch\s+history\b.*"
+    # WordPress PowerPress's links under its player: "Podcast: Play in new window | Download"
+    r"|(?:podcast\s*:\s*)?play\s+in\s+new\s+window(?:\s*\|\s*(?:download|embed)\b[^|]{0,30})*)$",
     re.IGNORECASE,
 )
 _AFFILIATE = re.compile(

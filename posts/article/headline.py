@@ -21,8 +21,10 @@ from posts.article.boilerplate import is_no_script_notice, is_unrendered_templat
 from posts.article.normalize import comparable
 from posts.article.scripts import SPACELESS
 
-# "|", "::", "·", "•", "«", "»", " @ ", " _": always separators in a <title>.
+# "|", "::", "·", "•", "«", "»", " @ ", " _": always separators in a <title>; guillemets not
+# when they open and close a quotation ("Screenshot : «Vape Wave», «6 Days»…")
 _PIPE = re.compile(r"\s*(?:::|[|«»])\s*|\s+[·•/@›]\s+|\s+_")
+_PIPE_QUOTING = re.compile(r"\s*(?:::|\|)\s*|\s+[·•/@›]\s+|\s+_")
 # "Headline:Site": a site's name after a colon, taken off only when it is the site's name
 _COLON = re.compile(r"\s*[:：]\s+|[:：]\s*(?=[^:：]+$)")
 _SPACED_COLON = re.compile(r"\s+:\s+")  # "Post title : subreddit"
@@ -127,7 +129,7 @@ def choose_headline(
         for s, t in candidates
         if not _CUT_OR_LOST.search(t) and not _cut_short(t, candidates, sites)
     ] or list(candidates)
-    cleaned = [_strip(source, text, sites) for source, text in whole]
+    cleaned = [_strip(source, text, sites, slug) for source, text in whole]
     # what a title's end or start took off names the site, unless another candidate is it
     # ("Uncork the mystery… | Culture| Arts, music and lifestyle reporting from Germany | DW")
     sites |= {comparable(s) for c in cleaned for s in c.stripped} - {
@@ -189,11 +191,14 @@ def _usable(text: str, sites: set[str]) -> bool:
     return not is_no_script_notice(text) and not is_unrendered_template(text)
 
 
+def _pipes(text: str) -> list[str]:
+    """``text`` split at its separators."""
+    return (_PIPE_QUOTING if "«" in text and "»" in text else _PIPE).split(text)
+
+
 def _segments(text: str) -> frozenset[str]:
     """The parts of a title between its separators ("Mozilla - Wikipedia": Mozilla, Wikipedia)."""
-    parts = (
-        p for dash in _DASH.split(text) for pipe in _PIPE.split(dash) for p in _COLON.split(pipe)
-    )
+    parts = (p for dash in _DASH.split(text) for pipe in _pipes(dash) for p in _COLON.split(pipe))
     return frozenset(comparable(part) for part in parts)
 
 
@@ -207,7 +212,7 @@ def _named_by_title(candidates: tuple[tuple[str, str], ...], sites: set[str]) ->
     ends = set()
     for source, text in candidates:
         if source == "title":
-            splits = (_DASH.split(text), _PIPE.split(text), _SPACED_COLON.split(text))
+            splits = (_DASH.split(text), _pipes(text), _SPACED_COLON.split(text))
             for parts in ([s for s in split if s.strip()] for split in splits):
                 if len(parts) > 1 and comparable(parts[0]) not in sites:
                     # a site's name first is far shorter than what follows: "ACCU :: Defining
@@ -249,13 +254,16 @@ def _substantial(text: str) -> bool:
     return (len(words) < 3 or spaceless) and len(text) >= _SUBSTANTIAL_CHARS
 
 
-def _strip(source: str, text: str, sites: set[str]) -> Headline:
-    """Take site and section segments off both ends of ``text``."""
+def _strip(source: str, text: str, sites: set[str], slug: str = "") -> Headline:
+    """Take site and section segments off both ends of ``text``; of several segments between
+    separators, keep the headline-sized one, the one the address's ``slug`` spells out first."""
     stripped: list[str] = []
-    segments = _trim(_PIPE.split(text), sites, stripped)
+    segments = _trim(_pipes(text), sites, stripped)
     if len(segments) > 1:  # "Headline | Section | Site" with names Herald does not know
         headlines = [s for s in segments if not _echoes_site(s, sites)] or segments
-        keep = max(headlines, key=lambda s: (len(s.split()), len(s)))
+        keep = max(
+            headlines, key=lambda s: (bool(slug) and comparable(s) == slug, len(s.split()), len(s))
+        )
         stripped += [s for s in segments if s is not keep]
         segments = [keep]
     kept = _rejoin(text, segments)

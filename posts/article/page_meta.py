@@ -196,7 +196,7 @@ _VALUE_KEYS = frozenset({"og:site_name", "application-name", "og:type"})
 _DECOR = re.compile(
     r"(?i)(?:^|[/_.-])(?:(?:status|social|share)?icons?|logos?|avatars?|sprites?|spacer|pixel"
     r"|badge|header|banner|placeholder|blank|loading|facebook|twitter|instagram|pinterest|linkedin|whatsapp|rss"
-    r"|emoji|gravatar|nav|quicknav|buttons?|preload)\d*(?:[/_.-]|$)"  # also "banner1.gif"
+    r"|emoji|gravatar|nav|quicknav|buttons?|preload|play)\d*(?:[/_.-]|$)"  # also "banner1.gif"
     r"|(?:^|[/_.-])\d{2,3}x\d{2}\.(?:png|gif)$"  # a badge named by its size ("88x31.png")
     r"|icons?\d{1,3}(?:x\d{1,3})?\."  # an icon named by its size ("feed-icon16x16.png")
     r"|pixel\.(?:png|gif)(?:[?#]|$)"  # a tracking pixel ("renderTimingPixel.png")
@@ -223,6 +223,12 @@ _LOGO_PARTS = 5  # "social_default_logo-1481777.png"; a longer name is a story's
 _FURNITURE_BOX = re.compile(
     r"(?i)(?:^|[\s_-])(?:sidebar|widget|footer|pinup|promo)"
     r"(?:$|[\s_-])"
+)
+# The site's header and menus, named as such ("header", "site-header", "masthead", "main-nav",
+# "menu"); not an article's own header ("entry-header"), where its picture may be.
+_SITE_BOX = re.compile(
+    r"(?i)(?:^|\s)(?:(?:site|page|global|main)[_-]?)?(?:header|masthead)(?:$|\s)"
+    r"|(?:^|[\s_-])(?:nav|navigation|menu)(?:$|\s)"
 )
 _HIDDEN_STYLE = re.compile(
     r"(?i)(?:^|;)\s*(?:(?:width|height)\s*:\s*[01](?:px)?\s*(?:;|$)|display\s*:\s*none"
@@ -278,11 +284,13 @@ def _decorative(img: etree._Element, src: str) -> bool:
 
 def _in_furniture(img: etree._Element) -> bool:
     """Set in the page's sidebar, footer or a promotion box (by the ``id`` or ``class`` of a box
-    around it: "pinup", "sidebar", "widget")."""
-    return any(
-        _FURNITURE_BOX.search(f"{box.get('id') or ''} {box.get('class') or ''}")
-        for box in img.iterancestors()
-    )
+    around it: "pinup", "sidebar", "widget"), or in its header or menus (a ``<nav>``, or a box
+    so named: a radio site's "program guide" button)."""
+    for box in img.iterancestors():
+        names = f"{box.get('id') or ''} {box.get('class') or ''}"
+        if box.tag == "nav" or _FURNITURE_BOX.search(names) or _SITE_BOX.search(names):
+            return True
+    return False
 
 
 def _links_home(img: etree._Element) -> bool:

@@ -43,6 +43,8 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "Rating is available when the video has been rented.",
         "This feature is not available right now. Please try again later.",
         "If playback doesn't begin shortly, try restarting your device.",
+        "Podcast: Play in new window | Download",  # WordPress PowerPress, under its player
+        "Podcast: Play in new window | Download (Duration: 4:12 — 3.9MB) | Embed",
         '{{nrco.contentDetailController.content.status === "published" ? "Contenu publié" : '
         '"Inconnu"}} {{nrco.contentDetailController.content.lastUpdateUser.fullName}}',
         "{{ article.title }}",

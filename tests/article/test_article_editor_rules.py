@@ -122,6 +122,15 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "ツリーを描画できる「Treeviz」",
         ),
         ("<title>Budget: moves money to buses</title>", "Budget: moves money to buses"),
+        (  # guillemets that quote titles are no separators
+            "<title>Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…</title>",
+            "Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…",
+        ),
+        (  # WordPress's old "Blog » Blog Archive » Post": the address names the post
+            "<title>The Film Gang &raquo; Blog Archive &raquo; Stand Up Guys</title>"
+            '<link rel="canonical" href="https://blogs.example/2013/02/08/stand-up-guys/">',
+            "Stand Up Guys",
+        ),
         (  # a blog's name before the site's
             '<meta property="og:site_name" content="Forward.com">'
             "<title>Why does Slack say hummus? - The Schmooze &#x2013; Forward.com</title>",
@@ -1419,6 +1428,22 @@ def test_the_lead_image_is_the_articles_picture_not_the_sites_header_or_a_placeh
         "https://news.example/photos/bus.jpg",
         "Night bus 7",
     )
+
+
+def test_no_lead_image_from_the_sites_menus_or_a_players_button() -> None:
+    """An old blog without social cards or ``<article>``: its header's menu buttons ("program
+    guide") and its podcast player's "Play" button come before the post's own picture."""
+    html = (
+        "<html><head><title>Budget moves money to buses</title></head><body>"
+        '<div id="header"><div class="secondary-nav"><ul><a href="/guide.html"><li>'
+        '<img src="https://news.example/images/program_guide.png"></li></a></ul></div></div>'
+        '<div class="entry"><div class="powerpress_player"><a href="/a.mp3"><img alt="Play" '
+        'src="https://news.example/plugins/powerpress/play_audio.png"></a></div>'
+        '<img src="https://news.example/photos/bus.jpg" alt="Night bus 7">' + BODY + "</div>"
+        "</body></html>"
+    )
+    article = parse_article(html.encode(), source="page.html", url="https://news.example/b")
+    assert article.image == "https://news.example/photos/bus.jpg"
 
 
 def _shifted(text: str) -> str:
