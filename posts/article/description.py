@@ -64,10 +64,13 @@ _ASKS_READER = re.compile(
 # A site's note on who checked its pages, closing every description: "Written or reviewed by a
 # board-certified physician.", "Medically reviewed by Dr. Ann Lee."
 _REVIEWED = re.compile(rf"(?<=[.!?])\s+{REVIEWED_BY}[^.!?]{{2,80}}\.?\s*$", re.IGNORECASE)
-# A link's words after the last whole sentence: "…disgusting seats. Full article."
+# A link's words after the last whole sentence: "…disgusting seats. Full article.", CNET's
+# "…and the Pope. Read this article by Justin Yu on CNET."
 _LINK_AFTER = re.compile(
     r"(?<=[.!?])\s+(?:(?:read\s+(?:the\s+)?)?full\s+(?:article|story)|read\s+more"
-    r"|continue\s+reading)\W*$",
+    r"|continue\s+reading"
+    r"|read\s+(?:this|the)\s+(?:full\s+)?(?:article|story|post|review)(?:\s+by\s+[^.!?]{2,60}?)?"
+    r"(?:\s+(?:on|at)\s+[^!?]{2,40}?)?|read\s+more\s+(?:on|at)\s+[^!?]{2,40}?)\W*$",
     re.IGNORECASE,
 )
 # "Finally, …", "Which is why we put together…", "And then…": text that answers what came before

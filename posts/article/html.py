@@ -18,6 +18,7 @@ from lxml import etree
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from posts.addresses import without_tracking
 from posts.article.boilerplate import is_photo_credit
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.garbled import garbled
@@ -121,8 +122,8 @@ def _article_address(*candidates: str | None) -> str | None:
     for candidate in candidates:
         url = absolute_url(candidate)
         parts = urlsplit(url) if url else None
-        if parts and (parts.path.strip("/") or parts.query):
-            return url
+        if url and parts and (parts.path.strip("/") or parts.query):
+            return without_tracking(url)
     return None
 
 
@@ -246,9 +247,9 @@ def _explain_headline(headline: Headline | None) -> tuple[str, ...]:
 
 
 def _explain_link(page: PageMeta, url: str | None, found: str | None) -> str:
-    if url and url == absolute_url(page.canonical):
+    if url and url == _article_address(page.canonical):
         return "link: <link rel=canonical>"
-    if url and url == absolute_url(page.og_url):
+    if url and url == _article_address(page.og_url):
         return "link: og:url"
     if url:
         return "link: page metadata"

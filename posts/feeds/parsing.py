@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
+from posts.addresses import TRACKING, without_tracking
 from posts.errors import InputError
 
 _BENIGN = ("CharacterEncodingOverride", "NonXMLContentType")  # feedparser's harmless complaints
-_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 _JSON_FEED = "https://jsonfeed.org/version/"
 
 
@@ -67,7 +67,7 @@ def normalised_link(link: str) -> str:
     host = (parts.hostname or "").lower()
     default = {"http": 80, "https": 443}.get(parts.scheme.lower())
     port = f":{parts.port}" if parts.port and parts.port != default else ""
-    query = [(k, v) for k, v in parse_qsl(parts.query, True) if not k.startswith(_TRACKING)]
+    query = [(k, v) for k, v in parse_qsl(parts.query, True) if not k.startswith(TRACKING)]
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), host + port, path, urlencode(query), ""))
 
@@ -85,7 +85,7 @@ def _xml_feed(data: bytes, url: str) -> list[Entry]:
 
 
 def _xml_entry(raw: Any, position: int) -> Entry | None:
-    link = raw.get("link") or None
+    link = without_tracking(raw["link"]) if raw.get("link") else None  # FeedBurner's utm_…
     identity = (raw.get("id") or "").strip() or (normalised_link(link) if link else "")
     if not identity:
         return None
@@ -121,7 +121,7 @@ def _json_feed(data: bytes, url: str) -> list[Entry]:
 
 def _json_entry(item: dict[str, Any], position: int, base: str) -> Entry | None:
     written = _text(item.get("url")) or _text(item.get("external_url"))
-    link = urljoin(base, written) if written else None
+    link = without_tracking(urljoin(base, written)) if written else None
     identity = _text(item.get("id")) or (normalised_link(link) if link else "")
     if not identity:
         return None

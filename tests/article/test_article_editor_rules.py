@@ -170,6 +170,16 @@ def test_a_title_segment_spelling_out_the_address_is_the_site_however_long() -> 
     assert page(head, body, url).title == "Night Owls"
 
 
+def test_the_link_leaves_off_the_sites_tracking_parameters() -> None:
+    head = (
+        '<meta property="og:url" content="https://news.example/shows/2013/may/27/?utm_source='
+        'sharedUrl&amp;utm_media=metatag&amp;utm_campaign=sharedUrl">'
+    )
+    article = page(head, BODY, None)
+    assert article.url == "https://news.example/shows/2013/may/27/"
+    assert "link: og:url" in article.explain
+
+
 def test_a_title_whose_characters_an_encoding_lost_gives_way_to_a_whole_one() -> None:
     head = (
         '<meta property="og:title" content="Brides Who Don???t Want Tulle">'
@@ -2033,7 +2043,16 @@ def test_an_article_about_a_video_keeps_its_text() -> None:
     assert page(VIDEO_META, VIDEO_BLURBS, "https://news.example/videos-of-the-year").paragraphs
 
 
-@pytest.mark.parametrize("link", [" Full article.", " Read more »", " Continue reading…"])
+@pytest.mark.parametrize(
+    "link",
+    [
+        " Full article.",
+        " Read more »",
+        " Continue reading…",
+        " Read this article by Justin Yu on CNET.",
+        " Read the full story at Riverside.com.",
+    ],
+)
 def test_a_link_s_words_after_a_description_s_last_sentence_are_left_off(link: str) -> None:
     sentence = "The city council approved a new budget on Tuesday that moves money to buses."
     article = page(f'<meta name="description" content="{sentence}{link}">')

@@ -27,6 +27,14 @@ def test_identity_is_the_id_else_the_guid_else_the_normalised_link() -> None:
         ]
 
 
+def test_an_entry_links_its_article_without_feedburner_s_tracking_parameters() -> None:
+    link = "https://riverside.example/a/2?page=2&utm_source=feedburner&utm_medium=feed"
+    for document in (rss([Item(2, link=link)]), atom([Item(2, link=link)])):
+        assert [e.link for e in parse_feed(document, BASE)] == [
+            "https://riverside.example/a/2?page=2"
+        ]
+
+
 def test_json_feed_numeric_ids_relative_links_and_entries_without_identity() -> None:
     document = {
         "version": "https://jsonfeed.org/version/1",
