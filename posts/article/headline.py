@@ -30,6 +30,7 @@ _COLON = re.compile(r"\s*[:：]\s+|[:：]\s*(?=[^:：]+$)")
 _SPACED_COLON = re.compile(r"\s+:\s+")  # "Post title : subreddit"
 _BY_SITE = re.compile(r"^(?:from|by|at|on|via|von|de|par)\s+")  # "…for Fall from <site>"
 _COLON_SITE = re.compile(r"(?P<headline>.+)[:：]\s*(?P<site>[^:：]+)$")
+_SITE_COLON = re.compile(r"(?P<site>[^:：]+)[:：]\s+(?P<headline>.+)$")  # "Blog: Headline"
 # " - ", " – ", " — ": separators only around a site or section name; real titles use them too.
 # A bracketed label a site sets before its headlines: "[News]", "[PR]", "[UPDATE]"
 _LABEL = re.compile(
@@ -285,6 +286,10 @@ def _strip(source: str, text: str, sites: set[str], slug: str = "") -> Headline:
     if site_named and named and _short_name(named["site"]) and _substantial(named["headline"]):
         stripped.append(named["site"])  # "…Buying a Motorcycle: The Q: GQ": a blog's name
         kept = named["headline"].rstrip()
+    named = _SITE_COLON.match(kept)
+    if named and _spells_site(named["site"], sites) and _substantial(named["headline"]):
+        stripped.append(named["site"])  # a blog's "Lost in JIT: PyPy and the road…"
+        kept = named["headline"]
     label = _LABEL.match(kept)
     if label and _substantial(kept[label.end() :]):  # "[News] サクサク…": the site's label
         stripped.append(label.group().strip())
@@ -306,6 +311,13 @@ def _names_site(segment: str, sites: set[str]) -> bool:
         comparable(word) in sites and (len(word) >= _SITE_WORD_CHARS or word.isupper())
         for word in words
     )
+
+
+def _spells_site(segment: str, sites: set[str]) -> bool:
+    """Is ``segment`` the site's name, its words run together as in its address ("Lost in JIT"
+    on lostinjit.blogspot.com)?"""
+    compact = comparable(segment).replace(" ", "")
+    return bool(compact) and any(compact == site.replace(" ", "") for site in sites)
 
 
 def _section_before_site(kept: str, stripped: list[str]) -> str:
@@ -362,8 +374,7 @@ def _is_furniture(segment: str, sites: set[str]) -> bool:
         return True  # "Stadt Stuttgart" on stuttgart.de: the site, by its address's name
     if _echoes_site(segment, sites):
         return True  # "CDU-Fraktion im Erfurter Stadtrat" on cdu-fraktion-erfurt.de
-    compact = key.replace(" ", "")
-    return any(compact == site.replace(" ", "") or _is_domain_of(key, site) for site in sites)
+    return _spells_site(segment, sites) or any(_is_domain_of(key, site) for site in sites)
 
 
 def _echoes_site(segment: str, sites: set[str]) -> bool:

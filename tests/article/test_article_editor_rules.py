@@ -122,6 +122,11 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "ツリーを描画できる「Treeviz」",
         ),
         ("<title>Budget: moves money to buses</title>", "Budget: moves money to buses"),
+        (  # a blog's name before a colon, its words run together in the address
+            "<title>Lost in JIT: PyPy and the road towards SciPy</title>"
+            '<link rel="canonical" href="http://lostinjit.blogspot.com/2011/10/road.html">',
+            "PyPy and the road towards SciPy",
+        ),
         (  # guillemets that quote titles are no separators
             "<title>Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…</title>",
             "Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…",
