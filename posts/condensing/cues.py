@@ -370,6 +370,14 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"(?:instagram|vimeo|behance|youtube|website|site|shop|etsy)\b"
             r"|^you\s+(?:also\s+(?:might|may)|(?:might|may)\s+also)\s+(?:enjoy|like)\b",
         ),
+        (  # where else to hear it: "The MP3 version of this podcast is designed to play on…",
+            # "You can also hear the podcast on iTunes and on Deadline's SoundCloud page."
+            ("version of this", "itunes", "soundcloud", "spotify", "stitcher", "apple podcasts"),
+            r"^(?:the\s+)?(?:mp3|m4a|aac|audio|video|hd)\s+version\s+of\s+this\s+(?:podcast|episode|show)\b"
+            r"|^you\s+can\s+(?:also\s+)?(?:hear|listen\s+to|find|download|subscribe\s+to|stream)"
+            r"\s+(?:the|this|our|each|every)\s+(?:\w+\s+)?(?:podcast|episode|show)s?\b[^.!?]{0,20}"
+            r"\bon\s+(?:itunes|apple|spotify|soundcloud|stitcher|google|youtube|our)\b",
+        ),
         (  # "Check out the full statement below from ABC News."
             ("above", "below"),
             r"\b(?:check out|see|read|watch|view|listen to|take a look at|have a look at)\b"

@@ -301,6 +301,11 @@ def test_a_lead_sentence_answering_the_one_before_is_kept_though_it_echoes_the_s
         # the artist's other pages, the site's other posts
         ("Explore a larger collection of Livschitz's projects on Instagram and Vimeo.", True),
         ("You also might enjoy this music video featuring layered papercraft.", True),
+        # where else to hear a podcast
+        ("The MP3 version of this podcast is designed to play on any device.", True),
+        ("You can also hear the podcast on iTunes and on Deadline's SoundCloud page.", True),
+        ("The video version of this story won an award.", False),
+        ("You can also find the song on Spotify, where it topped the charts in May.", False),
         ("You may like it or not, but the council passed the budget.", False),
         ("See the mural on the corner of Fifth Street this week.", False),
         (
