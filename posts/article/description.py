@@ -73,6 +73,12 @@ _LINK_AFTER = re.compile(
     r"(?:\s+(?:on|at)\s+[^!?]{2,40}?)?|read\s+more\s+(?:on|at)\s+[^!?]{2,40}?)\W*$",
     re.IGNORECASE,
 )
+# The page's keywords a CMS glued on: "…adoption in the US ,  Institutes,Accounting standards,
+# ACCA,ICAEW,IFRS" (four commas or more, set off by a space before the first or none after one)
+_KEYWORD_TAIL = re.compile(
+    r"(?:\s+,\s*(?:[^,.!?]{1,40},\s*){3,}|\s*,\s*(?=(?:[^,.!?]{1,40},\s*){3,})"
+    r"(?=[^.!?]*,\S)(?:[^,.!?]{1,40},\s*){3,})[^,.!?]{1,40}$"
+)
 # "Finally, …", "Which is why we put together…", "And then…": text that answers what came before
 # it (a description cut from the middle of a passage, a paragraph that cannot lead).
 _LEANS_BACK = re.compile(
@@ -156,7 +162,7 @@ def judge(
 ) -> Verdict:
     """Check ``description`` against the article body ``paragraphs`` (in order, in language
     ``lang``) and its headline ``title``."""
-    text = _LINK_AFTER.sub("", _REVIEWED.sub("", squash(description)))
+    text = _LINK_AFTER.sub("", _REVIEWED.sub("", _KEYWORD_TAIL.sub("", squash(description))))
     text = _KICKER.sub("", text)
     refusal = _refusal(text, paragraphs, lang)
     if title and not refusal and _key(text) == _key(title):

@@ -1593,6 +1593,14 @@ def test_text_after_an_empty_marker_span_is_kept() -> None:
     assert page(body=body + BODY).paragraphs[0].startswith("Given the recent ubiquity of")
 
 
+def test_the_page_s_keywords_stuck_on_a_description_are_no_part_of_it() -> None:
+    """ "…adoption in the US ,  Institutes,Accounting standards,  ACCA,ICAEW,IFRS": the deck is
+    what comes before the keywords."""
+    deck = "The council votes for night buses over road repairs in a budget that moves millions"
+    head = f'<meta name="description" content="{deck} ,  Transport,Budget,  Council,Roads,Buses">'
+    assert page(head).summary == deck
+
+
 @pytest.mark.parametrize(
     ("opening", "expected"),
     [
