@@ -28,11 +28,15 @@ from posts.article.scripts import EMOJI
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _CLOSE_CHARS = 8  # the longest ending below ("でしょう!", " :-)" after a letter) fits this tail
+# the full stops of scripts that have their own: Armenian "։", Arabic "؟", Urdu "۔", Devanagari
+# "।", Ethiopic "።", Burmese "။"
+_SCRIPT_STOPS = "։؟۔।॥።။"
 # Japanese written without a final "。" (blogs often do) still ends a sentence on these forms
 _UNSTOPPED_END = re.compile(
     r"(?:です|ます|でした|ました|ません|ください|でしょう|ですね|ますね|ですよ)[!！]?$"
     # a blogger's smiley or emoji closes a sentence as a stop would ("…für euch :-)", "…😍")
     rf"|\s[:;]-?[)DP]$|\w\s?{EMOJI}$"
+    rf"|[{_SCRIPT_STOPS}][\"'”’»)\]]*$"  # a stop no caller's Latin and CJK ones list
 )
 # Each alternative starts at the start of a token (the lookbehinds), which keeps the scan linear.
 _URLISH = re.compile(
@@ -55,7 +59,9 @@ _CERTAIN = re.compile(
     r"(?P<stop>[.?!]+)[\"'”’)\]]*\s+(?=[\"'“‘(\[]?(?P<next>[^\W\d_]))"
     r"|[。！？]+(?![」』）】〉》”’。！？.!?])"
     r"|[。！？]+[」』）】〉》”’]+\s+"  # a quotation closed, then a space: Japanese starts anew
+    rf"|[{_SCRIPT_STOPS}]+[\"'”’»)\]]*\s+"
 )
+_ARABIC_COMMA = "،"  # pysbd's Arabic rules end a sentence on it
 _OPENERS = "\"'“‘(["
 # "…to load.This is", "…phenomenon.”There was": a stop (and a closing quote) with no space
 # after it, between a lowercase word and a capitalised one (domains, "Node.js" and "U.S." never
@@ -145,8 +151,8 @@ _GUILLEMET = re.compile("[«»]")  # the first one opens: «French», »German«
 
 
 def ends_unpunctuated(text: str) -> bool:
-    """Does ``text`` end a sentence without a stop, as Japanese does on "…サンプルです", or a
-    blogger with a smiley ("…für euch :-)")?"""
+    """Does ``text`` end a sentence without a Latin or CJK stop, as Japanese does on
+    "…サンプルです", a blogger with a smiley ("…für euch :-)"), or Armenian with its "։"?"""
     return bool(_UNSTOPPED_END.search(text.rstrip()[-_CLOSE_CHARS:]))  # its tail: 15× faster
 
 
@@ -372,6 +378,8 @@ def _pysbd_cuts(window: str, code: str) -> tuple[int, ...]:
         if start < 0:
             continue  # pysbd rewrote something; the text is still cut only where it is found
         if start > cuts[-1] and not window.startswith(_CONTINUATION, start):
+            if window[:start].rstrip().endswith(_ARABIC_COMMA):
+                continue  # "نعم، هي جاهزة": a comma, whatever pysbd says
             cuts.append(start)
         position = start + len(piece)
     return tuple(cuts)

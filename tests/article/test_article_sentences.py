@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from posts.article.sentences import split_sentences
+from posts.article.sentences import ends_unpunctuated, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -146,6 +146,24 @@ def test_an_initial_in_a_script_without_capitals_is_no_sentence_end() -> None:
     assert split_sentences(text, "th") == [text]
     dated = "21 ม.ค.2561 เวลาประมาณ 12.00 น. ผู้สื่อข่าวได้รับแจ้งจากนาย ต. (นามแฝง) บุตรชาย"
     assert split_sentences(dated, "th") == [dated]  # nothing cut, nothing added
+
+
+def test_scripts_with_their_own_full_stop_end_sentences_on_it() -> None:
+    """Armenian "։" and Devanagari "।", whatever the page's declared language."""
+    armenian = "Կառավարությունը հաստատեց նոր բյուջեն։ Նախագահը այցելեց Մոսկվա։"
+    assert split_sentences(armenian, None) == [
+        "Կառավարությունը հաստատեց նոր բյուջեն։",
+        "Նախագահը այցելեց Մոսկվա։",
+    ]
+    hindi = "सरकार ने नया बजट पेश किया। विपक्ष ने इसका विरोध किया।"
+    assert len(split_sentences(hindi, "en")) == 2
+    assert ends_unpunctuated("Նախագահը այցելեց Մոսկվա։")
+
+
+def test_the_arabic_comma_ends_no_sentence() -> None:
+    """pysbd's Arabic rules cut at "،"."""
+    text = "وأضاف أن الميزانية جاهزة؟ نعم، هي جاهزة."
+    assert split_sentences(text, "ar") == ["وأضاف أن الميزانية جاهزة؟", "نعم، هي جاهزة."]
 
 
 def test_a_long_run_of_thai_is_cut_at_spaces_into_sentence_sized_units() -> None:
