@@ -119,6 +119,7 @@ _DOCUMENT_SECTION = regex.compile(
 )
 _STEP = regex.compile(r"\s*step\s*\d+\b", regex.IGNORECASE)
 OVERLAP = 0.5  # share of content words that makes a sentence a repeat
+RESTATED = 0.8  # share of a summary sentence's content words the headline says: a restatement
 KEY_SHARE = 0.15  # key points come from the best-scored sixth or so of the article's sentences
 EXCERPT_SCAN = 2000  # characters of an article told in person offered as its excerpt
 
@@ -513,9 +514,21 @@ def _summary(article: Article) -> tuple[str, ...]:
     if not article.summary.strip():
         return ()
     sentences = whole_quotations(split_sentences(article.summary, article.lang))
+    title = content_words(article.title)
     return tuple(
-        s for i, s in enumerate(sentences) if not is_filler(s) and (i == 0 or not is_fragment(s))
+        s
+        for i, s in enumerate(sentences)
+        if not is_filler(s) and (i == 0 or not is_fragment(s)) and not _restates(s, title)
     )
+
+
+def _restates(sentence: str, title: frozenset[str]) -> bool:
+    """Does a summary sentence say again what the headline says, in its words ("ASIO intends to
+    help the private sector." under "…ASIO will help private sector. …")? Posted under it, it
+    says nothing; one with more than a word in five of its own ("Picture a deck of tarot
+    cards.") is news."""
+    words = content_words(sentence)
+    return len(words) >= MIN_WORDS and len(words & title) >= RESTATED * len(words)
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -71,6 +71,19 @@ def test_a_summary_sharing_a_few_words_with_the_headline_follows_it() -> None:
     assert posts[0] == headline and posts[1] == summary
 
 
+def test_a_summary_sentence_saying_the_headline_again_in_its_words_is_not_posted() -> None:
+    """A digest's "ASIO intends to help the private sector." under "…ASIO will help private
+    sector. …"; the summary's other sentences stay."""
+    headline = "Harbour ferry opens to cyclists; fares stay the same"
+    summary = (
+        "The harbour ferry opens to cyclists. Riders with bikes will pay the standard fare from"
+        " June, the transport committee said."
+    )
+    posts = thread(article(headline, summary, *FILLER))
+    assert "ferry opens to cyclists." not in "\n".join(posts)
+    assert posts[0].startswith(f"{headline}\n\nRiders with bikes will pay")
+
+
 def test_a_scene_setting_summary_too_long_to_sit_beside_the_headline_follows_it() -> None:
     headline = "Hacking, cryptography, and the countdown to quantum computing"
     summary = (
