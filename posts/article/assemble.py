@@ -22,6 +22,7 @@ from posts.article.boilerplate import (
     is_boilerplate_heading,
     is_embed_placeholder,
     strip_inline,
+    strip_opening_label,
 )
 from posts.article.description import BEFORE_THE_CUT, judge, leans_back
 from posts.article.extracted import Block, Extracted, Metadata
@@ -320,6 +321,9 @@ def _paragraph(walk: _Walk, block: str, quoted: bool = False) -> None:
         else:
             kept.append(line)
     text, inline = strip_inline(squash(" ".join(kept)))
+    if walk.at_start():
+        text, label = strip_opening_label(text)
+        inline += (("dateline", label),) if label else ()
     if walk.english:
         text = _DROP_CAP.sub(r"\1", text)
     text = _past_headline(walk, _past_kicker(walk, text))

@@ -541,6 +541,23 @@ def _is_menu(text: str) -> bool:
     return capitalised >= _MENU_SHARE * len(words) and text.count(",") * 10 < len(words)
 
 
+# A label in capitals before a colon opening the article: "NEW DELHI: The…", a guest column's
+# "JESSICA LIVINGSTON: The most…". Not a note's ("UPDATE:", "CORRECTION:": no key point), nor a
+# chart's "SOURCE:"; and only the opening's: further down, "MARK BANNERMAN:" says who speaks.
+_OPENING_LABEL = re.compile(
+    r"^(?!(?:UPDATED?|CORRECTION|CLARIFICATION|EDITOR|NOTE|WARNING|SPOILER|SOURCES?|CREDITS?"
+    r"|PHOTOS?|VIDEO|WATCH|RELATED|READ|LISTEN|SEE|ALSO)\b)"
+    r"[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}:\s+(?=[A-Z“\"])"
+)
+
+
+def strip_opening_label(text: str) -> tuple[str, str | None]:
+    """The article's first paragraph (or its description) without its dateline or writer's
+    label in capitals, and that label (None if there is none)."""
+    found = _OPENING_LABEL.match(text)
+    return (text[found.end() :], found.group().strip()) if found else (text, None)
+
+
 def strip_inline(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """``text`` without inline furniture, and (rule, removed text) for each piece taken out."""
     removed: list[tuple[str, str]] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from posts.article.boilerplate import REVIEWED_BY, is_byline
+from posts.article.boilerplate import REVIEWED_BY, is_byline, strip_opening_label
 from posts.article.live import is_live
 from posts.article.normalize import squash
 from posts.article.scripts import EMOJI, SPACELESS
@@ -162,7 +162,8 @@ def judge(
 ) -> Verdict:
     """Check ``description`` against the article body ``paragraphs`` (in order, in language
     ``lang``) and its headline ``title``."""
-    text = _LINK_AFTER.sub("", _REVIEWED.sub("", _KEYWORD_TAIL.sub("", squash(description))))
+    text = strip_opening_label(squash(description))[0]  # "NEW DELHI: …", as in the body
+    text = _LINK_AFTER.sub("", _REVIEWED.sub("", _KEYWORD_TAIL.sub("", text)))
     text = _KICKER.sub("", text)
     refusal = _refusal(text, paragraphs, lang)
     if title and not refusal and _key(text) == _key(title):

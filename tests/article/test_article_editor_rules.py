@@ -738,6 +738,28 @@ def test_inline_furniture_is_cut_out_of_a_kept_paragraph(
     assert any(name == rule for name, _ in article.removed)
 
 
+@pytest.mark.parametrize("label", ["NEW DELHI:", "JESSICA LIVINGSTON:"])
+def test_a_label_in_capitals_opening_the_article_is_cut_out(label: str) -> None:
+    """A dateline or a guest column's writer; further down such a label says who speaks (an
+    interview's "MARK BANNERMAN: …") and stays."""
+    speaker = "MARK BANNERMAN: Perhaps not surprisingly, the vote drew some comment."
+    article = page(body=f"<p>{label} {BODY[3:]}<p>{speaker}</p>")
+    assert article.paragraphs[0].startswith("The city council approved")
+    assert ("dateline", label) in article.removed
+    assert speaker in article.paragraphs
+
+
+@pytest.mark.parametrize("note", ["UPDATE: The council voted.", "CORRECTION: The vote was 7-4."])
+def test_a_note_s_label_in_capitals_is_no_dateline(note: str) -> None:
+    article = page(body=f"<p>{note} The council will review the plan next spring.</p>" + BODY)
+    assert article.paragraphs[0].startswith(note)
+
+
+def test_a_description_opening_on_a_dateline_is_posted_without_it() -> None:
+    deck = "The council approved a budget on Tuesday that moves money from roads to buses."
+    assert page(f'<meta name="description" content="NEW DELHI: {deck}">').summary == deck
+
+
 def test_a_press_release_trailer_about_the_company_is_dropped() -> None:
     trailer = "<h2>About Acme Transit Corp</h2><p>Acme Transit Corp builds buses in Ohio.</p>"
     article = page(body=BODY + trailer)
@@ -1951,8 +1973,8 @@ def test_a_div_of_running_text_with_links_keeps_its_sentences_whole() -> None:
         "to India, expected to take place between October 11 and 13, officials said.</div>"
     )
     article = page("<title>China snubs Imran Khan on Kashmir</title>", body)
-    assert article.paragraphs[0] == (
-        "BEIJING: In what is being seen as a snub to the visiting Pakistan PM Imran Khan, China on "
+    assert article.paragraphs[0] == (  # its dateline cut out
+        "In what is being seen as a snub to the visiting Pakistan PM Imran Khan, China on "
         "Tuesday modified its position on the Kashmir dispute, stressing that New Delhi and "
         "Islamabad should take the bilateral route to resolve all disputes."
     )
