@@ -34,7 +34,10 @@ _SITE_COLON = re.compile(r"(?P<site>[^:：]+)[:：]\s+(?P<headline>.+)$")  # "Bl
 # " - ", " – ", " — ": separators only around a site or section name; real titles use them too.
 # A bracketed label a site sets before its headlines: "[News]", "[PR]", "[UPDATE]"
 _LABEL = re.compile(
-    r"^\[(?:news|pr|press\s+release|update[d]?|video|photos?|breaking|info)\]\s*", re.I
+    r"^\[(?:news|pr|press\s+release|update[d]?|video|photos?|breaking|info)\]\s*"
+    # any short one before a space or Korean, Japanese or Chinese: "[CEO&]창의적…", "[단독] …"
+    r"|^\[[^\[\]]{1,12}\](?:\s+|(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]))",
+    re.I,
 )
 _DASH = re.compile(r"\s+[-–—]\s+")
 # A photo credit or media label ending a headline: "…の成否（写真＝ロイター）", "… (Photos)".

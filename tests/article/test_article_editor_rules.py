@@ -116,6 +116,12 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
         ),
         ("<title>Budget moves money to buses (Photos)</title>", "Budget moves money to buses"),
         ("<title>[News] Budget moves money to buses</title>", "Budget moves money to buses"),
+        (
+            "<title>[CEO&amp;]창의적 열정과 소통, 초일류 기업이 간다</title>",
+            "창의적 열정과 소통, 초일류 기업이 간다",
+        ),
+        ("<title>[Analysis] Budget moves money to buses</title>", "Budget moves money to buses"),
+        ("<title>[Un]happy hour moves to buses</title>", "[Un]happy hour moves to buses"),
         (  # a site's name after a colon
             '<meta property="og:site_name" content="phpspot開発日誌">'
             "<title>ツリーを描画できる「Treeviz」:phpspot開発日誌</title>",
