@@ -52,11 +52,14 @@ _KICKER_WORDS = 3  # "Weihnachten", "Klimawandel", "New York": a kicker is a wor
 _SITE_WORDS = 5  # a site's name is short; a longer guess is a headline taken for one
 _TAGLINE_JOINT = re.compile(r"\s+[-–—|]\s+|:\s+")
 _SITE_NAME_CHARS = 4  # shorter names ("BBC" aside) match too many openings
+# A whole document's tags: a fragment without them (a CMS's export, a reader view's "<div>…")
+# is wrapped in one, as trafilatura refuses a lone block
+_DOCUMENT = re.compile(r"<(?:html|head|body)\b", re.IGNORECASE)
 
 
 def read_html(text: str) -> Extracted:
     """Extract the main content and the page's metadata; no network access."""
-    tree = load_html(text)
+    tree = load_html(text if _DOCUMENT.search(text) else f"<html><body>{text}</body></html>")
     if tree is None:
         return Extracted(blocks=())
     lang = tree.get("lang") or None  # read before trafilatura prunes the tree

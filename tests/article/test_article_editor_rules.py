@@ -1473,6 +1473,14 @@ def test_the_lead_image_is_the_articles_picture_not_the_sites_header_or_a_placeh
     )
 
 
+def test_an_html_fragment_without_html_or_body_tags_is_read() -> None:
+    """A reader view's or a CMS's export: one ``<div>`` of paragraphs, which trafilatura alone
+    refuses as "not valid HTML"."""
+    fragment = f'<div id="readability-page-1" class="page"><div id="">{BODY}</div></div>'
+    article = parse_article(fragment.encode(), source="page.html")
+    assert article.paragraphs[0].startswith("The city council approved a new budget")
+
+
 def test_no_lead_image_from_the_sites_menus_or_a_players_button() -> None:
     """An old blog without social cards or ``<article>``: its header's menu buttons ("program
     guide") and its podcast player's "Play" button come before the post's own picture."""
