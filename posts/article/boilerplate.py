@@ -258,6 +258,15 @@ _COMMENT_POLICY = re.compile(
     r"|\bwe\s+(?:welcome|encourage)\s+(?:your\s+)?comments|\bcomments?\s+(?:have\s+been\s+)?disabled",
     re.IGNORECASE,
 )
+# The papers and agencies a photo is credited to: "Stephen Crowley/The New York Times", "Robert
+# Yager for The New York Times", "Evan Vucci/AP"
+_AGENCY = (
+    r"(?:the\s+)?(?:new\s+york\s+times|washington\s+post|wall\s+street\s+journal|guardian"
+    r"|associated\s+press|ap|reuters|afp|agence\s+france-presse|getty\s+images|bloomberg|epa"
+    r"|european\s+pressphoto\s+agency|npr|bbc|cnn|los\s+angeles\s+times|chicago\s+tribune"
+    r"|usa\s+today|corbis|shutterstock|zuma\s+press|polaris|redux)"
+)
+_PHOTOGRAPHER = rf"[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){{1,3}}\s*(?:/\s*|\s+for\s+)(?i:{_AGENCY})"
 _CREDIT = re.compile(
     r"^\(?(?:all\s+)?(?:top\s+|lead\s+)?(?:photos?|images?|pictures?|illustrations?|graphics?|video"
     r"|bild|bilder|fotos?|grafik|quelle|crédits?)"
@@ -268,6 +277,7 @@ _CREDIT = re.compile(
     r"|^\([^()/\s][^()/]{1,60}/[^()/\s][^()/]{0,60}\)$",
     re.IGNORECASE,
 )
+_PHOTO_CREDIT = re.compile(rf"^(?:Photo:\s*)?{_PHOTOGRAPHER}$")
 # a picture's file name shown as a paragraph: "skimming scheme seized cash and cards.jpg"
 _IMAGE_FILE = re.compile(r"^[^\n/]{1,120}\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
 # a shoot's credits, two or more: "Styling by Benjamin Sturgill. Grooming by Martin-Christopher
@@ -404,7 +414,10 @@ _SHORT_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("reprint-notice", lambda t: bool(_REPRINT.search(t) or _PRINT_EDITION.match(t))),
     ("licence-notice", lambda t: bool(_LICENCE.search(t))),
     ("comment-policy", lambda t: bool(_COMMENT_POLICY.search(t))),
-    ("photo-credit", lambda t: bool(_CREDIT.match(t) or _SHOOT_CREDITS.match(t))),
+    (
+        "photo-credit",
+        lambda t: bool(_CREDIT.match(t) or _SHOOT_CREDITS.match(t) or _PHOTO_CREDIT.match(t)),
+    ),
     ("image-file", lambda t: bool(_IMAGE_FILE.match(t))),
     ("embedded-post", lambda t: bool(_EMBED.search(t)) or is_embed_placeholder(t)),
     ("affiliate-link", lambda t: bool(_AFFILIATE.match(t))),
@@ -458,6 +471,8 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^\((?:[A-Z]{2,6}|Reuters|Bloomberg|Yonhap|Xinhua)\)\s*(?:(?:--|—|–|-)\s*)?(?=[A-Z“\"])"
         ),
     ),
+    # a photo's credit glued to its caption: "Stephen Crowley/The New York TimesSenators…"
+    ("photo-credit", re.compile(rf"^{_PHOTOGRAPHER}(?=[A-Z])")),
     (
         "citation-marker",
         re.compile(r"(?<=[\w.,;:)\"”\]])\[(?:\d{1,3}|citation needed|note \d+|edit)\]"),
@@ -503,7 +518,8 @@ def is_byline(text: str) -> bool:
 def is_photo_credit(text: str) -> bool:
     """Only whose picture it is ("(Bild: Gunnar Pippel/Shutterstock)", "Photo: AP"), not what it
     shows."""
-    return bool(_CREDIT.match(text.strip()))
+    text = text.strip()
+    return bool(_CREDIT.match(text) or _PHOTO_CREDIT.match(text))
 
 
 def is_unrendered_template(text: str) -> bool:

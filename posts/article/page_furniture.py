@@ -28,6 +28,8 @@ _LINK_LIST_LABEL = 40  # characters beside an item's link that only name its sou
 _LOCATION_CLASS = re.compile(r"(?i)dateline|location")
 _PLACE_WORDS = 4  # "WASHINGTON", "NEW YORK": a dateline's place is a few words
 _CAPTION_WORDS = 4  # an image's alt text this long, repeated as a paragraph, is its caption
+_OPENING_WORDS = 6  # … and a paragraph opening with the first words of one this long …
+_CAPTION_SLACK = 80  # … and at most this many characters longer (a credit, a clause)
 _CARD_PARTS = 3  # siblings looked at above a card's heading
 _REPEATS = 3  # a paragraph shown this often is the site's (menu, sidebar, footer) …
 _REPEATED_WORDS = 8  # … when it says something (not "Read more", "Share")
@@ -204,13 +206,30 @@ def _remove_captions(tree: etree._Element) -> Iterator[tuple[str, str]]:
     does not show. A quotation set in a figure (``<figure><blockquote>``) is the article's."""
     alts = {" ".join(img.get("alt", "").split()) for img in tree.iter("img")}
     alts = {alt for alt in alts if len(alt.split()) >= _CAPTION_WORDS}
+    openings = {_opening(alt): len(alt) for alt in alts if len(alt.split()) >= _OPENING_WORDS}
     for paragraph in list(tree.iter("p")):
         text, parent = _words(paragraph), paragraph.getparent()
         quoted = next(paragraph.iterancestors("blockquote"), None) is not None
         in_figure = next(paragraph.iterancestors("figure"), None) is not None and not quoted
-        if text and parent is not None and (in_figure or text in alts):
+        if text and parent is not None and (in_figure or _repeats_alt(text, alts, openings)):
             yield "caption", text[:200]
             parent.remove(paragraph)
+
+
+def _opening(alt: str) -> str:
+    return " ".join(alt.split()[:_OPENING_WORDS])
+
+
+def _repeats_alt(text: str, alts: set[str], openings: dict[str, int]) -> bool:
+    """Is ``text`` a picture's ``alt`` text, or a caption opening with its first words and not
+    much longer ("Stephen Crowley/The New York TimesSenators Mitch McConnell, left, and Jon Kyl,
+    after a news conference…" beside an alt "Senators Mitch McConnell, left, and Jon Kyl left a
+    news conference…")?"""
+    if text in alts:
+        return True
+    return any(
+        opening in text and len(text) <= size + _CAPTION_SLACK for opening, size in openings.items()
+    )
 
 
 def _remove_location_marks(tree: etree._Element) -> Iterator[tuple[str, str]]:

@@ -43,6 +43,8 @@ from posts.article.boilerplate import is_boilerplate_heading, is_boilerplate_par
         "Rating is available when the video has been rented.",
         "This feature is not available right now. Please try again later.",
         "If playback doesn't begin shortly, try restarting your device.",
+        "Robert Yager for The New York Times",  # a photo's credit
+        "Evan Vucci/AP",
         "Podcast: Play in new window | Download",  # WordPress PowerPress, under its player
         "Podcast: Play in new window | Download (Duration: 4:12 — 3.9MB) | Embed",
         '{{nrco.contentDetailController.content.status === "published" ? "Contenu publié" : '
@@ -123,6 +125,8 @@ def test_a_whole_page_run_together_is_furniture() -> None:
         "I am not a doctor, but the nurse who saved my father's life was, and this is her story.",
         "But this is just my opinion, and the council voted the other way.",
         "Reviewed by three judges, the entries were ranked on taste alone.",
+        "Maria Lopez wrote for The New York Times for a decade.",
+        "Tickets for The Lion King",
         "Die Datenschutzbehörde prüft, ob Händler Cookies ohne Zustimmung setzen; die Verbraucher"
         "zentrale hatte geklagt, weil die Seiten schon beim ersten Aufruf Daten an Werbenetze "
         "schickten, und das Gericht gab ihr in allen Punkten recht, wie eine Sprecherin sagte.",

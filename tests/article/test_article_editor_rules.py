@@ -734,6 +734,7 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ("The loop starts again.: 207 The list names the films.", "The loop starts again. The list names the films.", "citation-marker"),  # noqa: E501
         ("Concepts constrain generic algorithms [Sutton15]. The TS [N4549], a formal extension.", "Concepts constrain generic algorithms. The TS, a formal extension.", "citation-marker"),  # noqa: E501
         ("The price rose tenfold (link is external).", "The price rose tenfold.", "link-label"),
+        ("Stephen Crowley/The New York TimesNight buses return in March.", "Night buses return in March.", "photo-credit"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_inline_furniture_is_cut_out_of_a_kept_paragraph(
@@ -1471,6 +1472,17 @@ def test_the_lead_image_is_the_articles_picture_not_the_sites_header_or_a_placeh
         "https://news.example/photos/bus.jpg",
         "Night bus 7",
     )
+
+
+def test_a_caption_opening_with_a_pictures_alt_text_is_no_paragraph() -> None:
+    """NYT's credit glued to a caption worded a little apart from the picture's alt text."""
+    alt = "Senators Mitch McConnell, left, and Jon Kyl left a news conference at the Capitol."
+    caption = (
+        "Stephen Crowley/The New York TimesSenators Mitch McConnell, left, and Jon Kyl, after a"
+        " news conference at the Capitol, prepared to head to the White House."
+    )
+    article = page(body=f'<img src="/a.jpg" alt="{alt}"><p>{caption}</p>' + BODY)
+    assert article.paragraphs[0].startswith("The city council approved")
 
 
 def test_an_html_fragment_without_html_or_body_tags_is_read() -> None:
