@@ -107,6 +107,7 @@ _SUBSTANTIAL_CHARS = 12  # for scripts written without spaces
 _MAX_CHARS = 200  # longer is a post quoted as a title, not a headline
 _SITE_WORD_CHARS = 4  # an address's words this long name the site ("bildung", not "de")
 _SITE_SEGMENT_WORDS = 3  # an end segment this short holding the address's name is the site
+_HELD_SITE_CHARS = 6  # a site's name this long, run together inside a short segment, names it
 
 
 @dataclass(frozen=True)
@@ -377,7 +378,20 @@ def _is_furniture(segment: str, sites: set[str]) -> bool:
         return True  # "Stadt Stuttgart" on stuttgart.de: the site, by its address's name
     if _echoes_site(segment, sites):
         return True  # "CDU-Fraktion im Erfurter Stadtrat" on cdu-fraktion-erfurt.de
+    if len(words) <= _SITE_SEGMENT_WORDS and _holds_site(key, sites):
+        return True  # "CBS Los Angeles" on losangeles.cbslocal.com
     return _spells_site(segment, sites) or any(_is_domain_of(key, site) for site in sites)
+
+
+def _holds_site(key: str, sites: set[str]) -> bool:
+    """Does a short segment, its words run together, hold a site's name of six letters or
+    more run together ("cbslosangeles" holds "losangeles")?"""
+    compact = key.replace(" ", "")
+    return any(len(name) >= _HELD_SITE_CHARS and name in compact for name in _compact(sites))
+
+
+def _compact(sites: set[str]) -> set[str]:
+    return {site.replace(" ", "") for site in sites}
 
 
 def _echoes_site(segment: str, sites: set[str]) -> bool:

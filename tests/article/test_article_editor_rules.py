@@ -205,6 +205,14 @@ def test_a_dash_segment_spelling_out_the_address_is_the_site() -> None:
     assert page(head, BODY, url).title == "Night buses return"
 
 
+def test_a_short_end_segment_holding_the_address_s_name_run_together_is_the_site() -> None:
+    head = "<title>Teen dies after crash on 405 - CBS Los Angeles</title>"
+    url = "http://losangeles.cbslocal.example/2012/10/04/teen-dies/"
+    assert page(head, BODY, url).title == "Teen dies after crash on 405"
+    head = "<title>Hotels double prices - Los Angeles Lakers fans</title>"
+    assert page(head, BODY, url).title == "Hotels double prices - Los Angeles Lakers fans"
+
+
 def test_a_short_end_segment_naming_the_address_is_the_site() -> None:
     head = "<title>Night buses return - City of Riverside</title>"
     url = "https://riverside.example/news/buses"
