@@ -293,7 +293,7 @@ def _shortened(ctx: Context, plan: _Plan, first: str) -> str:
         return first
     rooms = [(beside, True)] if plan.headline else []
     if not ctx.rules.fits(first, alone):
-        rooms.append((alone, True))  # a lead longer than a post: ended whole, not broken
+        rooms.append((alone, False))
     found = (shortened(first, partial(ctx.rules.fits, limit=room), near) for room, near in rooms)
     return next((text for text in found if text), first)
 

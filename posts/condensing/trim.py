@@ -20,16 +20,15 @@ _TAIL = re.compile(
     r"[a-z]{2,}ing\s+(?:the|a|an|its|their|his|her|our|your|this|that|these|those|them|it|him|us"
     r"|to|up|out|over|into|on|in|with|more|new)\b"
 )
-# ", after American Airlines announced…", ", which is…", ", while…": a clause that tells what
-# came before or around the news, cut only to set the news beside the headline or to fit a post
-# whole
-_CLAUSE = re.compile(r",\s+(?:after|which|while)\s+")
+# ", after American Airlines announced…", ", which is…": a clause that tells what came before
+# or around the news, cut only to set the news beside the headline
+_CLAUSE = re.compile(r",\s+(?:after|which)\s+")
 
 
 def shortened(sentence: str, fits: Callable[[str], bool], clauses: bool = False) -> str | None:
     """``sentence`` ended with a full stop before its trailing participial phrase (or, with
-    ``clauses``, an "after", "which" or "while" clause), the latest such cut that ``fits``;
-    None when the sentence is no statement or no cut fits."""
+    ``clauses``, an "after" or "which" clause), the latest such cut that ``fits``; None when the
+    sentence is no statement or no cut fits."""
     if not sentence.endswith("."):
         return None
     tails = [*_TAIL.finditer(sentence), *(_CLAUSE.finditer(sentence) if clauses else ())]

@@ -273,23 +273,3 @@ def test_a_tutorials_thread_ends_where_its_walkthrough_begins() -> None:
     posts = thread(written("Unpacking an Android packer with free tools", "", *intro, *steps))
     text = "\n".join(posts)
     assert intro[-1] in text and "First things first" not in text and steps[1] not in text
-
-
-def test_a_lead_longer_than_a_post_ends_before_a_while_clause_rather_than_breaking() -> None:
-    """Times of India: a 322-character lead under a 152-character headline was broken
-    "…repeated disruptions" / "as the government introduced…"."""
-    news = (
-        "The Monsoon Session of Parliament on Monday witnessed repeated disruptions as the "
-        "government introduced the Public Examinations (Prevention of Unfair Means) Amendment Bill"
-    )
-    tail = (
-        ", while opposition parties demanded a statement from Union home minister Amit Shah on "
-        "the alleged police action against protesting students and teachers across the capital."
-    )
-    title = (
-        "Parliament showdown: Debate on anti-paper leak Bill delayed amid uproar; students give "
-        "ultimatum to Centre, say they may restart protest - top developments"
-    )
-    posts = thread(written(title, f"{news}{tail}", f"{news}{tail}", *LATER))
-    assert f"{news}." in posts[:2]  # whole, in a post of its own
-    assert not any(post.endswith("disruptions") for post in posts)
