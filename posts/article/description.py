@@ -185,7 +185,19 @@ def judge(
         return completed if completed.text else _before_the_cut(text, paragraphs, lang, completed)
     if _POINT_CUT.search(text):  # completed only where the body shows the sentence goes on
         completed = _complete(text, paragraphs, "", lang, across=False)
-        return completed if completed.text else Verdict(text, "checked")
+        return completed if completed.text else _last_completed(text, paragraphs, lang)
+    return Verdict(text, "checked")
+
+
+def _last_completed(text: str, paragraphs: tuple[str, ...], lang: str | None) -> Verdict:
+    """A description whose last sentence was cut at a point ("…East Coast. The Washington
+    Monument developed a crack near its peak from the magnitude-5."), that sentence completed
+    from the body's; else as it is."""
+    sentences = split_sentences(text, lang)
+    if len(sentences) > 1:
+        last = _complete(sentences[-1], paragraphs, "", lang, across=False)
+        if last.text:
+            return Verdict(text[: text.rfind(sentences[-1])] + last.text, last.reason)
     return Verdict(text, "checked")
 
 

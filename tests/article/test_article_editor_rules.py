@@ -589,6 +589,13 @@ def test_a_cut_description_that_starts_a_body_sentence_is_completed_from_it() ->
             "<p>The new line was opened by Dr. Ada Okafor, the transit director, on Monday.</p>",
             "The new line was opened by Dr. Ada Okafor, the transit director, on Monday.",
         ),
+        (  # cut at a decimal point in its second sentence: the body's paragraph goes on
+            "The quake shook the coast. The monument cracked near its peak in the magnitude-5.",
+            "<p>The quake shook the coast. The monument cracked near its peak in the "
+            "magnitude-5.8 quake, and the park closed it.</p>",
+            "The quake shook the coast. The monument cracked near its peak in the magnitude-5.8 "
+            "quake, and the park closed it.",
+        ),
         (  # a sentence that ends on a number stays as written when the body does not go on
             "The council voted 7 to 4.",
             "<p>The council voted 7 to 4. Night buses return.</p>",
