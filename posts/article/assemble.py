@@ -441,8 +441,9 @@ def _summary(
     ]
     # a description's sentences before the site's cut, only when no description is whole
     for verdict in sorted(verdicts, key=lambda v: v.reason == BEFORE_THE_CUT):
-        if verdict.text:
-            return verdict.text, "meta", (*notes, f"summary: page description, {verdict.reason}")
+        if verdict.text:  # without a dateline, as the body's lead is ("ANAHEIM, Calif. — …")
+            text = strip_inline(verdict.text)[0]
+            return text, "meta", (*notes, f"summary: page description, {verdict.reason}")
         notes.append(f"description refused: {verdict.reason}")
     return None, "computed", (*notes, "summary: the lead of the body")
 

@@ -69,7 +69,8 @@ _REVIEWED = re.compile(rf"(?<=[.!?])\s+{REVIEWED_BY}[^.!?]{{2,80}}\.?\s*$", re.I
 _LINK_AFTER = re.compile(
     r"(?<=[.!?])\s+(?:(?:read\s+(?:the\s+)?)?full\s+(?:article|story)|read\s+more"
     r"|continue\s+reading"
-    r"|read\s+(?:this|the)\s+(?:full\s+)?(?:article|story|post|review)(?:\s+by\s+[^.!?]{2,60}?)?"
+    r"|read\s+(?:this|the)\s+(?:full\s+)?(?:blog\s+)?(?:article|story|post|review)"
+    r"(?:\s+by\s+[^.!?]{2,60}?)?"
     r"(?:\s+(?:on|at)\s+[^!?]{2,40}?)?|read\s+more\s+(?:on|at)\s+[^!?]{2,40}?)\W*$",
     re.IGNORECASE,
 )

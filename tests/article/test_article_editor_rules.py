@@ -740,6 +740,7 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ("WASHINGTON (Reuters) - The Senate passed the bill.", "The Senate passed the bill.", "dateline"),  # noqa: E501
         ("April 17, 2015 -- Imagine a ward where no drug works.", "Imagine a ward where no drug works.", "dateline"),  # noqa: E501
         ("NEW YORK — The city opened a ferry.", "The city opened a ferry.", "dateline"),
+        ("NEW YORK--The city opened a ferry.", "The city opened a ferry.", "dateline"),
         ("NEW ORLEANS - Both analysts are paid.", "Both analysts are paid.", "dateline"),
         ("(CNN)Winning the vote did not change him.", "Winning the vote did not change him.", "dateline"),  # noqa: E501
         ("(AP) — The city opened a ferry.", "The city opened a ferry.", "dateline"),
@@ -777,9 +778,10 @@ def test_a_note_s_label_in_capitals_is_no_dateline(note: str) -> None:
     assert article.paragraphs[0].startswith(note)
 
 
-def test_a_description_opening_on_a_dateline_is_posted_without_it() -> None:
+@pytest.mark.parametrize("dateline", ["NEW DELHI: ", "ANAHEIM, Calif. — "])
+def test_a_description_opening_on_a_dateline_is_posted_without_it(dateline: str) -> None:
     deck = "The council approved a budget on Tuesday that moves money from roads to buses."
-    assert page(f'<meta name="description" content="NEW DELHI: {deck}">').summary == deck
+    assert page(f'<meta name="description" content="{dateline}{deck}">').summary == deck
 
 
 def test_a_press_release_trailer_about_the_company_is_dropped() -> None:
@@ -2126,6 +2128,7 @@ def test_an_article_about_a_video_keeps_its_text() -> None:
         " Read more »",
         " Continue reading…",
         " Read this article by Justin Yu on CNET.",
+        " Read this blog post by Marguerite Reardon on Signal Strength.",
         " Read the full story at Riverside.com.",
     ],
 )
