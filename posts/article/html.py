@@ -51,6 +51,10 @@ _KICKER_JOINT = re.compile(r"\s*:\s*$")
 _KICKER_WORDS = 3  # "Weihnachten", "Klimawandel", "New York": a kicker is a word or two
 _SITE_WORDS = 5  # a site's name is short; a longer guess is a headline taken for one
 _TAGLINE_JOINT = re.compile(r"\s+[-–—|]\s+|:\s+")
+_AT_SITE = re.compile(
+    r"\s(?:at|on)\s+(?P<site>[\w.&' -]{2,40}?)[.!]?$"
+)  # "…lyrics at AllNewLyrics."
+_TAGLINE_WORDS = 15  # a description ending on the site's name this short is the site's
 _SITE_NAME_CHARS = 4  # shorter names ("BBC" aside) match too many openings
 # A whole document's tags: a fragment without them (a CMS's export, a reader view's "<div>…")
 # is wrapped in one, as trafilatura refuses a lone block
@@ -98,12 +102,16 @@ def read_html(text: str) -> Extracted:
 
 def _is_tagline(description: str, names: tuple[str, ...]) -> bool:
     """A description opening with the site's name and a separator ("Recht am Bild -
-    Informationen rund um das Urheber- und Fotorecht.") says what the site is, on every page."""
+    Informationen rund um das Urheber- und Fotorecht.") says what the site is, on every page;
+    so does a short one ending "at" or "on" the site ("All about hot new song with lyrics at
+    AllNewLyrics.")."""
+    sites = {comparable(n).replace(" ", "") for n in names if n} - {""}
     first = _TAGLINE_JOINT.split(description.strip(), maxsplit=1)
-    if len(first) < 2:
-        return False
-    key = comparable(first[0]).replace(" ", "")
-    return bool(key) and any(key == comparable(n).replace(" ", "") for n in names if n)
+    if len(first) > 1 and comparable(first[0]).replace(" ", "") in sites:
+        return True
+    ending = _AT_SITE.search(description.strip())
+    short = len(description.split()) <= _TAGLINE_WORDS
+    return bool(ending and short and comparable(ending["site"]).replace(" ", "") in sites)
 
 
 def _kicker(titles: tuple[tuple[str, str], ...], headline: str) -> str | None:

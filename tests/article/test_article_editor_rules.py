@@ -469,6 +469,17 @@ def test_a_description_opening_with_the_site_s_name_is_its_tagline() -> None:
     assert "the site's tagline" in explain(article)
 
 
+def test_a_short_description_ending_at_the_site_is_its_tagline() -> None:
+    head = (
+        '<meta name="description" content="All about the council budget and night buses at '
+        'RiversideHerald.">'
+    )
+    article = page(head, BODY, "https://riversideherald.example/2026/budget")
+    assert article.summary.startswith("The city council approved a new budget on Tuesday")
+    deck = "The council votes on the budget at Riverside Herald."  # not the site's own words
+    assert page(f'<meta name="description" content="{deck}">', BODY).summary == deck
+
+
 @pytest.mark.parametrize(
     "tagline",
     [
