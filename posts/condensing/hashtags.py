@@ -35,6 +35,9 @@ SHORT_WORD = 3  # "of", "de", "the": a name's linking words, in lower case even 
 TITLE_RUN = 3  # the headline's words, in order, leading the keywords: a CMS cut the title up
 PICKED_TITLE_WORDS = 4  # or this many keywords, all of them the headline's words in order
 PICKED_WORDS = 3  # lower-case words among a German page's keywords that show a machine's list
+LEMMA_RUN = 5  # leading keywords that are the headline's and deck's words in dictionary form
+STEM_CHARS = 4  # letters a keyword and a word share to be one word ("agravar", "agravan") …
+MIN_STEM = 3  # … or all of the shorter, three at least ("año")
 MIN_USES = 2  # a metadata keyword mentioned once is incidental (a headline mention counts twice)
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
 # a Japanese story's dateline, its bureau and reporter: "【ロンドン＝岡田浩幸】" says where the
@@ -167,9 +170,29 @@ def _title_cut(article: Article) -> frozenset[str]:
     words = _TITLE_WORD.findall(article.title.casefold())
     if len(declared) >= PICKED_TITLE_WORDS and _in_order(declared, words):
         return frozenset(declared)  # "reddit, post, fake, ebola…" from "A Reddit Post About…"
+    if _lemmas_of_the_hook(declared, f"{article.title} {article.summary}"):
+        return frozenset(declared)
     runs = (_common_run(declared, words[start:], start == 0) for start in range(len(words)))
     run = max(runs, default=0)
     return frozenset(declared[:run]) if run >= max(2, min(TITLE_RUN, len(words))) else frozenset()
+
+
+def _lemmas_of_the_hook(declared: list[str], hook: str) -> bool:
+    """Are the first keywords the headline's and the deck's words in order, in their dictionary
+    forms ("lista, espera, agravar, recorte, elevar, demora" for "Las listas de espera se
+    agravan" and "Los recortes elevan la demora…")? A machine picked them; "#lista #espera" is
+    no tag. Judged on the first :data:`LEMMA_RUN`, single words, each opening like one of
+    the hook's words, in order."""
+    first = declared[:LEMMA_RUN]
+    if len(first) < LEMMA_RUN or any(" " in word for word in first):
+        return False
+    words = iter(_TITLE_WORD.findall(hook.casefold()))
+    return all(any(_same_stem(key, word) for word in words) for key in first)
+
+
+def _same_stem(keyword: str, word: str) -> bool:
+    stem = min(len(keyword), len(word), STEM_CHARS)
+    return stem >= MIN_STEM and keyword[:stem] == word[:stem]
 
 
 def _in_order(declared: list[str], words: list[str]) -> bool:

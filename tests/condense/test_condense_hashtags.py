@@ -286,6 +286,20 @@ def test_keywords_that_are_all_the_headline_s_words_in_order_are_no_tags() -> No
     assert condense(chosen, "mastodon", mode="single").hashtags_kept != ()
 
 
+def test_keywords_that_are_the_hook_s_words_in_dictionary_form_are_no_tags() -> None:
+    """EL PAÍS's "lista, espera, agravar, recorte, elevar…" for "Las listas de espera se
+    agravan" and its deck "Los recortes elevan…": a machine's lemmas, not chosen topics."""
+    lemmas = ("grid", "battery", "arrive", "storage", "double", "energy")
+    picked = replace(
+        keyworded(*(Keyword(w, "meta", True) for w in lemmas)),
+        title="Grid batteries arrive",
+        summary="Storage doubled as energy prices fell.",
+    )
+    assert condense(picked, "mastodon", mode="single").hashtags_kept == ()
+    chosen = replace(picked, keywords=tuple(Keyword(w, "meta", True) for w in lemmas[3:]))
+    assert condense(chosen, "mastodon", mode="single").hashtags_kept != ()
+
+
 @pytest.mark.parametrize(
     ("where", "source", "kept"),
     [
