@@ -39,6 +39,8 @@ LEMMA_RUN = 5  # leading keywords that are the headline's and deck's words in di
 STEM_CHARS = 4  # letters a keyword and a word share to be one word ("agravar", "agravan") …
 MIN_STEM = 3  # … or all of the shorter, three at least ("año")
 MIN_USES = 2  # a metadata keyword mentioned once is incidental (a headline mention counts twice)
+ALPHABETICAL_LEAST = 4  # keywords, at least, to tell a list sorted alphabetically …
+ALPHABETICAL_SHARE = 0.8  # … by this share of neighbours in order
 _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
 # a Japanese story's dateline, its bureau and reporter: "【ロンドン＝岡田浩幸】" says where the
 # report was filed and by whom, not what it is about
@@ -126,11 +128,34 @@ _GENERIC = frozenset(
 )
 
 
-def judged_keywords(article: Article) -> Iterator[str]:
+def judged_keywords(article: Article) -> list[str]:
     """Metadata keywords the article uses where readers look and more than in passing (a
     headline mention counts twice), short enough to be a tag, in the page's own order (the
     CMS lists its main topics first; ranking by use would favour words like "report"),
-    spelled as the article spells them."""
+    spelled as the article spells them. A list in alphabetical order (WordPress sorts its
+    tags) says nothing by its order: names of several words first ("Washington Monument"),
+    each by use, then the others by use."""
+    found = list(_judged(article))
+    if not _alphabetical(article):
+        return [tag for tag, _ in found]
+    ranked = sorted(found, key=lambda tag: (-_naming(tag[0]), -tag[1]))
+    return [tag for tag, _ in ranked]
+
+
+def _naming(tag: str) -> bool:
+    """Is ``tag`` a name of several words ("Washington Monument")? The most specific tag."""
+    return _capitalised(tag) and bool(_SEPARATORS.search(tag.strip()))
+
+
+def _alphabetical(article: Article) -> bool:
+    """Do the page's keywords run in alphabetical order, most of them?"""
+    keys = [k.text.strip().casefold() for k in article.keywords if k.source == "meta"]
+    ordered = sum(a <= b for a, b in zip(keys, keys[1:], strict=False))
+    return len(keys) >= ALPHABETICAL_LEAST and ordered >= ALPHABETICAL_SHARE * (len(keys) - 1)
+
+
+def _judged(article: Article) -> Iterator[tuple[str, int]]:
+    """The usable keywords, spelled as the article spells them, with their uses."""
     prominent = _DATELINE.sub(
         "", " ".join((article.title, article.summary, *article.paragraphs[:PROMINENT_PARAGRAPHS]))
     )
@@ -154,7 +179,7 @@ def judged_keywords(article: Article) -> Iterator[str]:
         if spelled and len(normalise(spelled)) <= MAX_TAG_CHARS and _topic(spelled, whole):
             uses = 2 * len(_mentions(spelled, article.title)) + len(_mentions(spelled, whole))
             if uses >= MIN_USES:
-                yield spelled
+                yield spelled, uses
 
 
 def _title_cut(article: Article) -> frozenset[str]:

@@ -286,6 +286,24 @@ def test_keywords_that_are_all_the_headline_s_words_in_order_are_no_tags() -> No
     assert condense(chosen, "mastodon", mode="single").hashtags_kept != ()
 
 
+def test_keywords_in_alphabetical_order_give_names_first_then_the_most_used() -> None:
+    """WordPress sorts its tags: "crack, damage, earthquake, washington monument" says nothing
+    by its order, and "#Crack #damage" is not what TIME's story is about."""
+    body = (
+        "The Washington Monument developed a crack near its peak after the earthquake.",
+        "Engineers say the earthquake caused no other damage, and the crack is four inches.",
+        "The earthquake was felt from Georgia to Canada, and the Washington Monument is shut.",
+    )
+    article = replace(
+        keyworded(*(Keyword(w, "meta", True) for w in ("crack", "damage", "earthquake",
+                                                        "washington monument"))),
+        title="Washington Monument closes to repair earthquake crack",
+        sections=(Section(None, body),),
+    )  # fmt: skip
+    tags = condense(article, "x", mode="single").hashtags_kept
+    assert tags == ("WashingtonMonument", "earthquake")
+
+
 def test_keywords_that_are_the_hook_s_words_in_dictionary_form_are_no_tags() -> None:
     """EL PAÍS's "lista, espera, agravar, recorte, elevar…" for "Las listas de espera se
     agravan" and its deck "Los recortes elevan…": a machine's lemmas, not chosen topics."""
