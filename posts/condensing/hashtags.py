@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from posts import counting, platforms
 from posts.article.item_names import MINOR_WORDS
@@ -150,7 +151,7 @@ def _naming(tag: str) -> bool:
 def _alphabetical(article: Article) -> bool:
     """Do the page's keywords run in alphabetical order, most of them?"""
     keys = [k.text.strip().casefold() for k in article.keywords if k.source == "meta"]
-    ordered = sum(a <= b for a, b in zip(keys, keys[1:], strict=False))
+    ordered = sum(a <= b for a, b in pairwise(keys))
     return len(keys) >= ALPHABETICAL_LEAST and ordered >= ALPHABETICAL_SHARE * (len(keys) - 1)
 
 
