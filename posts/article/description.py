@@ -74,6 +74,11 @@ _LINK_AFTER = re.compile(
     r"(?:\s+(?:on|at)\s+[^!?]{2,40}?)?|read\s+more\s+(?:on|at)\s+[^!?]{2,40}?)\W*$",
     re.IGNORECASE,
 )
+# A label glued before the deck, ending on the deck's first words (a name, doubled): the label
+# is short, the doubled words capitalised
+_GLUED_LABEL = re.compile(
+    r"^[^.!?]{3,80}?\b(?P<twice>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,3})\s+(?P<again>(?P=twice))\b"
+)
 # The page's keywords a CMS glued on: "…adoption in the US ,  Institutes,Accounting standards,
 # ACCA,ICAEW,IFRS" (four commas or more, set off by a space before the first or none after one)
 _KEYWORD_TAIL = re.compile(
@@ -163,7 +168,7 @@ def judge(
 ) -> Verdict:
     """Check ``description`` against the article body ``paragraphs`` (in order, in language
     ``lang``) and its headline ``title``."""
-    text = strip_opening_label(squash(description))[0]  # "NEW DELHI: …", as in the body
+    text = _past_glued_label(strip_opening_label(squash(description))[0])  # "NEW DELHI: …"
     text = _LINK_AFTER.sub("", _REVIEWED.sub("", _KEYWORD_TAIL.sub("", text)))
     text = _KICKER.sub("", text)
     refusal = _refusal(text, paragraphs, lang)
@@ -188,6 +193,13 @@ def judge(
         completed = _complete(text, paragraphs, "", lang, across=False)
         return completed if completed.text else _last_completed(text, paragraphs, lang)
     return Verdict(text, "checked")
+
+
+def _past_glued_label(text: str) -> str:
+    """A description whose CMS glued a label before it, ending on the words the deck opens with
+    ("Detenida en Francia Izaskun Lesaka Izaskun Lesaka pasó a la cúpula…"): from the deck."""
+    glued = _GLUED_LABEL.match(text)
+    return text[glued.start("again") :] if glued else text
 
 
 def _last_completed(text: str, paragraphs: tuple[str, ...], lang: str | None) -> Verdict:

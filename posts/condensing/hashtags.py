@@ -165,7 +165,7 @@ def _judged(article: Article) -> Iterator[tuple[str, int]]:
     if german and _picked_from_text(article, whole):
         return
     cut = _title_cut(article)
-    for keyword in article.keywords:
+    for keyword in _names_joined(article.keywords, f"{article.title} {whole}"):
         words = len(_SEPARATORS.split(keyword.text.strip()))
         if keyword.source != "meta" or not keyword.used or words > MAX_KEYWORD_WORDS:
             continue
@@ -181,6 +181,35 @@ def _judged(article: Article) -> Iterator[tuple[str, int]]:
             uses = 2 * len(_mentions(spelled, article.title)) + len(_mentions(spelled, whole))
             if uses >= MIN_USES:
                 yield spelled, uses
+
+
+def _names_joined(keywords: tuple[Keyword, ...], text: str) -> Iterator[Keyword]:
+    """The keywords, two neighbours that are one name cut in two joined ("Izaskun", "Lesaka",
+    the first written only as "Izaskun Lesaka"): "#Izaskun" alone names no one."""
+    index = 0
+    while index < len(keywords):
+        keyword = keywords[index]
+        after = keywords[index + 1] if index + 1 < len(keywords) else None
+        if after and _one_name(keyword.text.strip(), after.text.strip(), text):
+            name = f"{keyword.text.strip()} {after.text.strip()}"
+            yield Keyword(name, keyword.source, keyword.used and after.used)
+            index += 2
+            continue
+        yield keyword
+        index += 1
+
+
+def _one_name(first: str, last: str, text: str) -> bool:
+    """Are two capitalised words one name: the first never written without the other after
+    it (a surname may stand alone: "Lesaka said…")?"""
+    if " " in first or " " in last or not _capitalised(f"{first} {last}"):
+        return False
+    together = len(_word_matches(f"{first} {last}", text))
+    return together > 0 and len(_word_matches(first, text)) == together
+
+
+def _word_matches(words: str, text: str) -> list[str]:
+    return re.findall(rf"(?<!\w){re.escape(words)}(?!\w)", text)
 
 
 def _title_cut(article: Article) -> frozenset[str]:

@@ -469,6 +469,13 @@ def test_a_description_opening_with_the_site_s_name_is_its_tagline() -> None:
     assert "the site's tagline" in explain(article)
 
 
+def test_a_label_glued_before_a_description_ending_on_its_first_words_is_left_off() -> None:
+    """El Mundo: "Detenida en Francia Izaskun Lesaka Izaskun Lesaka pasó a la cúpula…"."""
+    deck = "Night Buses return to six neighbourhoods in March, the transport director said."
+    head = f'<meta name="description" content="Budget approved for Night Buses {deck}">'
+    assert page(head).summary == deck
+
+
 def test_a_short_description_ending_at_the_site_is_its_tagline() -> None:
     head = (
         '<meta name="description" content="All about the council budget and night buses at '

@@ -304,6 +304,20 @@ def test_keywords_in_alphabetical_order_give_names_first_then_the_most_used() ->
     assert tags == ("WashingtonMonument", "earthquake")
 
 
+def test_two_keywords_that_are_one_name_cut_in_two_are_one_tag() -> None:
+    """El Mundo's "Francia, Izaskun, Lesaka": "#Izaskun" alone names no one."""
+    body = (
+        "Police in France arrested Izaskun Lesaka on Sunday near the border with Spain.",
+        "Lesaka had led the group since 2011, Izaskun Lesaka's lawyer said in France.",
+    )
+    article = replace(
+        keyworded(*(Keyword(w, "meta", True) for w in ("France", "Izaskun", "Lesaka"))),
+        title="France arrests Izaskun Lesaka",
+        sections=(Section(None, body),),
+    )
+    assert condense(article, "x", mode="single").hashtags_kept == ("France", "IzaskunLesaka")
+
+
 def test_keywords_that_are_the_hook_s_words_in_dictionary_form_are_no_tags() -> None:
     """EL PAÍS's "lista, espera, agravar, recorte, elevar…" for "Las listas de espera se
     agravan" and its deck "Los recortes elevan…": a machine's lemmas, not chosen topics."""
