@@ -472,6 +472,16 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^\((?:[A-Z]{2,6}|Reuters|Bloomberg|Yonhap|Xinhua)\)\s*(?:(?:--|—|–|-)\s*)?(?=[A-Z“\"])"
         ),
     ),
+    # an aside pointing at a picture the post does not show: "(pictured next to Boomer, along
+    # with a couple of friends)", "(left)", "(above)"
+    (
+        "picture-aside",
+        re.compile(
+            r"\s\((?:(?:pictured|shown)\b[^()]{0,80}|left|right|center|centre|above|below"
+            r"|top|bottom|top left|top right|bottom left|bottom right|l|r)\)(?=[\s,.;:!?])",
+            re.IGNORECASE,
+        ),
+    ),
     # a photo's credit glued to its caption: "Stephen Crowley/The New York TimesSenators…"
     ("photo-credit", re.compile(rf"^{_PHOTOGRAPHER}(?=[A-Z])")),
     (
