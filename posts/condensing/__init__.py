@@ -85,6 +85,11 @@ def condense(
         warnings=(
             *warnings,
             *hashtags.no_room(shape.unplaced, where),
+            *(
+                ("the link is on the first post: no post after the article's text had room for it",)
+                if shape.link_moved
+                else ()
+            ),
             *(message for _, message, _ in review(shape.texts, platform, options.hashtag_cap)),
         ),
     )

@@ -113,6 +113,7 @@ class Shape:
     # a thread's second post only goes on from the first: the hook's rest (no key point is
     # posted), or a sentence leaning on the one that ends the first post
     continued: bool = False
+    link_moved: bool = False  # the link went on a thread's first post: no later one had room
 
 
 def hashtag_words(tags: Sequence[str]) -> list[str]:

@@ -75,7 +75,8 @@ def thread(ctx: Context) -> Shape:
     carried = tuple(tag for tag in ctx.tags.usable if tag in plan.tags)
     unplaced = tuple(tag for tag in ctx.tags.usable if tag not in carried and tag not in plan.shown)
     bare = not plan.bodies[-1], not plan.bodies[0] and not plan.link_first
-    return Shape(texts, carried, unplaced, bare[0], bare[1], _continued(plan, items, hook))
+    continued = _continued(plan, items, hook)
+    return Shape(texts, carried, unplaced, bare[0], bare[1], continued, plan.link_moved)
 
 
 def _continued(plan: _Plan, items: list[Item], hook: list[Item]) -> bool:
@@ -94,6 +95,7 @@ class _Plan:
         self.shown: frozenset[str] = frozenset()  # tags the text itself already carries
         self.headline = ctx.digest.title
         self.link_first = ctx.options.link == "first"
+        self.link_moved = False  # onto the first post: no later post had room for it
         self.posts = ctx.options.max_posts
         self._frames: dict[tuple[int, bool], Frame] = {}
         self._layouts: dict[tuple[Item, ...], tuple[Run, list[int] | None]] = {}
@@ -487,7 +489,21 @@ def _ending_on_a_point(
                 return trial
             plan.tags = tags
             plan.forget_frames()
+    _link_up_front(ctx, plan, [*hook, *_items(ctx, plan, chosen)])
     return chosen
+
+
+def _link_up_front(ctx: Context, plan: _Plan, items: list[Item]) -> None:
+    """No post after the key points has room for the link (every sentence fills its post: CNN
+    Arabic's, each weighing twice on X): the link goes on the first post when it reads on
+    there, rather than close the thread alone."""
+    if not ctx.link or plan.link_first:
+        return
+    plan.link_first = plan.link_moved = True
+    plan.forget_frames()
+    if not plan.reads_on(items):
+        plan.link_first = plan.link_moved = False
+        plan.forget_frames()
 
 
 def _without_each(

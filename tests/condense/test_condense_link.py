@@ -78,3 +78,36 @@ def test_a_reply_holding_the_shortened_link_is_not_read_as_a_dangling_sentence(
     rendition = condense(article("city-budget.md"), "bluesky", mode="single", options=options)
     assert rendition.posts[1].text == "news.example.net/riverside/20..."
     assert not [w for w in rendition.warnings if "opens with" in w]
+
+
+def test_a_thread_whose_posts_all_fill_up_carries_the_link_on_its_first_post() -> None:
+    """CNN Arabic: every sentence weighs near a whole X post, so no post after the text has room
+    for the link; a closing post holding it alone reads as nothing."""
+    from posts.model import Section
+
+    sentences = (
+        "The council approved a budget on Tuesday that moves eighteen million from road repairs"
+        " to night buses across the river districts, the largest shift toward public transport"
+        " the city has made in three decades, and the mayor called it a turning point for all.",
+        "Night buses return to six neighbourhoods in March, calling at both hospitals, the"
+        " university and the market square every twenty minutes, with new low-floor vehicles"
+        " and ramps for wheelchairs and prams, and fares stay frozen for a second year, the"
+        " director said on Tuesday evening.",
+        "Opponents warned that the backlog of potholes would grow on the ring road and in the"
+        " industrial estate, but supporters pointed to ridership figures that have recovered"
+        " faster than in any comparable city since the pandemic, according to the transit"
+        " office's own yearly figures.",
+    )
+    assert all(256 <= len(sentence) <= 280 for sentence in sentences)  # no room for a link
+    source = Article(
+        title="A late-night vote reshapes how Riverside gets around",
+        sections=(Section(None, sentences),),
+        summary=sentences[0],
+        summary_source="meta",
+        hashtags=(),
+        url=URL,
+    )
+    result = condense(source, "x", mode="thread", options=CondenseOptions(numbering="none"))
+    assert result.posts[0].text.endswith(URL)
+    assert [post.links_to(URL) for post in result.posts].count(True) == 1
+    assert any("link is on the first post" in warning for warning in result.warnings)
