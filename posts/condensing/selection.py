@@ -343,6 +343,7 @@ def digest(article: Article) -> Digest:
     point_sections = [marks_the_point(part.heading) for part in article.sections]
     sentences = tuple(_scored(s, _score(s, weights, point_sections)) for s in found)
     said = tuple(content_words(t) for t in (article.title, *summary))
+    posted = content_words(_headline(article))  # the headline the posts show, if any
     lead = [s for s in sentences if s.paragraph == 0 and s.point][:LEAD_SENTENCES]
     items = _item_openers(sentences) or _steps(article, sentences)
     excerpt = [] if items or marked else _excerpt(sentences)
@@ -362,8 +363,13 @@ def digest(article: Article) -> Digest:
         said=said,
         not_a_story=not_one_story(article),
         opening=tuple(
-            s.text for s in sentences if s.paragraph == 0 and s.heading is None and not s.filler
-        ),  # a list's first item is no opening
+            s.text
+            for s in sentences
+            if s.paragraph == 0
+            and s.heading is None
+            and not s.filler
+            and not _restates(s.text, posted)
+        ),  # a list's first item is no opening, nor the headline said again
         excerpt=_positions(excerpt),
         personal=personal,
     )

@@ -84,6 +84,16 @@ def test_a_summary_sentence_saying_the_headline_again_in_its_words_is_not_posted
     assert posts[0].startswith(f"{headline}\n\nRiders with bikes will pay")
 
 
+def test_a_page_titled_by_its_first_sentence_says_it_once() -> None:
+    """A page without a title of its own, headlined by its first sentence whole: the single post
+    goes on with the next sentence, not the same one again."""
+    first = "Last month, the council showed what the new night buses will look like."
+    second = "The buses run every twenty minutes from March, calling at both hospitals."
+    source = article(first, "", f"{first} {second}", *FILLER)
+    text = condense(source, "x", mode="single").posts[0].text
+    assert text.count(first) == 1 and second in text
+
+
 def test_a_scene_setting_summary_too_long_to_sit_beside_the_headline_follows_it() -> None:
     headline = "Hacking, cryptography, and the countdown to quantum computing"
     summary = (
