@@ -81,7 +81,7 @@ def read_html(text: str) -> Extracted:
     removed = (*removed, *(("garbled", b.text) for b in blocks if b.text in scrambled))
     blocks = tuple(b for b in blocks if b.text not in scrambled)
     url = _article_address(page.canonical, page.og_url, document.url)
-    guessed = document.sitename or ""  # trafilatura's guess: sometimes the headline itself
+    guessed = _site_guess(document.sitename or "", page)
     sites = (*page.site_names, *([guessed] if 0 < len(guessed.split()) <= _SITE_WORDS else []))
     # the site's address, to tell its name: the article's, else the home page its canonical
     # named, else the host most of its links name
@@ -98,6 +98,15 @@ def read_html(text: str) -> Extracted:
     meta = _metadata(page, document, lang, removed, headline, url)
     notes = tuple(f"description refused: the site's tagline ({t[:60]})" for t in taglines)
     return Extracted(blocks=blocks, meta=replace(meta, explain=(*meta.explain, *notes)))
+
+
+def _site_guess(guessed: str, page: PageMeta) -> str:
+    """trafilatura's guess at the site's name, taken from the title's end, unless the page's
+    own ``<h1>`` goes on past it: then it is part of the headline ("“Only One” Lyrics : PJ
+    Morton (Ft. Stevie Wonder)", the artist, not the site)."""
+    key = comparable(guessed)
+    headings = (comparable(text) for source, text in page.titles if source == "h1")
+    return "" if key and any(key in h and h != key for h in headings) else guessed
 
 
 def _is_tagline(description: str, names: tuple[str, ...]) -> bool:

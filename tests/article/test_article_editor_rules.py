@@ -153,6 +153,14 @@ def test_headline_loses_site_and_section_furniture(head: str, expected: str) -> 
     assert page(head).title == expected
 
 
+def test_a_title_s_end_the_page_s_h1_goes_on_past_is_no_site_name() -> None:
+    """trafilatura guesses "PJ Morton (Ft. Stevie Wonder)" is the site: the h1 says it is the
+    song's artist."""
+    title = "“Only One” Lyrics : PJ Morton (Ft. Stevie Wonder)"
+    url = "http://allnewlyrics.example/only-one-lyrics-pj-morton-ft-stevie-wonder.html"
+    assert page(f"<title>{title}</title>", f"<h1>{title}</h1>" + BODY, url).title == title
+
+
 def test_a_title_that_opens_with_the_site_ends_with_the_headline() -> None:
     """ "Site | Headline": the h1 repeating the title's last segment is the story, not a logo."""
     head = (
