@@ -74,6 +74,11 @@ _LINK_AFTER = re.compile(
     r"(?:\s+(?:on|at)\s+[^!?]{2,40}?)?|read\s+more\s+(?:on|at)\s+[^!?]{2,40}?)\W*$",
     re.IGNORECASE,
 )
+# A link's words before the deck: Yahoo's "Read 'Apple says Steve Jobs resigning as CEO' on
+# Yahoo! News. Steve Jobs, the mind behind…"
+_LINK_BEFORE = re.compile(
+    r"^Read\s+['‘\"“][^'’\"”]{3,200}['’\"”]\s+(?:on|at)\s+[^.]{2,40}?\.\s+(?=\S)"
+)
 # A label glued before the deck, ending on the deck's first words (a name, doubled): the label
 # is short, the doubled words capitalised
 _GLUED_LABEL = re.compile(
@@ -169,6 +174,7 @@ def judge(
     """Check ``description`` against the article body ``paragraphs`` (in order, in language
     ``lang``) and its headline ``title``."""
     text = _past_glued_label(strip_opening_label(squash(description))[0])  # "NEW DELHI: …"
+    text = _LINK_BEFORE.sub("", text)
     text = _LINK_AFTER.sub("", _REVIEWED.sub("", _KEYWORD_TAIL.sub("", text)))
     text = _KICKER.sub("", text)
     refusal = _refusal(text, paragraphs, lang)

@@ -515,8 +515,8 @@ def _headline(article: Article) -> str:
 
 def _summary(article: Article) -> tuple[str, ...]:
     """The summary's sentences without filler ("Read more…", a caption) or, after the first,
-    fragments (a stray "When"): a summary that is all filler is no summary, and the lead takes
-    its place."""
+    fragments (a stray "When", a lone word split off a name: "Yahoo! News."): a summary that
+    is all filler is no summary, and the lead takes its place."""
     if not article.summary.strip():
         return ()
     sentences = whole_quotations(split_sentences(article.summary, article.lang))
@@ -524,8 +524,14 @@ def _summary(article: Article) -> tuple[str, ...]:
     return tuple(
         s
         for i, s in enumerate(sentences)
-        if not is_filler(s) and (i == 0 or not is_fragment(s)) and not _restates(s, title)
+        if not is_filler(s) and (i == 0 or not _stray(s)) and not _restates(s, title)
     )
+
+
+def _stray(sentence: str) -> bool:
+    """A fragment, or one word alone in a script written with spaces."""
+    alone = len(sentence.split()) < 2 and not _SPACELESS.search(sentence)
+    return alone or is_fragment(sentence)
 
 
 def _restates(sentence: str, title: frozenset[str]) -> bool:

@@ -484,6 +484,13 @@ def test_a_label_glued_before_a_description_ending_on_its_first_words_is_left_of
     assert page(head).summary == deck
 
 
+def test_a_link_s_words_before_a_description_are_left_off() -> None:
+    """Yahoo: "Read 'Apple says Steve Jobs resigning as CEO' on Yahoo! News. Steve Jobs, …"."""
+    deck = "The council approved a budget on Tuesday that moves money from roads to buses."
+    head = f'<meta name="description" content="Read \'Budget moves money\' on Yahoo! News. {deck}">'
+    assert page(head).summary == deck
+
+
 def test_a_short_description_ending_at_the_site_is_its_tagline() -> None:
     head = (
         '<meta name="description" content="All about the council budget and night buses at '

@@ -84,6 +84,13 @@ def test_a_summary_sentence_saying_the_headline_again_in_its_words_is_not_posted
     assert posts[0].startswith(f"{headline}\n\nRiders with bikes will pay")
 
 
+def test_a_lone_word_split_off_a_summary_is_not_posted() -> None:
+    """ "Yahoo! News." split into "…on Yahoo!" and "News.": the word alone says nothing."""
+    summary = "The council voted to open the harbour ferry to cyclists from June. News."
+    posts = thread(article("Ferry opens to bikes", summary, *FILLER))
+    assert not any("News." in post for post in posts)
+
+
 def test_a_page_titled_by_its_first_sentence_says_it_once() -> None:
     """A page without a title of its own, headlined by its first sentence whole: the single post
     goes on with the next sentence, not the same one again."""
