@@ -491,6 +491,19 @@ def test_a_link_s_words_before_a_description_are_left_off() -> None:
     assert page(head).summary == deck
 
 
+def test_a_description_of_many_comma_separated_items_is_read_in_one_pass() -> None:
+    """Two hundred short items and a long last one are no glued keyword list, and are judged
+    without a pattern backtracking over every way to split them (fifteen took ten seconds)."""
+    from posts.article.description import judge
+
+    items = " , ".join(["night buses"] * 200)
+    deck = f"The council lists {items} , and one last route that runs far longer than forty words."
+    assert judge(deck, (deck,), "Council lists routes").text == deck
+    glued = f"The council votes for night buses ,  {','.join(['Transport'] * 200)}"
+    lead = "The council votes for night buses over road repairs on Tuesday."
+    assert judge(glued, (lead,), None).text == lead  # the keywords gone, the deck completed
+
+
 def test_a_short_description_ending_at_the_site_is_its_tagline() -> None:
     head = (
         '<meta name="description" content="All about the council budget and night buses at '
