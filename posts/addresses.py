@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")  # how a reader was counted arriving
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")  # how a reader was counted arriving
 
 
 def without_tracking(url: str) -> str:
@@ -12,5 +12,5 @@ def without_tracking(url: str) -> str:
     post links the article, not the site's count of where its readers came from."""
     parts = urlsplit(url)
     pairs = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in pairs if not k.startswith(TRACKING)]
+    kept = [(k, v) for k, v in pairs if not k.startswith(_TRACKING)]
     return url if len(kept) == len(pairs) else urlunsplit(parts._replace(query=urlencode(kept)))

@@ -321,7 +321,7 @@ def _spells_site(segment: str, sites: set[str]) -> bool:
     """Is ``segment`` the site's name, its words run together as in its address ("Lost in JIT"
     on lostinjit.blogspot.com)?"""
     compact = comparable(segment).replace(" ", "")
-    return bool(compact) and any(compact == site.replace(" ", "") for site in sites)
+    return bool(compact) and compact in _compact(sites)
 
 
 def _section_before_site(kept: str, stripped: list[str]) -> str:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from posts.addresses import TRACKING, without_tracking
+from posts.addresses import without_tracking
 from posts.errors import InputError
 
 _BENIGN = ("CharacterEncodingOverride", "NonXMLContentType")  # feedparser's harmless complaints
@@ -63,11 +63,11 @@ def oldest_first(entries: list[Entry]) -> list[Entry]:
 def normalised_link(link: str) -> str:
     """A link as an identity: scheme and host in lower case, no default port, no fragment, no
     tracking parameters, no trailing slash (so one article is one identity)."""
-    parts = urlsplit(link.strip())
+    parts = urlsplit(without_tracking(link.strip()))
     host = (parts.hostname or "").lower()
     default = {"http": 80, "https": 443}.get(parts.scheme.lower())
     port = f":{parts.port}" if parts.port and parts.port != default else ""
-    query = [(k, v) for k, v in parse_qsl(parts.query, True) if not k.startswith(TRACKING)]
+    query = parse_qsl(parts.query, True)
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), host + port, path, urlencode(query), ""))
 
