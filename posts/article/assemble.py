@@ -24,6 +24,7 @@ from posts.article.boilerplate import (
     strip_inline,
     strip_opening_label,
 )
+from posts.article.capitals import recase_lead_in
 from posts.article.description import BEFORE_THE_CUT, judge, leans_back
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import (
@@ -235,7 +236,19 @@ def _walk(extracted: Extracted) -> _Walk:
     walk.close_section()
     _drop_widgets(walk)
     walk.sections = _label_ingredients(name_items(walk.sections), walk.lang)
+    if english:
+        walk.sections = _recased_lead_in(walk.sections, walk.title or "")
     return walk
+
+
+def _recased_lead_in(sections: list[Section], title: str) -> list[Section]:
+    """The first paragraph without a newspaper's lead-in in capitals ("UK INSTITUTES have…")."""
+    if not sections:
+        return sections
+    first, *rest = sections
+    lead, *others = first.paragraphs
+    article = "\n".join([title, *others, *(text for part in rest for text in part.paragraphs)])
+    return [replace(first, paragraphs=(recase_lead_in(lead, article), *others)), *rest]
 
 
 def _drop_widgets(walk: _Walk) -> None:
