@@ -44,9 +44,9 @@ def with_context(
         before = by_position.get(passage[0].position - 1)
         if before is None or _heading_answers(passage[0], before):
             break
-        if digest.repeats_hook(before) and all(p > before.position for p in chosen):
+        if digest.restates_hook(before) and all(p > before.position for p in chosen):
             break  # the hook said it, and is posted right before: nothing comes between
-        if len(passage) > MAX_CHAIN or digest.repeats_hook(before) or not before.point:
+        if len(passage) > MAX_CHAIN or digest.restates_hook(before) or not before.point:
             return None
         if _sums_up_paragraph(passage[0], before, by_position):
             return None  # "But part of this success…": the paragraph before is the antecedent

@@ -237,6 +237,13 @@ class Digest:
         """Does ``sentence`` mostly say what the headline or the summary already said?"""
         return repeats(sentence.words, self.said)
 
+    def restates_hook(self, sentence: Sentence) -> bool:
+        """Does ``sentence`` say again what the headline or the summary said, nearly all its
+        words theirs? "Oscar Isaac has had a pretty stellar year." shares three of five with
+        "How Oscar Isaac … 'A Most Violent Year'", yet says what "It started off…" points at."""
+        words = sentence.words
+        return bool(words) and any(len(words & said) >= RESTATED * len(words) for said in self.said)
+
     def candidates(self, thread: bool = True) -> Iterator[Sentence]:
         """Ranked sentences with content words that repeat neither the hook nor a better one;
         of a page that is not one story (a digest, release notes), only its opening's: picking

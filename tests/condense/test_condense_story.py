@@ -59,6 +59,27 @@ def test_a_sentence_that_leans_back_comes_with_the_sentence_it_answers() -> None
     assert text.index(answered) < text.index(lean)
 
 
+def test_an_antecedent_sharing_some_words_with_the_headline_is_brought_along() -> None:
+    """The headline names the actor and a "Year" of its own; it does not say what "It" is."""
+    antecedent = "Oscar Isaac has had a pretty stellar year."
+    lean = "It started off with a Golden Globe nomination for his portrayal of Llewyn Davis."
+    paragraphs = (
+        f"{antecedent} {lean}",
+        "He just finished filming the next Star Wars film, a Golden Globe favourite's new role.",
+        *OTHER_TOPICS,
+    )
+    source = Article(
+        title="How Oscar Isaac went about bringing to life 'A Most Violent Year'",
+        sections=(Section(None, paragraphs),),
+        summary="Isaac plays a New York business owner who battles his morals in the drama.",
+        summary_source="meta",
+        hashtags=(),
+        url="https://example.org/isaac",
+    )
+    text = "\n".join(bodies(source))
+    assert lean in text and text.index(antecedent) < text.index(lean)
+
+
 def test_a_list_article_names_each_item_with_its_text(article: Callable[[str], Article]) -> None:
     text = "\n".join(bodies(article("five-tents.md")))
     for heading in ("1. Harbour Dome 4: It stayed bone dry", "5. Gull Tarp Shelter: It is not"):
