@@ -23,6 +23,12 @@ OTHER_TOPICS = (
 )
 
 
+def story(title: str, sections: tuple[Section, ...], url: str, summary: str = "") -> Article:
+    """An article of ``sections``; a ``summary`` given is the page's description."""
+    source = "meta" if summary else "computed"
+    return Article(title, sections, summary, source, (), url)
+
+
 def bodies(article: Article, platform: str = "x", **options: object) -> list[str]:
     rendition = condense(article, platform, mode="thread", options=CondenseOptions(**options))  # type: ignore[arg-type]
     return [p.text for p in rendition.posts]
@@ -45,14 +51,7 @@ def test_a_sentence_that_leans_back_comes_with_the_sentence_it_answers() -> None
         f"{lean} Ferry riders now wait less than ten minutes for the ferry.",
         *OTHER_TOPICS,
     )
-    source = Article(
-        title="Ferry timetable",
-        sections=(Section(None, paragraphs),),
-        summary="",
-        summary_source="computed",
-        hashtags=(),
-        url="https://example.org/ferry",
-    )
+    source = story("Ferry timetable", (Section(None, paragraphs),), "https://example.org/ferry")
     text = "\n".join(bodies(source))
     assert lean in text
     answered = "Riders complained loudly about the new timetable in the first month."
@@ -68,13 +67,11 @@ def test_an_antecedent_sharing_some_words_with_the_headline_is_brought_along() -
         "He just finished filming the next Star Wars film, a Golden Globe favourite's new role.",
         *OTHER_TOPICS,
     )
-    source = Article(
-        title="How Oscar Isaac went about bringing to life 'A Most Violent Year'",
-        sections=(Section(None, paragraphs),),
-        summary="Isaac plays a New York business owner who battles his morals in the drama.",
-        summary_source="meta",
-        hashtags=(),
-        url="https://example.org/isaac",
+    source = story(
+        "How Oscar Isaac went about bringing to life 'A Most Violent Year'",
+        (Section(None, paragraphs),),
+        "https://example.org/isaac",
+        "Isaac plays a New York business owner who battles his morals in the drama.",
     )
     text = "\n".join(bodies(source))
     assert lean in text and text.index(antecedent) < text.index(lean)
@@ -178,13 +175,11 @@ def test_a_heading_read_as_a_sentence_is_a_fragment_but_thai_is_not() -> None:
 
 
 def test_a_summary_of_filler_gives_way_to_the_article() -> None:
-    source = Article(
-        title="Letters",
-        sections=(Section(None, ("Submit your letter via this form.", LEAD, *OTHER_TOPICS)),),
-        summary="Read more letters to the editor.",
-        summary_source="meta",
-        hashtags=(),
-        url="https://example.org/letters",
+    source = story(
+        "Letters",
+        (Section(None, ("Submit your letter via this form.", LEAD, *OTHER_TOPICS)),),
+        "https://example.org/letters",
+        "Read more letters to the editor.",
     )
     (post,) = condense(source, "x", mode="single").posts
     assert "Read more" not in post.text and "Submit" not in post.text
@@ -213,14 +208,7 @@ def test_a_headline_promising_tips_makes_its_headed_sections_a_list(
         Section(heading, (f"{heading} is what changed in this preview, and it works well.",))
         for heading in ("Multiple accounts", "Shared lists", "Dark mode")
     )
-    source = Article(
-        title=title,
-        sections=(Section(None, (LEAD,)), *sections),
-        summary="",
-        summary_source="computed",
-        hashtags=(),
-        url="https://example.org/tips",
-    )
+    source = story(title, (Section(None, (LEAD,)), *sections), "https://example.org/tips")
     text = "\n".join(p.text for p in condense(source, "x", mode="thread").posts)
     assert ("Multiple accounts: " in text) == listed
 
