@@ -22,6 +22,11 @@ _MENU_WORDS = 20  # a run of capitalised labels this long is a menu, not a sente
 _MENU_SHARE = 0.9  # … when this share of its words are capitalised
 _RUN_WORDS, _RUN_SHARE, _RUN_ENDS = 200, 0.58, 0.07  # a page run together: see _is_menu
 _MENU_LABELS = 5  # or this many short labels set apart by "·", "|" or "•"
+_TOPIC_LABEL = re.compile(
+    r"(?i)(?:read\s+more|more\s+(?:on|about)|tags?|tagged(?:\s+with)?|(?:related\s+)?topics?"
+    r"|filed\s+under|keywords|categories)\s*:\s*"
+)
+_TOPICS, _TOPIC_WORDS = 3, 6  # a topic list names at least three, each in a few words
 _MENU_SEPARATOR = re.compile(r"\s[·|•]\s|^[·|•]\s")
 
 # Headings after which pages list other posts or comments rather than the article.
@@ -509,6 +514,8 @@ def boilerplate_rule(text: str) -> str | None:
         return "template"
     if _CHART_SOURCE.match(text):
         return "photo-credit"
+    if _is_topic_list(text):
+        return "related"
     if len(text.split()) > _MAX_WORDS:
         if _AD_APPEAL.match(text) or _MEMBER_APPEAL.match(text):
             return "ad-appeal"  # "We Rely On Your Support: …", however long it runs
@@ -538,6 +545,19 @@ def is_unrendered_template(text: str) -> bool:
     "{{nrco.contentDetailController.content.status === "published" ? …}}". A page served
     before its script ran has no article in it, only its template."""
     return bool(_TEMPLATE.match(text.strip()))  # prose may quote one: "Use {{ page.title }}…"
+
+
+def _is_topic_list(text: str) -> bool:
+    """The page's topics after a label, however many ("Read More: Federal Open Market Committee,
+    Federal Reserve, …, Business News"): names set apart by commas, no sentence among them."""
+    label = _TOPIC_LABEL.match(text)
+    if label is None:
+        return False
+    topics = [topic.split() for topic in text[label.end() :].rstrip(".").split(",")]
+    return len(topics) >= _TOPICS and all(
+        0 < len(words) <= _TOPIC_WORDS and (words[0][:1].isupper() or words[0][:1].isdigit())
+        for words in topics
+    )
 
 
 def _is_menu(text: str) -> bool:

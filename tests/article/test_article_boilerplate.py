@@ -90,6 +90,19 @@ def test_furniture(text: str) -> None:
     assert is_boilerplate_paragraph(text)
 
 
+def test_a_label_over_the_page_s_topics_is_furniture_however_many_it_lists() -> None:
+    topics = "Read More: " + ", ".join(
+        ["Federal Open Market Committee", "Federal Reserve", "Financial Crisis", "Fomc"] * 5
+    )
+    assert len(topics.split()) > 30
+    assert is_boilerplate_paragraph(topics)
+    sentence = (
+        "Read more: The council, which met on Tuesday, said the plan would cost more than anyone"
+        " had expected, and that the work on the bridge, the roads and the depot would take years."
+    )
+    assert not is_boilerplate_paragraph(sentence)
+
+
 def test_a_whole_page_run_together_is_furniture() -> None:
     """huffingtonpost.de's topic page read as one block: menus, dates and other stories'
     teasers, 300 words, mostly capitalised, hardly a sentence end."""
