@@ -4,22 +4,45 @@ read as the author wrote it, and where an excerpt ends."""
 from __future__ import annotations
 
 from posts.condensing.cues import begins_walkthrough
-from posts.condensing.selection import Sentence, span
+from posts.condensing.selection import Digest, Sentence, span
 
 EXCERPT_CHARS = 450  # an article told in person is posted as its opening: this much, to the
 EXCERPT_MOST = 700  # end of a paragraph, or at most this much
 EXCERPT_POSTS = 5  # nor does it run past this many posts: one-line sentences would fill six
+EXCERPT_TAIL = 300  # characters: an excerpt this close to the article's end tells it to the end
 EXCERPT_GAPS = 2  # paragraphs of an excerpt with sentences passed over: past this, it ends
 
 
-def excerpt_done(excerpt: frozenset[int], sentence: Sentence, chosen: dict[int, Sentence]) -> bool:
+def ends_the_story(digest: Digest, sentence: Sentence, chosen: dict[int, Sentence]) -> bool:
+    """Has the thread told a story in person up to ``sentence``, every key sentence so far (or
+    the hook, its summary) and the one right before, and do it and the ones after close the
+    story in a few lines, each a key point ("The officer said they would not be giving out
+    tickets that day. I'm thankful to our police…", a signature aside)? Then the excerpt tells
+    it to its end, as many posts as that takes, rather than stop before the outcome."""
+    earlier = digest.sentences[: sentence.position]
+    told = [s.position in chosen or digest.repeats_hook(s) for s in earlier if s.point]
+    if not (earlier and earlier[-1].position in chosen):
+        return False  # the one right before was passed over ("Got questions?" / "Leave them…")
+    rest = list(digest.sentences[sentence.position :])
+    while rest and not rest[-1].point:
+        rest.pop()  # "Kim Gump, Dallas"
+    short = sum(span(s.text) for s in rest) <= EXCERPT_TAIL
+    return short and all(s.point for s in rest) and all(told)
+
+
+def excerpt_done(
+    excerpt: frozenset[int], sentence: Sentence, chosen: dict[int, Sentence], ending: bool
+) -> bool:
     """Has the excerpt been posted? Yes at the end of the paragraph whose sentences bring the
-    chosen text to :data:`EXCERPT_CHARS`, once it reaches :data:`EXCERPT_MOST`, or where a
-    tutorial's walkthrough begins (:func:`~.cues.begins_walkthrough`)."""
+    chosen text to :data:`EXCERPT_CHARS`, once it reaches :data:`EXCERPT_MOST`, unless it is
+    ``ending`` the story (:func:`ends_the_story`); and where a tutorial's walkthrough begins
+    (:func:`~.cues.begins_walkthrough`)."""
     if sentence.position not in excerpt or not chosen:
         return False
     if begins_walkthrough(sentence.text):
         return True
+    if ending:
+        return False
     length = sum(span(s.text) for s in chosen.values())
     ended = sentence.paragraph != chosen[max(chosen)].paragraph
     return length >= EXCERPT_MOST or (ended and length >= EXCERPT_CHARS)

@@ -35,7 +35,7 @@ from posts.condensing.layout import (
     measure,
     pieces,
 )
-from posts.condensing.order import EXCERPT_POSTS, Passed, excerpt_done
+from posts.condensing.order import EXCERPT_POSTS, Passed, ends_the_story, excerpt_done
 from posts.condensing.packer import ELLIPSIS, Slot
 from posts.condensing.passages import with_context
 from posts.condensing.selection import Sentence
@@ -418,14 +418,24 @@ def _choose(
             break  # the ranking puts every fragment and filler sentence last
         if passed.rules_out(sentence):
             continue
-        if excerpt_done(excerpt, sentence, chosen):
+        ending = (
+            ctx.digest.personal
+            and sentence.position in excerpt
+            and ends_the_story(ctx.digest, sentence, chosen)
+        )
+        if excerpt_done(excerpt, sentence, chosen, ending):
             break
         passage = with_context(ctx.digest, sentence, by_position, chosen)
         if passage is None or _too_long(ctx, plan, passage):
             passed.add(sentence)
             continue
         trial = {**chosen, **{s.position: s for s in passage}}
-        if chosen and sentence.position in excerpt and _overruns(ctx, plan, hook, trial):
+        if (
+            chosen
+            and sentence.position in excerpt
+            and not ending
+            and _overruns(ctx, plan, hook, trial)
+        ):
             break
         if not plan.reads_on([*hook, *_items(ctx, plan, trial)]):
             if not (sentence.leans and not chosen and _follows(ctx, None, sentence)):

@@ -77,6 +77,27 @@ def test_an_antecedent_sharing_some_words_with_the_headline_is_brought_along() -
     assert lean in text and text.index(antecedent) < text.index(lean)
 
 
+def test_a_story_told_in_person_is_told_to_its_end_when_little_is_left() -> None:
+    """An excerpt stops after its opening; a letter whose outcome comes a few lines later is
+    told to the end rather than stop before the officer's answer."""
+    paragraphs = (
+        "On Saturday, I drove to the harbour to volunteer at the winter market, and being hopeless"
+        " with directions, I got lost on the ring road and had no idea where I could park.",
+        "I saw two harbour police officers at the gate and rolled down my window to ask them."
+        " As I did, the paper star taped to my window fell off and blew under a parked van."
+        " Not wanting to hold up the queue behind me, I drove on and left the star behind."
+        " I found the car park the officer had pointed me to, but then realised I had no coins.",
+        "At the meter, the officer pulled up in her patrol car holding out my paper star."
+        " She told me that nobody would be fined at the harbour during the market that day.",
+        "I'm grateful for the kindness of strangers on a busy morning.",
+    )
+    text = "\n".join(bodies(story("Kind police at the harbour", (Section(None, paragraphs),), URL)))
+    assert "nobody would be fined" in text and "I'm grateful for the kindness" in text
+
+
+URL = "https://example.org/letters/harbour"
+
+
 def test_a_list_article_names_each_item_with_its_text(article: Callable[[str], Article]) -> None:
     text = "\n".join(bodies(article("five-tents.md")))
     for heading in ("1. Harbour Dome 4: It stayed bone dry", "5. Gull Tarp Shelter: It is not"):

@@ -145,8 +145,11 @@ def test_an_excerpt_ends_at_the_paragraph_that_makes_it_long_enough() -> None:
         "In week six, we switched readers over and retired the old cluster for good.",
         "Week seven was for the write-up, and for thanking everyone who lent us a disk.",
         "Week eight went to planning the next migration, of videos, which will be harder.",
+        "Week nine we priced cold storage for the videos with three different providers.",
+        "Week ten ended with a budget the board approved after a short and friendly meeting.",
     )
     assert sum(len(week) for week in weeks[:5]) < 450 <= sum(len(week) for week in weeks[:6])
+    assert sum(len(week) for week in weeks[6:]) > 300  # not a story's last lines: see below
     text = "\n".join(thread(article(*weeks), "mastodon"))
     assert "week six" in text  # 450 characters are reached in its paragraph: the excerpt ends
     assert "Week seven" not in text and "Week eight" not in text
