@@ -118,6 +118,9 @@ _SUMS_UP = re.compile(
 _TURNS = frozenset(
     ["but", "however", "yet", "mais", "cependant", "pero", "aber", "doch", "jedoch", "mas", "porém"]
 )
+_INTERROGATIVES = frozenset({"which", "whose"})
+_QUESTION = re.compile(r"[^.!?]*\?")  # a first sentence that is a question
+
 # A capitalised word (a name, or "I") or a third-person singular pronoun, whichever comes first.
 # A capitalised word that may name someone, or a third-person pronoun.
 _NAME_OR_PRONOUN = re.compile(r"\b(?:[A-Z][\w'’-]*|(?:he|she|him|his|her|hers)\b)")
@@ -517,6 +520,8 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
         return False  # "That you can picture a tarot card at all is due to…": a clause
     if words[0] in _DUMMY_SUBJECTS and _IMPERSONAL.match(opening):
         return False  # "Il me semble que…", "It is clear that…": the pronoun names nothing
+    if words[0] in _INTERROGATIVES and _QUESTION.match(opening):
+        return False  # "Which US town is popular with generals?" asks; it points at nothing
     if words[0] in _LEANING_WORDS or _attributed(opening) or _PART_OF.match(opening):
         return True
     if (_EARLY_PRONOUN.match(opening) and not _CATAPHORA.match(opening)) or _ANSWERS.match(opening):

@@ -122,6 +122,9 @@ def test_a_short_article_makes_a_short_thread(article: Callable[[str], Article])
         ("A study found the opposite.", False),
         ("Many of them said they learned about it on TV.", True),
         ("Many voters said they learned about it on TV.", False),
+        ("Which US town is popular with generals? Galena, of course.", False),  # a question
+        ("Which is why the council voted no.", True),
+        ("Whose idea was the night bus?", False),
         ("In this case, a small saucer was used.", True),
         ("The other change is the quickbar.", True),
         ("This year's survey asked 5,000 people.", False),
