@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 from posts.article.boilerplate import (
     boilerplate_rule,
     ends_article,
+    is_author_note,
     is_boilerplate_heading,
     is_embed_placeholder,
     strip_inline,
@@ -88,6 +89,7 @@ _PROSE_WORDS = 3  # a page without one paragraph of prose this long is an index 
 _LONG_WORDS = 12  # … unless a paragraph runs this long without a final stop
 _LABELLED = re.compile(r"[A-Z][\w ]{0,20}:\s")  # "Name: Ashley", "Location: Downtown — Los…"
 _CAPTION_WORDS = 40  # a caption under a picture's file name is a sentence or two
+_AUTHOR_NOTE_WITHIN = 3  # last paragraphs where a note on the writer may stand
 _CARDS = 3  # blurbs of cards linking elsewhere, the only text of a page: an index page
 _NO_BODY = (
     "no body: the page's own text could not be read (paywalled, scrambled, a picture, or only a"
@@ -235,6 +237,7 @@ def _walk(extracted: Extracted) -> _Walk:
                 _paragraph(walk, part, block.quoted)
     walk.close_section()
     _drop_widgets(walk)
+    _drop_author_note(walk)
     walk.sections = _label_ingredients(name_items(walk.sections), walk.lang)
     if english:
         walk.sections = _recased_lead_in(walk.sections, walk.title or "")
@@ -268,6 +271,17 @@ def _drop_widgets(walk: _Walk) -> None:
     if len(cuts) >= _CUT_TEASERS:  # with each its headline, the short line before it
         heads = {texts[i - 1] for i in cuts if i and len(texts[i - 1].split()) <= _TEASER_HEAD}
         _drop(walk, "cut-teaser", {texts[i] for i in cuts} | heads, first)
+
+
+def _drop_author_note(walk: _Walk) -> None:
+    """The site's note on the writer among the last paragraphs ("Lucas Nolan is a reporter for
+    Breitbart Tech … Follow him on Twitter"): not the story's, and what follows it is the site's
+    too (an editor's note, a correction's credit)."""
+    texts = [p for section in walk.sections for p in section.paragraphs]
+    start = max(1, len(texts) - _AUTHOR_NOTE_WITHIN)
+    note = next((i for i in range(start, len(texts)) if is_author_note(texts[i])), None)
+    if note is not None:
+        _drop(walk, "author-note", set(texts[note:]), {t: i for i, t in enumerate(texts)})
 
 
 def _drop(walk: _Walk, rule: str, texts: set[str], first: dict[str, int]) -> None:

@@ -527,6 +527,21 @@ def boilerplate_rule(text: str) -> str | None:
     return next((name for name, rule in _SHORT_RULES if rule(text)), None)
 
 
+# the writer introduced by their job, as a site's note under the story does ("Lucas Nolan is a
+# reporter for Breitbart Tech…", "Shahien Nasiripour is the business reporter for…")
+_AUTHOR_NOTE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s(?:is|was)\s(?:a|an|the)\b[^.]{0,80}?"
+    r"\b(?:reporter|writer|editor|correspondent|columnist|contributor|journalist|producer"
+    r"|blogger|critic)\s(?:for|at|with|of|on)\b"
+)
+
+
+def is_author_note(text: str) -> bool:
+    """A note introducing the article's writer by their job; only the last paragraphs can be one
+    (mid-story, "Jane Doe is a reporter for the Times who…" is the story's)."""
+    return bool(_AUTHOR_NOTE.match(text))
+
+
 def is_byline(text: str) -> bool:
     """Who wrote it, perhaps with when and for whom ("By Jane Doe", "Posted by Aayush Gauba /
     DjangoCon US Organizers on July 13, 2026"), and nothing else."""

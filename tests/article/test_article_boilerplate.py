@@ -192,3 +192,24 @@ def test_scraped_related_list_is_dropped_until_the_summary() -> None:
     )
     assert article.paragraphs == ("Lead paragraph about fog.",)
     assert article.summary == "Fog forms when warm air meets cold water."
+
+
+def test_the_site_s_note_on_the_writer_ends_the_article() -> None:
+    """Among the last paragraphs, the writer introduced by their job, and what follows (a
+    correction's note), is the site's; a reporter named so in the story is the story's."""
+    story = (
+        "<p>Ann Lee is a reporter for the Riverside Gazette who first asked why the night buses"
+        " stopped, and her questions led to the vote.</p>"
+        "<p>The city council approved a budget on Tuesday that moves eighteen million from road"
+        " resurfacing to bus service across the river districts.</p>"
+        "<p>Night buses return to six neighbourhoods in March, the transport director said.</p>"
+    )
+    note = (
+        "<p>Sam Ortiz is the transport reporter for the Riverside Post. Follow him on Twitter.</p>"
+        "<p>This article has been revised to reflect the following correction:</p>"
+    )
+    html = f"<html><body><article><h1>Night buses</h1>{story}{note}</article></body></html>"
+    article = parse_article(html.encode(), source="page.html")
+    assert article.paragraphs[0].startswith("Ann Lee is a reporter")
+    assert article.paragraphs[-1].startswith("Night buses return")
+    assert [rule for rule, _ in article.removed].count("author-note") == 2
