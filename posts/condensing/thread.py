@@ -41,7 +41,7 @@ from posts.condensing.passages import with_context
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import sentence_joint
-from posts.condensing.trim import shortened
+from posts.condensing.trim import shortened, without_aside
 from posts.errors import InputError, TemplateError
 from posts.model import Numbering
 from posts.render import template_name
@@ -426,6 +426,7 @@ def _choose(
         if excerpt_done(excerpt, sentence, chosen, ending):
             break
         passage = with_context(ctx.digest, sentence, by_position, chosen)
+        passage = passage and _without_asides(ctx, plan, passage)
         if passage is None or _too_long(ctx, plan, passage):
             passed.add(sentence)
             continue
@@ -543,6 +544,19 @@ def _opening(ctx: Context, plan: _Plan) -> list[Item]:
     sentences: as much as fits, in order, cut with "…" if it must."""
     every = {s.position: replace(s, heading=None) for s in ctx.digest.sentences[:MAX_SKIPS]}
     return _trim(plan, _items(ctx, plan, every))  # in order: no list item needs its heading
+
+
+def _without_asides(ctx: Context, plan: _Plan, passage: list[Sentence]) -> list[Sentence]:
+    """``passage`` with each English sentence longer than a post shortened by the aside after its
+    opening name, where that lets it fit (:func:`~.trim.without_aside`)."""
+    room = plan.frame(1, False).budget
+    fitted = []
+    for sentence in passage:
+        shorter = None if ctx.rules.fits(sentence.text, room) else without_aside(sentence.text)
+        if shorter is not None and sentence.english and ctx.rules.fits(shorter, room):
+            sentence = replace(sentence, text=shorter)
+        fitted.append(sentence)
+    return fitted
 
 
 def _too_long(ctx: Context, plan: _Plan, passage: list[Sentence]) -> bool:

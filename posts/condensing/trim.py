@@ -1,4 +1,12 @@
-"""A lead too long for a post, ended where its trailing participial phrase begins.
+"""A lead or key point too long for a post, made to fit the way an editor would.
+
+A long aside between commas after the speaker's name goes: "Federal Reserve Bank of Kansas City
+President Thomas M. Hoenig, the Fed's longest-serving policymaker and one of 10 people who
+decides …, said that the Fed's policy … is "risking a repeat of past errors."" keeps its claim as
+"… Thomas M. Hoenig said that …". Only an aside that describes the name ("the …", "a …", "one
+of …", "who …") and ends right before what the person said or did ("said", "told", "warned"…).
+
+Otherwise the sentence is ended where its trailing participial phrase begins.
 
 "The American Theatre Wing announced today that … has launched its second program, the Training
 Scholarships, bridging the gap between talent and opportunity and creating a strong pipeline…"
@@ -23,12 +31,35 @@ _TAIL = re.compile(
 # ", after American Airlines announced…", ", which is…": a clause that tells what came before
 # or around the news, cut only to set the news beside the headline
 _CLAUSE = re.compile(r",\s+(?:after|which)\s+")
+_OPENERS = (  # a sentence's first word that is not a name's
+    "In|On|At|For|With|By|From|After|Before|During|But|And|When|While|If|As|Since|Though"
+    "|Although|Because|Under|Over"
+)
+_NAME = (
+    rf"(?!(?:{_OPENERS})\b)[A-Z][\w.'’-]*"
+    r"(?:\s+(?:(?:of|the|de|van|von|der|for|and|la|le|du)\s+)*[A-Z][\w.'’-]*)*"
+)
+_APPOSITIVE = re.compile(
+    rf"^(?P<name>{_NAME}),\s+(?:the|a|an|one\s+of|who|whose|also|now|formerly)\s[^\"“”]*?,"
+    r"\s+(?=(?:said|says|told|tells|warned|warns|added|adds|argued|argues|wrote|writes"
+    r"|explained|explains|noted|notes|insisted|insists|announced|announces)\b)"
+)
+
+
+def without_aside(sentence: str) -> str | None:
+    """``sentence`` without the aside describing the name that opens it; None if it has none."""
+    found = _APPOSITIVE.match(sentence)
+    return f"{found['name']} {sentence[found.end() :]}" if found else None
 
 
 def shortened(sentence: str, fits: Callable[[str], bool], clauses: bool = False) -> str | None:
-    """``sentence`` ended with a full stop before its trailing participial phrase (or, with
-    ``clauses``, an "after" or "which" clause), the latest such cut that ``fits``; None when the
+    """``sentence`` without the aside after its opening name (:func:`without_aside`) if that
+    ``fits``, else ended with a full stop before its trailing participial phrase (or, with
+    ``clauses``, an "after" or "which" clause), the latest such cut that fits; None when the
     sentence is no statement or no cut fits."""
+    aside = without_aside(sentence)
+    if aside is not None and fits(aside):
+        return aside
     if not sentence.endswith("."):
         return None
     tails = [*_TAIL.finditer(sentence), *(_CLAUSE.finditer(sentence) if clauses else ())]

@@ -232,6 +232,30 @@ def test_an_attribution_is_never_cut_from_a_lead() -> None:
     assert shortened("Is it a question, bridging the gap?", lambda text: True) is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "shorter"),
+    [
+        (
+            "Tim Cook, the chief executive, said on Monday it would ship.",
+            "Tim Cook said on Monday it would ship.",
+        ),
+        (  # a name with "of" in it, an aside with commas of its own
+            "Bank of Kansas City President Thomas Hoenig, one of 10 people who set rates on loans,"
+            " cards and mortgages, warned of a bubble.",
+            "Bank of Kansas City President Thomas Hoenig warned of a bubble.",
+        ),
+        ("In Paris, the capital, said nobody.", None),  # a place, not a speaker
+        ("Tim Cook, the chief executive, and his team left.", None),  # no speaking verb after it
+    ],
+)
+def test_the_aside_after_a_speaker_s_name_is_what_a_long_sentence_loses_first(
+    sentence: str, shorter: str | None
+) -> None:
+    from posts.condensing.trim import shortened
+
+    assert shortened(sentence, lambda text: len(text) < len(sentence)) == shorter
+
+
 def test_a_lead_too_long_to_sit_beside_the_headline_ends_before_its_participial_phrase() -> None:
     news = (
         "Donald Trump took aim at one of the most visible emblems of the presidency with his "

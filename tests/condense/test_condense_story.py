@@ -98,6 +98,27 @@ def test_a_story_told_in_person_is_told_to_its_end_when_little_is_left() -> None
 URL = "https://example.org/letters/harbour"
 
 
+def test_a_key_point_too_long_for_a_post_loses_the_aside_after_its_speaker() -> None:
+    aside = (
+        ", the city's longest-serving transport official and one of five people who decide what"
+        " riders pay for buses, trams, ferries and the night services across the river districts,"
+    )
+    claim = (
+        " said that keeping fares frozen for a third year is \"a gamble with the network's future"
+        ' and with the riders who depend on it every single day."'
+    )
+    point = f"Transport Director Maria Lopez{aside}{claim}"
+    paragraphs = (point, *OTHER_TOPICS)
+    source = story(
+        "Fare freeze is a gamble, says transport chief",
+        (Section(None, paragraphs),),
+        "https://example.org/fares",
+        "The city's transport chief criticised the council's plan to freeze bus fares again.",
+    )
+    assert len(point) > 280
+    assert f"Transport Director Maria Lopez{claim}" in "\n".join(bodies(source))
+
+
 def test_a_list_article_names_each_item_with_its_text(article: Callable[[str], Article]) -> None:
     text = "\n".join(bodies(article("five-tents.md")))
     for heading in ("1. Harbour Dome 4: It stayed bone dry", "5. Gull Tarp Shelter: It is not"):
