@@ -560,23 +560,22 @@ def _label_ingredients(sections: list[Section], lang: str | None) -> list[Sectio
         if start is None:
             labelled.append(section)
             continue
+        label, first = ingredients_label(lang), start
+        if start and is_procedure_label(section.paragraphs[start - 1]):
+            label, start = section.paragraphs[start - 1], start - 1  # the box's label was read
         if start:
             labelled.append(replace(section, paragraphs=section.paragraphs[:start]))
-        labelled.append(Section(ingredients_label(lang), section.paragraphs[start:]))
+        labelled.append(Section(label, section.paragraphs[first:]))
     return labelled
 
 
 def _before_items(sections: list[Section]) -> tuple[str, ...]:
-    """The paragraphs before a list's first named item: an item's text ("You refuse to drink
-    this tea…") is no lead for the whole list; nor is a recipe's step ("Alle Zutaten in eine
-    Schüssel geben…" under "Zubereitung:")."""
-    intro = takewhile(lambda s: not s.named, sections)
-    return tuple(
-        p
-        for section in intro
-        if not is_procedure_label(section.heading)
-        for p in section.paragraphs
-    )
+    """The paragraphs before a list's first named item or a recipe's ingredients or steps: an
+    item's text ("You refuse to drink this tea…") is no lead for the whole list; nor is a
+    recipe's step ("Alle Zutaten in eine Schüssel geben…" under "Zubereitung:") or the tip
+    after them ("Quickly slice potatoes with a food processor.")."""
+    intro = takewhile(lambda s: not s.named and not is_procedure_label(s.heading), sections)
+    return tuple(p for section in intro for p in section.paragraphs)
 
 
 def _is_prose(paragraph: str) -> bool:

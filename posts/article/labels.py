@@ -20,6 +20,20 @@ _PROCEDURE = re.compile(
 )
 
 
+# what a recipe or a project adds after its steps: "Tip", "Cook's Notes", "Make-Ahead Tip"
+_AFTER_STEPS = re.compile(
+    r"^(?:(?:cook['’]?s|chef['’]?s|make[- ]ahead|test\s+kitchen|kitchen)\s+)?"
+    r"(?:tips?|notes?|hints?|variations?|storage)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def is_after_steps_label(text: str | None) -> bool:
+    """Does ``text`` head what a recipe adds after its steps (a tip, notes, variations)? Only
+    after a procedure is it one: elsewhere "Tips" may head an article's advice."""
+    return bool(text and _AFTER_STEPS.match(text.strip()))
+
+
 def is_procedure_label(text: str | None) -> bool:
     """``text`` names a list of materials or steps ("Instructions:", "You'll need")."""
     return bool(text and _PROCEDURE.match(text.strip()))

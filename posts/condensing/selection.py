@@ -38,7 +38,7 @@ from itertools import pairwise, takewhile
 
 import regex
 
-from posts.article.labels import is_procedure_label
+from posts.article.labels import is_after_steps_label, is_procedure_label
 from posts.article.sentences import quotations, split_sentences, whole_quotations
 from posts.condensing.cues import (
     announces_findings,
@@ -374,9 +374,11 @@ def digest(article: Article) -> Digest:
             for s in sentences
             if s.paragraph == 0
             and s.heading is None
+            and not s.muted
             and not s.filler
             and not _restates(s.text, posted)
-        ),  # a list's first item is no opening, nor the headline said again
+        ),  # a list's first item is no opening, nor a recipe's first ingredient, nor the headline
+        # said again
         excerpt=_positions(excerpt),
         personal=personal,
     )
@@ -647,9 +649,12 @@ def _sentences(article: Article) -> Iterator[Sentence]:
     english = (article.lang or "en").casefold().startswith("en")
     how_to = bool(_HOW_TO.match(article.title))
     item = len(article.sections)  # the next numbered item's section
+    steps = False  # a recipe's or a project's steps read: its tip after them is no news either
     for real, part in enumerate(article.sections):
         heading = part.heading if items and part.heading else None
-        procedure = is_procedure_label(part.heading) and not how_to  # a step is no news
+        steps = steps or is_procedure_label(part.heading)
+        after = steps and is_after_steps_label(part.heading)
+        procedure = (is_procedure_label(part.heading) or after) and not how_to  # a step is no news
         section = real
         for index, text in enumerate(part.paragraphs):
             if (real, index) in numbered:

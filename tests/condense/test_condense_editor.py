@@ -1041,18 +1041,21 @@ def test_a_recipe_s_steps_are_never_its_lead_in_german_french_or_spanish(steps: 
         assert "Zutaten in eine Schüssel" not in posts and "Ofen" not in posts
 
 
+RECIPE_ITEMS = "".join(
+    f"<li>{line}</li>"
+    for line in (
+        "1 medium onion, finely chopped",
+        "2 tablespoons butter",
+        "8 ounces sharp cheddar cheese, shredded (2 cups)",
+        "8 eggs",
+    )
+)
+
+
 def test_a_recipe_whose_labels_are_styled_boxes_is_still_no_list_of_steps() -> None:
     """recipe.com's "Ingredients" and "Directions" are ``<div>``s that extraction drops: the
     run of measured lines starts the procedure, so "Preheat oven…" is neither lead nor news."""
-    items = "".join(
-        f"<li>{line}</li>"
-        for line in (
-            "1 medium onion, finely chopped",
-            "2 tablespoons butter",
-            "8 ounces sharp cheddar cheese, shredded (2 cups)",
-            "8 eggs",
-        )
-    )
+    items = RECIPE_ITEMS
     page = (
         "<html><head><title>Cheesy Potato Bake</title></head><body><article>"
         "<h1>Cheesy Potato Bake</h1><p>Our family's brunch dish is ready before the guests"
@@ -1069,6 +1072,22 @@ def test_a_recipe_whose_labels_are_styled_boxes_is_still_no_list_of_steps() -> N
     for mode in ("single", "thread"):
         posts = " ".join(p.text for p in condense(source, "x", mode=mode).posts)
         assert "Preheat" not in posts and "Stir in" not in posts and "brunch dish" in posts
+
+
+def test_a_recipe_without_an_introduction_posts_no_ingredient_and_no_tip() -> None:
+    """Its headline and link say it: the first ingredient is no opening, and the tip after the
+    steps ("Quickly slice potatoes…") is as little news as a step."""
+    items = RECIPE_ITEMS
+    page = (
+        "<html><head><title>Cheesy Potato Bake</title></head><body><article>"
+        f'<h1>Cheesy Potato Bake</h1><div class="h2Left">Ingredients</div><ul>{items}</ul>'
+        '<div class="h2Left">Directions</div><p>Preheat oven to 325 degrees F. Cook the onion in'
+        " butter over medium heat for 4 minutes.</p><h3>Tip</h3><p>Quickly slice potatoes with a"
+        " food processor or mandolin slicer.</p></article></body></html>"
+    )
+    source = parse_article(page.encode(), source="bake.html", url="https://example.org/bake")
+    (post,) = condense(source, "x", mode="single").posts
+    assert post.text == "Cheesy Potato Bake\n\nhttps://example.org/bake"
 
 
 def test_a_news_digest_is_posted_as_its_stories_not_as_the_first_one_s_details() -> None:
