@@ -133,14 +133,17 @@ def judged_keywords(article: Article) -> list[str]:
     """Metadata keywords the article uses where readers look and more than in passing (a
     headline mention counts twice), short enough to be a tag, in the page's own order (the
     CMS lists its main topics first; ranking by use would favour words like "report"),
-    spelled as the article spells them. A list in alphabetical order (WordPress sorts its
-    tags) says nothing by its order: names of several words first ("Washington Monument"),
-    each by use, then the others by use."""
+    spelled as the article spells them; names the headline says first. A list in
+    alphabetical order (WordPress sorts its tags) says nothing by its order: names of several
+    words first ("Washington Monument"), each by use, then the others by use."""
     found = list(_judged(article))
-    if not _alphabetical(article):
-        return [tag for tag, _ in found]
-    ranked = sorted(found, key=lambda tag: (-_naming(tag[0]), -tag[1]))
-    return [tag for tag, _ in ranked]
+    if _alphabetical(article):
+        found.sort(key=lambda tag: (-_naming(tag[0]), -tag[1]))
+    # a name the headline says comes first, whatever a machine's list put before it: "Oscar
+    # Isaac", "Jessica Chastain" before Fox's "relationship, New York City, America, Star Wars"
+    body = " ".join(article.paragraphs)
+    found.sort(key=lambda tag: not (_a_name(tag[0], body) and _mentions(tag[0], article.title)))
+    return [tag for tag, _ in found]
 
 
 def _naming(tag: str) -> bool:
@@ -289,6 +292,13 @@ def _topic(keyword: str, text: str) -> bool:
     if len(keyword.split()) < 2:
         return True
     return any(_capitalised(found) for found in _mentions(keyword, text))
+
+
+def _a_name(words: str, body: str) -> bool:
+    """Capitalised as a name is ("Oscar Isaac", "FBI"; not "hit"), and never written in lower
+    case in the ``body`` (a headline's first word, "Grid", is "the grid" there)."""
+    found = _mentions(words, body)
+    return words[:1].isupper() and _capitalised(words) and all(m[:1].isupper() for m in found)
 
 
 def _capitalised(words: str) -> bool:

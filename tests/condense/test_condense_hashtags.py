@@ -304,6 +304,25 @@ def test_keywords_in_alphabetical_order_give_names_first_then_the_most_used() ->
     assert tags == ("WashingtonMonument", "earthquake")
 
 
+def test_names_the_headline_says_come_before_a_machine_s_keywords() -> None:
+    """Fox's list ran "New York City, America, Star Wars, …, Jessica Chastain, …, Oscar Isaac":
+    the film's stars, named in the headline, are what the story is about."""
+    body = (
+        "Oscar Isaac plays a New York business owner alongside Jessica Chastain in the film.",
+        "Isaac just finished filming Star Wars in London, and Star Wars fans cannot wait.",
+        "Chastain and Isaac met at Juilliard in New York City, and Chastain says they stay close.",
+        "America loved Oscar Isaac in a Star Wars trailer, and Jessica Chastain laughed at it.",
+    )
+    names = ("New York City", "Star Wars", "Jessica Chastain", "Oscar Isaac")
+    article = replace(
+        keyworded(*(Keyword(w, "meta", True) for w in names)),
+        title="How Oscar Isaac and Jessica Chastain brought 'A Most Violent Year' to life",
+        sections=(Section(None, body),),
+    )
+    tags = condense(article, "x", mode="single").hashtags_kept
+    assert tags == ("JessicaChastain", "OscarIsaac")
+
+
 def test_two_keywords_that_are_one_name_cut_in_two_are_one_tag() -> None:
     """El Mundo's "Francia, Izaskun, Lesaka": "#Izaskun" alone names no one."""
     body = (
