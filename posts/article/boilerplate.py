@@ -247,7 +247,7 @@ _LICENCE = re.compile(
 _REPRINT = re.compile(
     r"\b(?:originally\s+(?:published|appeared)|(?:re)?printed\s+with\s+permission"
     r"|republished\s+(?:with|from|here)|this\s+(?:article|story|post)\s+(?:first\s+)?appeared"
-    r"|reproduced\s+with\s+permission)\b"
+    r"|reproduced\s+with\s+permission|appeared\s+first\s+on)\b"
     r"|転載・複製|無断転載|禁止转载|未经授权.{0,10}转载",  # "reprinting and copying…"
     re.IGNORECASE,
 )

@@ -94,6 +94,11 @@ _LEANS_BACK = re.compile(
     r"|meanwhile|thus|therefore|so|and|or|which|because|that's why|this is why)\b",
     re.IGNORECASE,
 )
+# "They met at a mall and then went to Salinas' home…": a deck lifted from mid-story names its
+# people by pronouns the reader has no name for (a lead may open so, "She was 16 when…"; a deck,
+# shown under the headline, does not)
+_THIRD_PERSON = re.compile(r"(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+_SYNDICATED = re.compile(r"\bappeared\s+first\s+on\b", re.IGNORECASE)  # WordPress's feed footer
 _GERMAN_OPENERS = ("so", "also", "still")  # "So zurück aus Berlin…", "Still und heimlich…"
 # German's own: "Dann lesen Sie…", "Aber…", and in any language a bare answer: "Ja? Dann…"
 _GERMAN_LEANS = re.compile(r"(?:dann|aber|jedoch|deshalb|daher|denn|trotzdem|danach)\b", re.I)
@@ -252,11 +257,14 @@ def _refusal(text: str, paragraphs: tuple[str, ...], lang: str | None) -> str | 
         return "holds a copyright line"
     if _JUMP.search(text):
         return "holds a '(More)' or 'Read more' link"
+    if _SYNDICATED.search(text):
+        return "holds a feed's note ('The post … appeared first on …')"
     if _ABOUT_SITE.search(text):
         return "describes the site, not the article (site-wide text)"
     if _ASKS_READER.search(text):
         return "asks the page's reader to answer (a poll's or the comments' call)"
-    if leans_back(text, lang):
+    english = (lang or "en").casefold().startswith("en")
+    if leans_back(text, lang) or (english and _THIRD_PERSON.match(text)):
         return "starts mid-thought, answering what it does not show"
     if text[:2].islower():  # "all characters based on…"; "iPhone" and "eBay" open a sentence
         return "starts mid-sentence, in lower case"

@@ -323,13 +323,21 @@ def _meta_values(tree: etree._Element) -> dict[str, list[str]]:
     """Each meta key's values. A site name or page type written in ``value`` rather than
     ``content`` is read too (qz.com's ``og:site_name``); other tags written that way are not:
     such pages repeat their titles and descriptions there cut short or as stock text."""
-    values: dict[str, list[str]] = {}
+    found: list[tuple[str, str, bool]] = []
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         written = meta.get("content") or (meta.get("value") if key in _VALUE_KEYS else "")
         content = squash(unescape_leftovers(written or ""))
-        if key and content:
-            values.setdefault(key.strip(), []).append(content)
+        if key.strip() and content:
+            head = next(meta.iterancestors("head"), None) is not None
+            found.append((key.strip(), content, head))
+    # a key the head declares is the page's; in the body the same key marks up other items (a
+    # related story's card and its description)
+    declared = {key for key, _, head in found if head}
+    values: dict[str, list[str]] = {}
+    for key, content, head in found:
+        if head or key not in declared:
+            values.setdefault(key, []).append(content)
     return values
 
 

@@ -832,6 +832,34 @@ def test_a_description_opening_on_a_dateline_is_posted_without_it(dateline: str)
     assert page(f'<meta name="description" content="{dateline}{deck}">').summary == deck
 
 
+LEAD = BODY[3 : BODY.index("</p>")]
+
+
+@pytest.mark.parametrize(
+    "deck",
+    [
+        # lifted from mid-story: its people are pronouns the reader has no name for
+        "They met at the depot and then went to the council, where she said the buses would run.",
+        # WordPress's feed footer
+        "The post Night buses return to six neighbourhoods appeared first on Riverside News.",
+    ],
+)
+def test_a_deck_a_reader_cannot_follow_gives_way_to_the_lead(deck: str) -> None:
+    assert page(f'<meta name="description" content="{deck}">').summary == LEAD
+
+
+def test_a_related_story_s_description_in_the_body_is_not_the_page_s() -> None:
+    """The head's description is the page's; a card in the body marking up its own story's
+    description with the same key is another item (Fox Latino's sidebar of a dozen)."""
+    card = (
+        '<div itemscope><meta itemprop="description" content="The city council approved a zoo'
+        ' budget on Tuesday that moves money from the river districts to new elephant houses.">'
+        "</div>"
+    )
+    head = '<meta name="description" content="The council approved a budget that moves…">'
+    assert page(head, body=BODY + card).summary == LEAD
+
+
 def test_a_press_release_trailer_about_the_company_is_dropped() -> None:
     trailer = "<h2>About Acme Transit Corp</h2><p>Acme Transit Corp builds buses in Ohio.</p>"
     article = page(body=BODY + trailer)
