@@ -40,9 +40,11 @@ _LABEL = re.compile(
     re.I,
 )
 _DASH = re.compile(r"\s+[-–—]\s+")
-# A photo credit or media label ending a headline: "…の成否（写真＝ロイター）", "… (Photos)".
+# A photo credit or media label ending a headline: "…の成否（写真＝ロイター）", "… (Photos)",
+# "… Flop Fest [VIDEO]".
 _CREDIT = re.compile(
-    r"\s*[（(](?:写真|画像|動画|photos?|pictures?|images?|videos?|watch)\b[^）()]{0,30}[）)]\s*$",
+    r"\s*[（(\[](?:写真|画像|動画|photos?|pictures?|pics|images?|videos?|watch|slide\s?show"
+    r"|gallery|infographic|poll|audio)\b[^）()\[\]]{0,30}[）)\]]\s*$",
     re.IGNORECASE,
 )
 _SECTIONS = frozenset(

@@ -115,6 +115,8 @@ def page(head: str = "", body: str = BODY, url: str | None = "https://news.examp
             "Budget moves money to buses",
         ),
         ("<title>Budget moves money to buses (Photos)</title>", "Budget moves money to buses"),
+        ("<title>Budget moves money to buses [VIDEO]</title>", "Budget moves money to buses"),
+        ("<title>Budget moves money to buses (SLIDESHOW)</title>", "Budget moves money to buses"),
         ("<title>[News] Budget moves money to buses</title>", "Budget moves money to buses"),
         (
             "<title>[CEO&amp;]창의적 열정과 소통, 초일류 기업이 간다</title>",
