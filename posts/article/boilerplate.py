@@ -613,10 +613,23 @@ _OPENING_LABEL = re.compile(
 )
 
 
+# A date before a colon or a dash opening the article: "December 28, 2014: Markets opened…",
+# "28 December 2014 — …", "2014-12-28: …"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_OPENING_DATE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})\s*[:—–-]\s+(?=[A-Z“\"])"
+)
+
+
 def strip_opening_label(text: str) -> tuple[str, str | None]:
-    """The article's first paragraph (or its description) without its dateline or writer's
-    label in capitals, and that label (None if there is none)."""
-    found = _OPENING_LABEL.match(text)
+    """The article's first paragraph (or its description) without its dateline, its date or
+    writer's label in capitals, and that label (None if there is none)."""
+    found = _OPENING_LABEL.match(text) or _OPENING_DATE.match(text)
     return (text[found.end() :], found.group().strip()) if found else (text, None)
 
 

@@ -811,7 +811,9 @@ def test_inline_furniture_is_cut_out_of_a_kept_paragraph(
     assert any(name == rule for name, _ in article.removed)
 
 
-@pytest.mark.parametrize("label", ["NEW DELHI:", "JESSICA LIVINGSTON:"])
+@pytest.mark.parametrize(
+    "label", ["NEW DELHI:", "JESSICA LIVINGSTON:", "December 28, 2014:", "28 Dec. 2014 —"]
+)
 def test_a_label_in_capitals_opening_the_article_is_cut_out(label: str) -> None:
     """A dateline or a guest column's writer; further down such a label says who speaks (an
     interview's "MARK BANNERMAN: …") and stays."""
