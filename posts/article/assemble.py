@@ -26,7 +26,7 @@ from posts.article.boilerplate import (
     strip_opening_label,
 )
 from posts.article.capitals import recase_lead_in
-from posts.article.description import BEFORE_THE_CUT, judge, leans_back
+from posts.article.description import BEFORE_THE_CUT, is_standfirst, judge, leans_back
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.hashtags import (
     clean_tag,
@@ -115,6 +115,7 @@ class _Walk:
     in_summary: bool = False
     skip_below: int | None = None  # inside a boilerplate section headed at this level
     kicker: str | None = None  # the title's topic word, until the first paragraph is read
+    deck: str | None = None  # a subheading before any text: perhaps the standfirst
 
     def close_section(self) -> None:
         if self.paragraphs:
@@ -330,6 +331,8 @@ def _heading(walk: _Walk, block: Block) -> None:
     if walk.at_start() and not block.inferred and _is_news_sentence(text):
         walk.paragraphs.append(text)  # a standfirst set as a subheading: the story's first words
         return
+    if walk.at_start() and not block.inferred and not is_summary:
+        walk.deck = text  # "The actor has reportedly popped the question…": judged as a deck
     walk.close_section()
     walk.in_summary = is_summary
     if is_boilerplate_heading(text):
@@ -454,7 +457,8 @@ def _summary(
     # the player may be about other videos; a page without a body: what its headline tells
     body = (walk.title or "", *paragraphs) if meta.video or not paragraphs else paragraphs
     descriptions = []
-    for description in meta.descriptions:
+    deck = walk.deck if walk.deck and is_standfirst(walk.deck, body, walk.title or "") else None
+    for description in (*meta.descriptions, *((deck,) if deck else ())):
         rule = _opens_with_furniture(description, (*meta.removed, *walk.removed))
         if rule:
             notes.append(

@@ -1,9 +1,10 @@
 """A newspaper's lead-in in capitals, set back in the case the article writes its words in.
 
 British papers open a story with its first words in capitals ("UK INSTITUTES have thrown their
-weight behind…", "A MUM has told…"). In print that is typography; in a post it reads as
-shouting. Each capitalised word takes the case the article gives it elsewhere; a word the
-article only writes in capitals ("UK", "FAST", "NASA") is an acronym and stays.
+weight behind…", "A MUM has told…", "WE can't keep up…"). In print that is typography; in a
+post it reads as shouting. Each capitalised word takes the case the article gives it
+elsewhere; a word the article only writes in capitals ("UK", "FAST", "NASA") is an acronym and
+stays.
 """
 
 from __future__ import annotations
@@ -13,6 +14,11 @@ from collections import Counter
 
 # two or more words in capitals, then a word in lower case: the lead-in, then the sentence
 _LEAD_IN = re.compile(r"^((?:[A-Z][A-Z'’-]*\s+){2,6})(?=[a-z])")
+# or one small word in capitals that no acronym spells: "WE can't keep up…", "THE actor…"
+_SMALL_WORD = re.compile(
+    r"^(WE|THE|AN?|THIS|THESE|THOSE|THERE|THEY|HE|SHE|YOU|OUR|MY|HIS|HER|THEIR|WHEN|IF|AS|AFTER)"
+    r"(?=\s+[a-z])"
+)
 _WORD = re.compile(r"\b[A-Za-z][A-Za-z'’-]*")
 # what goes before a word opening a sentence or a line, whose capital says nothing of its case
 _OPENING = re.compile(r"(?:^|[.!?:\n]\s*[\"“‘']?)$")
@@ -26,6 +32,9 @@ _Forms = tuple[dict[str, Counter[str]], dict[str, str]]
 def recase_lead_in(text: str, others: str) -> str:
     """``text`` with a lead-in in capitals written as the article (``others``, its title and
     other paragraphs, and the rest of ``text``) writes its words."""
+    single = _SMALL_WORD.match(text)
+    if single is not None:  # "WE can't keep up with all the engagements…"
+        return single.group(1).capitalize() + text[single.end(1) :]
     found = _LEAD_IN.match(text)
     if found is None:
         return text

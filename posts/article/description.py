@@ -282,6 +282,13 @@ def _refusal(text: str, paragraphs: tuple[str, ...], lang: str | None) -> str | 
     return None
 
 
+def is_standfirst(text: str, paragraphs: tuple[str, ...], title: str) -> bool:
+    """Is ``text``, a subheading set before any of the body, the article's deck written without a
+    full stop (:func:`_standfirst`)? A question or a label ("What is Creative Commons?") heads
+    the first section instead."""
+    return not _stopped(text) and _standfirst(text, paragraphs, title)
+
+
 def _standfirst(text: str, paragraphs: tuple[str, ...], title: str) -> bool:
     """A deck written without a full stop, as many sites write them ("New Zealand's whale
     whisperers worry that manmade changes in the ocean are behind the spike in beachings"): one

@@ -39,6 +39,10 @@ def lead(first: str, title: str = "Accountants back global standards") -> str:
             "BORIS JOHNSON has said he backs the standards for every listed company.",
             "Boris Johnson has said he backs the standards for every listed company.",
         ),
+        (  # one small word no acronym spells
+            "WE can't keep up with all the standards the accountancy bodies have thrown out.",
+            "We can't keep up with all the standards the accountancy bodies have thrown out.",
+        ),
         (  # a long word written nowhere else is a common one
             "THREE ACCOUNTANCY BODIES have thrown their weight behind the standards.",
             "Three accountancy bodies have thrown their weight behind the standards.",

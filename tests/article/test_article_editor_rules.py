@@ -852,6 +852,24 @@ def test_a_deck_a_reader_cannot_follow_gives_way_to_the_lead(deck: str) -> None:
     assert page(f'<meta name="description" content="{deck}">').summary == LEAD
 
 
+@pytest.mark.parametrize(
+    ("subheading", "summary"),
+    [
+        (  # the deck, set as a subheading without a full stop (OK! Magazine)
+            "The council has moved eighteen million from road repairs to night buses for the river"
+            " districts",
+            "The council has moved eighteen million from road repairs to night buses for the river"
+            " districts",
+        ),
+        ("What is the budget for?", LEAD),  # a question heads the first section
+    ],
+)
+def test_a_subheading_before_the_body_is_judged_as_its_deck(subheading: str, summary: str) -> None:
+    head = '<meta name="description" content="Budget moves money to buses">'  # the headline
+    body = f"<h2>{subheading}</h2>{BODY}"
+    assert page(head + "<title>Budget moves money to buses</title>", body=body).summary == summary
+
+
 def test_a_related_story_s_description_in_the_body_is_not_the_page_s() -> None:
     """The head's description is the page's; a card in the body marking up its own story's
     description with the same key is another item (Fox Latino's sidebar of a dozen)."""
