@@ -73,6 +73,9 @@ _SALUTATION = re.compile(
     r"(?i)(?:liebe[rs]?|hallo|servus|moin|sehr\s+geehrte[rs]?|dear|chères?|chers|querid[oa]s?"
     r"|estimad[oa]s?)\b[^,]{0,80},$"
 )
+_COUNTING = re.compile(
+    r"(?:first(?:ly|\s+of\s+all)?|to\s+(?:start|begin)(?:\s+with)?),\s+(?=\w)", re.I
+)
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
 _GLUED_WORDS = 4  # a headline this long run into a paragraph is a layout's glue, not its words
 # A lead never starts by answering something before it.
@@ -165,7 +168,9 @@ def assemble(
     declared = absolute_url(meta.url)
     link = _url_argument(url) if url is not None else declared or page_url
     sections, summary, handles = _inert_handles(
-        walk.sections, summary or _lead(_before_items(walk.sections), lang), meta.mentions
+        walk.sections,
+        summary or _unnumbered(_lead(_before_items(walk.sections), lang)),
+        meta.mentions,
     )
     if handles:
         notes = (*notes, f"mentions made inert (not addressed by the author): {', '.join(handles)}")
@@ -609,6 +614,13 @@ def _is_news_sentence(sentence: str, least: int = _LEAD_WORDS) -> bool:
 def _word_count(text: str) -> int:
     """Words, two CJK characters counting as one."""
     return len(text.split()) + sum(1 for char in text if ord(char) >= 0x3000) // 2
+
+
+def _unnumbered(lead: str) -> str:
+    """A lead without the "First," that counts its points: the article's first lines are the
+    first of nothing the post shows ("First, the biggest mistake I often hear…")."""
+    found = _COUNTING.match(lead)
+    return lead[found.end() :][:1].upper() + lead[found.end() + 1 :] if found else lead
 
 
 def _first_sentences(text: str, sentences: list[str]) -> str:

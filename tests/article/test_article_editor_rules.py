@@ -870,6 +870,12 @@ def test_a_subheading_before_the_body_is_judged_as_its_deck(subheading: str, sum
     assert page(head + "<title>Budget moves money to buses</title>", body=body).summary == summary
 
 
+@pytest.mark.parametrize("counting", ["First, ", "Firstly, ", "To begin with, "])
+def test_a_lead_counting_its_first_point_is_posted_without_the_count(counting: str) -> None:
+    lower = LEAD[:1].lower() + LEAD[1:]
+    assert page(body=f"<p>{counting}{lower}</p>{BODY[BODY.index('</p>') + 4 :]}").summary == LEAD
+
+
 def test_a_related_story_s_description_in_the_body_is_not_the_page_s() -> None:
     """The head's description is the page's; a card in the body marking up its own story's
     description with the same key is another item (Fox Latino's sidebar of a dozen)."""
