@@ -50,6 +50,9 @@ _ANSWERS = re.compile(
     r"|(?i:because)\s+(?!of\b)[^,;:]+[.!?][\"”’']*$"
 )
 # "Many of them…", "Others…", "In this case…", "The other change…": what was named before.
+# a name, then "then" telling the next step: "Blackberry then goes on to say…", "Smith then
+# added…" (not "The then-president…")
+_THEN = re.compile(r"(?!The\b)(?:[A-Z][\w'’.-]*\s+){1,3}then\s+[a-z]")
 _PART_OF = re.compile(
     r"(?i:others?\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
     r"(?:them|these|those|this|it|us|which)\b|"
@@ -523,6 +526,8 @@ def leans_back(text: str, before: frozenset[str] = frozenset()) -> bool:
     if words[0] in _INTERROGATIVES and _QUESTION.match(opening):
         return False  # "Which US town is popular with generals?" asks; it points at nothing
     if words[0] in _LEANING_WORDS or _attributed(opening) or _PART_OF.match(opening):
+        return True
+    if _THEN.match(opening):
         return True
     if (_EARLY_PRONOUN.match(opening) and not _CATAPHORA.match(opening)) or _ANSWERS.match(opening):
         return True

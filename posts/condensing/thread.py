@@ -305,12 +305,15 @@ def _overlong_restatement(ctx: Context, plan: _Plan, first: str) -> bool:
     the headline and by the article's first key point that does not repeat the hook? Broken
     across two posts it reads as neither; the
     headline and the next sentence say its news ("Those from Mexico will benefit most…", "The
-    new action… would benefit those born in Mexico more than any other…")."""
+    new action… would benefit those born in Mexico more than any other…"), not one leaning on it.
+    """
     if not plan.headline or ctx.rules.fits(first, plan.frame(1, False).budget):
         return False
     said = ctx.digest.repeats_hook
-    after = next((s.text for s in ctx.digest.sentences if s.point and not said(s)), "")
-    return ctx.restates_headline(first, RESTATES_SHARE) and ctx.restates_headline(after)
+    after = next((s for s in ctx.digest.sentences if s.point and not said(s)), None)
+    if after is None or leans_back(after.text):
+        return False  # "Blackberry then goes on to say…" says nothing without the summary
+    return ctx.restates_headline(first, RESTATES_SHARE) and ctx.restates_headline(after.text)
 
 
 def _summary_leads(ctx: Context, plan: _Plan, first: str) -> bool:

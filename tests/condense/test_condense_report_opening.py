@@ -167,6 +167,9 @@ def test_a_lead_longer_than_a_post_gives_way_when_the_next_sentence_says_the_new
     other = "Trains of supplies from neighbouring towns kept the kitchens running all winter."
     posts = thread(written(title, lead, lead, other, *LATER))
     assert "Unauthorized immigrants" in posts[0]  # the only sentence that says the news
+    leaning = "Pew then goes on to say those born in Mexico would benefit the most of any group."
+    posts = thread(written(title, lead, lead, leaning, *LATER))
+    assert "Unauthorized immigrants" in posts[0]  # "then goes on" says nothing without it
 
 
 def test_a_single_post_names_no_one_by_a_surname_the_article_introduced_in_full() -> None:

@@ -146,6 +146,8 @@ def test_a_short_article_makes_a_short_thread(article: Callable[[str], Article])
         ("Which US town is popular with generals? Galena, of course.", False),  # a question
         ("Which is why the council voted no.", True),
         ("Whose idea was the night bus?", False),
+        ("Blackberry then goes on to say its policy is not to comment on rumors.", True),
+        ("The then president of the council said no.", False),
         ("In this case, a small saucer was used.", True),
         ("The other change is the quickbar.", True),
         ("This year's survey asked 5,000 people.", False),
