@@ -471,7 +471,8 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\s*(?:--|—|–)|[A-Z][A-Z.'’ -]{1,28}[A-Z.]\s*\([\w .&]{2,30}\)\s*-"
             r"|[A-Z][A-Z.'’]+(?:\s[A-Z][A-Z.'’]+)+\s+-"  # "NEW ORLEANS - ": two words or more
             rf"|(?:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}\s*(?:--|—|–))\s+(?=[A-Z“\"])"
-            r"|^[A-Z][A-Z.'’ ]{1,28}[A-Z.]--(?=[A-Z][a-z])"  # "NEW YORK--Verizon…", unspaced
+            # "NEW YORK--Verizon…", "CHICAGO—Admitting…": unspaced
+            r"|^[A-Z][A-Z.'’ ]{1,28}[A-Z.](?:--|—)(?=[A-Z][a-z])"
             # "(CNN)Winning the presidency…", "(AP) — The…", "(Reuters) - Google…": the outlet
             # alone, in brackets
             r"|^\((?:[A-Z]{2,6}|Reuters|Bloomberg|Yonhap|Xinhua)\)\s*(?:(?:--|—|–|-)\s*)?(?=[A-Z“\"])"

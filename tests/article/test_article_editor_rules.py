@@ -789,6 +789,7 @@ def test_furniture_paragraphs_are_removed_under_a_named_rule(paragraph: str, rul
         ("April 17, 2015 -- Imagine a ward where no drug works.", "Imagine a ward where no drug works.", "dateline"),  # noqa: E501
         ("NEW YORK — The city opened a ferry.", "The city opened a ferry.", "dateline"),
         ("NEW YORK--The city opened a ferry.", "The city opened a ferry.", "dateline"),
+        ("CHICAGO—The city opened a ferry.", "The city opened a ferry.", "dateline"),
         ("Ada Okafor (pictured next to the mayor) opened a ferry.", "Ada Okafor opened a ferry.", "picture-aside"),  # noqa: E501
         ("Ada Okafor (left) and the mayor opened a ferry.", "Ada Okafor and the mayor opened a ferry.", "picture-aside"),  # noqa: E501
         ("NEW ORLEANS - Both analysts are paid.", "Both analysts are paid.", "dateline"),
