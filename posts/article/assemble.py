@@ -76,6 +76,8 @@ _SALUTATION = re.compile(
 _COUNTING = re.compile(
     r"(?:first(?:ly|\s+of\s+all)?|to\s+(?:start|begin)(?:\s+with)?),\s+(?=\w)", re.I
 )
+_SPEAKER = re.compile(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}:\s+(?=[A-Z“\"])")  # "Joe: "
+_TRANSCRIPT_LINES = 3  # paragraphs opening with a speaker's label: a transcript
 _LEAD_WORDS = 6  # a lead sentence shorter than this is a kicker or a caption, not the news
 _GLUED_WORDS = 4  # a headline this long run into a paragraph is a layout's glue, not its words
 # A lead never starts by answering something before it.
@@ -169,7 +171,7 @@ def assemble(
     link = _url_argument(url) if url is not None else declared or page_url
     sections, summary, handles = _inert_handles(
         walk.sections,
-        summary or _unnumbered(_lead(_before_items(walk.sections), lang)),
+        summary or _bare_lead(_lead(_before_items(walk.sections), lang), paragraphs),
         meta.mentions,
     )
     if handles:
@@ -616,10 +618,13 @@ def _word_count(text: str) -> int:
     return len(text.split()) + sum(1 for char in text if ord(char) >= 0x3000) // 2
 
 
-def _unnumbered(lead: str) -> str:
-    """A lead without the "First," that counts its points: the article's first lines are the
-    first of nothing the post shows ("First, the biggest mistake I often hear…")."""
-    found = _COUNTING.match(lead)
+def _bare_lead(lead: str, paragraphs: tuple[str, ...]) -> str:
+    """A lead without the "First," that counts its points (the article's first lines are the
+    first of nothing the post shows: "First, the biggest mistake I often hear…"), nor a
+    transcript's speaker label ("Benjamin: Hello. My name is Benjamin…"): a page whose
+    paragraphs open with :data:`_TRANSCRIPT_LINES` such labels or more."""
+    labels = sum(1 for paragraph in paragraphs if _SPEAKER.match(paragraph))
+    found = _COUNTING.match(lead) or (_SPEAKER.match(lead) if labels >= _TRANSCRIPT_LINES else None)
     return lead[found.end() :][:1].upper() + lead[found.end() + 1 :] if found else lead
 
 

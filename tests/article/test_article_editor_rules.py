@@ -877,6 +877,19 @@ def test_a_lead_counting_its_first_point_is_posted_without_the_count(counting: s
     assert page(body=f"<p>{counting}{lower}</p>{BODY[BODY.index('</p>') + 4 :]}").summary == LEAD
 
 
+def test_a_transcript_s_lead_is_posted_without_its_speaker_s_label() -> None:
+    lines = (
+        "Ada: Hello. My name is Ada, and I drive the night bus that the council brought back.",
+        "Joe: I ride it home from the hospital every night after my shift ends at two.",
+        "Ada: Joe is my most loyal passenger, and he always brings coffee.",
+        "Joe: Without the bus I would walk for an hour in the dark along the river.",
+    )
+    article = page(body="".join(f"<p>{line}</p>" for line in lines))
+    assert article.summary.startswith("Hello. My name is Ada")
+    alone = page(body=f"<p>{lines[0]}</p>{BODY}")  # one label is no transcript
+    assert alone.summary.startswith("Ada: Hello.")
+
+
 def test_a_related_story_s_description_in_the_body_is_not_the_page_s() -> None:
     """The head's description is the page's; a card in the body marking up its own story's
     description with the same key is another item (Fox Latino's sidebar of a dozen)."""
