@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import takewhile
+from itertools import chain, takewhile
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin
@@ -258,7 +258,7 @@ def _recased_lead_in(sections: list[Section], title: str) -> list[Section]:
         return sections
     first, *rest = sections
     lead, *others = first.paragraphs
-    article = "\n".join([title, *others, *(text for part in rest for text in part.paragraphs)])
+    article = chain([title], others, (text for part in rest for text in part.paragraphs))
     return [replace(first, paragraphs=(recase_lead_in(lead, article), *others)), *rest]
 
 
@@ -623,8 +623,10 @@ def _bare_lead(lead: str, paragraphs: tuple[str, ...]) -> str:
     first of nothing the post shows: "First, the biggest mistake I often hear…"), nor a
     transcript's speaker label ("Benjamin: Hello. My name is Benjamin…"): a page whose
     paragraphs open with :data:`_TRANSCRIPT_LINES` such labels or more."""
-    labels = sum(1 for paragraph in paragraphs if _SPEAKER.match(paragraph))
-    found = _COUNTING.match(lead) or (_SPEAKER.match(lead) if labels >= _TRANSCRIPT_LINES else None)
+    found, label = _COUNTING.match(lead), _SPEAKER.match(lead)
+    if found is None and label is not None:  # only then are the page's labels counted
+        labels = sum(1 for paragraph in paragraphs if _SPEAKER.match(paragraph))
+        found = label if labels >= _TRANSCRIPT_LINES else None
     return lead[found.end() :][:1].upper() + lead[found.end() + 1 :] if found else lead
 
 

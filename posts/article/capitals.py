@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 # two or more words in capitals, then a word in lower case: the lead-in, then the sentence
 _LEAD_IN = re.compile(r"^((?:[A-Z][A-Z'’-]*\s+){2,6})(?=[a-z])")
@@ -29,16 +30,17 @@ _AMBIGUOUS = frozenset({"US", "IT", "WHO", "ID", "AM", "PM"})  # acronyms that a
 _Forms = tuple[dict[str, Counter[str]], dict[str, str]]
 
 
-def recase_lead_in(text: str, others: str) -> str:
+def recase_lead_in(text: str, others: Iterable[str]) -> str:
     """``text`` with a lead-in in capitals written as the article (``others``, its title and
-    other paragraphs, and the rest of ``text``) writes its words."""
+    other paragraphs, and the rest of ``text``) writes its words. ``others`` is read only when
+    ``text`` opens with a lead-in: most articles have none."""
     single = _SMALL_WORD.match(text)
     if single is not None:  # "WE can't keep up with all the engagements…"
         return single.group(1).capitalize() + text[single.end(1) :]
     found = _LEAD_IN.match(text)
     if found is None:
         return text
-    forms = _forms(f"{others}\n{text[found.end() :]}")
+    forms = _forms("\n".join([*others, text[found.end() :]]))
     words = [_recased(word, forms) for word in found.group(1).split()]
     words = [_beside_name(words, at, forms) for at in range(len(words))]
     if words[0][:1].islower():

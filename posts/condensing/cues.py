@@ -49,10 +49,10 @@ _ANSWERS = re.compile(
     r"(?:[A-Z][\w’'-]+\s+){1,3}(?:replied|responded|answered|retorted)(?:\s*[,:]|\s+that\b)"
     r"|(?i:because)\s+(?!of\b)[^,;:]+[.!?][\"”’']*$"
 )
-# "Many of them…", "Others…", "In this case…", "The other change…": what was named before.
-# a name, then "then" telling the next step: "Blackberry then goes on to say…", "Smith then
-# added…" (not "The then-president…")
+# A name, then "then" telling the next step: "Blackberry then goes on to say…", "Smith then
+# added…" (not "The then-president…").
 _THEN = re.compile(r"(?!The\b)(?:[A-Z][\w'’.-]*\s+){1,3}then\s+[a-z]")
+# "Many of them…", "Others…", "In this case…", "The other change…": what was named before.
 _PART_OF = re.compile(
     r"(?i:others?\b|(?:many|most|some|all|few|none|each|several|one|two|both|half)\s+of\s+"
     r"(?:them|these|those|this|it|us|which)\b|"

@@ -141,8 +141,8 @@ def judged_keywords(article: Article) -> list[str]:
         found.sort(key=lambda tag: (-_naming(tag[0]), -tag[1]))
     # a name the headline says comes first, whatever a machine's list put before it: "Oscar
     # Isaac", "Jessica Chastain" before Fox's "relationship, New York City, America, Star Wars"
-    body = " ".join(article.paragraphs)
-    found.sort(key=lambda tag: not (_a_name(tag[0], body) and _mentions(tag[0], article.title)))
+    body = " ".join(article.paragraphs) if found else ""
+    found.sort(key=lambda tag: not (_mentions(tag[0], article.title) and _a_name(tag[0], body)))
     return [tag for tag, _ in found]
 
 

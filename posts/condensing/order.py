@@ -3,6 +3,9 @@ read as the author wrote it, and where an excerpt ends."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import islice
+
 from posts.condensing.cues import begins_walkthrough
 from posts.condensing.selection import Digest, Sentence, span
 
@@ -20,14 +23,25 @@ def ends_the_story(digest: Digest, sentence: Sentence, chosen: dict[int, Sentenc
     tickets that day. I'm thankful to our police…", a signature aside)? Then the excerpt tells
     it to its end, as many posts as that takes, rather than stop before the outcome."""
     earlier = digest.sentences[: sentence.position]
-    told = [s.position in chosen or digest.repeats_hook(s) for s in earlier if s.point]
     if not (earlier and earlier[-1].position in chosen):
         return False  # the one right before was passed over ("Got questions?" / "Leave them…")
-    rest = list(digest.sentences[sentence.position :])
-    while rest and not rest[-1].point:
-        rest.pop()  # "Kim Gump, Dallas"
-    short = sum(span(s.text) for s in rest) <= EXCERPT_TAIL
-    return short and all(s.point for s in rest) and all(told)
+    if not _closes(islice(digest.sentences, sentence.position, None)):
+        return False
+    return all(s.position in chosen or digest.repeats_hook(s) for s in earlier if s.point)
+
+
+def _closes(rest: Iterable[Sentence]) -> bool:
+    """Are ``rest`` key points, :data:`EXCERPT_TAIL` characters in all, but for what follows
+    the last of them ("Kim Gump, Dallas")? Read only as far as that stays true."""
+    length, after = 0, False
+    for sentence in rest:
+        if not sentence.point:
+            after = True
+            continue
+        length += span(sentence.text)
+        if after or length > EXCERPT_TAIL:
+            return False
+    return True
 
 
 def excerpt_done(

@@ -241,8 +241,7 @@ class Digest:
         """Does ``sentence`` say again what the headline or the summary said, nearly all its
         words theirs? "Oscar Isaac has had a pretty stellar year." shares three of five with
         "How Oscar Isaac … 'A Most Violent Year'", yet says what "It started off…" points at."""
-        words = sentence.words
-        return bool(words) and any(len(words & said) >= RESTATED * len(words) for said in self.said)
+        return any(_restated(sentence.words, said) for said in self.said)
 
     def candidates(self, thread: bool = True) -> Iterator[Sentence]:
         """Ranked sentences with content words that repeat neither the hook nor a better one;
@@ -548,8 +547,12 @@ def _restates(sentence: str, title: frozenset[str]) -> bool:
     help the private sector." under "…ASIO will help private sector. …")? Posted under it, it
     says nothing; one with more than a word in five of its own ("Picture a deck of tarot
     cards.") is news."""
-    words = content_words(sentence)
-    return len(words) >= MIN_WORDS and len(words & title) >= RESTATED * len(words)
+    return _restated(content_words(sentence), title)
+
+
+def _restated(words: frozenset[str], said: frozenset[str]) -> bool:
+    """Are :data:`RESTATED` of ``words`` (a sentence's, if it says something) in ``said``?"""
+    return len(words) >= MIN_WORDS and len(words & said) >= RESTATED * len(words)
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -555,8 +555,9 @@ def _without_asides(ctx: Context, plan: _Plan, passage: list[Sentence]) -> list[
     room = plan.frame(1, False).budget
     fitted = []
     for sentence in passage:
-        shorter = None if ctx.rules.fits(sentence.text, room) else without_aside(sentence.text)
-        if shorter is not None and sentence.english and ctx.rules.fits(shorter, room):
+        long = sentence.english and not ctx.rules.fits(sentence.text, room)
+        shorter = without_aside(sentence.text) if long else None
+        if shorter is not None and ctx.rules.fits(shorter, room):
             sentence = replace(sentence, text=shorter)
         fitted.append(sentence)
     return fitted

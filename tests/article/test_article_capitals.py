@@ -69,6 +69,6 @@ def test_acronyms_stay_in_capitals(first: str) -> None:
 
 @given(st.text(alphabet="AB Cab.\n", max_size=40), st.text(alphabet="AB Cab.\n", max_size=40))
 def test_recasing_changes_only_the_case_of_the_lead_in(text: str, others: str) -> None:
-    recased = recase_lead_in(text, others)
+    recased = recase_lead_in(text, [others])
     assert recased.casefold().split() == text.casefold().split()
-    assert recase_lead_in(recased, others) == recased
+    assert recase_lead_in(recased, [others]) == recased
