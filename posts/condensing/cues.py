@@ -220,6 +220,9 @@ _FILLER = re.compile(
     # the writer's asides to the reader: "Right?", "Did we confuse you?", "To make you
     # understand what's going on, let us take you to the beginning."
     r"(?:right|confused|get it|got it)\?$|did (?:we|i) (?:confuse|lose) you\b|"
+    # asking the reader to agree about what was just shown: "Doesn't it look so much fresher?"
+    r"(?:doesn|don|isn|aren|wasn|weren|wouldn)['’]t (?:it|this|that|these|those|they|he|she)"
+    r" (?!time\b)[^.!?]*\?$|"
     r"(?:to make you understand\b[^.!?]{0,40},\s*)?let (?:us|me) take you\b|"
     r"here['’]?s (?:how|what|everything|a (?:look|quick look|rundown))|"
     r"here are (?:the|some|a few)\b|"

@@ -6,7 +6,8 @@ decides …, said that the Fed's policy … is "risking a repeat of past errors.
 "… Thomas M. Hoenig said that …". Only an aside that describes the name ("the …", "a …", "one
 of …", "who …") and ends right before what the person said or did ("said", "told", "warned"…).
 
-Otherwise the sentence is ended where its trailing participial phrase begins.
+Otherwise the sentence is ended where its trailing participial phrase or concession ("…, although
+…") begins.
 
 "The American Theatre Wing announced today that … has launched its second program, the Training
 Scholarships, bridging the gap between talent and opportunity and creating a strong pipeline…"
@@ -31,6 +32,9 @@ _TAIL = re.compile(
 # ", after American Airlines announced…", ", which is…": a clause that tells what came before
 # or around the news, cut only to set the news beside the headline
 _CLAUSE = re.compile(r",\s+(?:after|which)\s+")
+# ", although we dutifully wrote about them (…)": a concession that only qualifies the point, cut
+# from a sentence longer than a post rather than break it across two
+_CONCESSION = re.compile(r",\s+(?:although|though|even\s+though|albeit)\s+")
 _OPENERS = (  # a sentence's first word that is not a name's
     "In|On|At|For|With|By|From|After|Before|During|But|And|When|While|If|As|Since|Though"
     "|Although|Because|Under|Over"
@@ -54,19 +58,23 @@ def without_aside(sentence: str) -> str | None:
 
 def shortened(sentence: str, fits: Callable[[str], bool], clauses: bool = False) -> str | None:
     """``sentence`` without the aside after its opening name (:func:`without_aside`) if that
-    ``fits``, else ended with a full stop before its trailing participial phrase (or, with
-    ``clauses``, an "after" or "which" clause), the latest such cut that fits; None when the
-    sentence is no statement or no cut fits."""
+    ``fits``, else ended with a full stop before its trailing participial phrase or concession
+    (or, with ``clauses``, an "after" or "which" clause), the latest such cut that fits; None
+    when the sentence is no statement or no cut fits."""
     aside = without_aside(sentence)
     if aside is not None and fits(aside):
         return aside
-    if not sentence.endswith("."):
+    if not sentence.endswith((".", ".)")):
         return None
-    tails = [*_TAIL.finditer(sentence), *(_CLAUSE.finditer(sentence) if clauses else ())]
+    tails = [
+        *_TAIL.finditer(sentence),
+        *_CONCESSION.finditer(sentence),
+        *(_CLAUSE.finditer(sentence) if clauses else ()),
+    ]
     for match in sorted(tails, key=lambda m: m.start(), reverse=True):
         head = sentence[: match.start()].rstrip()
         if len(head) < LEAST_KEPT * len(sentence):
             return None
-        if fits(head + "."):
+        if head.count("(") == head.count(")") and fits(head + "."):
             return head + "."
     return None

@@ -227,6 +227,21 @@ def test_a_lead_longer_than_a_post_ends_before_its_trailing_participial_phrase()
     assert "bridging the gap" not in "\n".join(posts)
 
 
+def test_a_deck_longer_than_a_post_ends_before_its_concession() -> None:
+    point = (
+        "Presenting a mix of the morally awful and the culturally annoying moments of the year "
+        "that we sort of wish had never happened, to be honest"
+    )
+    concession = (
+        ", although we dutifully thought and wrote about every one of them (and to be even more "
+        "honest, these ten moments are merely the tip of the tree of head-smacking moments.)"
+    )
+    title = "Ten media moments we could have lived without"
+    posts = thread(written(title, f"{point}{concession}", f"{point}{concession}", *LATER))
+    assert posts[0] == f"{title}\n\n{point}."  # not broken before "although" into post 2
+    assert "dutifully" not in "\n".join(posts)
+
+
 def test_an_attribution_is_never_cut_from_a_lead() -> None:
     from posts.condensing.trim import shortened
 

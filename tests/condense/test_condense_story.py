@@ -194,10 +194,17 @@ def test_scripts_without_spaces_score_by_character_ngrams() -> None:
         "Dr. Jane Smith, director of the Harbour Institute.",
         "All you have to do is pay close attention to the following.",
         "The rules are as follows.",
+        "Doesn't it look so much fresher?",  # asks the reader about a photo
+        "Aren't they adorable?",
     ],
 )
 def test_filler_is_never_a_key_point(sentence: str) -> None:
     assert is_filler(sentence)
+
+
+def test_a_question_about_the_world_is_no_aside_to_the_reader() -> None:
+    assert not is_filler("Isn't it time the council listened?")
+    assert not is_filler("Doesn't it look as if the council will lose?  It does.")
 
 
 def test_the_following_day_is_no_pointer_at_what_follows() -> None:
