@@ -227,21 +227,6 @@ def test_a_lead_longer_than_a_post_ends_before_its_trailing_participial_phrase()
     assert "bridging the gap" not in "\n".join(posts)
 
 
-def test_a_deck_longer_than_a_post_ends_before_its_concession() -> None:
-    point = (
-        "Presenting a mix of the morally awful and the culturally annoying moments of the year "
-        "that we sort of wish had never happened, to be honest"
-    )
-    concession = (
-        ", although we dutifully thought and wrote about every one of them (and to be even more "
-        "honest, these ten moments are merely the tip of the tree of head-smacking moments.)"
-    )
-    title = "Ten media moments we could have lived without"
-    posts = thread(written(title, f"{point}{concession}", f"{point}{concession}", *LATER))
-    assert posts[0] == f"{title}\n\n{point}."  # not broken before "although" into post 2
-    assert "dutifully" not in "\n".join(posts)
-
-
 def test_an_attribution_is_never_cut_from_a_lead() -> None:
     from posts.condensing.trim import shortened
 
@@ -274,32 +259,37 @@ def test_the_aside_after_a_speaker_s_name_is_what_a_long_sentence_loses_first(
     assert shortened(sentence, lambda text: len(text) < len(sentence)) == shorter
 
 
-def test_a_lead_too_long_to_sit_beside_the_headline_ends_before_its_participial_phrase() -> None:
-    news = (
-        "Donald Trump took aim at one of the most visible emblems of the presidency with his "
-        "attack on plans for a new Air Force One"
-    )
-    tail = (
-        ", turning the iconoclastic message that got him elected on the very office he will "
-        "occupy in six weeks."
-    )
-    title = "Air Force One costs billions because it is a flying White House"
+@pytest.mark.parametrize(
+    ("title", "news", "tail"),
+    [
+        (  # too long to sit beside the headline: not the headline alone
+            "Air Force One costs billions because it is a flying White House",
+            "Donald Trump took aim at one of the most visible emblems of the presidency with his "
+            "attack on plans for a new Air Force One",
+            ", turning the iconoclastic message that got him elected on the very office he will "
+            "occupy in six weeks.",
+        ),
+        (
+            "President advises planemaker to rebrand its grounded jet, tweeting “But what do I "
+            "know?”; Twitter answers",
+            "Twitter erupted Monday morning when the president shared his branding expertise with "
+            "the planemaker",
+            ", after an airline announced it was cancelling the jet's flights through mid-August.",
+        ),
+        (  # longer than a post: not broken before "although" into post 2
+            "Ten media moments we could have lived without",
+            "Presenting a mix of the morally awful and the culturally annoying moments of the year "
+            "that we sort of wish had never happened, to be honest",
+            ", although we dutifully thought and wrote about every one of them (and to be even "
+            "more honest, these ten moments are merely the tip of the tree of head-smacking "
+            "moments.)",
+        ),
+    ],
+)
+def test_a_long_lead_ends_before_what_only_elaborates_it(title: str, news: str, tail: str) -> None:
     posts = thread(written(title, f"{news}{tail}", f"{news}{tail}", *LATER))
-    assert posts[0] == f"{title}\n\n{news}."  # not the headline alone
-
-
-def test_a_lead_too_long_to_sit_beside_the_headline_ends_before_an_after_clause() -> None:
-    news = (
-        "Twitter erupted Monday morning when the president shared his branding expertise with "
-        "the planemaker"
-    )
-    tail = ", after an airline announced it was cancelling the jet's flights through mid-August."
-    title = (
-        "President advises planemaker to rebrand its grounded jet, tweeting “But what do I "
-        "know?”; Twitter answers"
-    )
-    posts = thread(written(title, f"{news}{tail}", f"{news}{tail}", *LATER))
-    assert posts[0] == f"{title}\n\n{news}."  # the headline and the news, not the headline alone
+    assert posts[0] == f"{title}\n\n{news}."  # the headline and the news, whole
+    assert tail[2:30] not in "\n".join(posts)
 
 
 def test_a_tutorials_thread_ends_where_its_walkthrough_begins() -> None:
