@@ -47,6 +47,8 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–_/]+")
 # report was filed and by whom, not what it is about
 _DATELINE = re.compile(r"【[^】]{1,40}】")
 _TITLE_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_INITIAL_LAST = re.compile(r"\s[A-Z]\.?$")  # "Donald J": a name's initial ends it
+_NAME_GOES_ON = re.compile(r"\.?\s+[A-Z]")
 _NAME = re.compile(r"^(?P<last>[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*)?),\s*(?P<first>[^,]+)$")
 
 
@@ -143,7 +145,18 @@ def judged_keywords(article: Article) -> list[str]:
     # Isaac", "Jessica Chastain" before Fox's "relationship, New York City, America, Star Wars"
     body = " ".join(article.paragraphs) if found else ""
     found.sort(key=lambda tag: not (_mentions(tag[0], article.title) and _a_name(tag[0], body)))
-    return [tag for tag, _ in found]
+    return _without_parts([tag for tag, _ in found])
+
+
+def _without_parts(tags: list[str]) -> list[str]:
+    """``tags`` without one whose words a tag before it says: "#Trump" after "#DonaldTrump"
+    (The Times lists "Donald Trump", "Trump" and "Donald J" for one man)."""
+    kept: list[tuple[str, frozenset[str]]] = []
+    for tag in tags:
+        words = frozenset(_SEPARATORS.split(tag.casefold())) - {""}
+        if not any(words <= earlier for _, earlier in kept):
+            kept.append((tag, words))
+    return [tag for tag, _ in kept]
 
 
 def _naming(tag: str) -> bool:
@@ -173,7 +186,7 @@ def _judged(article: Article) -> Iterator[tuple[str, int]]:
         if keyword.source != "meta" or not keyword.used or words > MAX_KEYWORD_WORDS:
             continue
         folded = keyword.text.strip().casefold()
-        if folded in cut or folded in _GENERIC:
+        if folded in cut or folded in _GENERIC or _cut_name(keyword.text.strip(), whole):
             continue  # the headline cut up, a section's name or a plain adjective ("free")
         spelled = _as_used(_named(keyword), prominent)
         if spelled.isupper():  # a headline's capitals for emphasis: the body's own casing
@@ -184,6 +197,15 @@ def _judged(article: Article) -> Iterator[tuple[str, int]]:
             uses = 2 * len(_mentions(spelled, article.title)) + len(_mentions(spelled, whole))
             if uses >= MIN_USES:
                 yield spelled, uses
+
+
+def _cut_name(keyword: str, text: str) -> bool:
+    """Is ``keyword`` a name cut after its initial ("Donald J", written only as "Donald J.
+    Trump")? "#DonaldJ" names no one; "Plan B" goes on with no name after it."""
+    if not _INITIAL_LAST.search(keyword):
+        return False
+    after = re.finditer(rf"(?<!\w){re.escape(keyword)}(?!\w)", text)
+    return all(_NAME_GOES_ON.match(text, found.end()) for found in after)
 
 
 def _names_joined(keywords: tuple[Keyword, ...], text: str) -> Iterator[Keyword]:

@@ -371,3 +371,19 @@ def test_an_ad_label_is_carried_only_where_it_labels_the_post(
     )
     carried = condense(article, "mastodon", mode="single").hashtags_kept
     assert ("Werbung" in carried) is kept
+
+
+def test_a_tag_a_tag_before_it_says_and_a_name_cut_at_its_initial_are_left_out() -> None:
+    """The Times's "Trump Donald J, Donald Trump, Trump, Donald J": one man, one tag."""
+    body = (
+        "Donald J. Trump has begun to recast his message, and Donald Trump aides were pleased.",
+        "Mr. Trump read from a teleprompter, which Trump had long mocked, in Plan B style.",
+        "Donald Trump spoke in Michigan, where Trump drew a crowd to hear Plan B.",
+    )
+    names = ("Donald Trump", "Trump", "Donald J", "Plan B")
+    article = replace(
+        keyworded(*(Keyword(w, "meta", True) for w in names)),
+        title="Donald Trump tries a new tactic",
+        sections=(Section(None, body),),
+    )
+    assert condense(article, "mastodon", mode="single").hashtags_kept == ("DonaldTrump", "PlanB")
