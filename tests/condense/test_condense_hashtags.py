@@ -323,18 +323,41 @@ def test_names_the_headline_says_come_before_a_machine_s_keywords() -> None:
     assert tags == ("JessicaChastain", "OscarIsaac")
 
 
-def test_two_keywords_that_are_one_name_cut_in_two_are_one_tag() -> None:
-    """El Mundo's "Francia, Izaskun, Lesaka": "#Izaskun" alone names no one."""
-    body = (
-        "Police in France arrested Izaskun Lesaka on Sunday near the border with Spain.",
-        "Lesaka had led the group since 2011, Izaskun Lesaka's lawyer said in France.",
-    )
+@pytest.mark.parametrize(
+    ("title", "body", "names", "tags"),
+    [
+        (  # El Mundo's "Francia, Izaskun, Lesaka": "#Izaskun" alone names no one
+            "France arrests Izaskun Lesaka",
+            (
+                "Police in France arrested Izaskun Lesaka on Sunday near the border with Spain.",
+                "Lesaka had led the group since 2011, Izaskun Lesaka's lawyer said in France.",
+            ),
+            ("France", "Izaskun", "Lesaka"),
+            ("France", "IzaskunLesaka"),
+        ),
+        (  # The Times's "Donald Trump, Trump, Donald J": one man, one tag
+            "Donald Trump tries a new tactic",
+            (
+                "Donald J. Trump has begun to recast his message, and Donald Trump aides agreed.",
+                "Mr. Trump read from a teleprompter, which Trump had long mocked, in Plan B style.",
+                "Donald Trump spoke in Michigan, where Trump drew a crowd to hear Plan B.",
+            ),
+            ("Donald Trump", "Trump", "Donald J", "Plan B"),
+            ("DonaldTrump", "PlanB"),
+        ),
+    ],
+)
+def test_one_name_is_one_tag(
+    title: str, body: tuple[str, ...], names: tuple[str, ...], tags: tuple[str, ...]
+) -> None:
+    """A name cut in two keywords is joined; a keyword a tag before it says, or a name cut at
+    its initial, is left out."""
     article = replace(
-        keyworded(*(Keyword(w, "meta", True) for w in ("France", "Izaskun", "Lesaka"))),
-        title="France arrests Izaskun Lesaka",
+        keyworded(*(Keyword(w, "meta", True) for w in names)),
+        title=title,
         sections=(Section(None, body),),
     )
-    assert condense(article, "x", mode="single").hashtags_kept == ("France", "IzaskunLesaka")
+    assert condense(article, "mastodon", mode="single").hashtags_kept == tags
 
 
 def test_keywords_that_are_the_hook_s_words_in_dictionary_form_are_no_tags() -> None:
@@ -371,19 +394,3 @@ def test_an_ad_label_is_carried_only_where_it_labels_the_post(
     )
     carried = condense(article, "mastodon", mode="single").hashtags_kept
     assert ("Werbung" in carried) is kept
-
-
-def test_a_tag_a_tag_before_it_says_and_a_name_cut_at_its_initial_are_left_out() -> None:
-    """The Times's "Trump Donald J, Donald Trump, Trump, Donald J": one man, one tag."""
-    body = (
-        "Donald J. Trump has begun to recast his message, and Donald Trump aides were pleased.",
-        "Mr. Trump read from a teleprompter, which Trump had long mocked, in Plan B style.",
-        "Donald Trump spoke in Michigan, where Trump drew a crowd to hear Plan B.",
-    )
-    names = ("Donald Trump", "Trump", "Donald J", "Plan B")
-    article = replace(
-        keyworded(*(Keyword(w, "meta", True) for w in names)),
-        title="Donald Trump tries a new tactic",
-        sections=(Section(None, body),),
-    )
-    assert condense(article, "mastodon", mode="single").hashtags_kept == ("DonaldTrump", "PlanB")
