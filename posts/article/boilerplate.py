@@ -615,7 +615,7 @@ _OPENING_LABEL = re.compile(
 
 
 # A date before a colon or a dash opening the article: "December 28, 2014: Markets opened…",
-# "28 December 2014 — …", "2014-12-28: …"
+# "28 December 2014 — …", "2014-12-28: …"; or only the dashes ("— -- Hillary Clinton has…")
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -624,6 +624,7 @@ _OPENING_DATE = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})\s*[:—–-]\s+(?=[A-Z“\"])"
+    r"|^[—–-]+(?:\s+[—–-]+)*\s+(?=[A-Z“\"])"  # a dateline's dashes, its place left empty
 )
 
 

@@ -813,11 +813,13 @@ def test_inline_furniture_is_cut_out_of_a_kept_paragraph(
 
 
 @pytest.mark.parametrize(
-    "label", ["NEW DELHI:", "JESSICA LIVINGSTON:", "December 28, 2014:", "28 Dec. 2014 —"]
+    "label",
+    ["NEW DELHI:", "JESSICA LIVINGSTON:", "December 28, 2014:", "28 Dec. 2014 —", "— --"],
 )
 def test_a_label_in_capitals_opening_the_article_is_cut_out(label: str) -> None:
-    """A dateline or a guest column's writer; further down such a label says who speaks (an
-    interview's "MARK BANNERMAN: …") and stays."""
+    """A dateline (or its dashes, the place left empty: ABC's "— -- Hillary Clinton has…") or a
+    guest column's writer; further down such a label says who speaks (an interview's "MARK
+    BANNERMAN: …") and stays."""
     speaker = "MARK BANNERMAN: Perhaps not surprisingly, the vote drew some comment."
     article = page(body=f"<p>{label} {BODY[3:]}<p>{speaker}</p>")
     assert article.paragraphs[0].startswith("The city council approved")
