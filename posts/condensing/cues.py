@@ -366,6 +366,13 @@ _POINTERS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|click|find out more|read more|learn more|more info\w*|plus d'info\w*"
             r"|más información)\b[^.!?]{0,40})\s(?:hier|here|ici|aquí)\s*[.!]*$",
         ),
+        (  # a link's call: "You can read the full report here.", "…, take a look at our
+            # official review here." (not "We want to see change here.")
+            ("here",),
+            r"(?:^|,\s+)(?:(?:you\s+can|you['’]ll|be\s+sure\s+to|make\s+sure\s+to)\s+)?"
+            r"(?:read|see|check\s+out|take\s+a\s+look\s+at|have\s+a\s+look\s+at|watch|listen\s+to"
+            r"|view|download)\b[^.!?,]{0,60}\s(?:over\s+)?here\s*[.!]*$",
+        ),
         (("pictured",), r"\(pictured(?: (?:below|above|here))?\)|\bpictured (?:below|above)\b"),
         (  # "詳細は以下から。", "詳しくは下記をご覧ください。": the page's details below
             ("以下", "下記"),

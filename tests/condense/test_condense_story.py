@@ -195,6 +195,8 @@ def test_scripts_without_spaces_score_by_character_ngrams() -> None:
         "All you have to do is pay close attention to the following.",
         "The rules are as follows.",
         "Doesn't it look so much fresher?",  # asks the reader about a photo
+        "You can read the full report here.",  # a link's call
+        "If you want the plot, take a look at our official review here.",
         "Aren't they adorable?",
     ],
 )
@@ -202,7 +204,8 @@ def test_filler_is_never_a_key_point(sentence: str) -> None:
     assert is_filler(sentence)
 
 
-def test_a_question_about_the_world_is_no_aside_to_the_reader() -> None:
+def test_the_article_s_own_statements_are_no_asides_to_the_reader() -> None:
+    assert not is_filler("We want to see change here.")  # no call to follow a link
     assert not is_filler("Isn't it time the council listened?")
     assert not is_filler("Doesn't it look as if the council will lose?  It does.")
 
