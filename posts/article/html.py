@@ -19,6 +19,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from posts.addresses import without_tracking
+from posts.article import lost_headings
 from posts.article.boilerplate import is_photo_credit
 from posts.article.extracted import Block, Extracted, Metadata
 from posts.article.garbled import garbled
@@ -219,7 +220,7 @@ def _extract(tree: etree._Element) -> Document | None:
     precise = _bare(tree, favor_precision=True)
     found = _body_chars(precise)
     if found >= _ENOUGH_CHARS:
-        return precise
+        return _with_lost_headings(precise, backup)
     recall = _bare(backup, favor_precision=False)
     if recall is None:
         return precise
@@ -227,6 +228,19 @@ def _extract(tree: etree._Element) -> Document | None:
     prose, chars = _prose_chars(recall), _body_chars(recall)
     more_prose = prose >= 2 * _prose_chars(precise) + _MORE_PROSE and 2 * prose >= chars
     return recall if chars >= 2 * found or more_prose else precise
+
+
+def _with_lost_headings(precise: Document | None, backup: etree._Element) -> Document | None:
+    """``precise`` with the numbered headings it dropped from a list put back
+    (:mod:`~posts.article.lost_headings`), read from the recall pass only when its numbers
+    jump."""
+    body = precise.body if precise is not None else None
+    if body is None or not lost_headings.has_gaps(lost_headings.numbered(body)):
+        return precise
+    recall = _bare(backup, favor_precision=False)
+    if recall is not None and recall.body is not None:
+        lost_headings.restore(body, recall.body)
+    return precise
 
 
 def _bare(tree: etree._Element, *, favor_precision: bool) -> Document | None:

@@ -350,3 +350,29 @@ def test_prose_in_a_layout_table_is_read_when_the_precise_pass_keeps_only_labels
     for them although it finds less than twice the characters."""
     article = parse_article(EVENT_PAGE.encode(), source="forum.html")
     assert "Most security work so far has gone into defence" in _body(article)
+
+
+def test_a_list_keeps_its_numbered_headings_that_are_mostly_a_link() -> None:
+    """trafilatura's precise pass drops a heading that is mostly a link ("6) <a>Pebble Trail…</a>"),
+    which would leave the list reading 8, 7, 5…: the recall pass gives it back."""
+    names = ["Harbour Dome Four", "Ridgeline Solo", "Pebble Trail Two Person Tent", "Fernhill"]
+    names += ["Gull Tarp Shelter", "Dune Shelter", "Kestrel Ultralight", "Moorland Tunnel"]
+    items = []
+    for number, name in zip(range(8, 0, -1), names, strict=True):
+        title = f'<a href="https://example.org/{number}">{name}</a>' if number == 6 else name
+        items.append(
+            f"<h3>{number}) {title}</h3>"
+            '<div><iframe src="https://video.example/embed/1"></iframe></div>'
+            f"<p>The {name} kept us dry for a week of coastal storms, and it packs down small "
+            "enough for a bike trip. We pitched it every night on the same field.</p>"
+            f"<p>The {name} is sold by outdoor shops for about two hundred pounds, and its poles "
+            "bend rather than snap.</p>"
+        )
+    html = (
+        "<html><head><title>The eight best tents of the summer</title></head><body>"
+        "<div class='c-entry-content'><h1>The eight best tents of the summer</h1><p>We tested "
+        "tents on the coast all summer long, in wind and rain, to find the ones worth buying.</p>"
+        f"{''.join(items)}</div></body></html>"
+    )
+    headings = [s.heading for s in parse_article(html.encode(), source="tents.html").sections]
+    assert headings[1:] == [f"{n}) {name}" for n, name in zip(range(8, 0, -1), names, strict=True)]
