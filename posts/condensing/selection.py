@@ -55,6 +55,7 @@ from posts.condensing.cues import (
 from posts.condensing.echo import Echo
 from posts.condensing.genre import not_one_story
 from posts.condensing.people import bare_names, quoted_voice, signed_voices, speakers
+from posts.condensing.review_verdict import is_review
 from posts.condensing.voice import told_in_person
 from posts.model import Article
 
@@ -204,6 +205,7 @@ class Digest:
     excerpt: frozenset[int] = frozenset()  # a story's opening: the sentences a thread posts
     told: Distinct | None = None  # a report's excerpt, then its ranking: what its thread reads
     personal: bool = False  # told in person (:func:`~.voice.told_in_person`)
+    verdict: int | None = None  # a review's closing key sentence, posted after its opening
 
     def last_named(self, forms: frozenset[str], before: int) -> int | None:
         """The position of the last sentence before ``before`` that names one of ``forms``
@@ -380,7 +382,15 @@ def digest(article: Article) -> Digest:
         # said again
         excerpt=_positions(excerpt),
         personal=personal,
+        verdict=_verdict(sentences) if excerpt and is_review(article) else None,
     )
+
+
+def _verdict(sentences: tuple[Sentence, ...]) -> int | None:
+    """The last key sentence of the last paragraph that has one: where a review says what it
+    makes of its subject (:mod:`~.review_verdict`)."""
+    points = [s for s in sentences if s.point]
+    return points[-1].position if points else None
 
 
 def _ranked(sentences: tuple[Sentence, ...], first: list[Sentence]) -> list[Sentence]:

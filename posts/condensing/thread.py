@@ -37,11 +37,11 @@ from posts.condensing.layout import (
 )
 from posts.condensing.order import EXCERPT_POSTS, Passed, ends_the_story, excerpt_done
 from posts.condensing.packer import ELLIPSIS, Slot
-from posts.condensing.passages import with_context
+from posts.condensing.passages import MAX_CHAIN, with_context
 from posts.condensing.selection import Sentence
 from posts.condensing.shaping import Context, Shape, hashtag_words, tags_in
 from posts.condensing.tokens import sentence_joint
-from posts.condensing.trim import shortened, without_aside
+from posts.condensing.trim import shortened, without_aside, without_conjunction
 from posts.errors import InputError, TemplateError
 from posts.model import Numbering
 from posts.render import template_name
@@ -390,6 +390,8 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     roll = _roll_call(ctx, plan, hook) if passed.cut_list else None
     if roll:
         return roll
+    if chosen and ctx.digest.verdict is not None:
+        chosen, taken = _with_verdict(ctx, plan, hook, (chosen, taken))
     if chosen or hook or plan.headline:
         return _items(ctx, plan, _ending_on_a_point(ctx, plan, hook, chosen, taken))
     opening = _opening(ctx, plan)
@@ -453,6 +455,47 @@ def _choose(
         if not lead:
             scores.append(sentence.score)
     return chosen, taken, passed
+
+
+_Picked = tuple[dict[int, Sentence], list[list[Sentence]]]  # chosen by position, passages taken
+
+
+def _with_verdict(ctx: Context, plan: _Plan, hook: list[Item], picked: _Picked) -> _Picked:
+    """A review's opening read so far, then its verdict (:attr:`~.selection.Digest.verdict`,
+    with what it leans on, or else without the "But" that joins it to them when a name follows:
+    "Lust for Youth shows they might have escaped…"): the opening gives up its last passages
+    until the verdict fits, and the verdict is the last passage given up for the link.
+    Unchanged when it never fits."""
+    chosen, taken = picked
+    by_position = {s.position: s for s in ctx.digest.sentences}
+    verdict = by_position[ctx.digest.verdict] if ctx.digest.verdict is not None else None
+    if verdict is None or verdict.position in chosen:
+        return chosen, taken
+    bare = without_conjunction(verdict.text)
+    passages = (
+        _verdict_passage(verdict, by_position),
+        [replace(verdict, text=bare, previous="")] if bare else None,
+    )
+    for passage in (p for p in passages if p):
+        for kept in (taken[:n] for n in range(len(taken), 0, -1)):
+            trial = {s.position: s for s in (*(s for p in kept for s in p), *passage)}
+            if plan.reads_on([*hook, *_items(ctx, plan, trial)]):
+                return trial, [passage, *kept]
+    return chosen, taken
+
+
+def _verdict_passage(verdict: Sentence, by_position: dict[int, Sentence]) -> list[Sentence] | None:
+    """The verdict with the sentences of its paragraph it leans on ("In a sense, that's fine;
+    … But Lust for Youth shows…"), at most :data:`~.passages.MAX_CHAIN` more; None if it
+    still leans on something before them. Its paragraph is the review's: the people it names
+    are the ones the review is about, introduced or not."""
+    passage = [verdict]
+    while passage[0].leans and len(passage) <= MAX_CHAIN:
+        before = by_position.get(passage[0].position - 1)
+        if before is None or before.paragraph != verdict.paragraph or not before.point:
+            return None
+        passage.insert(0, before)
+    return None if passage[0].leans else passage
 
 
 def _overruns(ctx: Context, plan: _Plan, hook: list[Item], trial: dict[int, Sentence]) -> bool:

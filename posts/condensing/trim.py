@@ -35,6 +35,7 @@ _CLAUSE = re.compile(r",\s+(?:after|which)\s+")
 # ", although we dutifully wrote about them (…)": a concession that only qualifies the point, cut
 # from a sentence longer than a post rather than break it across two
 _CONCESSION = re.compile(r",\s+(?:although|though|even\s+though|albeit)\s+")
+_CONJUNCTION = re.compile(r"(?:But|And|Yet|Still,|Ultimately,)\s+(?=[A-Z][a-z])(?!I\s)")
 _OPENERS = (  # a sentence's first word that is not a name's
     "In|On|At|For|With|By|From|After|Before|During|But|And|When|While|If|As|Since|Though"
     "|Although|Because|Under|Over"
@@ -48,6 +49,13 @@ _APPOSITIVE = re.compile(
     r"\s+(?=(?:said|says|told|tells|warned|warns|added|adds|argued|argues|wrote|writes"
     r"|explained|explains|noted|notes|insisted|insists|announced|announces)\b)"
 )
+
+
+def without_conjunction(sentence: str) -> str | None:
+    """``sentence`` without the "But" or "And" that joins it to the one before, when a name
+    follows it ("But Lust for Youth shows…" → "Lust for Youth shows…"); None otherwise."""
+    found = _CONJUNCTION.match(sentence)
+    return sentence[found.end() :] if found else None
 
 
 def without_aside(sentence: str) -> str | None:

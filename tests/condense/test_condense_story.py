@@ -292,3 +292,35 @@ def test_a_deck_without_a_full_stop_ends_its_paragraph() -> None:
     source = written("Night buses return to six neighbourhoods", deck, lead, "Drivers were hired.")
     text = condense(source, "x", mode="single").posts[0].text
     assert f"{deck}\n\n{lead}" in text  # not "…fares stay frozen The council approved…"
+
+
+REVIEW = (
+    "I have been waiting for this album since the band's first single, and you can hear why.",
+    "The band recorded it in a week in a cold church hall, and you can hear the room in every "
+    "song: the drums ring and the voices drift to the back.",
+    "We heard the first songs live last spring, when the band still played them fast.",
+    "Most of the songs are slower now, with long quiet passages before the choruses come in.",
+    "My favourite is the closing song, which builds for six minutes and never breaks.",
+    "The producer kept the guitars low in the mix, so the organ carries most of the tunes.",
+    "The lyrics are about the sea again, and about leaving the town where the band grew up.",
+    "The singer wrote most of them on a ferry, she told us, and some of them read like letters.",
+    "The artwork is a photo of the church hall, taken from the organ loft at night.",
+    "Not every song works: the middle of the record drags, and two songs sound like one.",
+    "Still, the quiet moments are the best the band has recorded. But Harbour Lights shows the "
+    "band can still surprise us after ten years.",
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "verdict"),
+    [
+        ("Harbour Lights: Harbour Lights Album Review", "https://example.org/harbour", True),
+        ("Harbour Lights goes quiet", "https://example.org/reviews/albums/harbour", True),
+        ("Harbour Lights goes quiet", "https://example.org/harbour", False),  # no review
+        ("Council to review the bus fares", "https://example.org/fares", False),
+    ],
+)
+def test_a_review_s_thread_closes_on_its_verdict(title: str, url: str, verdict: bool) -> None:
+    """A review read in order from its opening would never say what the critic thinks."""
+    text = "\n".join(bodies(story(title, (Section(None, REVIEW),), url)))
+    assert ("Harbour Lights shows the band can still surprise us" in text) is verdict
