@@ -201,6 +201,7 @@ _READING_TIME = re.compile(
 )
 _PROMO = re.compile(
     r"^(?:sign\s+up|subscribe|register\s+(?:now|for\s+free)|download\s+(?:the|our)\s+app"
+    r"|keep\s+me\s+(?:up\s+to\s+date|updated|posted|informed)\b"  # a sign-up box's checkbox
     r"|follow\s+us\b|like\s+us\s+on|get\s+(?:the|our|\w+'s)\s.{0,60}\b(?:delivered|newsletter|inbox)"
     r"|want\s+more\s+.{0,40}\?\s*(?:sign|subscribe)|support\s+(?:our|independent)\s+journalism"
     # "Follow Newsbeat on Instagram, …", "Listen to Newsbeat live at 12:45 and 17:45 weekdays"

@@ -683,6 +683,10 @@ def test_a_sound_description_is_the_summary() -> None:
         ("Sign up for our newsletter to get the news delivered to your inbox.", "promo"),
         ("Caught in the storm? Please share your videos and stories at iReport.", "promo"),
         ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "promo"),
+        (  # a sign-up box's checkbox label
+            "Keep me up to date on the latest happenings and all that D Magazine has to offer.",
+            "promo",
+        ),
         (
             "Wikimedia CommonsFA Insights is a daily newsletter from Business Insider that"
             " delivers the top news and commentary for financial advisors.",
