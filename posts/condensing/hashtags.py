@@ -98,17 +98,26 @@ _DISCLOSURES = frozenset(
 
 
 def _label_talked_about(article: Article, tag: str) -> bool:
-    """Is ``tag`` an ad's label written inline deep in the text, where the article talks about
-    such labels ("Mode- und Lifestylemagazine bestehen nahezu ausschließlich aus
-    Produktpräsentationen. #Werbung!")? It labels the post only in a tag line, the front
-    matter, or written as a tag in the headline, the summary or the opening paragraphs."""
-    if tag.casefold() not in _DISCLOSURES:
+    """Is ``tag`` written inline only deep in the text, where the article talks about it: an
+    ad's label ("Mode- und Lifestylemagazine bestehen nahezu ausschließlich aus
+    Produktpräsentationen. #Werbung!"), or on a web page any tag written inside a sentence ("I
+    make sure to let them know that is also #goals.", a quoted post's tags)? It labels the post
+    only in a tag line, the front matter, written as a tag in the headline, the summary or the
+    opening paragraphs, or (but for an ad's label) in a run of tags ending a paragraph ("…join
+    us. #BatWeek #Canals"); a Markdown or text file's inline tags are its author's wherever
+    they stand."""
+    label = tag.casefold() in _DISCLOSURES
+    if not label and article.kind != "html":
         return False
     sources = {k.source for k in article.keywords if k.text.casefold() == tag.casefold()}
-    if sources - {"inline"}:
-        return False
+    if sources != {"inline"}:
+        return False  # a tag line's, the front matter's, or a feed's own tags
+    written = rf"[#＃]{re.escape(tag)}(?!\w)"
     opening = (article.title, article.summary, *article.paragraphs[:PROMINENT_PARAGRAPHS])
-    return not re.search(rf"[#＃]{re.escape(tag)}(?!\w)", " ".join(opening), re.IGNORECASE)
+    if re.search(written, " ".join(opening), re.IGNORECASE):
+        return False
+    ending = re.compile(rf"{written}(?:\s+[#＃]\w+)*\s*$", re.IGNORECASE)
+    return label or not any(ending.search(p) for p in article.paragraphs)
 
 
 def _words_of(article: Article) -> Callable[[str], str]:

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from posts import counting
+from posts.article import parse_article
 from posts.condensing import condense
 from posts.model import Article, CondenseOptions, Keyword, KeywordSource, Section
 from tests.condense.conftest import PLATFORMS
@@ -394,3 +395,31 @@ def test_an_ad_label_is_carried_only_where_it_labels_the_post(
     )
     carried = condense(article, "mastodon", mode="single").hashtags_kept
     assert ("Werbung" in carried) is kept
+
+
+@pytest.mark.parametrize(
+    ("source", "last", "kept"),
+    [
+        (
+            "page.html",
+            "I always tell them that is also #goals and they laugh.",
+            False,
+        ),  # talked about
+        ("page.html", "Join us at the canal in August. #BatWeek", True),  # the author's tag line
+        ("notes.md", "I always tell them that is also #goals and they laugh.", True),  # a file's
+    ],
+)
+def test_a_web_page_s_tag_written_inside_a_sentence_deep_down_is_talked_about(
+    source: str, last: str, kept: bool
+) -> None:
+    paragraphs = [
+        f"Paragraph {i} says something about the bats that live by the canal." for i in range(4)
+    ]
+    if source.endswith(".html"):
+        body = "</p><p>".join((*paragraphs, last))
+        text = f"<html><head><title>Counting bats</title></head><body><p>{body}</p></body></html>"
+    else:
+        text = "# Counting bats\n\n" + "\n\n".join((*paragraphs, last)) + "\n"
+    article = parse_article(text.encode(), source=source)
+    tags = condense(article, "mastodon", mode="single").hashtags_kept
+    assert bool({"goals", "BatWeek"} & set(tags)) is kept
