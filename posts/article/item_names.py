@@ -27,13 +27,13 @@ _STOP = re.compile(r"[a-z]{3,}\.(?:\s|$)")  # a sentence's end, not "pp." or "Mo
 _LISTING_PART = re.compile(r"[,;]\s")
 
 
-def is_item_name(text: str) -> bool:
+def is_item_name(text: str, least: int = 2) -> bool:
     """Is ``text`` a name set in title case without a final stop ("Mystery Tea Bag with the
-    Label Missing", "3. Charlotte Jones Anderson")?"""
+    Label Missing", "3. Charlotte Jones Anderson"), of ``least`` words or more?"""
     if text.endswith((".", "!", "?", ":", ";", ",", "。", "…", "”", '"')):
         return False
     words = _WORD.findall(text)
-    if not 2 <= len(words) <= MOST_WORDS or len(text.split()) > MOST_WORDS:
+    if not least <= len(words) <= MOST_WORDS or len(text.split()) > MOST_WORDS:
         return False
     return (
         all(w[0].isupper() for w in words if w.casefold() not in MINOR_WORDS)
@@ -74,15 +74,22 @@ def _labels(names: list[str]) -> bool:
 
 def _name_runs(texts: tuple[str, ...]) -> list[tuple[int, int]]:
     """(start, stop) of each item's name lines: a name, or a catalogue's lines (title, author,
-    "Amulet Books, $16.95; ages 10-14"), each run followed by a paragraph that is neither."""
+    "Amulet Books, $16.95; ages 10-14"), each run followed by a paragraph that is neither. In a
+    list of :data:`LEAST_ITEMS` names or more, a name of one word is one too ("Elton John",
+    "Celine Dion", …, "KISS"): read as text, it would give its item to the one before."""
+    runs = _runs(texts, 2)
+    return _runs(texts, 1) if len(runs) >= LEAST_ITEMS else runs
+
+
+def _runs(texts: tuple[str, ...], least: int) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     start = None
     for i, text in enumerate(texts):
-        naming = is_item_name(text) or is_listing(text)
+        naming = is_item_name(text, least) or is_listing(text)
         if naming and start is None:
             start = i
         elif not naming and start is not None:
-            if is_item_name(texts[start]) or i - start == 1:
+            if is_item_name(texts[start], least) or i - start == 1:
                 runs.append((start, i))
             start = None
     return runs

@@ -325,6 +325,8 @@ def _summary_leads(ctx: Context, plan: _Plan, first: str) -> bool:
     with no link, or a summary that only sets a scene, the headline stays)."""
     if not plan.headline or not ctx.link or not ctx.restates_headline(first, RESTATES_SHARE):
         return False
+    if any(s.heading for s in ctx.digest.sentences if s.position in ctx.digest.in_order):
+        return False  # a list's headline says what its items are ("These 6 celebrities…")
     length = ctx.rules.length(first)
     return length > plan.frame(0, False).budget and length <= plan.frame(1, False).budget
 
@@ -387,7 +389,7 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     if not chosen and excerpt and not ctx.digest.personal:
         ranked = ctx.digest.candidates(thread=False)
         chosen, taken, passed = _choose(ctx, plan, hook, ranked, frozenset())
-    roll = _roll_call(ctx, plan, hook) if passed.cut_list else None
+    roll = _roll_call(ctx, plan, hook) if passed.cut_list or _item_unsaid(ctx) else None
     if roll:
         return roll
     if chosen and ctx.digest.verdict is not None:
@@ -505,13 +507,20 @@ def _overruns(ctx: Context, plan: _Plan, hook: list[Item], trial: dict[int, Sent
     return cuts is None or len(cuts) - 1 > EXCERPT_POSTS
 
 
+def _item_unsaid(ctx: Context) -> bool:
+    """Has a list an item with no key point to post ("John Legend", whose text is a quote "…,"
+    Legend told the BBC)? Its items with their text would name five of "These 6 celebrities"."""
+    said = {s.section for s in ctx.digest.sentences if s.position in ctx.digest.in_order}
+    return bool(said) and any(s.heading and s.section not in said for s in ctx.digest.sentences)
+
+
 def _roll_call(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item] | None:
     """A list article whose items did not all fit with their text ("Top 10 …" in six posts) is
     posted as its items' headings, one a line, when they all fit: a list cut off at its fifth
-    item is not the article's list. None when the headings do not fit (or there are none)."""
-    headings = {
-        s.section: s.heading for s in ctx.digest.sentences if s.position in ctx.digest.in_order
-    }
+    item is not the article's list. Every item's heading, even one whose text has no key point
+    ("These 6 celebrities…" names six). None when the headings do not fit (or there are none).
+    """
+    headings = {s.section: s.heading for s in ctx.digest.sentences if s.heading}
     if not headings or None in headings.values() or not _shows_headline(plan, hook):
         return None
     lines = [_NUMBER_GLUED.sub(r"\1 ", str(h).strip()) for h in headings.values()]

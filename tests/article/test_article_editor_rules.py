@@ -1922,6 +1922,20 @@ def test_items_named_by_lines_of_their_own_are_a_lists_items() -> None:
     assert article.summary.startswith("Every kitchen has a drawer")
 
 
+def test_a_name_of_one_word_in_a_list_of_names_is_an_item_too() -> None:
+    """Raw Story's "Elton John", "Garth Brooks", …, "KISS": read as text, "KISS" would give its
+    item to the one before."""
+    kiss = (
+        "KISS",
+        "When a reporter asked the band if it would play, the singer's family shouted no.",
+    )
+    items = "".join(f"<p><strong>{name}</strong></p><p>{text}</p>" for name, text in (*TEAS, kiss))
+    article = page("<title>Teas You Should Get Rid Of</title>", f"<p>{LEAD}</p>{items}")
+    assert [s.heading for s in article.sections][-2:] == [TEAS[-1][0], "KISS"]
+    one = page("<title>Teas</title>", f"<p>{LEAD}</p><p><strong>KISS</strong></p><p>{kiss[1]}</p>")
+    assert [s.heading for s in one.sections] == [None]  # no list: a line of its own stays text
+
+
 def test_a_list_without_an_introduction_has_no_item_for_its_summary() -> None:
     article = _list_page()
     assert article.summary == ""  # the first item's text ("There is a strong chance…") is no lead

@@ -1267,3 +1267,37 @@ def test_a_sentence_inside_a_quotation_too_long_to_join_is_no_point_of_its_own()
     after = "Hannity said socialist policies promise voters to remove the natural stress of life."
     posts = thread(article("Hannity compares media to propaganda TV", lead, lead, quote, after))
     assert not any(post.startswith("They lied") or ". They lied" in post for post in posts), posts
+
+
+def test_a_list_keeps_its_headline_and_names_every_item() -> None:
+    """Raw Story's "These 6 celebrities are refusing to play…": the lead restates the headline,
+    but only the headline says what the names are; and the roll call names all six, one whose
+    text is only a quote ("…," Legend told the BBC) too."""
+    bands = ("The Gulls", "Harbour Lights", "Tidewater", "The Pilots", "Low Water", "Quayside")
+    texts = {
+        band: (
+            f"When the organisers announced that {band} would play, the band's managers swiftly"
+            " said no, and they repeated it to every reporter who called them over the weekend."
+        )
+        for band in bands
+    }
+    texts["Low Water"] = "“Creative people reject this festival,” Legend told the radio station."
+    lead = (
+        "As the harbour festival approaches, its organisers are having such a hard time finding"
+        " bands to play that the council has ordered a last-minute shakeup of its booking office,"
+        " according to the Gazette."
+    )
+    source = Article(
+        "These 6 bands are refusing to play the harbour festival as organisers scramble",
+        (Section(None, (lead,)), *(Section(b, (texts[b],), named=True) for b in bands)),
+        lead,
+        "computed",
+        (),
+        "https://example.org/bands",
+    )
+    posts = [p.text for p in condense(source, "x", mode="thread").posts]
+    assert (
+        posts[0]
+        == "1/3 These 6 bands are refusing to play the harbour festival as organisers scramble"
+    )
+    assert "\n".join(bands) in "\n".join(posts)
