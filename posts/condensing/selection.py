@@ -122,6 +122,8 @@ _STEP = regex.compile(r"\s*step\s*\d+\b", regex.IGNORECASE)
 OVERLAP = 0.5  # share of content words that makes a sentence a repeat
 RESTATED = 0.8  # share of a summary sentence's content words the headline says: a restatement
 KEY_SHARE = 0.15  # key points come from the best-scored sixth or so of the article's sentences
+TEASER = 0.5  # a one-sentence opening scoring under this share of the next one's: a teaser
+NEWS_WORDS = 12  # … and the news after it, a sentence of this many words or more
 EXCERPT_SCAN = 2000  # characters of an article told in person offered as its excerpt
 
 
@@ -350,6 +352,7 @@ def digest(article: Article) -> Digest:
     weights = word_weights(found, content_words(article.title))
     point_sections = [marks_the_point(part.heading) for part in article.sections]
     sentences = tuple(_scored(s, _score(s, weights, point_sections)) for s in found)
+    summary = _past_teaser(article, summary, sentences)
     said = tuple(content_words(t) for t in (article.title, *summary))
     posted = content_words(_headline(article))  # the headline the posts show, if any
     lead = [s for s in sentences if s.paragraph == 0 and s.point][:LEAD_SENTENCES]
@@ -544,6 +547,29 @@ def _summary(article: Article) -> tuple[str, ...]:
         for i, s in enumerate(sentences)
         if not is_filler(s) and (i == 0 or not _stray(s)) and not _restates(s, title)
     )
+
+
+def _past_teaser(
+    article: Article, summary: tuple[str, ...], sentences: tuple[Sentence, ...]
+) -> tuple[str, ...]:
+    """A computed lead that is a paragraph of one sentence scoring under a :data:`TEASER`
+    fraction of the next paragraph's first ("If it's any small comfort, 2016 probably wasn't
+    the most enjoyable year for billionaire Elon Musk, either." before "SpaceX's first manned
+    flight … has been postponed until 2018, NASA announced…") is a teaser: the news is the
+    next sentence, when that one stands alone and is :data:`NEWS_WORDS` words long."""
+    if article.summary_source != "computed" or len(summary) != 1:
+        return summary
+    opening = [s for s in sentences if s.paragraph == 0]
+    after = next((s for s in sentences if s.paragraph == 1), None)
+    if len(opening) != 1 or opening[0].text != summary[0] or after is None:
+        return summary
+    if after.section != opening[0].section:
+        return summary  # a list's first item, a section's first line: no news of the whole
+    if not after.point or after.leans or opening[0].raw >= TEASER * after.raw:
+        return summary
+    if len(after.text.split()) < NEWS_WORDS:
+        return summary  # "Donald Trump has said that more than once.": the teaser's echo
+    return (after.text,)
 
 
 def _stray(sentence: str) -> bool:

@@ -1301,3 +1301,30 @@ def test_a_list_keeps_its_headline_and_names_every_item() -> None:
         == "1/3 These 6 bands are refusing to play the harbour festival as organisers scramble"
     )
     assert "\n".join(bands) in "\n".join(posts)
+
+
+@pytest.mark.parametrize(
+    ("after", "summary"),
+    [
+        (
+            "The harbour board's first night ferry to the islands has been postponed until 2027,"
+            " the board announced on Monday.",
+            "The harbour board's first night ferry",
+        ),
+        ("Councillors have said that more than once.", "If it's any small comfort"),  # an echo
+    ],
+)
+def test_a_one_sentence_teaser_opening_gives_way_to_the_news_after_it(
+    after: str, summary: str
+) -> None:
+    """NBC's "If it's any small comfort, 2016 probably wasn't the most enjoyable year for
+    billionaire Elon Musk, either." before "SpaceX's first manned flight … has been postponed"."""
+    text = (
+        "# What's the hold-up at the night ferry?\n\nIf it's any small comfort, this year wasn't"
+        f" a good one for the owner of the boatyard either.\n\n{after}\n\nThe ferry was meant to"
+        " sail in the spring, but the board found faults in the ferry's engines and its pier."
+        "\n\nThe night ferry's engines will be replaced over the winter, the board said.\n"
+    )
+    source = parse_article(text.encode(), source="ferry.md", url="https://example.org/ferry")
+    (post,) = condense(source, "x", mode="single").posts
+    assert post.text.split("\n\n")[1].startswith(summary)
