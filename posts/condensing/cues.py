@@ -238,6 +238,7 @@ _FILLER = re.compile(
     r"[\^↑*※]|图为|图片来源|摄影|写真[:：])",  # "※" marks a note, as "*" does
     re.IGNORECASE,
 )
+_BRACKETS = (("(", ")"), ("{", "}"), ("[", "]"))
 # A hand-over to the next sentence: "But generals aren't the only ones who like this town.",
 # "That's not all.", "But there's more." (posted without what follows, a promise left open)
 _SET_UP = re.compile(
@@ -704,8 +705,8 @@ def is_filler(text: str) -> bool:
         return True
     if text.startswith(_TITLES) and _TITLED_ROLE.match(text):
         return True  # a speaker list's "Prof. Dr. Caja Thimm, Professorin für…"
-    if text.startswith("(") and text.count("(") > text.count(")"):
-        return True  # a bracketed aside (a figure's caption) cut into sentences
+    if any(text.startswith(o) and text.count(o) > text.count(c) for o, c in _BRACKETS):
+        return True  # a bracketed aside (a figure's caption, "{“Fluffier! Puffier!") cut up
     if text.startswith(_QUOTE_OPENING) and not _ATTRIBUTION.search(_UNQUOTED.sub("", text)):
         return True
     if not text.isascii() and any(

@@ -122,6 +122,13 @@ _STEP = regex.compile(r"\s*step\s*\d+\b", regex.IGNORECASE)
 OVERLAP = 0.5  # share of content words that makes a sentence a repeat
 RESTATED = 0.8  # share of a summary sentence's content words the headline says: a restatement
 KEY_SHARE = 0.15  # key points come from the best-scored sixth or so of the article's sentences
+# a question to the reader: "Would you want to wear…?", "Or does it HAVE to be bridal?",
+# "Have you ever tried…?", "What about you?"
+_READER_QUESTION = regex.compile(
+    r"(?:or\s+)?(?:(?:would|do|did|have|are|will|could|can)\s+you\b|does\s+it\b|what\s+about"
+    r"\s+you\b|how\s+about\s+you\b)[^.!?]*\?\s*$",
+    regex.IGNORECASE,
+)
 TEASER = 0.5  # a one-sentence opening scoring under this share of the next one's: a teaser
 NEWS_WORDS = 12  # … and the news after it, a sentence of this many words or more
 EXCERPT_SCAN = 2000  # characters of an article told in person offered as its excerpt
@@ -349,6 +356,7 @@ def digest(article: Article) -> Digest:
     # the author's "I" is no one quoted; a block quotation or a signed answer always is
     found = _unvoiced(raw, others if personal else quoted | others)
     found = tuple(replace(s, answers=True) if s.position in answering else s for s in found)
+    found = _asking_readers(found)
     weights = word_weights(found, content_words(article.title))
     point_sections = [marks_the_point(part.heading) for part in article.sections]
     sentences = tuple(_scored(s, _score(s, weights, point_sections)) for s in found)
@@ -546,6 +554,17 @@ def _summary(article: Article) -> tuple[str, ...]:
         s
         for i, s in enumerate(sentences)
         if not is_filler(s) and (i == 0 or not _stray(s)) and not _restates(s, title)
+    )
+
+
+def _asking_readers(sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """``sentences`` with the questions the last paragraph asks its readers muted ("Would you
+    want to wear an evening gown on your wedding day? Or does it HAVE to be bridal?"): an
+    invitation to comment, never a key point."""
+    last = sentences[-1].paragraph if sentences else 0
+    return tuple(
+        replace(s, muted=True) if s.paragraph == last and _READER_QUESTION.match(s.text) else s
+        for s in sentences
     )
 
 

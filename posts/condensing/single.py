@@ -175,7 +175,7 @@ def _going_on(ctx: Context, slot: Slot, chosen: list[str]) -> list[str]:
             break  # a fragment ("This expression", its formula taken out)
         if points_elsewhere(sentence.text):
             continue  # "siehe Infos unten": the page's, passed over like a link's label
-        if not sentence.point and len(sentence.text.split()) > GLUE_WORDS:
+        if sentence.filler or (not sentence.point and len(sentence.text.split()) > GLUE_WORDS):
             break  # someone else's words, or filler; "Von wegen!" is only the turn it takes
         if slot.post(_body([*chosen, *(s.text for s in going), sentence.text])) is None:
             break

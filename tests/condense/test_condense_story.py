@@ -196,6 +196,7 @@ def test_scripts_without_spaces_score_by_character_ngrams() -> None:
         "The rules are as follows.",
         "Doesn't it look so much fresher?",  # asks the reader about a photo
         "You can read the full report here.",  # a link's call
+        "{“Fluffier! Puffier!",  # an aside in braces, cut into sentences
         "If you want the plot, take a look at our official review here.",
         "Aren't they adorable?",
     ],
@@ -324,3 +325,30 @@ def test_a_review_s_thread_closes_on_its_verdict(title: str, url: str, verdict: 
     """A review read in order from its opening would never say what the critic thinks."""
     text = "\n".join(bodies(story(title, (Section(None, REVIEW),), url)))
     assert ("Harbour Lights shows the band can still surprise us" in text) is verdict
+
+
+def test_the_last_paragraph_s_questions_to_readers_are_no_key_points() -> None:
+    """Glamour's "Would you want to wear an evening gown on your wedding day? Or does it HAVE to
+    be bridal?": an invitation to comment; the same question mid-article is the article's."""
+    ask = "Would you want to wear an evening gown on your wedding day?"
+    body = (*OTHER_TOPICS, ask)
+    text = "\n".join(bodies(story("Evening gowns for brides", (Section(None, body),), URL)))
+    assert ask not in text
+    middle = (ask, *OTHER_TOPICS)
+    assert ask in "\n".join(
+        bodies(story("Evening gowns for brides", (Section(None, middle),), URL))
+    )
+
+
+def test_a_single_post_reads_its_lead_on_but_not_into_filler() -> None:
+    """Folha's lead went on into the first sentence of a quotation that runs on into the next
+    paragraph ('"Em 2012 eu errei.'): half a quotation whose speaker the post never names."""
+    lead = "The harbour board approved night ferries on Tuesday after a long debate."
+    quote = '"We were wrong.'
+    rest = (
+        "We should have listened to the islanders who asked for them, and to the crews who"
+        ' offered to sail them," the chair said, and the board voted for the ferries at once.'
+    )
+    source = story("Night ferries approved", (Section(None, (f"{lead} {quote}", rest)),), URL)
+    (post,) = condense(source, "x", mode="single").posts
+    assert lead in post.text and quote not in post.text
