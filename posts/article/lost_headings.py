@@ -33,12 +33,11 @@ def has_gaps(numbers: list[int]) -> bool:
     return not (steps <= {1} or steps <= {-1})
 
 
-def restore(precise: etree._Element, recall: etree._Element) -> int:
+def restore(precise: etree._Element, recall: etree._Element) -> None:
     """Put the numbered headings only ``recall`` has into ``precise``, each before the element
-    that follows it in ``recall`` when ``precise`` has it too; how many were put back."""
+    that follows it in ``recall`` when ``precise`` has it too."""
     kept = {_text(head) for head in precise.iter("head")}
     where = {_text(element): element for element in precise}
-    restored = 0
     for head in recall.iter("head"):
         text = _text(head)
         after = head.getnext()
@@ -47,8 +46,6 @@ def restore(precise: etree._Element, recall: etree._Element) -> int:
         target = where.get(_text(after))
         if target is not None:
             target.addprevious(copy.deepcopy(head))
-            restored += 1
-    return restored
 
 
 def _text(element: etree._Element) -> str:

@@ -73,7 +73,7 @@ def choose(platform: str, article: Article, cap: int | None) -> TagChoice:
     dropped: list[str] = []
     warnings: list[str] = []
     seen: set[str] = set()
-    authors = (tag for tag in article.hashtags if not _label_talked_about(article, tag))
+    authors = (tag for tag in article.hashtags if not _talked_about(article, tag))
     for raw in (*map(_words_of(article), authors), *judged_keywords(article)):
         tag = normalise(raw)
         if not tag or tag.casefold() in seen:
@@ -97,7 +97,7 @@ _DISCLOSURES = frozenset(
 )
 
 
-def _label_talked_about(article: Article, tag: str) -> bool:
+def _talked_about(article: Article, tag: str) -> bool:
     """Is ``tag`` written inline only deep in the text, where the article talks about it: an
     ad's label ("Mode- und Lifestylemagazine bestehen nahezu ausschließlich aus
     Produktpräsentationen. #Werbung!"), or on a web page any tag written inside a sentence ("I

@@ -400,8 +400,8 @@ def digest(article: Article) -> Digest:
 def _verdict(sentences: tuple[Sentence, ...]) -> int | None:
     """The last key sentence of the last paragraph that has one: where a review says what it
     makes of its subject (:mod:`~.review_verdict`)."""
-    points = [s for s in sentences if s.point]
-    return points[-1].position if points else None
+    last = next((s for s in reversed(sentences) if s.point), None)
+    return last.position if last is not None else None
 
 
 def _ranked(sentences: tuple[Sentence, ...], first: list[Sentence]) -> list[Sentence]:

@@ -325,7 +325,7 @@ def _summary_leads(ctx: Context, plan: _Plan, first: str) -> bool:
     with no link, or a summary that only sets a scene, the headline stays)."""
     if not plan.headline or not ctx.link or not ctx.restates_headline(first, RESTATES_SHARE):
         return False
-    if any(s.heading for s in ctx.digest.sentences if s.position in ctx.digest.in_order):
+    if _item_sections(ctx):
         return False  # a list's headline says what its items are ("These 6 celebrities…")
     length = ctx.rules.length(first)
     return length > plan.frame(0, False).budget and length <= plan.frame(1, False).budget
@@ -393,7 +393,7 @@ def _key_points(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item]:
     if roll:
         return roll
     if chosen and ctx.digest.verdict is not None:
-        chosen, taken = _with_verdict(ctx, plan, hook, (chosen, taken))
+        chosen, taken = _with_verdict(ctx, plan, hook, (chosen, taken), ctx.digest.verdict)
     if chosen or hook or plan.headline:
         return _items(ctx, plan, _ending_on_a_point(ctx, plan, hook, chosen, taken))
     opening = _opening(ctx, plan)
@@ -462,7 +462,9 @@ def _choose(
 _Picked = tuple[dict[int, Sentence], list[list[Sentence]]]  # chosen by position, passages taken
 
 
-def _with_verdict(ctx: Context, plan: _Plan, hook: list[Item], picked: _Picked) -> _Picked:
+def _with_verdict(
+    ctx: Context, plan: _Plan, hook: list[Item], picked: _Picked, verdict_at: int
+) -> _Picked:
     """A review's opening read so far, then its verdict (:attr:`~.selection.Digest.verdict`,
     with what it leans on, or else without the "But" that joins it to them when a name follows:
     "Lust for Youth shows they might have escaped…"): the opening gives up its last passages
@@ -470,8 +472,8 @@ def _with_verdict(ctx: Context, plan: _Plan, hook: list[Item], picked: _Picked) 
     Unchanged when it never fits."""
     chosen, taken = picked
     by_position = {s.position: s for s in ctx.digest.sentences}
-    verdict = by_position[ctx.digest.verdict] if ctx.digest.verdict is not None else None
-    if verdict is None or verdict.position in chosen:
+    verdict = by_position[verdict_at]
+    if verdict.position in chosen:
         return chosen, taken
     bare = without_conjunction(verdict.text)
     passages = (
@@ -507,10 +509,16 @@ def _overruns(ctx: Context, plan: _Plan, hook: list[Item], trial: dict[int, Sent
     return cuts is None or len(cuts) - 1 > EXCERPT_POSTS
 
 
+def _item_sections(ctx: Context) -> set[int]:
+    """The sections of a list's items that have a key point to post, each under its heading."""
+    in_order = ctx.digest.in_order
+    return {s.section for s in ctx.digest.sentences if s.position in in_order and s.heading}
+
+
 def _item_unsaid(ctx: Context) -> bool:
     """Has a list an item with no key point to post ("John Legend", whose text is a quote "…,"
     Legend told the BBC)? Its items with their text would name five of "These 6 celebrities"."""
-    said = {s.section for s in ctx.digest.sentences if s.position in ctx.digest.in_order}
+    said = _item_sections(ctx)
     return bool(said) and any(s.heading and s.section not in said for s in ctx.digest.sentences)
 
 
@@ -521,7 +529,7 @@ def _roll_call(ctx: Context, plan: _Plan, hook: list[Item]) -> list[Item] | None
     ("These 6 celebrities…" names six). None when the headings do not fit (or there are none).
     """
     headings = {s.section: s.heading for s in ctx.digest.sentences if s.heading}
-    if not headings or None in headings.values() or not _shows_headline(plan, hook):
+    if not headings or not _shows_headline(plan, hook):
         return None
     lines = [_NUMBER_GLUED.sub(r"\1 ", str(h).strip()) for h in headings.values()]
     items = [Item(line, "\n" if i else "\n\n", PARAGRAPH) for i, line in enumerate(lines)]

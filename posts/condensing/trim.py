@@ -35,7 +35,7 @@ _CLAUSE = re.compile(r",\s+(?:after|which)\s+")
 # ", although we dutifully wrote about them (…)": a concession that only qualifies the point, cut
 # from a sentence longer than a post rather than break it across two
 _CONCESSION = re.compile(r",\s+(?:although|though|even\s+though|albeit)\s+")
-_CONJUNCTION = re.compile(r"(?:But|And|Yet|Still,|Ultimately,)\s+(?=[A-Z][a-z])(?!I\s)")
+_CONJUNCTION = re.compile(r"(?:But|And|Yet|Still,|Ultimately,)\s+(?=[A-Z][a-z])")
 _OPENERS = (  # a sentence's first word that is not a name's
     "In|On|At|For|With|By|From|After|Before|During|But|And|When|While|If|As|Since|Though"
     "|Although|Because|Under|Over"
